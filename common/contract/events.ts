@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { event } from './define';
+import { idSchema } from './schemas';
+
+/** Server → UI events. Each is delivered to every connected window whose session is in its audience. */
+export const events = {
+  'users.changed': event({
+    payload: z.object({ userId: idSchema }),
+    summary: 'A user was created or changed (admins refresh their lists)',
+  }),
+  'audit.appended': event({
+    payload: z.object({ id: idSchema }),
+    summary: 'A new audit row exists',
+  }),
+  'session.ended': event({
+    payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),
+    summary: 'This session is over; the UI returns to the sign-in screen',
+  }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { adminMethods, auditMethods } from './admin';
+import { authMethods } from './auth';
+import { orgMethods } from './org';
+import { systemMethods } from './system';
+
+export * from './define';
+export * from './errors';
+export * from './events';
+export * from './schemas';
+export * from './admin';
+export * from './org';
+
+/** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
+export const contract = {
+  ...systemMethods,
+  ...authMethods,
+  ...orgMethods,
+  ...adminMethods,
+  ...auditMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,94 @@
+// Lint: typescript-eslint (type-checked), react-hooks, and the import boundaries of DESIGN.md §1.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+];
+
+/**
+ * @param {string[]} groups
+ * @param {string} why
+ * @returns {Record<string, import('eslint').Linter.RuleEntry>}
+ */
+const forbid = (groups, why) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message: why })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', '.tsbuild/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid(
+        ['electron', '**/main/**', '**/preload/**', ...nodeBuiltins],
+        'The renderer is DOM-only: talk to main through the Api client.',
+      ),
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: forbid(
+      ['electron', '**/main/**', '**/preload/**', '**/renderer/**', 'react', ...nodeBuiltins],
+      'common/ runs anywhere and imports nothing of ours outside it.',
+    ),
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: forbid(
+      ['**/main/**', '**/renderer/**', ...nodeBuiltins],
+      'The sandboxed preload may use only electron and common/.',
+    ),
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/shell-electron/**'],
+    rules: forbid(
+      ['electron', '**/renderer/**', '**/preload/**'],
+      'Only main/shell-electron imports electron; main never imports the renderer.',
+    ),
+  },
+  {
+    files: ['main/shell-electron/**/*.ts'],
+    rules: forbid(['**/renderer/**'], 'main never imports the renderer.'),
+  },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

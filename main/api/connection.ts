@@ -1,0 +1,15 @@
+import type { Audience } from '../../common/contract';
+
+/**
+ * One client of the hub: a WebSocket of the web shell or an Electron window. The router binds a
+ * session to it at sign-in; the event bus pushes to it. Services never see connections.
+ */
+export interface Connection {
+  readonly id: string;
+  /** Session token bound by auth.login / auth.resume; null when signed out. */
+  token: string | null;
+  /** Deliver a server → UI event frame. */
+  push(event: string, payload: unknown): void;
+}
+
+export type { Audience };

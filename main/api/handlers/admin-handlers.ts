@@ -1,0 +1,71 @@
+import type { AuthService } from '../../services/auth/auth-service';
+import { hashPassword } from '../../services/auth/passwords';
+import type { UsersService } from '../../services/users/users-service';
+import type { EventBus } from '../event-bus';
+import type { Handler } from '../handler-types';
+
+const ADMINS = { roles: ['admin'] } as const;
+
+export function adminHandlers(users: UsersService, auth: AuthService, bus: EventBus) {
+  const list: Handler<'admin.users.list'> = () => users.list();
+
+  const create: Handler<'admin.users.create'> = async (ctx, input) => {
+    ctx.audit.target = `user:${input.username}`;
+    ctx.audit.summary = `新建用户 ${input.username}（${input.roles.join(',')} @ ${input.orgUnitId}）`;
+    const passwordHash = await hashPassword(input.password);
+    const record = ctx.tx(() => users.create({ ...input, passwordHash, mustChangePassword: true }));
+    ctx.publish('users.changed', { userId: record.id }, ADMINS);
+    return record;
+  };
+
+  const update: Handler<'admin.users.update'> = (ctx, { id, ...fields }) => {
+    const actor = ctx.requireSession().user;
+    ctx.audit.target = `user:${id}`;
+    const parts = [
+      fields.displayName !== undefined ? `姓名=${fields.displayName}` : '',
+      fields.roles ? `角色=${fields.roles.join(',')}` : '',
+      fields.orgUnitId !== undefined ? `单位=${fields.orgUnitId}` : '',
+    ].filter(Boolean);
+    ctx.audit.summary = `修改用户 ${parts.join('；') || '（无变化）'}`;
+    const record = ctx.tx(() => users.update(id, fields, actor.id));
+    ctx.publish('users.changed', { userId: id }, ADMINS);
+    return record;
+  };
+
+  const setDisabled: Handler<'admin.users.setDisabled'> = (ctx, { id, disabled }) => {
+    const actor = ctx.requireSession().user;
+    ctx.audit.target = `user:${id}`;
+    ctx.audit.summary = disabled ? '停用用户 / disabled' : '启用用户 / enabled';
+    const record = ctx.tx(() => {
+      const r = users.setDisabled(id, disabled, actor.id);
+      if (disabled) auth.endAllSessions(id, 'disabled');
+      return r;
+    });
+    ctx.publish('users.changed', { userId: id }, ADMINS);
+    if (disabled) ctx.afterSuccess(() => bus.notifyEnded(id, 'disabled'));
+    return record;
+  };
+
+  const resetPassword: Handler<'admin.users.resetPassword'> = async (ctx, { id, newPassword }) => {
+    ctx.audit.target = `user:${id}`;
+    ctx.audit.summary = '重置密码并解锁 / password reset, unlocked';
+    users.require(id);
+    const hash = await hashPassword(newPassword);
+    const record = ctx.tx(() => {
+      const r = users.resetPassword(id, hash);
+      auth.endAllSessions(id, 'password_changed');
+      return r;
+    });
+    ctx.publish('users.changed', { userId: id }, ADMINS);
+    ctx.afterSuccess(() => bus.notifyEnded(id, 'password_changed'));
+    return record;
+  };
+
+  return {
+    'admin.users.list': list,
+    'admin.users.create': create,
+    'admin.users.update': update,
+    'admin.users.setDisabled': setDisabled,
+    'admin.users.resetPassword': resetPassword,
+  };
+}

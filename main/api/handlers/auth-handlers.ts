@@ -1,0 +1,60 @@
+import { toSessionUser } from '../../services/users/users-repo';
+import type { AuthService } from '../../services/auth/auth-service';
+import type { EventBus } from '../event-bus';
+import type { Handler } from '../handler-types';
+
+export function authHandlers(auth: AuthService, bus: EventBus) {
+  const login: Handler<'auth.login'> = async (ctx, { username, password }) => {
+    ctx.audit.actor = { id: null, name: username };
+    ctx.audit.target = `user:${username}`;
+    const grant = await auth.login(username, password);
+    ctx.audit.actor = { id: grant.user.id, name: grant.user.username };
+    ctx.audit.summary = '登录 / signed in';
+    bus.bind(ctx.conn, grant.token, grant.user.id);
+    return grant;
+  };
+
+  const resume: Handler<'auth.resume'> = (ctx, { token }) => {
+    const grant = auth.resume(token);
+    bus.bind(ctx.conn, token, grant.user.id);
+    return grant;
+  };
+
+  const logout: Handler<'auth.logout'> = (ctx) => {
+    const { token, user } = ctx.requireSession();
+    ctx.audit.target = `user:${user.id}`;
+    ctx.audit.summary = '退出登录 / signed out';
+    auth.logout(token);
+    bus.unbind(ctx.conn);
+    return null;
+  };
+
+  const me: Handler<'auth.me'> = (ctx) => toSessionUser(ctx.requireSession().user);
+
+  const changePassword: Handler<'auth.changePassword'> = async (ctx, input) => {
+    const { token, user } = ctx.requireSession();
+    ctx.audit.target = `user:${user.id}`;
+    ctx.audit.summary = '修改本人密码 / changed own password';
+    const hash = await auth.preparePasswordChange(user.id, input.currentPassword, input.newPassword);
+    ctx.tx(() => auth.commitPasswordChange(user.id, hash, token));
+    ctx.afterSuccess(() => bus.notifyEnded(user.id, 'password_changed'));
+    return null;
+  };
+
+  const setLanguage: Handler<'auth.setLanguage'> = (ctx, { language }) => {
+    const { user } = ctx.requireSession();
+    ctx.audit.target = `user:${user.id}`;
+    ctx.audit.summary = `界面语言 / language: ${language}`;
+    ctx.tx(() => auth.setLanguage(user.id, language));
+    return null;
+  };
+
+  return {
+    'auth.login': login,
+    'auth.resume': resume,
+    'auth.logout': logout,
+    'auth.me': me,
+    'auth.changePassword': changePassword,
+    'auth.setLanguage': setLanguage,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Clock } from '../../clock';
+import type { AuditRepo } from '../../services/audit/audit-repo';
+import type { OrgRepo } from '../../services/org/org-repo';
+import type { Handler } from '../handler-types';
+
+export interface SystemFacts {
+  name: string;
+  version: string;
+  demo: () => boolean;
+  schemaVersion: () => number;
+}
+
+export function referenceHandlers(org: OrgRepo, audit: AuditRepo, clock: Clock, facts: SystemFacts) {
+  const info: Handler<'system.info'> = () => ({
+    name: facts.name,
+    version: facts.version,
+    demo: facts.demo(),
+    hubTime: clock(),
+    schemaVersion: facts.schemaVersion(),
+  });
+  const units: Handler<'org.units.list'> = () => org.units();
+  const departments: Handler<'org.departments.list'> = () => org.departments();
+  const categories: Handler<'org.categories.list'> = () => org.categories();
+  const roles: Handler<'org.roles.list'> = () => org.roles();
+  const auditList: Handler<'audit.list'> = (_ctx, q) => audit.list(q);
+  const auditMethods: Handler<'audit.methods'> = () => audit.methods();
+  return {
+    'system.info': info,
+    'org.units.list': units,
+    'org.departments.list': departments,
+    'org.categories.list': categories,
+    'org.roles.list': roles,
+    'audit.list': auditList,
+    'audit.methods': auditMethods,
+  };
+}

@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import {
+  ApiError,
+  apiError,
+  contract,
+  isMethodName,
+  type ApiResult,
+  type Audience,
+  type MethodDef,
+} from '../../common/contract';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { AuditRepo } from '../services/audit/audit-repo';
+import type { AuthService } from '../services/auth/auth-service';
+import type { Connection } from './connection';
+import type { EventBus } from './event-bus';
+import type { AuditNote, HandlerContext, HandlerMap, Session } from './handler-types';
+
+export interface RouterDeps {
+  db: Db;
+  clock: Clock;
+  auth: AuthService;
+  audit: AuditRepo;
+  bus: EventBus;
+  handlers: HandlerMap;
+  /** Called with unexpected errors (bugs), which reach the caller only as E_INTERNAL. */
+  onInternalError?: (method: string, err: unknown) => void;
+}
+
+function invalidInput(error: z.ZodError): ApiError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const first = issues[0];
+  const where = first ? `${first.path || '(input)'}: ${first.message}` : '';
+  return apiError('E_INVALID', `输入无效 — ${where}`, `Invalid input — ${where}`, { issues });
+}
+
+function authorize(def: MethodDef, session: Session | null, method: string): void {
+  if (def.access === 'public') return;
+  if (!session) throw apiError('E_UNAUTHENTICATED', '请先登录', 'Sign in first');
+  if (def.access === 'authenticated') return;
+  if (!def.access.some((role) => session.user.roles.includes(role))) {
+    throw apiError('E_FORBIDDEN', `当前角色无权执行 ${method}`, `Your roles may not call ${method}`);
+  }
+}
+
+/**
+ * The one router (DESIGN.md §1): session and role check, input validation by the contract,
+ * the handler, and for writes one audit row — the same for IPC and WebSocket callers.
+ */
+export class Router {
+  constructor(private readonly deps: RouterDeps) {}
+
+  async call(conn: Connection, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: apiError('E_NOT_FOUND', `未知方法 ${method}`, `Unknown method ${method}`).toBody() };
+    }
+    const def: MethodDef = contract[method];
+    const handler = this.deps.handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
+    const session = this.session(conn);
+    const note: AuditNote = { target: null, summary: null };
+    const queued: { event: Parameters<EventBus['publish']>[0]; payload: unknown; audience?: Audience }[] = [];
+    const after: (() => void)[] = [];
+    // An object, not a let: the closures below set it and TS would not see that.
+    const state = { audited: false };
+
+    const auditRow = (ok: boolean, errorCode: string | null) => {
+      const actor =
+        note.actor ?? (session ? { id: session.user.id, name: session.user.username } : { id: null, name: '-' });
+      return this.deps.audit.append({
+        at: this.deps.clock(),
+        actorId: actor.id,
+        actorName: actor.name,
+        method,
+        target: note.target,
+        summary: note.summary ?? def.summary,
+        ok,
+        errorCode,
+      });
+    };
+
+    const ctx: HandlerContext = {
+      conn,
+      session,
+      audit: note,
+      requireSession: () => {
+        if (!session) throw apiError('E_UNAUTHENTICATED', '请先登录', 'Sign in first');
+        return session;
+      },
+      tx: <T>(write: () => T): T =>
+        this.deps.db.transaction(() => {
+          const result = write();
+          if (def.writes && !state.audited) {
+            queued.push({
+              event: 'audit.appended',
+              payload: { id: auditRow(true, null) },
+              audience: { roles: ['admin'] },
+            });
+            state.audited = true;
+          }
+          return result;
+        })(),
+      publish: (event, payload, audience) => {
+        queued.push(audience ? { event, payload, audience } : { event, payload });
+      },
+      afterSuccess: (fn) => after.push(fn),
+    };
+
+    try {
+      authorize(def, session, method);
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw invalidInput(parsed.error);
+      const value = def.output.parse(await handler(ctx, parsed.data));
+      if (def.writes && !state.audited) {
+        queued.push({ event: 'audit.appended', payload: { id: auditRow(true, null) }, audience: { roles: ['admin'] } });
+      }
+      for (const e of queued) this.deps.bus.publish(e.event, e.payload as never, e.audience);
+      for (const fn of after) fn();
+      return { ok: true, value };
+    } catch (err) {
+      const error =
+        err instanceof ApiError
+          ? err
+          : apiError('E_INTERNAL', '服务内部错误，请联系管理员', 'Internal error; contact the administrator');
+      if (!(err instanceof ApiError)) this.deps.onInternalError?.(method, err);
+      if (def.writes) {
+        const id = auditRow(false, error.code);
+        this.deps.bus.publish('audit.appended', { id }, { roles: ['admin'] });
+      }
+      return { ok: false, error: error.toBody() };
+    }
+  }
+
+  private session(conn: Connection): Session | null {
+    if (!conn.token) return null;
+    const user = this.deps.auth.sessionUser(conn.token);
+    return user ? { token: conn.token, user } : null;
+  }
+}

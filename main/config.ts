@@ -1,0 +1,79 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_FRAME_BYTES } from '../common/contract/wire';
+
+export const APP_DIR_NAME = 'cityops-console';
+export const DEFAULT_PORT = 8787;
+
+/** The OS's per-user app-data folder (the same for the web shell and the desktop). */
+export function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), APP_DIR_NAME);
+}
+
+export interface Config {
+  dataDir: string;
+  /** Demo users on a fresh data dir; off when an admin password is given or --no-demo. */
+  demo: boolean;
+  adminPassword: string | undefined;
+  host: string;
+  port: number;
+  /** Listening beyond loopback was asked for explicitly. */
+  allowRemote: boolean;
+  sessionLifetimeMs: number;
+  maxFrameBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** Command-line flags win over environment variables, which win over defaults. */
+export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'data-dir': { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'no-demo': { type: 'boolean' },
+      'allow-remote': { type: 'boolean' },
+    },
+    strict: false,
+    allowPositionals: true,
+  });
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const adminPassword = env.CITYOPS_ADMIN_PASSWORD || undefined;
+  const host = str(values.host) ?? env.CITYOPS_HOST ?? '127.0.0.1';
+  const port = positiveNumber('port', str(values.port) ?? env.CITYOPS_PORT, DEFAULT_PORT);
+  const allowRemote = values['allow-remote'] === true || env.CITYOPS_ALLOW_REMOTE === '1';
+  if (!isLoopback(host) && !allowRemote) {
+    throw new ConfigError(
+      `refusing to listen on ${host}: consoles on other machines must be allowed explicitly with --allow-remote (or CITYOPS_ALLOW_REMOTE=1)`,
+    );
+  }
+  return {
+    dataDir: path.resolve(str(values['data-dir']) ?? env.CITYOPS_DATA_DIR ?? defaultDataDir(env)),
+    demo: !(values['no-demo'] === true || env.CITYOPS_NO_DEMO === '1' || adminPassword !== undefined),
+    adminPassword,
+    host,
+    port: Math.floor(port),
+    allowRemote,
+    sessionLifetimeMs: positiveNumber('CITYOPS_SESSION_HOURS', env.CITYOPS_SESSION_HOURS, 12) * 3600_000,
+    maxFrameBytes: Math.floor(
+      positiveNumber('CITYOPS_MAX_FRAME_BYTES', env.CITYOPS_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
+    ),
+  };
+}

@@ -1,0 +1,16 @@
+import orgs from './0010_orgs.sql';
+import users from './0020_users.sql';
+import audit from './0030_audit.sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered tens apart so a fix can slot in between; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'orgs', sql: orgs },
+  { version: 20, name: 'users', sql: users },
+  { version: 30, name: 'audit', sql: audit },
+];

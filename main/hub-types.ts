@@ -1,0 +1,10 @@
+import type { ApiResult } from '../common/contract';
+import type { Connection } from './api/connection';
+
+/** What a shell needs from the hub: call methods for a connection, and attach it for events. */
+export interface HubPort {
+  call(conn: Connection, method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Start delivering events to this connection; returns detach. */
+  attach(conn: Connection): () => void;
+  close(): void;
+}

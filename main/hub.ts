@@ -1,0 +1,94 @@
+import type { ApiResult } from '../common/contract';
+import type { Connection } from './api/connection';
+import { EventBus } from './api/event-bus';
+import { adminHandlers } from './api/handlers/admin-handlers';
+import { authHandlers } from './api/handlers/auth-handlers';
+import { referenceHandlers } from './api/handlers/reference-handlers';
+import type { HandlerMap } from './api/handler-types';
+import { Router } from './api/router';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Db } from './db/connection';
+import { schemaVersion } from './db/migrate';
+import type { HubPort } from './hub-types';
+import { AuditRepo } from './services/audit/audit-repo';
+import { AuthService } from './services/auth/auth-service';
+import { SessionsRepo } from './services/auth/sessions-repo';
+import { OrgRepo } from './services/org/org-repo';
+import { seedReferenceData } from './services/org/seed';
+import { bootstrapUsers, isDemo, type BootstrapResult } from './services/users/bootstrap';
+import { UsersRepo } from './services/users/users-repo';
+import { UsersService } from './services/users/users-service';
+import { APP_VERSION } from './version';
+
+export interface HubOptions {
+  dataDir: string;
+  demo: boolean;
+  adminPassword?: string | undefined;
+  /** better_sqlite3.node built for Electron's ABI; Node's own build when absent. */
+  sqliteNativeBinding?: string | undefined;
+  sessionLifetimeMs?: number;
+  clock?: Clock;
+  onInternalError?: (method: string, err: unknown) => void;
+}
+
+export interface Hub extends HubPort {
+  readonly db: Db;
+  readonly router: Router;
+  readonly bus: EventBus;
+  readonly bootstrap: BootstrapResult;
+  readonly dataDir: string;
+}
+
+/** Opens the database and wires services, router and event bus: everything a shell serves. */
+export async function openHub(options: HubOptions): Promise<Hub> {
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
+  try {
+    seedReferenceData(db);
+    const usersRepo = new UsersRepo(db);
+    const orgRepo = new OrgRepo(db);
+    const auditRepo = new AuditRepo(db);
+    const auth = new AuthService(usersRepo, new SessionsRepo(db), clock, {
+      sessionLifetimeMs: options.sessionLifetimeMs ?? 12 * 3600_000,
+    });
+    const bootstrap = await bootstrapUsers(db, usersRepo, clock(), {
+      demo: options.demo,
+      adminPassword: options.adminPassword,
+    });
+    const bus = new EventBus(auth);
+    const handlers = {
+      ...referenceHandlers(orgRepo, auditRepo, clock, {
+        name: '合庆城运',
+        version: APP_VERSION,
+        demo: () => isDemo(db),
+        schemaVersion: () => schemaVersion(db),
+      }),
+      ...authHandlers(auth, bus),
+      ...adminHandlers(new UsersService(usersRepo, orgRepo, clock), auth, bus),
+    } satisfies HandlerMap;
+    const router = new Router({
+      db,
+      clock,
+      auth,
+      audit: auditRepo,
+      bus,
+      handlers,
+      onInternalError:
+        options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
+    });
+    return {
+      db,
+      router,
+      bus,
+      bootstrap,
+      dataDir: options.dataDir,
+      call: (conn: Connection, method: string, input: unknown): Promise<ApiResult<unknown>> =>
+        router.call(conn, method, input),
+      attach: (conn: Connection) => bus.attach(conn),
+      close: () => db.close(),
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/connection';
+
+export type SessionEndReason = 'logout' | 'disabled' | 'password_changed' | 'expired';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Session rows; only token hashes are stored. */
+export class SessionsRepo {
+  constructor(private readonly db: Db) {}
+
+  create(userId: number, now: number, lifetimeMs: number): { token: string; expiresAt: number } {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = now + lifetimeMs;
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(hashToken(token), userId, now, expiresAt);
+    return { token, expiresAt };
+  }
+
+  /** The live session for a token, or undefined when unknown, ended or expired. */
+  live(token: string, now: number): { userId: number; expiresAt: number } | undefined {
+    return this.db
+      .prepare(
+        `SELECT user_id AS userId, expires_at AS expiresAt FROM sessions
+         WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`,
+      )
+      .get(hashToken(token), now) as { userId: number; expiresAt: number } | undefined;
+  }
+
+  end(token: string, now: number, reason: SessionEndReason): void {
+    this.db
+      .prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE token_hash = ? AND ended_at IS NULL')
+      .run(now, reason, hashToken(token));
+  }
+
+  /** Ends every session of a user, except optionally the one given. */
+  endAllForUser(userId: number, now: number, reason: SessionEndReason, exceptToken?: string): number {
+    const except = exceptToken ? hashToken(exceptToken) : '';
+    return this.db
+      .prepare(
+        `UPDATE sessions SET ended_at = ?, end_reason = ?
+         WHERE user_id = ? AND ended_at IS NULL AND token_hash <> ?`,
+      )
+      .run(now, reason, userId, except).changes;
+  }
+}

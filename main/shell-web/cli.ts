@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { ConfigError, isLoopback, resolveConfig } from '../config';
+import { openHub } from '../hub';
+import { startWebShell } from './server';
+
+/** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
+async function main(): Promise<void> {
+  const config = resolveConfig(process.argv.slice(2), process.env);
+  const hub = await openHub({
+    dataDir: config.dataDir,
+    demo: config.demo,
+    adminPassword: config.adminPassword,
+    sessionLifetimeMs: config.sessionLifetimeMs,
+  });
+  if (hub.bootstrap.created === 'demo') {
+    console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
+  }
+  if (hub.bootstrap.generatedAdminPassword) {
+    console.log(
+      `[cityops] 初始管理员 admin 的密码（只显示这一次，首次登录须修改）/ initial admin password (shown once, change at first sign-in): ${hub.bootstrap.generatedAdminPassword}`,
+    );
+  }
+  const shell = await startWebShell({
+    hub,
+    host: config.host,
+    port: config.port,
+    staticDir: path.resolve(import.meta.dirname, '../renderer'),
+    maxFrameBytes: config.maxFrameBytes,
+  });
+  if (!isLoopback(config.host)) {
+    console.warn(
+      `[cityops] 警告：正在监听 ${config.host}，其他计算机可以连接本中枢 / WARNING: listening on ${config.host}; other machines can reach this hub. Put it behind TLS.`,
+    );
+  }
+  console.log(`[cityops] 数据目录 / data dir: ${config.dataDir}`);
+  console.log(`[cityops] 控制台地址 / console URL: ${shell.url}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void shell.close().then(() => {
+      hub.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(`[cityops] 配置错误 / configuration error: ${err.message}`);
+  else console.error('[cityops] 启动失败 / failed to start:', err);
+  process.exit(1);
+});

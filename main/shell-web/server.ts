@@ -1,0 +1,68 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { WS_PATH } from '../../common/contract/wire';
+import type { HubPort } from '../hub-types';
+import { serveStatic } from './static-files';
+import { serveSocket } from './ws-connection';
+
+export interface WebShellOptions {
+  hub: HubPort;
+  host: string;
+  port: number;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  maxFrameBytes: number;
+}
+
+export interface WebShell {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Frames beyond the limit are still read (to answer them) up to this many times the limit. */
+const HARD_LIMIT_FACTOR = 16;
+
+/** HTTP for the renderer bundle and a WebSocket carrying the API contract (DESIGN.md §1). */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const server = http.createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    serveStatic(options.staticDir, req, res);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes * HARD_LIMIT_FACTOR });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== WS_PATH) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.hub, options.maxFrameBytes));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${hostForUrl}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

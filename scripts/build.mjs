@@ -1,0 +1,61 @@
+// Builds everything the shells run: Node bundles (web shell, CLI tools), the Electron main and
+// preload bundles, and the renderer (Vite). `--node-only` skips the renderer.
+import { build as esbuild } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nodeOnly = process.argv.includes('--node-only');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  loader: { '.sql': 'text' },
+  // Native or optional modules stay in node_modules; electron is provided by the runtime.
+  external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  esbuild({
+    ...common,
+    format: 'esm',
+    entryPoints: { web: 'main/shell-web/cli.ts', backup: 'main/cli/backup.ts' },
+    outdir: 'out/node',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  }),
+  esbuild({
+    ...common,
+    format: 'cjs',
+    entryPoints: { main: 'main/shell-electron/main.ts' },
+    outdir: 'out/electron',
+    outExtension: { '.js': '.cjs' },
+  }),
+  esbuild({
+    ...common,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'chrome130',
+    entryPoints: { preload: 'preload/index.ts' },
+    outdir: 'out/electron',
+    outExtension: { '.js': '.cjs' },
+  }),
+]);
+
+if (!nodeOnly) {
+  const vite = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+}
+console.log(`[build] ${nodeOnly ? 'node bundles' : 'node bundles + renderer'} → out/`);

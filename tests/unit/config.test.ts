@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultDataDir, resolveConfig } from '../../main/config';
+
+describe('configuration', () => {
+  it('defaults to loopback, port 8787, demo mode and the per-user data folder', () => {
+    const c = resolveConfig([], { XDG_DATA_HOME: '/home/u/.local/share' });
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, demo: true, allowRemote: false });
+    expect(c.dataDir).toBe(path.resolve('/home/u/.local/share/cityops-console'));
+  });
+
+  it('takes flags over environment', () => {
+    const c = resolveConfig(['--port', '9001', '--data-dir', '/tmp/x'], {
+      CITYOPS_PORT: '9000',
+      CITYOPS_DATA_DIR: '/tmp/y',
+    });
+    expect(c.port).toBe(9001);
+    expect(c.dataDir).toBe(path.resolve('/tmp/x'));
+  });
+
+  it('turns demo off for --no-demo or an admin password', () => {
+    expect(resolveConfig(['--no-demo'], {}).demo).toBe(false);
+    expect(resolveConfig([], { CITYOPS_ADMIN_PASSWORD: 'Secret#123' }).demo).toBe(false);
+  });
+
+  it('refuses a non-loopback address unless asked explicitly', () => {
+    expect(() => resolveConfig(['--host', '0.0.0.0'], {})).toThrow(ConfigError);
+    expect(resolveConfig(['--host', '0.0.0.0', '--allow-remote'], {}).host).toBe('0.0.0.0');
+  });
+
+  it('rejects nonsense numbers with the name of the setting', () => {
+    expect(() => resolveConfig(['--port', 'abc'], {})).toThrow(/port/);
+    expect(() => resolveConfig([], { CITYOPS_SESSION_HOURS: '-1' })).toThrow(/CITYOPS_SESSION_HOURS/);
+  });
+
+  it('uses the OS app-data folder on Windows and macOS', () => {
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain('cityops-console');
+    expect(defaultDataDir({}, 'darwin')).toContain(path.join('Library', 'Application Support'));
+  });
+});
