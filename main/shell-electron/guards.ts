@@ -1,0 +1,41 @@
+import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './origin';
+
+/**
+ * Navigation and permission guards. `hardenWebContents` is applied to every webContents the app
+ * creates (main.ts wires it to `web-contents-created`), so no window can escape these rules.
+ */
+
+/** Permissions the console may hold. Everything else (camera/mic, geolocation, …) is refused. */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'fullscreen']);
+
+export function hardenWebContents(contents: WebContents): void {
+  // Main-frame navigations: stay on app://console.
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  // Sub-frames (there should be none; CSP also limits them to 'self').
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  // No pop-ups, no new windows from the page; windows are created by main only.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // webviewTag is off; refuse attachment anyway.
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+}
+
+export function applySessionPolicy(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(GRANTED_PERMISSIONS.has(permission) && isAppUrl(details.requestingUrl));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
+    return GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin);
+  });
+  // USB / HID / serial devices: never.
+  session.setDevicePermissionHandler(() => false);
+}

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { app, dialog, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { resolveConfig } from '../config';
+import { openHub } from '../hub';
+import type { Hub } from '../hub';
+import { applySessionPolicy, hardenWebContents } from './guards';
+import { registerIpc } from './ipc';
+import { showBootstrapNotice } from './notices';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createConsoleWindow } from './window';
+
+/**
+ * Electron entry (bundled to out/electron/main.cjs; the renderer sits in out/renderer and the
+ * preload in out/electron/preload.cjs). Runs the embedded hub in this process (DESIGN.md §8) and
+ * opens the console window on it. No exports: importing this module starts the app.
+ */
+
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+
+// Before `ready`: privileged scheme, and sandbox for every renderer whatever its webPreferences.
+registerAppScheme();
+app.enableSandbox();
+
+let hub: Hub | null = null;
+let disposeIpc: (() => void) | null = null;
+let consoleWindow: BrowserWindow | null = null;
+let quitting = false;
+
+/** argv without the executable (and, unpackaged, without the app path). */
+function userArgs(argv: readonly string[]): string[] {
+  return argv.slice(app.isPackaged ? 1 : 2);
+}
+
+function openConsoleWindow(): BrowserWindow {
+  const win = createConsoleWindow({ preloadPath: PRELOAD_PATH });
+  consoleWindow = win;
+  win.on('closed', () => {
+    if (consoleWindow === win) consoleWindow = null;
+  });
+  return win;
+}
+
+function focusConsoleWindow(): void {
+  if (consoleWindow === null) return;
+  if (consoleWindow.isMinimized()) consoleWindow.restore();
+  consoleWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+
+  // Same data folder as the web shell by default (config.ts); --data-dir / CITYOPS_DATA_DIR override.
+  const config = resolveConfig(userArgs(process.argv), process.env);
+  const opened = await openHub({
+    dataDir: config.dataDir,
+    demo: config.demo,
+    adminPassword: config.adminPassword,
+    sessionLifetimeMs: config.sessionLifetimeMs,
+    // Set by scripts/start.mjs to a better-sqlite3 build for Electron's ABI; unset when packaged.
+    sqliteNativeBinding: process.env.CITYOPS_SQLITE_BINDING,
+  });
+  if (quitting) {
+    // Quit was asked for while the database was opening: will-quit has already run.
+    opened.close();
+    return;
+  }
+  hub = opened;
+  console.log(`[cityops] 数据目录 / data dir: ${config.dataDir}`);
+
+  const ses = session.defaultSession;
+  applySessionPolicy(ses);
+  serveRenderer(ses, RENDERER_DIR);
+  disposeIpc = registerIpc(opened);
+  const win = openConsoleWindow();
+  win.once('ready-to-show', () => void showBootstrapNotice(win, opened.bootstrap));
+
+  app.on('activate', () => {
+    if (consoleWindow === null) openConsoleWindow();
+  });
+}
+
+/** Close IPC and the hub (database) exactly once. */
+function shutdown(): void {
+  quitting = true;
+  disposeIpc?.();
+  disposeIpc = null;
+  const h = hub;
+  hub = null;
+  h?.close();
+}
+
+function fatal(error: unknown): void {
+  console.error('[shell-electron] startup failed', error);
+  const detail = error instanceof Error ? error.message : String(error);
+  try {
+    dialog.showErrorBox('合庆城运无法启动 / Cannot start', detail);
+  } finally {
+    shutdown();
+    app.exit(1);
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another console is running on this profile: it gets focus (second-instance), we leave.
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => focusConsoleWindow());
+  // The hub lives in this process; closing the console closes it, on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => shutdown());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => app.quit());
+  }
+  start().catch(fatal);
+}

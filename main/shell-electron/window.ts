@@ -1,0 +1,50 @@
+import { BrowserWindow } from 'electron';
+import { APP_START_URL } from './origin';
+
+export interface ConsoleWindowOptions {
+  /** Absolute path of the bundled preload (out/electron/preload.cjs). */
+  preloadPath: string;
+  /** Defaults to app://console/. */
+  url?: string;
+}
+
+/** The console window: sandboxed, context-isolated, no Node, only our preload bridge. */
+export function createConsoleWindow(options: ConsoleWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    title: '合庆城运',
+    width: 1600,
+    height: 960,
+    minWidth: 1280,
+    minHeight: 720,
+    show: false,
+    backgroundColor: '#141414',
+    autoHideMenuBar: true,
+    webPreferences: {
+      // Reviewed (electronegativity PRELOAD_JS_CHECK): preload/index.ts runs sandboxed and exposes
+      // only cityops.invoke / cityops.subscribe — no ipcRenderer, no Node, no event objects.
+      preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      // Middle-click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+
+  win.once('ready-to-show', () => win.show());
+  // The product name stays in the title bar whatever the page calls itself.
+  win.on('page-title-updated', (event) => event.preventDefault());
+
+  win.loadURL(options.url ?? APP_START_URL).catch((error: unknown) => {
+    console.error('[shell-electron] console window failed to load', error);
+  });
+  return win;
+}

@@ -1,0 +1,33 @@
+import { expect, login, test } from './fixtures';
+
+test('an admin creates a user who must change the password, and the audit log shows it', async ({
+  page,
+  shell,
+  browser,
+}) => {
+  await login(page, shell.url, 'admin');
+  await page.getByTestId('nav-admin-users').click();
+  await expect(page.getByTestId('user-row')).toHaveCount(7);
+  await page.getByTestId('user-create').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('user-form-username').fill('wang2');
+  await dialog.getByTestId('user-form-displayName').fill('王二（热线）');
+  await dialog.getByTestId('user-form-password').fill('Hotline#2026');
+  await dialog.getByTestId('user-form-roles').click();
+  await page.getByRole('option', { name: '热线信息员' }).click();
+  await dialog.getByTestId('user-form-orgUnit').click();
+  await page.getByRole('option', { name: '第二联勤站' }).click();
+  await dialog.getByTestId('user-form-submit').click();
+  const row = page.locator('[data-testid="user-row"][data-username="wang2"]');
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('第二联勤站');
+
+  await page.getByTestId('nav-admin-audit').click();
+  await expect(page.getByTestId('audit-row').first()).toContainText('admin.users.create');
+
+  // The new user signs in and is made to change the password first.
+  const other = await browser.newPage();
+  await login(other, shell.url, 'wang2', 'Hotline#2026');
+  await expect(other.getByTestId('change-password-dialog')).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const WEB_JS = path.join(ROOT, 'out/node/web.js');
+
+/**
+ * The built web shell as a real child process on 127.0.0.1, with its own data dir, so a test can
+ * kill it and start it again on the same port and data (what an operator sees when the hub restarts).
+ */
+export class WebShellProcess {
+  readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-e2e-'));
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/`;
+  }
+
+  async start(): Promise<void> {
+    if (!fs.existsSync(WEB_JS)) throw new Error(`${WEB_JS} missing: run \`npm run build\` first`);
+    const child = spawn(process.execPath, [WEB_JS, '--port', String(this.port), '--data-dir', this.dataDir], {
+      cwd: ROOT,
+      env: { ...process.env, CITYOPS_ADMIN_PASSWORD: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (this.output += d.toString()));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`web shell exited early:\n${this.output}`);
+      if (this.output.includes('console URL')) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`web shell did not start within 20 s:\n${this.output}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    this.child = null;
+  }
+
+  log(): string {
+    return this.output;
+  }
+}
