@@ -15,7 +15,7 @@ import { AuthService } from './services/auth/auth-service';
 import { SessionsRepo } from './services/auth/sessions-repo';
 import { OrgRepo } from './services/org/org-repo';
 import { seedReferenceData } from './services/org/seed';
-import { bootstrapUsers, isDemo, type BootstrapResult } from './services/users/bootstrap';
+import { bootstrapUsers, DEMO_PASSWORD, demoAccounts, isDemo, type BootstrapResult } from './services/users/bootstrap';
 import { UsersRepo } from './services/users/users-repo';
 import { UsersService } from './services/users/users-service';
 import { APP_VERSION } from './version';
@@ -61,6 +61,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         name: '合庆城运',
         version: APP_VERSION,
         demo: () => isDemo(db),
+        demoAccounts: () => demoAccounts(usersRepo),
+        demoPassword: DEMO_PASSWORD,
         schemaVersion: () => schemaVersion(db),
       }),
       ...authHandlers(auth, bus),

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../common/contract/wire';
 import type { HubPort } from '../hub-types';
 import { serveStatic } from './static-files';
@@ -20,6 +20,9 @@ export interface WebShell {
   port: number;
   close(): Promise<void>;
 }
+
+/** A console that answers no ping for this long is gone (cable pulled, laptop asleep): drop it. */
+const HEARTBEAT_MS = 20_000;
 
 /** Frames beyond the limit are still read (to answer them) up to this many times the limit. */
 const HARD_LIMIT_FACTOR = 16;
@@ -43,8 +46,24 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.hub, options.maxFrameBytes));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      serveSocket(ws, options.hub, options.maxFrameBytes);
+    });
   });
+  const alive = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -59,6 +78,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
         for (const client of wss.clients) client.terminate();
         wss.close();
         server.close(() => resolve());

@@ -11,12 +11,13 @@ test('an admin creates a user who must change the password, and the audit log sh
   await page.getByTestId('user-create').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('user-form-username').fill('wang2');
-  await dialog.getByTestId('user-form-displayName').fill('王二（热线）');
+  await dialog.getByTestId('user-form-display-name').fill('王二（热线）');
   await dialog.getByTestId('user-form-password').fill('Hotline#2026');
   await dialog.getByTestId('user-form-roles').click();
-  await page.getByRole('option', { name: '热线信息员' }).click();
-  await dialog.getByTestId('user-form-orgUnit').click();
-  await page.getByRole('option', { name: '第二联勤站' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '热线信息员' }).click();
+  await page.keyboard.press('Escape');
+  await dialog.getByTestId('user-form-org').click();
+  await page.locator('.ant-select-item-option', { hasText: '第二联勤站' }).click();
   await dialog.getByTestId('user-form-submit').click();
   const row = page.locator('[data-testid="user-row"][data-username="wang2"]');
   await expect(row).toBeVisible();
@@ -28,6 +29,6 @@ test('an admin creates a user who must change the password, and the audit log sh
   // The new user signs in and is made to change the password first.
   const other = await browser.newPage();
   await login(other, shell.url, 'wang2', 'Hotline#2026');
-  await expect(other.getByTestId('change-password-dialog')).toBeVisible();
+  await expect(other.getByTestId('force-password-dialog')).toBeVisible();
   await other.close();
 });

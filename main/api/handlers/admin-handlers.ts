@@ -2,9 +2,15 @@ import type { AuthService } from '../../services/auth/auth-service';
 import { hashPassword } from '../../services/auth/passwords';
 import type { UsersService } from '../../services/users/users-service';
 import type { EventBus } from '../event-bus';
-import type { Handler } from '../handler-types';
+import type { Handler, HandlerContext } from '../handler-types';
 
 const ADMINS = { roles: ['admin'] } as const;
+
+/** Admins refresh their lists; the user's own windows refresh their roles and name. */
+function notifyChanged(ctx: HandlerContext, userId: number): void {
+  ctx.publish('users.changed', { userId }, ADMINS);
+  ctx.publish('users.changed', { userId }, { userIds: [userId] });
+}
 
 export function adminHandlers(users: UsersService, auth: AuthService, bus: EventBus) {
   const list: Handler<'admin.users.list'> = () => users.list();
@@ -14,7 +20,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
     ctx.audit.summary = `新建用户 ${input.username}（${input.roles.join(',')} @ ${input.orgUnitId}）`;
     const passwordHash = await hashPassword(input.password);
     const record = ctx.tx(() => users.create({ ...input, passwordHash, mustChangePassword: true }));
-    ctx.publish('users.changed', { userId: record.id }, ADMINS);
+    notifyChanged(ctx, record.id);
     return record;
   };
 
@@ -28,7 +34,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
     ].filter(Boolean);
     ctx.audit.summary = `修改用户 ${parts.join('；') || '（无变化）'}`;
     const record = ctx.tx(() => users.update(id, fields, actor.id));
-    ctx.publish('users.changed', { userId: id }, ADMINS);
+    notifyChanged(ctx, id);
     return record;
   };
 
@@ -41,7 +47,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
       if (disabled) auth.endAllSessions(id, 'disabled');
       return r;
     });
-    ctx.publish('users.changed', { userId: id }, ADMINS);
+    notifyChanged(ctx, id);
     if (disabled) ctx.afterSuccess(() => bus.notifyEnded(id, 'disabled'));
     return record;
   };
@@ -56,7 +62,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
       auth.endAllSessions(id, 'password_changed');
       return r;
     });
-    ctx.publish('users.changed', { userId: id }, ADMINS);
+    notifyChanged(ctx, id);
     ctx.afterSuccess(() => bus.notifyEnded(id, 'password_changed'));
     return record;
   };

@@ -7,6 +7,7 @@ export function authHandlers(auth: AuthService, bus: EventBus) {
   const login: Handler<'auth.login'> = async (ctx, { username, password }) => {
     ctx.audit.actor = { id: null, name: username };
     ctx.audit.target = `user:${username}`;
+    ctx.audit.summary = '登录失败 / sign-in failed';
     const grant = await auth.login(username, password);
     ctx.audit.actor = { id: grant.user.id, name: grant.user.username };
     ctx.audit.summary = '登录 / signed in';

@@ -1,3 +1,4 @@
+import type { MethodOutput } from '../../../common/contract';
 import type { Clock } from '../../clock';
 import type { AuditRepo } from '../../services/audit/audit-repo';
 import type { OrgRepo } from '../../services/org/org-repo';
@@ -7,17 +8,24 @@ export interface SystemFacts {
   name: string;
   version: string;
   demo: () => boolean;
+  demoAccounts: () => MethodOutput<'system.info'>['demoAccounts'];
+  demoPassword: string;
   schemaVersion: () => number;
 }
 
 export function referenceHandlers(org: OrgRepo, audit: AuditRepo, clock: Clock, facts: SystemFacts) {
-  const info: Handler<'system.info'> = () => ({
-    name: facts.name,
-    version: facts.version,
-    demo: facts.demo(),
-    hubTime: clock(),
-    schemaVersion: facts.schemaVersion(),
-  });
+  const info: Handler<'system.info'> = () => {
+    const demo = facts.demo();
+    return {
+      name: facts.name,
+      version: facts.version,
+      demo,
+      demoAccounts: demo ? facts.demoAccounts() : [],
+      demoPassword: demo ? facts.demoPassword : null,
+      hubTime: clock(),
+      schemaVersion: facts.schemaVersion(),
+    };
+  };
   const units: Handler<'org.units.list'> = () => org.units();
   const departments: Handler<'org.departments.list'> = () => org.departments();
   const categories: Handler<'org.categories.list'> = () => org.categories();

@@ -33,6 +33,14 @@ function readMeta(db: Db, key: string): string | undefined {
   return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
+/** The demo accounts that still exist and are enabled, for the sign-in screen's list. */
+export function demoAccounts(users: UsersRepo): { username: string; displayName: string; roles: Role[] }[] {
+  return DEMO_USERS.flatMap((d) => {
+    const u = users.byUsername(d.username);
+    return u && !u.disabled ? [{ username: u.username, displayName: u.displayName, roles: u.roles }] : [];
+  });
+}
+
 export function isDemo(db: Db): boolean {
   return readMeta(db, 'demo') === '1';
 }

@@ -1,0 +1,10 @@
+export type { Api, ConnectionState, TokenStore, Transport } from './types';
+export type { Observable } from './observable';
+export { ApiCallError, connectionError, isApiCallError, type ClientErrorBody, type ClientErrorCode } from './errors';
+export { ApiClient } from './client';
+export { createApi } from './create-api';
+export { IpcTransport } from './ipc-transport';
+export { WsTransport, sameOriginWsUrl, type WsTransportOptions } from './ws-transport';
+export { sessionTokenStore } from './session-token';
+export { ApiProvider, useApi, useConnectionState } from './react';
+export { methodKey, useApiMutation, useApiQuery } from './queries';

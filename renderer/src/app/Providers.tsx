@@ -1,0 +1,23 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { ApiProvider, type Api } from '../api';
+import { useLanguage } from '../stores/language';
+import { controlRoomTheme } from './theme';
+
+const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
+
+export function Providers({ api, queryClient, children }: { api: Api; queryClient: QueryClient; children: ReactNode }) {
+  const language = useLanguage();
+  return (
+    <ApiProvider api={api}>
+      <QueryClientProvider client={queryClient}>
+        <ConfigProvider theme={controlRoomTheme} locale={ANTD_LOCALES[language]}>
+          <AntApp style={{ height: '100%' }}>{children}</AntApp>
+        </ConfigProvider>
+      </QueryClientProvider>
+    </ApiProvider>
+  );
+}

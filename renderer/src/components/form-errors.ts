@@ -1,0 +1,50 @@
+import type { FormInstance } from 'antd';
+import type { ApiCallError } from '../api';
+
+interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function issueFrom(value: unknown): FieldIssue | null {
+  if (!isRecord(value)) return null;
+  const { path, field, message } = value;
+  const name: unknown = Array.isArray(path) ? (path as unknown[])[0] : (path ?? field);
+  if ((typeof name !== 'string' && typeof name !== 'number') || typeof message !== 'string') return null;
+  return { field: String(name), message };
+}
+
+/**
+ * The contract leaves E_INVALID `details` open, so accept the shapes a zod-based router sends:
+ * an issue list ([{path, message}] or {issues: [...]}), zod's flatten ({fieldErrors}), or {field}.
+ */
+export function fieldIssues(details: unknown): FieldIssue[] {
+  const list = Array.isArray(details)
+    ? details
+    : isRecord(details) && Array.isArray(details.issues)
+      ? details.issues
+      : null;
+  if (list) return list.map(issueFrom).filter((i): i is FieldIssue => i !== null);
+  if (isRecord(details) && isRecord(details.fieldErrors)) {
+    return Object.entries(details.fieldErrors).flatMap(([field, messages]) =>
+      Array.isArray(messages) && typeof messages[0] === 'string' ? [{ field, message: messages[0] }] : [],
+    );
+  }
+  if (isRecord(details) && typeof details.field === 'string') return [{ field: details.field, message: '' }];
+  return [];
+}
+
+/**
+ * Marks the form fields a server error names; the caller always shows the bilingual summary as
+ * well, since validator texts are English only. A field named without a text of its own (e.g.
+ * "current password wrong") is only outlined, so the message is not shown twice.
+ */
+export function markServerErrors(form: FormInstance, error: ApiCallError, fields: readonly string[]): void {
+  const issues = fieldIssues(error.body.details).filter((i) => fields.includes(i.field));
+  if (issues.length === 0) return;
+  form.setFields(issues.map((i) => ({ name: i.field, errors: [i.message] })));
+}

@@ -1,0 +1,137 @@
+import { Alert, Button, Card, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation } from '../api';
+import { ConnectionIndicator } from '../app/ConnectionIndicator';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { useEnterSession } from '../app/useSession';
+import { useSystemInfo } from '../app/useSystemInfo';
+import { useErrorText } from '../i18n/useDisplay';
+import { useSessionStore, type SignedOutNotice } from '../stores/session';
+import { DemoAccounts } from './DemoAccounts';
+
+interface LoginFields {
+  username: string;
+  password: string;
+}
+
+function NoticeText({ notice }: { notice: SignedOutNotice }) {
+  const { t } = useTranslation();
+  return <>{notice.kind === 'ended' ? t(`session.ended.${notice.reason}`) : t('session.lost')}</>;
+}
+
+export function LoginScreen() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<LoginFields>();
+  const info = useSystemInfo();
+  const notice = useSessionStore((s) => s.notice);
+  const enter = useEnterSession();
+  const login = useApiMutation('auth.login', {
+    onSuccess: (grant) => {
+      enter(grant.user);
+    },
+  });
+
+  const submit = (fields: LoginFields) => {
+    login.mutate({ username: fields.username, password: fields.password });
+  };
+
+  return (
+    <Flex vertical align="center" justify="center" style={{ minHeight: '100%', padding: 24 }}>
+      <Card
+        style={{ width: 400, maxWidth: '100%' }}
+        title={
+          <Flex align="center" justify="space-between" gap={8}>
+            <Space size={8}>
+              <Typography.Text strong style={{ fontSize: 18 }}>
+                {t('app.name')}
+              </Typography.Text>
+              {info.data?.demo && (
+                <Tag color="gold" data-testid="login-demo-tag">
+                  {t('login.demo')}
+                </Tag>
+              )}
+            </Space>
+            <LanguageSwitch />
+          </Flex>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('app.fullName')}</Typography.Paragraph>
+        {notice && !login.isPending && !login.error && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="login-notice"
+            style={{ marginBottom: 16 }}
+            title={<NoticeText notice={notice} />}
+          />
+        )}
+        {info.error && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('login.hubUnavailable', { message: errorText(info.error) })}
+          />
+        )}
+        <Form<LoginFields>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          requiredMark={false}
+          disabled={login.isPending}
+        >
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          {login.error && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              data-testid="login-error"
+              data-code={login.error.code}
+              style={{ marginBottom: 16 }}
+              title={errorText(login.error)}
+            />
+          )}
+          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+        {info.data?.demo && info.data.demoPassword !== null && info.data.demoAccounts.length > 0 && (
+          <div style={{ marginTop: 16 }}>
+            <DemoAccounts
+              accounts={info.data.demoAccounts}
+              password={info.data.demoPassword}
+              onPick={(username, password) => {
+                form.setFieldsValue({ username, password });
+                login.reset();
+              }}
+            />
+          </div>
+        )}
+        <Flex justify="space-between" align="center" style={{ marginTop: 16, fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {info.data ? `${info.data.name} · ${t('login.version', { version: info.data.version })}` : ''}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <ConnectionIndicator />
+          </Typography.Text>
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}

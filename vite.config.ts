@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
+const outDir = fileURLToPath(new URL('./out/renderer', import.meta.url));
+
+/** The web shell `npx vite` proxies the API to: its default address, or CITYOPS_HUB. */
+const HUB = process.env.CITYOPS_HUB ?? 'http://127.0.0.1:8787';
+
+export default defineConfig({
+  root: rendererRoot,
+  // Relative asset URLs: the same bundle is loaded from app:// (Electron) and http:// (web shell).
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // One offline desktop bundle: antd dominates the size and is loaded once from disk.
+    chunkSizeWarningLimit: 2500,
+  },
+  server: {
+    // The renderer imports ../common; allow the whole repository, nothing above it.
+    fs: { allow: [repoRoot] },
+    proxy: {
+      '/api/ws': { target: HUB, ws: true },
+      '/healthz': HUB,
+    },
+  },
+});
