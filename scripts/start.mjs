@@ -6,10 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { ensureElectronSqlite, findElectronBinary } from './electron-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
+// Our own flags; everything else goes to the shell (--port, --host, --data-dir, --no-demo, …).
+const OWN_FLAGS = ['--web', '--skip-build'];
+const argv = process.argv.slice(2);
+const args = argv.filter((a) => !OWN_FLAGS.includes(a));
 
-const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (!argv.includes('--skip-build')) {
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 /** @param {string} cmd @param {string[]} argv @param {NodeJS.ProcessEnv} env */
 function run(cmd, argv, env) {
@@ -21,7 +26,7 @@ function run(cmd, argv, env) {
 }
 
 const electron = findElectronBinary(root);
-if (electron && !args.includes('--web')) {
+if (electron && !argv.includes('--web')) {
   // Electron's ABI differs from Node's: its better-sqlite3 lives in .cache, never over node_modules.
   const binding = ensureElectronSqlite(root);
   run(electron, [path.join(root, 'out/electron/main.cjs'), ...args], {
@@ -34,5 +39,5 @@ if (electron && !args.includes('--web')) {
       '[cityops] 未安装 Electron 运行时，改为启动网页版控制台 / Electron runtime not installed — starting the web shell instead.',
     );
   }
-  run(process.execPath, [path.join(root, 'out/node/web.js'), ...args.filter((a) => a !== '--web')], process.env);
+  run(process.execPath, [path.join(root, 'out/node/web.js'), ...args], process.env);
 }

@@ -8,20 +8,14 @@ import {
   orgUnitIdSchema,
   passwordSchema,
   roleSchema,
+  sessionUserSchema,
   usernameSchema,
 } from './schemas';
 
-export const userRecordSchema = z.object({
-  id: idSchema,
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(roleSchema),
-  orgUnitId: z.string(),
-  orgUnitName: z.string(),
+export const userRecordSchema = sessionUserSchema.omit({ language: true }).extend({
   disabled: z.boolean(),
   /** Set while the account is locked after repeated failed sign-ins. */
   lockedUntil: epochMs.nullable(),
-  mustChangePassword: z.boolean(),
   lastLoginAt: epochMs.nullable(),
   createdAt: epochMs,
 });

@@ -57,16 +57,11 @@ export function toSessionUser(u: StoredUser): SessionUser {
 }
 
 export function toUserRecord(u: StoredUser, now: number): UserRecord {
+  const { language: _language, ...base } = toSessionUser(u);
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    roles: u.roles,
-    orgUnitId: u.orgUnitId,
-    orgUnitName: u.orgUnitName,
+    ...base,
     disabled: u.disabled,
     lockedUntil: u.lockedUntil !== null && u.lockedUntil > now ? u.lockedUntil : null,
-    mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
   };
