@@ -9,6 +9,8 @@ test('when the web shell dies the console shows it, and reconnects by itself aft
   await shell.start();
   try {
     await login(page, shell.url, 'admin');
+    // Signed in for sure before the hub goes away (the sign-in screen has a connection state too).
+    await expect(page.getByTestId('status-bar')).toBeVisible();
     const state = page.getByTestId('connection-state');
     await expect(state).toHaveAttribute('data-state', 'connected');
     await shell.stop();
