@@ -25,6 +25,7 @@ export interface Config {
   allowRemote: boolean;
   sessionLifetimeMs: number;
   maxFrameBytes: number;
+  maxAttachmentBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +73,9 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     port: Math.floor(port),
     allowRemote,
     sessionLifetimeMs: positiveNumber('CITYOPS_SESSION_HOURS', env.CITYOPS_SESSION_HOURS, 12) * 3600_000,
+    maxAttachmentBytes: Math.floor(
+      positiveNumber('CITYOPS_MAX_ATTACHMENT_MB', env.CITYOPS_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
+    ),
     maxFrameBytes: Math.floor(
       positiveNumber('CITYOPS_MAX_FRAME_BYTES', env.CITYOPS_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
     ),

@@ -3,14 +3,25 @@ import type { Connection } from './api/connection';
 import { EventBus } from './api/event-bus';
 import { adminHandlers } from './api/handlers/admin-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
+import { apiKeyHandlers } from './api/handlers/apikey-handlers';
+import { attachmentHandlers } from './api/handlers/attachment-handlers';
+import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
+import { slaHandlers } from './api/handlers/sla-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
+import { AttachmentsService } from './services/attachments/attachments-service';
 import { AuditRepo } from './services/audit/audit-repo';
+import { ApiKeysService } from './services/open311/api-keys';
+import { OrderAlerts } from './services/orders/order-alerts';
+import { OrderQuery } from './services/orders/order-query';
+import { OrdersService } from './services/orders/orders-service';
+import { SlaService } from './services/sla/sla-service';
+import { seedSla } from './services/sla/seed';
 import { AuthService } from './services/auth/auth-service';
 import { SessionsRepo } from './services/auth/sessions-repo';
 import { OrgRepo } from './services/org/org-repo';
@@ -27,6 +38,10 @@ export interface HubOptions {
   /** better_sqlite3.node built for Electron's ABI; Node's own build when absent. */
   sqliteNativeBinding?: string | undefined;
   sessionLifetimeMs?: number;
+  /** Largest attachment accepted, in bytes. */
+  maxAttachmentBytes?: number;
+  /** How often deadlines are checked for yellow/red alerts; 0 = never by itself (tests call sweepAlerts). */
+  alertSweepMs?: number;
   clock?: Clock;
   onInternalError?: (method: string, err: unknown) => void;
 }
@@ -37,6 +52,21 @@ export interface Hub extends HubPort {
   readonly bus: EventBus;
   readonly bootstrap: BootstrapResult;
   readonly dataDir: string;
+  readonly services: HubServices;
+  /** Checks deadlines now and pushes the alerts raised (also runs on a timer). */
+  sweepAlerts(): number;
+}
+
+export interface HubServices {
+  orders: OrdersService;
+  query: OrderQuery;
+  alerts: OrderAlerts;
+  sla: SlaService;
+  attachments: AttachmentsService;
+  apiKeys: ApiKeysService;
+  audit: AuditRepo;
+  org: OrgRepo;
+  clock: Clock;
 }
 
 /** Opens the database and wires services, router and event bus: everything a shell serves. */
@@ -45,6 +75,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
   const db = openDatabase(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
   try {
     seedReferenceData(db);
+    seedSla(db);
     const usersRepo = new UsersRepo(db);
     const orgRepo = new OrgRepo(db);
     const auditRepo = new AuditRepo(db);
@@ -56,6 +87,21 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       adminPassword: options.adminPassword,
     });
     const bus = new EventBus(auth);
+    const sla = new SlaService(db);
+    const services: HubServices = {
+      orders: new OrdersService(db, orgRepo, sla, clock),
+      query: new OrderQuery(db, sla, clock),
+      alerts: new OrderAlerts(db, clock),
+      sla,
+      attachments: new AttachmentsService(db, options.dataDir, clock, {
+        maxBytes: options.maxAttachmentBytes ?? 50 * 1024 * 1024,
+      }),
+      apiKeys: new ApiKeysService(db, clock),
+      audit: auditRepo,
+      org: orgRepo,
+      clock,
+    };
+    const orderDeps = { ...services, bus };
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
         name: '合庆城运',
@@ -67,6 +113,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       }),
       ...authHandlers(auth, bus),
       ...adminHandlers(new UsersService(usersRepo, orgRepo, clock), auth, bus),
+      ...apiKeyHandlers(services.apiKeys),
+      ...orderHandlers(orderDeps),
+      ...slaHandlers(sla),
+      ...attachmentHandlers(services.attachments),
     } satisfies HandlerMap;
     const router = new Router({
       db,
@@ -78,16 +128,29 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
     });
+    const sweepAlerts = () => {
+      const raised = services.alerts.sweep();
+      for (const alert of raised) publishAlert(orderDeps, alert);
+      return raised.length;
+    };
+    const sweepMs = options.alertSweepMs ?? 15_000;
+    const sweeper = sweepMs > 0 ? setInterval(sweepAlerts, sweepMs) : undefined;
+    sweeper?.unref();
     return {
       db,
       router,
+      services,
+      sweepAlerts,
       bus,
       bootstrap,
       dataDir: options.dataDir,
       call: (conn: Connection, method: string, input: unknown): Promise<ApiResult<unknown>> =>
         router.call(conn, method, input),
       attach: (conn: Connection) => bus.attach(conn),
-      close: () => db.close(),
+      close: () => {
+        clearInterval(sweeper);
+        db.close();
+      },
     };
   } catch (err) {
     db.close();

@@ -111,3 +111,39 @@ export const auditMethods = {
     summary: 'Method names that appear in the audit log (for the filter)',
   }),
 } as const;
+
+export const apiKeySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  /** The first characters, to tell keys apart; the key itself is shown once at creation. */
+  prefix: z.string(),
+  createdAt: epochMs,
+  createdByName: z.string(),
+  revokedAt: epochMs.nullable(),
+  lastUsedAt: epochMs.nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+export const apiKeyMethods = {
+  'admin.apiKeys.list': method({
+    input: empty,
+    output: z.array(apiKeySchema),
+    access: ['admin'],
+    writes: false,
+    summary: 'Open311 API keys',
+  }),
+  'admin.apiKeys.create': method({
+    input: z.object({ name: z.string().trim().min(2).max(60) }),
+    output: z.object({ key: apiKeySchema, secret: z.string() }),
+    access: ['admin'],
+    writes: true,
+    summary: 'Issue an Open311 API key (the secret is shown once)',
+  }),
+  'admin.apiKeys.revoke': method({
+    input: z.object({ id: idSchema }),
+    output: apiKeySchema,
+    access: ['admin'],
+    writes: true,
+    summary: 'Revoke an Open311 API key',
+  }),
+} as const;

@@ -12,6 +12,21 @@ export const events = {
     payload: z.object({ id: idSchema }),
     summary: 'A new audit row exists',
   }),
+  'orders.changed': event({
+    payload: z.object({ id: idSchema, code: z.string(), state: z.string() }),
+    summary: 'An order was created or took a step (lists and open drawers refresh)',
+  }),
+  'orders.alert': event({
+    payload: z.object({
+      id: idSchema,
+      orderId: idSchema,
+      orderCode: z.string(),
+      orderTitle: z.string(),
+      kind: z.enum(['yellow', 'red', 'critical']),
+      at: z.number().int(),
+    }),
+    summary: 'An order turned yellow or red, or a new 特急 order: desktop notification + sound until acknowledged',
+  }),
   'session.ended': event({
     payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),
     summary: 'This session is over; the UI returns to the sign-in screen',

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { adminMethods, auditMethods } from './admin';
+import { adminMethods, apiKeyMethods, auditMethods } from './admin';
+import { attachmentMethods } from './attachments';
+import { orderMethods } from './orders';
+import { slaMethods } from './sla';
 import { authMethods } from './auth';
 import { orgMethods } from './org';
 import { systemMethods } from './system';
@@ -10,6 +13,9 @@ export * from './events';
 export * from './schemas';
 export * from './admin';
 export * from './org';
+export * from './orders';
+export * from './sla';
+export * from './attachments';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -18,6 +24,10 @@ export const contract = {
   ...orgMethods,
   ...adminMethods,
   ...auditMethods,
+  ...apiKeyMethods,
+  ...orderMethods,
+  ...slaMethods,
+  ...attachmentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -58,6 +58,7 @@ async function start(): Promise<void> {
     demo: config.demo,
     adminPassword: config.adminPassword,
     sessionLifetimeMs: config.sessionLifetimeMs,
+    maxAttachmentBytes: config.maxAttachmentBytes,
     // Set by scripts/start.mjs to a better-sqlite3 build for Electron's ABI; unset when packaged.
     sqliteNativeBinding: process.env.CITYOPS_SQLITE_BINDING,
   });

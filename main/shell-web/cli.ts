@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError, isLoopback, resolveConfig } from '../config';
 import { openHub } from '../hub';
+import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
 
 /** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     demo: config.demo,
     adminPassword: config.adminPassword,
     sessionLifetimeMs: config.sessionLifetimeMs,
+    maxAttachmentBytes: config.maxAttachmentBytes,
   });
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     port: config.port,
     staticDir: path.resolve(import.meta.dirname, '../renderer'),
     maxFrameBytes: config.maxFrameBytes,
+    open311: open311DepsFrom(hub, { onInternalError: (err) => console.error('[open311] internal error:', err) }),
   });
   if (!isLoopback(config.host)) {
     console.warn(

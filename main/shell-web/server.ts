@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../common/contract/wire';
 import type { HubPort } from '../hub-types';
+import { handleOpen311, type Open311Deps } from './open311-routes';
 import { serveStatic } from './static-files';
 import { serveSocket } from './ws-connection';
 
@@ -13,6 +14,8 @@ export interface WebShellOptions {
   /** The built renderer (out/renderer). */
   staticDir: string;
   maxFrameBytes: number;
+  /** GeoReport v2 under /open311/v2/ (docs/open311.md); off when absent. */
+  open311?: Open311Deps;
 }
 
 export interface WebShell {
@@ -34,6 +37,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
+    if (options.open311 && handleOpen311(req, res, options.open311)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

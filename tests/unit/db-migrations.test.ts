@@ -25,7 +25,11 @@ describe('migrations', () => {
       sql: string;
     }[];
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['org_units', 'users', 'sessions', 'audit_log']));
-    for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT/);
+    // FTS5 tables and their shadow tables are SQLite's own and cannot be STRICT.
+    const virtual = tables.filter((t) => t.sql.startsWith('CREATE VIRTUAL TABLE')).map((t) => t.name);
+    for (const t of tables.filter((x) => !virtual.some((v) => x.name.startsWith(v)))) {
+      expect(t.sql, t.name).toMatch(/STRICT/);
+    }
   });
 
   it('are numbered tens apart in increasing order', () => {
@@ -39,7 +43,8 @@ describe('migrations', () => {
     openDatabase(dir).close();
     const db = openDatabase(dir);
     open.push(db);
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 30, to: 30 });
+    const latest = MIGRATIONS.at(-1)?.version;
+    expect(migrate(db, MIGRATIONS)).toEqual({ from: latest, to: latest });
   });
 
   it('refuse a database written by newer code, without modifying it', () => {
@@ -75,7 +80,7 @@ describe('backup', () => {
     db.close();
     const dest = path.join(tempDir(), 'copy.sqlite');
     const result = await backupDatabase(path.join(dir, DB_FILE_NAME), dest);
-    expect(result.schemaVersion).toBe(30);
+    expect(result.schemaVersion).toBe(MIGRATIONS.at(-1)?.version);
     expect(fs.existsSync(`${dest}.partial`)).toBe(false);
     const restoredDir = tempDir();
     fs.copyFileSync(dest, path.join(restoredDir, DB_FILE_NAME));

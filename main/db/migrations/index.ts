@@ -1,6 +1,7 @@
 import orgs from './0010_orgs.sql';
 import users from './0020_users.sql';
 import audit from './0030_audit.sql';
+import orders from './0040_orders.sql';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'orgs', sql: orgs },
   { version: 20, name: 'users', sql: users },
   { version: 30, name: 'audit', sql: audit },
+  { version: 40, name: 'orders', sql: orders },
 ];

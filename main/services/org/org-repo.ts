@@ -28,6 +28,19 @@ export class OrgRepo {
     return this.db.prepare('SELECT id, name, kind, sort FROM departments ORDER BY sort, id').all() as Department[];
   }
 
+  department(id: string): Department | undefined {
+    return this.db.prepare('SELECT id, name, kind, sort FROM departments WHERE id = ?').get(id) as
+      Department | undefined;
+  }
+
+  category(id: string): Category | undefined {
+    return this.db
+      .prepare(
+        `SELECT id, parent_id AS parentId, name, name_en AS nameEn, level, note, sort FROM categories WHERE id = ?`,
+      )
+      .get(id) as Category | undefined;
+  }
+
   categories(): Category[] {
     return this.db
       .prepare(

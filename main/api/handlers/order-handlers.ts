@@ -1,0 +1,159 @@
+import type { Audience } from '../../../common/contract';
+import type { OrgRepo } from '../../services/org/org-repo';
+import type { OrderActor } from '../../services/orders/actor';
+import { ALERTED_ROLES, type AlertRecord, type OrderAlerts } from '../../services/orders/order-alerts';
+import { exportOrders } from '../../services/orders/order-export';
+import type { OrderQuery } from '../../services/orders/order-query';
+import type { OrderChange, OrdersService } from '../../services/orders/orders-service';
+import type { EventBus } from '../event-bus';
+import type { Handler, HandlerContext, Session } from '../handler-types';
+
+/** Rows an export may hold: a month of a busy center many times over, and still a few MB. */
+export const EXPORT_MAX_ROWS = 50_000;
+/** How recent an open order must be to count as a possible duplicate. */
+export const DUPLICATE_WINDOW_DAYS = 7;
+
+export interface OrderDeps {
+  orders: OrdersService;
+  query: OrderQuery;
+  alerts: OrderAlerts;
+  org: OrgRepo;
+  bus: EventBus;
+  clock: () => number;
+}
+
+export function actorOf(session: Session, org: OrgRepo): OrderActor {
+  const { user } = session;
+  const unit = org.unit(user.orgUnitId);
+  return {
+    id: user.id,
+    name: user.displayName,
+    roles: user.roles,
+    orgUnitId: user.orgUnitId,
+    stationId: unit?.kind === 'station' ? unit.id : null,
+  };
+}
+
+/** Center users (any role) and the users of the stations concerned hear of an order. */
+function audiencesFor(org: OrgRepo, stationIds: (string | null)[], roles?: Audience['roles']): Audience[] {
+  const center = org
+    .units()
+    .filter((u) => u.kind === 'center')
+    .map((u) => u.id);
+  const stations = [...new Set(stationIds.filter((s): s is string => s !== null))];
+  return [center, ...stations.map((s) => [s])].map((orgUnitIds) => (roles ? { orgUnitIds, roles } : { orgUnitIds }));
+}
+
+export function publishAlert(deps: Pick<OrderDeps, 'org' | 'bus'>, alert: AlertRecord): void {
+  const { stationId, ...payload } = alert;
+  for (const audience of audiencesFor(deps.org, [stationId], ALERTED_ROLES))
+    deps.bus.publish('orders.alert', payload, audience);
+}
+
+export function orderHandlers(deps: OrderDeps) {
+  const { orders, query, alerts, org } = deps;
+  const actor = (ctx: HandlerContext) => actorOf(ctx.requireSession(), org);
+
+  const announce = (ctx: HandlerContext, change: OrderChange) => {
+    for (const audience of audiencesFor(org, [change.stationId, change.previousStationId])) {
+      ctx.publish('orders.changed', { id: change.id, code: change.code, state: change.state }, audience);
+    }
+  };
+
+  const create: Handler<'orders.create'> = (ctx, input) => {
+    const who = actor(ctx);
+    const { change, alert } = ctx.tx(() => {
+      const c = orders.create(input, who);
+      ctx.audit.target = `order:${c.code}`;
+      ctx.audit.summary = `受理工单 ${c.code}「${input.title}」（${input.categoryId}，${input.urgency}）`;
+      return { change: c, alert: c.critical ? alerts.raise(c.id, 'critical') : null };
+    });
+    announce(ctx, change);
+    if (alert) ctx.afterSuccess(() => publishAlert(deps, alert));
+    return orders.detail(change.id, who);
+  };
+
+  const act: Handler<'orders.act'> = (ctx, input) => {
+    const who = actor(ctx);
+    const change = ctx.tx(() => {
+      const c = orders.act(input, who);
+      ctx.audit.target = `order:${c.code}`;
+      ctx.audit.summary = `${input.action} → ${c.state}${input.reason ? `：${input.reason.slice(0, 80)}` : ''}`;
+      return c;
+    });
+    announce(ctx, change);
+    return orders.detail(change.id, who);
+  };
+
+  const get: Handler<'orders.get'> = (ctx, { id }) => orders.detail(id, actor(ctx));
+
+  const list: Handler<'orders.list'> = (ctx, input) => query.list(input, { stationId: actor(ctx).stationId });
+
+  const duplicates: Handler<'orders.duplicates'> = (ctx, input) =>
+    query.duplicates(input, { stationId: actor(ctx).stationId }, DUPLICATE_WINDOW_DAYS);
+
+  const supervisions: Handler<'orders.supervisions.list'> = (ctx, { onlyOpen }) => {
+    const { stationId } = actor(ctx);
+    const now = deps.clock();
+    const scope = stationId === null ? '1 = 1' : 'o.station_id = ?';
+    const args = stationId === null ? [] : [stationId];
+    const all = orders.repo.supervisions(scope, args);
+    const open = all.filter((s) => s.reply === null);
+    return {
+      rows: onlyOpen ? open : all,
+      counts: {
+        open: open.length,
+        overdue: open.filter((s) => s.dueAt < now).length,
+        replied: all.length - open.length,
+      },
+    };
+  };
+
+  const alertList: Handler<'orders.alerts.list'> = (ctx) =>
+    alerts.pendingFor(actor(ctx)).map(({ stationId: _s, ...a }) => a);
+
+  const alertAck: Handler<'orders.alerts.ack'> = (ctx, { id }) => {
+    const who = actor(ctx);
+    ctx.audit.target = `alert:${id}`;
+    ctx.audit.summary = '确认工单提醒 / alert acknowledged';
+    const visible = alerts.pendingFor(who).some((a) => a.id === id);
+    ctx.tx(() => (visible ? alerts.ack(id, who.id ?? 0) : false));
+    return null;
+  };
+
+  const exportList: Handler<'orders.export'> = (ctx, { filter, sort, format }) => {
+    const scope = { stationId: actor(ctx).stationId };
+    const rows = [];
+    let cursor: string | null = null;
+    do {
+      const page = query.list({ filter, sort, cursor, limit: 500 }, scope);
+      rows.push(...page.rows);
+      cursor = page.nextCursor;
+    } while (cursor !== null && rows.length < EXPORT_MAX_ROWS);
+    const domains = new Map(
+      org
+        .categories()
+        .filter((c) => c.level === 1)
+        .map((c) => [c.id, c.name]),
+    );
+    const file = exportOrders(rows.slice(0, EXPORT_MAX_ROWS), format, deps.clock(), domains);
+    return {
+      fileName: file.fileName,
+      mime: file.mime,
+      dataBase64: file.data.toString('base64'),
+      rows: Math.min(rows.length, EXPORT_MAX_ROWS),
+    };
+  };
+
+  return {
+    'orders.create': create,
+    'orders.act': act,
+    'orders.get': get,
+    'orders.list': list,
+    'orders.duplicates': duplicates,
+    'orders.supervisions.list': supervisions,
+    'orders.alerts.list': alertList,
+    'orders.alerts.ack': alertAck,
+    'orders.export': exportList,
+  };
+}

@@ -1,0 +1,408 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError, apiError, ATTACHMENT_CHUNK_BYTES, type AttachmentInfo } from '../../../common/contract';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import { AttachmentsRepo, toAttachmentInfo } from './attachments-repo';
+import { sniff, SNIFF_BYTES, type AttachmentKind } from './sniff';
+
+export interface AttachmentsOptions {
+  /** Largest attachment in bytes (CITYOPS_MAX_ATTACHMENT_MB × 1 MiB). */
+  maxBytes: number;
+}
+
+/** A finished upload whose bytes are in the content store, not yet recorded in the database. */
+export interface StagedAttachment {
+  sha256: string;
+  name: string;
+  mime: string;
+  kind: AttachmentKind;
+  size: number;
+}
+
+export interface AttachmentChunk {
+  info: AttachmentInfo;
+  dataBase64: string;
+  /** Where `dataBase64` starts in the file (the offset asked for); the next call asks offset + its length. */
+  offset: number;
+  done: boolean;
+}
+
+/** An upload in progress, as written next to its part file (`<uploadId>.json`). */
+interface UploadMeta {
+  userId: number;
+  name: string;
+  size: number;
+  nextIndex: number;
+  bytes: number;
+  /** Last activity, by the service clock; stale after STALE_UPLOAD_MS. */
+  touchedAt: number;
+  state: 'open' | 'finishing';
+}
+
+export const STALE_UPLOAD_MS = 3600_000;
+/** Uploads one user may have open at once (each may reserve up to maxBytes of disk). */
+export const MAX_OPEN_UPLOADS_PER_USER = 16;
+
+const MIB = 1024 * 1024;
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function megabytes(bytes: number): string {
+  return String(Number((bytes / MIB).toFixed(2)));
+}
+
+function uploadNotFound(): ApiError {
+  return apiError('E_NOT_FOUND', '上传不存在或已过期', 'No such upload (or it has expired)');
+}
+
+function errno(err: unknown): string | undefined {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+}
+
+/** Keeps the last path segment and drops control characters: the name is a label, never a path. */
+function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return clean === '' ? '附件' : clean.slice(0, 200);
+}
+
+/**
+ * Image, audio and video attachments (issue 3 item 5).
+ *
+ * Bytes live content-addressed under `<dataDir>/attachments/<sha[0..2]>/<sha256>` (the same content
+ * is stored once; several rows may point at it), rows in the `attachments` table. Uploads arrive in
+ * chunks through the contract and are staged as `<dataDir>/uploads/<uploadId>.part` with a
+ * `<uploadId>.json` beside it (owner, declared size, next index). Nothing is kept in memory between
+ * calls, so a local window and a remote console behave the same and an upload survives a restart.
+ *
+ * Finishing is split in two: `stage` (async file IO: sniff, hash, move into the store) and `commit`
+ * (synchronous DB insert, meant for `ctx.tx`). `finish` does both for callers without a transaction.
+ */
+export class AttachmentsService {
+  private readonly repo: AttachmentsRepo;
+  private readonly uploadsDir: string;
+  private readonly storeDir: string;
+
+  constructor(
+    db: Db,
+    dataDir: string,
+    private readonly clock: Clock,
+    private readonly options: AttachmentsOptions,
+  ) {
+    this.repo = new AttachmentsRepo(db);
+    this.uploadsDir = path.join(dataDir, 'uploads');
+    this.storeDir = path.join(dataDir, 'attachments');
+  }
+
+  get maxBytes(): number {
+    return this.options.maxBytes;
+  }
+
+  /** Where an attachment's bytes are on the hub (for the hub only; consoles read through `read`). */
+  filePath(sha256: string): string {
+    return path.join(this.storeDir, sha256.slice(0, 2), sha256);
+  }
+
+  begin(userId: number, name: string, size: number): { uploadId: string; chunkBytes: number; maxBytes: number } {
+    this.checkLimit(size);
+    fs.mkdirSync(this.uploadsDir, { recursive: true });
+    const open = this.sweep();
+    if ((open.get(userId) ?? 0) >= MAX_OPEN_UPLOADS_PER_USER) {
+      throw apiError(
+        'E_CONFLICT',
+        `未完成的上传过多（${MAX_OPEN_UPLOADS_PER_USER} 个），请先完成或稍后再试`,
+        `Too many unfinished uploads (${MAX_OPEN_UPLOADS_PER_USER}); finish them or try later`,
+      );
+    }
+    const uploadId = randomBytes(16).toString('hex');
+    fs.writeFileSync(this.partPath(uploadId), new Uint8Array(0), { flag: 'wx' });
+    this.writeMeta(uploadId, {
+      userId,
+      name: cleanName(name),
+      size,
+      nextIndex: 0,
+      bytes: 0,
+      touchedAt: this.clock(),
+      state: 'open',
+    });
+    return { uploadId, chunkBytes: ATTACHMENT_CHUNK_BYTES, maxBytes: this.options.maxBytes };
+  }
+
+  /** Appends chunk `index` (chunks come in order, 0..n-1). Answers the bytes received so far. */
+  chunk(userId: number, uploadId: string, index: number, dataBase64: string): { received: number } {
+    const meta = this.openUpload(userId, uploadId);
+    if (index !== meta.nextIndex) {
+      throw apiError(
+        'E_CONFLICT',
+        `分块顺序错误：应发送第 ${meta.nextIndex} 块，收到第 ${index} 块`,
+        `Chunk out of order: expected index ${meta.nextIndex}, got ${index}`,
+        { expected: meta.nextIndex },
+      );
+    }
+    if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
+      throw apiError('E_INVALID', '分块数据不是有效的 Base64', 'Chunk data is not valid Base64');
+    }
+    const data = Buffer.from(dataBase64, 'base64');
+    if (data.length === 0 || data.length > ATTACHMENT_CHUNK_BYTES) {
+      throw apiError(
+        'E_INVALID',
+        `分块大小须为 1 至 ${ATTACHMENT_CHUNK_BYTES} 字节`,
+        `A chunk must hold 1 to ${ATTACHMENT_CHUNK_BYTES} bytes`,
+      );
+    }
+    const total = meta.bytes + data.length;
+    if (total > this.options.maxBytes) {
+      // Only after a restart with a lower limit: the declared size was checked at begin.
+      this.discard(uploadId);
+      this.checkLimit(total);
+    }
+    if (total > meta.size) {
+      this.discard(uploadId);
+      throw apiError(
+        'E_INVALID',
+        `上传内容超过声明的大小（${meta.size} 字节），已放弃本次上传`,
+        `The upload is larger than its declared size (${meta.size} bytes) and was abandoned`,
+        { size: meta.size },
+      );
+    }
+    // Written at the committed length, so a crash between this write and the meta update is harmless.
+    const fd = fs.openSync(this.partPath(uploadId), 'r+');
+    try {
+      fs.writeSync(fd, data, 0, data.length, meta.bytes);
+      fs.ftruncateSync(fd, total);
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.writeMeta(uploadId, { ...meta, bytes: total, nextIndex: index + 1, touchedAt: this.clock() });
+    return { received: total };
+  }
+
+  /**
+   * The file work of finishing an upload: checks it is complete, sniffs the type from the first
+   * bytes (anything unsupported is deleted and refused), hashes it and moves it into the content
+   * store (kept as it is when the same content is already there). Async; no database writes.
+   */
+  async stage(userId: number, uploadId: string): Promise<StagedAttachment> {
+    const meta = this.openUpload(userId, uploadId);
+    if (meta.bytes !== meta.size) {
+      throw apiError(
+        'E_INVALID',
+        `上传未完成：已收到 ${meta.bytes} / ${meta.size} 字节`,
+        `The upload is incomplete: ${meta.bytes} of ${meta.size} bytes received`,
+        { received: meta.bytes, size: meta.size },
+      );
+    }
+    // Claimed synchronously, before the first await: a second finish or a late chunk now conflicts.
+    this.writeMeta(uploadId, { ...meta, state: 'finishing', touchedAt: this.clock() });
+    const part = this.partPath(uploadId);
+    try {
+      const type = sniff(await readHead(part, SNIFF_BYTES));
+      if (!type) {
+        this.discard(uploadId);
+        throw apiError(
+          'E_INVALID',
+          '文件类型不受支持（按内容识别）；仅接受图片（JPEG/PNG/GIF/WebP）、音频（MP3/WAV/OGG/AAC/M4A）和视频（MP4/MOV/WebM）',
+          'Unsupported file type (detected by content); only images (JPEG/PNG/GIF/WebP), audio (MP3/WAV/OGG/AAC/M4A) and video (MP4/MOV/WebM) are accepted',
+        );
+      }
+      const { sha256, size } = await hashFile(part);
+      if (size !== meta.size) throw new Error(`upload ${uploadId}: ${size} bytes on disk, ${meta.size} recorded`);
+      await this.place(part, sha256);
+      fs.rmSync(this.metaPath(uploadId), { force: true });
+      return { sha256, name: meta.name, mime: type.mime, kind: type.kind, size };
+    } catch (err) {
+      // An IO failure leaves the upload as it was, so the client may try finishing again.
+      if (!(err instanceof ApiError) && fs.existsSync(part)) this.writeMeta(uploadId, meta);
+      throw err;
+    }
+  }
+
+  /** Records a staged attachment. Synchronous: run it inside the call's transaction. */
+  commit(userId: number, staged: StagedAttachment): AttachmentInfo {
+    const createdAt = this.clock();
+    const id = this.repo.insert({ ...staged, createdBy: userId, createdAt });
+    return { id, name: staged.name, mime: staged.mime, kind: staged.kind, size: staged.size, createdAt };
+  }
+
+  /** `stage` then `commit`, for callers that need no surrounding transaction. */
+  async finish(userId: number, uploadId: string): Promise<AttachmentInfo> {
+    return this.commit(userId, await this.stage(userId, uploadId));
+  }
+
+  /** Up to ATTACHMENT_CHUNK_BYTES of attachment `id` from `offset`. */
+  read(id: number, offset: number): AttachmentChunk {
+    const row = this.repo.byId(id);
+    if (!row) throw apiError('E_NOT_FOUND', `附件 ${id} 不存在`, `Attachment ${id} does not exist`);
+    if (offset > row.size) {
+      throw apiError(
+        'E_INVALID',
+        `读取位置超出文件大小（${row.size} 字节）`,
+        `Offset beyond the file size (${row.size} bytes)`,
+      );
+    }
+    const length = Math.min(ATTACHMENT_CHUNK_BYTES, row.size - offset);
+    const buffer = Buffer.alloc(length);
+    let fd: number;
+    try {
+      fd = fs.openSync(this.filePath(row.sha256), 'r');
+    } catch (err) {
+      if (errno(err) !== 'ENOENT') throw err;
+      throw apiError('E_NOT_FOUND', `附件 ${id} 的文件缺失`, `The file of attachment ${id} is missing`);
+    }
+    try {
+      let read = 0;
+      while (read < length) {
+        const n = fs.readSync(fd, buffer, read, length - read, offset + read);
+        if (n === 0) throw new Error(`attachment ${id}: file shorter than ${row.size} bytes`);
+        read += n;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    return {
+      info: toAttachmentInfo(row),
+      dataBase64: buffer.toString('base64'),
+      offset,
+      done: offset + length >= row.size,
+    };
+  }
+
+  /** The rows of `ids`, in that order; E_NOT_FOUND naming the first id that does not exist. */
+  info(ids: readonly number[]): AttachmentInfo[] {
+    const rows = new Map(this.repo.byIds(ids).map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = rows.get(id);
+      if (!row) throw apiError('E_NOT_FOUND', `附件 ${id} 不存在`, `Attachment ${id} does not exist`, { id });
+      return toAttachmentInfo(row);
+    });
+  }
+
+  /**
+   * Deletes uploads idle for more than an hour (and stray files of interrupted ones). Answers how
+   * many uploads each user still has open.
+   */
+  sweep(): Map<number, number> {
+    const open = new Map<number, number>();
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.uploadsDir);
+    } catch (err) {
+      if (errno(err) === 'ENOENT') return open;
+      throw err;
+    }
+    const cutoff = this.clock() - STALE_UPLOAD_MS;
+    const groups = new Map<string, string[]>();
+    for (const name of names) {
+      const id = name.split('.')[0] ?? name;
+      groups.set(id, [...(groups.get(id) ?? []), name]);
+    }
+    for (const [id, files] of groups) {
+      const meta = UPLOAD_ID.test(id) ? this.readMeta(id) : undefined;
+      const lastActive = meta ? meta.touchedAt : Math.max(...files.map((f) => this.mtime(f)));
+      if (lastActive < cutoff) {
+        for (const f of files) fs.rmSync(path.join(this.uploadsDir, f), { force: true });
+      } else if (meta) {
+        open.set(meta.userId, (open.get(meta.userId) ?? 0) + 1);
+      }
+    }
+    return open;
+  }
+
+  private checkLimit(size: number): void {
+    if (size > this.options.maxBytes) {
+      const mb = megabytes(this.options.maxBytes);
+      throw apiError('E_INVALID', `附件超过大小上限 ${mb} MB`, `The attachment exceeds the ${mb} MB limit`, {
+        maxBytes: this.options.maxBytes,
+      });
+    }
+  }
+
+  /** The upload's state, if it exists, belongs to `userId` and is still taking chunks. */
+  private openUpload(userId: number, uploadId: string): UploadMeta {
+    const meta = UPLOAD_ID.test(uploadId) ? this.readMeta(uploadId) : undefined;
+    if (meta?.userId !== userId) throw uploadNotFound();
+    if (meta.state !== 'open') {
+      throw apiError('E_CONFLICT', '该上传正在完成中', 'This upload is already being finished');
+    }
+    return meta;
+  }
+
+  private async place(part: string, sha256: string): Promise<void> {
+    const target = this.filePath(sha256);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    if (fs.existsSync(target)) {
+      await fsp.rm(part, { force: true });
+      return;
+    }
+    try {
+      await fsp.rename(part, target);
+    } catch (err) {
+      // Windows refuses to rename onto a file a concurrent finish of the same content just placed.
+      if (!fs.existsSync(target)) throw err;
+      await fsp.rm(part, { force: true });
+    }
+  }
+
+  private discard(uploadId: string): void {
+    fs.rmSync(this.partPath(uploadId), { force: true });
+    fs.rmSync(this.metaPath(uploadId), { force: true });
+  }
+
+  private partPath(uploadId: string): string {
+    return path.join(this.uploadsDir, `${uploadId}.part`);
+  }
+
+  private metaPath(uploadId: string): string {
+    return path.join(this.uploadsDir, `${uploadId}.json`);
+  }
+
+  private readMeta(uploadId: string): UploadMeta | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(this.metaPath(uploadId), 'utf8')) as UploadMeta;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Replaces the meta file atomically (write, then rename over it). */
+  private writeMeta(uploadId: string, meta: UploadMeta): void {
+    const file = this.metaPath(uploadId);
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(meta));
+    fs.renameSync(`${file}.tmp`, file);
+  }
+
+  private mtime(name: string): number {
+    try {
+      return fs.statSync(path.join(this.uploadsDir, name)).mtimeMs;
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+  }
+}
+
+async function readHead(file: string, bytes: number): Promise<Uint8Array> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** SHA-256 and length of a file, streamed (never the whole file in memory). */
+async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const buffer = chunk as Buffer;
+    hash.update(buffer);
+    size += buffer.length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}

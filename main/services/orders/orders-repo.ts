@@ -1,0 +1,162 @@
+import type { AttachmentInfo, HistoryEntry, Supervision } from '../../../common/contract';
+import type { OrderState } from '../../../common/domain/orders/states';
+import type { Db } from '../../db/connection';
+import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
+
+export interface HistoryAppend {
+  orderId: number;
+  at: number;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  fromState: OrderState | null;
+  toState: OrderState;
+  reason: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+interface HistoryDbRow extends Omit<HistoryEntry, 'detail' | 'attachments'> {
+  detail: string | null;
+}
+
+const ATTACHMENT_COLUMNS = 'a.id, a.name, a.mime, a.kind, a.size, a.created_at AS createdAt';
+
+/** SQL for orders and their history, attachments links and supervision; the rules live in OrdersService. */
+export class OrdersRepo {
+  constructor(private readonly db: Db) {}
+
+  row(id: number): OrderRow | undefined {
+    return this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.id = ?`).get(id) as OrderRow | undefined;
+  }
+
+  /** Sets the given columns (snake_case names from a fixed list in the service) and updated_at. */
+  update(id: number, fields: Record<string, string | number | null>, now: number): void {
+    const names = Object.keys(fields);
+    const sets = names.map((n) => `${n} = @${n}`).join(', ');
+    this.db.prepare(`UPDATE orders SET ${sets}${sets ? ', ' : ''}updated_at = @updated_at WHERE id = @id`).run({
+      ...fields,
+      updated_at: now,
+      id,
+    });
+  }
+
+  appendHistory(h: HistoryAppend): number {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO order_history (order_id, at, actor_id, actor_name, action, from_state, to_state, reason, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        h.orderId,
+        h.at,
+        h.actorId,
+        h.actorName,
+        h.action,
+        h.fromState,
+        h.toState,
+        h.reason,
+        h.detail ? JSON.stringify(h.detail) : null,
+      );
+    return Number(lastInsertRowid);
+  }
+
+  linkAttachments(orderId: number, historyId: number, attachmentIds: readonly number[]): void {
+    const link = this.db.prepare(
+      'INSERT OR IGNORE INTO order_attachments (order_id, history_id, attachment_id) VALUES (?, ?, ?)',
+    );
+    for (const a of attachmentIds) link.run(orderId, historyId, a);
+  }
+
+  existingAttachmentIds(ids: readonly number[]): Set<number> {
+    if (ids.length === 0) return new Set();
+    const rows = this.db
+      .prepare(`SELECT id FROM attachments WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: number }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The timeline of an order and of the orders merged into it, oldest first. */
+  history(orderIds: readonly number[]): HistoryEntry[] {
+    const marks = orderIds.map(() => '?').join(',');
+    const rows = this.db
+      .prepare(
+        `SELECT h.id, h.at, h.actor_name AS actorName, h.action, h.from_state AS fromState, h.to_state AS toState,
+                h.reason, h.detail, o.code AS orderCode
+         FROM order_history h JOIN orders o ON o.id = h.order_id
+         WHERE h.order_id IN (${marks}) ORDER BY h.at, h.id`,
+      )
+      .all(...orderIds) as HistoryDbRow[];
+    const files = this.db
+      .prepare(
+        `SELECT oa.history_id AS historyId, ${ATTACHMENT_COLUMNS}
+         FROM order_attachments oa JOIN attachments a ON a.id = oa.attachment_id
+         WHERE oa.order_id IN (${marks})`,
+      )
+      .all(...orderIds) as (AttachmentInfo & { historyId: number | null })[];
+    return rows.map((r) => ({
+      ...r,
+      detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+      attachments: files.filter((f) => f.historyId === r.id).map(({ historyId: _h, ...info }) => info),
+    }));
+  }
+
+  attachments(orderId: number): AttachmentInfo[] {
+    return this.db
+      .prepare(
+        `SELECT ${ATTACHMENT_COLUMNS} FROM order_attachments oa JOIN attachments a ON a.id = oa.attachment_id
+         WHERE oa.order_id = ? ORDER BY a.id`,
+      )
+      .all(orderId) as AttachmentInfo[];
+  }
+
+  children(parentId: number): { id: number; code: string; title: string }[] {
+    return this.db.prepare('SELECT id, code, title FROM orders WHERE parent_id = ? ORDER BY id').all(parentId) as {
+      id: number;
+      code: string;
+      title: string;
+    }[];
+  }
+
+  codeOf(id: number): string | undefined {
+    return (this.db.prepare('SELECT code FROM orders WHERE id = ?').get(id) as { code: string } | undefined)?.code;
+  }
+
+  supervisions(where: string, args: unknown[]): Supervision[] {
+    return this.db
+      .prepare(
+        `SELECT s.id, s.order_id AS orderId, o.code AS orderCode, o.title AS orderTitle, s.note, s.due_at AS dueAt,
+                s.created_by_name AS createdByName, s.created_at AS createdAt, s.reply,
+                s.replied_by_name AS repliedByName, s.replied_at AS repliedAt
+         FROM order_supervisions s JOIN orders o ON o.id = s.order_id
+         WHERE ${where} ORDER BY s.due_at, s.id`,
+      )
+      .all(...args) as Supervision[];
+  }
+
+  addSupervision(
+    orderId: number,
+    note: string,
+    dueAt: number,
+    by: { id: number | null; name: string },
+    now: number,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO order_supervisions (order_id, note, due_at, created_by, created_by_name, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(orderId, note, dueAt, by.id, by.name, now);
+  }
+
+  /** Replies to the oldest unanswered supervision of the order; false when there is none. */
+  replySupervision(orderId: number, reply: string, byName: string, now: number): boolean {
+    const open = this.db
+      .prepare('SELECT id FROM order_supervisions WHERE order_id = ? AND reply IS NULL ORDER BY id LIMIT 1')
+      .get(orderId) as { id: number } | undefined;
+    if (!open) return false;
+    this.db
+      .prepare('UPDATE order_supervisions SET reply = ?, replied_by_name = ?, replied_at = ? WHERE id = ?')
+      .run(reply, byName, now, open.id);
+    return true;
+  }
+}

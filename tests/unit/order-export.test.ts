@@ -1,0 +1,243 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { OrderSummary } from '../../common/contract';
+import { csvField } from '../../main/services/orders/export/csv';
+import { columnLetter, xlsxSerial } from '../../main/services/orders/export/xlsx';
+import { EXPORT_HEADERS, exportOrders } from '../../main/services/orders/order-export';
+
+// 2026-11-26 17:30:05 UTC = 2026-11-27 01:30:05 in Shanghai: the date changes with the zone.
+const NOW = Date.UTC(2026, 10, 26, 17, 30, 5);
+
+function order(over: Partial<OrderSummary> = {}): OrderSummary {
+  return {
+    id: 1,
+    code: 'HQ20261126-0001',
+    title: '井盖缺失',
+    categoryId: '010101',
+    categoryName: '井盖',
+    domainId: '01',
+    workstationId: 'HQ-W01',
+    workstationName: '合庆村',
+    stationId: 'HQ-S1',
+    address: '合庆镇庆达路 1 号',
+    source: 'hotline',
+    urgency: 'urgent',
+    responseLevel: 'joint',
+    state: 'handling',
+    handler: { kind: 'department', id: 'D-CG', name: '城管中队' },
+    deadlineAt: Date.UTC(2026, 10, 26, 16, 0, 0), // 2026-11-27 00:00:00 Shanghai
+    light: 'yellow',
+    timeUsed: 0.85,
+    supervised: true,
+    reworkCount: 1,
+    pending: null,
+    createdAt: Date.UTC(2026, 10, 25, 23, 59, 59), // 2026-11-26 07:59:59 Shanghai
+    updatedAt: Date.UTC(2026, 10, 26, 1, 2, 3), // 2026-11-26 09:02:03 Shanghai
+    ...over,
+  };
+}
+
+const DOMAINS = new Map([
+  ['01', '市容环境'],
+  ['02', '设施管理'],
+]);
+
+const ROWS: OrderSummary[] = [
+  order(),
+  order({
+    id: 2,
+    code: 'HQ20261126-0002',
+    title: '=HYPERLINK("http://evil","点我")',
+    address: '庆达路, 2 号 "东门"\n北侧',
+    domainId: '02',
+    categoryName: '路灯',
+    workstationName: null,
+    handler: null,
+    deadlineAt: null,
+    light: 'green',
+    supervised: false,
+    reworkCount: 0,
+    source: 'video',
+    urgency: 'normal',
+    responseLevel: 'patrol',
+    state: 'filed',
+  }),
+  order({ id: 3, code: 'HQ20261126-0003', title: '+1 车辆占道', address: '@home', domainId: '99' }),
+];
+
+/** RFC 4180 parser, enough to read our own output back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
+
+describe('order export: CSV', () => {
+  const file = exportOrders(ROWS, 'csv', NOW, DOMAINS);
+  const text = file.data.toString('utf8');
+
+  it('is UTF-8 with a BOM, CRLF lines, named by Shanghai time', () => {
+    expect([...file.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.fileName).toBe('工单导出-20261127-013005.csv');
+    expect(file.mime).toBe('text/csv; charset=utf-8');
+    expect(text.slice(1).split('\r\n')[0]).toBe(EXPORT_HEADERS.join(','));
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+
+  it('has the Chinese headers and names, and Shanghai times', () => {
+    const rows = parseCsv(text.slice(1));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toEqual([
+      '工单编号',
+      '标题',
+      '大类',
+      '小类',
+      '村居',
+      '地址',
+      '来源',
+      '紧急程度',
+      '响应等级',
+      '状态',
+      '处置单位',
+      '时限',
+      '红黄灯',
+      '督办',
+      '返工次数',
+      '受理时间',
+      '更新时间',
+    ]);
+    expect(rows[1]).toEqual([
+      'HQ20261126-0001',
+      '井盖缺失',
+      '市容环境',
+      '井盖',
+      '合庆村',
+      '合庆镇庆达路 1 号',
+      '热线',
+      '紧急',
+      '联勤呼应',
+      '处置中',
+      '城管中队',
+      '2026-11-27 00:00:00',
+      '黄灯',
+      '是',
+      '1',
+      '2026-11-26 07:59:59',
+      '2026-11-26 09:02:03',
+    ]);
+    const second = rows[2]!;
+    expect(second.slice(2, 5)).toEqual(['设施管理', '路灯', '']);
+    expect(second.slice(6, 15)).toEqual(['视频', '一般', '日常巡勤', '待派遣', '', '', '绿灯', '否', '0']);
+    expect(rows[3]![2]).toBe('99'); // unknown domain: its id rather than nothing
+  });
+
+  it('quotes per RFC 4180 and defuses formula-looking text', () => {
+    const rows = parseCsv(text.slice(1));
+    expect(rows[2]![1]).toBe(`'=HYPERLINK("http://evil","点我")`);
+    expect(rows[2]![5]).toBe('庆达路, 2 号 "东门"\n北侧');
+    expect(text).toContain('"庆达路, 2 号 ""东门""\n北侧"');
+    expect(rows[3]![1]).toBe("'+1 车辆占道");
+    expect(rows[3]![5]).toBe("'@home");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField(' x')).toBe('" x"');
+    expect(csvField(3)).toBe('3');
+  });
+});
+
+describe('order export: XLSX', () => {
+  const file = exportOrders(ROWS, 'xlsx', NOW, (id) => DOMAINS.get(id));
+  const parts = unzipSync(new Uint8Array(file.data));
+  const part = (name: string) => {
+    const data = parts[name];
+    if (!data) throw new Error(`missing part ${name}`);
+    return strFromU8(data);
+  };
+
+  it('is an Office Open XML package with the parts Excel needs', () => {
+    expect(file.fileName).toBe('工单导出-20261127-013005.xlsx');
+    expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect([...file.data.subarray(0, 2)]).toEqual([0x50, 0x4b]); // PK
+    expect(Object.keys(parts).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'docProps/app.xml',
+      'docProps/core.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    expect(part('[Content_Types].xml')).toContain('/xl/worksheets/sheet1.xml');
+    expect(part('xl/workbook.xml')).toContain('<sheet name="工单" sheetId="1" r:id="rId1"/>');
+  });
+
+  it('has the headers (bold, frozen), one row per order, Chinese text and date cells', () => {
+    const sheet = part('xl/worksheets/sheet1.xml');
+    const strings = [...part('xl/sharedStrings.xml').matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+    const cellText = (ref: string) => {
+      const m = new RegExp(`<c r="${ref}"([^>]*)><v>([^<]*)</v></c>`).exec(sheet);
+      if (!m) return undefined;
+      return m[1]!.includes('t="s"') ? strings[Number(m[2])] : m[2];
+    };
+    expect([...sheet.matchAll(/<row /g)]).toHaveLength(ROWS.length + 1);
+    expect(EXPORT_HEADERS.map((_h, i) => cellText(`${columnLetter(i)}1`))).toEqual(EXPORT_HEADERS);
+    expect(sheet).toMatch(/<c r="A1" t="s" s="1">/); // style 1 = bold font
+    expect(part('xl/styles.xml')).toMatch(/<font><b\/>/);
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:Q4"/>');
+    expect(sheet).toMatch(/<col min="2" max="2" width="\d+" customWidth="1"\/>/);
+    expect(cellText('B2')).toBe('井盖缺失');
+    expect(cellText('C2')).toBe('市容环境');
+    expect(cellText('J2')).toBe('处置中');
+    expect(cellText('O2')).toBe('1');
+    // Text stays text: no formula element anywhere, and no apostrophe added.
+    expect(sheet).not.toContain('<f>');
+    expect(cellText('B3')).toBe('=HYPERLINK(&quot;http://evil&quot;,&quot;点我&quot;)');
+    // Times: date cells (style 2, format yyyy-mm-dd hh:mm:ss) holding Shanghai wall-clock time.
+    expect(part('xl/styles.xml')).toContain('formatCode="yyyy-mm-dd hh:mm:ss"');
+    expect(sheet).toMatch(/<c r="P2" s="2"><v>[\d.]+<\/v><\/c>/);
+    expect(Number(cellText('P2'))).toBeCloseTo(xlsxSerial('2026-11-26 07:59:59').serial, 8);
+    expect(Number(cellText('L2'))).toBe(46353); // 2026-11-27 00:00:00 exactly
+    expect(cellText('L3')).toBeUndefined(); // no deadline: empty cell
+  });
+
+  it('converts wall-clock times to Excel serials', () => {
+    expect(xlsxSerial('1900-03-01 00:00:00').serial).toBe(61);
+    expect(xlsxSerial('2026-11-27 12:00:00').serial).toBe(46353.5);
+    expect(columnLetter(0)).toBe('A');
+    expect(columnLetter(25)).toBe('Z');
+    expect(columnLetter(26)).toBe('AA');
+  });
+
+  it('writes a valid workbook for an empty list', () => {
+    const empty = unzipSync(new Uint8Array(exportOrders([], 'xlsx', NOW).data));
+    const sheet = strFromU8(empty['xl/worksheets/sheet1.xml']!);
+    expect([...sheet.matchAll(/<row /g)]).toHaveLength(1);
+    expect(sheet).toContain('<dimension ref="A1:Q1"/>');
+  });
+});
