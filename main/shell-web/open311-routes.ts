@@ -162,7 +162,7 @@ async function route(
     return;
   }
   if (id !== undefined) {
-    send(res, 200, format, writeList(format, 'service_requests', 'request', api.request(id)));
+    send(res, 200, format, writeList(format, 'service_requests', 'request', api.request(id, query)));
     return;
   }
   if (method !== 'POST') {

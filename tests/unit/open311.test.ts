@@ -562,8 +562,13 @@ describe('GET requests', () => {
     }
   });
 
+  it('answers reads only to a valid key', async () => {
+    await expectError(await fetch(`${base}/requests.json`), 403);
+    await expectError(await fetch(`${base}/requests/${codes[0] ?? ''}.json?api_key=wrong`), 403);
+  });
+
   it('lists requests newest first with the spec fields (JSON)', async () => {
-    const res = await fetch(`${base}/requests.json`);
+    const res = await fetch(`${base}/requests.json?api_key=${encodeURIComponent(secret)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const list = (await res.json()) as Req[];
@@ -599,10 +604,10 @@ describe('GET requests', () => {
   });
 
   it('answers one request by id, in JSON and XML, and 404 for an unknown one', async () => {
-    const one = (await (await fetch(`${base}/requests/${codes[1]}.json`)).json()) as Req[];
+    const one = (await (await fetch(`${base}/requests/${codes[1]}.json?api_key=${encodeURIComponent(secret)}`)).json()) as Req[];
     expect(one).toHaveLength(1);
     expect(one[0]).toMatchObject({ service_request_id: codes[1], service_code: '02002', status: 'open' });
-    const xmlRes = await fetch(`${base}/requests/${codes[1]}.xml`);
+    const xmlRes = await fetch(`${base}/requests/${codes[1]}.xml?api_key=${encodeURIComponent(secret)}`);
     expect(xmlRes.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     const xml = await xmlRes.text();
     expect(xml).toContain(
@@ -610,12 +615,12 @@ describe('GET requests', () => {
     );
     expect(xml).toContain('<address_id></address_id>');
     expect(xml).toContain('<lat></lat><long></long><media_url></media_url></request></service_requests>');
-    const listXml = await (await fetch(`${base}/requests.xml`)).text();
+    const listXml = await (await fetch(`${base}/requests.xml?api_key=${encodeURIComponent(secret)}`)).text();
     expect(listXml.match(/<request>/g)).toHaveLength(orderCount());
     // Text of the reporter is escaped, never markup.
     expect(listXml).toContain('<address>合庆镇 川沙路 100 号 &lt;东门&gt;</address>');
     expect(listXml).toContain('<description>树木倒伏 &amp; 挡路</description>');
-    await expectError(await fetch(`${base}/requests/HQ20000101-0001.json`), 404);
+    await expectError(await fetch(`${base}/requests/HQ20000101-0001.json?api_key=${encodeURIComponent(secret)}`), 404);
   });
 
   it('maps order states to open/closed with status notes and the agency responsible', async () => {
@@ -633,13 +638,13 @@ describe('GET requests', () => {
       now += 60_000;
       db.transaction(() => orders.act({ id: second, attachmentIds: [], ...step }, CHIEF))();
     }
-    const handling = (await (await fetch(`${base}/requests/${codes[1]}.json`)).json()) as Req[];
+    const handling = (await (await fetch(`${base}/requests/${codes[1]}.json?api_key=${encodeURIComponent(secret)}`)).json()) as Req[];
     expect(handling[0]).toMatchObject({ status: 'open', status_notes: '待结案', agency_responsible: '公安' });
     now += 60_000;
     db.transaction(() => orders.act({ id: second, action: 'close', reason: '已修复', attachmentIds: [] }, CHIEF))();
     db.transaction(() => orders.act({ id: third, action: 'merge', parentId: second, attachmentIds: [] }, CHIEF))();
 
-    const get = async (query: string) => (await (await fetch(`${base}/requests.json?${query}`)).json()) as Req[];
+    const get = async (query: string) => (await (await fetch(`${base}/requests.json?api_key=${encodeURIComponent(secret)}&${query}`)).json()) as Req[];
     const byId = await get(`service_request_id=${codes.join(',')}`);
     const byCode = new Map(byId.map((r) => [r.service_request_id, r]));
     expect(byCode.get(codes[0])).toMatchObject({ status: 'closed', status_notes: '已作废：重复报件' });
@@ -662,7 +667,7 @@ describe('GET requests', () => {
   });
 
   it('filters by date window and refuses bad filters with 400', async () => {
-    const get = (query: string) => fetch(`${base}/requests.json?${query}`);
+    const get = (query: string) => fetch(`${base}/requests.json?api_key=${encodeURIComponent(secret)}&${query}`);
     const future = await get(`start_date=${encodeURIComponent(isoShanghai(now + 3600_000))}`);
     expect(await future.json()).toEqual([]);
     const latest = orderByCode(codes[2] ?? '');

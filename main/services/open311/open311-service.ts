@@ -61,10 +61,19 @@ export class Open311Api {
     return serviceDefinition(category);
   }
 
-  /** POST requests: checks the key, then the request; creates the order, its audit row and the event. */
-  create(params: Open311Params): Open311Record[] {
+  /**
+   * Every request read or written needs a key: the spec leaves reads open, but orders carry
+   * addresses and descriptions of residents' problems, which a government network keeps to its clients.
+   */
+  private requireKey(params: Open311Params) {
     const key = this.deps.apiKeys.verify(text(params, 'api_key', 200));
     if (!key) throw forbidden('api_key 缺失、无效或已吊销 / api_key is missing, invalid or revoked');
+    return key;
+  }
+
+  /** POST requests: checks the key, then the request; creates the order, its audit row and the event. */
+  create(params: Open311Params): Open311Record[] {
+    const key = this.requireKey(params);
     const p = parseCreateParams(params);
     const category = this.repo.serviceCategory(p.serviceCode);
     if (!category) {
@@ -132,13 +141,15 @@ export class Open311Api {
 
   /** GET requests (filters per GeoReport v2), newest first. */
   requests(params: Open311Params): Open311Record[] {
+    this.requireKey(params);
     const filter = parseRequestQuery(params, this.deps.clock());
     const center = this.centerName();
     return this.repo.requests(filter).map((row) => toServiceRequest(row, center));
   }
 
   /** GET requests/{id}: a list of one, as the spec has it. */
-  request(code: string): Open311Record[] {
+  request(code: string, params: Open311Params): Open311Record[] {
+    this.requireKey(params);
     const [row] = this.repo.requests({ codes: [code], limit: 1 });
     if (!row) throw notFound(`没有服务请求 ${code} / no service request ${code}`);
     return [toServiceRequest(row, this.centerName())];
