@@ -132,6 +132,9 @@ export const orderFilterSchema = z.object({
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
+/** orders.list counts matches up to this many; a total equal to it means "this many or more". */
+export const ORDER_TOTAL_CAP = 1_000;
+
 export const orderSortSchema = z.enum(['created_desc', 'created_asc', 'deadline_asc', 'updated_desc']);
 
 const createInput = z.object({

@@ -2,6 +2,7 @@ import orgs from './0010_orgs.sql';
 import users from './0020_users.sql';
 import audit from './0030_audit.sql';
 import orders from './0040_orders.sql';
+import ordersUpdated from './0050_orders_updated.sql';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'users', sql: users },
   { version: 30, name: 'audit', sql: audit },
   { version: 40, name: 'orders', sql: orders },
+  { version: 50, name: 'orders-updated', sql: ordersUpdated },
 ];

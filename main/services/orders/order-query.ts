@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   apiError,
+  ORDER_TOTAL_CAP,
   type MethodOutput,
   type MethodParsedInput,
   type OrderFilter,
@@ -29,7 +30,7 @@ export type DuplicateCandidate = OrderSummary & { similarity: number };
  * 1 000 under 1 ms. The count is made for the first page only and carried in the cursor to the
  * following pages, so paging costs no count at all.
  */
-export const TOTAL_CAP = 1_000;
+export const TOTAL_CAP = ORDER_TOTAL_CAP;
 
 /** Suggested duplicates: at least this bigram Jaccard similarity (or created within the last 24 h). */
 export const DUPLICATE_MIN_SIMILARITY = 0.2;
