@@ -161,7 +161,8 @@ const createInput = z.object({
   acceptNow: z.boolean().default(true),
 });
 
-const OPERATORS = [
+/** Who works with orders at all (reads). */
+export const ORDER_OPERATORS = [
   'hotline_officer',
   'grid_officer',
   'video_monitor',
@@ -169,8 +170,19 @@ const OPERATORS = [
   'station_chief',
   'coordinator',
 ] as const;
-const INTAKE = ['hotline_officer', 'grid_officer', 'video_monitor', 'duty_chief', 'station_chief'] as const;
-const ACTORS = ['hotline_officer', 'grid_officer', 'video_monitor', 'duty_chief', 'station_chief'] as const;
+/** Who takes problems in (orders.create, orders.duplicates). */
+export const ORDER_INTAKE = [
+  'hotline_officer',
+  'grid_officer',
+  'video_monitor',
+  'duty_chief',
+  'station_chief',
+] as const;
+/** Who may try lifecycle steps (the state machine then decides per step). */
+export const ORDER_ACTORS = ORDER_INTAKE;
+const OPERATORS = ORDER_OPERATORS;
+const INTAKE = ORDER_INTAKE;
+const ACTORS = ORDER_ACTORS;
 
 export const orderMethods = {
   'orders.create': method({

@@ -1,16 +1,26 @@
 import { expect, login, test } from './fixtures';
 
-// What each demo role may open now; the admin workspaces are for admins only.
-const EVERYONE = ['nav-org', 'nav-account'];
-const ADMIN_ONLY = ['nav-admin-users', 'nav-admin-audit'];
-const ROLES: { username: string; roleName: string; admin: boolean }[] = [
-  { username: 'admin', roleName: '系统管理', admin: true },
-  { username: 'chief', roleName: '平台值班长', admin: false },
-  { username: 'monitor', roleName: '视频监控员', admin: false },
-  { username: 'grid', roleName: '网格信息员', admin: false },
-  { username: 'hotline', roleName: '热线信息员', admin: false },
-  { username: 'station', roleName: '联勤站站长/值班长', admin: false },
-  { username: 'coord', roleName: '应急协调', admin: false },
+// The navigation each demo role must see, in order; nothing else.
+const ROLES: { username: string; roleName: string; nav: string[] }[] = [
+  {
+    username: 'admin',
+    roleName: '系统管理',
+    nav: ['nav-org', 'nav-admin-sla', 'nav-admin-users', 'nav-admin-audit', 'nav-admin-apikeys', 'nav-account'],
+  },
+  {
+    username: 'chief',
+    roleName: '平台值班长',
+    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-org', 'nav-admin-sla', 'nav-account'],
+  },
+  { username: 'monitor', roleName: '视频监控员', nav: ['nav-orders', 'nav-intake', 'nav-org', 'nav-account'] },
+  { username: 'grid', roleName: '网格信息员', nav: ['nav-orders', 'nav-intake', 'nav-org', 'nav-account'] },
+  { username: 'hotline', roleName: '热线信息员', nav: ['nav-orders', 'nav-intake', 'nav-org', 'nav-account'] },
+  {
+    username: 'station',
+    roleName: '联勤站站长/值班长',
+    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-org', 'nav-account'],
+  },
+  { username: 'coord', roleName: '应急协调', nav: ['nav-orders', 'nav-supervision', 'nav-org', 'nav-account'] },
 ];
 
 for (const role of ROLES) {
@@ -20,12 +30,10 @@ for (const role of ROLES) {
     await expect(status).toContainText(role.roleName);
     await expect(page.getByTestId('demo-mark')).toBeVisible();
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-    for (const id of EVERYONE) await expect(page.getByTestId(id)).toBeVisible();
-    for (const id of ADMIN_ONLY) {
-      if (role.admin) await expect(page.getByTestId(id)).toBeVisible();
-      else await expect(page.getByTestId(id)).toHaveCount(0);
-    }
-    if (!role.admin) {
+    const items = page.getByTestId('nav').locator('[data-testid^="nav-"]');
+    await expect(items).toHaveCount(role.nav.length);
+    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(role.nav);
+    if (!role.nav.includes('nav-admin-users')) {
       // Typing an admin route does not open it.
       await page.goto(`${shell.url}#/admin/users`);
       await expect(page.getByTestId('user-row')).toHaveCount(0);

@@ -604,7 +604,9 @@ describe('GET requests', () => {
   });
 
   it('answers one request by id, in JSON and XML, and 404 for an unknown one', async () => {
-    const one = (await (await fetch(`${base}/requests/${codes[1]}.json?api_key=${encodeURIComponent(secret)}`)).json()) as Req[];
+    const one = (await (
+      await fetch(`${base}/requests/${codes[1]}.json?api_key=${encodeURIComponent(secret)}`)
+    ).json()) as Req[];
     expect(one).toHaveLength(1);
     expect(one[0]).toMatchObject({ service_request_id: codes[1], service_code: '02002', status: 'open' });
     const xmlRes = await fetch(`${base}/requests/${codes[1]}.xml?api_key=${encodeURIComponent(secret)}`);
@@ -638,13 +640,16 @@ describe('GET requests', () => {
       now += 60_000;
       db.transaction(() => orders.act({ id: second, attachmentIds: [], ...step }, CHIEF))();
     }
-    const handling = (await (await fetch(`${base}/requests/${codes[1]}.json?api_key=${encodeURIComponent(secret)}`)).json()) as Req[];
+    const handling = (await (
+      await fetch(`${base}/requests/${codes[1]}.json?api_key=${encodeURIComponent(secret)}`)
+    ).json()) as Req[];
     expect(handling[0]).toMatchObject({ status: 'open', status_notes: '待结案', agency_responsible: '公安' });
     now += 60_000;
     db.transaction(() => orders.act({ id: second, action: 'close', reason: '已修复', attachmentIds: [] }, CHIEF))();
     db.transaction(() => orders.act({ id: third, action: 'merge', parentId: second, attachmentIds: [] }, CHIEF))();
 
-    const get = async (query: string) => (await (await fetch(`${base}/requests.json?api_key=${encodeURIComponent(secret)}&${query}`)).json()) as Req[];
+    const get = async (query: string) =>
+      (await (await fetch(`${base}/requests.json?api_key=${encodeURIComponent(secret)}&${query}`)).json()) as Req[];
     const byId = await get(`service_request_id=${codes.join(',')}`);
     const byCode = new Map(byId.map((r) => [r.service_request_id, r]));
     expect(byCode.get(codes[0])).toMatchObject({ status: 'closed', status_notes: '已作废：重复报件' });

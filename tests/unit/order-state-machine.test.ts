@@ -41,7 +41,7 @@ resume            | parked                                    | previous       |
 void              | OPEN                                      | voided         | duty_chief
 merge             | reported accepted filed                   | merged         | duty_chief hotline_officer grid_officer
 supervise         | OPEN                                      | same           | duty_chief
-reply_supervision | OPEN                                      | same           | station_chief:own duty_chief
+reply_supervision | OPEN                                      | same           | station_chief:own duty_chief     | supervision
 `;
 
 const OPEN: OrderState[] = ORDER_STATES.filter(
@@ -52,7 +52,7 @@ interface SpecRow {
   from: OrderState[];
   to: string;
   roles: Map<Role, 'any' | 'own'>;
-  pending: 'none' | 'extension' | 'park' | undefined;
+  pending: 'none' | 'extension' | 'park' | 'supervision' | undefined;
 }
 
 const spec = new Map<OrderAction, SpecRow>(
@@ -94,38 +94,57 @@ describe('order state machine', () => {
       let checked = 0;
       for (const state of ORDER_STATES) {
         for (const pending of PENDINGS) {
-          for (const role of ROLES) {
-            for (const orderStation of [STATION, OTHER_STATION, null]) {
-              const order: OrderFacts = { state, previousState: 'handling', pending, stationId: orderStation };
-              const actorOrg = role === 'station_chief' ? STATION : 'HQ-C';
-              const decision = decide(order, action, { roles: [role], orgUnitId: actorOrg });
-              const scope = row.roles.get(role);
-              const pendingOk =
-                row.pending === undefined || (row.pending === 'none' ? pending === null : pending === row.pending);
-              const allowed =
-                scope !== undefined &&
-                (scope === 'any' || orderStation === STATION) &&
-                row.from.includes(state) &&
-                pendingOk;
-              const label = `${action} from ${state} (pending ${pending ?? '-'}) as ${role} on ${orderStation ?? 'no'} station`;
-              expect(decision.ok, label).toBe(allowed);
-              if (decision.ok) {
-                const expected = row.to === 'same' ? state : row.to === 'previous' ? 'handling' : row.to;
-                expect(decision.to, label).toBe(expected);
-              } else if (scope === undefined) {
-                expect(decision.why, label).toBe('role');
+          for (const openSupervision of [false, true]) {
+            for (const role of ROLES) {
+              for (const orderStation of [STATION, OTHER_STATION, null]) {
+                const order: OrderFacts = {
+                  state,
+                  previousState: 'handling',
+                  pending,
+                  stationId: orderStation,
+                  openSupervision,
+                };
+                const actorOrg = role === 'station_chief' ? STATION : 'HQ-C';
+                const decision = decide(order, action, { roles: [role], orgUnitId: actorOrg });
+                const scope = row.roles.get(role);
+                const pendingOk =
+                  row.pending === undefined ||
+                  (row.pending === 'supervision'
+                    ? openSupervision
+                    : row.pending === 'none'
+                      ? pending === null
+                      : pending === row.pending);
+                const allowed =
+                  scope !== undefined &&
+                  (scope === 'any' || orderStation === STATION) &&
+                  row.from.includes(state) &&
+                  pendingOk;
+                const label = `${action} from ${state} (pending ${pending ?? '-'}, supervision ${openSupervision}) as ${role} on ${orderStation ?? 'no'} station`;
+                expect(decision.ok, label).toBe(allowed);
+                if (decision.ok) {
+                  const expected = row.to === 'same' ? state : row.to === 'previous' ? 'handling' : row.to;
+                  expect(decision.to, label).toBe(expected);
+                } else if (scope === undefined) {
+                  expect(decision.why, label).toBe('role');
+                }
+                checked++;
               }
-              checked++;
             }
           }
         }
       }
-      expect(checked).toBe(ORDER_STATES.length * PENDINGS.length * ROLES.length * 3);
+      expect(checked).toBe(ORDER_STATES.length * PENDINGS.length * 2 * ROLES.length * 3);
     });
   }
 
   it('refuses to go back to a previous state that was never recorded', () => {
-    const order: OrderFacts = { state: 'parked', previousState: null, pending: null, stationId: null };
+    const order: OrderFacts = {
+      state: 'parked',
+      previousState: null,
+      pending: null,
+      stationId: null,
+      openSupervision: false,
+    };
     expect(decide(order, 'resume', { roles: ['duty_chief'], orgUnitId: 'HQ-C' })).toEqual({
       ok: false,
       why: 'no_previous',
@@ -133,7 +152,13 @@ describe('order state machine', () => {
   });
 
   it('offers a station chief only what fits their station', () => {
-    const mine: OrderFacts = { state: 'dispatched', previousState: null, pending: null, stationId: STATION };
+    const mine: OrderFacts = {
+      state: 'dispatched',
+      previousState: null,
+      pending: null,
+      stationId: STATION,
+      openSupervision: true,
+    };
     const station = { roles: ['station_chief'] as Role[], orgUnitId: STATION };
     expect(availableActions(mine, station)).toEqual([
       'redispatch',
@@ -150,7 +175,10 @@ describe('order state machine', () => {
   it('nothing happens to a finished order but feedback and archiving', () => {
     const chief = { roles: [...ROLES], orgUnitId: 'HQ-C' };
     for (const state of ['closed', 'fed_back', 'archived', 'voided', 'merged'] as const) {
-      const actions = availableActions({ state, previousState: null, pending: null, stationId: null }, chief);
+      const actions = availableActions(
+        { state, previousState: null, pending: null, stationId: null, openSupervision: false },
+        chief,
+      );
       expect(
         actions.every((a) => a === 'feedback' || a === 'archive'),
         state,

@@ -47,6 +47,8 @@ export interface ActionRule {
   reason: 'required' | 'optional';
   /** Precondition on the order's pending request. */
   pending?: PendingRequest | 'any';
+  /** Only while a supervision (督办) awaits its reply. */
+  needsOpenSupervision?: true;
 }
 
 const OPEN: readonly OrderState[] = ORDER_STATES.filter((s) => !FINISHED_STATES.includes(s));
@@ -140,7 +142,13 @@ export const ORDER_RULES: Record<OrderAction, ActionRule> = {
     reason: 'optional',
   },
   supervise: { from: OPEN, to: 'same', roles: CHIEF, reason: 'required' },
-  reply_supervision: { from: OPEN, to: 'same', roles: { station_chief: 'own', duty_chief: 'any' }, reason: 'required' },
+  reply_supervision: {
+    from: OPEN,
+    to: 'same',
+    roles: { station_chief: 'own', duty_chief: 'any' },
+    reason: 'required',
+    needsOpenSupervision: true,
+  },
 };
 
 export interface OrderFacts {
@@ -150,6 +158,8 @@ export interface OrderFacts {
   pending: PendingRequest;
   /** The joint-duty station responsible for the order, if any. */
   stationId: string | null;
+  /** A supervision (督办) of the order awaits its reply. */
+  openSupervision: boolean;
 }
 
 export interface Actor {
@@ -158,7 +168,8 @@ export interface Actor {
 }
 
 export type Decision =
-  { ok: true; to: OrderState } | { ok: false; why: 'state' | 'role' | 'scope' | 'pending' | 'no_previous' };
+  | { ok: true; to: OrderState }
+  | { ok: false; why: 'state' | 'role' | 'scope' | 'pending' | 'no_previous' | 'no_supervision' };
 
 /** Whether `actor` may take `action` on an order now, and the state it leads to. Pure. */
 export function decide(order: OrderFacts, action: OrderAction, actor: Actor): Decision {
@@ -173,6 +184,7 @@ export function decide(order: OrderFacts, action: OrderAction, actor: Actor): De
   if (rule.pending !== undefined && rule.pending !== 'any' && rule.pending !== order.pending) {
     return { ok: false, why: 'pending' };
   }
+  if (rule.needsOpenSupervision && !order.openSupervision) return { ok: false, why: 'no_supervision' };
   if (rule.to === 'same') return { ok: true, to: order.state };
   if (rule.to === 'previous') {
     return order.previousState ? { ok: true, to: order.previousState } : { ok: false, why: 'no_previous' };

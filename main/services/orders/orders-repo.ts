@@ -148,6 +148,13 @@ export class OrdersRepo {
       .run(orderId, note, dueAt, by.id, by.name, now);
   }
 
+  hasOpenSupervision(orderId: number): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM order_supervisions WHERE order_id = ? AND reply IS NULL LIMIT 1').get(orderId) !==
+      undefined
+    );
+  }
+
   /** Replies to the oldest unanswered supervision of the order; false when there is none. */
   replySupervision(orderId: number, reply: string, byName: string, now: number): boolean {
     const open = this.db

@@ -1,7 +1,13 @@
 import type { HandlerRef, MethodParsedInput, OrderDetail } from '../../../common/contract';
 import { apiError } from '../../../common/contract';
 import { ORDER_STATE_NAMES, type OrderState } from '../../../common/domain/orders/states';
-import { availableActions, decide, ORDER_RULES, type OrderAction } from '../../../common/domain/orders/transitions';
+import {
+  availableActions,
+  decide,
+  ORDER_RULES,
+  type OrderAction,
+  type OrderFacts,
+} from '../../../common/domain/orders/transitions';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { OrgRepo } from '../org/org-repo';
@@ -152,8 +158,14 @@ export class OrdersService {
     };
   }
 
-  private facts(row: OrderRow) {
-    return { state: row.state, previousState: row.previousState, pending: row.pending, stationId: row.stationId };
+  private facts(row: OrderRow): OrderFacts {
+    return {
+      state: row.state,
+      previousState: row.previousState,
+      pending: row.pending,
+      stationId: row.stationId,
+      openSupervision: this.repo.hasOpenSupervision(row.id),
+    };
   }
 
   private resolveHandler(ref: HandlerRef, row: OrderRow, actor: OrderActor) {
@@ -190,6 +202,9 @@ export class OrdersService {
     if (!decision.ok) {
       if (decision.why === 'role' || decision.why === 'scope') {
         throw apiError('E_FORBIDDEN', `无权对该工单执行「${action}」`, `You may not take "${action}" on this order`);
+      }
+      if (decision.why === 'no_supervision') {
+        throw apiError('E_CONFLICT', '该工单没有待回复的督办', 'This order has no supervision awaiting a reply');
       }
       const pending = row.pending ? `，待审批申请：${row.pending}` : '';
       throw apiError(

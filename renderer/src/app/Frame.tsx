@@ -1,5 +1,5 @@
 import { Flex, Layout, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redirect, usePath } from '../stores/route';
 import { useUser } from '../stores/session';
@@ -7,8 +7,12 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
 import { palette } from './theme';
+import { AlertCenter } from '../orders/alerts/AlertCenter';
+import { OrderDrawer } from '../orders/drawer/OrderDrawer';
+import { dismissOrder, syncOrderRoute } from '../orders/drawer/store';
+import { hasAnyRole, ORDER_OPERATORS } from '../orders/roles';
 import { useServerEvents } from './useServerEvents';
-import { visibleWorkspaces } from './workspaces';
+import { matchWorkspace, visibleWorkspaces } from './workspaces';
 
 function Brand() {
   const { t } = useTranslation();
@@ -28,15 +32,23 @@ export function Frame() {
   const path = usePath();
   useServerEvents();
   const workspaces = visibleWorkspaces(user.roles);
-  const current = workspaces.find((w) => w.path === path);
+  const current = matchWorkspace(workspaces, path);
   const fallback = workspaces[0]?.path ?? '/account';
+  const operator = hasAnyRole(user.roles, ORDER_OPERATORS);
+
+  // Moving to another workspace puts the order drawer away; `#/orders/<id>` opens it.
+  const previous = useRef(current?.path);
+  useEffect(() => {
+    if (previous.current !== undefined && previous.current !== current?.path) dismissOrder();
+    previous.current = current?.path;
+  }, [current?.path]);
 
   // Unknown or refused routes land on the user's first workspace.
   useEffect(() => {
     if (!current) redirect(fallback);
-  }, [current, fallback]);
+    else if (operator) syncOrderRoute(path);
+  }, [current, fallback, operator, path]);
 
-  const Current = current?.Component;
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header style={{ borderBottom: `1px solid ${palette.border}` }}>
@@ -48,11 +60,20 @@ export function Frame() {
         </Layout.Sider>
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
           <ConnectionBanner />
-          <main style={{ flex: 1, overflow: 'auto', padding: 16 }} data-testid="workspace">
-            {Current && <Current key={path} />}
+          <main
+            style={
+              current?.fullHeight
+                ? { flex: 1, padding: 16, overflow: 'hidden', display: 'flex', flexDirection: 'column', minHeight: 0 }
+                : { flex: 1, padding: 16, overflow: 'auto' }
+            }
+            data-testid="workspace"
+          >
+            {current && <current.Component key={current.path} />}
           </main>
         </Layout.Content>
       </Layout>
+      {operator && <OrderDrawer />}
+      {operator && <AlertCenter />}
       <StatusBar />
     </Layout>
   );

@@ -14,8 +14,12 @@ export function Providers({ api, queryClient, children }: { api: Api; queryClien
   return (
     <ApiProvider api={api}>
       <QueryClientProvider client={queryClient}>
-        <ConfigProvider theme={controlRoomTheme} locale={ANTD_LOCALES[language]}>
-          <AntApp style={{ height: '100%' }}>{children}</AntApp>
+        {/* No space forced into two-character labels (派遣, not 派 遣): operators and tests read them as words. */}
+        <ConfigProvider theme={controlRoomTheme} locale={ANTD_LOCALES[language]} button={{ autoInsertSpace: false }}>
+          {/* Alert cards sit above the status bar, never over it. */}
+          <AntApp style={{ height: '100%' }} notification={{ placement: 'bottomRight', bottom: 40 }}>
+            {children}
+          </AntApp>
         </ConfigProvider>
       </QueryClientProvider>
     </ApiProvider>

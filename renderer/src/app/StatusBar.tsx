@@ -2,6 +2,8 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRoleName } from '../i18n/useDisplay';
+import { AlertBadge } from '../orders/alerts/AlertBadge';
+import { hasAnyRole, ORDER_OPERATORS } from '../orders/roles';
 import { useUser } from '../stores/session';
 import { formatDateTime } from '../time/dayjs';
 import { useNow } from '../time/useNow';
@@ -43,6 +45,7 @@ export function StatusBar() {
           </span>
         </Tooltip>
       )}
+      {hasAnyRole(user.roles, ORDER_OPERATORS) && <AlertBadge />}
       <ConnectionIndicator />
       <Clock />
       <LanguageSwitch />

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { methodKey, useApi } from '../api';
+import { syncOrderLists } from '../orders/listSync';
 import { useSessionStore } from '../stores/session';
 
 /** Busy hubs append audit rows in bursts; refetch once per burst, not once per row. */
@@ -13,6 +14,7 @@ export function useServerEvents(): void {
 
   useEffect(() => {
     let auditTimer: ReturnType<typeof setTimeout> | undefined;
+    let ordersTimer: ReturnType<typeof setTimeout> | undefined;
     const refreshMe = () => {
       api.call('auth.me', {}).then(useSessionStore.getState().updateUser, () => undefined);
     };
@@ -29,6 +31,24 @@ export function useServerEvents(): void {
         void queryClient.invalidateQueries({ queryKey: methodKey('audit.methods') });
       }, COALESCE_MS);
     });
+    // A busy center changes orders every few seconds: one update per burst, and deep lists patched, not reloaded.
+    let changedOrders = new Set<number>();
+    const offOrders = api.subscribe('orders.changed', ({ id }) => {
+      changedOrders.add(id);
+      if (ordersTimer !== undefined) return;
+      ordersTimer = setTimeout(() => {
+        ordersTimer = undefined;
+        const ids = changedOrders;
+        changedOrders = new Set();
+        void syncOrderLists(queryClient, api, ids);
+        for (const method of ['orders.get', 'orders.supervisions.list', 'orders.duplicates'] as const) {
+          void queryClient.invalidateQueries({ queryKey: methodKey(method) });
+        }
+      }, COALESCE_MS);
+    });
+    const offAlert = api.subscribe('orders.alert', () => {
+      void queryClient.invalidateQueries({ queryKey: methodKey('orders.alerts.list') });
+    });
     // Events pushed while the link was down are lost: after a reconnect, refetch everything.
     let previous = api.connectionState.get();
     const offState = api.connectionState.subscribe((state) => {
@@ -40,8 +60,11 @@ export function useServerEvents(): void {
     });
     return () => {
       clearTimeout(auditTimer);
+      clearTimeout(ordersTimer);
       offUsers();
       offAudit();
+      offOrders();
+      offAlert();
       offState();
     };
   }, [api, queryClient]);

@@ -1,11 +1,27 @@
-import { AuditOutlined, ClusterOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  FieldTimeOutlined,
+  FormOutlined,
+  KeyOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
 import type { Role } from '../../../common/domain/roles';
+import { ORDER_INTAKE, ORDER_OPERATORS } from '../orders/roles';
 import { AccountWorkspace } from '../workspaces/account/AccountWorkspace';
+import { ApiKeysWorkspace } from '../workspaces/admin/apikeys/ApiKeysWorkspace';
 import { AuditWorkspace } from '../workspaces/admin/audit/AuditWorkspace';
+import { SlaWorkspace } from '../workspaces/admin/sla/SlaWorkspace';
 import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
+import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
+import { OrdersWorkspace } from '../workspaces/orders/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
+import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
 
 export interface Workspace {
   path: string;
@@ -15,10 +31,37 @@ export interface Workspace {
   /** Who sees it; the hub enforces the same on every call, this only keeps the UI coherent. */
   roles: 'all' | readonly Role[];
   Component: ComponentType;
+  /** Fills the workspace area itself (its own scrolling, e.g. a virtualized list). */
+  fullHeight?: boolean;
 }
 
 /** In navigation order; the first one a user may see is where they land. */
 export const WORKSPACES: readonly Workspace[] = [
+  {
+    path: '/orders',
+    testId: 'nav-orders',
+    label: (t) => t('nav.orders'),
+    icon: <ProfileOutlined />,
+    roles: ORDER_OPERATORS,
+    Component: OrdersWorkspace,
+    fullHeight: true,
+  },
+  {
+    path: '/intake',
+    testId: 'nav-intake',
+    label: (t) => t('nav.intake'),
+    icon: <FormOutlined />,
+    roles: ORDER_INTAKE,
+    Component: IntakeWorkspace,
+  },
+  {
+    path: '/supervision',
+    testId: 'nav-supervision',
+    label: (t) => t('nav.supervision'),
+    icon: <AlertOutlined />,
+    roles: ['duty_chief', 'station_chief', 'coordinator'],
+    Component: SupervisionWorkspace,
+  },
   {
     path: '/org',
     testId: 'nav-org',
@@ -26,6 +69,14 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <ClusterOutlined />,
     roles: 'all',
     Component: OrgWorkspace,
+  },
+  {
+    path: '/admin/sla',
+    testId: 'nav-admin-sla',
+    label: (t) => t('nav.adminSla'),
+    icon: <FieldTimeOutlined />,
+    roles: ['admin', 'duty_chief'],
+    Component: SlaWorkspace,
   },
   {
     path: '/admin/users',
@@ -44,6 +95,14 @@ export const WORKSPACES: readonly Workspace[] = [
     Component: AuditWorkspace,
   },
   {
+    path: '/admin/apikeys',
+    testId: 'nav-admin-apikeys',
+    label: (t) => t('nav.adminApiKeys'),
+    icon: <KeyOutlined />,
+    roles: ['admin'],
+    Component: ApiKeysWorkspace,
+  },
+  {
     path: '/account',
     testId: 'nav-account',
     label: (t) => t('nav.account'),
@@ -55,4 +114,9 @@ export const WORKSPACES: readonly Workspace[] = [
 
 export function visibleWorkspaces(roles: readonly Role[]): Workspace[] {
   return WORKSPACES.filter((w) => w.roles === 'all' || w.roles.some((r) => roles.includes(r)));
+}
+
+/** The workspace a path belongs to: its own path or one below it (`/orders/42` → `/orders`). */
+export function matchWorkspace(workspaces: readonly Workspace[], path: string): Workspace | undefined {
+  return workspaces.find((w) => path === w.path || path.startsWith(`${w.path}/`));
 }

@@ -1,0 +1,184 @@
+import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodInput, OrderDetail } from '../../../../common/contract';
+import { RESPONSE_LEVELS, type ResponseLevel } from '../../../../common/domain/orders/states';
+import type { OrderAction } from '../../../../common/domain/orders/transitions';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApi, useApiMutation } from '../../api';
+import { syncOrderLists } from '../listSync';
+import { useErrorText } from '../../i18n/useDisplay';
+import { dayjs, formatDateTime } from '../../time/dayjs';
+import { AttachmentUploader, type UploadState } from '../attachments/AttachmentUploader';
+import { useOrderNames } from '../display/useOrderNames';
+import { parseHandlerValue } from '../reference/options';
+import { actionFields } from './actionFields';
+import { HandlerPicker } from './HandlerPicker';
+import { ParentOrderPicker } from './ParentOrderPicker';
+
+interface Fields {
+  reason?: string;
+  handler?: string;
+  responseLevel?: ResponseLevel;
+  extensionHours?: number;
+  parentId?: number;
+  supervisionDue?: Dayjs;
+}
+
+/** The step's small form: only what this action needs, then orders.act. */
+export function ActionFormModal({
+  order,
+  action,
+  onClose,
+}: {
+  order: OrderDetail;
+  action: OrderAction;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const names = useOrderNames();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Fields>();
+  const fields = actionFields(action);
+  const [uploads, setUploads] = useState<UploadState>({ ids: [], busy: false });
+  const onUploads = useCallback((state: UploadState) => {
+    setUploads(state);
+  }, []);
+
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const act = useApiMutation('orders.act', {
+    invalidates: ['orders.get', 'orders.supervisions.list', 'orders.alerts.list'],
+    onSuccess: (updated) => {
+      // Lists the same way as a pushed change: a deep list keeps its place.
+      void syncOrderLists(queryClient, api, new Set([updated.id]));
+      void message.success(t('orders.act.done', { action: names.action(action), code: updated.code }));
+      onClose();
+    },
+  });
+
+  const submit = (values: Fields) => {
+    const input: MethodInput<'orders.act'> = { id: order.id, action, attachmentIds: uploads.ids };
+    const reason = values.reason?.trim();
+    if (reason) input.reason = reason;
+    if (fields.handler && values.handler) {
+      const handler = parseHandlerValue(values.handler);
+      if (handler) input.handler = handler;
+    }
+    if (fields.responseLevel && values.responseLevel) input.responseLevel = values.responseLevel;
+    if (fields.extensionHours && values.extensionHours) input.extensionHours = values.extensionHours;
+    if (fields.parent && values.parentId) input.parentId = values.parentId;
+    if (fields.supervisionDue && values.supervisionDue) input.supervisionDueAt = values.supervisionDue.valueOf();
+    act.mutate(input);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      form.submit();
+    }
+  };
+
+  const required = (message: string) => ({ required: true, message });
+  return (
+    <Modal
+      open
+      title={`${names.action(action)} · ${order.code}`}
+      okText={names.action(action)}
+      cancelText={t('common.cancel')}
+      confirmLoading={act.isPending}
+      okButtonProps={{ 'data-testid': 'act-submit', disabled: uploads.busy, danger: action === 'void' }}
+      cancelButtonProps={{ 'data-testid': 'act-cancel' }}
+      onOk={() => {
+        form.submit();
+      }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        requiredMark
+        data-testid="act-form"
+        data-action={action}
+        style={{ paddingTop: 8 }}
+        disabled={act.isPending}
+        onFinish={submit}
+        onKeyDown={onKeyDown}
+        initialValues={{
+          responseLevel: order.responseLevel,
+          extensionHours: 24,
+          supervisionDue: dayjs().add(1, 'day'),
+        }}
+      >
+        {order.pendingDetail && (action.endsWith('_extension') || action.endsWith('_park')) && (
+          <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} data-testid="act-pending">
+            <Descriptions.Item label={t('orders.drawer.pendingBy')}>
+              {order.pendingDetail.byName} · {formatDateTime(order.pendingDetail.at)}
+            </Descriptions.Item>
+            {order.pendingDetail.hours !== null && (
+              <Descriptions.Item label={t('orders.act.extensionHours')}>{order.pendingDetail.hours}</Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('orders.act.reason')}>{order.pendingDetail.reason}</Descriptions.Item>
+          </Descriptions>
+        )}
+        {fields.handler && (
+          <Form.Item name="handler" label={t('orders.act.handler')} rules={[required(t('orders.act.handlerRequired'))]}>
+            <HandlerPicker />
+          </Form.Item>
+        )}
+        {fields.responseLevel && (
+          <Form.Item name="responseLevel" label={t('orders.act.responseLevel')}>
+            <Select<ResponseLevel>
+              data-testid="act-response-level"
+              options={RESPONSE_LEVELS.map((l) => ({ value: l, label: names.level(l) }))}
+            />
+          </Form.Item>
+        )}
+        {fields.extensionHours && (
+          <Form.Item
+            name="extensionHours"
+            label={t('orders.act.extensionHours')}
+            rules={[required(t('orders.act.extensionRequired'))]}
+          >
+            <InputNumber min={1} max={720} precision={0} style={{ width: 160 }} data-testid="act-extension-hours" />
+          </Form.Item>
+        )}
+        {fields.parent && (
+          <Form.Item name="parentId" label={t('orders.act.parent')} rules={[required(t('orders.act.parentRequired'))]}>
+            <ParentOrderPicker excludeId={order.id} />
+          </Form.Item>
+        )}
+        {fields.supervisionDue && (
+          <Form.Item
+            name="supervisionDue"
+            label={t('orders.act.supervisionDue')}
+            rules={[required(t('orders.act.supervisionDueRequired'))]}
+          >
+            <DatePicker showTime format="YYYY-MM-DD HH:mm" data-testid="act-due" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="reason"
+          label={fields.reasonRequired ? t('orders.act.reason') : t('orders.act.reasonOptional')}
+          rules={[
+            ...(fields.reasonRequired
+              ? [{ required: true, whitespace: true, message: t('orders.act.reasonRequired') }]
+              : []),
+            { max: 2000 },
+          ]}
+        >
+          <Input.TextArea autoFocus rows={3} maxLength={2000} showCount data-testid="act-reason" />
+        </Form.Item>
+        {fields.attachments && (
+          <Form.Item label={t('attachments.label')}>
+            <AttachmentUploader testId="act-attachments" onChange={onUploads} />
+          </Form.Item>
+        )}
+        {act.error && <Alert type="error" showIcon role="alert" data-testid="act-error" title={errorText(act.error)} />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+import { Alert, Drawer, Flex, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api';
+import { useErrorText } from '../../i18n/useDisplay';
+import { UrgencyTag } from '../display/UrgencyTag';
+import { OrderDetailView } from './OrderDetailView';
+import { closeOrder, useOpenOrderId } from './store';
+
+function DrawerContent({ id }: { id: number }) {
+  const errorText = useErrorText();
+  const order = useApiQuery('orders.get', { id });
+  if (order.error)
+    return <Alert type="error" showIcon title={errorText(order.error)} data-testid="order-drawer-error" />;
+  if (!order.data) return <Skeleton active paragraph={{ rows: 10 }} />;
+  return <OrderDetailView order={order.data} />;
+}
+
+function DrawerTitle({ id }: { id: number }) {
+  // Same query as the body: TanStack Query shares one request.
+  const order = useApiQuery('orders.get', { id });
+  if (!order.data) return <span className="tabular">#{id}</span>;
+  return (
+    <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+      <Typography.Text className="tabular" type="secondary">
+        {order.data.code}
+      </Typography.Text>
+      <UrgencyTag urgency={order.data.urgency} />
+      <Typography.Text strong ellipsis style={{ minWidth: 0 }}>
+        {order.data.title}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** One drawer for the whole frame: opened from the list, `#/orders/<id>`, alerts, supervision, intake. */
+export function OrderDrawer() {
+  const { t } = useTranslation();
+  const id = useOpenOrderId();
+  return (
+    <Drawer
+      open={id !== null}
+      size={820}
+      title={id === null ? t('orders.drawer.title') : <DrawerTitle id={id} />}
+      onClose={closeOrder}
+      destroyOnHidden
+      closable={{ 'aria-label': t('common.close') }}
+    >
+      {id !== null && <DrawerContent key={id} id={id} />}
+    </Drawer>
+  );
+}

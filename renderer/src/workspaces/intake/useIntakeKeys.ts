@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+
+/** Is focus inside an open dropdown (Select / Cascader)? There Esc closes the list, not the form. */
+function inOpenPopup(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.getAttribute('aria-expanded') === 'true') return true;
+  return target.closest('.ant-select-dropdown, .ant-picker-dropdown, .ant-cascader-dropdown') !== null;
+}
+
+/** A dialog or the order drawer is over the form: keys belong to it. */
+function overlayOpen(): boolean {
+  if (document.querySelector('.ant-drawer-open')) return true;
+  return Array.from(document.querySelectorAll<HTMLElement>('.ant-modal')).some((m) => m.offsetParent !== null);
+}
+
+/**
+ * Ctrl+Enter submits from anywhere on the page; Esc (outside open lists and dialogs) asks to
+ * clear the form. Listens on the window so no field has to have focus.
+ */
+export function useIntakeKeys(onSubmit: () => void, onClear: () => void): void {
+  const handlers = useRef({ onSubmit, onClear });
+  useEffect(() => {
+    handlers.current = { onSubmit, onClear };
+  });
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        if (overlayOpen()) return;
+        e.preventDefault();
+        handlers.current.onSubmit();
+      } else if (e.key === 'Escape' && !e.defaultPrevented && !inOpenPopup(e.target)) {
+        if (overlayOpen()) return;
+        handlers.current.onClear();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, []);
+}

@@ -1,0 +1,91 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Flex, Select, Space, Spin, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderFilter } from '../../../../common/contract';
+import { methodKey } from '../../api';
+import { WorkspaceTitle } from '../../components/WorkspaceTitle';
+import { DEEP_LIST_PAGES } from '../../orders/listSync';
+import { useOpenOrderId } from '../../orders/drawer/store';
+import { useErrorText } from '../../i18n/useDisplay';
+import { ExportButtons } from './ExportButtons';
+import { OrderFilterBar } from './OrderFilterBar';
+import { OrderTable } from './OrderTable';
+import { DEFAULT_QUERY, formatTotal, ORDER_SORTS, type OrderListQuery, type OrderSort } from './query';
+import { useOrderList } from './useOrderList';
+
+export function OrdersWorkspace() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [query, setQuery] = useState<OrderListQuery>(DEFAULT_QUERY);
+  const list = useOrderList(query);
+  const openId = useOpenOrderId();
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total;
+  const queryClient = useQueryClient();
+  const [tableKey, setTableKey] = useState(0);
+  // A deep list is patched in place on changes, not reloaded; the operator reloads it when ready.
+  const outdated =
+    (list.data?.pages.length ?? 0) > DEEP_LIST_PAGES &&
+    queryClient.getQueryState(methodKey('orders.list', query))?.isInvalidated === true;
+  const reload = () => {
+    setTableKey((k) => k + 1);
+    void queryClient.resetQueries({ queryKey: methodKey('orders.list', query), exact: true });
+  };
+
+  const setFilter = useCallback((filter: OrderFilter) => {
+    setQuery((q) => ({ ...q, filter }));
+  }, []);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  return (
+    <Flex vertical style={{ flex: 1, minHeight: 0 }}>
+      <WorkspaceTitle
+        extra={
+          <Space>
+            <Typography.Text type="secondary">{t('orders.sortLabel')}</Typography.Text>
+            <Select<OrderSort>
+              style={{ width: 170 }}
+              value={query.sort}
+              data-testid="order-sort"
+              options={ORDER_SORTS.map((s) => ({ value: s, label: t(`orders.sort.${s}`) }))}
+              onChange={(sort) => {
+                setQuery((q) => ({ ...q, sort }));
+              }}
+            />
+            <ExportButtons query={query} />
+          </Space>
+        }
+      >
+        {t('orders.title')}
+      </WorkspaceTitle>
+      <OrderFilterBar onChange={setFilter} />
+      {list.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(list.error)} />}
+      <OrderTable
+        key={tableKey}
+        rows={rows}
+        loading={list.isPending || (list.isFetching && list.isPlaceholderData && !isFetchingNextPage)}
+        hasMore={hasNextPage}
+        loadMore={loadMore}
+        selectedId={openId}
+      />
+      <Flex align="center" gap={16} style={{ marginTop: 8 }}>
+        <Typography.Text data-testid="order-total" data-total={total ?? ''}>
+          {total === undefined ? '…' : t('orders.total', { total: formatTotal(total) })}
+        </Typography.Text>
+        <Typography.Text type="secondary" data-testid="order-loaded">
+          {t('orders.loaded', { count: rows.length })}
+        </Typography.Text>
+        {isFetchingNextPage && <Spin size="small" />}
+        {outdated && (
+          <Typography.Link data-testid="order-list-reload" onClick={reload}>
+            {t('orders.outdated')}
+          </Typography.Link>
+        )}
+      </Flex>
+    </Flex>
+  );
+}
