@@ -26,6 +26,7 @@ export interface Config {
   sessionLifetimeMs: number;
   maxFrameBytes: number;
   maxAttachmentBytes: number;
+  duplicateWindowDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +74,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     port: Math.floor(port),
     allowRemote,
     sessionLifetimeMs: positiveNumber('CITYOPS_SESSION_HOURS', env.CITYOPS_SESSION_HOURS, 12) * 3600_000,
+    duplicateWindowDays: positiveNumber('CITYOPS_DUPLICATE_DAYS', env.CITYOPS_DUPLICATE_DAYS, 7),
     maxAttachmentBytes: Math.floor(
       positiveNumber('CITYOPS_MAX_ATTACHMENT_MB', env.CITYOPS_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
     ),

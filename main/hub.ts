@@ -38,6 +38,8 @@ export interface HubOptions {
   /** better_sqlite3.node built for Electron's ABI; Node's own build when absent. */
   sqliteNativeBinding?: string | undefined;
   sessionLifetimeMs?: number;
+  /** How many days back intake looks for possible duplicates. */
+  duplicateWindowDays?: number;
   /** Largest attachment accepted, in bytes. */
   maxAttachmentBytes?: number;
   /** How often deadlines are checked for yellow/red alerts; 0 = never by itself (tests call sweepAlerts). */
@@ -101,7 +103,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       org: orgRepo,
       clock,
     };
-    const orderDeps = { ...services, bus };
+    const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
         name: '合庆城运',

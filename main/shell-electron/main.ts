@@ -59,6 +59,7 @@ async function start(): Promise<void> {
     adminPassword: config.adminPassword,
     sessionLifetimeMs: config.sessionLifetimeMs,
     maxAttachmentBytes: config.maxAttachmentBytes,
+    duplicateWindowDays: config.duplicateWindowDays,
     // Set by scripts/start.mjs to a better-sqlite3 build for Electron's ABI; unset when packaged.
     sqliteNativeBinding: process.env.CITYOPS_SQLITE_BINDING,
   });

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     adminPassword: config.adminPassword,
     sessionLifetimeMs: config.sessionLifetimeMs,
     maxAttachmentBytes: config.maxAttachmentBytes,
+    duplicateWindowDays: config.duplicateWindowDays,
   });
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');

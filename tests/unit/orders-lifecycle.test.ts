@@ -164,6 +164,23 @@ describe('work-order lifecycle', () => {
     expect(new Set(p.history.map((h) => h.orderCode))).toEqual(new Set([parent.code, child.code]));
   });
 
+  it('looks back only as far as the configured duplicate window', async () => {
+    const clock = testClock(Date.UTC(2026, 10, 25, 1, 0, 0));
+    hub = await demoHub({ clock, alertSweepMs: 0, duplicateWindowDays: 2, sessionLifetimeMs: 7 * 24 * 3600_000 });
+    const hotline = await signedIn(hub, 'hotline');
+    const first = await ok(hub, hotline, 'orders.create', MANHOLE);
+    const probe = {
+      categoryId: MANHOLE.categoryId,
+      workstationId: MANHOLE.workstationId ?? null,
+      title: MANHOLE.title,
+      description: MANHOLE.description ?? '',
+    };
+    clock.advance(36 * 3600_000);
+    expect((await ok(hub, hotline, 'orders.duplicates', probe)).map((d) => d.id)).toEqual([first.id]);
+    clock.advance(24 * 3600_000);
+    expect(await ok(hub, hotline, 'orders.duplicates', probe)).toEqual([]);
+  });
+
   it('supervision needs a due time and a reply from the handler, and is counted', async () => {
     const { hotline, chief, station, clock } = await setup();
     const o = await ok(hub!, hotline, 'orders.create', MANHOLE);

@@ -10,8 +10,6 @@ import type { Handler, HandlerContext, Session } from '../handler-types';
 
 /** Rows an export may hold: a month of a busy center many times over, and still a few MB. */
 export const EXPORT_MAX_ROWS = 50_000;
-/** How recent an open order must be to count as a possible duplicate. */
-export const DUPLICATE_WINDOW_DAYS = 7;
 
 export interface OrderDeps {
   orders: OrdersService;
@@ -20,6 +18,8 @@ export interface OrderDeps {
   org: OrgRepo;
   bus: EventBus;
   clock: () => number;
+  /** How recent an open order must be to count as a possible duplicate. */
+  duplicateWindowDays: number;
 }
 
 export function actorOf(session: Session, org: OrgRepo): OrderActor {
@@ -90,7 +90,7 @@ export function orderHandlers(deps: OrderDeps) {
   const list: Handler<'orders.list'> = (ctx, input) => query.list(input, { stationId: actor(ctx).stationId });
 
   const duplicates: Handler<'orders.duplicates'> = (ctx, input) =>
-    query.duplicates(input, { stationId: actor(ctx).stationId }, DUPLICATE_WINDOW_DAYS);
+    query.duplicates(input, { stationId: actor(ctx).stationId }, deps.duplicateWindowDays);
 
   const supervisions: Handler<'orders.supervisions.list'> = (ctx, { onlyOpen }) => {
     const { stationId } = actor(ctx);
