@@ -27,6 +27,10 @@ export const events = {
     }),
     summary: 'An order turned yellow or red, or a new 特急 order: desktop notification + sound until acknowledged',
   }),
+  'orders.alertAcked': event({
+    payload: z.object({ id: idSchema }),
+    summary: 'The signed-in user acknowledged an alert: their other windows drop it too',
+  }),
   'session.ended': event({
     payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),
     summary: 'This session is over; the UI returns to the sign-in screen',

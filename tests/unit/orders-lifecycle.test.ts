@@ -230,6 +230,8 @@ describe('work-order lifecycle', () => {
     const chiefAlerts = await ok(hub!, chief, 'orders.alerts.list', {});
     expect(chiefAlerts.map((a) => a.kind)).toEqual(['red', 'yellow', 'critical']);
     for (const a of chiefAlerts) await ok(hub!, chief, 'orders.alerts.ack', { id: a.id });
+    expect(chief.events.filter((e) => e.event === 'orders.alertAcked')).toHaveLength(3);
+    expect(station.events.some((e) => e.event === 'orders.alertAcked')).toBe(false);
     expect(await ok(hub!, chief, 'orders.alerts.list', {})).toEqual([]);
     // The station now holds the order, so it sees all three (the 特急 one from before dispatch too).
     expect((await ok(hub!, station, 'orders.alerts.list', {})).map((a) => a.kind)).toEqual([

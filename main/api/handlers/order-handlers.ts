@@ -118,6 +118,7 @@ export function orderHandlers(deps: OrderDeps) {
     ctx.audit.summary = '确认工单提醒 / alert acknowledged';
     const visible = alerts.pendingFor(who).some((a) => a.id === id);
     ctx.tx(() => (visible ? alerts.ack(id, who.id ?? 0) : false));
+    if (visible && who.id !== null) ctx.publish('orders.alertAcked', { id }, { userIds: [who.id] });
     return null;
   };
 

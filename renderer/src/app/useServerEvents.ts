@@ -49,6 +49,10 @@ export function useServerEvents(): void {
     const offAlert = api.subscribe('orders.alert', () => {
       void queryClient.invalidateQueries({ queryKey: methodKey('orders.alerts.list') });
     });
+    // Acknowledged in another window of the same user: drop the card here too.
+    const offAcked = api.subscribe('orders.alertAcked', () => {
+      void queryClient.invalidateQueries({ queryKey: methodKey('orders.alerts.list') });
+    });
     // Events pushed while the link was down are lost: after a reconnect, refetch everything.
     let previous = api.connectionState.get();
     const offState = api.connectionState.subscribe((state) => {
@@ -65,6 +69,7 @@ export function useServerEvents(): void {
       offAudit();
       offOrders();
       offAlert();
+      offAcked();
       offState();
     };
   }, [api, queryClient]);
