@@ -11,6 +11,7 @@ import { slaHandlers } from './api/handlers/sla-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
@@ -69,6 +70,18 @@ export interface HubServices {
   audit: AuditRepo;
   org: OrgRepo;
   clock: Clock;
+}
+
+/** The hub options a shell takes from the resolved configuration. */
+export function hubOptionsFrom(config: Config): HubOptions {
+  return {
+    dataDir: config.dataDir,
+    demo: config.demo,
+    adminPassword: config.adminPassword,
+    sessionLifetimeMs: config.sessionLifetimeMs,
+    maxAttachmentBytes: config.maxAttachmentBytes,
+    duplicateWindowDays: config.duplicateWindowDays,
+  };
 }
 
 /** Opens the database and wires services, router and event bus: everything a shell serves. */

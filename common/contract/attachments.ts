@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { idSchema } from './schemas';
-import { attachmentInfoSchema } from './orders';
-
-const OPERATORS = [
-  'hotline_officer',
-  'grid_officer',
-  'video_monitor',
-  'duty_chief',
-  'station_chief',
-  'coordinator',
-] as const;
+import { attachmentInfoSchema, ORDER_OPERATORS as OPERATORS } from './orders';
 
 /**
  * Files travel through the contract in chunks (the same over IPC and WebSocket, and for a remote

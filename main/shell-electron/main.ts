@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, dialog, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { resolveConfig } from '../config';
-import { openHub } from '../hub';
+import { hubOptionsFrom, openHub } from '../hub';
 import type { Hub } from '../hub';
 import { applySessionPolicy, hardenWebContents } from './guards';
 import { registerIpc } from './ipc';
@@ -54,12 +54,7 @@ async function start(): Promise<void> {
   // Same data folder as the web shell by default (config.ts); --data-dir / CITYOPS_DATA_DIR override.
   const config = resolveConfig(userArgs(process.argv), process.env);
   const opened = await openHub({
-    dataDir: config.dataDir,
-    demo: config.demo,
-    adminPassword: config.adminPassword,
-    sessionLifetimeMs: config.sessionLifetimeMs,
-    maxAttachmentBytes: config.maxAttachmentBytes,
-    duplicateWindowDays: config.duplicateWindowDays,
+    ...hubOptionsFrom(config),
     // Set by scripts/start.mjs to a better-sqlite3 build for Electron's ABI; unset when packaged.
     sqliteNativeBinding: process.env.CITYOPS_SQLITE_BINDING,
   });

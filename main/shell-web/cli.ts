@@ -1,20 +1,13 @@
 import path from 'node:path';
 import { ConfigError, isLoopback, resolveConfig } from '../config';
-import { openHub } from '../hub';
+import { hubOptionsFrom, openHub } from '../hub';
 import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
 
 /** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
 async function main(): Promise<void> {
   const config = resolveConfig(process.argv.slice(2), process.env);
-  const hub = await openHub({
-    dataDir: config.dataDir,
-    demo: config.demo,
-    adminPassword: config.adminPassword,
-    sessionLifetimeMs: config.sessionLifetimeMs,
-    maxAttachmentBytes: config.maxAttachmentBytes,
-    duplicateWindowDays: config.duplicateWindowDays,
-  });
+  const hub = await openHub(hubOptionsFrom(config));
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
   }
