@@ -1,0 +1,3 @@
+export * from './shift-templates';
+export * from './shift-calendar';
+export * from './roster';

@@ -1,0 +1,209 @@
+/**
+ * The roster (排班表): people on posts per shift, and the conflicts that must be rejected before an
+ * assignment is saved — one person on two posts (or two shifts) whose times overlap, the same person
+ * rostered twice on one post and shift, or a post given to more people than it has seats.
+ *
+ * Shift times are half-open [startsAt, endsAt): a shift ending 16:00 and the next starting 16:00 do
+ * not overlap, nor does a night standby 22:00–06:00 and the next day's early shift 06:00–14:00.
+ */
+import { formatShiftRange, type ShiftInstance } from './shift-calendar';
+import {
+  CENTER_POSTS,
+  DEFAULT_CENTER_PATTERN,
+  DEFAULT_STATION_PATTERN,
+  STATION_POSTS,
+  type DutyPost,
+  type LocalizedText,
+  type ShiftTemplate,
+} from './shift-templates';
+
+export interface Assignment {
+  readonly personId: number;
+  readonly personName: string;
+  readonly postCode: string;
+  readonly shift: ShiftInstance;
+  /**
+   * The org unit (center or a station) whose roster this is. Posts and shift codes are shared by the
+   * two stations, so seats are counted per org unit; person overlaps are checked across all units.
+   */
+  readonly orgUnitId?: number;
+}
+
+export type RosterConflictKind = 'person_overlap' | 'duplicate' | 'post_full';
+
+export interface RosterConflict {
+  readonly kind: RosterConflictKind;
+  /** The proposed assignment that cannot be accepted. */
+  readonly proposed: Assignment;
+  /** What it collides with: the person's other assignment, or for `post_full` the post's first holder. */
+  readonly with: Assignment;
+  /** Whether `with` is itself one of the proposed assignments (an earlier one) rather than existing. */
+  readonly withProposed: boolean;
+  readonly message: LocalizedText;
+}
+
+export interface RosterNaming {
+  /** Post catalog: names and seats. Default: CENTER_POSTS and STATION_POSTS. Unknown codes have 1 seat. */
+  readonly posts?: readonly DutyPost[];
+  /** Shift templates for shift names. Default: the default center and station patterns. */
+  readonly shifts?: readonly ShiftTemplate[];
+}
+
+const DEFAULT_POSTS: readonly DutyPost[] = [...CENTER_POSTS, ...STATION_POSTS];
+const DEFAULT_SHIFTS: readonly ShiftTemplate[] = [...DEFAULT_CENTER_PATTERN.shifts, ...DEFAULT_STATION_PATTERN.shifts];
+
+function firstByCode<T extends { readonly code: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.code)) map.set(item.code, item);
+  return map;
+}
+
+function slotKey(a: Assignment): string {
+  return `${a.orgUnitId ?? ''}|${a.shift.date}|${a.shift.code}|${a.postCode}`;
+}
+
+function sameShift(a: Assignment, b: Assignment): boolean {
+  return (
+    (a.orgUnitId ?? null) === (b.orgUnitId ?? null) && a.shift.date === b.shift.date && a.shift.code === b.shift.code
+  );
+}
+
+function overlaps(a: ShiftInstance, b: ShiftInstance): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+/**
+ * Conflicts that `proposed` would bring into a roster holding `existing`. Each proposed assignment
+ * is checked against the existing ones and against the proposed ones before it, so a batch (a week
+ * copied forward) that contradicts itself is caught too. Empty means the batch can be saved.
+ */
+export function findConflicts(
+  existing: readonly Assignment[],
+  proposed: readonly Assignment[],
+  naming: RosterNaming = {},
+): RosterConflict[] {
+  const posts = firstByCode(naming.posts ?? DEFAULT_POSTS);
+  const shifts = firstByCode(naming.shifts ?? DEFAULT_SHIFTS);
+  const postName = (code: string): LocalizedText => {
+    const p = posts.get(code);
+    return p ? { zh: p.name, en: p.nameEn } : { zh: code, en: code };
+  };
+  const shiftText = (s: ShiftInstance): LocalizedText => {
+    const t = shifts.get(s.code);
+    const range = formatShiftRange(s);
+    return { zh: `${t?.name ?? s.code} ${range.zh}`, en: `${t?.nameEn ?? s.code} ${range.en}` };
+  };
+  const person = (a: Assignment): string => `${a.personName}（#${a.personId}）`;
+  const personEn = (a: Assignment): string => `${a.personName} (#${a.personId})`;
+
+  const byPerson = new Map<number, { a: Assignment; proposed: boolean }[]>();
+  const bySlot = new Map<string, { a: Assignment; proposed: boolean }[]>();
+  const add = (a: Assignment, isProposed: boolean): void => {
+    const entry = { a, proposed: isProposed };
+    const p = byPerson.get(a.personId);
+    if (p) p.push(entry);
+    else byPerson.set(a.personId, [entry]);
+    const key = slotKey(a);
+    const s = bySlot.get(key);
+    if (s) s.push(entry);
+    else bySlot.set(key, [entry]);
+  };
+  for (const a of existing) add(a, false);
+
+  const conflicts: RosterConflict[] = [];
+  for (const p of proposed) {
+    const mine = byPerson.get(p.personId) ?? [];
+    const twin = mine.find((o) => o.a.postCode === p.postCode && sameShift(o.a, p));
+    if (twin) {
+      const post = postName(p.postCode);
+      const shift = shiftText(p.shift);
+      conflicts.push({
+        kind: 'duplicate',
+        proposed: p,
+        with: twin.a,
+        withProposed: twin.proposed,
+        message: {
+          zh: `${person(p)} 已排在 ${post.zh}（${shift.zh}），不能重复排班`,
+          en: `${personEn(p)} is already rostered as ${post.en} (${shift.en})`,
+        },
+      });
+    }
+    for (const o of mine) {
+      if (o === twin || !overlaps(o.a.shift, p.shift)) continue;
+      const [np, op] = [postName(p.postCode), postName(o.a.postCode)];
+      const [ns, os] = [shiftText(p.shift), shiftText(o.a.shift)];
+      conflicts.push({
+        kind: 'person_overlap',
+        proposed: p,
+        with: o.a,
+        withProposed: o.proposed,
+        message: {
+          zh: `排班冲突：${person(p)} 已排在 ${op.zh}（${os.zh}），与 ${np.zh}（${ns.zh}）时间重叠`,
+          en: `Roster conflict: ${personEn(p)} is already on ${op.en} (${os.en}), which overlaps ${np.en} (${ns.en})`,
+        },
+      });
+    }
+    if (!twin) {
+      const holders = (bySlot.get(slotKey(p)) ?? []).filter((o) => o.a.personId !== p.personId);
+      const seats = posts.get(p.postCode)?.seats ?? 1;
+      const first = holders[0];
+      if (first !== undefined && holders.length >= seats) {
+        const post = postName(p.postCode);
+        const shift = shiftText(p.shift);
+        const names = holders.map((o) => o.a.personName);
+        conflicts.push({
+          kind: 'post_full',
+          proposed: p,
+          with: first.a,
+          withProposed: first.proposed,
+          message: {
+            zh: `${post.zh}（${shift.zh}）已由 ${names.join('、')} 担任（${seats} 人岗），不能再排 ${person(p)}`,
+            en: `${post.en} (${shift.en}) is already held by ${names.join(', ')} (${seats} seat${seats === 1 ? '' : 's'}); cannot add ${personEn(p)}`,
+          },
+        });
+      }
+    }
+    add(p, true);
+  }
+  return conflicts;
+}
+
+export interface RosterShift {
+  readonly shift: ShiftInstance;
+  readonly orgUnitId?: number;
+  /** Ordered by the post catalog (平台值班长 first), then by name. */
+  readonly assignments: readonly Assignment[];
+}
+
+/** Assignments grouped by shift (and org unit), in time order. */
+export function rosterByShift(
+  assignments: readonly Assignment[],
+  posts: readonly DutyPost[] = DEFAULT_POSTS,
+): RosterShift[] {
+  const order = new Map(posts.map((p, i) => [p.code, i]));
+  const groups = new Map<string, { shift: ShiftInstance; orgUnitId: number | undefined; list: Assignment[] }>();
+  for (const a of assignments) {
+    const key = `${a.orgUnitId ?? ''}|${a.shift.date}|${a.shift.code}`;
+    const g = groups.get(key);
+    if (g) g.list.push(a);
+    else groups.set(key, { shift: a.shift, orgUnitId: a.orgUnitId, list: [a] });
+  }
+  const rank = (a: Assignment): number => order.get(a.postCode) ?? posts.length;
+  return [...groups.values()]
+    .sort(
+      (x, y) =>
+        x.shift.startsAt - y.shift.startsAt ||
+        (x.orgUnitId ?? -1) - (y.orgUnitId ?? -1) ||
+        x.shift.code.localeCompare(y.shift.code),
+    )
+    .map((g) => ({
+      shift: g.shift,
+      ...(g.orgUnitId === undefined ? {} : { orgUnitId: g.orgUnitId }),
+      assignments: [...g.list].sort(
+        (a, b) =>
+          rank(a) - rank(b) ||
+          a.postCode.localeCompare(b.postCode) ||
+          a.personName.localeCompare(b.personName, 'zh-CN'),
+      ),
+    }));
+}
