@@ -3,6 +3,7 @@ import users from './0020_users.sql';
 import audit from './0030_audit.sql';
 import orders from './0040_orders.sql';
 import ordersUpdated from './0050_orders_updated.sql';
+import dutyShifts from './0060_duty_shifts.sql';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'audit', sql: audit },
   { version: 40, name: 'orders', sql: orders },
   { version: 50, name: 'orders-updated', sql: ordersUpdated },
+  { version: 60, name: 'duty-shifts', sql: dutyShifts },
 ];
