@@ -5,6 +5,8 @@ import { adminHandlers } from './api/handlers/admin-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
+import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
+import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
 import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
@@ -17,6 +19,8 @@ import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
 import { AttachmentsService } from './services/attachments/attachments-service';
 import { AuditRepo } from './services/audit/audit-repo';
+import { DutyLog } from './services/duty/duty-log';
+import { RosterService } from './services/duty/roster-service';
 import { ApiKeysService } from './services/open311/api-keys';
 import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
@@ -116,6 +120,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       org: orgRepo,
       clock,
     };
+    const roster = new RosterService(db, orgRepo, clock);
+    // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
+    const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
@@ -132,6 +139,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...orderHandlers(orderDeps),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments),
+      ...dutyLogHandlers({ dutyLog, db, org: orgRepo }),
+      ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
     } satisfies HandlerMap;
     const router = new Router({
       db,

@@ -25,7 +25,11 @@ await Promise.all([
   esbuild({
     ...common,
     format: 'esm',
-    entryPoints: { web: 'main/shell-web/cli.ts', backup: 'main/cli/backup.ts' },
+    entryPoints: {
+      web: 'main/shell-web/cli.ts',
+      backup: 'main/cli/backup.ts',
+      'verify-ledger': 'main/cli/verify-ledger.ts',
+    },
     outdir: 'out/node',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
+import { dutyLogMethods } from './duty-log';
+import { dutyRosterMethods } from './duty-roster';
 import { orderMethods } from './orders';
 import { slaMethods } from './sla';
 import { authMethods } from './auth';
@@ -16,6 +18,8 @@ export * from './org';
 export * from './orders';
 export * from './sla';
 export * from './attachments';
+export * from './duty-log';
+export * from './duty-roster';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -28,6 +32,8 @@ export const contract = {
   ...orderMethods,
   ...slaMethods,
   ...attachmentMethods,
+  ...dutyLogMethods,
+  ...dutyRosterMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,8 @@ import audit from './0030_audit.sql';
 import orders from './0040_orders.sql';
 import ordersUpdated from './0050_orders_updated.sql';
 import dutyShifts from './0060_duty_shifts.sql';
+import dutyLog from './0070_duty_log.sql';
+import dutyRoster from './0080_duty_roster.sql';
 
 export interface Migration {
   version: number;
@@ -19,4 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'orders', sql: orders },
   { version: 50, name: 'orders-updated', sql: ordersUpdated },
   { version: 60, name: 'duty-shifts', sql: dutyShifts },
+  { version: 70, name: 'duty-log', sql: dutyLog },
+  { version: 80, name: 'duty-roster', sql: dutyRoster },
 ];

@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import { apiError, type OrgUnit } from '../../../common/contract';
+import type { dutyRosterMethods } from '../../../common/contract/duty-roster';
+import type { Clock } from '../../clock';
+import type { RosterService } from '../../services/duty/roster-service';
+import type { OrgRepo } from '../../services/org/org-repo';
+import type { HandlerContext, Session } from '../handler-types';
+
+export interface DutyRosterDeps {
+  roster: RosterService;
+  org: OrgRepo;
+  clock: Clock;
+}
+
+type DutyMethods = typeof dutyRosterMethods;
+/** Same shape as `Handler<M>` once the methods are part of the contract. */
+type DutyHandler<M extends keyof DutyMethods> = (
+  ctx: HandlerContext,
+  input: z.output<DutyMethods[M]['input']>,
+) => z.output<DutyMethods[M]['output']>;
+
+function forbidden(what: string, whatEn: string) {
+  return apiError('E_FORBIDDEN', `无权${what}`, `You may not ${whatEn}`);
+}
+
+/**
+ * The duty roster API. Who may see and change which unit (the contract only lists the roles):
+ * - reading: users of the center see every roster; station users see their own station's;
+ * - the pattern: administrators any unit, duty chiefs the center's, station chiefs their station's;
+ * - the roster: duty chiefs the center's, station chiefs their own station's;
+ * - on duty, check-in and check-out: the caller, in their own org unit.
+ */
+export function dutyRosterHandlers(deps: DutyRosterDeps) {
+  const { roster, org, clock } = deps;
+
+  const homeOf = (session: Session): OrgUnit | undefined => org.unit(session.user.orgUnitId);
+
+  const readable = (ctx: HandlerContext, orgUnitId: string): void => {
+    const session = ctx.requireSession();
+    const unit = roster.rosterUnit(orgUnitId);
+    const home = homeOf(session);
+    if (session.user.roles.includes('admin') || home?.kind === 'center' || home?.id === unit.id) return;
+    throw forbidden('查看其他联勤站的排班', "see another station's roster");
+  };
+
+  /** Duty chiefs of the center edit the center's roster, station chiefs their own station's. */
+  const mayEditRoster = (session: Session, unit: OrgUnit): boolean => {
+    const { roles } = session.user;
+    const home = homeOf(session);
+    if (unit.kind === 'center') return roles.includes('duty_chief') && home?.kind === 'center';
+    return roles.includes('station_chief') && home?.id === unit.id;
+  };
+
+  const editable = (ctx: HandlerContext, orgUnitId: string): void => {
+    const unit = roster.rosterUnit(orgUnitId);
+    if (!mayEditRoster(ctx.requireSession(), unit))
+      throw forbidden(`编辑 ${unit.name} 的排班`, `edit the roster of ${unit.name}`);
+  };
+
+  const patternGet: DutyHandler<'duty.pattern.get'> = (ctx, { orgUnitId }) => {
+    readable(ctx, orgUnitId);
+    return roster.pattern(orgUnitId);
+  };
+
+  const patternSet: DutyHandler<'duty.pattern.set'> = (ctx, { orgUnitId, shifts }) => {
+    const session = ctx.requireSession();
+    const unit = roster.rosterUnit(orgUnitId);
+    if (!session.user.roles.includes('admin') && !mayEditRoster(session, unit)) {
+      throw forbidden(`修改 ${unit.name} 的班次模板`, `change the shift pattern of ${unit.name}`);
+    }
+    ctx.audit.target = `duty-pattern:${unit.id}`;
+    ctx.audit.summary = `班次模板 ${unit.name}：${shifts.map((s) => `${s.name} ${s.start}–${s.end}`).join('，')}`;
+    return ctx.tx(() => roster.setPattern(unit.id, shifts));
+  };
+
+  const week: DutyHandler<'duty.roster.week'> = (ctx, { orgUnitId, date }) => {
+    readable(ctx, orgUnitId);
+    return roster.week(orgUnitId, date);
+  };
+
+  const month: DutyHandler<'duty.roster.month'> = (ctx, input) => {
+    readable(ctx, input.orgUnitId);
+    return roster.month(input.orgUnitId, input.year, input.month);
+  };
+
+  const assign: DutyHandler<'duty.roster.assign'> = (ctx, { orgUnitId, ...input }) => {
+    editable(ctx, orgUnitId);
+    const by = ctx.requireSession().user.id;
+    return ctx.tx(() => {
+      const saved = roster.assign(orgUnitId, input, by);
+      ctx.audit.target = `roster:${saved.id}`;
+      ctx.audit.summary = `排班 ${orgUnitId} ${saved.date} ${saved.shiftCode} ${saved.postCode}：${saved.userName}`;
+      return saved;
+    });
+  };
+
+  const unassign: DutyHandler<'duty.roster.unassign'> = (ctx, { id }) => {
+    const found = roster.assignment(id);
+    if (!found) throw apiError('E_NOT_FOUND', `排班 #${id} 不存在`, `No roster assignment #${id}`);
+    editable(ctx, found.orgUnitId);
+    ctx.audit.target = `roster:${id}`;
+    ctx.audit.summary = `撤销排班 ${found.orgUnitId} ${found.date} ${found.shiftCode} ${found.postCode}：${found.userName}`;
+    ctx.tx(() => roster.unassign(id));
+    return null;
+  };
+
+  const copyWeek: DutyHandler<'duty.roster.copyWeek'> = (ctx, { orgUnitId, fromMonday, weeks }) => {
+    editable(ctx, orgUnitId);
+    const by = ctx.requireSession().user.id;
+    ctx.audit.target = `roster-week:${orgUnitId}:${fromMonday}`;
+    return ctx.tx(() => {
+      const result = roster.copyWeek(orgUnitId, fromMonday, weeks, by);
+      ctx.audit.summary = `复制 ${orgUnitId} ${fromMonday} 一周排班到此后 ${weeks} 周（${result.created} 条）`;
+      return result;
+    });
+  };
+
+  const onDuty: DutyHandler<'duty.onDuty'> = (ctx) => roster.onDuty(ctx.requireSession().user.orgUnitId, clock());
+
+  const checkIn: DutyHandler<'duty.checkIn'> = (ctx) => {
+    const { user } = ctx.requireSession();
+    return ctx.tx(() => {
+      const c = roster.checkIn(user.id, clock());
+      ctx.audit.target = `duty-checkin:${c.id}`;
+      ctx.audit.summary = `签到 ${c.orgUnitId} ${c.date} ${c.shiftCode} ${c.postCode}`;
+      return c;
+    });
+  };
+
+  const checkOut: DutyHandler<'duty.checkOut'> = (ctx) => {
+    const { user } = ctx.requireSession();
+    return ctx.tx(() => {
+      const c = roster.checkOut(user.id, clock());
+      ctx.audit.target = `duty-checkin:${c.id}`;
+      ctx.audit.summary = `签退 ${c.orgUnitId} ${c.date} ${c.shiftCode} ${c.postCode}`;
+      return c;
+    });
+  };
+
+  return {
+    'duty.pattern.get': patternGet,
+    'duty.pattern.set': patternSet,
+    'duty.roster.week': week,
+    'duty.roster.month': month,
+    'duty.roster.assign': assign,
+    'duty.roster.unassign': unassign,
+    'duty.roster.copyWeek': copyWeek,
+    'duty.onDuty': onDuty,
+    'duty.checkIn': checkIn,
+    'duty.checkOut': checkOut,
+  };
+}

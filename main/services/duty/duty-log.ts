@@ -1,0 +1,293 @@
+import { apiError } from '../../../common/contract';
+import {
+  DUTY_LOG_SEARCH_MAX,
+  DUTY_LOG_TEXT_MAX,
+  dutyLogLinksSchema,
+  type DutyLogEntry,
+  type DutyLogKind,
+  type DutyLogLinks,
+  type DutyLogSearch,
+  type DutyLogSearchRow,
+  type DutyShift,
+} from '../../../common/contract/duty-log';
+import { shiftAt, shiftInstances, type ShiftInstance, type ShiftPattern } from '../../../common/domain/duty';
+import { dateOfDay, dayNumber, shanghaiDate } from '../../../common/domain/sla/working-calendar';
+import { toGrams, toMatchQuery } from '../../../common/domain/text/bigrams';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import { canonicalJson } from './seal';
+
+/** Author name of the entries the hub logs by itself. */
+export const SYSTEM_AUTHOR = '系统';
+
+export interface AppendInput {
+  orgUnitId: string;
+  /** Null for entries without a signed-in author (system). */
+  authorId: number | null;
+  authorName: string;
+  kind: DutyLogKind;
+  text: string;
+  correctsId?: number | undefined;
+  links?: DutyLogLinks | undefined;
+}
+
+interface EntryRow {
+  id: number;
+  shiftId: number;
+  at: number;
+  authorId: number | null;
+  authorName: string;
+  kind: DutyLogKind;
+  text: string;
+  correctsId: number | null;
+  links: string | null;
+}
+
+const SHIFT_COLUMNS = `id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt, status`;
+const ENTRY_COLUMNS = `e.id, e.shift_id AS shiftId, e.at, e.author_id AS authorId, e.author_name AS authorName,
+  e.kind, e.text, e.corrects_id AS correctsId, e.links`;
+
+/** Stored form of links: canonical JSON of the non-empty parts, or null when nothing is linked. */
+function storedLinks(links: DutyLogLinks | undefined): string | null {
+  if (!links) return null;
+  const parsed = dutyLogLinksSchema.safeParse(links);
+  if (!parsed.success) throw apiError('E_INVALID', '关联信息无效', 'Invalid links', parsed.error.issues);
+  const l = parsed.data;
+  const kept: DutyLogLinks = {};
+  if (l.orderIds && l.orderIds.length > 0) kept.orderIds = [...new Set(l.orderIds)];
+  if (l.cameraIds && l.cameraIds.length > 0) kept.cameraIds = [...new Set(l.cameraIds)];
+  if (l.incidentId !== undefined) kept.incidentId = l.incidentId;
+  return Object.keys(kept).length > 0 ? canonicalJson(kept) : null;
+}
+
+function parseLinks(stored: string | null): DutyLogLinks | null {
+  if (stored === null) return null;
+  const parsed = dutyLogLinksSchema.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The duty log (值班日志): append-only entries in the shifts of an org unit. There is deliberately
+ * no way to edit or delete an entry; a correction is a new entry pointing at the one it corrects.
+ * `patterns` gives each org unit's shift pattern (its template), from which missing shift rows are
+ * created on first use.
+ */
+export class DutyLog {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly patterns: (orgUnitId: string) => ShiftPattern,
+  ) {}
+
+  shift(id: number): DutyShift | undefined {
+    return this.db.prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE id = ?`).get(id) as DutyShift | undefined;
+  }
+
+  /** The row of a shift instance, inserted if it is not there yet. */
+  private shiftRow(orgUnitId: string, instance: ShiftInstance): DutyShift {
+    this.db
+      .prepare(`INSERT OR IGNORE INTO duty_shifts (org_unit_id, date, code, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(orgUnitId, instance.date, instance.code, instance.startsAt, instance.endsAt);
+    return this.db
+      .prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE org_unit_id = ? AND date = ? AND code = ?`)
+      .get(orgUnitId, instance.date, instance.code) as DutyShift;
+  }
+
+  /**
+   * The shift of `orgUnitId` covering `at` (default now), its row created if missing. E_CONFLICT when
+   * the org unit's pattern has no shift at that time (a station without night standby at 23:00).
+   */
+  currentShift(orgUnitId: string, at: number = this.clock()): DutyShift {
+    const instance = shiftAt(this.patterns(orgUnitId), at);
+    if (!instance) {
+      throw apiError('E_CONFLICT', '当前时间不在任何班次内', 'No shift of this org unit covers the current time');
+    }
+    return this.shiftRow(orgUnitId, instance);
+  }
+
+  /** The first shift starting after `at` (within two days), or null. */
+  private nextShift(orgUnitId: string, at: number): DutyShift | null {
+    const today = dayNumber(shanghaiDate(at)) ?? 0;
+    const next = shiftInstances(this.patterns(orgUnitId), dateOfDay(today), dateOfDay(today + 2)).find(
+      (s) => s.startsAt >= at,
+    );
+    return next ? this.shiftRow(orgUnitId, next) : null;
+  }
+
+  /**
+   * Writes an entry into the current shift of the author's org unit. Refused (E_CONFLICT) while the
+   * shift is in handover or sealed; a correction must point at an entry of the same org unit.
+   */
+  append(input: AppendInput): DutyLogEntry {
+    const text = input.text.trim();
+    if (text === '') throw apiError('E_INVALID', '记录内容不能为空', 'The entry text is empty');
+    if (text.length > DUTY_LOG_TEXT_MAX) {
+      throw apiError(
+        'E_INVALID',
+        `记录内容超过 ${DUTY_LOG_TEXT_MAX} 字`,
+        `The text is over ${DUTY_LOG_TEXT_MAX} characters`,
+      );
+    }
+    if (input.authorName.trim() === '') throw apiError('E_INVALID', '缺少记录人', 'The author is missing');
+    const links = storedLinks(input.links);
+    return this.db.transaction(() => {
+      const shift = this.currentShift(input.orgUnitId);
+      if (shift.status !== 'open') {
+        throw apiError(
+          'E_CONFLICT',
+          shift.status === 'sealed' ? '本班次已封存，不能再写入日志' : '本班次正在交接班，不能再写入日志',
+          shift.status === 'sealed'
+            ? 'The shift is sealed; its log can no longer change'
+            : 'The shift is in handover; its log can no longer change',
+          { shiftId: shift.id, status: shift.status },
+        );
+      }
+      if (input.correctsId !== undefined) this.checkCorrected(input.correctsId, input.orgUnitId);
+      return this.insert(shift.id, { ...input, text }, links);
+    })();
+  }
+
+  /**
+   * Logs an event the system knows of into the current shift, marked as a system entry. System
+   * events are never lost: during handover they still go into the outgoing shift (they are then
+   * covered by its seal), and once that shift is sealed — or when no shift covers the time — into
+   * the next one. Null only when the pattern has no shift within two days.
+   */
+  appendSystem(orgUnitId: string, text: string, links?: DutyLogLinks): DutyLogEntry | null {
+    const trimmed = text.trim().slice(0, DUTY_LOG_TEXT_MAX);
+    if (trimmed === '') throw apiError('E_INVALID', '记录内容不能为空', 'The entry text is empty');
+    const stored = storedLinks(links);
+    return this.db.transaction(() => {
+      const now = this.clock();
+      const covering = shiftAt(this.patterns(orgUnitId), now);
+      let shift: DutyShift | null = covering ? this.shiftRow(orgUnitId, covering) : this.nextShift(orgUnitId, now);
+      // Shifts may be sealed a little early; walk on to the first one not sealed (a handful at most).
+      for (let i = 0; shift !== null && shift.status === 'sealed' && i < 8; i++)
+        shift = this.nextShift(orgUnitId, shift.endsAt);
+      if (shift === null || shift.status === 'sealed') return null;
+      return this.insert(
+        shift.id,
+        { orgUnitId, authorId: null, authorName: SYSTEM_AUTHOR, kind: 'system', text: trimmed },
+        stored,
+      );
+    })();
+  }
+
+  private checkCorrected(correctsId: number, orgUnitId: string): void {
+    const target = this.db
+      .prepare(
+        `SELECT s.org_unit_id AS orgUnitId FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id WHERE e.id = ?`,
+      )
+      .get(correctsId) as { orgUnitId: string } | undefined;
+    if (!target) {
+      throw apiError('E_NOT_FOUND', `要更正的记录 ${correctsId} 不存在`, `Entry ${correctsId} does not exist`);
+    }
+    if (target.orgUnitId !== orgUnitId) {
+      throw apiError(
+        'E_INVALID',
+        '只能更正本单位值班日志中的记录',
+        'A correction must point at an entry of the same org unit',
+        { correctsId },
+      );
+    }
+  }
+
+  private insert(shiftId: number, input: AppendInput, links: string | null): DutyLogEntry {
+    const at = this.clock();
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO duty_log_entries (shift_id, at, author_id, author_name, kind, text, corrects_id, links)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(shiftId, at, input.authorId, input.authorName, input.kind, input.text, input.correctsId ?? null, links);
+    const id = Number(lastInsertRowid);
+    this.db.prepare('INSERT INTO duty_log_fts (rowid, grams) VALUES (?, ?)').run(id, toGrams(input.text));
+    const entry = this.entry(id);
+    if (!entry) throw new Error(`duty log entry ${id} vanished`);
+    return entry;
+  }
+
+  entry(id: number): DutyLogEntry | undefined {
+    const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM duty_log_entries e WHERE e.id = ?`).get(id) as
+      EntryRow | undefined;
+    return row ? this.withCorrections([row])[0] : undefined;
+  }
+
+  /** The entries of a shift in the order they were written, each with the entries that correct it. */
+  entries(shiftId: number): DutyLogEntry[] {
+    const rows = this.db
+      .prepare(`SELECT ${ENTRY_COLUMNS} FROM duty_log_entries e WHERE e.shift_id = ? ORDER BY e.id`)
+      .all(shiftId) as EntryRow[];
+    return this.withCorrections(rows);
+  }
+
+  private withCorrections<R extends EntryRow>(
+    rows: R[],
+  ): (Omit<R, 'links'> & { links: DutyLogLinks | null; correctedBy: number[] })[] {
+    const ids = rows.map((r) => r.id);
+    const byTarget = new Map<number, number[]>();
+    if (ids.length > 0) {
+      const found = this.db
+        .prepare(
+          `SELECT id, corrects_id AS correctsId FROM duty_log_entries
+           WHERE corrects_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+        )
+        .all(JSON.stringify(ids)) as { id: number; correctsId: number }[];
+      for (const f of found) {
+        const list = byTarget.get(f.correctsId);
+        if (list) list.push(f.id);
+        else byTarget.set(f.correctsId, [f.id]);
+      }
+    }
+    return rows.map((r) => ({ ...r, links: parseLinks(r.links), correctedBy: byTarget.get(r.id) ?? [] }));
+  }
+
+  /**
+   * Entries matching every given condition, newest first, at most `limit` (default and cap
+   * DUTY_LOG_SEARCH_MAX); `truncated` when there were more.
+   */
+  search(query: DutyLogSearch): { rows: DutyLogSearchRow[]; truncated: boolean } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    let from = 'duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id';
+    if (query.text !== undefined && query.text !== '') {
+      const match = toMatchQuery(query.text);
+      if (match === null) {
+        throw apiError(
+          'E_INVALID',
+          '请输入至少两个汉字或一个完整的词',
+          'Enter at least two Chinese characters or a whole word',
+        );
+      }
+      from = `duty_log_fts f CROSS JOIN duty_log_entries e ON e.id = f.rowid JOIN duty_shifts s ON s.id = e.shift_id`;
+      where.push('duty_log_fts MATCH ?');
+      args.push(match);
+    }
+    if (query.orgUnitId !== undefined) {
+      where.push('s.org_unit_id = ?');
+      args.push(query.orgUnitId);
+    }
+    if (query.from !== undefined) {
+      where.push('e.at >= ?');
+      args.push(query.from);
+    }
+    if (query.to !== undefined) {
+      where.push('e.at < ?');
+      args.push(query.to);
+    }
+    if (query.kind !== undefined) {
+      where.push('e.kind = ?');
+      args.push(query.kind);
+    }
+    const limit = Math.min(query.limit ?? DUTY_LOG_SEARCH_MAX, DUTY_LOG_SEARCH_MAX);
+    const rows = this.db
+      .prepare(
+        `SELECT ${ENTRY_COLUMNS}, s.org_unit_id AS orgUnitId, s.date AS shiftDate, s.code AS shiftCode
+         FROM ${from} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY e.at DESC, e.id DESC LIMIT ?`,
+      )
+      .all(...args, limit + 1) as (EntryRow & { orgUnitId: string; shiftDate: string; shiftCode: string })[];
+    const truncated = rows.length > limit;
+    return { rows: this.withCorrections(rows.slice(0, limit)), truncated };
+  }
+}

@@ -1,0 +1,465 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError, type MethodDef } from '../../common/contract';
+import { dutyRosterMethods, type ShiftTemplateDto } from '../../common/contract/duty-roster';
+import type { Role } from '../../common/domain/roles';
+import { dutyRosterHandlers } from '../../main/api/handlers/duty-roster-handlers';
+import type { HandlerContext, Session } from '../../main/api/handler-types';
+import { openDatabase, type Db } from '../../main/db/connection';
+import { hashPassword } from '../../main/services/auth/passwords';
+import { RosterService } from '../../main/services/duty/roster-service';
+import { OrgRepo } from '../../main/services/org/org-repo';
+import { seedReferenceData } from '../../main/services/org/seed';
+import { UsersRepo } from '../../main/services/users/users-repo';
+import { tempDir, testClock } from '../helpers/hub';
+
+/** An instant given as Shanghai wall-clock time, 'YYYY-MM-DD HH:mm'. */
+function sh(local: string): number {
+  const ms = Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
+  if (Number.isNaN(ms)) throw new Error(`bad test time ${local}`);
+  return ms;
+}
+
+/** A migrated database with the reference data. */
+function migratedDb(): Db {
+  const db = openDatabase(tempDir());
+  seedReferenceData(db);
+  return db;
+}
+
+function apiErr(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error('expected an ApiError');
+}
+
+let db: Db;
+let clock: ReturnType<typeof testClock>;
+let roster: RosterService;
+let hash: string;
+const ids: Record<string, number> = {};
+
+async function addUser(username: string, name: string, orgUnitId: string, roles: Role[]): Promise<number> {
+  hash ||= await hashPassword('Passw0rd!');
+  const id = new UsersRepo(db).insert(
+    { username, displayName: name, passwordHash: hash, orgUnitId, roles, mustChangePassword: false },
+    clock(),
+  );
+  ids[username] = id;
+  return id;
+}
+
+function uid(username: string): number {
+  const id = ids[username];
+  if (id === undefined) throw new Error(`no test user ${username}`);
+  return id;
+}
+
+beforeEach(async () => {
+  db = migratedDb();
+  clock = testClock(sh('2026-02-01 12:00'));
+  roster = new RosterService(db, new OrgRepo(db), clock);
+  await addUser('chief1', '王值班', 'HQ-C', ['duty_chief']);
+  await addUser('chief2', '赵值班', 'HQ-C', ['duty_chief']);
+  await addUser('grid1', '李网格', 'HQ-C', ['grid_officer']);
+  await addUser('video1', '陈视频', 'HQ-C', ['video_monitor']);
+  await addUser('s1chief', '周站长', 'HQ-S1', ['station_chief']);
+  await addUser('s1a', '吴信息', 'HQ-S1', ['station_chief']);
+  await addUser('s1b', '郑信息', 'HQ-S1', ['station_chief']);
+  await addUser('s2chief', '钱站长', 'HQ-S2', ['station_chief']);
+  const gone = await addUser('gone', '孙停用', 'HQ-C', ['grid_officer']);
+  new UsersRepo(db).update(gone, { disabled: true }, clock());
+});
+
+afterEach(() => db.close());
+
+const count = () => (db.prepare('SELECT count(*) AS n FROM roster_assignments').get() as { n: number }).n;
+
+describe('roster views', () => {
+  it('shows a month as whole weeks with the assignments of each shift', () => {
+    roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'duty_chief', userId: uid('chief1') });
+    roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'grid_officer', userId: uid('grid1') });
+    roster.assign('HQ-C', { date: '2026-02-28', shiftCode: 'night', postCode: 'duty_chief', userId: uid('chief2') });
+    const m = roster.month('HQ-C', 2026, 2);
+    // February 2026 starts on a Sunday: the grid runs Mon 26 Jan – Sun 1 Mar.
+    expect(m.weeks).toHaveLength(5);
+    expect(m.weeks[0]?.[0]).toMatchObject({ date: '2026-01-26', weekday: 1, inMonth: false });
+    expect(m.weeks[4]?.[6]).toMatchObject({ date: '2026-03-01', inMonth: false });
+    const days = m.weeks.flat();
+    const feb3 = days.find((d) => d.date === '2026-02-03');
+    expect(feb3?.shifts.map((s) => s.code)).toEqual(['night', 'early', 'middle']);
+    const early = feb3?.shifts.find((s) => s.code === 'early');
+    expect(early).toMatchObject({ name: '早班', startsAt: sh('2026-02-03 08:00'), endsAt: sh('2026-02-03 16:00') });
+    // Post catalog order: 平台值班长 first.
+    expect(early?.assignments.map((a) => [a.postCode, a.userName])).toEqual([
+      ['duty_chief', '王值班'],
+      ['grid_officer', '李网格'],
+    ]);
+    expect(days.find((d) => d.date === '2026-02-28')?.shifts[0]?.assignments[0]?.userName).toBe('赵值班');
+    expect(
+      days
+        .filter((d) => d.date !== '2026-02-03' && d.date !== '2026-02-28')
+        .flatMap((d) => d.shifts.flatMap((s) => s.assignments)),
+    ).toEqual([]);
+    // The station's month has none of the center's people.
+    expect(
+      roster
+        .month('HQ-S1', 2026, 2)
+        .weeks.flat()
+        .flatMap((d) => d.shifts.flatMap((s) => s.assignments)),
+    ).toEqual([]);
+  });
+
+  it('puts the station night standby across midnight and checks in at 23:00 and at 05:00', () => {
+    roster.assign('HQ-S1', {
+      date: '2026-02-03',
+      shiftCode: 'night_standby',
+      postCode: 'station_info_officer',
+      userId: uid('s1a'),
+    });
+    roster.assign('HQ-S1', {
+      date: '2026-02-03',
+      shiftCode: 'night_standby',
+      postCode: 'station_info_officer',
+      userId: uid('s1b'),
+    });
+    const week = roster.week('HQ-S1', '2026-02-05');
+    expect(week.monday).toBe('2026-02-02');
+    const standby = week.days.find((d) => d.date === '2026-02-03')?.shifts.find((s) => s.code === 'night_standby');
+    expect(standby).toMatchObject({
+      kind: 'standby',
+      startsAt: sh('2026-02-03 22:00'),
+      endsAt: sh('2026-02-04 06:00'),
+    });
+    expect(standby?.assignments.map((a) => a.userName).sort()).toEqual(['吴信息', '郑信息'].sort());
+
+    const late = roster.checkIn(uid('s1a'), sh('2026-02-03 23:00'));
+    expect(late).toMatchObject({ orgUnitId: 'HQ-S1', date: '2026-02-03', shiftCode: 'night_standby' });
+    // 05:00 the next morning still belongs to the standby that started on the 3rd.
+    const early = roster.checkIn(uid('s1b'), sh('2026-02-04 05:00'));
+    expect(early).toMatchObject({
+      date: '2026-02-03',
+      shiftCode: 'night_standby',
+      checkedInAt: sh('2026-02-04 05:00'),
+    });
+
+    const now = roster.onDuty('HQ-S1', sh('2026-02-04 05:30'));
+    expect(now.shift).toMatchObject({ date: '2026-02-03', code: 'night_standby' });
+    const officers = now.posts.find((p) => p.code === 'station_info_officer')?.people ?? [];
+    expect(officers.map((p) => p.checkedInAt).sort()).toEqual([sh('2026-02-03 23:00'), sh('2026-02-04 05:00')]);
+  });
+});
+
+describe('roster conflicts', () => {
+  it('rejects one person on two overlapping posts with a clear message', () => {
+    roster.assign('HQ-S1', {
+      date: '2026-02-03',
+      shiftCode: 'early',
+      postCode: 'station_duty_chief',
+      userId: uid('s1chief'),
+    });
+    const overlap = apiErr(() =>
+      roster.assign('HQ-S1', {
+        date: '2026-02-03',
+        shiftCode: 'early',
+        postCode: 'patrol_leader',
+        userId: uid('s1chief'),
+      }),
+    );
+    expect(overlap.code).toBe('E_CONFLICT');
+    expect(overlap.bilingual.zh).toContain('排班冲突：周站长');
+    expect(overlap.bilingual.zh).toContain('时间重叠');
+    expect(overlap.bilingual.en).toContain('overlaps');
+    expect(overlap.details).toMatchObject({ conflicts: [{ kind: 'person_overlap', postCode: 'patrol_leader' }] });
+
+    const twice = apiErr(() =>
+      roster.assign('HQ-S1', {
+        date: '2026-02-03',
+        shiftCode: 'early',
+        postCode: 'station_duty_chief',
+        userId: uid('s1chief'),
+      }),
+    );
+    expect(twice.code).toBe('E_CONFLICT');
+    expect(twice.bilingual.zh).toContain('不能重复排班');
+
+    const full = apiErr(() =>
+      roster.assign('HQ-S1', {
+        date: '2026-02-03',
+        shiftCode: 'early',
+        postCode: 'station_duty_chief',
+        userId: uid('s1a'),
+      }),
+    );
+    expect(full.code).toBe('E_CONFLICT');
+    expect(full.bilingual.zh).toContain('已由 周站长 担任');
+    expect(count()).toBe(1);
+  });
+
+  it('accepts the 22–06 standby followed by the 06–14 early shift', () => {
+    roster.assign('HQ-S1', {
+      date: '2026-02-03',
+      shiftCode: 'night_standby',
+      postCode: 'patrol_leader',
+      userId: uid('s1a'),
+    });
+    const next = roster.assign('HQ-S1', {
+      date: '2026-02-04',
+      shiftCode: 'early',
+      postCode: 'patrol_leader',
+      userId: uid('s1a'),
+    });
+    expect(next).toMatchObject({ date: '2026-02-04', shiftCode: 'early', userName: '吴信息' });
+    // The late shift 14–22 before the standby does not overlap it either.
+    roster.assign('HQ-S1', { date: '2026-02-03', shiftCode: 'late', postCode: 'patrol_leader', userId: uid('s1a') });
+    expect(count()).toBe(3);
+  });
+
+  it('only rosters enabled users of the unit on its own posts and shifts', () => {
+    const other = apiErr(() =>
+      roster.assign('HQ-S1', {
+        date: '2026-02-03',
+        shiftCode: 'early',
+        postCode: 'patrol_leader',
+        userId: uid('s2chief'),
+      }),
+    );
+    expect(other.code).toBe('E_INVALID');
+    expect(other.bilingual.zh).toContain('不属于 第一联勤站');
+    const disabled = apiErr(() =>
+      roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'grid_officer', userId: uid('gone') }),
+    );
+    expect(disabled.bilingual.zh).toContain('已停用');
+    expect(
+      apiErr(() =>
+        roster.assign('HQ-C', {
+          date: '2026-02-03',
+          shiftCode: 'early',
+          postCode: 'patrol_leader',
+          userId: uid('grid1'),
+        }),
+      ).code,
+    ).toBe('E_INVALID');
+    expect(
+      apiErr(() =>
+        roster.assign('HQ-C', {
+          date: '2026-02-03',
+          shiftCode: 'late',
+          postCode: 'grid_officer',
+          userId: uid('grid1'),
+        }),
+      ).code,
+    ).toBe('E_INVALID');
+    expect(apiErr(() => roster.week('HQ-G01', '2026-02-03')).code).toMatch(/E_INVALID|E_NOT_FOUND/);
+    expect(count()).toBe(0);
+  });
+});
+
+describe('copy a week forward', () => {
+  const seedWeek = () => {
+    roster.assign('HQ-C', { date: '2026-02-02', shiftCode: 'early', postCode: 'duty_chief', userId: uid('chief1') });
+    roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'grid_officer', userId: uid('grid1') });
+    roster.assign('HQ-C', { date: '2026-02-08', shiftCode: 'middle', postCode: 'duty_chief', userId: uid('chief2') });
+  };
+
+  it('copies every assignment of the week to the following weeks', () => {
+    seedWeek();
+    expect(roster.copyWeek('HQ-C', '2026-02-02', 2)).toEqual({ created: 6 });
+    expect(count()).toBe(9);
+    const third = roster.week('HQ-C', '2026-02-16');
+    const people = third.days.flatMap((d) =>
+      d.shifts.flatMap((s) => s.assignments.map((a) => `${a.date} ${a.shiftCode} ${a.postCode} ${a.userName}`)),
+    );
+    expect(people).toEqual([
+      '2026-02-16 early duty_chief 王值班',
+      '2026-02-17 early grid_officer 李网格',
+      '2026-02-22 middle duty_chief 赵值班',
+    ]);
+  });
+
+  it('copies nothing when any copy conflicts, listing every conflict', () => {
+    seedWeek();
+    // Next week 李网格 is already a video monitor on the Tuesday early shift, and 王值班 holds Monday's early chief post.
+    roster.assign('HQ-C', { date: '2026-02-10', shiftCode: 'early', postCode: 'video_monitor', userId: uid('grid1') });
+    roster.assign('HQ-C', { date: '2026-02-09', shiftCode: 'early', postCode: 'duty_chief', userId: uid('chief2') });
+    const before = count();
+    const err = apiErr(() => roster.copyWeek('HQ-C', '2026-02-02', 3));
+    expect(err.code).toBe('E_CONFLICT');
+    expect(err.bilingual.zh).toContain('未复制任何排班');
+    expect(err.bilingual.zh).toContain('共 2 处冲突');
+    const details = err.details as { conflicts: { kind: string; date: string; userId: number }[] };
+    expect(details.conflicts.map((c) => [c.kind, c.date]).sort()).toEqual([
+      ['person_overlap', '2026-02-10'],
+      ['post_full', '2026-02-09'],
+    ]);
+    expect(count()).toBe(before);
+    expect(apiErr(() => roster.copyWeek('HQ-C', '2026-02-03', 1)).code).toBe('E_INVALID');
+  });
+});
+
+describe('on duty and check-in', () => {
+  beforeEach(() => {
+    roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'duty_chief', userId: uid('chief1') });
+    roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'grid_officer', userId: uid('grid1') });
+    roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'video_monitor', userId: uid('video1') });
+    roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'middle', postCode: 'duty_chief', userId: uid('chief2') });
+  });
+
+  it('shows the current shift, its chief and every post with check-in state', () => {
+    const before = roster.onDuty('HQ-C', sh('2026-02-03 09:00'));
+    expect(before.shift).toMatchObject({ code: 'early', name: '早班', date: '2026-02-03' });
+    expect(before.chief).toMatchObject({ userName: '王值班', checkedInAt: null });
+    expect(before.posts.map((p) => [p.code, p.people.map((x) => x.userName)])).toEqual([
+      ['duty_chief', ['王值班']],
+      ['grid_officer', ['李网格']],
+      ['hotline_officer', []],
+      ['video_monitor', ['陈视频']],
+    ]);
+    roster.checkIn(uid('chief1'), sh('2026-02-03 07:45'));
+    expect(roster.onDuty('HQ-C', sh('2026-02-03 09:00')).chief?.checkedInAt).toBe(sh('2026-02-03 07:45'));
+    expect(roster.onDuty('HQ-C', sh('2026-02-03 16:00')).chief?.userName).toBe('赵值班');
+    // A station with nobody rostered shows its shift and empty posts.
+    const station = roster.onDuty('HQ-S1', sh('2026-02-03 09:00'));
+    expect(station.shift?.code).toBe('early');
+    expect(station.chief).toBeNull();
+    expect(station.posts.every((p) => p.people.length === 0)).toBe(true);
+  });
+
+  it('checks in up to 30 minutes early, once, and out after the shift', () => {
+    expect(apiErr(() => roster.checkIn(uid('chief1'), sh('2026-02-03 07:29'))).code).toBe('E_CONFLICT');
+    const inn = roster.checkIn(uid('chief1'), sh('2026-02-03 07:30'));
+    expect(inn).toMatchObject({ shiftCode: 'early', postCode: 'duty_chief', checkedOutAt: null });
+    const again = apiErr(() => roster.checkIn(uid('chief1'), sh('2026-02-03 08:05')));
+    expect(again.code).toBe('E_CONFLICT');
+    expect(again.bilingual.zh).toContain('已签到');
+    expect(apiErr(() => roster.checkOut(uid('grid1'), sh('2026-02-03 09:00'))).code).toBe('E_CONFLICT');
+    expect(apiErr(() => roster.checkIn(uid('s1a'), sh('2026-02-03 09:00'))).bilingual.zh).toContain('没有您的排班');
+    // The handover may run past 16:00.
+    const out = roster.checkOut(uid('chief1'), sh('2026-02-03 16:10'));
+    expect(out).toMatchObject({ id: inn.id, checkedOutAt: sh('2026-02-03 16:10') });
+    expect(apiErr(() => roster.checkOut(uid('chief1'), sh('2026-02-03 16:20'))).code).toBe('E_CONFLICT');
+    // A checked-in assignment is history: it cannot be taken off the roster.
+    const chiefId = roster.onDuty('HQ-C', sh('2026-02-03 09:00')).chief?.id ?? -1;
+    expect(apiErr(() => roster.unassign(chiefId)).code).toBe('E_CONFLICT');
+    const grid = roster.onDuty('HQ-C', sh('2026-02-03 09:00')).posts.find((p) => p.code === 'grid_officer')?.people[0];
+    expect(grid && roster.unassign(grid.id).userName).toBe('李网格');
+  });
+
+  it('reports a missing check-in 10 minutes after the start, once, with the chief', () => {
+    roster.checkIn(uid('chief1'), sh('2026-02-03 07:55'));
+    roster.checkIn(uid('video1'), sh('2026-02-03 08:02'));
+    expect(roster.missingCheckIns(sh('2026-02-03 08:09'))).toEqual([]);
+    const missing = roster.missingCheckIns(sh('2026-02-03 08:10'));
+    expect(missing).toEqual([
+      {
+        orgUnitId: 'HQ-C',
+        date: '2026-02-03',
+        shiftCode: 'early',
+        postCode: 'grid_officer',
+        userId: uid('grid1'),
+        userName: '李网格',
+        startsAt: sh('2026-02-03 08:00'),
+        chief: { userId: uid('chief1'), userName: '王值班' },
+      },
+    ]);
+    expect(roster.missingCheckIns(sh('2026-02-03 08:30'))).toEqual([]);
+    // The middle chief is reported once their shift is 10 minutes old, with no chief to tell but themselves.
+    expect(roster.missingCheckIns(sh('2026-02-03 16:10'))).toMatchObject([{ userName: '赵值班', chief: null }]);
+    expect(roster.missingCheckIns(sh('2026-02-03 16:11'))).toEqual([]);
+  });
+});
+
+describe('shift patterns', () => {
+  const t = (code: string, start: string, end: string, kind: 'duty' | 'standby' = 'duty'): ShiftTemplateDto => ({
+    code,
+    name: code,
+    nameEn: code,
+    start,
+    end,
+    kind,
+  });
+
+  it('uses the default until one is saved, and refuses an invalid pattern with its problems', () => {
+    expect(roster.pattern('HQ-C')).toMatchObject({ isDefault: true, orgKind: 'center' });
+    const gap = apiErr(() => roster.setPattern('HQ-C', [t('day', '08:00', '20:00'), t('eve', '20:00', '23:00')]));
+    expect(gap.code).toBe('E_INVALID');
+    expect(gap.bilingual.zh).toContain('23:00–08:00 没有值班班次');
+    const overlap = apiErr(() => roster.setPattern('HQ-S1', [t('a', '06:00', '15:00'), t('b', '14:00', '22:00')]));
+    expect(overlap.bilingual.en).toContain('overlap');
+    expect(overlap.details).toMatchObject({ problems: [{ kind: 'overlap', codes: ['a', 'b'] }] });
+    expect(apiErr(() => roster.setPattern('HQ-S1', [])).bilingual.zh).toContain('没有班次');
+    expect(roster.pattern('HQ-S1').isDefault).toBe(true);
+
+    // 07/15/23 boundaries: the night shift crosses midnight.
+    const saved = roster.setPattern('HQ-C', [
+      t('early', '07:00', '15:00'),
+      t('middle', '15:00', '23:00'),
+      t('night', '23:00', '07:00'),
+    ]);
+    expect(saved).toMatchObject({ isDefault: false, orgKind: 'center' });
+    const night = roster.week('HQ-C', '2026-02-03').days[1]?.shifts.find((s) => s.code === 'night');
+    expect(night).toMatchObject({ startsAt: sh('2026-02-03 23:00'), endsAt: sh('2026-02-04 07:00') });
+  });
+
+  it('keeps shifts that still have people rostered', () => {
+    roster.assign('HQ-S1', {
+      date: '2026-02-05',
+      shiftCode: 'night_standby',
+      postCode: 'patrol_leader',
+      userId: uid('s1a'),
+    });
+    const err = apiErr(() => roster.setPattern('HQ-S1', [t('early', '06:00', '14:00'), t('late', '14:00', '22:00')]));
+    expect(err.code).toBe('E_CONFLICT');
+    expect(err.details).toEqual({ shiftCodes: ['night_standby'] });
+  });
+});
+
+describe('roster handlers', () => {
+  const ctxFor = (username: string, roles: Role[], orgUnitId: string): HandlerContext => {
+    const session = { token: 't', user: { id: uid(username), roles, orgUnitId } } as unknown as Session;
+    return {
+      conn: { id: 'c', token: 't', push: () => undefined },
+      session,
+      audit: { target: null, summary: null },
+      requireSession: () => session,
+      tx: (write) => db.transaction(write)(),
+      publish: () => undefined,
+      afterSuccess: () => undefined,
+    };
+  };
+  const parse = (m: keyof typeof dutyRosterMethods, input: unknown): unknown =>
+    (dutyRosterMethods[m] as MethodDef).input.parse(input);
+
+  it('lets station chiefs edit only their own station and checks the caller in', () => {
+    const h = dutyRosterHandlers({ roster, org: new OrgRepo(db), clock });
+    const s1 = ctxFor('s1chief', ['station_chief'], 'HQ-S1');
+    const input = {
+      orgUnitId: 'HQ-S1',
+      date: '2026-02-03',
+      shiftCode: 'early',
+      postCode: 'station_duty_chief',
+      userId: uid('s1chief'),
+    };
+    const saved = h['duty.roster.assign'](s1, parse('duty.roster.assign', input) as typeof input);
+    expect(s1.audit.target).toBe(`roster:${saved.id}`);
+    const s2 = ctxFor('s2chief', ['station_chief'], 'HQ-S2');
+    expect(
+      apiErr(() => h['duty.roster.assign'](s2, { ...input, userId: uid('s1a'), postCode: 'patrol_leader' })).code,
+    ).toBe('E_FORBIDDEN');
+    expect(apiErr(() => h['duty.roster.week'](s2, { orgUnitId: 'HQ-S1', date: '2026-02-03' })).code).toBe(
+      'E_FORBIDDEN',
+    );
+    expect(apiErr(() => h['duty.pattern.set'](s2, { orgUnitId: 'HQ-C', shifts: [] })).code).toBe('E_FORBIDDEN');
+    const chief = ctxFor('chief1', ['duty_chief'], 'HQ-C');
+    expect(h['duty.roster.week'](chief, { orgUnitId: 'HQ-S1', date: '2026-02-03' }).monday).toBe('2026-02-02');
+    expect(
+      apiErr(() => h['duty.roster.copyWeek'](chief, { orgUnitId: 'HQ-S1', fromMonday: '2026-02-02', weeks: 1 })).code,
+    ).toBe('E_FORBIDDEN');
+    clock.advance(sh('2026-02-03 06:05') - clock());
+    expect(h['duty.checkIn'](s1, {})).toMatchObject({ userId: uid('s1chief'), shiftCode: 'early' });
+    expect(h['duty.onDuty'](s1, {}).chief).toMatchObject({ userName: '周站长', checkedInAt: sh('2026-02-03 06:05') });
+  });
+});
