@@ -21,6 +21,7 @@ import { AttachmentsService } from './services/attachments/attachments-service';
 import { AuditRepo } from './services/audit/audit-repo';
 import { DutyLog } from './services/duty/duty-log';
 import { RosterService } from './services/duty/roster-service';
+import { logOrderOverdue } from './services/duty/system-entries';
 import { ApiKeysService } from './services/open311/api-keys';
 import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
@@ -154,7 +155,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     });
     const sweepAlerts = () => {
       const raised = services.alerts.sweep();
-      for (const alert of raised) publishAlert(orderDeps, alert);
+      for (const alert of raised) {
+        publishAlert(orderDeps, alert);
+        logOrderOverdue(dutyLog, orgRepo, alert);
+      }
       return raised.length;
     };
     const sweepMs = options.alertSweepMs ?? 15_000;

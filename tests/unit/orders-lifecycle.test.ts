@@ -227,6 +227,13 @@ describe('work-order lifecycle', () => {
     clock.advance(limitMs * 0.2);
     expect(hub!.sweepAlerts()).toBe(1);
     expect(hub!.sweepAlerts()).toBe(0);
+    // Turning red is written into the current shift's duty log of the center and of the station.
+    for (const conn of [chief, station]) {
+      const { entries } = await ok(hub!, conn, 'duty.log.current', {});
+      const system = entries.filter((e) => e.kind === 'system');
+      expect(system.map((e) => e.text)).toEqual([`工单 ${critical.code}「燃气泄漏」已超时（红灯）`]);
+      expect(system[0]?.links).toEqual({ orderIds: [critical.id] });
+    }
     const chiefAlerts = await ok(hub!, chief, 'orders.alerts.list', {});
     expect(chiefAlerts.map((a) => a.kind)).toEqual(['red', 'yellow', 'critical']);
     for (const a of chiefAlerts) await ok(hub!, chief, 'orders.alerts.ack', { id: a.id });
