@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { Open311Error, errorEntries } from '../services/open311/errors';
 import { CONTENT_TYPES, writeList, writeObject, type Open311Format } from '../services/open311/formats';
-import { centerOrgUnitId } from '../services/open311/open311-repo';
+import type { OrgRepo } from '../services/org/org-repo';
 import { Open311Api, asOpen311Error, type Open311Deps } from '../services/open311/open311-service';
 import { paramsFromJson, paramsFromSearch } from '../services/open311/params';
 import type { Db } from '../db/connection';
@@ -27,11 +27,17 @@ function apiFor(deps: Open311Deps): Open311Api {
 }
 
 /** Builds the Open311 deps from what the hub holds (see HubServices in main/hub.ts). */
+function centerIdOf(org: Pick<OrgRepo, 'centerIds'>): string {
+  const [center] = org.centerIds();
+  if (!center) throw new Error('no org unit of kind "center": the reference data is not seeded');
+  return center;
+}
+
 export function open311DepsFrom(
   hub: {
     db: Db;
     bus: Open311Deps['bus'];
-    services: Pick<Open311Deps, 'orders' | 'apiKeys' | 'audit' | 'clock'>;
+    services: Pick<Open311Deps, 'orders' | 'apiKeys' | 'audit' | 'clock'> & { org: Pick<OrgRepo, 'centerIds'> };
   },
   options: Pick<Open311Deps, 'maxBodyBytes' | 'onInternalError'> = {},
 ): Open311Deps {
@@ -42,7 +48,7 @@ export function open311DepsFrom(
     audit: hub.services.audit,
     bus: hub.bus,
     clock: hub.services.clock,
-    centerId: centerOrgUnitId(hub.db),
+    centerId: centerIdOf(hub.services.org),
     ...options,
   };
 }

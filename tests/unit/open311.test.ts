@@ -114,7 +114,7 @@ beforeAll(async () => {
     await rpc(c, 'auth.login', { username, password: DEMO_PASSWORD });
   }
   deps = open311DepsFrom(
-    { db, bus, services: { orders, apiKeys, audit, clock } },
+    { db, bus, services: { orders, apiKeys, audit, clock, org } },
     { onInternalError: (err) => errors.push(err) },
   );
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-static-'));

@@ -36,10 +36,7 @@ export function actorOf(session: Session, org: OrgRepo): OrderActor {
 
 /** Center users (any role) and the users of the stations concerned hear of an order. */
 function audiencesFor(org: OrgRepo, stationIds: (string | null)[], roles?: Audience['roles']): Audience[] {
-  const center = org
-    .units()
-    .filter((u) => u.kind === 'center')
-    .map((u) => u.id);
+  const center = org.centerIds();
   const stations = [...new Set(stationIds.filter((s): s is string => s !== null))];
   return [center, ...stations.map((s) => [s])].map((orgUnitIds) => (roles ? { orgUnitIds, roles } : { orgUnitIds }));
 }

@@ -8,10 +8,7 @@ import type { DutyLog } from './duty-log';
  */
 export function logOrderOverdue(dutyLog: DutyLog, org: OrgRepo, alert: AlertRecord): void {
   if (alert.kind !== 'red') return;
-  const centers = org
-    .units()
-    .filter((u) => u.kind === 'center')
-    .map((u) => u.id);
+  const centers = org.centerIds();
   const units = alert.stationId ? [...centers, alert.stationId] : centers;
   for (const unit of units) {
     dutyLog.appendSystem(unit, `工单 ${alert.orderCode}「${alert.orderTitle}」已超时（红灯）`, {

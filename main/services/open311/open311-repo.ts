@@ -105,11 +105,3 @@ export class Open311Repo {
     return this.db.prepare(sql).all(...args, filter.limit) as Open311OrderRow[];
   }
 }
-
-/** The id of the operations center (the first org unit of kind 'center'), for wiring the Open311 deps. */
-export function centerOrgUnitId(db: Db): string {
-  const row = db.prepare("SELECT id FROM org_units WHERE kind = 'center' ORDER BY sort, id LIMIT 1").get() as
-    { id: string } | undefined;
-  if (!row) throw new Error('no org unit of kind "center": the reference data is not seeded');
-  return row.id;
-}

@@ -46,28 +46,20 @@ export class OrderAlerts {
    */
   sweep(): AlertRecord[] {
     const now = this.clock();
-    return this.db.transaction(() => {
-      const raised: AlertRecord[] = [];
-      const red = this.db
+    // Red first: an order that crossed both marks since the last sweep gets only the red alert.
+    const crossed = (set: string, mark: string) =>
+      this.db
         .prepare(
-          `SELECT id FROM orders WHERE closed_at IS NULL AND paused_at IS NULL AND alerted_red = 0 AND deadline_at <= ?`,
+          `UPDATE orders SET ${set}
+           WHERE closed_at IS NULL AND paused_at IS NULL AND ${mark} <= ? RETURNING id`,
         )
         .all(now) as { id: number }[];
-      for (const { id } of red) {
-        this.db.prepare('UPDATE orders SET alerted_red = 1, alerted_yellow = 1 WHERE id = ?').run(id);
-        raised.push(this.raise(id, 'red'));
-      }
-      const yellow = this.db
-        .prepare(
-          `SELECT id FROM orders WHERE closed_at IS NULL AND paused_at IS NULL AND alerted_yellow = 0 AND warn_at <= ?`,
-        )
-        .all(now) as { id: number }[];
-      for (const { id } of yellow) {
-        this.db.prepare('UPDATE orders SET alerted_yellow = 1 WHERE id = ?').run(id);
-        raised.push(this.raise(id, 'yellow'));
-      }
-      return raised;
-    })();
+    return this.db.transaction(() => [
+      ...crossed('alerted_red = 1, alerted_yellow = 1', 'alerted_red = 0 AND deadline_at').map(({ id }) =>
+        this.raise(id, 'red'),
+      ),
+      ...crossed('alerted_yellow = 1', 'alerted_yellow = 0 AND warn_at').map(({ id }) => this.raise(id, 'yellow')),
+    ])();
   }
 
   /** Unacknowledged alerts the actor is responsible for. */

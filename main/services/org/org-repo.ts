@@ -28,6 +28,13 @@ export class OrgRepo {
     return this.db.prepare('SELECT id, name, kind, sort FROM departments ORDER BY sort, id').all() as Department[];
   }
 
+  /** The center's org unit ids (one in the seed; a list so a second center needs no code change). */
+  centerIds(): string[] {
+    return (
+      this.db.prepare("SELECT id FROM org_units WHERE kind = 'center' ORDER BY sort, id").all() as { id: string }[]
+    ).map((r) => r.id);
+  }
+
   department(id: string): Department | undefined {
     return this.db.prepare('SELECT id, name, kind, sort FROM departments WHERE id = ?').get(id) as
       Department | undefined;
