@@ -5,6 +5,7 @@ import { adminHandlers } from './api/handlers/admin-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
+import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
 import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
@@ -19,9 +20,11 @@ import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
 import { AttachmentsService } from './services/attachments/attachments-service';
 import { AuditRepo } from './services/audit/audit-repo';
+import { ChecklistRepo } from './services/duty/checklist';
 import { DutyLog } from './services/duty/duty-log';
+import { CHIEF_ROLE as HANDOVER_CHIEF_ROLE, HandoverService } from './services/duty/handover-service';
 import { RosterService } from './services/duty/roster-service';
-import { logOrderOverdue } from './services/duty/system-entries';
+import { logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
 import { ApiKeysService } from './services/open311/api-keys';
 import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
@@ -50,6 +53,8 @@ export interface HubOptions {
   maxAttachmentBytes?: number;
   /** How often deadlines are checked for yellow/red alerts; 0 = never by itself (tests call sweepAlerts). */
   alertSweepMs?: number;
+  /** How often missing check-ins are looked for; 0 = never by itself (tests call sweepDuty). */
+  dutySweepMs?: number;
   clock?: Clock;
   onInternalError?: (method: string, err: unknown) => void;
 }
@@ -63,6 +68,8 @@ export interface Hub extends HubPort {
   readonly services: HubServices;
   /** Checks deadlines now and pushes the alerts raised (also runs on a timer). */
   sweepAlerts(): number;
+  /** Looks for rostered people not checked in 10 minutes into their shift and alerts their chief (also on a timer). */
+  sweepDuty(): number;
 }
 
 export interface HubServices {
@@ -124,6 +131,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const roster = new RosterService(db, orgRepo, clock);
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
+    const checklists = new ChecklistRepo(db, clock);
+    const handover = new HandoverService(db, clock, dutyLog, roster, checklists, auth);
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
@@ -140,7 +149,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...orderHandlers(orderDeps),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments),
-      ...dutyLogHandlers({ dutyLog, db, org: orgRepo }),
+      ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock }),
+      ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
     } satisfies HandlerMap;
     const router = new Router({
@@ -153,22 +163,54 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
     });
+    /** Other consoles refetch the duty log of units that got system entries. */
+    const announceLog = (unitIds: readonly string[]) => {
+      for (const orgUnitId of new Set(unitIds)) {
+        bus.publish('duty.changed', { orgUnitId, what: 'log' }, { orgUnitIds: [orgUnitId, ...orgRepo.centerIds()] });
+      }
+    };
     const sweepAlerts = () => {
       const raised = services.alerts.sweep();
       for (const alert of raised) {
         publishAlert(orderDeps, alert);
-        logOrderOverdue(dutyLog, orgRepo, alert);
+        announceLog(logOrderOverdue(dutyLog, orgRepo, alert));
       }
       return raised.length;
     };
-    const sweepMs = options.alertSweepMs ?? 15_000;
-    const sweeper = sweepMs > 0 ? setInterval(sweepAlerts, sweepMs) : undefined;
-    sweeper?.unref();
+    const sweepDuty = () => {
+      const missing = roster.missingCheckIns(clock());
+      for (const m of missing) {
+        const { userId, userName, orgUnitId, date, shiftCode, postCode, startsAt } = m;
+        const kind = roster.rosterUnit(orgUnitId).kind;
+        // The rostered chief; when none is (or the chief is the one missing), every chief of the unit.
+        const audience = m.chief
+          ? { userIds: [m.chief.userId] }
+          : { orgUnitIds: [orgUnitId], roles: [HANDOVER_CHIEF_ROLE[kind]] };
+        bus.publish(
+          'duty.missingCheckIn',
+          { orgUnitId, date, shiftCode, postCode, userId, userName, startsAt },
+          audience,
+        );
+        announceLog(logMissingCheckIn(dutyLog, roster, m));
+      }
+      return missing.length;
+    };
+    const timer = (fn: () => unknown, ms: number) => {
+      if (ms <= 0) return undefined;
+      const t = setInterval(fn, ms);
+      t.unref();
+      return t;
+    };
+    const sweepers = [
+      timer(sweepAlerts, options.alertSweepMs ?? 15_000),
+      timer(sweepDuty, options.dutySweepMs ?? 30_000),
+    ];
     return {
       db,
       router,
       services,
       sweepAlerts,
+      sweepDuty,
       bus,
       bootstrap,
       dataDir: options.dataDir,
@@ -176,7 +218,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         router.call(conn, method, input),
       attach: (conn: Connection) => bus.attach(conn),
       close: () => {
-        clearInterval(sweeper);
+        for (const t of sweepers) clearInterval(t);
         db.close();
       },
     };

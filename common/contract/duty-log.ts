@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import { method } from './define';
+import { attachmentInfoSchema } from './orders';
 import { empty, epochMs, idSchema, orgUnitIdSchema } from './schemas';
 
 /**
@@ -35,6 +36,8 @@ export const dutyLogLinksSchema = z
     orderIds: z.array(idSchema).max(50).optional(),
     cameraIds: z.array(z.string().min(1).max(64)).max(50).optional(),
     incidentId: idSchema.optional(),
+    /** Photos, recordings or clips (uploaded with attachments.begin/chunk/finish first). */
+    attachmentIds: z.array(idSchema).max(20).optional(),
   })
   .strict();
 export type DutyLogLinks = z.infer<typeof dutyLogLinksSchema>;
@@ -64,6 +67,10 @@ export const dutyLogEntrySchema = z.object({
   /** The entries (of this or later shifts) that correct this one, oldest first. */
   correctedBy: z.array(idSchema),
   links: dutyLogLinksSchema.nullable(),
+  /** The files named in links.attachmentIds, in that order. */
+  attachments: z.array(attachmentInfoSchema),
+  /** The orders named in links.orderIds that exist, in that order. */
+  orders: z.array(z.object({ id: idSchema, code: z.string(), title: z.string() })),
 });
 export type DutyLogEntry = z.infer<typeof dutyLogEntrySchema>;
 
@@ -76,6 +83,8 @@ export type DutyLogSearchRow = z.infer<typeof dutyLogSearchRowSchema>;
 
 /** duty.log.search returns at most this many rows (newest first); `truncated` says there were more. */
 export const DUTY_LOG_SEARCH_MAX = 500;
+/** duty.log.export writes at most this many rows. */
+export const DUTY_LOG_EXPORT_MAX = 10_000;
 
 export const dutyLogSearchSchema = z
   .object({
@@ -154,6 +163,19 @@ export const dutyLogMethods = {
     access: [...DUTY_LOG_WRITERS, 'admin'],
     writes: false,
     summary: 'Search duty-log entries by org unit, time, kind and text',
+  }),
+  'duty.log.export': method({
+    input: dutyLogSearchSchema.omit({ limit: true }),
+    output: z.object({
+      fileName: z.string(),
+      mime: z.string(),
+      dataBase64: z.string(),
+      rows: z.number().int(),
+      truncated: z.boolean(),
+    }),
+    access: [...DUTY_LOG_WRITERS, 'admin'],
+    writes: false,
+    summary: `Duty-log entries matching a search as XLSX (at most ${DUTY_LOG_EXPORT_MAX} rows, newest first)`,
   }),
   'duty.ledger.verify': method({
     input: empty,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_COPY_WEEKS } from '../domain/duty/shift-calendar';
 import { method } from './define';
-import { empty, epochMs, idSchema, orgUnitIdSchema } from './schemas';
+import { empty, epochMs, idSchema, orgUnitIdSchema, roleSchema } from './schemas';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const codeSchema = z.string().min(1).max(32);
@@ -93,6 +93,15 @@ export const onDutySchema = z.object({
   chief: rosterEntrySchema.nullable(),
   /** Every post of the unit in catalog order; `people` empty = nobody rostered. */
   posts: z.array(dutyPostSchema.extend({ people: z.array(rosterEntrySchema) })),
+  /**
+   * The caller's own assignments that `duty.checkIn` / `duty.checkOut` would act on now (null: the
+   * call would be refused). They may differ from `shift`: check-in opens 30 minutes before a shift and
+   * check-out stays open 2 hours after it, so the status bar offers exactly what the hub accepts.
+   */
+  mine: z.object({
+    checkIn: z.object({ entry: rosterEntrySchema, shift: shiftInstanceSchema }).nullable(),
+    checkOut: z.object({ entry: rosterEntrySchema, shift: shiftInstanceSchema }).nullable(),
+  }),
 });
 export type OnDuty = z.infer<typeof onDutySchema>;
 
@@ -107,6 +116,14 @@ export const dutyCheckinSchema = z.object({
   checkedOutAt: epochMs.nullable(),
 });
 export type DutyCheckin = z.infer<typeof dutyCheckinSchema>;
+
+/** A person a roster editor can put on a post: an enabled user of the unit. */
+export const rosterPersonSchema = z.object({
+  id: idSchema,
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+});
+export type RosterPerson = z.infer<typeof rosterPersonSchema>;
 
 /** Who edits rosters: duty chiefs the center's, station chiefs their own station's (checked by main). */
 export const ROSTER_EDITORS = ['duty_chief', 'station_chief'] as const;
@@ -161,6 +178,13 @@ export const dutyRosterMethods = {
     writes: true,
     summary: 'Put a person on a post in a shift (排班)',
   }),
+  'duty.roster.people': method({
+    input: z.object({ orgUnitId: orgUnitIdSchema }).strict(),
+    output: z.array(rosterPersonSchema),
+    access: ROSTER_EDITORS,
+    writes: false,
+    summary: 'The enabled users of an org unit that its roster editor can put on posts',
+  }),
   'duty.roster.unassign': method({
     input: z.object({ id: idSchema }).strict(),
     output: z.null(),
@@ -186,7 +210,7 @@ export const dutyRosterMethods = {
     output: onDutySchema,
     access: 'authenticated',
     writes: false,
-    summary: "The current shift of the caller's org unit, its chief and who is on which post",
+    summary: "The current shift of the caller's org unit, its chief, who is on which post, and the caller's check-in",
   }),
   'duty.checkIn': method({
     input: empty,

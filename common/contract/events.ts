@@ -31,6 +31,26 @@ export const events = {
     payload: z.object({ id: idSchema }),
     summary: 'The signed-in user acknowledged an alert: their other windows drop it too',
   }),
+  'duty.changed': event({
+    payload: z.object({
+      orgUnitId: z.string(),
+      what: z.enum(['log', 'roster', 'pattern', 'checkin', 'handover', 'checklist']),
+      shiftId: idSchema.optional(),
+    }),
+    summary: 'The duty ledger of an org unit changed (log, roster, check-ins, handover): views refetch',
+  }),
+  'duty.missingCheckIn': event({
+    payload: z.object({
+      orgUnitId: z.string(),
+      date: z.string(),
+      shiftCode: z.string(),
+      postCode: z.string(),
+      userId: idSchema,
+      userName: z.string(),
+      startsAt: z.number().int(),
+    }),
+    summary: 'A rostered person has not checked in 10 minutes after their shift began (to the shift chief)',
+  }),
   'session.ended': event({
     payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),
     summary: 'This session is over; the UI returns to the sign-in screen',

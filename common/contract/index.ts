@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
+import { dutyHandoverMethods } from './duty-handover';
 import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
 import { orderMethods } from './orders';
@@ -18,6 +19,7 @@ export * from './org';
 export * from './orders';
 export * from './sla';
 export * from './attachments';
+export * from './duty-handover';
 export * from './duty-log';
 export * from './duty-roster';
 
@@ -33,6 +35,7 @@ export const contract = {
   ...slaMethods,
   ...attachmentMethods,
   ...dutyLogMethods,
+  ...dutyHandoverMethods,
   ...dutyRosterMethods,
 } as const;
 

@@ -7,7 +7,8 @@ test('an admin creates a user who must change the password, and the audit log sh
 }) => {
   await login(page, shell.url, 'admin');
   await page.getByTestId('nav-admin-users').click();
-  await expect(page.getByTestId('user-row')).toHaveCount(7);
+  // The demo accounts: one per role, and a second duty chief for handovers.
+  await expect(page.getByTestId('user-row')).toHaveCount(8);
   await page.getByTestId('user-create').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('user-form-username').fill('wang2');

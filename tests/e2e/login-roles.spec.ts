@@ -5,22 +5,42 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
   {
     username: 'admin',
     roleName: '系统管理',
-    nav: ['nav-org', 'nav-admin-sla', 'nav-admin-users', 'nav-admin-audit', 'nav-admin-apikeys', 'nav-account'],
+    nav: [
+      'nav-duty',
+      'nav-org',
+      'nav-admin-sla',
+      'nav-admin-users',
+      'nav-admin-audit',
+      'nav-admin-apikeys',
+      'nav-account',
+    ],
   },
   {
     username: 'chief',
     roleName: '平台值班长',
-    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-org', 'nav-admin-sla', 'nav-account'],
+    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-duty', 'nav-org', 'nav-admin-sla', 'nav-account'],
   },
-  { username: 'monitor', roleName: '视频监控员', nav: ['nav-orders', 'nav-intake', 'nav-org', 'nav-account'] },
-  { username: 'grid', roleName: '网格信息员', nav: ['nav-orders', 'nav-intake', 'nav-org', 'nav-account'] },
-  { username: 'hotline', roleName: '热线信息员', nav: ['nav-orders', 'nav-intake', 'nav-org', 'nav-account'] },
+  {
+    username: 'monitor',
+    roleName: '视频监控员',
+    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-account'],
+  },
+  { username: 'grid', roleName: '网格信息员', nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-account'] },
+  {
+    username: 'hotline',
+    roleName: '热线信息员',
+    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-account'],
+  },
   {
     username: 'station',
     roleName: '联勤站站长/值班长',
-    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-org', 'nav-account'],
+    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-duty', 'nav-org', 'nav-account'],
   },
-  { username: 'coord', roleName: '应急协调', nav: ['nav-orders', 'nav-supervision', 'nav-org', 'nav-account'] },
+  {
+    username: 'coord',
+    roleName: '应急协调',
+    nav: ['nav-orders', 'nav-supervision', 'nav-duty', 'nav-org', 'nav-account'],
+  },
 ];
 
 for (const role of ROLES) {

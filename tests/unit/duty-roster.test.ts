@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type MethodDef } from '../../common/contract';
+import { ApiError, type Audience, type EventName, type MethodDef } from '../../common/contract';
 import { dutyRosterMethods, type ShiftTemplateDto } from '../../common/contract/duty-roster';
 import type { Role } from '../../common/domain/roles';
 import { dutyRosterHandlers } from '../../main/api/handlers/duty-roster-handlers';
@@ -173,7 +173,15 @@ describe('roster conflicts', () => {
     expect(overlap.bilingual.zh).toContain('排班冲突：周站长');
     expect(overlap.bilingual.zh).toContain('时间重叠');
     expect(overlap.bilingual.en).toContain('overlaps');
-    expect(overlap.details).toMatchObject({ conflicts: [{ kind: 'person_overlap', postCode: 'patrol_leader' }] });
+    expect(overlap.details).toMatchObject({
+      conflicts: [
+        {
+          kind: 'person_overlap',
+          postCode: 'patrol_leader',
+          with: { orgUnitId: 'HQ-S1', postCode: 'station_duty_chief', shiftCode: 'early' },
+        },
+      ],
+    });
 
     const twice = apiErr(() =>
       roster.assign('HQ-S1', {
@@ -328,6 +336,33 @@ describe('on duty and check-in', () => {
     expect(station.posts.every((p) => p.people.length === 0)).toBe(true);
   });
 
+  it('tells each user what check-in and check-out would act on now', () => {
+    const mine = (user: string, at: string) => roster.onDuty('HQ-C', sh(at), uid(user)).mine;
+    expect(mine('chief1', '2026-02-03 07:29')).toEqual({ checkIn: null, checkOut: null });
+    // 07:45 is still the night shift, but the early chief may already check in for 08:00.
+    const early = roster.onDuty('HQ-C', sh('2026-02-03 07:45'), uid('chief1'));
+    expect(early.shift?.code).toBe('night');
+    expect(early.mine.checkIn).toMatchObject({
+      entry: { userName: '王值班', postCode: 'duty_chief', checkedInAt: null },
+      shift: { code: 'early', name: '早班', startsAt: sh('2026-02-03 08:00') },
+    });
+    expect(early.mine.checkOut).toBeNull();
+    roster.checkIn(uid('chief1'), sh('2026-02-03 07:45'));
+    expect(mine('chief1', '2026-02-03 09:00')).toMatchObject({
+      checkIn: null,
+      checkOut: { shift: { code: 'early' }, entry: { checkedInAt: sh('2026-02-03 07:45') } },
+    });
+    // The handover runs over: at 16:10 the middle shift is on, the early chief can still check out.
+    expect(mine('chief1', '2026-02-03 16:10').checkOut?.shift.code).toBe('early');
+    expect(mine('chief2', '2026-02-03 16:10')).toMatchObject({
+      checkIn: { shift: { code: 'middle' } },
+      checkOut: null,
+    });
+    expect(mine('chief1', '2026-02-03 18:00')).toEqual({ checkIn: null, checkOut: null });
+    // Without a user, nobody's.
+    expect(roster.onDuty('HQ-C', sh('2026-02-03 07:45')).mine).toEqual({ checkIn: null, checkOut: null });
+  });
+
   it('checks in up to 30 minutes early, once, and out after the shift', () => {
     expect(apiErr(() => roster.checkIn(uid('chief1'), sh('2026-02-03 07:29'))).code).toBe('E_CONFLICT');
     const inn = roster.checkIn(uid('chief1'), sh('2026-02-03 07:30'));
@@ -418,6 +453,16 @@ describe('shift patterns', () => {
 });
 
 describe('roster handlers', () => {
+  interface Published {
+    event: EventName;
+    payload: unknown;
+    audience: Audience | undefined;
+  }
+  /** Events queued by calls through `ctxFor`, in order (the router sends them once the call succeeded). */
+  let published: Published[];
+  beforeEach(() => {
+    published = [];
+  });
   const ctxFor = (username: string, roles: Role[], orgUnitId: string): HandlerContext => {
     const session = { token: 't', user: { id: uid(username), roles, orgUnitId } } as unknown as Session;
     return {
@@ -426,7 +471,9 @@ describe('roster handlers', () => {
       audit: { target: null, summary: null },
       requireSession: () => session,
       tx: (write) => db.transaction(write)(),
-      publish: () => undefined,
+      publish: (event, payload, audience) => {
+        published.push({ event, payload, audience });
+      },
       afterSuccess: () => undefined,
     };
   };
@@ -460,6 +507,101 @@ describe('roster handlers', () => {
     ).toBe('E_FORBIDDEN');
     clock.advance(sh('2026-02-03 06:05') - clock());
     expect(h['duty.checkIn'](s1, {})).toMatchObject({ userId: uid('s1chief'), shiftCode: 'early' });
-    expect(h['duty.onDuty'](s1, {}).chief).toMatchObject({ userName: '周站长', checkedInAt: sh('2026-02-03 06:05') });
+    const now = h['duty.onDuty'](s1, {});
+    expect(now.chief).toMatchObject({ userName: '周站长', checkedInAt: sh('2026-02-03 06:05') });
+    expect(now.mine).toMatchObject({ checkIn: null, checkOut: { entry: { userId: uid('s1chief') } } });
+  });
+
+  it('lists the enabled people of a unit to its roster editors only', () => {
+    const h = dutyRosterHandlers({ roster, org: new OrgRepo(db), clock });
+    const chief = ctxFor('chief1', ['duty_chief'], 'HQ-C');
+    const center = h['duty.roster.people'](chief, { orgUnitId: 'HQ-C' });
+    // Enabled center users only (孙停用 is disabled), sorted by name, with their roles.
+    expect(center.map((p) => p.displayName).sort()).toEqual(['李网格', '王值班', '赵值班', '陈视频'].sort());
+    expect(center.map((p) => p.displayName)).toEqual(
+      [...center.map((p) => p.displayName)].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    );
+    expect(center.find((p) => p.id === uid('grid1'))).toEqual({
+      id: uid('grid1'),
+      displayName: '李网格',
+      roles: ['grid_officer'],
+    });
+    const s1 = ctxFor('s1chief', ['station_chief'], 'HQ-S1');
+    expect(
+      h['duty.roster.people'](s1, { orgUnitId: 'HQ-S1' })
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([uid('s1chief'), uid('s1a'), uid('s1b')].sort());
+    // Same rule as assigning: a station chief not for another station, a duty chief not for a station.
+    expect(apiErr(() => h['duty.roster.people'](s1, { orgUnitId: 'HQ-S2' })).code).toBe('E_FORBIDDEN');
+    expect(apiErr(() => h['duty.roster.people'](s1, { orgUnitId: 'HQ-C' })).code).toBe('E_FORBIDDEN');
+    expect(apiErr(() => h['duty.roster.people'](chief, { orgUnitId: 'HQ-S1' })).code).toBe('E_FORBIDDEN');
+    const grid = ctxFor('grid1', ['grid_officer'], 'HQ-C');
+    expect(apiErr(() => h['duty.roster.people'](grid, { orgUnitId: 'HQ-C' })).code).toBe('E_FORBIDDEN');
+    // Everyone listed can indeed be put on a post.
+    const [first] = center;
+    expect(first).toBeDefined();
+    if (first) {
+      expect(
+        roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'hotline_officer', userId: first.id })
+          .userId,
+      ).toBe(first.id);
+    }
+    expect(published).toEqual([]);
+  });
+
+  it('announces roster, pattern and check-in changes to the unit and the center', () => {
+    const h = dutyRosterHandlers({ roster, org: new OrgRepo(db), clock });
+    const s1 = ctxFor('s1chief', ['station_chief'], 'HQ-S1');
+    const toStation = { orgUnitIds: ['HQ-S1', 'HQ-C'] };
+    const changed = (what: string) => ({
+      event: 'duty.changed',
+      payload: { orgUnitId: 'HQ-S1', what },
+      audience: toStation,
+    });
+
+    const input = {
+      orgUnitId: 'HQ-S1',
+      date: '2026-02-03',
+      shiftCode: 'early',
+      postCode: 'station_duty_chief',
+      userId: uid('s1chief'),
+    };
+    const saved = h['duty.roster.assign'](s1, input);
+    expect(published).toEqual([changed('roster')]);
+
+    // A refused call queues nothing (and the router would drop what it had queued anyway).
+    published = [];
+    expect(apiErr(() => h['duty.roster.assign'](s1, input)).code).toBe('E_CONFLICT');
+    expect(published).toEqual([]);
+
+    h['duty.roster.copyWeek'](s1, { orgUnitId: 'HQ-S1', fromMonday: '2026-02-02', weeks: 1 });
+    expect(published).toEqual([changed('roster')]);
+    // An empty week copies nothing and tells nobody.
+    published = [];
+    expect(h['duty.roster.copyWeek'](s1, { orgUnitId: 'HQ-S1', fromMonday: '2026-03-02', weeks: 1 })).toEqual({
+      created: 0,
+    });
+    expect(published).toEqual([]);
+
+    clock.advance(sh('2026-02-03 06:05') - clock());
+    h['duty.checkIn'](s1, {});
+    h['duty.checkOut'](s1, {});
+    expect(published).toEqual([changed('checkin'), changed('checkin')]);
+
+    published = [];
+    const copied = roster.week('HQ-S1', '2026-02-10').days[1]?.shifts.find((s) => s.code === 'early')?.assignments[0];
+    expect(copied).toBeDefined();
+    h['duty.roster.unassign'](s1, { id: copied?.id ?? -1 });
+    expect(published).toEqual([changed('roster')]);
+    expect(saved.orgUnitId).toBe('HQ-S1');
+
+    // The center's own changes go to the center only.
+    published = [];
+    const admin = ctxFor('chief1', ['admin'], 'HQ-C');
+    h['duty.pattern.set'](admin, { orgUnitId: 'HQ-C', shifts: roster.pattern('HQ-C').shifts });
+    expect(published).toEqual([
+      { event: 'duty.changed', payload: { orgUnitId: 'HQ-C', what: 'pattern' }, audience: { orgUnitIds: ['HQ-C'] } },
+    ]);
   });
 });

@@ -299,7 +299,7 @@ function assign(
   personName: string,
   postCode: string,
   shift: ShiftInstance,
-  orgUnitId?: number,
+  orgUnitId?: string,
 ): Assignment {
   return { personId, personName, postCode, shift, ...(orgUnitId === undefined ? {} : { orgUnitId }) };
 }
@@ -307,18 +307,18 @@ function assign(
 describe('copy a week forward', () => {
   const C = DEFAULT_CENTER_PATTERN;
   const week = [
-    assign(1, '张伟', 'duty_chief', instance(C, '2026-02-02', 'early'), 1),
-    assign(2, '李娜', 'grid_officer', instance(C, '2026-02-08', 'middle'), 1),
-    assign(1, '张伟', 'duty_chief', instance(C, '2026-02-09', 'early'), 1), // next week: not copied
+    assign(1, '张伟', 'duty_chief', instance(C, '2026-02-02', 'early'), 'HQ-C'),
+    assign(2, '李娜', 'grid_officer', instance(C, '2026-02-08', 'middle'), 'HQ-C'),
+    assign(1, '张伟', 'duty_chief', instance(C, '2026-02-09', 'early'), 'HQ-C'), // next week: not copied
   ];
 
   it('repeats the week’s assignments 7 × n days later, on the same shifts', () => {
     const copies = copyWeekForward(week, '2026-02-02', 2);
     expect(copies.map((a) => [a.personName, a.postCode, a.shift.date, a.shift.code, a.orgUnitId])).toEqual([
-      ['张伟', 'duty_chief', '2026-02-09', 'early', 1],
-      ['李娜', 'grid_officer', '2026-02-15', 'middle', 1],
-      ['张伟', 'duty_chief', '2026-02-16', 'early', 1],
-      ['李娜', 'grid_officer', '2026-02-22', 'middle', 1],
+      ['张伟', 'duty_chief', '2026-02-09', 'early', 'HQ-C'],
+      ['李娜', 'grid_officer', '2026-02-15', 'middle', 'HQ-C'],
+      ['张伟', 'duty_chief', '2026-02-16', 'early', 'HQ-C'],
+      ['李娜', 'grid_officer', '2026-02-22', 'middle', 'HQ-C'],
     ]);
     for (const c of copies) expect(c.shift).toEqual(instance(C, c.shift.date, c.shift.code));
     // The source is untouched.
@@ -351,8 +351,8 @@ describe('roster conflicts', () => {
     ).toEqual([]);
     expect(
       findConflicts(
-        [assign(7, '王强', 'patrol_leader', instance(S, '2026-02-04', 'night_standby'), 2)],
-        [assign(7, '王强', 'station_duty_chief', instance(S, '2026-02-05', 'early'), 2)],
+        [assign(7, '王强', 'patrol_leader', instance(S, '2026-02-04', 'night_standby'), 'HQ-S1')],
+        [assign(7, '王强', 'station_duty_chief', instance(S, '2026-02-05', 'early'), 'HQ-S1')],
       ),
     ).toEqual([]);
     // The center's 中班 until 24:00 and the next day's 夜班 from 00:00.
@@ -365,8 +365,8 @@ describe('roster conflicts', () => {
   });
 
   it('rejects one person on two overlapping posts, naming the person, both posts and both shifts in Shanghai time', () => {
-    const existing = [assign(1, '张伟', 'duty_chief', instance(C, '2026-02-04', 'early'), 1)];
-    const proposed = [assign(1, '张伟', 'station_duty_chief', instance(S, '2026-02-04', 'early'), 2)];
+    const existing = [assign(1, '张伟', 'duty_chief', instance(C, '2026-02-04', 'early'), 'HQ-C')];
+    const proposed = [assign(1, '张伟', 'station_duty_chief', instance(S, '2026-02-04', 'early'), 'HQ-S1')];
     const [c, ...rest] = findConflicts(existing, proposed);
     expect(rest).toEqual([]);
     expect(c?.kind).toBe('person_overlap');
@@ -381,8 +381,8 @@ describe('roster conflicts', () => {
   });
 
   it('catches an overlap with a night standby across midnight', () => {
-    const existing = [assign(7, '王强', 'patrol_leader', instance(S, '2026-02-04', 'night_standby'), 2)];
-    const proposed = [assign(7, '王强', 'duty_chief', instance(C, '2026-02-05', 'night'), 1)];
+    const existing = [assign(7, '王强', 'patrol_leader', instance(S, '2026-02-04', 'night_standby'), 'HQ-S1')];
+    const proposed = [assign(7, '王强', 'duty_chief', instance(C, '2026-02-05', 'night'), 'HQ-C')];
     const conflicts = findConflicts(existing, proposed);
     expect(conflicts.map((c) => c.kind)).toEqual(['person_overlap']);
     expect(conflicts[0]?.message.zh).toContain('夜间备勤 2026-02-04 22:00–次日06:00');
@@ -393,8 +393,8 @@ describe('roster conflicts', () => {
   it('rejects one post twice in the same shift, but honours seats and separate stations', () => {
     const early = instance(C, '2026-02-04', 'early');
     const full = findConflicts(
-      [assign(1, '张伟', 'grid_officer', early, 1)],
-      [assign(2, '李娜', 'grid_officer', early, 1)],
+      [assign(1, '张伟', 'grid_officer', early, 'HQ-C')],
+      [assign(2, '李娜', 'grid_officer', early, 'HQ-C')],
     );
     expect(full.map((c) => c.kind)).toEqual(['post_full']);
     expect(full[0]?.message.zh).toContain('网格信息员（早班 2026-02-04 08:00–16:00）已由 张伟 担任');
@@ -402,25 +402,25 @@ describe('roster conflicts', () => {
     // Same post, next shift: fine.
     expect(
       findConflicts(
-        [assign(1, '张伟', 'grid_officer', early, 1)],
-        [assign(2, '李娜', 'grid_officer', instance(C, '2026-02-04', 'middle'), 1)],
+        [assign(1, '张伟', 'grid_officer', early, 'HQ-C')],
+        [assign(2, '李娜', 'grid_officer', instance(C, '2026-02-04', 'middle'), 'HQ-C')],
       ),
     ).toEqual([]);
 
     const sEarly = instance(S, '2026-02-04', 'early');
     const two = [
-      assign(11, '赵一', 'station_info_officer', sEarly, 2),
-      assign(12, '钱二', 'station_info_officer', sEarly, 2),
+      assign(11, '赵一', 'station_info_officer', sEarly, 'HQ-S1'),
+      assign(12, '钱二', 'station_info_officer', sEarly, 'HQ-S1'),
     ];
     expect(findConflicts([], two)).toEqual([]);
-    const third = findConflicts(two, [assign(13, '孙三', 'station_info_officer', sEarly, 2)]);
+    const third = findConflicts(two, [assign(13, '孙三', 'station_info_officer', sEarly, 'HQ-S1')]);
     expect(third.map((c) => [c.kind, c.proposed.personName])).toEqual([['post_full', '孙三']]);
     expect(third[0]?.message.en).toContain('赵一, 钱二 (2 seats)');
     // Each station has its own 站长.
     expect(
       findConflicts(
-        [assign(21, '周站长', 'station_head', sEarly, 2)],
-        [assign(22, '吴站长', 'station_head', sEarly, 3)],
+        [assign(21, '周站长', 'station_head', sEarly, 'HQ-S1')],
+        [assign(22, '吴站长', 'station_head', sEarly, 'HQ-S2')],
       ),
     ).toEqual([]);
   });

@@ -20,7 +20,8 @@ beforeAll(async () => {
         username: `m_${role}`,
         displayName: role,
         passwordHash: hash,
-        orgUnitId: 'HQ-C',
+        // Station chiefs belong to a station (their methods act on their own unit).
+        orgUnitId: role === 'station_chief' ? 'HQ-S1' : 'HQ-C',
         roles: [role],
         mustChangePassword: false,
       },

@@ -14,8 +14,18 @@ import {
   STATION_POSTS,
   type DutyPost,
   type LocalizedText,
+  type ShiftOrgKind,
   type ShiftTemplate,
 } from './shift-templates';
+
+/** The post whose holder is the chief of a shift (平台值班长 at the center, 值班长 at a station). */
+export const CHIEF_POST: Readonly<Record<ShiftOrgKind, string>> = {
+  center: 'duty_chief',
+  station: 'station_duty_chief',
+};
+
+/** A rostered person not checked in this long after their shift started is reported to its chief. */
+export const MISSING_CHECKIN_AFTER_MS = 10 * 60_000;
 
 export interface Assignment {
   readonly personId: number;
@@ -26,7 +36,7 @@ export interface Assignment {
    * The org unit (center or a station) whose roster this is. Posts and shift codes are shared by the
    * two stations, so seats are counted per org unit; person overlaps are checked across all units.
    */
-  readonly orgUnitId?: number;
+  readonly orgUnitId?: string;
 }
 
 export type RosterConflictKind = 'person_overlap' | 'duplicate' | 'post_full';
@@ -170,7 +180,7 @@ export function findConflicts(
 
 export interface RosterShift {
   readonly shift: ShiftInstance;
-  readonly orgUnitId?: number;
+  readonly orgUnitId?: string;
   /** Ordered by the post catalog (平台值班长 first), then by name. */
   readonly assignments: readonly Assignment[];
 }
@@ -181,7 +191,7 @@ export function rosterByShift(
   posts: readonly DutyPost[] = DEFAULT_POSTS,
 ): RosterShift[] {
   const order = new Map(posts.map((p, i) => [p.code, i]));
-  const groups = new Map<string, { shift: ShiftInstance; orgUnitId: number | undefined; list: Assignment[] }>();
+  const groups = new Map<string, { shift: ShiftInstance; orgUnitId: string | undefined; list: Assignment[] }>();
   for (const a of assignments) {
     const key = `${a.orgUnitId ?? ''}|${a.shift.date}|${a.shift.code}`;
     const g = groups.get(key);
@@ -193,7 +203,7 @@ export function rosterByShift(
     .sort(
       (x, y) =>
         x.shift.startsAt - y.shift.startsAt ||
-        (x.orgUnitId ?? -1) - (y.orgUnitId ?? -1) ||
+        (x.orgUnitId ?? '').localeCompare(y.orgUnitId ?? '') ||
         x.shift.code.localeCompare(y.shift.code),
     )
     .map((g) => ({

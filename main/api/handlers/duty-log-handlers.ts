@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import { apiError } from '../../../common/contract';
-import { DUTY_LOG_KIND_NAMES, type dutyLogMethods } from '../../../common/contract/duty-log';
+import { DUTY_LOG_EXPORT_MAX, DUTY_LOG_KIND_NAMES, type dutyLogMethods } from '../../../common/contract/duty-log';
+import type { DutyLogSearch } from '../../../common/contract/duty-log';
+import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { DutyLog } from '../../services/duty/duty-log';
+import { dutyLogExportName, exportDutyLog, XLSX_MIME } from '../../services/duty/duty-log-export';
+import type { RosterService } from '../../services/duty/roster-service';
 import { verifyChain } from '../../services/duty/seal';
 import type { OrgRepo } from '../../services/org/org-repo';
 import type { HandlerContext } from '../handler-types';
@@ -18,16 +22,18 @@ type DutyHandler<M extends DutyLogMethod> = (
 
 export interface DutyLogDeps {
   dutyLog: DutyLog;
+  roster: RosterService;
   db: Db;
   org: OrgRepo;
+  clock: Clock;
 }
 
-/** The duty log: read and write the caller's own org unit's current shift; search; verify the seals. */
+/** The duty log: read and write the caller's own org unit's current shift; search and export; verify the seals. */
 export function dutyLogHandlers(deps: DutyLogDeps) {
   const { dutyLog, db, org } = deps;
 
   const current: DutyHandler<'duty.log.current'> = (ctx) => {
-    const shift = dutyLog.currentShift(ctx.requireSession().user.orgUnitId);
+    const shift = dutyLog.requireWritableShift(ctx.requireSession().user.orgUnitId);
     return { shift, entries: dutyLog.entries(shift.id) };
   };
 
@@ -46,20 +52,45 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
       ctx.audit.target = `duty-log:${entry.id}`;
       const what = entry.correctsId === null ? DUTY_LOG_KIND_NAMES[entry.kind].zh : `更正记录 ${entry.correctsId}`;
       ctx.audit.summary = `值班日志（班次 ${entry.shiftId}）${what}：${entry.text.slice(0, 80)}`;
+      ctx.publish(
+        'duty.changed',
+        { orgUnitId: user.orgUnitId, what: 'log', shiftId: entry.shiftId },
+        { orgUnitIds: [user.orgUnitId, ...org.centerIds()] },
+      );
       return entry;
     });
   };
 
-  const search: DutyHandler<'duty.log.search'> = (ctx, input) => {
+  /** Station users see their own station's log; center users see every org unit's. */
+  const scoped = <Q extends Pick<DutyLogSearch, 'orgUnitId'>>(ctx: HandlerContext, input: Q): Q => {
     const { user } = ctx.requireSession();
-    // Station users see their own station's log; center users see every org unit's.
-    if (org.unit(user.orgUnitId)?.kind !== 'center') {
-      if (input.orgUnitId !== undefined && input.orgUnitId !== user.orgUnitId) {
-        throw apiError('E_FORBIDDEN', '只能查询本单位的值班日志', 'You can only search your own org unit’s duty log');
-      }
-      return dutyLog.search({ ...input, orgUnitId: user.orgUnitId });
+    if (org.unit(user.orgUnitId)?.kind === 'center') return input;
+    if (input.orgUnitId !== undefined && input.orgUnitId !== user.orgUnitId) {
+      throw apiError('E_FORBIDDEN', '只能查询本单位的值班日志', 'You can only search your own org unit’s duty log');
     }
-    return dutyLog.search(input);
+    return { ...input, orgUnitId: user.orgUnitId };
+  };
+
+  const search: DutyHandler<'duty.log.search'> = (ctx, input) => dutyLog.search(scoped(ctx, input));
+
+  const exportLog: DutyHandler<'duty.log.export'> = (ctx, input) => {
+    const { rows, truncated } = dutyLog.search(scoped(ctx, input), DUTY_LOG_EXPORT_MAX);
+    const now = deps.clock();
+    const orderCode = db.prepare('SELECT code FROM orders WHERE id = ?');
+    const data = exportDutyLog(
+      rows,
+      (id) => org.unit(id)?.name ?? id,
+      (unitId, code) => deps.roster.pattern(unitId).shifts.find((s) => s.code === code)?.name ?? code,
+      (id) => (orderCode.get(id) as { code: string } | undefined)?.code ?? `#${id}`,
+      now,
+    );
+    return {
+      fileName: dutyLogExportName(now),
+      mime: XLSX_MIME,
+      dataBase64: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
+      rows: rows.length,
+      truncated,
+    };
   };
 
   const verify: DutyHandler<'duty.ledger.verify'> = () => verifyChain(db);
@@ -68,6 +99,7 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
     'duty.log.current': current,
     'duty.log.append': append,
     'duty.log.search': search,
+    'duty.log.export': exportLog,
     'duty.ledger.verify': verify,
   };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { apiError, type OrgUnit } from '../../../common/contract';
+import { apiError, type EventPayload, type OrgUnit } from '../../../common/contract';
 import type { dutyRosterMethods } from '../../../common/contract/duty-roster';
 import type { Clock } from '../../clock';
 import type { RosterService } from '../../services/duty/roster-service';
@@ -27,7 +27,7 @@ function forbidden(what: string, whatEn: string) {
  * The duty roster API. Who may see and change which unit (the contract only lists the roles):
  * - reading: users of the center see every roster; station users see their own station's;
  * - the pattern: administrators any unit, duty chiefs the center's, station chiefs their station's;
- * - the roster: duty chiefs the center's, station chiefs their own station's;
+ * - the roster, and the people who can be put on it: duty chiefs the center's, station chiefs their own station's;
  * - on duty, check-in and check-out: the caller, in their own org unit.
  */
 export function dutyRosterHandlers(deps: DutyRosterDeps) {
@@ -57,6 +57,15 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
       throw forbidden(`编辑 ${unit.name} 的排班`, `edit the roster of ${unit.name}`);
   };
 
+  /**
+   * Tells the unit's own consoles and the center's (which watch every roster) that the ledger
+   * changed, once the call has succeeded; their roster views and status bars refetch.
+   */
+  const announce = (ctx: HandlerContext, orgUnitId: string, what: EventPayload<'duty.changed'>['what']): void => {
+    const orgUnitIds = [...new Set([orgUnitId, ...org.centerIds()])];
+    ctx.publish('duty.changed', { orgUnitId, what }, { orgUnitIds });
+  };
+
   const patternGet: DutyHandler<'duty.pattern.get'> = (ctx, { orgUnitId }) => {
     readable(ctx, orgUnitId);
     return roster.pattern(orgUnitId);
@@ -70,7 +79,9 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     }
     ctx.audit.target = `duty-pattern:${unit.id}`;
     ctx.audit.summary = `班次模板 ${unit.name}：${shifts.map((s) => `${s.name} ${s.start}–${s.end}`).join('，')}`;
-    return ctx.tx(() => roster.setPattern(unit.id, shifts));
+    const saved = ctx.tx(() => roster.setPattern(unit.id, shifts));
+    announce(ctx, unit.id, 'pattern');
+    return saved;
   };
 
   const week: DutyHandler<'duty.roster.week'> = (ctx, { orgUnitId, date }) => {
@@ -86,12 +97,14 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
   const assign: DutyHandler<'duty.roster.assign'> = (ctx, { orgUnitId, ...input }) => {
     editable(ctx, orgUnitId);
     const by = ctx.requireSession().user.id;
-    return ctx.tx(() => {
-      const saved = roster.assign(orgUnitId, input, by);
-      ctx.audit.target = `roster:${saved.id}`;
-      ctx.audit.summary = `排班 ${orgUnitId} ${saved.date} ${saved.shiftCode} ${saved.postCode}：${saved.userName}`;
-      return saved;
+    const saved = ctx.tx(() => {
+      const s = roster.assign(orgUnitId, input, by);
+      ctx.audit.target = `roster:${s.id}`;
+      ctx.audit.summary = `排班 ${orgUnitId} ${s.date} ${s.shiftCode} ${s.postCode}：${s.userName}`;
+      return s;
     });
+    announce(ctx, saved.orgUnitId, 'roster');
+    return saved;
   };
 
   const unassign: DutyHandler<'duty.roster.unassign'> = (ctx, { id }) => {
@@ -101,6 +114,7 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     ctx.audit.target = `roster:${id}`;
     ctx.audit.summary = `撤销排班 ${found.orgUnitId} ${found.date} ${found.shiftCode} ${found.postCode}：${found.userName}`;
     ctx.tx(() => roster.unassign(id));
+    announce(ctx, found.orgUnitId, 'roster');
     return null;
   };
 
@@ -108,33 +122,48 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     editable(ctx, orgUnitId);
     const by = ctx.requireSession().user.id;
     ctx.audit.target = `roster-week:${orgUnitId}:${fromMonday}`;
-    return ctx.tx(() => {
-      const result = roster.copyWeek(orgUnitId, fromMonday, weeks, by);
-      ctx.audit.summary = `复制 ${orgUnitId} ${fromMonday} 一周排班到此后 ${weeks} 周（${result.created} 条）`;
-      return result;
+    const result = ctx.tx(() => {
+      const r = roster.copyWeek(orgUnitId, fromMonday, weeks, by);
+      ctx.audit.summary = `复制 ${orgUnitId} ${fromMonday} 一周排班到此后 ${weeks} 周（${r.created} 条）`;
+      return r;
     });
+    // Copying an empty week creates nothing: nobody needs to refetch.
+    if (result.created > 0) announce(ctx, orgUnitId, 'roster');
+    return result;
   };
 
-  const onDuty: DutyHandler<'duty.onDuty'> = (ctx) => roster.onDuty(ctx.requireSession().user.orgUnitId, clock());
+  const people: DutyHandler<'duty.roster.people'> = (ctx, { orgUnitId }) => {
+    editable(ctx, orgUnitId);
+    return roster.people(orgUnitId);
+  };
+
+  const onDuty: DutyHandler<'duty.onDuty'> = (ctx) => {
+    const { user } = ctx.requireSession();
+    return roster.onDuty(user.orgUnitId, clock(), user.id);
+  };
 
   const checkIn: DutyHandler<'duty.checkIn'> = (ctx) => {
     const { user } = ctx.requireSession();
-    return ctx.tx(() => {
+    const saved = ctx.tx(() => {
       const c = roster.checkIn(user.id, clock());
       ctx.audit.target = `duty-checkin:${c.id}`;
       ctx.audit.summary = `签到 ${c.orgUnitId} ${c.date} ${c.shiftCode} ${c.postCode}`;
       return c;
     });
+    announce(ctx, saved.orgUnitId, 'checkin');
+    return saved;
   };
 
   const checkOut: DutyHandler<'duty.checkOut'> = (ctx) => {
     const { user } = ctx.requireSession();
-    return ctx.tx(() => {
+    const saved = ctx.tx(() => {
       const c = roster.checkOut(user.id, clock());
       ctx.audit.target = `duty-checkin:${c.id}`;
       ctx.audit.summary = `签退 ${c.orgUnitId} ${c.date} ${c.shiftCode} ${c.postCode}`;
       return c;
     });
+    announce(ctx, saved.orgUnitId, 'checkin');
+    return saved;
   };
 
   return {
@@ -143,6 +172,7 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     'duty.roster.week': week,
     'duty.roster.month': month,
     'duty.roster.assign': assign,
+    'duty.roster.people': people,
     'duty.roster.unassign': unassign,
     'duty.roster.copyWeek': copyWeek,
     'duty.onDuty': onDuty,

@@ -6,6 +6,7 @@ import ordersUpdated from './0050_orders_updated.sql';
 import dutyShifts from './0060_duty_shifts.sql';
 import dutyLog from './0070_duty_log.sql';
 import dutyRoster from './0080_duty_roster.sql';
+import dutyHandover from './0090_duty_handover.sql';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'duty-shifts', sql: dutyShifts },
   { version: 70, name: 'duty-log', sql: dutyLog },
   { version: 80, name: 'duty-roster', sql: dutyRoster },
+  { version: 90, name: 'duty-handover', sql: dutyHandover },
 ];

@@ -42,6 +42,18 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<SessionGrant> {
+    const user = await this.verifyCredentials(username, password);
+    const now = this.clock();
+    this.users.recordLogin(user.id, now);
+    const { token, expiresAt } = this.sessions.create(user.id, now, this.options.sessionLifetimeMs);
+    return { token, expiresAt, user: toSessionUser(user) };
+  }
+
+  /**
+   * Checks a username and password as sign-in does (failures count towards the lockout) without
+   * opening a session: for signatures such as the handover's. Answers the enabled user.
+   */
+  async verifyCredentials(username: string, password: string): Promise<StoredUser> {
     const found = this.users.byUsername(username);
     if (!found) {
       await verifyPassword(password, await decoyHash());
@@ -53,8 +65,8 @@ export class AuthService {
     // Re-read after the await: another sign-in may have counted a failure meanwhile.
     const user = this.users.byId(found.id);
     if (!user) throw badCredentials();
-    const now = this.clock();
     if (!ok) {
+      const now = this.clock();
       const failed = user.failedLogins + 1;
       if (failed >= MAX_FAILED_LOGINS) {
         this.users.recordFailedLogin(user.id, 0, now + LOCK_MS);
@@ -70,9 +82,7 @@ export class AuthService {
     }
     if (user.disabled)
       throw apiError('E_FORBIDDEN', '该账号已停用，请联系系统管理员', 'This account is disabled; ask an administrator');
-    this.users.recordLogin(user.id, now);
-    const { token, expiresAt } = this.sessions.create(user.id, now, this.options.sessionLifetimeMs);
-    return { token, expiresAt, user: toSessionUser(user) };
+    return user;
   }
 
   /** The user behind a live session token, or undefined (unknown, ended, expired or disabled). */

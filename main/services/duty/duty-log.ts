@@ -1,4 +1,4 @@
-import { apiError } from '../../../common/contract';
+import { apiError, type AttachmentInfo } from '../../../common/contract';
 import {
   DUTY_LOG_SEARCH_MAX,
   DUTY_LOG_TEXT_MAX,
@@ -57,6 +57,7 @@ function storedLinks(links: DutyLogLinks | undefined): string | null {
   if (l.orderIds && l.orderIds.length > 0) kept.orderIds = [...new Set(l.orderIds)];
   if (l.cameraIds && l.cameraIds.length > 0) kept.cameraIds = [...new Set(l.cameraIds)];
   if (l.incidentId !== undefined) kept.incidentId = l.incidentId;
+  if (l.attachmentIds && l.attachmentIds.length > 0) kept.attachmentIds = [...new Set(l.attachmentIds)];
   return Object.keys(kept).length > 0 ? canonicalJson(kept) : null;
 }
 
@@ -105,8 +106,14 @@ export class DutyLog {
     return this.shiftRow(orgUnitId, instance);
   }
 
-  /** The first shift starting after `at` (within two days), or null. */
-  private nextShift(orgUnitId: string, at: number): DutyShift | null {
+  /** The shift covering `at`, its row created if missing; null when none does. */
+  coveringShift(orgUnitId: string, at: number): DutyShift | null {
+    const instance = shiftAt(this.patterns(orgUnitId), at);
+    return instance ? this.shiftRow(orgUnitId, instance) : null;
+  }
+
+  /** The first shift starting at or after `at` (within two days), or null. */
+  nextShift(orgUnitId: string, at: number): DutyShift | null {
     const today = dayNumber(shanghaiDate(at)) ?? 0;
     const next = shiftInstances(this.patterns(orgUnitId), dateOfDay(today), dateOfDay(today + 2)).find(
       (s) => s.startsAt >= at,
@@ -114,9 +121,47 @@ export class DutyLog {
     return next ? this.shiftRow(orgUnitId, next) : null;
   }
 
+  /** The last shift ending at or before `at` (within two days), or null. */
+  previousShift(orgUnitId: string, at: number): DutyShift | null {
+    const today = dayNumber(shanghaiDate(at)) ?? 0;
+    const before = shiftInstances(this.patterns(orgUnitId), dateOfDay(today - 2), dateOfDay(today))
+      .filter((s) => s.endsAt <= at)
+      .pop();
+    return before ? this.shiftRow(orgUnitId, before) : null;
+  }
+
   /**
-   * Writes an entry into the current shift of the author's org unit. Refused (E_CONFLICT) while the
-   * shift is in handover or sealed; a correction must point at an entry of the same org unit.
+   * The shift new entries go into: the one covering now, or — once its handover has started or it
+   * is sealed (a handover may finish a little early), or when no shift covers now — the first later
+   * shift still open. Null only when the pattern has no open shift within the next days.
+   */
+  writableShift(orgUnitId: string): DutyShift | null {
+    const now = this.clock();
+    const covering = shiftAt(this.patterns(orgUnitId), now);
+    let shift: DutyShift | null = covering ? this.shiftRow(orgUnitId, covering) : this.nextShift(orgUnitId, now);
+    // A handful at most: shifts are only handed over around their end.
+    for (let i = 0; shift !== null && shift.status !== 'open' && i < 8; i++)
+      shift = this.nextShift(orgUnitId, shift.endsAt);
+    return shift !== null && shift.status === 'open' ? shift : null;
+  }
+
+  /** `writableShift`, or E_CONFLICT saying why there is none. */
+  requireWritableShift(orgUnitId: string): DutyShift {
+    const shift = this.writableShift(orgUnitId);
+    if (!shift) {
+      throw apiError(
+        'E_CONFLICT',
+        '本单位近期没有可写入的班次（请检查班次模板）',
+        'This org unit has no open shift now or soon (check its shift pattern)',
+      );
+    }
+    return shift;
+  }
+
+  /**
+   * Writes an entry into the writable shift of the author's org unit (`writableShift`): while the
+   * current shift is being handed over, new entries already belong to the next one. A correction
+   * must point at an entry of the same org unit; attachments must exist.
    */
   append(input: AppendInput): DutyLogEntry {
     const text = input.text.trim();
@@ -131,46 +176,48 @@ export class DutyLog {
     if (input.authorName.trim() === '') throw apiError('E_INVALID', '缺少记录人', 'The author is missing');
     const links = storedLinks(input.links);
     return this.db.transaction(() => {
-      const shift = this.currentShift(input.orgUnitId);
-      if (shift.status !== 'open') {
-        throw apiError(
-          'E_CONFLICT',
-          shift.status === 'sealed' ? '本班次已封存，不能再写入日志' : '本班次正在交接班，不能再写入日志',
-          shift.status === 'sealed'
-            ? 'The shift is sealed; its log can no longer change'
-            : 'The shift is in handover; its log can no longer change',
-          { shiftId: shift.id, status: shift.status },
-        );
-      }
+      const shift = this.requireWritableShift(input.orgUnitId);
       if (input.correctsId !== undefined) this.checkCorrected(input.correctsId, input.orgUnitId);
+      this.checkAttachments(input.links?.attachmentIds ?? []);
       return this.insert(shift.id, { ...input, text }, links);
     })();
   }
 
   /**
-   * Logs an event the system knows of into the current shift, marked as a system entry. System
-   * events are never lost: during handover they still go into the outgoing shift (they are then
-   * covered by its seal), and once that shift is sealed — or when no shift covers the time — into
-   * the next one. Null only when the pattern has no shift within two days.
+   * Logs an event the system knows of into the writable shift, marked as a system entry: system
+   * events are never lost, and never land in a shift whose handover summary is already frozen.
+   * Null only when the pattern has no open shift within the next days.
    */
   appendSystem(orgUnitId: string, text: string, links?: DutyLogLinks): DutyLogEntry | null {
     const trimmed = text.trim().slice(0, DUTY_LOG_TEXT_MAX);
     if (trimmed === '') throw apiError('E_INVALID', '记录内容不能为空', 'The entry text is empty');
     const stored = storedLinks(links);
     return this.db.transaction(() => {
-      const now = this.clock();
-      const covering = shiftAt(this.patterns(orgUnitId), now);
-      let shift: DutyShift | null = covering ? this.shiftRow(orgUnitId, covering) : this.nextShift(orgUnitId, now);
-      // Shifts may be sealed a little early; walk on to the first one not sealed (a handful at most).
-      for (let i = 0; shift !== null && shift.status === 'sealed' && i < 8; i++)
-        shift = this.nextShift(orgUnitId, shift.endsAt);
-      if (shift === null || shift.status === 'sealed') return null;
+      const shift = this.writableShift(orgUnitId);
+      if (shift === null) return null;
       return this.insert(
         shift.id,
         { orgUnitId, authorId: null, authorName: SYSTEM_AUTHOR, kind: 'system', text: trimmed },
         stored,
       );
     })();
+  }
+
+  private checkAttachments(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    const found = new Set(
+      (
+        this.db
+          .prepare('SELECT id FROM attachments WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(ids)) as { id: number }[]
+      ).map((f) => f.id),
+    );
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) {
+      throw apiError('E_NOT_FOUND', `附件 ${missing} 不存在`, `Attachment ${missing} does not exist`, {
+        id: missing,
+      });
+    }
   }
 
   private checkCorrected(correctsId: number, orgUnitId: string): void {
@@ -223,7 +270,7 @@ export class DutyLog {
 
   private withCorrections<R extends EntryRow>(
     rows: R[],
-  ): (Omit<R, 'links'> & { links: DutyLogLinks | null; correctedBy: number[] })[] {
+  ): (Omit<R, 'links'> & Pick<DutyLogEntry, 'links' | 'correctedBy' | 'attachments' | 'orders'>)[] {
     const ids = rows.map((r) => r.id);
     const byTarget = new Map<number, number[]>();
     if (ids.length > 0) {
@@ -239,14 +286,41 @@ export class DutyLog {
         else byTarget.set(f.correctsId, [f.id]);
       }
     }
-    return rows.map((r) => ({ ...r, links: parseLinks(r.links), correctedBy: byTarget.get(r.id) ?? [] }));
+    const withLinks = rows.map((r) => ({ ...r, links: parseLinks(r.links) }));
+    const files = this.attachmentInfos(withLinks.flatMap((r) => r.links?.attachmentIds ?? []));
+    const orders = this.orderRefs(withLinks.flatMap((r) => r.links?.orderIds ?? []));
+    return withLinks.map((r) => ({
+      ...r,
+      correctedBy: byTarget.get(r.id) ?? [],
+      attachments: (r.links?.attachmentIds ?? []).flatMap((id) => files.get(id) ?? []),
+      orders: (r.links?.orderIds ?? []).flatMap((id) => orders.get(id) ?? []),
+    }));
+  }
+
+  private orderRefs(ids: readonly number[]): Map<number, { id: number; code: string; title: string }> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare('SELECT id, code, title FROM orders WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(ids)])) as { id: number; code: string; title: string }[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private attachmentInfos(ids: readonly number[]): Map<number, AttachmentInfo> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare(
+        `SELECT id, name, mime, kind, size, created_at AS createdAt FROM attachments
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify([...new Set(ids)])) as AttachmentInfo[];
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /**
-   * Entries matching every given condition, newest first, at most `limit` (default and cap
-   * DUTY_LOG_SEARCH_MAX); `truncated` when there were more.
+   * Entries matching every given condition, newest first, at most `limit` (default and upper bound
+   * `cap`: DUTY_LOG_SEARCH_MAX on screen, more for an export); `truncated` when there were more.
    */
-  search(query: DutyLogSearch): { rows: DutyLogSearchRow[]; truncated: boolean } {
+  search(query: DutyLogSearch, cap: number = DUTY_LOG_SEARCH_MAX): { rows: DutyLogSearchRow[]; truncated: boolean } {
     const where: string[] = [];
     const args: (string | number)[] = [];
     let from = 'duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id';
@@ -279,7 +353,7 @@ export class DutyLog {
       where.push('e.kind = ?');
       args.push(query.kind);
     }
-    const limit = Math.min(query.limit ?? DUTY_LOG_SEARCH_MAX, DUTY_LOG_SEARCH_MAX);
+    const limit = Math.min(query.limit ?? cap, cap);
     const rows = this.db
       .prepare(
         `SELECT ${ENTRY_COLUMNS}, s.org_unit_id AS orgUnitId, s.date AS shiftDate, s.code AS shiftCode

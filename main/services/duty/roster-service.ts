@@ -6,13 +6,16 @@ import type {
   OnDuty,
   RosterEntry,
   RosterMonth,
+  RosterPerson,
   RosterShiftDto,
   RosterWeek,
   ShiftTemplateDto,
 } from '../../../common/contract/duty-roster';
 import {
   CENTER_POSTS,
+  CHIEF_POST,
   DEFAULT_CENTER_PATTERN,
+  MISSING_CHECKIN_AFTER_MS,
   DEFAULT_STATION_PATTERN,
   STATION_POSTS,
   copyWeekForward,
@@ -34,6 +37,7 @@ import {
   type ShiftPattern,
 } from '../../../common/domain/duty';
 import { MAX_COPY_WEEKS } from '../../../common/domain/duty/shift-calendar';
+import type { Role } from '../../../common/domain/roles';
 import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../../../common/domain/sla/working-calendar';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -45,11 +49,8 @@ const DAY_MS = 86_400_000;
 export const CHECKIN_EARLY_MS = 30 * MINUTE_MS;
 /** Check-out stays possible this long after the shift's end (the handover may run over). */
 export const CHECKOUT_GRACE_MS = 2 * 3_600_000;
-/** A rostered person not checked in this long after the shift started is reported to the chief. */
-export const MISSING_CHECKIN_AFTER_MS = 10 * MINUTE_MS;
-
-/** The post whose holder is the chief of a shift. */
-export const CHIEF_POST: Record<ShiftOrgKind, string> = { center: 'duty_chief', station: 'station_duty_chief' };
+// Shared with the renderer, which marks the same people late and names the same chief in the status bar.
+export { CHIEF_POST, MISSING_CHECKIN_AFTER_MS };
 
 export interface AssignInput {
   date: string;
@@ -112,6 +113,27 @@ interface Placed {
   shift: ShiftInstance;
 }
 
+/** Check-in is open from 30 minutes before the shift until its end. */
+function inCheckInWindow(p: Placed, at: number): boolean {
+  return p.shift.startsAt - CHECKIN_EARLY_MS <= at && at < p.shift.endsAt;
+}
+
+/** The first of the user's placed assignments (time order) that check-in acts on at `at`. */
+function checkInTarget(placed: readonly Placed[], at: number): Placed | undefined {
+  return placed.find((p) => inCheckInWindow(p, at) && p.row.checkedInAt === null);
+}
+
+/** The checked-in, not checked-out assignment that check-out acts on: the handover may run 2 hours over. */
+function checkOutTarget(placed: readonly Placed[], at: number): Placed | undefined {
+  return placed.find(
+    (p) =>
+      p.shift.startsAt - CHECKIN_EARLY_MS <= at &&
+      at < p.shift.endsAt + CHECKOUT_GRACE_MS &&
+      p.row.checkedInAt !== null &&
+      p.row.checkedOutAt === null,
+  );
+}
+
 function dayOf(at: number): number {
   return Math.floor((at + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
@@ -120,30 +142,13 @@ function entry(row: EntryRow): RosterEntry {
   return { ...row };
 }
 
-/**
- * `Assignment.orgUnitId` is a number in the pure roster code while org unit ids are strings
- * ('HQ-S1'): each unit gets a stable number for the conflict check (only compared for equality).
- */
-const unitNumbers = new Map<string, number>();
-const unitIdsByNumber = new Map<number, string>();
-
-function unitNumber(orgUnitId: string): number {
-  let n = unitNumbers.get(orgUnitId);
-  if (n === undefined) {
-    n = unitNumbers.size + 1;
-    unitNumbers.set(orgUnitId, n);
-    unitIdsByNumber.set(n, orgUnitId);
-  }
-  return n;
-}
-
 function asAssignment(p: Placed): Assignment {
   return {
     personId: p.row.userId,
     personName: p.row.userName,
     postCode: p.row.postCode,
     shift: p.shift,
-    orgUnitId: unitNumber(p.row.orgUnitId),
+    orgUnitId: p.row.orgUnitId,
   };
 }
 
@@ -156,7 +161,7 @@ function conflictDetails(conflicts: readonly RosterConflict[]) {
       shiftCode: c.proposed.shift.code,
       postCode: c.proposed.postCode,
       with: {
-        orgUnitId: c.with.orgUnitId === undefined ? null : (unitIdsByNumber.get(c.with.orgUnitId) ?? null),
+        orgUnitId: c.with.orgUnitId ?? null,
         userId: c.with.personId,
         date: c.with.shift.date,
         shiftCode: c.with.shift.code,
@@ -360,6 +365,28 @@ export class RosterService {
     };
   }
 
+  /**
+   * The enabled users of a unit, the only people `assign` accepts there: what a roster editor
+   * chooses from. Sorted by name (Chinese collation) so a long list is scannable.
+   */
+  people(orgUnitId: string): RosterPerson[] {
+    const unit = this.rosterUnit(orgUnitId);
+    const rows = this.db
+      .prepare(
+        `SELECT u.id, u.display_name AS displayName,
+                (SELECT group_concat(r.role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
+         FROM users u WHERE u.org_unit_id = ? AND u.disabled = 0`,
+      )
+      .all(unit.id) as { id: number; displayName: string; roles: string | null }[];
+    return rows
+      .map((r) => ({
+        id: r.id,
+        displayName: r.displayName,
+        roles: r.roles ? (r.roles.split(',').sort() as Role[]) : [],
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.id - b.id);
+  }
+
   /** One assignment, or undefined. */
   assignment(id: number): RosterEntry | undefined {
     const row = this.db.prepare(`${SELECT_ENTRY} WHERE a.id = ?`).get(id) as EntryRow | undefined;
@@ -451,7 +478,7 @@ export class RosterService {
       personName: who.name,
       postCode: input.postCode,
       shift,
-      orgUnitId: unitNumber(unit.id),
+      orgUnitId: unit.id,
     };
     const conflicts = findConflicts(
       this.nearby(unit.id, [input.userId], day, day),
@@ -532,8 +559,11 @@ export class RosterService {
 
   // ── on duty ─────────────────────────────────────────────────────────────────────────────────
 
-  /** The shift of the unit covering `at`, its chief, and every post with who is on it and checked in. */
-  onDuty(orgUnitId: string, at: number): OnDuty {
+  /**
+   * The shift of the unit covering `at`, its chief, every post with who is on it and checked in, and
+   * what check-in and check-out would act on for `userId` (none when no user is given).
+   */
+  onDuty(orgUnitId: string, at: number, userId?: number): OnDuty {
     const unit = this.rosterUnit(orgUnitId);
     const pattern = this.patternOf(unit);
     const shift = shiftAt(pattern, at);
@@ -554,7 +584,17 @@ export class RosterService {
           .sort((a, b) => a.userName.localeCompare(b.userName, 'zh-CN'))
           .map(entry),
       })),
+      mine: userId === undefined ? { checkIn: null, checkOut: null } : this.mine(userId, at),
     };
+  }
+
+  private mine(userId: number, at: number): OnDuty['mine'] {
+    const placed = this.userShifts(userId, at);
+    const dto = (p: Placed | undefined) =>
+      p
+        ? { entry: entry(p.row), shift: this.shiftDto(this.patternOf(this.rosterUnit(p.row.orgUnitId)), p.shift) }
+        : null;
+    return { checkIn: dto(checkInTarget(placed, at)), checkOut: dto(checkOutTarget(placed, at)) };
   }
 
   /** The user's assignments on the days around `at`, placed on their shifts, in time order. */
@@ -577,12 +617,10 @@ export class RosterService {
    * E_CONFLICT when there is none, or it is already checked in.
    */
   checkIn(userId: number, at: number): DutyCheckin {
-    const candidates = this.userShifts(userId, at).filter(
-      (p) => p.shift.startsAt - CHECKIN_EARLY_MS <= at && at < p.shift.endsAt,
-    );
-    const open = candidates.find((p) => p.row.checkedInAt === null);
+    const placed = this.userShifts(userId, at);
+    const open = checkInTarget(placed, at);
     if (!open) {
-      if (candidates.length > 0) {
+      if (placed.some((p) => inCheckInWindow(p, at))) {
         throw apiError('E_CONFLICT', '本班次已签到', 'You have already checked in for this shift');
       }
       throw apiError(
@@ -606,10 +644,7 @@ export class RosterService {
    * minutes, or ended less than 2 hours ago: the handover may run over). E_CONFLICT when none.
    */
   checkOut(userId: number, at: number): DutyCheckin {
-    const current = this.userShifts(userId, at).filter(
-      (p) => p.shift.startsAt - CHECKIN_EARLY_MS <= at && at < p.shift.endsAt + CHECKOUT_GRACE_MS,
-    );
-    const open = current.find((p) => p.row.checkedInAt !== null && p.row.checkedOutAt === null);
+    const open = checkOutTarget(this.userShifts(userId, at), at);
     if (!open) {
       throw apiError('E_CONFLICT', '当前没有已签到的班次，无需签退', 'You are not checked in to a current shift');
     }

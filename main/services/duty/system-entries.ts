@@ -1,18 +1,33 @@
+import { postsFor } from '../../../common/domain/duty';
+import { formatShanghai } from '../../../common/domain/time';
 import type { OrgRepo } from '../org/org-repo';
 import type { AlertRecord } from '../orders/order-alerts';
 import type { DutyLog } from './duty-log';
+import type { MissingCheckIn, RosterService } from './roster-service';
 
 /**
- * Events the hub knows go into the current shift's log as system entries (issue 4, item 3): an
- * order turning red is written for the center and for the station holding the order.
+ * Events the hub knows go into the current shift's log as system entries (issue 4, item 3). Each
+ * function answers the org units whose log got an entry.
  */
-export function logOrderOverdue(dutyLog: DutyLog, org: OrgRepo, alert: AlertRecord): void {
-  if (alert.kind !== 'red') return;
+
+/** An order turning red is written for the center and for the station holding the order. */
+export function logOrderOverdue(dutyLog: DutyLog, org: OrgRepo, alert: AlertRecord): string[] {
+  if (alert.kind !== 'red') return [];
   const centers = org.centerIds();
   const units = alert.stationId ? [...centers, alert.stationId] : centers;
-  for (const unit of units) {
-    dutyLog.appendSystem(unit, `工单 ${alert.orderCode}「${alert.orderTitle}」已超时（红灯）`, {
-      orderIds: [alert.orderId],
-    });
-  }
+  return units.filter(
+    (unit) =>
+      dutyLog.appendSystem(unit, `工单 ${alert.orderCode}「${alert.orderTitle}」已超时（红灯）`, {
+        orderIds: [alert.orderId],
+      }) !== null,
+  );
+}
+
+/** A rostered person not checked in 10 minutes into their shift is written into their unit's log. */
+export function logMissingCheckIn(dutyLog: DutyLog, roster: RosterService, m: MissingCheckIn): string[] {
+  const kind = roster.rosterUnit(m.orgUnitId).kind;
+  const post = postsFor(kind).find((p) => p.code === m.postCode)?.name ?? m.postCode;
+  const shift = roster.pattern(m.orgUnitId).shifts.find((s) => s.code === m.shiftCode)?.name ?? m.shiftCode;
+  const text = `${post} ${m.userName} 未按时签到（${shift}，${formatShanghai(m.startsAt).slice(0, 16)} 开始）`;
+  return dutyLog.appendSystem(m.orgUnitId, text) !== null ? [m.orgUnitId] : [];
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../common/domain/orders/states';
 import { formatShanghai } from '../../../common/domain/time';
 import { writeCsv } from './export/csv';
-import { writeXlsx, xlsxSerial, type XlsxCell } from './export/xlsx';
+import { displayWidth, writeXlsx, xlsxSerial, type XlsxCell } from './export/xlsx';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -68,19 +68,6 @@ const COLUMNS: readonly Column[] = [
 ];
 
 export const EXPORT_HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
-
-/** Display width in spreadsheet characters: CJK and other wide characters count twice. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
 
 function isDate(value: Value): value is DateValue {
   return typeof value === 'object' && value !== null;

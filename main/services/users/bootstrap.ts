@@ -10,6 +10,8 @@ export const DEMO_PASSWORD = 'Demo#2026';
 export const DEMO_USERS: readonly { username: string; displayName: string; roles: Role[]; orgUnitId: string }[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'], orgUnitId: 'HQ-C' },
   { username: 'chief', displayName: '张伟（值班长）', roles: ['duty_chief'], orgUnitId: 'HQ-C' },
+  // A second center chief, so a handover (交班 → 接班) can be shown with demo accounts alone.
+  { username: 'chief2', displayName: '周敏（值班长）', roles: ['duty_chief'], orgUnitId: 'HQ-C' },
   { username: 'monitor', displayName: '李娜（视频监控）', roles: ['video_monitor'], orgUnitId: 'HQ-C' },
   { username: 'grid', displayName: '王强（网格信息员）', roles: ['grid_officer'], orgUnitId: 'HQ-C' },
   { username: 'hotline', displayName: '刘洋（热线信息员）', roles: ['hotline_officer'], orgUnitId: 'HQ-C' },

@@ -7,6 +7,7 @@ import { hasAnyRole, ORDER_OPERATORS } from '../orders/roles';
 import { useUser } from '../stores/session';
 import { formatDateTime } from '../time/dayjs';
 import { useNow } from '../time/useNow';
+import { OnDutyStatus } from '../workspaces/duty/roster/OnDutyStatus';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSignOut } from './useSession';
@@ -37,6 +38,7 @@ export function StatusBar() {
       </span>
       <span data-testid="status-roles">{user.roles.map(roleName).join(' / ')}</span>
       <span data-testid="status-org">{user.orgUnitName}</span>
+      <OnDutyStatus />
       <span className="spacer" />
       {info.data?.demo && (
         <Tooltip title={t('status.demoTitle')}>

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BookOutlined,
   ClusterOutlined,
   FieldTimeOutlined,
   FormOutlined,
@@ -21,6 +22,7 @@ import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
 import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
 import { OrdersWorkspace } from '../workspaces/orders/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
+import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';
 import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
 
 export interface Workspace {
@@ -61,6 +63,14 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <AlertOutlined />,
     roles: ['duty_chief', 'station_chief', 'coordinator'],
     Component: SupervisionWorkspace,
+  },
+  {
+    path: '/duty',
+    testId: 'nav-duty',
+    label: (t) => t('nav.duty'),
+    icon: <BookOutlined />,
+    roles: DUTY_LEDGER_ROLES,
+    Component: DutyWorkspace,
   },
   {
     path: '/org',

@@ -1,6 +1,10 @@
+import { dutyEn } from './duty.en';
+import { rosterEn } from './roster.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
+  duty: dutyEn,
+  roster: rosterEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',
@@ -56,6 +60,7 @@ const en: MessageTree = {
     },
   },
   nav: {
+    duty: 'Duty ledger',
     org: 'Organisation',
     account: 'My account',
     adminUsers: 'Users',

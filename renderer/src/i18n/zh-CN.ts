@@ -1,5 +1,10 @@
+import { dutyZh } from './duty.zh';
+import { rosterZh } from './roster.zh';
+
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
+  duty: dutyZh,
+  roster: rosterZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',
@@ -55,6 +60,7 @@ const zhCN = {
     },
   },
   nav: {
+    duty: '值班台账',
     org: '组织与分类',
     account: '账户',
     adminUsers: '用户管理',

@@ -30,6 +30,19 @@ export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 /** Excel's hard limit on the text of one cell. */
 const MAX_CELL_CHARS = 32767;
 
+/** Display width in spreadsheet characters: CJK and other wide characters count twice. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
 /** Excel serial of a wall-clock time given as `YYYY-MM-DD HH:mm:ss` (no zone: what the cell shows). */
 export function xlsxSerial(wallClock: string): XlsxDate {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(wallClock);

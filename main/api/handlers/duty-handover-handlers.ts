@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import { apiError } from '../../../common/contract';
+import type { dutyHandoverMethods } from '../../../common/contract/duty-handover';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import type { ChecklistRepo } from '../../services/duty/checklist';
+import type { DutyLog } from '../../services/duty/duty-log';
+import { handoverReport, reportFileName } from '../../services/duty/handover-report';
+import { CHIEF_ROLE, type HandoverService } from '../../services/duty/handover-service';
+import { renderHandoverPdf } from '../../services/duty/report/handover-pdf';
+import type { RosterService } from '../../services/duty/roster-service';
+import type { OrgRepo } from '../../services/org/org-repo';
+import type { HandlerContext } from '../handler-types';
+
+type Methods = typeof dutyHandoverMethods;
+type HandoverHandler<M extends keyof Methods> = (
+  ctx: HandlerContext,
+  input: z.output<Methods[M]['input']>,
+) => z.output<Methods[M]['output']> | Promise<z.output<Methods[M]['output']>>;
+
+export interface DutyHandoverDeps {
+  handover: HandoverService;
+  checklists: ChecklistRepo;
+  dutyLog: DutyLog;
+  roster: RosterService;
+  org: OrgRepo;
+  db: Db;
+  clock: Clock;
+}
+
+/** Handover (交接班): start, sign twice (the second signature seals), call off, read, print; the checklist. */
+export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
+  const { handover, org } = deps;
+  const caller = (ctx: HandlerContext) => ctx.requireSession().user;
+  const isCenter = (ctx: HandlerContext) => org.unit(caller(ctx).orgUnitId)?.kind === 'center';
+  const announce = (ctx: HandlerContext, orgUnitId: string, shiftId: number) =>
+    ctx.publish(
+      'duty.changed',
+      { orgUnitId, what: 'handover', shiftId },
+      { orgUnitIds: [orgUnitId, ...org.centerIds()] },
+    );
+
+  const current: HandoverHandler<'duty.handover.current'> = (ctx) => handover.current(caller(ctx));
+  const preview: HandoverHandler<'duty.handover.preview'> = (ctx) => handover.preview(caller(ctx));
+
+  const start: HandoverHandler<'duty.handover.start'> = (ctx, input) =>
+    ctx.tx(() => {
+      const state = handover.start(caller(ctx), input.shiftId, input);
+      ctx.audit.target = `duty-shift:${input.shiftId}`;
+      ctx.audit.summary = `开始交接班：${state.shift.date} ${state.shiftName}（摘要已冻结）`;
+      announce(ctx, state.shift.orgUnitId, state.shift.id);
+      return state;
+    });
+
+  const cancel: HandoverHandler<'duty.handover.cancel'> = (ctx, input) =>
+    ctx.tx(() => {
+      const state = handover.cancel(caller(ctx), input.shiftId);
+      ctx.audit.target = `duty-shift:${input.shiftId}`;
+      ctx.audit.summary = `取消交接班：${state.shift.date} ${state.shiftName}（签名作废，日志重新开放）`;
+      announce(ctx, state.shift.orgUnitId, state.shift.id);
+      return state;
+    });
+
+  const sign: HandoverHandler<'duty.handover.sign'> = async (ctx, input) => {
+    ctx.audit.target = `duty-shift:${input.shiftId}`;
+    ctx.audit.summary = `交接班签名（${input.side === 'outgoing' ? '交班' : '接班'}）：${input.username}`;
+    const signer = await handover.verifySigner(input.username, input.password);
+    return ctx.tx(() => {
+      const { state, sealed } = handover.sign(caller(ctx), input.shiftId, input.side, signer);
+      const side = input.side === 'outgoing' ? '交班' : '接班';
+      ctx.audit.summary = sealed
+        ? `${side}签名：${signer.displayName}；班次 ${state.shift.date} ${state.shiftName} 已封存（${state.seal?.sealHash.slice(0, 16) ?? ''}…）`
+        : `${side}签名：${signer.displayName}（${state.shift.date} ${state.shiftName}）`;
+      announce(ctx, state.shift.orgUnitId, state.shift.id);
+      return state;
+    });
+  };
+
+  const get: HandoverHandler<'duty.handover.get'> = (ctx, input) =>
+    handover.get(caller(ctx), input.shiftId, isCenter(ctx));
+
+  const sealed: HandoverHandler<'duty.handover.sealed'> = (ctx, input) =>
+    handover.sealed(caller(ctx).orgUnitId, input.limit);
+
+  const report: HandoverHandler<'duty.handover.report'> = (ctx, input) => {
+    const user = caller(ctx);
+    const data = handoverReport(
+      deps,
+      input.shiftId,
+      { at: deps.clock(), by: user.displayName },
+      { callerOrgUnitId: user.orgUnitId, callerIsCenter: isCenter(ctx) },
+    );
+    const pdf = renderHandoverPdf(data);
+    return {
+      fileName: reportFileName(data),
+      mime: 'application/pdf',
+      dataBase64: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64'),
+    };
+  };
+
+  const checklistGet: HandoverHandler<'duty.checklist.get'> = (ctx) => {
+    const unit = deps.roster.rosterUnit(caller(ctx).orgUnitId);
+    return deps.checklists.items(unit.id, unit.kind);
+  };
+
+  const checklistSet: HandoverHandler<'duty.checklist.set'> = (ctx, input) => {
+    const user = caller(ctx);
+    const unit = deps.roster.rosterUnit(user.orgUnitId);
+    if (!user.roles.includes(CHIEF_ROLE[unit.kind])) {
+      // A station chief edits the station's list, a duty chief the center's.
+      throw apiError(
+        'E_FORBIDDEN',
+        `只有${unit.name}的值班长可以修改检查项`,
+        `Only a chief of ${unit.name} edits its checklist`,
+      );
+    }
+    return ctx.tx(() => {
+      const items = deps.checklists.set(unit.id, input.items);
+      ctx.audit.target = `duty-checklist:${unit.id}`;
+      ctx.audit.summary = `修改交接检查项（${unit.name}）：${items.map((i) => i.label).join('；')}`;
+      ctx.publish('duty.changed', { orgUnitId: unit.id, what: 'checklist' }, { orgUnitIds: [unit.id] });
+      return items;
+    });
+  };
+
+  return {
+    'duty.handover.current': current,
+    'duty.handover.preview': preview,
+    'duty.handover.start': start,
+    'duty.handover.cancel': cancel,
+    'duty.handover.sign': sign,
+    'duty.handover.get': get,
+    'duty.handover.sealed': sealed,
+    'duty.handover.report': report,
+    'duty.checklist.get': checklistGet,
+    'duty.checklist.set': checklistSet,
+  };
+}

@@ -1,0 +1,72 @@
+import type { HandoverReport } from '../../../common/contract/duty-handover';
+import { postsFor } from '../../../common/domain/duty';
+import type { Db } from '../../db/connection';
+import type { DutyLog } from './duty-log';
+import type { HandoverService } from './handover-service';
+import type { RosterService } from './roster-service';
+
+interface RosterRow {
+  postCode: string;
+  name: string;
+  checkedInAt: number | null;
+  checkedOutAt: number | null;
+}
+
+/**
+ * Everything the printed handover report shows for one shift: who was on which post (with
+ * check-in times), the whole log, the frozen summary, the signatures and the seal.
+ */
+export function handoverReport(
+  deps: { db: Db; dutyLog: DutyLog; roster: RosterService; handover: HandoverService },
+  shiftId: number,
+  printed: { at: number; by: string },
+  view: { callerOrgUnitId: string; callerIsCenter: boolean },
+): HandoverReport {
+  const state = deps.handover.get(
+    { id: 0, displayName: printed.by, roles: [], orgUnitId: view.callerOrgUnitId },
+    shiftId,
+    view.callerIsCenter,
+  );
+  const { shift } = state;
+  const unit = deps.roster.rosterUnit(shift.orgUnitId);
+  const rows = deps.db
+    .prepare(
+      `SELECT a.post_code AS postCode, a.user_name AS name,
+              c.checked_in_at AS checkedInAt, c.checked_out_at AS checkedOutAt
+       FROM roster_assignments a
+       LEFT JOIN duty_checkins c ON c.user_id = a.user_id AND c.org_unit_id = a.org_unit_id
+                               AND c.date = a.date AND c.shift_code = a.shift_code
+       WHERE a.org_unit_id = ? AND a.date = ? AND a.shift_code = ? ORDER BY a.id`,
+    )
+    .all(shift.orgUnitId, shift.date, shift.code) as RosterRow[];
+  return {
+    title: '值班交接班报告',
+    orgUnitName: unit.name,
+    shift: {
+      date: shift.date,
+      code: shift.code,
+      name: state.shiftName,
+      startsAt: shift.startsAt,
+      endsAt: shift.endsAt,
+    },
+    status: shift.status,
+    roster: postsFor(unit.kind).map((post) => ({
+      postName: post.name,
+      people: rows
+        .filter((r) => r.postCode === post.code)
+        .map((r) => ({ name: r.name, checkedInAt: r.checkedInAt, checkedOutAt: r.checkedOutAt })),
+    })),
+    entries: deps.dutyLog.entries(shift.id),
+    summary: state.summary,
+    signatures: state.signatures,
+    seal: state.seal,
+    printedAt: printed.at,
+    printedBy: printed.by,
+  };
+}
+
+/** `值班交接班报告-合庆镇城运中心-2026-11-26-A.pdf`, with characters a file system may refuse replaced. */
+export function reportFileName(report: HandoverReport): string {
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+  return `值班交接班报告-${safe(report.orgUnitName)}-${report.shift.date}-${safe(report.shift.code)}.pdf`;
+}

@@ -1,0 +1,297 @@
+import { ApiError, apiError } from '../../../common/contract';
+import {
+  handoverSummarySchema,
+  type HandoverSignature,
+  type HandoverState,
+  type HandoverSummary,
+} from '../../../common/contract/duty-handover';
+import type { DutyShift } from '../../../common/contract/duty-log';
+import type { ShiftOrgKind } from '../../../common/domain/duty';
+import type { Role } from '../../../common/domain/roles';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import type { AuthService } from '../auth/auth-service';
+import type { StoredUser } from '../users/users-repo';
+import type { ChecklistRepo } from './checklist';
+import type { DutyLog } from './duty-log';
+import { buildSummary, type SummaryInput, type SummarySources } from './handover-summary';
+import type { RosterService } from './roster-service';
+import { sealOf, sealShift } from './seal';
+
+/** A shift just ended may still be handed over this long after its end (交接窗口). */
+export const HANDOVER_WINDOW_MS = 60 * 60_000;
+
+/** The role that signs a handover in each kind of unit. */
+export const CHIEF_ROLE: Record<ShiftOrgKind, Role> = { center: 'duty_chief', station: 'station_chief' };
+
+const SHIFT_COLUMNS = `id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt, status`;
+
+export interface Caller {
+  id: number;
+  displayName: string;
+  roles: readonly Role[];
+  orgUnitId: string;
+}
+
+/**
+ * The handover (交接班, issue 4 item 4): the outgoing chief starts it, which freezes the generated
+ * summary and closes the shift's log; the outgoing and the incoming chief each sign by re-entering
+ * their password; the second signature seals the shift (seal.ts). A handover not yet sealed may be
+ * called off, which opens the log again.
+ */
+export class HandoverService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly dutyLog: DutyLog,
+    private readonly roster: RosterService,
+    private readonly checklists: ChecklistRepo,
+    private readonly auth: AuthService,
+    private readonly sources: SummarySources = {},
+  ) {}
+
+  /** The caller's unit, which must run shifts, and the caller must be its chief. */
+  private chiefUnit(caller: Caller) {
+    const unit = this.roster.rosterUnit(caller.orgUnitId);
+    if (!caller.roles.includes(CHIEF_ROLE[unit.kind])) {
+      throw apiError(
+        'E_FORBIDDEN',
+        `只有${unit.name}的值班长可以办理交接班`,
+        `Only a chief of ${unit.name} hands over its shifts`,
+      );
+    }
+    return unit;
+  }
+
+  shift(id: number): DutyShift | undefined {
+    return this.db.prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE id = ?`).get(id) as DutyShift | undefined;
+  }
+
+  private shiftName(shift: DutyShift): string {
+    return this.roster.pattern(shift.orgUnitId).shifts.find((s) => s.code === shift.code)?.name ?? shift.code;
+  }
+
+  /**
+   * The shift to hand over now: a handover already running; else the shift that ended within the
+   * handover window if it is still open; else the shift covering now (open, in handover or sealed).
+   */
+  target(orgUnitId: string): DutyShift {
+    const running = this.db
+      .prepare(
+        `SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE org_unit_id = ? AND status = 'handover' ORDER BY starts_at`,
+      )
+      .get(orgUnitId) as DutyShift | undefined;
+    if (running) return running;
+    const now = this.clock();
+    const covering = this.dutyLog.coveringShift(orgUnitId, now);
+    const previous = this.dutyLog.previousShift(orgUnitId, covering?.startsAt ?? now);
+    if (previous && previous.status === 'open' && now < previous.endsAt + HANDOVER_WINDOW_MS) return previous;
+    if (covering) return covering;
+    if (previous) return previous;
+    throw apiError('E_CONFLICT', '当前没有需要交接的班次', 'There is no shift to hand over now');
+  }
+
+  current(caller: Caller): HandoverState {
+    const unit = this.chiefUnit(caller);
+    return this.state(this.target(unit.id));
+  }
+
+  /** A draft summary of the shift to hand over (nothing saved). */
+  preview(caller: Caller): HandoverSummary {
+    const unit = this.chiefUnit(caller);
+    const shift = this.target(unit.id);
+    const items = this.checklists.items(unit.id, unit.kind);
+    return buildSummary(
+      this.db,
+      { unit, shift: { ...shift, name: this.shiftName(shift) } },
+      items,
+      { checklist: [], notes: '', doneAssigned: [] },
+      this.clock(),
+      this.sources,
+    );
+  }
+
+  /** Any shift the caller may see: center users every unit's, others their own unit's. */
+  get(caller: Caller, shiftId: number, callerIsCenter: boolean): HandoverState {
+    const shift = this.shift(shiftId);
+    if (!shift || (!callerIsCenter && shift.orgUnitId !== caller.orgUnitId)) {
+      throw apiError('E_NOT_FOUND', `班次 ${shiftId} 不存在`, `Shift ${shiftId} does not exist`);
+    }
+    return this.state(shift);
+  }
+
+  state(shift: DutyShift): HandoverState {
+    const row = this.db
+      .prepare(
+        `SELECT started_by AS userId, started_by_name AS userName, started_at AS at, summary
+         FROM duty_handovers WHERE shift_id = ?`,
+      )
+      .get(shift.id) as { userId: number; userName: string; at: number; summary: string } | undefined;
+    const seal = sealOf(this.db, shift.id);
+    const summaryText = row?.summary ?? seal?.summary ?? null;
+    return {
+      shift,
+      shiftName: this.shiftName(shift),
+      startedBy: row ? { userId: row.userId, userName: row.userName, at: row.at } : null,
+      summary: summaryText === null ? null : handoverSummarySchema.parse(JSON.parse(summaryText)),
+      signatures: this.signatures(shift.id),
+      seal: seal
+        ? {
+            sealedAt: seal.sealedAt,
+            sealHash: seal.sealHash,
+            prevSealHash: seal.prevSealHash,
+            entriesHash: seal.entriesHash,
+          }
+        : null,
+    };
+  }
+
+  private signatures(shiftId: number): HandoverSignature[] {
+    return this.db
+      .prepare(
+        `SELECT side, user_id AS userId, user_name AS userName, signed_at AS signedAt
+         FROM duty_handover_signatures WHERE shift_id = ? ORDER BY CASE side WHEN 'outgoing' THEN 0 ELSE 1 END`,
+      )
+      .all(shiftId) as HandoverSignature[];
+  }
+
+  private requireTarget(caller: Caller, shiftId: number) {
+    const unit = this.chiefUnit(caller);
+    const shift = this.target(unit.id);
+    if (shift.id !== shiftId) {
+      throw apiError(
+        'E_CONFLICT',
+        '要交接的班次已变化，请刷新后重试',
+        'The shift to hand over has changed; refresh and try again',
+        { shiftId: shift.id },
+      );
+    }
+    return { unit, shift };
+  }
+
+  /** Freezes the summary and closes the shift's log (synchronous: run inside the call's transaction). */
+  start(caller: Caller, shiftId: number, input: SummaryInput): HandoverState {
+    const { unit, shift } = this.requireTarget(caller, shiftId);
+    if (shift.status !== 'open') {
+      throw apiError(
+        'E_CONFLICT',
+        shift.status === 'sealed' ? '该班次已封存' : '该班次的交接班已经开始',
+        shift.status === 'sealed' ? 'The shift is already sealed' : 'The handover of this shift has already started',
+      );
+    }
+    const now = this.clock();
+    const summary = buildSummary(
+      this.db,
+      { unit, shift: { ...shift, name: this.shiftName(shift) } },
+      this.checklists.items(unit.id, unit.kind),
+      input,
+      now,
+      this.sources,
+    );
+    this.db
+      .prepare(
+        `INSERT INTO duty_handovers (shift_id, started_by, started_by_name, started_at, summary) VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(shift.id, caller.id, caller.displayName, now, JSON.stringify(summary));
+    this.db.prepare(`UPDATE duty_shifts SET status = 'handover' WHERE id = ?`).run(shift.id);
+    return this.state({ ...shift, status: 'handover' });
+  }
+
+  cancel(caller: Caller, shiftId: number): HandoverState {
+    const { shift } = this.requireTarget(caller, shiftId);
+    if (shift.status !== 'handover') {
+      throw apiError('E_CONFLICT', '该班次没有进行中的交接班', 'The shift has no handover in progress');
+    }
+    this.db.prepare('DELETE FROM duty_handover_signatures WHERE shift_id = ?').run(shift.id);
+    this.db.prepare('DELETE FROM duty_handovers WHERE shift_id = ?').run(shift.id);
+    this.db.prepare(`UPDATE duty_shifts SET status = 'open' WHERE id = ?`).run(shift.id);
+    return this.state({ ...shift, status: 'open' });
+  }
+
+  /**
+   * Checks the signer's password (as sign-in does, counting failures towards the lockout). A wrong
+   * password is E_INVALID on the password field, not E_UNAUTHENTICATED: the caller's own session
+   * is fine. Async; does not write the signature (see `sign`).
+   */
+  async verifySigner(username: string, password: string): Promise<StoredUser> {
+    try {
+      return await this.auth.verifyCredentials(username, password);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'E_UNAUTHENTICATED') {
+        throw apiError('E_INVALID', err.bilingual.zh, err.bilingual.en, { field: 'password' });
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Records a signature of a verified chief of the unit; the second one seals the shift. Run inside
+   * the call's transaction. Answers the new state and whether it sealed.
+   */
+  sign(
+    caller: Caller,
+    shiftId: number,
+    side: 'outgoing' | 'incoming',
+    signer: StoredUser,
+  ): { state: HandoverState; sealed: boolean } {
+    const { unit, shift } = this.requireTarget(caller, shiftId);
+    if (shift.status !== 'handover') {
+      throw apiError('E_CONFLICT', '请先开始交接班，再签名', 'Start the handover before signing');
+    }
+    if (signer.orgUnitId !== unit.id || !signer.roles.includes(CHIEF_ROLE[unit.kind])) {
+      throw apiError(
+        'E_FORBIDDEN',
+        `${signer.displayName} 不是${unit.name}的值班长，不能签名`,
+        `${signer.username} is not a chief of ${unit.name} and cannot sign`,
+        { field: 'username' },
+      );
+    }
+    const signed = this.signatures(shift.id);
+    if (signed.some((s) => s.side === side)) {
+      throw apiError('E_CONFLICT', '这一方已经签名', 'This side has already signed');
+    }
+    if (signed.some((s) => s.userId === signer.id)) {
+      throw apiError(
+        'E_INVALID',
+        '交班和接班须由两位不同的值班长签名',
+        'The outgoing and the incoming chief must be two different people',
+        { field: 'username' },
+      );
+    }
+    const now = this.clock();
+    this.db
+      .prepare(
+        `INSERT INTO duty_handover_signatures (shift_id, side, user_id, user_name, signed_at) VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(shift.id, side, signer.id, signer.displayName, now);
+    const all = this.signatures(shift.id);
+    const outgoing = all.find((s) => s.side === 'outgoing');
+    const incoming = all.find((s) => s.side === 'incoming');
+    if (!outgoing || !incoming) return { state: this.state(shift), sealed: false };
+    const summary = this.state(shift).summary;
+    sealShift(
+      this.db,
+      shift.id,
+      summary,
+      [
+        { id: outgoing.userId, name: outgoing.userName },
+        { id: incoming.userId, name: incoming.userName },
+      ],
+      now,
+    );
+    return { state: this.state({ ...shift, status: 'sealed' }), sealed: true };
+  }
+
+  /** The latest sealed shifts of a unit, newest first. */
+  sealed(orgUnitId: string, limit: number) {
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.org_unit_id AS orgUnitId, s.date, s.code, s.starts_at AS startsAt, s.ends_at AS endsAt,
+                s.status, d.sealed_at AS sealedAt, d.seal_hash AS sealHash
+         FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id
+         WHERE s.org_unit_id = ? ORDER BY s.starts_at DESC LIMIT ?`,
+      )
+      .all(orgUnitId, limit) as (DutyShift & { sealedAt: number; sealHash: string })[];
+    return rows.map((r) => ({ ...r, shiftName: this.shiftName(r) }));
+  }
+}

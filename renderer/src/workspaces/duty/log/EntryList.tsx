@@ -1,0 +1,98 @@
+import { Button, Empty, Flex, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DutyLogEntry } from '../../../../../common/contract/duty-log';
+import { AttachmentPreview } from '../../../orders/attachments/AttachmentPreview';
+import { openOrder } from '../../../orders/drawer/store';
+import { formatDateTime } from '../../../time/dayjs';
+import { KIND_COLORS, useKindName } from '../kinds';
+
+/**
+ * The entries of a shift, oldest first, as written: corrections stand as entries of their own and
+ * both ends of a correction say so; system entries are marked. Entries cannot be edited or removed.
+ */
+export function EntryList({
+  entries,
+  onCorrect,
+}: {
+  entries: readonly DutyLogEntry[];
+  /** Absent when the shift takes no more entries. */
+  onCorrect?: (entry: DutyLogEntry) => void;
+}) {
+  const { t } = useTranslation();
+  const kindName = useKindName();
+  if (entries.length === 0) return <Empty description={t('duty.log.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <Flex vertical gap={8} data-testid="duty-entries">
+      {entries.map((e) => (
+        <div
+          key={e.id}
+          className="duty-entry"
+          data-testid="duty-entry"
+          data-kind={e.kind}
+          data-entry-id={e.id}
+          style={{
+            padding: '8px 12px',
+            borderRadius: 6,
+            background: e.kind === 'system' ? 'rgba(19, 194, 194, 0.08)' : 'rgba(255, 255, 255, 0.04)',
+            borderInlineStart: `3px solid ${e.correctedBy.length > 0 ? '#faad14' : 'transparent'}`,
+          }}
+        >
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text type="secondary" className="tabular">
+              {t('duty.log.entryNo', { id: e.id })}
+            </Typography.Text>
+            <Typography.Text className="tabular">{formatDateTime(e.at)}</Typography.Text>
+            <Tag color={KIND_COLORS[e.kind]}>{kindName(e.kind)}</Tag>
+            <Typography.Text strong>{e.kind === 'system' ? t('duty.log.system') : e.authorName}</Typography.Text>
+            {e.correctsId !== null && <Tag color="warning">{t('duty.log.corrects', { id: e.correctsId })}</Tag>}
+            {e.correctedBy.length > 0 && (
+              <Tag color="warning" data-testid="duty-corrected-by">
+                {t('duty.log.correctedBy', { ids: e.correctedBy.map((id) => `#${id}`).join(' ') })}
+              </Tag>
+            )}
+            {onCorrect && e.kind !== 'system' && (
+              <Button
+                size="small"
+                type="link"
+                data-testid="duty-correct"
+                onClick={() => {
+                  onCorrect(e);
+                }}
+              >
+                {t('duty.log.correct')}
+              </Button>
+            )}
+          </Flex>
+          <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }} data-testid="duty-entry-text">
+            {e.text}
+          </Typography.Paragraph>
+          {e.orders.length > 0 && (
+            <Flex gap={4} align="center" wrap style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{t('duty.log.orders')}</Typography.Text>
+              {e.orders.map((o) => (
+                <Button
+                  key={o.id}
+                  size="small"
+                  title={o.title}
+                  data-testid="duty-entry-order"
+                  onClick={() => {
+                    openOrder(o.id);
+                  }}
+                >
+                  {o.code}
+                </Button>
+              ))}
+            </Flex>
+          )}
+          {e.attachments.length > 0 && (
+            <Flex gap={8} wrap style={{ marginTop: 6 }}>
+              {e.attachments.map((a) => (
+                <AttachmentPreview key={a.id} info={a} />
+              ))}
+            </Flex>
+          )}
+        </div>
+      ))}
+    </Flex>
+  );
+}

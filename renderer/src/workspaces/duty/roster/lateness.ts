@@ -1,0 +1,13 @@
+import type { OnDuty, RosterEntry } from '../../../../../common/contract';
+import { MISSING_CHECKIN_AFTER_MS } from '../../../../../common/domain/duty/roster';
+
+/**
+ * People of the current shift not checked in 10 minutes after it began — the same rule by which
+ * the hub sends `duty.missingCheckIn` to the chief, so the mark appears with the alert and, being
+ * derived from the roster, survives a reload and goes away when the person checks in.
+ */
+export function latePeople(onDuty: OnDuty | undefined, now: number): RosterEntry[] {
+  const shift = onDuty?.shift;
+  if (!onDuty || !shift || now < shift.startsAt + MISSING_CHECKIN_AFTER_MS) return [];
+  return onDuty.posts.flatMap((p) => p.people.filter((e) => e.checkedInAt === null));
+}
