@@ -5,6 +5,7 @@ import { adminHandlers } from './api/handlers/admin-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
+import { cameraHandlers } from './api/handlers/camera-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
@@ -19,6 +20,7 @@ import { openDatabase, type Db } from './db/connection';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
 import { AttachmentsService } from './services/attachments/attachments-service';
+import { CamerasService } from './services/cameras/cameras-service';
 import { AuditRepo } from './services/audit/audit-repo';
 import { ChecklistRepo } from './services/duty/checklist';
 import { DutyLog } from './services/duty/duty-log';
@@ -79,6 +81,7 @@ export interface HubServices {
   sla: SlaService;
   attachments: AttachmentsService;
   apiKeys: ApiKeysService;
+  cameras: CamerasService;
   audit: AuditRepo;
   org: OrgRepo;
   clock: Clock;
@@ -124,6 +127,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         maxBytes: options.maxAttachmentBytes ?? 50 * 1024 * 1024,
       }),
       apiKeys: new ApiKeysService(db, clock),
+      cameras: new CamerasService(db, orgRepo, clock),
       audit: auditRepo,
       org: orgRepo,
       clock,
@@ -149,6 +153,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...orderHandlers(orderDeps),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments),
+      ...cameraHandlers({ cameras: services.cameras }),
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
@@ -204,6 +209,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const sweepers = [
       timer(sweepAlerts, options.alertSweepMs ?? 15_000),
       timer(sweepDuty, options.dutySweepMs ?? 30_000),
+      timer(() => services.cameras.closeStaleViews(), 60_000),
     ];
     return {
       db,
@@ -216,7 +222,15 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       dataDir: options.dataDir,
       call: (conn: Connection, method: string, input: unknown): Promise<ApiResult<unknown>> =>
         router.call(conn, method, input),
-      attach: (conn: Connection) => bus.attach(conn),
+      attach: (conn: Connection) => {
+        const detach = bus.attach(conn);
+        // A console that goes away stops watching: close its open viewing records.
+        return () => {
+          detach();
+          // A shell may drop its sockets after the hub has closed.
+          if (db.open) services.cameras.closeConnectionViews(conn.id);
+        };
+      },
       close: () => {
         for (const t of sweepers) clearInterval(t);
         db.close();

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
+import { cameraMethods } from './cameras';
 import { dutyHandoverMethods } from './duty-handover';
 import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
@@ -19,6 +20,7 @@ export * from './org';
 export * from './orders';
 export * from './sla';
 export * from './attachments';
+export * from './cameras';
 export * from './duty-handover';
 export * from './duty-log';
 export * from './duty-roster';
@@ -37,6 +39,7 @@ export const contract = {
   ...dutyLogMethods,
   ...dutyHandoverMethods,
   ...dutyRosterMethods,
+  ...cameraMethods,
 } as const;
 
 export type Contract = typeof contract;

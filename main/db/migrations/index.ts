@@ -7,6 +7,7 @@ import dutyShifts from './0060_duty_shifts.sql';
 import dutyLog from './0070_duty_log.sql';
 import dutyRoster from './0080_duty_roster.sql';
 import dutyHandover from './0090_duty_handover.sql';
+import cameras from './0100_cameras.sql';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'duty-log', sql: dutyLog },
   { version: 80, name: 'duty-roster', sql: dutyRoster },
   { version: 90, name: 'duty-handover', sql: dutyHandover },
+  { version: 100, name: 'cameras', sql: cameras },
 ];

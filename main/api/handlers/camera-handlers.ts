@@ -1,0 +1,105 @@
+import type { cameraMethods } from '../../../common/contract/cameras';
+import { hashToken } from '../../services/auth/sessions-repo';
+import { unknownOnline, type OnlineState } from '../../services/cameras/camera-dto';
+import type { CamerasService } from '../../services/cameras/cameras-service';
+import type { Handler } from '../handler-types';
+
+export interface CameraDeps {
+  cameras: CamerasService;
+  /** Online state per camera from the media layer; every camera reads 'unknown' until one is wired. */
+  online?: OnlineState;
+}
+
+type CameraHandlers = { [M in keyof typeof cameraMethods]: Handler<M> };
+
+/**
+ * The camera registry API (issue 5 items 1, 2 and 10). Audit rows name the camera and the fields
+ * changed, never a stream URL: URLs may carry credentials, and the audit log is read by people who
+ * must not learn them.
+ */
+export function cameraHandlers(deps: CameraDeps): CameraHandlers {
+  const { cameras } = deps;
+  // Late-bound: the media layer may be wired after the handlers are built.
+  const online: OnlineState = (id) => (deps.online ?? unknownOnline)(id);
+
+  return {
+    'cameras.list': (_ctx, { filter, limit }) => cameras.list(filter, limit, online),
+    'cameras.tree': (_ctx, { filter, includeEmpty }) => cameras.tree(filter, includeEmpty, online),
+    'cameras.get': (_ctx, { id }) => cameras.get(id, online),
+
+    'cameras.create': (ctx, input) => {
+      // The audit row is written inside the transaction: name it before the transaction ends.
+      const camera = ctx.tx(() => {
+        const c = cameras.create(input);
+        ctx.audit.target = `camera:${c.id}`;
+        ctx.audit.summary = `新增摄像机 ${c.id} ${c.name}（${c.workstationName}）`;
+        return c;
+      });
+      return { ...camera, online: online(camera.id) };
+    },
+
+    'cameras.update': (ctx, input) => {
+      const { camera } = ctx.tx(() => {
+        const result = cameras.update(input);
+        ctx.audit.target = `camera:${result.camera.id}`;
+        ctx.audit.summary = `修改摄像机 ${result.camera.id} ${result.camera.name}：${result.changed.join('、') || '无变化'}`;
+        return result;
+      });
+      return { ...camera, online: online(camera.id) };
+    },
+
+    'cameras.setEnabled': (ctx, { id, enabled }) => {
+      const camera = ctx.tx(() => {
+        const c = cameras.setEnabled(id, enabled);
+        ctx.audit.target = `camera:${c.id}`;
+        ctx.audit.summary = `${enabled ? '启用' : '停用'}摄像机 ${c.id} ${c.name}`;
+        return c;
+      });
+      return { ...camera, online: online(camera.id) };
+    },
+
+    'cameras.delete': (ctx, { id }) => {
+      ctx.tx(() => {
+        const row = cameras.delete(id);
+        ctx.audit.target = `camera:${row.id}`;
+        ctx.audit.summary = `删除摄像机 ${row.id} ${row.name}`;
+      });
+      return null;
+    },
+
+    'cameras.import': (ctx, { format, text, dryRun }) =>
+      // One transaction: every good row is saved together with the audit row, or nothing is.
+      ctx.tx(() => {
+        const report = cameras.importFile(format, text, dryRun);
+        ctx.audit.target = 'cameras:import';
+        ctx.audit.summary =
+          `${dryRun ? '校验' : '导入'}摄像机（${format.toUpperCase()}，${report.total} 行）：` +
+          `新增 ${report.created}，更新 ${report.updated}，拒绝 ${report.rejected}`;
+        return report;
+      }),
+
+    'cameras.export': (_ctx, { format, filter }) => {
+      const file = cameras.exportFile(format, filter);
+      return { fileName: file.fileName, mime: file.mime, dataBase64: file.data.toString('base64'), rows: file.rows };
+    },
+
+    'cameras.viewStart': (ctx, { cameraId, stream }) => {
+      const { user, token } = ctx.requireSession();
+      return ctx.tx(() =>
+        cameras.viewStart(cameraId, stream, {
+          userId: user.id,
+          userName: user.displayName,
+          sessionHash: hashToken(token),
+          connectionId: ctx.conn.id,
+        }),
+      );
+    },
+
+    'cameras.viewEnd': (ctx, { viewId }) => {
+      const { user } = ctx.requireSession();
+      return ctx.tx(() => cameras.viewEnd(viewId, user.id));
+    },
+
+    'cameras.viewsReport': (_ctx, input) => cameras.viewsReport(input),
+  };
+}

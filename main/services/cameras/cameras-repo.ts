@@ -1,0 +1,172 @@
+import type { CameraStream } from '../../../common/contract';
+import type { CameraProtocol, StreamSecret } from '../../../common/domain/cameras';
+import type { Db } from '../../db/connection';
+
+/** A stored camera: URLs masked, credentials elsewhere (camera_secrets). */
+export interface CameraRow {
+  seq: number;
+  id: string;
+  name: string;
+  code: string | null;
+  workstationId: string;
+  mainUrl: string;
+  subUrl: string | null;
+  protocol: CameraProtocol;
+  tags: string[];
+  enabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What is written: everything but the row number and the times. */
+export type CameraFields = Omit<CameraRow, 'seq' | 'createdAt' | 'updatedAt'>;
+
+interface RawRow extends Omit<CameraRow, 'tags' | 'enabled'> {
+  tags: string;
+  enabled: number;
+}
+
+const COLUMNS = `c.seq, c.id, c.name, c.code, c.workstation_id AS workstationId, c.main_url AS mainUrl,
+  c.sub_url AS subUrl, c.protocol, c.tags, c.enabled, c.created_at AS createdAt, c.updated_at AS updatedAt`;
+
+function toRow(r: RawRow): CameraRow {
+  return { ...r, tags: JSON.parse(r.tags) as string[], enabled: r.enabled === 1 };
+}
+
+function isSecret(value: unknown): value is StreamSecret {
+  const v = value as Partial<StreamSecret> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.params) &&
+    (v.userinfo === null || typeof v.userinfo === 'string')
+  );
+}
+
+/** SQL of the camera registry (DESIGN.md §8: kept here so a second store needs no service change). */
+export class CamerasRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Every camera in the order of the org chart (workstation), then by id. */
+  all(): CameraRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM cameras c LEFT JOIN org_units w ON w.id = c.workstation_id
+         ORDER BY w.sort, c.id`,
+      )
+      .all() as RawRow[];
+    return rows.map(toRow);
+  }
+
+  /** Ids are compared without case (the column is COLLATE NOCASE): CAM-0001 and cam-0001 are one camera. */
+  byId(id: string): CameraRow | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM cameras c WHERE c.id = ?`).get(id) as RawRow | undefined;
+    return row && toRow(row);
+  }
+
+  byCode(code: string): CameraRow | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM cameras c WHERE c.code = ?`).get(code) as RawRow | undefined;
+    return row && toRow(row);
+  }
+
+  insert(fields: CameraFields, now: number): number {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO cameras (id, name, code, workstation_id, main_url, sub_url, protocol, tags, enabled,
+                              created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        fields.id,
+        fields.name,
+        fields.code,
+        fields.workstationId,
+        fields.mainUrl,
+        fields.subUrl,
+        fields.protocol,
+        JSON.stringify(fields.tags),
+        fields.enabled ? 1 : 0,
+        now,
+        now,
+      );
+    return Number(lastInsertRowid);
+  }
+
+  update(seq: number, fields: CameraFields, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE cameras SET id = ?, name = ?, code = ?, workstation_id = ?, main_url = ?, sub_url = ?, protocol = ?,
+                            tags = ?, enabled = ?, updated_at = ?
+         WHERE seq = ?`,
+      )
+      .run(
+        fields.id,
+        fields.name,
+        fields.code,
+        fields.workstationId,
+        fields.mainUrl,
+        fields.subUrl,
+        fields.protocol,
+        JSON.stringify(fields.tags),
+        fields.enabled ? 1 : 0,
+        now,
+        seq,
+      );
+  }
+
+  setEnabled(seq: number, enabled: boolean, now: number): void {
+    this.db.prepare('UPDATE cameras SET enabled = ?, updated_at = ? WHERE seq = ?').run(enabled ? 1 : 0, now, seq);
+  }
+
+  /** Removes the camera; its secrets go with it (ON DELETE CASCADE). */
+  delete(seq: number): void {
+    this.db.prepare('DELETE FROM cameras WHERE seq = ?').run(seq);
+  }
+
+  secret(seq: number, stream: CameraStream): StreamSecret | null {
+    const row = this.db
+      .prepare('SELECT secret FROM camera_secrets WHERE camera_seq = ? AND stream = ?')
+      .get(seq, stream) as { secret: string } | undefined;
+    if (!row) return null;
+    const parsed: unknown = JSON.parse(row.secret);
+    return isSecret(parsed) ? parsed : null;
+  }
+
+  /** Which streams of which cameras have a stored credential. */
+  secretStreams(): Set<string> {
+    const rows = this.db.prepare('SELECT camera_seq AS seq, stream FROM camera_secrets').all() as {
+      seq: number;
+      stream: string;
+    }[];
+    return new Set(rows.map((r) => `${r.seq}:${r.stream}`));
+  }
+
+  putSecret(seq: number, stream: CameraStream, secret: StreamSecret | null, now: number): void {
+    if (!secret) {
+      this.db.prepare('DELETE FROM camera_secrets WHERE camera_seq = ? AND stream = ?').run(seq, stream);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO camera_secrets (camera_seq, stream, secret, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (camera_seq, stream) DO UPDATE SET secret = excluded.secret, updated_at = excluded.updated_at`,
+      )
+      .run(seq, stream, JSON.stringify(secret), now);
+  }
+
+  /** The highest n of the ids shaped CAM-n, 0 when none. */
+  maxGeneratedNumber(): number {
+    const ids = this.db.prepare("SELECT id FROM cameras WHERE id LIKE 'CAM-%'").all() as { id: string }[];
+    return ids.reduce((max, { id }) => Math.max(max, generatedNumber(id) ?? 0), 0);
+  }
+}
+
+/** n of an id shaped CAM-n (any case), or undefined. */
+export function generatedNumber(id: string): number | undefined {
+  const m = /^CAM-(\d{1,9})$/i.exec(id);
+  return m?.[1] ? Number(m[1]) : undefined;
+}
+
+export function generatedId(n: number): string {
+  return `CAM-${String(n).padStart(4, '0')}`;
+}
