@@ -27,6 +27,11 @@ export interface Config {
   maxFrameBytes: number;
   maxAttachmentBytes: number;
   duplicateWindowDays: number;
+  /**
+   * Lets 127.0.0.1 stop and start demo camera streams (POST /media/demo/<key>/stop|start) and puts the
+   * deliberately broken demo stream on the map: for tests and training (CITYOPS_DEMO_MEDIA_CONTROL=1).
+   */
+  demoMediaControl: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +86,6 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     maxFrameBytes: Math.floor(
       positiveNumber('CITYOPS_MAX_FRAME_BYTES', env.CITYOPS_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
     ),
+    demoMediaControl: env.CITYOPS_DEMO_MEDIA_CONTROL === '1',
   };
 }

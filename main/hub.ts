@@ -17,10 +17,13 @@ import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
+import type { DemoMedia } from './media';
+import { demoOnline } from './media/demo-online';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
 import { AttachmentsService } from './services/attachments/attachments-service';
 import { CamerasService } from './services/cameras/cameras-service';
+import { seedDemoCameras } from './services/cameras/demo-cameras';
 import { AuditRepo } from './services/audit/audit-repo';
 import { ChecklistRepo } from './services/duty/checklist';
 import { DutyLog } from './services/duty/duty-log';
@@ -57,6 +60,8 @@ export interface HubOptions {
   alertSweepMs?: number;
   /** How often missing check-ins are looked for; 0 = never by itself (tests call sweepDuty). */
   dutySweepMs?: number;
+  /** The demo cameras' live HLS (main/media): registered as cameras in demo mode, their state as online. */
+  demoMedia?: DemoMedia | undefined;
   clock?: Clock;
   onInternalError?: (method: string, err: unknown) => void;
 }
@@ -132,6 +137,22 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       org: orgRepo,
       clock,
     };
+    const demoMedia = options.demoMedia;
+    if (demoMedia && isDemo(db)) {
+      // The deliberately broken stream is only on the map when a test drives the demo media.
+      const streams = demoMedia.control ? [...demoMedia.cameras, demoMedia.broken] : demoMedia.cameras;
+      seedDemoCameras(
+        db,
+        streams.map((c) => ({
+          key: c.key,
+          name: c.name,
+          mainUrl: c.main.url,
+          subUrl: c.sub.url,
+          workstationId: c.workstationId,
+        })),
+        clock(),
+      );
+    }
     const roster = new RosterService(db, orgRepo, clock);
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
@@ -153,7 +174,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...orderHandlers(orderDeps),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments),
-      ...cameraHandlers({ cameras: services.cameras }),
+      ...cameraHandlers({
+        cameras: services.cameras,
+        ...(demoMedia ? { online: (id: string) => demoOnline(demoMedia, services.cameras.streamUrl(id, 'main')) } : {}),
+      }),
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
@@ -206,6 +230,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       t.unref();
       return t;
     };
+    const offMedia = demoMedia?.onChange(() => {
+      bus.publish('cameras.changed', { ids: [] });
+    });
     const sweepers = [
       timer(sweepAlerts, options.alertSweepMs ?? 15_000),
       timer(sweepDuty, options.dutySweepMs ?? 30_000),
@@ -233,6 +260,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       },
       close: () => {
         for (const t of sweepers) clearInterval(t);
+        offMedia?.();
         db.close();
       },
     };

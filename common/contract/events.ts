@@ -51,6 +51,10 @@ export const events = {
     }),
     summary: 'A rostered person has not checked in 10 minutes after their shift began (to the shift chief)',
   }),
+  'cameras.changed': event({
+    payload: z.object({ ids: z.array(z.string()) }),
+    summary: 'Cameras were changed, or went on- or offline (trees and walls refresh their state)',
+  }),
   'session.ended': event({
     payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),
     summary: 'This session is over; the UI returns to the sign-in screen',

@@ -3,6 +3,8 @@ import { app, dialog, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
+import { findDemoClipsDir, loadDemoMedia } from '../media';
+import { isDemo } from '../services/users/bootstrap';
 import type { Hub } from '../hub';
 import { applySessionPolicy, hardenWebContents } from './guards';
 import { registerIpc } from './ipc';
@@ -53,8 +55,12 @@ async function start(): Promise<void> {
 
   // Same data folder as the web shell by default (config.ts); --data-dir / CITYOPS_DATA_DIR override.
   const config = resolveConfig(userArgs(process.argv), process.env);
+  // Packaged: resources/demo-clips sits in process.resourcesPath (extraResources); else beside out/.
+  const clips = findDemoClipsDir({ moduleDir: __dirname, resourcesPath: process.resourcesPath });
+  const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
   const opened = await openHub({
     ...hubOptionsFrom(config),
+    demoMedia,
     // Set by scripts/start.mjs to a better-sqlite3 build for Electron's ABI; unset when packaged.
     sqliteNativeBinding: process.env.CITYOPS_SQLITE_BINDING,
   });
@@ -68,7 +74,7 @@ async function start(): Promise<void> {
 
   const ses = session.defaultSession;
   applySessionPolicy(ses);
-  serveRenderer(ses, RENDERER_DIR);
+  serveRenderer(ses, RENDERER_DIR, demoMedia && isDemo(opened.db) ? demoMedia : undefined);
   disposeIpc = registerIpc(opened);
   const win = openConsoleWindow();
   win.once('ready-to-show', () => void showBootstrapNotice(win, opened.bootstrap));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import type { Session } from 'electron';
+import { routeMedia, type DemoMedia } from '../media';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { contentTypeFor, isInside, resolveStaticPath, securityHeaders } from './static-files';
 
@@ -21,9 +22,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serve `rendererDir` on `session` (after ready). Returns a function that stops serving. */
-export function serveRenderer(session: Session, rendererDir: string): () => void {
-  const handler = createRendererHandler(rendererDir);
+/**
+ * Serve `rendererDir` on `session` (after ready), and the demo cameras' live HLS under /media/demo/
+ * when given. Returns a function that stops serving.
+ */
+export function serveRenderer(session: Session, rendererDir: string, media?: DemoMedia): () => void {
+  const handler = createRendererHandler(rendererDir, media);
   session.protocol.handle(APP_SCHEME, handler);
   return () => session.protocol.unhandle(APP_SCHEME);
 }
@@ -52,7 +56,7 @@ async function realFileInside(realRoot: string, filePath: string): Promise<strin
   }
 }
 
-export function createRendererHandler(rendererDir: string): (request: Request) => Promise<Response> {
+export function createRendererHandler(rendererDir: string, media?: DemoMedia): (request: Request) => Promise<Response> {
   const root = path.resolve(rendererDir);
   let realRoot: string | null = null;
 
@@ -67,6 +71,11 @@ export function createRendererHandler(rendererDir: string): (request: Request) =
       return textResponse(400, 'Bad Request', head);
     }
     if (url.host !== APP_HOST) return textResponse(404, 'Not Found', head);
+    if (media) {
+      // Never 'from loopback': the stop/start control is for tests driving the web shell only.
+      const answer = routeMedia(media, { method: request.method, url: url.pathname, fromLoopback: false });
+      if (answer) return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    }
 
     if (realRoot === null) {
       try {

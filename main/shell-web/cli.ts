@@ -1,13 +1,19 @@
 import path from 'node:path';
 import { ConfigError, isLoopback, resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
+import { findDemoClipsDir, loadDemoMedia } from '../media';
+import { isDemo } from '../services/users/bootstrap';
 import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
 
 /** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
 async function main(): Promise<void> {
   const config = resolveConfig(process.argv.slice(2), process.env);
-  const hub = await openHub(hubOptionsFrom(config));
+  // The demo cameras' clips ship with the app; a hub in demo mode serves them as live HLS.
+  const clips = findDemoClipsDir({ moduleDir: import.meta.dirname });
+  const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
+  const hub = await openHub({ ...hubOptionsFrom(config), demoMedia });
+  const media = demoMedia && isDemo(hub.db) ? demoMedia : undefined;
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
   }
@@ -23,6 +29,7 @@ async function main(): Promise<void> {
     staticDir: path.resolve(import.meta.dirname, '../renderer'),
     maxFrameBytes: config.maxFrameBytes,
     open311: open311DepsFrom(hub, { onInternalError: (err) => console.error('[open311] internal error:', err) }),
+    ...(media ? { media } : {}),
   });
   if (!isLoopback(config.host)) {
     console.warn(

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../common/contract/wire';
 import type { HubPort } from '../hub-types';
+import { handleMedia, type DemoMedia } from '../media';
 import { handleOpen311, type Open311Deps } from './open311-routes';
 import { serveStatic } from './static-files';
 import { serveSocket } from './ws-connection';
@@ -16,6 +17,8 @@ export interface WebShellOptions {
   maxFrameBytes: number;
   /** GeoReport v2 under /open311/v2/ (docs/open311.md); off when absent. */
   open311?: Open311Deps;
+  /** Demo cameras as live HLS under /media/demo/ (main/media); off when absent. */
+  media?: DemoMedia;
 }
 
 export interface WebShell {
@@ -38,6 +41,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       return;
     }
     if (options.open311 && handleOpen311(req, res, options.open311)) return;
+    if (options.media && handleMedia(req, res, options.media)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

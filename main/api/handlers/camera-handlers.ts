@@ -33,6 +33,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         const c = cameras.create(input);
         ctx.audit.target = `camera:${c.id}`;
         ctx.audit.summary = `新增摄像机 ${c.id} ${c.name}（${c.workstationName}）`;
+        ctx.publish('cameras.changed', { ids: [c.id] });
         return c;
       });
       return { ...camera, online: online(camera.id) };
@@ -43,6 +44,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         const result = cameras.update(input);
         ctx.audit.target = `camera:${result.camera.id}`;
         ctx.audit.summary = `修改摄像机 ${result.camera.id} ${result.camera.name}：${result.changed.join('、') || '无变化'}`;
+        ctx.publish('cameras.changed', { ids: [result.camera.id] });
         return result;
       });
       return { ...camera, online: online(camera.id) };
@@ -53,6 +55,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         const c = cameras.setEnabled(id, enabled);
         ctx.audit.target = `camera:${c.id}`;
         ctx.audit.summary = `${enabled ? '启用' : '停用'}摄像机 ${c.id} ${c.name}`;
+        ctx.publish('cameras.changed', { ids: [c.id] });
         return c;
       });
       return { ...camera, online: online(camera.id) };
@@ -63,6 +66,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         const row = cameras.delete(id);
         ctx.audit.target = `camera:${row.id}`;
         ctx.audit.summary = `删除摄像机 ${row.id} ${row.name}`;
+        ctx.publish('cameras.changed', { ids: [row.id] });
       });
       return null;
     },
@@ -75,6 +79,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         ctx.audit.summary =
           `${dryRun ? '校验' : '导入'}摄像机（${format.toUpperCase()}，${report.total} 行）：` +
           `新增 ${report.created}，更新 ${report.updated}，拒绝 ${report.rejected}`;
+        if (!dryRun && report.created + report.updated > 0) ctx.publish('cameras.changed', { ids: [] });
         return report;
       }),
 

@@ -10,6 +10,8 @@ export interface DemoCamera {
   name: string;
   mainUrl: string;
   subUrl: string;
+  /** Where the clip was filmed; when absent or unknown, spread over the workstations. */
+  workstationId?: string;
 }
 
 const DEMO_TAG = '演示';
@@ -23,8 +25,8 @@ function demoCode(n: number): string {
 }
 
 /**
- * Puts the demo cameras on the map, spread evenly over the workstations in org-chart order (so both
- * grids get some). The first run creates them as CAM-0001… in the order given — the list's order is
+ * Puts the demo cameras on the map at their own workstation (or, without one, spread evenly over the
+ * workstations in org-chart order, so both grids get some). The first run creates them as CAM-0001… in the order given — the list's order is
  * their identity. Later runs only refresh the stream URLs (the demo server's port may differ) of the
  * demo cameras still tagged 演示, and never bring back one an administrator deleted.
  */
@@ -45,7 +47,9 @@ export function seedDemoCameras(
       const existing = repo.byId(id);
       if (seeded && (!existing || !existing.tags.includes(DEMO_TAG))) return;
       if (existing && existing.mainUrl === cam.mainUrl && existing.subUrl === cam.subUrl) return;
-      const workstation = workstations[Math.floor((i * workstations.length) / cameras.length)];
+      const workstation =
+        workstations.find((w) => w.id === cam.workstationId) ??
+        workstations[Math.floor((i * workstations.length) / cameras.length)];
       const checked = validateCamera(
         existing
           ? { ...existing, workstation: existing.workstationId, mainUrl: cam.mainUrl, subUrl: cam.subUrl }
