@@ -17,7 +17,8 @@ import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
-import type { DemoMedia } from './media';
+import { DEMO_MEDIA_BASE, type DemoMedia } from './media';
+import type { CameraOnline } from '../common/domain/cameras';
 import { demoOnline } from './media/demo-online';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
@@ -29,7 +30,7 @@ import { ChecklistRepo } from './services/duty/checklist';
 import { DutyLog } from './services/duty/duty-log';
 import { CHIEF_ROLE as HANDOVER_CHIEF_ROLE, HandoverService } from './services/duty/handover-service';
 import { RosterService } from './services/duty/roster-service';
-import { logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
+import { logCameraOnline, logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
 import { ApiKeysService } from './services/open311/api-keys';
 import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
@@ -153,11 +154,20 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         clock(),
       );
     }
+    // The hub knows the state of its own demo streams only; other cameras' tiles report theirs.
+    const cameraOnline = (id: string): CameraOnline =>
+      demoMedia ? demoOnline(demoMedia, services.cameras.streamUrl(id, 'main')) : 'unknown';
     const roster = new RosterService(db, orgRepo, clock);
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
     const checklists = new ChecklistRepo(db, clock);
-    const handover = new HandoverService(db, clock, dutyLog, roster, checklists, auth);
+    const handover = new HandoverService(db, clock, dutyLog, roster, checklists, auth, {
+      camerasOffline: () =>
+        services.cameras
+          .list({ enabled: true }, 10_000, cameraOnline)
+          .rows.filter((c) => c.online === 'offline')
+          .map((c) => ({ id: c.id, name: c.name })),
+    });
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
@@ -174,10 +184,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...orderHandlers(orderDeps),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments),
-      ...cameraHandlers({
-        cameras: services.cameras,
-        ...(demoMedia ? { online: (id: string) => demoOnline(demoMedia, services.cameras.streamUrl(id, 'main')) } : {}),
-      }),
+      ...cameraHandlers({ cameras: services.cameras, online: cameraOnline }),
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
@@ -230,8 +237,13 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       t.unref();
       return t;
     };
-    const offMedia = demoMedia?.onChange(() => {
-      bus.publish('cameras.changed', { ids: [] });
+    const offMedia = demoMedia?.onChange((key, running) => {
+      // The registry cameras playing this demo stream (an administrator may have added more).
+      const changed = services.cameras
+        .list({ enabled: true }, 10_000, cameraOnline)
+        .rows.filter((c) => c.mainUrl.startsWith(`${DEMO_MEDIA_BASE}/${key}/`));
+      for (const camera of changed) announceLog(logCameraOnline(dutyLog, orgRepo, camera, running));
+      bus.publish('cameras.changed', { ids: changed.map((c) => c.id) });
     });
     const sweepers = [
       timer(sweepAlerts, options.alertSweepMs ?? 15_000),

@@ -71,6 +71,8 @@ export const dutyLogEntrySchema = z.object({
   attachments: z.array(attachmentInfoSchema),
   /** The orders named in links.orderIds that exist, in that order. */
   orders: z.array(z.object({ id: idSchema, code: z.string(), title: z.string() })),
+  /** The cameras named in links.cameraIds that exist, in that order. */
+  cameras: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type DutyLogEntry = z.infer<typeof dutyLogEntrySchema>;
 

@@ -28,7 +28,15 @@ describe('demo cameras in the hub', () => {
 
     media.stop(first.key);
     expect((await ok(hub, monitor, 'cameras.get', { id: cam.id })).online).toBe('offline');
-    expect(monitor.events.some((e) => e.event === 'cameras.changed')).toBe(true);
+    expect(monitor.events).toContainEqual({ event: 'cameras.changed', payload: { ids: [cam.id] } });
+    // The duty log and the handover summary know it too.
+    const chief = await signedIn(hub, 'chief');
+    const log = await ok(hub, chief, 'duty.log.current', {});
+    const entry = log.entries.find((e) => e.kind === 'system' && e.links?.cameraIds?.includes(cam.id));
+    expect(entry?.text).toMatch(/离线/);
+    expect((await ok(hub, chief, 'duty.handover.preview', {})).camerasOffline).toEqual([
+      { id: cam.id, name: cam.name },
+    ]);
     media.start(first.key);
     expect((await ok(hub, monitor, 'cameras.get', { id: cam.id })).online).toBe('online');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../common/contract';
+import { ApiError, contract } from '../../common/contract';
 import type { DutyLogEntry, DutyShift } from '../../common/contract/duty-log';
 import { defaultPattern } from '../../common/domain/duty';
 import { openDatabase, type Db } from '../../main/db/connection';
@@ -76,7 +76,9 @@ describe('duty log: append-only entries', () => {
     expect(log.entries(shift.id).map((x) => x.text)).toEqual(['接班，设备正常']);
   });
 
-  it('the service offers no edit or delete, and SQLite refuses UPDATE and DELETE', () => {
+  it('the API offers no edit or delete, nor does the service, and SQLite refuses UPDATE and DELETE', () => {
+    const logMethods = Object.keys(contract).filter((m) => m.startsWith('duty.log.'));
+    expect(logMethods.sort()).toEqual(['duty.log.append', 'duty.log.current', 'duty.log.export', 'duty.log.search']);
     const { db, write } = setup();
     const methods = Object.getOwnPropertyNames(DutyLog.prototype);
     expect(methods.filter((m) => /update|edit|delete|remove|set/i.test(m))).toEqual([]);

@@ -39,6 +39,7 @@ function entry(id: number, minutes: number, more: Partial<DutyLogEntry> = {}): D
     links: null,
     attachments: [],
     orders: [],
+    cameras: [],
     ...more,
   };
 }

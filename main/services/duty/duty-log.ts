@@ -270,7 +270,7 @@ export class DutyLog {
 
   private withCorrections<R extends EntryRow>(
     rows: R[],
-  ): (Omit<R, 'links'> & Pick<DutyLogEntry, 'links' | 'correctedBy' | 'attachments' | 'orders'>)[] {
+  ): (Omit<R, 'links'> & Pick<DutyLogEntry, 'links' | 'correctedBy' | 'attachments' | 'orders' | 'cameras'>)[] {
     const ids = rows.map((r) => r.id);
     const byTarget = new Map<number, number[]>();
     if (ids.length > 0) {
@@ -289,12 +289,22 @@ export class DutyLog {
     const withLinks = rows.map((r) => ({ ...r, links: parseLinks(r.links) }));
     const files = this.attachmentInfos(withLinks.flatMap((r) => r.links?.attachmentIds ?? []));
     const orders = this.orderRefs(withLinks.flatMap((r) => r.links?.orderIds ?? []));
+    const cameras = this.cameraRefs(withLinks.flatMap((r) => r.links?.cameraIds ?? []));
     return withLinks.map((r) => ({
       ...r,
       correctedBy: byTarget.get(r.id) ?? [],
       attachments: (r.links?.attachmentIds ?? []).flatMap((id) => files.get(id) ?? []),
       orders: (r.links?.orderIds ?? []).flatMap((id) => orders.get(id) ?? []),
+      cameras: (r.links?.cameraIds ?? []).flatMap((id) => cameras.get(id) ?? []),
     }));
+  }
+
+  private cameraRefs(ids: readonly string[]): Map<string, { id: string; name: string }> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare('SELECT id, name FROM cameras WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(ids)])) as { id: string; name: string }[];
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private orderRefs(ids: readonly number[]): Map<number, { id: number; code: string; title: string }> {

@@ -1,5 +1,6 @@
 import { postsFor } from '../../../common/domain/duty';
 import { formatShanghai } from '../../../common/domain/time';
+import type { Camera } from '../../../common/contract/cameras';
 import type { OrgRepo } from '../org/org-repo';
 import type { AlertRecord } from '../orders/order-alerts';
 import type { DutyLog } from './duty-log';
@@ -30,4 +31,13 @@ export function logMissingCheckIn(dutyLog: DutyLog, roster: RosterService, m: Mi
   const shift = roster.pattern(m.orgUnitId).shifts.find((s) => s.code === m.shiftCode)?.name ?? m.shiftCode;
   const text = `${post} ${m.userName} 未按时签到（${shift}，${formatShanghai(m.startsAt).slice(0, 16)} 开始）`;
   return dutyLog.appendSystem(m.orgUnitId, text) !== null ? [m.orgUnitId] : [];
+}
+
+/** A camera going offline, or back online, is written for the center and the station of its area. */
+export function logCameraOnline(dutyLog: DutyLog, org: OrgRepo, camera: Camera, online: boolean): string[] {
+  const units = [...org.centerIds(), ...(camera.stationId ? [camera.stationId] : [])];
+  const text = online
+    ? `摄像机 ${camera.name}（${camera.id}，${camera.workstationName}）恢复在线`
+    : `摄像机 ${camera.name}（${camera.id}，${camera.workstationName}）离线`;
+  return units.filter((unit) => dutyLog.appendSystem(unit, text, { cameraIds: [camera.id] }) !== null);
 }

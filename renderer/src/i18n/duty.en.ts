@@ -28,6 +28,7 @@ export const dutyEn: typeof dutyZh = {
     correctedBy: 'Corrected by {{ids}}',
     correct: 'Correct',
     orders: 'Orders',
+    cameras: 'Cameras',
     attachments: 'Attachments',
     loadFailed: 'Could not load the duty log: {{message}}',
     entryNo: '#{{id}}',
@@ -39,6 +40,8 @@ export const dutyEn: typeof dutyZh = {
     textRequired: 'Enter the entry text',
     orders: 'Linked orders',
     ordersPlaceholder: 'Type an order code or keywords',
+    cameras: 'Linked cameras',
+    camerasPlaceholder: 'Type a camera name or place',
     submit: 'Write to log',
     correcting:
       'Correcting entry #{{id}}: the original stays; the correction is written as a new entry, linked both ways.',

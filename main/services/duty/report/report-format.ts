@@ -76,7 +76,10 @@ export function entryContent(e: DutyLogEntry): string {
     const codes = links.orderIds.map((id) => e.orders.find((o) => o.id === id)?.code ?? `#${id}`);
     notes.push(`关联工单 ${codes.join('、')}`);
   }
-  if (links?.cameraIds?.length) notes.push(`关联摄像头 ${ids(links.cameraIds, false)}`);
+  if (links?.cameraIds?.length) {
+    const names = links.cameraIds.map((id) => e.cameras.find((c) => c.id === id)?.name ?? id);
+    notes.push(`关联摄像头 ${names.join('、')}`);
+  }
   if (links?.incidentId !== undefined) notes.push(`关联应急事件 #${links.incidentId}`);
   // Paper cannot show the files themselves; their names say what to look up in the console.
   if (e.attachments.length > 0) notes.push(`附件 ${e.attachments.map((a) => a.name).join('、')}`);

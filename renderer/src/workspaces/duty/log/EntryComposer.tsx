@@ -11,6 +11,10 @@ import { useApiMutation } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { AttachmentUploader, type UploadState } from '../../../orders/attachments/AttachmentUploader';
 import { useKindName } from '../kinds';
+import { CAMERA_VIEWERS } from '../../../../../common/contract/cameras';
+import { hasAnyRole } from '../../../orders/roles';
+import { useUser } from '../../../stores/session';
+import { CameraPicker } from './CameraPicker';
 import { OrderPicker, type PickedOrder } from './OrderPicker';
 
 /**
@@ -25,6 +29,8 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
   const [kind, setKind] = useState<DutyLogAuthorKind>('duty');
   const [text, setText] = useState('');
   const [orders, setOrders] = useState<PickedOrder[]>([]);
+  const [cameras, setCameras] = useState<string[]>([]);
+  const canSeeCameras = hasAnyRole(useUser().roles, CAMERA_VIEWERS);
   const [uploads, setUploads] = useState<UploadState>({ ids: [], busy: false });
   const [uploaderKey, setUploaderKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +42,7 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
     onSuccess: () => {
       setText('');
       setOrders([]);
+      setCameras([]);
       setUploaderKey((k) => k + 1);
       setError(null);
       void message.success(t('duty.compose.saved'));
@@ -56,6 +63,7 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
     }
     const links = {
       ...(orders.length > 0 ? { orderIds: orders.map((o) => o.id) } : {}),
+      ...(cameras.length > 0 ? { cameraIds: cameras } : {}),
       ...(uploads.ids.length > 0 ? { attachmentIds: uploads.ids } : {}),
     };
     append.mutate({
@@ -112,6 +120,11 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
         <Form.Item label={t('duty.compose.orders')} style={{ marginBottom: 8 }}>
           <OrderPicker value={orders} onChange={setOrders} />
         </Form.Item>
+        {canSeeCameras && (
+          <Form.Item label={t('duty.compose.cameras')} style={{ marginBottom: 8 }}>
+            <CameraPicker value={cameras} onChange={setCameras} />
+          </Form.Item>
+        )}
         <Form.Item label={t('duty.log.attachments')} style={{ marginBottom: 8 }}>
           <AttachmentUploader key={uploaderKey} testId="duty-attachments" onChange={onUploads} />
         </Form.Item>

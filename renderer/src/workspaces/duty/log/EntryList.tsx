@@ -84,6 +84,16 @@ export function EntryList({
               ))}
             </Flex>
           )}
+          {e.cameras.length > 0 && (
+            <Flex gap={4} align="center" wrap style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{t('duty.log.cameras')}</Typography.Text>
+              {e.cameras.map((c) => (
+                <Tag key={c.id} data-testid="duty-entry-camera">
+                  {c.name}
+                </Tag>
+              ))}
+            </Flex>
+          )}
           {e.attachments.length > 0 && (
             <Flex gap={8} wrap style={{ marginTop: 6 }}>
               {e.attachments.map((a) => (
