@@ -12,6 +12,7 @@ import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
 import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
+import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
@@ -36,6 +37,7 @@ import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
 import { OrdersService } from './services/orders/orders-service';
 import { SlaService } from './services/sla/sla-service';
+import { createWallServices } from './services/wall';
 import { seedSla } from './services/sla/seed';
 import { AuthService } from './services/auth/auth-service';
 import { SessionsRepo } from './services/auth/sessions-repo';
@@ -169,6 +171,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
           .map((c) => ({ id: c.id, name: c.name })),
     });
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
+    const wall = createWallServices(db, services.cameras, clock);
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
         name: '合庆城运',
@@ -188,6 +191,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
+      ...wallHandlers(wall),
     } satisfies HandlerMap;
     const router = new Router({
       db,
@@ -266,6 +270,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         // A console that goes away stops watching: close its open viewing records.
         return () => {
           detach();
+          closeWallWindow(wall, bus, conn.id);
           // A shell may drop its sockets after the hub has closed.
           if (db.open) services.cameras.closeConnectionViews(conn.id);
         };

@@ -35,4 +35,6 @@ export interface Audience {
   roles?: readonly Role[];
   userIds?: readonly number[];
   orgUnitIds?: readonly string[];
+  /** Connection ids (Connection.id): one wall window, not every window of its user. */
+  connectionIds?: readonly string[];
 }

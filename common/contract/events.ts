@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event } from './define';
 import { idSchema } from './schemas';
+import { wallPushedSchema } from './wall';
 
 /** Server → UI events. Each is delivered to every connected window whose session is in its audience. */
 export const events = {
@@ -58,6 +59,14 @@ export const events = {
   'session.ended': event({
     payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),
     summary: 'This session is over; the UI returns to the sign-in screen',
+  }),
+  'wall.pushed': event({
+    payload: wallPushedSchema,
+    summary: 'A console pushed a camera, view or tour to a wall window (to that window’s connection only)',
+  }),
+  'wall.changed': event({
+    payload: z.object({ what: z.enum(['views', 'tours', 'windows']) }),
+    summary: 'Saved views, tours or the wall windows changed: lists refetch',
   }),
 } as const;
 

@@ -10,6 +10,7 @@ import { slaMethods } from './sla';
 import { authMethods } from './auth';
 import { orgMethods } from './org';
 import { systemMethods } from './system';
+import { wallMethods } from './wall';
 
 export * from './define';
 export * from './errors';
@@ -24,6 +25,7 @@ export * from './cameras';
 export * from './duty-handover';
 export * from './duty-log';
 export * from './duty-roster';
+export * from './wall';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -40,6 +42,7 @@ export const contract = {
   ...dutyHandoverMethods,
   ...dutyRosterMethods,
   ...cameraMethods,
+  ...wallMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -37,6 +37,7 @@ export class EventBus {
       if (audience.roles && !audience.roles.some((r) => user.roles.includes(r))) continue;
       if (audience.userIds && !audience.userIds.includes(user.id)) continue;
       if (audience.orgUnitIds && !audience.orgUnitIds.includes(user.orgUnitId)) continue;
+      if (audience.connectionIds && !audience.connectionIds.includes(conn.id)) continue;
       conn.push(event, payload);
     }
   }

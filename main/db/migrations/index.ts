@@ -8,6 +8,7 @@ import dutyLog from './0070_duty_log.sql';
 import dutyRoster from './0080_duty_roster.sql';
 import dutyHandover from './0090_duty_handover.sql';
 import cameras from './0100_cameras.sql';
+import wall from './0110_wall.sql';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'duty-roster', sql: dutyRoster },
   { version: 90, name: 'duty-handover', sql: dutyHandover },
   { version: 100, name: 'cameras', sql: cameras },
+  { version: 110, name: 'wall', sql: wall },
 ];

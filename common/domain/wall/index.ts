@@ -1,0 +1,5 @@
+export * from './layouts';
+export * from './errors';
+export * from './access';
+export * from './views';
+export * from './tours';

@@ -1,0 +1,194 @@
+import {
+  apiError,
+  WALL_USERS,
+  type Audience,
+  type WallPushed,
+  type WallPushTarget,
+  type WallWindow,
+  type wallMethods,
+} from '../../../common/contract';
+import { WALL_LAYOUT_TILES, WALL_WINDOW_SUPERVISORS, type WallScope } from '../../../common/domain/wall';
+import type { WallServices, WallUser, WallWindowEntry } from '../../services/wall';
+import { scopeZh } from '../../services/wall/wall-items';
+import type { EventBus } from '../event-bus';
+import type { Handler, HandlerContext } from '../handler-types';
+
+export type WallDeps = WallServices;
+
+type WallHandlers = { [M in keyof typeof wallMethods]: Handler<M> };
+
+function actorOf(ctx: HandlerContext): WallUser {
+  const { user } = ctx.requireSession();
+  return { id: user.id, roles: user.roles, displayName: user.displayName, orgUnitId: user.orgUnitId };
+}
+
+/**
+ * Who refetches after a view or tour changed: every wall user when it is (or was) shared, else its
+ * owner's other consoles only — a personal item is nobody else's business.
+ */
+function listAudience(scopes: readonly (WallScope | undefined)[], ownerId: number): Audience {
+  return scopes.includes('shared') ? { roles: WALL_USERS } : { userIds: [ownerId] };
+}
+
+/** Everyone who lists a wall window: its user, and the chiefs of its org unit (two audiences: they are ANDed). */
+function windowAudiences(w: WallWindowEntry): Audience[] {
+  return [{ userIds: [w.userId] }, { orgUnitIds: [w.orgUnitId], roles: WALL_WINDOW_SUPERVISORS }];
+}
+
+function windowDto(w: WallWindowEntry, connId: string): WallWindow {
+  return {
+    windowId: w.windowId,
+    name: w.name,
+    userId: w.userId,
+    userName: w.userName,
+    orgUnitId: w.orgUnitId,
+    registeredAt: w.registeredAt,
+    self: w.connId === connId,
+  };
+}
+
+/**
+ * The video wall's saved views, tours and wall windows (issue 5 items 3, 6 and 7). Saves, deletes
+ * and pushes are writing calls: the router audits them with the summaries set here.
+ */
+export function wallHandlers(deps: WallDeps): WallHandlers {
+  const { views, tours, windows, cameras, clock } = deps;
+
+  /** The push target with its content, checked against what the caller may see. */
+  const resolve = (target: WallPushTarget, actor: WallUser): { pushed: WallPushed['target']; what: string } => {
+    switch (target.kind) {
+      case 'camera': {
+        const row = cameras.repo.byId(target.cameraId);
+        if (!row) {
+          throw apiError('E_NOT_FOUND', `摄像机 ${target.cameraId} 不存在`, `No camera ${target.cameraId}`);
+        }
+        if (!row.enabled) throw apiError('E_CONFLICT', `摄像机 ${row.id} 已停用`, `Camera ${row.id} is disabled`);
+        const slot = target.slot === undefined ? {} : { slot: target.slot };
+        const where = target.slot === undefined ? '' : `（第 ${target.slot + 1} 格）`;
+        return { pushed: { kind: 'camera', cameraId: row.id, ...slot }, what: `摄像机 ${row.id} ${row.name}${where}` };
+      }
+      case 'view': {
+        const { name, layout, slots } = views.get(target.viewId, actor);
+        return {
+          pushed: { kind: 'view', viewId: target.viewId, view: { name, layout, slots } },
+          what: `画面 #${target.viewId}“${name}”`,
+        };
+      }
+      case 'tour': {
+        const { name, mode, layout, cameras: ids, dwellSeconds } = tours.get(target.tourId, actor);
+        const slot = target.slot === undefined ? {} : { slot: target.slot };
+        return {
+          pushed: {
+            kind: 'tour',
+            tourId: target.tourId,
+            tour: { name, mode, layout, cameras: ids, dwellSeconds },
+            ...slot,
+          },
+          what: `轮巡 #${target.tourId}“${name}”`,
+        };
+      }
+    }
+  };
+
+  return {
+    'wall.views.list': (ctx) => ({ rows: views.list(actorOf(ctx)) }),
+
+    'wall.views.save': (ctx, input) => {
+      const actor = actorOf(ctx);
+      return ctx.tx(() => {
+        const { view, before } = views.save(input, actor);
+        const tiles = WALL_LAYOUT_TILES[view.layout];
+        const cams = view.slots.filter((s) => s !== null).length;
+        ctx.audit.target = `wall-view:${view.id}`;
+        ctx.audit.summary =
+          `${before ? '修改' : '新建'}${scopeZh(view.scope)}画面“${view.name}”：${tiles} 画面，${cams} 路摄像机` +
+          (before && before.scope !== view.scope ? `（由${scopeZh(before.scope)}改为${scopeZh(view.scope)}）` : '');
+        ctx.publish('wall.changed', { what: 'views' }, listAudience([before?.scope, view.scope], view.ownerId));
+        return view;
+      });
+    },
+
+    'wall.views.delete': (ctx, { id }) => {
+      const actor = actorOf(ctx);
+      ctx.tx(() => {
+        const row = views.delete(id, actor);
+        ctx.audit.target = `wall-view:${row.id}`;
+        ctx.audit.summary = `删除${scopeZh(row.scope)}画面“${row.name}”（创建人 ${row.ownerName}）`;
+        ctx.publish('wall.changed', { what: 'views' }, listAudience([row.scope], row.ownerId));
+      });
+      return null;
+    },
+
+    'wall.tours.list': (ctx) => ({ rows: tours.list(actorOf(ctx)) }),
+
+    'wall.tours.save': (ctx, input) => {
+      const actor = actorOf(ctx);
+      return ctx.tx(() => {
+        const { tour, before } = tours.save(input, actor);
+        const how = tour.mode === 'wall' ? `整墙 ${tour.layout ?? ''} 画面` : '单格';
+        ctx.audit.target = `wall-tour:${tour.id}`;
+        ctx.audit.summary =
+          `${before ? '修改' : '新建'}${scopeZh(tour.scope)}轮巡“${tour.name}”：${how}，` +
+          `${tour.cameras.length} 路摄像机，每 ${tour.dwellSeconds} 秒切换` +
+          (before && before.scope !== tour.scope ? `（由${scopeZh(before.scope)}改为${scopeZh(tour.scope)}）` : '');
+        ctx.publish('wall.changed', { what: 'tours' }, listAudience([before?.scope, tour.scope], tour.ownerId));
+        return tour;
+      });
+    },
+
+    'wall.tours.delete': (ctx, { id }) => {
+      const actor = actorOf(ctx);
+      ctx.tx(() => {
+        const row = tours.delete(id, actor);
+        ctx.audit.target = `wall-tour:${row.id}`;
+        ctx.audit.summary = `删除${scopeZh(row.scope)}轮巡“${row.name}”（创建人 ${row.ownerName}）`;
+        ctx.publish('wall.changed', { what: 'tours' }, listAudience([row.scope], row.ownerId));
+      });
+      return null;
+    },
+
+    'wall.windows.register': (ctx, { name }) => {
+      const entry = windows.register(ctx.conn.id, actorOf(ctx), name);
+      for (const audience of windowAudiences(entry)) ctx.publish('wall.changed', { what: 'windows' }, audience);
+      return windowDto(entry, ctx.conn.id);
+    },
+
+    'wall.windows.unregister': (ctx) => {
+      const entry = windows.detach(ctx.conn.id);
+      if (entry)
+        for (const audience of windowAudiences(entry)) ctx.publish('wall.changed', { what: 'windows' }, audience);
+      return { removed: entry !== undefined };
+    },
+
+    'wall.windows.list': (ctx) => ({
+      rows: windows.visibleTo(actorOf(ctx)).map((w) => windowDto(w, ctx.conn.id)),
+    }),
+
+    'wall.push': (ctx, { windowId, target }) => {
+      const actor = actorOf(ctx);
+      const window = windows.target(windowId, actor);
+      const { pushed, what } = resolve(target, actor);
+      const payload: WallPushed = {
+        windowId: window.windowId,
+        target: pushed,
+        by: { userId: actor.id, userName: actor.displayName },
+        at: clock(),
+      };
+      ctx.audit.target = `wall-window:${window.windowId}`;
+      ctx.audit.summary = `推送${what}到电视墙窗口“${window.name}”（${window.userName}）`;
+      // Only that window's connection, and only while the same user is signed in on it.
+      ctx.publish('wall.pushed', payload, { connectionIds: [window.connId], userIds: [window.userId] });
+      return payload;
+    },
+  };
+}
+
+/**
+ * Call when the hub detaches a connection: its wall window (if it was one) closes, and the consoles
+ * that list it refetch.
+ */
+export function closeWallWindow(deps: Pick<WallDeps, 'windows'>, bus: EventBus, connId: string): void {
+  const entry = deps.windows.detach(connId);
+  if (!entry) return;
+  for (const audience of windowAudiences(entry)) bus.publish('wall.changed', { what: 'windows' }, audience);
+}

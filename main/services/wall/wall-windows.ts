@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { apiError } from '../../../common/contract';
+import { canPushToWallWindow } from '../../../common/domain/wall';
+import type { Clock } from '../../clock';
+import type { WallUser } from './wall-items';
+
+/** A registered wall window; `connId` is the hub connection that shows it. */
+export interface WallWindowEntry {
+  windowId: string;
+  name: string;
+  connId: string;
+  userId: number;
+  userName: string;
+  orgUnitId: string;
+  registeredAt: number;
+}
+
+/**
+ * The wall windows open right now (issue 5 item 7). Kept in memory, not in the database: a window
+ * exists exactly as long as its connection, and the hub that holds the connection is the one that
+ * can deliver to it. One window per connection: a browser window or an Electron window each have
+ * their own connection. Keyed by connection id only — this service never sees a Connection.
+ */
+export class WallWindows {
+  private readonly byConn = new Map<string, WallWindowEntry>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly newId: () => string = () => `wall-${randomUUID()}`,
+  ) {}
+
+  /**
+   * Lists the connection as a wall window. Again on the same connection renames it and keeps its id
+   * (a wall page reloading in the same Electron window stays the same target); a different user
+   * signed in on the connection gets a new id, so pushes aimed at the old user's window never reach it.
+   */
+  register(connId: string, user: WallUser, name: string): WallWindowEntry {
+    const old = this.byConn.get(connId);
+    const entry: WallWindowEntry = {
+      windowId: old?.userId === user.id ? old.windowId : this.newId(),
+      name,
+      connId,
+      userId: user.id,
+      userName: user.displayName,
+      orgUnitId: user.orgUnitId,
+      registeredAt: old?.userId === user.id ? old.registeredAt : this.clock(),
+    };
+    this.byConn.set(connId, entry);
+    return entry;
+  }
+
+  /** Forgets the connection's window (the wall route closed, or the connection went away). */
+  detach(connId: string): WallWindowEntry | undefined {
+    const entry = this.byConn.get(connId);
+    this.byConn.delete(connId);
+    return entry;
+  }
+
+  /** The windows `actor` may push to, oldest first. */
+  visibleTo(actor: WallUser): WallWindowEntry[] {
+    return [...this.byConn.values()]
+      .filter((w) => canPushToWallWindow(w, actor))
+      .sort((a, b) => a.registeredAt - b.registeredAt || a.windowId.localeCompare(b.windowId));
+  }
+
+  /** The window `actor` may push to; one they may not is answered as missing (ids are not for guessing). */
+  target(windowId: string, actor: WallUser): WallWindowEntry {
+    const entry = [...this.byConn.values()].find((w) => w.windowId === windowId);
+    if (!entry || !canPushToWallWindow(entry, actor)) {
+      throw apiError(
+        'E_NOT_FOUND',
+        `电视墙窗口 ${windowId} 不存在或已关闭`,
+        `No wall window ${windowId}: it does not exist or was closed`,
+      );
+    }
+    return entry;
+  }
+
+  get size(): number {
+    return this.byConn.size;
+  }
+}
