@@ -1,0 +1,39 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { createPlayerManager } from './player-manager';
+import type { Player, PlayerManager, TileHealth } from './types';
+
+const PlayerManagerContext = createContext<PlayerManager | null>(null);
+
+/** One player manager for the window (wrap the wall route once): made once, freed on unmount. */
+export function PlayerManagerProvider({ children }: { children: ReactNode }) {
+  // Creating a manager costs nothing until acquire(), so StrictMode's second call is harmless,
+  // and destroy() leaves it usable for StrictMode's second mount.
+  const [manager] = useState(createPlayerManager);
+  useEffect(() => () => manager.destroy(), [manager]);
+  return <PlayerManagerContext.Provider value={manager}>{children}</PlayerManagerContext.Provider>;
+}
+
+/** The window's player manager (inside PlayerManagerProvider). */
+export function usePlayerManager(): PlayerManager {
+  const manager = useContext(PlayerManagerContext);
+  if (!manager) throw new Error('usePlayerManager outside PlayerManagerProvider');
+  return manager;
+}
+
+const noop = (): void => undefined;
+
+/** A player's health, re-rendering on each change (null without a player). */
+export function usePlayerHealth(player: Player | null): TileHealth | null {
+  const subscribe = useCallback((onChange: () => void) => (player ? player.onHealth(onChange) : noop), [player]);
+  // health() answers the same object until the health changes, as useSyncExternalStore requires.
+  const snapshot = useCallback(() => (player ? player.health() : null), [player]);
+  return useSyncExternalStore(subscribe, snapshot);
+}

@@ -1,0 +1,64 @@
+import type { HlsConfig, LoadPolicy } from 'hls.js';
+
+/**
+ * hls.js tuned for one tile of a 7×24 wall (DESIGN §4, research/video-walls.md). The defaults are
+ * for one VOD player: a 30 s forward buffer, an unbounded back buffer, 60 MB per player, no
+ * catch-up to the live edge — on a wall of 25 tiles that is gigabytes and latency that only grows.
+ *
+ * Retries inside hls.js are kept short: the tile has its own reconnect schedule (forever, backoff
+ * to 15 s, reconnect.ts), so hls.js only needs to ride out a blip and then say the stream is down,
+ * fast enough for the tile to show 'offline' within a few seconds.
+ */
+
+const policy = (ttfbMs: number, loadMs: number, errorRetries: number, retryDelayMs: number): LoadPolicy => ({
+  default: {
+    maxTimeToFirstByteMs: ttfbMs,
+    maxLoadTimeMs: loadMs,
+    timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
+    errorRetry: { maxNumRetry: errorRetries, retryDelayMs, maxRetryDelayMs: retryDelayMs * 2 },
+  },
+});
+
+export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
+  // The web shell's CSP has no worker-src (main/shell-web/static-files.ts), and a transmux worker
+  // per tile would cost 25 threads on a full wall; the demo and camera streams are fMP4, which
+  // needs no transmuxing anyway.
+  enableWorker: false,
+
+  // Forward buffer: a few segments are enough to ride out jitter; more is only latency and memory.
+  maxBufferLength: 5,
+  maxMaxBufferLength: 6,
+  // Bytes: a sub stream is ~0.1–1 Mbit/s and a 1080p main stream ~4 Mbit/s, so 6 s fits in 4 MB.
+  maxBufferSize: 4 * 1000 * 1000,
+  // What is behind the playhead is never watched again on a live wall: drop it after 5 s.
+  backBufferLength: 5,
+
+  // Live edge: 3 s behind it (three 1-s segments: any closer and hls.js stalls waiting for the
+  // next one), catch up at up to 1.5× when behind, jump forward if more than 6 s behind.
+  lowLatencyMode: false,
+  liveSyncDuration: 3,
+  liveMaxLatencyDuration: 6,
+  maxLiveSyncPlaybackRate: 1.5,
+  // A playlist that stops advancing is a dead source: fail after ~8 reloads (≥ 4 s at 1-s segments).
+  liveMaxUnchangedPlaylistRefresh: 8,
+
+  // One rendition per URL (sub and main are separate tiles' choices), so no ABR probing.
+  testBandwidth: false,
+  capLevelOnFPSDrop: false,
+  startFragPrefetch: true,
+
+  // Nothing on a camera wall uses captions, subtitles, metadata cues, DRM or interstitials:
+  // parsing them is wasted CPU times the number of tiles.
+  enableCEA708Captions: false,
+  enableWebVTT: false,
+  enableIMSC1: false,
+  enableDateRangeMetadataCues: false,
+  enableEmsgMetadataCues: false,
+  enableID3MetadataCues: false,
+  enableInterstitialPlayback: false,
+  emeEnabled: false,
+
+  manifestLoadPolicy: policy(4000, 8000, 1, 500),
+  playlistLoadPolicy: policy(4000, 8000, 2, 500),
+  fragLoadPolicy: policy(4000, 10_000, 2, 500),
+};

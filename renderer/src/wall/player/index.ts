@@ -1,0 +1,8 @@
+/** The wall's player layer (issue 5 items 4–5): see types.ts for the contract. */
+export * from './types';
+export { createPlayerManager, type PlayerFactory, type PlayerManagerOptions } from './player-manager';
+export { HlsPlayer, PlayerError, sameSource, type DisposablePlayer } from './hls-player';
+export { mountPlayerVideo } from './mount';
+export { STALL_AFTER_MS, CONNECT_TIMEOUT_MS, type Reason } from './health-machine';
+export { WALL_HLS_CONFIG } from './hls-config';
+export { PlayerManagerProvider, usePlayerManager, usePlayerHealth } from './PlayerManagerContext';

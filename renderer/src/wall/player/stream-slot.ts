@@ -1,0 +1,193 @@
+import Hls, { Events, type BufferCodecsData, type ErrorData, type FragLoadedData } from 'hls.js';
+import { WALL_HLS_CONFIG } from './hls-config';
+import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
+import type { PlayerSource } from './types';
+
+/**
+ * One hls.js instance feeding one <video>: the unit a player swaps. A player shows one slot and,
+ * while it switches stream or reconnects, prepares the next in a second, hidden slot, so the old
+ * picture stays on screen until the new stream has a frame.
+ */
+
+export interface SlotEvents {
+  /** The slot's video has a frame to show (first one since load()). */
+  firstFrame(slot: StreamSlot): void;
+  /** The stream is over (fatal hls.js error or <video> error). */
+  failure(slot: StreamSlot, failure: Failure): void;
+}
+
+/** Fragments remembered for the bit rate: ~5 s of 1-s segments. */
+const RATE_WINDOW = 5;
+
+/** A <video> for the wall: muted (so autoplay is allowed), inline, never showing controls. */
+export function createWallVideo(key: string): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.defaultMuted = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  video.controls = false;
+  video.disablePictureInPicture = true;
+  video.disableRemotePlayback = true;
+  video.preload = 'auto';
+  video.className = 'wall-video';
+  video.dataset.playerKey = key;
+  return video;
+}
+
+export class StreamSlot {
+  private hls: Hls | null = null;
+  /** Bumped by every load()/unload(): callbacks of an earlier load are stale and ignored. */
+  private generation = 0;
+  private frags: { bytes: number; seconds: number }[] = [];
+  private codecName: string | null = null;
+  private frameSeen = false;
+  private destroyed = false;
+
+  constructor(
+    readonly video: HTMLVideoElement,
+    private readonly events: SlotEvents,
+  ) {
+    video.addEventListener('error', this.onVideoError);
+    // The wall never pauses; the browser does when the element leaves the document (a tile
+    // moving it between containers, or unmounting before another tile adopts it): play on.
+    video.addEventListener('pause', this.onPause);
+  }
+
+  /** This element has shown a frame since the last load(): worth keeping on screen. */
+  get hasFrame(): boolean {
+    return this.frameSeen;
+  }
+
+  get codec(): string | null {
+    return this.codecName;
+  }
+
+  /** Kilobits per second of the stream (fragment bytes over their media duration). */
+  get kbps(): number | null {
+    const seconds = this.frags.reduce((s, f) => s + f.seconds, 0);
+    if (seconds <= 0) return null;
+    return (this.frags.reduce((s, f) => s + f.bytes, 0) * 8) / seconds / 1000;
+  }
+
+  /** Seconds behind the live edge; null before the first playlist. */
+  get latencySec(): number | null {
+    const latency = this.hls?.latency ?? 0;
+    return Number.isFinite(latency) && latency > 0 ? latency : null;
+  }
+
+  /** (Re)loads `source` into this slot's video. In place: whatever it showed is dropped. */
+  load(source: PlayerSource): void {
+    if (this.destroyed) return;
+    this.unload();
+    const generation = this.generation;
+    if (!Hls.isSupported()) {
+      // Told after the caller has recorded this attempt (a failure now would be ignored).
+      queueMicrotask(() => {
+        if (generation === this.generation) this.events.failure(this, { kind: 'error', reason: REASONS.noMse });
+      });
+      return;
+    }
+    const hls = new Hls(WALL_HLS_CONFIG);
+    this.hls = hls;
+    hls.on(Events.ERROR, (_event, data: ErrorData) => {
+      if (generation !== this.generation) return;
+      const failure = classifyHlsError(data);
+      if (failure) this.events.failure(this, failure);
+    });
+    hls.on(Events.BUFFER_CODECS, (_event, data: BufferCodecsData) => {
+      this.codecName = data.video?.codec ?? data.audiovideo?.codec ?? this.codecName;
+    });
+    hls.on(Events.FRAG_LOADED, (_event, data: FragLoadedData) => {
+      const bytes = data.frag.stats.loaded || data.payload.byteLength;
+      this.frags.push({ bytes, seconds: data.frag.duration });
+      if (this.frags.length > RATE_WINDOW) this.frags.shift();
+    });
+    // Not play() right away: before hls.js has set the element's source, play() would run the
+    // element's load algorithm against an empty source. The autoplay attribute covers the rest.
+    hls.on(Events.MANIFEST_PARSED, () => this.play());
+    hls.loadSource(source.url);
+    hls.attachMedia(this.video);
+    this.watchFirstFrame(generation);
+  }
+
+  /** Stops network activity and keeps the picture (a failed stream's last frame stays up). */
+  stopLoading(): void {
+    this.hls?.stopLoad();
+  }
+
+  /**
+   * Fallback first-frame check for when no video frame callback arrives (a browser without
+   * requestVideoFrameCallback, or an occluded window that composites nothing). Called on every tick.
+   */
+  checkFrame(): void {
+    if (this.frameSeen || !this.hls) return;
+    const video = this.video;
+    if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.currentTime > 0) this.sawFrame();
+  }
+
+  /** Keeps the element playing (see the 'pause' listener). */
+  play(): void {
+    if (this.destroyed || !this.hls || !this.video.paused) return;
+    this.video.play().catch(() => {
+      // Nothing to do: muted autoplay is allowed; a failed play() is retried on the next tick,
+      // and a stream that cannot play at all fails through hls.js or the stall detector.
+    });
+  }
+
+  /** Drops the stream and the element's media (MSE buffers freed); the element stays. */
+  unload(): void {
+    this.generation += 1;
+    this.frameSeen = false;
+    this.frags = [];
+    this.codecName = null;
+    const hls = this.hls;
+    this.hls = null;
+    if (hls) {
+      // detachMedia() removes the MediaSource, revokes its URL and empties the element.
+      hls.detachMedia();
+      hls.destroy();
+    }
+    // Also when hls.js skipped its cleanup: an element that keeps a src keeps its decoder and
+    // counts against Chromium's limit of media players.
+    if (this.video.hasAttribute('src') || this.video.src) {
+      this.video.removeAttribute('src');
+      this.video.load();
+    }
+  }
+
+  /** Frees everything and takes the element out of the document. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.unload();
+    this.destroyed = true;
+    this.video.removeEventListener('error', this.onVideoError);
+    this.video.removeEventListener('pause', this.onPause);
+    this.video.remove();
+  }
+
+  private watchFirstFrame(generation: number): void {
+    if (typeof this.video.requestVideoFrameCallback !== 'function') return;
+    // Fires when a frame has been handed to the compositor — also for an element that is not in
+    // the document, which is where the hidden next slot waits.
+    this.video.requestVideoFrameCallback(() => {
+      if (generation === this.generation) this.sawFrame();
+    });
+  }
+
+  private sawFrame(): void {
+    if (this.frameSeen || this.destroyed) return;
+    this.frameSeen = true;
+    this.events.firstFrame(this);
+  }
+
+  private readonly onVideoError = (): void => {
+    const code = this.video.error?.code;
+    if (this.destroyed || !this.hls || code === undefined) return;
+    this.events.failure(this, classifyMediaError(code));
+  };
+
+  private readonly onPause = (): void => {
+    queueMicrotask(() => this.play());
+  };
+}
