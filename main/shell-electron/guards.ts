@@ -1,5 +1,6 @@
-import type { Session, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { isAppUrl } from './origin';
+import { wallWindowNumber } from './wall-route';
 
 /**
  * Navigation and permission guards. `hardenWebContents` is applied to every webContents the app
@@ -9,7 +10,14 @@ import { isAppUrl } from './origin';
 /** Permissions the console may hold. Everything else (camera/mic, geolocation, …) is refused. */
 const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'fullscreen']);
 
-export function hardenWebContents(contents: WebContents): void {
+/**
+ * `wallWindow(n)`: the window options for wall window n, which is the one kind of window a page may
+ * open (a wall window opened by the console shares its session, as a browser popup would).
+ */
+export function hardenWebContents(
+  contents: WebContents,
+  wallWindow?: (n: number) => BrowserWindowConstructorOptions,
+): void {
   // Main-frame navigations: stay on app://console.
   contents.on('will-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
@@ -21,8 +29,12 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
-  // No pop-ups, no new windows from the page; windows are created by main only.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No pop-ups, no new windows from the page — except a wall window of this app, with main's options.
+  contents.setWindowOpenHandler(({ url }) => {
+    const n = wallWindowNumber(url);
+    if (n === null || !wallWindow) return { action: 'deny' };
+    return { action: 'allow', overrideBrowserWindowOptions: wallWindow(n) };
+  });
   // webviewTag is off; refuse attachment anyway.
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();

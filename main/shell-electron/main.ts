@@ -10,7 +10,7 @@ import { applySessionPolicy, hardenWebContents } from './guards';
 import { registerIpc } from './ipc';
 import { showBootstrapNotice } from './notices';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createConsoleWindow } from './window';
+import { createConsoleWindow, wallWindowOptions } from './window';
 
 /**
  * Electron entry (bundled to out/electron/main.cjs; the renderer sits in out/renderer and the
@@ -109,7 +109,9 @@ if (!app.requestSingleInstanceLock()) {
   // Another console is running on this profile: it gets focus (second-instance), we leave.
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (n) => wallWindowOptions(PRELOAD_PATH, n)),
+  );
   app.on('second-instance', () => focusConsoleWindow());
   // The hub lives in this process; closing the console closes it, on every platform.
   app.on('window-all-closed', () => app.quit());

@@ -1,4 +1,5 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
+import { wallWindowPlacement } from './wall-route';
 import { APP_START_URL } from './origin';
 
 export interface ConsoleWindowOptions {
@@ -6,6 +7,41 @@ export interface ConsoleWindowOptions {
   preloadPath: string;
   /** Defaults to app://console/. */
   url?: string;
+}
+
+/**
+ * A wall window (issue 5 item 7): on the n-th extra display, full screen, and never throttled in
+ * the background — a wall is watched even when the console has the focus.
+ */
+export function wallWindowOptions(preloadPath: string, n: number): BrowserWindowConstructorOptions {
+  const placement = wallWindowPlacement(n, screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+  return {
+    title: `合庆城运 墙窗口 ${n}`,
+    ...placement.bounds,
+    fullscreen: placement.fullscreen,
+    backgroundColor: '#000000',
+    autoHideMenuBar: true,
+    // Written out in full (not shared with the console window) so the static security check sees it.
+    webPreferences: {
+      // Reviewed (electronegativity PRELOAD_JS_CHECK): preload/index.ts runs sandboxed and exposes
+      // only cityops.invoke / cityops.subscribe — no ipcRenderer, no Node, no event objects.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      // Middle-click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+      backgroundThrottling: false,
+    },
+  };
 }
 
 /** The console window: sandboxed, context-isolated, no Node, only our preload bridge. */

@@ -6,6 +6,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     username: 'admin',
     roleName: '系统管理',
     nav: [
+      'nav-wall',
       'nav-duty',
       'nav-org',
       'nav-admin-sla',
@@ -18,12 +19,21 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
   {
     username: 'chief',
     roleName: '平台值班长',
-    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-duty', 'nav-org', 'nav-admin-sla', 'nav-account'],
+    nav: [
+      'nav-orders',
+      'nav-intake',
+      'nav-supervision',
+      'nav-wall',
+      'nav-duty',
+      'nav-org',
+      'nav-admin-sla',
+      'nav-account',
+    ],
   },
   {
     username: 'monitor',
     roleName: '视频监控员',
-    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-account'],
+    nav: ['nav-orders', 'nav-intake', 'nav-wall', 'nav-duty', 'nav-org', 'nav-account'],
   },
   { username: 'grid', roleName: '网格信息员', nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-account'] },
   {
@@ -34,12 +44,12 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
   {
     username: 'station',
     roleName: '联勤站站长/值班长',
-    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-duty', 'nav-org', 'nav-account'],
+    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-wall', 'nav-duty', 'nav-org', 'nav-account'],
   },
   {
     username: 'coord',
     roleName: '应急协调',
-    nav: ['nav-orders', 'nav-supervision', 'nav-duty', 'nav-org', 'nav-account'],
+    nav: ['nav-orders', 'nav-supervision', 'nav-wall', 'nav-duty', 'nav-org', 'nav-account'],
   },
 ];
 
@@ -74,4 +84,12 @@ test('the status bar shows the time in Asia/Shanghai, ticking', async ({ page, s
   await expect(clock).toHaveText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
   const first = await clock.textContent();
   await expect(clock).not.toHaveText(first ?? '', { timeout: 3000 });
+});
+
+test('a video monitor lands on the wall, a duty chief on the orders', async ({ page, shell }) => {
+  await login(page, shell.url, 'monitor');
+  await expect(page).toHaveURL(/#\/wall$/);
+  await page.getByTestId('logout').click();
+  await login(page, shell.url, 'chief');
+  await expect(page).toHaveURL(/#\/orders$/);
 });

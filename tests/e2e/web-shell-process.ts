@@ -25,7 +25,7 @@ export class WebShellProcess {
     if (!fs.existsSync(WEB_JS)) throw new Error(`${WEB_JS} missing: run \`npm run build\` first`);
     const child = spawn(process.execPath, [WEB_JS, '--port', String(this.port), '--data-dir', this.dataDir], {
       cwd: ROOT,
-      env: { ...process.env, CITYOPS_ADMIN_PASSWORD: '' },
+      env: { ...process.env, CITYOPS_ADMIN_PASSWORD: '', CITYOPS_DEMO_MEDIA_CONTROL: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

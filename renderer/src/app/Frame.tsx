@@ -12,7 +12,7 @@ import { OrderDrawer } from '../orders/drawer/OrderDrawer';
 import { dismissOrder, syncOrderRoute } from '../orders/drawer/store';
 import { hasAnyRole, ORDER_OPERATORS } from '../orders/roles';
 import { useServerEvents } from './useServerEvents';
-import { matchWorkspace, visibleWorkspaces } from './workspaces';
+import { landingPath, matchWorkspace, visibleWorkspaces } from './workspaces';
 
 function Brand() {
   const { t } = useTranslation();
@@ -33,7 +33,7 @@ export function Frame() {
   useServerEvents();
   const workspaces = visibleWorkspaces(user.roles);
   const current = matchWorkspace(workspaces, path);
-  const fallback = workspaces[0]?.path ?? '/account';
+  const fallback = landingPath(user.roles);
   const operator = hasAnyRole(user.roles, ORDER_OPERATORS);
 
   // Moving to another workspace puts the order drawer away; `#/orders/<id>` opens it.

@@ -9,9 +9,11 @@ import {
   ProfileOutlined,
   TeamOutlined,
   UserOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
+import { CAMERA_VIEWERS } from '../../../common/contract/cameras';
 import type { Role } from '../../../common/domain/roles';
 import { ORDER_INTAKE, ORDER_OPERATORS } from '../orders/roles';
 import { AccountWorkspace } from '../workspaces/account/AccountWorkspace';
@@ -24,6 +26,7 @@ import { OrdersWorkspace } from '../workspaces/orders/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
 import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';
 import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
+import { WallWorkspace } from '../wall/WallWorkspace';
 
 export interface Workspace {
   path: string;
@@ -35,6 +38,8 @@ export interface Workspace {
   Component: ComponentType;
   /** Fills the workspace area itself (its own scrolling, e.g. a virtualized list). */
   fullHeight?: boolean;
+  /** Users holding one of these roles land here rather than on the first workspace they see. */
+  homeFor?: readonly Role[];
 }
 
 /** In navigation order; the first one a user may see is where they land. */
@@ -63,6 +68,16 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <AlertOutlined />,
     roles: ['duty_chief', 'station_chief', 'coordinator'],
     Component: SupervisionWorkspace,
+  },
+  {
+    path: '/wall',
+    testId: 'nav-wall',
+    label: (t) => t('nav.wall'),
+    icon: <VideoCameraOutlined />,
+    roles: CAMERA_VIEWERS,
+    Component: WallWorkspace,
+    fullHeight: true,
+    homeFor: ['video_monitor'],
   },
   {
     path: '/duty',
@@ -121,6 +136,13 @@ export const WORKSPACES: readonly Workspace[] = [
     Component: AccountWorkspace,
   },
 ];
+
+/** Where a user lands after sign-in: a workspace made their home by role, else the first they see. */
+export function landingPath(roles: readonly Role[]): string {
+  const visible = visibleWorkspaces(roles);
+  const home = visible.find((w) => w.homeFor?.some((r) => roles.includes(r)));
+  return (home ?? visible[0])?.path ?? '/account';
+}
 
 export function visibleWorkspaces(roles: readonly Role[]): Workspace[] {
   return WORKSPACES.filter((w) => w.roles === 'all' || w.roles.some((r) => roles.includes(r)));

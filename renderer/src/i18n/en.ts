@@ -1,10 +1,12 @@
 import { dutyEn } from './duty.en';
 import { rosterEn } from './roster.en';
+import { wallEn } from './wall.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
   duty: dutyEn,
   roster: rosterEn,
+  wall: wallEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',
@@ -61,6 +63,7 @@ const en: MessageTree = {
   },
   nav: {
     duty: 'Duty ledger',
+    wall: 'Video wall',
     org: 'Organisation',
     account: 'My account',
     adminUsers: 'Users',

@@ -1,10 +1,12 @@
 import { dutyZh } from './duty.zh';
 import { rosterZh } from './roster.zh';
+import { wallZh } from './wall.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
   duty: dutyZh,
   roster: rosterZh,
+  wall: wallZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',
@@ -61,6 +63,7 @@ const zhCN = {
   },
   nav: {
     duty: '值班台账',
+    wall: '视频墙',
     org: '组织与分类',
     account: '账户',
     adminUsers: '用户管理',

@@ -14,6 +14,8 @@ import { useErrorText } from '../../i18n/useDisplay';
 import { useOrderNames } from '../../orders/display/useOrderNames';
 import { AttachmentUploader, type UploadState } from '../../orders/attachments/AttachmentUploader';
 import { useUser } from '../../stores/session';
+import type { IntakePrefill } from '../../wall/snapshot/prefill';
+import { PrefilledAttachments } from '../../wall/snapshot/PrefilledAttachments';
 import { CategorySelect } from './CategorySelect';
 import { defaultSource, INTAKE_SOURCES, PHONE_PATTERN } from './defaults';
 import { DuplicateSuggestions } from './DuplicateSuggestions';
@@ -47,8 +49,19 @@ const FIELDS = [
   'responseLevel',
 ] as const;
 
-/** Keyboard first: everything by Tab and typing; Ctrl+Enter submits, Esc clears (after asking). */
-export function IntakeForm({ onCreated, banner }: { onCreated: (order: OrderDetail) => void; banner?: ReactNode }) {
+/**
+ * Keyboard first: everything by Tab and typing; Ctrl+Enter submits, Esc clears (after asking).
+ * `prefill` comes from the video wall's snapshot: its fields, camera and attached frame.
+ */
+export function IntakeForm({
+  onCreated,
+  banner,
+  prefill,
+}: {
+  onCreated: (order: OrderDetail) => void;
+  banner?: ReactNode;
+  prefill?: IntakePrefill;
+}) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const names = useOrderNames();
@@ -74,8 +87,13 @@ export function IntakeForm({ onCreated, banner }: { onCreated: (order: OrderDeta
       reporterPhone: '',
       urgency: 'normal',
       responseLevel: 'patrol',
+      ...(prefill && {
+        description: prefill.description,
+        workstationId: prefill.workstationId,
+        source: prefill.source,
+      }),
     }),
-    [user.roles],
+    [user.roles, prefill],
   );
 
   const reset = useCallback(() => {
@@ -108,7 +126,8 @@ export function IntakeForm({ onCreated, banner }: { onCreated: (order: OrderDeta
       reporterPhone: f.reporterPhone.trim() || null,
       urgency: f.urgency,
       responseLevel: f.responseLevel,
-      attachmentIds: uploads.ids,
+      attachmentIds: [...(prefill?.attachments.map((a) => a.id) ?? []), ...uploads.ids],
+      cameraId: prefill?.cameraId ?? null,
       acceptNow: true,
     });
   };
@@ -242,6 +261,7 @@ export function IntakeForm({ onCreated, banner }: { onCreated: (order: OrderDeta
             </Col>
           </Row>
           <Form.Item label={t('attachments.label')}>
+            {prefill && <PrefilledAttachments items={prefill.attachments} />}
             <AttachmentUploader key={uploaderKey} testId="intake-attachments" onChange={onUploads} />
           </Form.Item>
           <Space align="center">

@@ -1,0 +1,95 @@
+import type { CSSProperties, DragEvent, ReactNode, RefObject } from 'react';
+import { useState } from 'react';
+import { isWallDrag, readDrop } from '../dnd';
+import type { TileState } from '../player/types';
+import { place, select, swap, useWallStore } from '../store';
+
+/**
+ * The frame every tile shares, empty or not: its place in the grid, selection, drop target (a camera
+ * from the tree, or another tile to swap with), the number and name bar, and the box the player's
+ * <video> goes in. Tests and operators' automation read data-camera-id, data-slot and data-state.
+ */
+export function TileFrame({
+  slot,
+  cameraId,
+  state,
+  style,
+  title,
+  toolbar,
+  videoBox,
+  draggable = false,
+  onDragStart,
+  onDoubleClick,
+  children,
+}: {
+  slot: number;
+  cameraId: string | null;
+  state: TileState;
+  style: CSSProperties;
+  title: ReactNode;
+  toolbar?: ReactNode;
+  videoBox?: RefObject<HTMLDivElement | null>;
+  draggable?: boolean;
+  onDragStart?: (e: DragEvent) => void;
+  onDoubleClick?: () => void;
+  children?: ReactNode;
+}) {
+  const selected = useWallStore((s) => s.selected === slot);
+  const maximised = useWallStore((s) => s.maximised === slot);
+  const [over, setOver] = useState(false);
+
+  const className = [
+    'wall-tile',
+    selected && 'wall-tile-selected',
+    maximised && 'wall-tile-maximised',
+    over && 'wall-tile-over',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      className={className}
+      style={style}
+      data-testid="wall-tile"
+      data-slot={slot}
+      data-camera-id={cameraId ?? ''}
+      data-state={state}
+      data-selected={selected}
+      data-maximised={maximised}
+      draggable={draggable}
+      onDragStart={onDragStart}
+      onClick={() => {
+        select(slot);
+      }}
+      onDoubleClick={onDoubleClick}
+      onDragOver={(e) => {
+        if (!isWallDrag(e)) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => {
+        setOver(false);
+      }}
+      onDrop={(e) => {
+        setOver(false);
+        const drop = readDrop(e);
+        if (!drop) return;
+        e.preventDefault();
+        if (drop.kind === 'camera') place(slot, drop.cameraId);
+        else swap(drop.slot, slot);
+      }}
+    >
+      <div className="wall-tile-video" ref={videoBox} />
+      <div className="wall-tile-bar">
+        <span className="wall-tile-number">{slot + 1}</span>
+        <span className="wall-tile-title" data-testid="wall-tile-name">
+          {title}
+        </span>
+        <span className={`wall-tile-dot wall-tile-dot-${state}`} />
+        {toolbar && <span className="wall-tile-actions">{toolbar}</span>}
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Camera } from '../../../../common/contract';
+import { TIME_ZONE } from '../../../../common/domain/org';
+import type { Api } from '../../api';
+import { uploadAttachment } from '../../orders/attachments/upload';
+import { dayjs, formatDateTime } from '../../time/dayjs';
+import type { Player } from '../player/types';
+import type { IntakePrefill } from './prefill';
+
+export interface SnapshotTexts {
+  fileName: (camera: string, time: string) => string;
+  description: (camera: string, time: string) => string;
+}
+
+/**
+ * Grabs the tile's current frame, uploads it as an attachment and answers the intake prefill for it.
+ * The time is taken when the frame is, in Beijing time whatever the PC's zone.
+ */
+export async function takeSnapshot(
+  api: Api,
+  player: Player,
+  camera: Camera,
+  texts: SnapshotTexts,
+): Promise<IntakePrefill> {
+  const at = Date.now();
+  const blob = await player.snapshot();
+  const stamp = dayjs(at).tz(TIME_ZONE).format('YYYYMMDD-HHmmss');
+  const file = new File([blob], texts.fileName(camera.name, stamp), { type: blob.type || 'image/jpeg' });
+  const info = await uploadAttachment(api, file, () => undefined);
+  if (!info) throw new Error('upload cancelled');
+  return {
+    description: texts.description(camera.name, formatDateTime(at)),
+    workstationId: camera.workstationId,
+    source: 'video',
+    cameraId: camera.id,
+    attachments: [info],
+  };
+}

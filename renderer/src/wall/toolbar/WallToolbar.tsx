@@ -1,0 +1,48 @@
+import { ClearOutlined, FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useFullscreen } from '../grid/useFullscreen';
+import { showCells, useWallStore } from '../store';
+import { ToursMenu } from '../tours/ToursMenu';
+import { stopTour } from '../tours/tourStore';
+import { ViewsMenu } from '../views/ViewsMenu';
+import { OpenWindowButton, PushButton } from '../window/WindowButtons';
+import { KeysHelp } from './KeysHelp';
+import { LayoutPicker } from './LayoutPicker';
+
+/** Above the console's wall: layouts, saved views, tours, wall windows, clear, full screen, keys. */
+export function WallToolbar({ grid, onPush }: { grid: HTMLElement | null; onPush: () => void }) {
+  const { t } = useTranslation();
+  const [fullscreen, toggleFullscreen] = useFullscreen(grid);
+  return (
+    <Space wrap size={8}>
+      <LayoutPicker />
+      <ViewsMenu />
+      <ToursMenu />
+      <OpenWindowButton />
+      <PushButton onClick={onPush} />
+      <Tooltip title={t('wall.toolbar.clearAll')}>
+        <Button
+          size="small"
+          icon={<ClearOutlined />}
+          aria-label={t('wall.toolbar.clearAll')}
+          data-testid="wall-clear-all"
+          onClick={() => {
+            stopTour();
+            showCells(useWallStore.getState().layoutId, []);
+          }}
+        />
+      </Tooltip>
+      <Tooltip title={fullscreen ? t('wall.toolbar.exitFullscreen') : t('wall.toolbar.fullscreen')}>
+        <Button
+          size="small"
+          icon={fullscreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
+          aria-label={t('wall.toolbar.fullscreen')}
+          data-testid="wall-fullscreen"
+          onClick={toggleFullscreen}
+        />
+      </Tooltip>
+      <KeysHelp />
+    </Space>
+  );
+}

@@ -1,0 +1,167 @@
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, type FormInstance } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WallTour } from '../../../../common/contract';
+import { WALL_LAYOUT_NAMES, type WallLayoutId } from '../../../../common/domain/wall/layouts';
+import { TOUR_DWELL_MAX_S, TOUR_DWELL_MIN_S, type WallTourMode } from '../../../../common/domain/wall/tours';
+import type { WallScope } from '../../../../common/domain/wall/access';
+import { useApiMutation } from '../../api';
+import { useBilingual, useErrorText } from '../../i18n/useDisplay';
+import { useCameraMap } from '../cameras/useCameraMap';
+import { ScopeField } from '../forms/ScopeField';
+import { markWallFieldErrors } from '../forms/wallFieldErrors';
+import { LAYOUT_IDS } from '../layouts';
+import { useWallStore } from '../store';
+
+interface Fields {
+  name: string;
+  scope: WallScope;
+  mode: WallTourMode;
+  layout: WallLayoutId;
+  cameras: string[];
+  dwellSeconds: number;
+}
+
+const FIELDS = ['name', 'scope', 'mode', 'layout', 'cameras', 'dwellSeconds'] as const;
+const DEFAULT_DWELL_S = 15;
+
+function initial(tour: WallTour | null): Fields {
+  const wall = useWallStore.getState();
+  return tour
+    ? {
+        name: tour.name,
+        scope: tour.scope,
+        mode: tour.mode,
+        layout: tour.layout ?? wall.layoutId,
+        cameras: tour.cameras,
+        dwellSeconds: tour.dwellSeconds,
+      }
+    : {
+        name: '',
+        scope: 'personal',
+        mode: 'wall',
+        layout: wall.layoutId,
+        cameras: wall.cells.filter((c) => c !== null),
+        dwellSeconds: DEFAULT_DWELL_S,
+      };
+}
+
+function useCameraOptions() {
+  const { cameras } = useCameraMap();
+  return useMemo(
+    () => [...cameras.values()].map((c) => ({ value: c.id, label: `${c.name}（${c.id}）`, disabled: !c.enabled })),
+    [cameras],
+  );
+}
+
+/** Creates or edits a tour (轮巡): cameras in order, the dwell time, the whole wall or one tile. */
+export function TourEditor({ tour, open, onClose }: { tour: WallTour | null; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const pick = useBilingual();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Fields>();
+  const options = useCameraOptions();
+  const mode = Form.useWatch('mode', form);
+  const { message } = App.useApp();
+  const save = useApiMutation('wall.tours.save', {
+    invalidates: ['wall.tours.list'],
+    onSuccess: (saved) => {
+      void message.success(t('wall.tours.saved', { name: saved.name }));
+      onClose();
+    },
+    onError: (error) => {
+      markWallFieldErrors(form as FormInstance, error, FIELDS, pick);
+    },
+  });
+
+  // Read when the dialog opens: a new tour starts from the cameras on the wall now.
+  const initialValues = useMemo(() => (open ? initial(tour) : undefined), [open, tour]);
+
+  return (
+    <Modal
+      open={open}
+      title={tour ? t('wall.tours.edit') : t('wall.tours.create')}
+      onCancel={onClose}
+      destroyOnHidden
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'wall-tour-save' }}
+      onOk={() => {
+        form.submit();
+      }}
+      width={640}
+    >
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        data-testid="wall-tour-form"
+        onFinish={(f) => {
+          save.mutate({
+            ...(tour ? { id: tour.id } : {}),
+            name: f.name,
+            scope: f.scope,
+            mode: f.mode,
+            layout: f.mode === 'wall' ? f.layout : null,
+            cameras: f.cameras,
+            dwellSeconds: f.dwellSeconds,
+          });
+        }}
+      >
+        <Form.Item name="name" label={t('wall.tours.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
+          <Input maxLength={40} data-testid="wall-tour-name" />
+        </Form.Item>
+        <ScopeField testId="wall-tour-scope" />
+        <Form.Item name="mode" label={t('wall.tours.mode')}>
+          <Radio.Group
+            data-testid="wall-tour-mode"
+            options={[
+              { value: 'wall', label: t('wall.tours.modeWall') },
+              { value: 'tile', label: t('wall.tours.modeTile') },
+            ]}
+          />
+        </Form.Item>
+        {mode !== 'tile' && (
+          <Form.Item name="layout" label={t('wall.tours.layout')}>
+            <Select
+              data-testid="wall-tour-layout"
+              options={LAYOUT_IDS.map((id) => ({ value: id, label: pick(WALL_LAYOUT_NAMES[id]) }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="cameras"
+          label={t('wall.tours.cameras')}
+          rules={[{ required: true, type: 'array', min: 1 }]}
+          extra={
+            <Button
+              size="small"
+              type="link"
+              style={{ padding: 0 }}
+              data-testid="wall-tour-from-wall"
+              onClick={() => {
+                form.setFieldValue(
+                  'cameras',
+                  useWallStore.getState().cells.filter((c) => c !== null),
+                );
+              }}
+            >
+              {t('wall.tours.camerasFromWall')}
+            </Button>
+          }
+        >
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options}
+            data-testid="wall-tour-cameras"
+          />
+        </Form.Item>
+        <Form.Item name="dwellSeconds" label={t('wall.tours.dwell')} rules={[{ required: true }]}>
+          <InputNumber min={TOUR_DWELL_MIN_S} max={TOUR_DWELL_MAX_S} precision={0} data-testid="wall-tour-dwell" />
+        </Form.Item>
+        {save.error && <Alert type="error" showIcon title={errorText(save.error)} data-testid="wall-tour-error" />}
+      </Form>
+    </Modal>
+  );
+}
