@@ -11,6 +11,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
       'nav-org',
       'nav-admin-sla',
       'nav-admin-users',
+      'nav-admin-cameras',
       'nav-admin-audit',
       'nav-admin-apikeys',
       'nav-account',

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BookOutlined,
+  CameraOutlined,
   ClusterOutlined,
   FieldTimeOutlined,
   FormOutlined,
@@ -19,6 +20,7 @@ import { ORDER_INTAKE, ORDER_OPERATORS } from '../orders/roles';
 import { AccountWorkspace } from '../workspaces/account/AccountWorkspace';
 import { ApiKeysWorkspace } from '../workspaces/admin/apikeys/ApiKeysWorkspace';
 import { AuditWorkspace } from '../workspaces/admin/audit/AuditWorkspace';
+import { CamerasWorkspace } from '../workspaces/admin/cameras/CamerasWorkspace';
 import { SlaWorkspace } from '../workspaces/admin/sla/SlaWorkspace';
 import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
 import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
@@ -110,6 +112,14 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <TeamOutlined />,
     roles: ['admin'],
     Component: UsersWorkspace,
+  },
+  {
+    path: '/admin/cameras',
+    testId: 'nav-admin-cameras',
+    label: (t) => t('nav.adminCameras'),
+    icon: <CameraOutlined />,
+    roles: ['admin'],
+    Component: CamerasWorkspace,
   },
   {
     path: '/admin/audit',

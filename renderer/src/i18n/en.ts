@@ -1,9 +1,11 @@
+import { camerasEn } from './cameras.en';
 import { dutyEn } from './duty.en';
 import { rosterEn } from './roster.en';
 import { wallEn } from './wall.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
+  cameras: camerasEn,
   duty: dutyEn,
   roster: rosterEn,
   wall: wallEn,
@@ -67,6 +69,7 @@ const en: MessageTree = {
     org: 'Organisation',
     account: 'My account',
     adminUsers: 'Users',
+    adminCameras: 'Cameras',
     adminAudit: 'Audit log',
     orders: 'Work orders',
     intake: 'Intake',

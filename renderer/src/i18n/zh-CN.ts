@@ -1,9 +1,11 @@
+import { camerasZh } from './cameras.zh';
 import { dutyZh } from './duty.zh';
 import { rosterZh } from './roster.zh';
 import { wallZh } from './wall.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
+  cameras: camerasZh,
   duty: dutyZh,
   roster: rosterZh,
   wall: wallZh,
@@ -67,6 +69,7 @@ const zhCN = {
     org: '组织与分类',
     account: '账户',
     adminUsers: '用户管理',
+    adminCameras: '摄像机管理',
     adminAudit: '审计日志',
     orders: '工单',
     intake: '受理',

@@ -1,0 +1,111 @@
+import { Alert, DatePicker, Flex, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CameraViewsReport } from '../../../../../common/contract/cameras';
+import { useApiQuery } from '../../../api';
+import { useErrorText } from '../../../i18n/useDisplay';
+import { dayjs } from '../../../time/dayjs';
+import { formatDuration } from './duration';
+
+type ByCamera = CameraViewsReport['byCamera'][number];
+type ByUser = CameraViewsReport['byUser'][number];
+
+/** Whole days, the last one included: the report's `to` is the start of the day after. */
+function rangeOf([start, end]: [Dayjs, Dayjs]): { from: number; to: number } {
+  return { from: start.startOf('day').valueOf(), to: end.add(1, 'day').startOf('day').valueOf() };
+}
+
+/** Who watched which camera for how long (issue 5 item 10), for supervision by the administrator. */
+export function CameraViewsTab() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(6, 'day'), dayjs()]);
+  const report = useApiQuery('cameras.viewsReport', rangeOf(range));
+  const data = report.data;
+  const duration = (ms: number) => formatDuration(t, ms);
+
+  return (
+    <>
+      <Flex align="center" gap={12} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text>{t('cameras.views.range')}</Typography.Text>
+        <DatePicker.RangePicker
+          value={range}
+          allowClear={false}
+          // The hub refuses ranges over 366 days; a year is the longest useful supervision window.
+          disabledDate={(d, info) => info.from !== undefined && Math.abs(d.diff(info.from, 'day')) > 365}
+          data-testid="camera-views-range"
+          onChange={(next) => {
+            if (next?.[0] && next[1]) setRange([next[0], next[1]]);
+          }}
+        />
+        {data && (
+          <Typography.Text type="secondary" data-testid="camera-views-totals">
+            {t('cameras.views.totals', {
+              views: data.totals.views,
+              duration: duration(data.totals.totalMs),
+              open: data.totals.stillOpen,
+            })}
+          </Typography.Text>
+        )}
+      </Flex>
+      {report.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(report.error)} />}
+      <Flex gap={16} wrap align="start">
+        <div style={{ flex: '1 1 420px', minWidth: 0 }}>
+          <Typography.Title level={5}>{t('cameras.views.byCamera')}</Typography.Title>
+          <Table<ByCamera>
+            size="small"
+            rowKey="cameraId"
+            loading={report.isPending}
+            dataSource={data?.byCamera ?? []}
+            pagination={false}
+            locale={{ emptyText: t('cameras.views.empty') }}
+            data-testid="camera-views-by-camera"
+            columns={[
+              {
+                key: 'camera',
+                title: t('cameras.views.camera'),
+                render: (_, r) => `${r.cameraName}（${r.cameraId}）`,
+              },
+              { key: 'views', title: t('cameras.views.count'), dataIndex: 'views', align: 'right' },
+              { key: 'users', title: t('cameras.views.users'), dataIndex: 'users', align: 'right' },
+              {
+                key: 'total',
+                title: t('cameras.views.duration'),
+                dataIndex: 'totalMs',
+                align: 'right',
+                sorter: (a, b) => a.totalMs - b.totalMs,
+                render: (ms: number) => duration(ms),
+              },
+            ]}
+          />
+        </div>
+        <div style={{ flex: '1 1 360px', minWidth: 0 }}>
+          <Typography.Title level={5}>{t('cameras.views.byUser')}</Typography.Title>
+          <Table<ByUser>
+            size="small"
+            rowKey="userId"
+            loading={report.isPending}
+            dataSource={data?.byUser ?? []}
+            pagination={false}
+            locale={{ emptyText: t('cameras.views.empty') }}
+            data-testid="camera-views-by-user"
+            columns={[
+              { key: 'user', title: t('cameras.views.user'), dataIndex: 'userName' },
+              { key: 'views', title: t('cameras.views.count'), dataIndex: 'views', align: 'right' },
+              { key: 'cameras', title: t('cameras.views.cameras'), dataIndex: 'cameras', align: 'right' },
+              {
+                key: 'total',
+                title: t('cameras.views.duration'),
+                dataIndex: 'totalMs',
+                align: 'right',
+                sorter: (a, b) => a.totalMs - b.totalMs,
+                render: (ms: number) => duration(ms),
+              },
+            ]}
+          />
+        </div>
+      </Flex>
+    </>
+  );
+}
