@@ -44,6 +44,21 @@ function isSecret(value: unknown): value is StreamSecret {
 }
 
 /** SQL of the camera registry (DESIGN.md §8: kept here so a second store needs no service change). */
+/** The stored form of a camera's columns, as named parameters. */
+function params(fields: CameraFields) {
+  return {
+    id: fields.id,
+    name: fields.name,
+    code: fields.code,
+    workstationId: fields.workstationId,
+    mainUrl: fields.mainUrl,
+    subUrl: fields.subUrl,
+    protocol: fields.protocol,
+    tags: JSON.stringify(fields.tags),
+    enabled: fields.enabled ? 1 : 0,
+  };
+}
+
 export class CamerasRepo {
   constructor(private readonly db: Db) {}
 
@@ -74,44 +89,21 @@ export class CamerasRepo {
       .prepare(
         `INSERT INTO cameras (id, name, code, workstation_id, main_url, sub_url, protocol, tags, enabled,
                               created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@id, @name, @code, @workstationId, @mainUrl, @subUrl, @protocol, @tags, @enabled, @now, @now)`,
       )
-      .run(
-        fields.id,
-        fields.name,
-        fields.code,
-        fields.workstationId,
-        fields.mainUrl,
-        fields.subUrl,
-        fields.protocol,
-        JSON.stringify(fields.tags),
-        fields.enabled ? 1 : 0,
-        now,
-        now,
-      );
+      .run({ ...params(fields), now });
     return Number(lastInsertRowid);
   }
 
   update(seq: number, fields: CameraFields, now: number): void {
     this.db
       .prepare(
-        `UPDATE cameras SET id = ?, name = ?, code = ?, workstation_id = ?, main_url = ?, sub_url = ?, protocol = ?,
-                            tags = ?, enabled = ?, updated_at = ?
-         WHERE seq = ?`,
+        `UPDATE cameras SET id = @id, name = @name, code = @code, workstation_id = @workstationId,
+                            main_url = @mainUrl, sub_url = @subUrl, protocol = @protocol, tags = @tags,
+                            enabled = @enabled, updated_at = @now
+         WHERE seq = @seq`,
       )
-      .run(
-        fields.id,
-        fields.name,
-        fields.code,
-        fields.workstationId,
-        fields.mainUrl,
-        fields.subUrl,
-        fields.protocol,
-        JSON.stringify(fields.tags),
-        fields.enabled ? 1 : 0,
-        now,
-        seq,
-      );
+      .run({ ...params(fields), now, seq });
   }
 
   setEnabled(seq: number, enabled: boolean, now: number): void {
