@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { ApiResult, OnDuty, RosterEntry, RosterPerson } from '../../common/contract';
 import { DEMO_PASSWORD } from './fixtures';
 import { choose } from './orders-helpers';
@@ -126,6 +126,17 @@ function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Closes a modal or drawer with Escape. The first Escape may only close a select's dropdown that
+ * still has the focus, so press until the dialog is gone.
+ */
+async function closeWithEscape(page: Page, dialog: Locator): Promise<void> {
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+}
+
 /** Picks an option of a plain (non-searching) antd select. */
 async function pick(page: Page, testId: string, option: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
@@ -181,8 +192,7 @@ export async function exerciseRosterTab(chief: Page, station: Page, monitor: Pag
   await chief.getByTestId('shift-editor-assign').click();
   await expect(chief.getByTestId('shift-editor-error')).toHaveAttribute('data-code', 'E_CONFLICT');
   await expect(chief.getByTestId('shift-editor-error')).toContainText('排班冲突');
-  await chief.keyboard.press('Escape');
-  await expect(editor).toHaveCount(0);
+  await closeWithEscape(chief, editor);
 
   // Copy the week two weeks forward, then once more: the second copy conflicts and copies nothing.
   await chief.getByTestId('roster-copy').click();
@@ -199,7 +209,7 @@ export async function exerciseRosterTab(chief: Page, station: Page, monitor: Pag
   await chief.getByTestId('roster-copy').click();
   await chief.getByTestId('copy-week-ok').click();
   await expect(chief.getByTestId('copy-week-error')).toContainText('未复制任何排班');
-  await chief.keyboard.press('Escape');
+  await closeWithEscape(chief, chief.getByTestId('copy-week-ok'));
 
   // The month view names the chief of the day; a click goes back to that day's week.
   await chief.getByTestId('roster-view').getByText('月视图').click();
@@ -220,7 +230,7 @@ export async function exerciseRosterTab(chief: Page, station: Page, monitor: Pag
     await chief.getByTestId('shift-editor-remove').click();
     await chief.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     await expect(chiefPost.getByTestId('roster-person')).toHaveCount(0);
-    await chief.keyboard.press('Escape');
+    await closeWithEscape(chief, editor);
     await expect(cell(date, 'early').getByTestId('roster-person')).toHaveCount(0);
   }
 
@@ -240,7 +250,7 @@ export async function exerciseRosterTab(chief: Page, station: Page, monitor: Pag
   await early.getByTestId('pattern-name').fill('早班');
   await chief.getByTestId('pattern-save').click();
   await expect(chief.getByTestId('roster-week')).not.toContainText('白班');
-  await chief.keyboard.press('Escape');
+  await closeWithEscape(chief, drawer);
 
   // A station chief sees and edits only their own station.
   await openTab(station);

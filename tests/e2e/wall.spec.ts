@@ -81,7 +81,7 @@ async function mediaControl(url: string, key: string, action: 'stop' | 'start'):
 test.describe.configure({ mode: 'serial' });
 
 test('16 demo cameras play; one stopped goes offline alone and comes back by itself', async ({ page, shell }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await openWall(page, shell.url);
   const hub = await hubClient(page, 'monitor');
   const { playing } = await demoCameras(hub);
