@@ -77,7 +77,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
   };
 
   const get: HandoverHandler<'duty.handover.get'> = (ctx, input) =>
-    handover.get(caller(ctx), input.shiftId, isCenter(ctx));
+    handover.get({ orgUnitId: caller(ctx).orgUnitId, isCenter: isCenter(ctx) }, input.shiftId);
 
   const sealed: HandoverHandler<'duty.handover.sealed'> = (ctx, input) =>
     handover.sealed(caller(ctx).orgUnitId, input.limit);
@@ -88,7 +88,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
       deps,
       input.shiftId,
       { at: deps.clock(), by: user.displayName },
-      { callerOrgUnitId: user.orgUnitId, callerIsCenter: isCenter(ctx) },
+      { orgUnitId: user.orgUnitId, isCenter: isCenter(ctx) },
     );
     const pdf = renderHandoverPdf(data);
     return {

@@ -20,13 +20,9 @@ export function handoverReport(
   deps: { db: Db; dutyLog: DutyLog; roster: RosterService; handover: HandoverService },
   shiftId: number,
   printed: { at: number; by: string },
-  view: { callerOrgUnitId: string; callerIsCenter: boolean },
+  viewer: { orgUnitId: string; isCenter: boolean },
 ): HandoverReport {
-  const state = deps.handover.get(
-    { id: 0, displayName: printed.by, roles: [], orgUnitId: view.callerOrgUnitId },
-    shiftId,
-    view.callerIsCenter,
-  );
+  const state = deps.handover.get(viewer, shiftId);
   const { shift } = state;
   const unit = deps.roster.rosterUnit(shift.orgUnitId);
   const rows = deps.db

@@ -111,10 +111,10 @@ export class HandoverService {
     );
   }
 
-  /** Any shift the caller may see: center users every unit's, others their own unit's. */
-  get(caller: Caller, shiftId: number, callerIsCenter: boolean): HandoverState {
+  /** Any shift the viewer may see: center users every unit's, others their own unit's. */
+  get(viewer: { orgUnitId: string; isCenter: boolean }, shiftId: number): HandoverState {
     const shift = this.shift(shiftId);
-    if (!shift || (!callerIsCenter && shift.orgUnitId !== caller.orgUnitId)) {
+    if (!shift || (!viewer.isCenter && shift.orgUnitId !== viewer.orgUnitId)) {
       throw apiError('E_NOT_FOUND', `班次 ${shiftId} 不存在`, `Shift ${shiftId} does not exist`);
     }
     return this.state(shift);

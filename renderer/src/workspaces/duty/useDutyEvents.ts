@@ -1,15 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { EventPayload, MethodName } from '../../../../common/contract';
 import { methodKey, useApi } from '../../api';
 
-const LOG_METHODS = ['duty.log.current', 'duty.log.search'] as const;
-const HANDOVER_METHODS = [
-  'duty.handover.current',
-  'duty.handover.preview',
-  'duty.handover.sealed',
-  'duty.handover.get',
-  'duty.ledger.verify',
-] as const;
+type DutyChange = EventPayload<'duty.changed'>['what'];
+
+const LOG_METHODS = ['duty.log.current', 'duty.log.search', 'duty.handover.preview'] as const;
+
+/** What each kind of duty change makes stale here (roster and check-ins: the roster tab's own hook). */
+const STALE: Partial<Record<DutyChange, readonly MethodName[]>> = {
+  log: LOG_METHODS,
+  handover: [
+    ...LOG_METHODS,
+    'duty.handover.current',
+    'duty.handover.sealed',
+    'duty.handover.get',
+    'duty.ledger.verify',
+  ],
+  checklist: ['duty.checklist.get', 'duty.handover.preview'],
+};
 
 /** Keeps the duty log and handover views of this window in step with every other console. */
 export function useDutyEvents(): void {
@@ -18,14 +27,7 @@ export function useDutyEvents(): void {
   useEffect(
     () =>
       api.subscribe('duty.changed', ({ what }) => {
-        const methods =
-          what === 'log'
-            ? [...LOG_METHODS, 'duty.handover.preview' as const]
-            : what === 'handover'
-              ? [...LOG_METHODS, ...HANDOVER_METHODS]
-              : what === 'checklist'
-                ? ['duty.checklist.get' as const, 'duty.handover.preview' as const]
-                : [];
+        const methods = STALE[what] ?? [];
         for (const method of methods) void queryClient.invalidateQueries({ queryKey: methodKey(method) });
       }),
     [api, queryClient],
