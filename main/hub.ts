@@ -19,11 +19,11 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { DEMO_MEDIA_BASE, type DemoMedia } from './media';
-import type { CameraOnline } from '../common/domain/cameras';
 import { demoOnline } from './media/demo-online';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
 import { AttachmentsService } from './services/attachments/attachments-service';
+import type { OnlineState } from './services/cameras/camera-dto';
 import { CamerasService } from './services/cameras/cameras-service';
 import { seedDemoCameras } from './services/cameras/demo-cameras';
 import { AuditRepo } from './services/audit/audit-repo';
@@ -157,8 +157,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       );
     }
     // The hub knows the state of its own demo streams only; other cameras' tiles report theirs.
-    const cameraOnline = (id: string): CameraOnline =>
-      demoMedia ? demoOnline(demoMedia, services.cameras.streamUrl(id, 'main')) : 'unknown';
+    const cameraOnline: OnlineState = (camera) =>
+      demoMedia && camera.enabled ? demoOnline(demoMedia, camera.mainUrl) : 'unknown';
     const roster = new RosterService(db, orgRepo, clock);
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));

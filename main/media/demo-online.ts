@@ -6,8 +6,8 @@ import { DEMO_MEDIA_BASE, type DemoMedia } from './demo-media';
  * stream URL (`/media/demo/<key>/main/index.m3u8`). Cameras elsewhere are 'unknown' to the hub — their
  * tiles report their own health.
  */
-export function demoOnline(media: DemoMedia, mainUrl: string | null): CameraOnline {
-  if (mainUrl === null || !mainUrl.startsWith(`${DEMO_MEDIA_BASE}/`)) return 'unknown';
+export function demoOnline(media: DemoMedia, mainUrl: string): CameraOnline {
+  if (!mainUrl.startsWith(`${DEMO_MEDIA_BASE}/`)) return 'unknown';
   const key = mainUrl.slice(DEMO_MEDIA_BASE.length + 1).split('/')[0] ?? '';
   if (!media.cameras.some((c) => c.key === key)) return 'unknown';
   return media.isRunning(key) ? 'online' : 'offline';

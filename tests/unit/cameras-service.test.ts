@@ -200,7 +200,7 @@ describe('tree and search', () => {
     cameras.create(camera({ name: '东口', workstationId: 'HQ-W-CL02' }));
     cameras.create(camera({ name: '西口', workstationId: 'HQ-W-CL02', enabled: false }));
     cameras.create(camera({ name: '桥头', workstationId: 'HQ-W-HQ01' }));
-    const tree = cameras.tree({}, false, (id) => (id === 'CAM-0001' ? 'online' : 'offline'));
+    const tree = cameras.tree({}, false, ({ id }) => (id === 'CAM-0001' ? 'online' : 'offline'));
     expect(tree.grids.map((g) => [g.name, g.stations[0]?.name, g.counts])).toEqual([
       ['蔡路责任网格', '第二联勤站', { total: 2, enabled: 1, online: 1, offline: 1 }],
       ['合庆责任网格', '第一联勤站', { total: 1, enabled: 1, online: 0, offline: 1 }],

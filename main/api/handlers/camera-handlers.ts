@@ -20,7 +20,7 @@ type CameraHandlers = { [M in keyof typeof cameraMethods]: Handler<M> };
 export function cameraHandlers(deps: CameraDeps): CameraHandlers {
   const { cameras } = deps;
   // Late-bound: the media layer may be wired after the handlers are built.
-  const online: OnlineState = (id) => (deps.online ?? unknownOnline)(id);
+  const online: OnlineState = (camera) => (deps.online ?? unknownOnline)(camera);
 
   return {
     'cameras.list': (_ctx, { filter, limit }) => cameras.list(filter, limit, online),
@@ -36,7 +36,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         ctx.publish('cameras.changed', { ids: [c.id] });
         return c;
       });
-      return { ...camera, online: online(camera.id) };
+      return { ...camera, online: online(camera) };
     },
 
     'cameras.update': (ctx, input) => {
@@ -47,7 +47,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         ctx.publish('cameras.changed', { ids: [result.camera.id] });
         return result;
       });
-      return { ...camera, online: online(camera.id) };
+      return { ...camera, online: online(camera) };
     },
 
     'cameras.setEnabled': (ctx, { id, enabled }) => {
@@ -58,7 +58,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
         ctx.publish('cameras.changed', { ids: [c.id] });
         return c;
       });
-      return { ...camera, online: online(camera.id) };
+      return { ...camera, online: online(camera) };
     },
 
     'cameras.delete': (ctx, { id }) => {

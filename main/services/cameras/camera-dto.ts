@@ -11,7 +11,11 @@ export interface Place {
   stationName: string | null;
 }
 
-export type OnlineState = (cameraId: string) => CameraOnline;
+/**
+ * A camera's online state from what the registry row already holds (id, enabled, the stored main
+ * URL — masked only where it carries credentials), so a list or tree needs no further reads.
+ */
+export type OnlineState = (camera: { id: string; enabled: boolean; mainUrl: string }) => CameraOnline;
 /** Until the media layer reports, nobody knows. */
 export const unknownOnline: OnlineState = () => 'unknown';
 
@@ -59,7 +63,7 @@ export function toCamera(
     protocol: row.protocol,
     tags: row.tags,
     enabled: row.enabled,
-    online: online(row.id),
+    online: online(row),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
