@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/zh-cn';
@@ -12,6 +12,11 @@ export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 /** The center runs on Beijing time whatever the PC's own zone is. */
 export function formatDateTime(epochMs: number): string {
   return dayjs(epochMs).tz(TIME_ZONE).format(DATE_TIME_FORMAT);
+}
+
+/** Midnight (Asia/Shanghai) starting the calendar date a date picker shows, whatever the PC's zone. */
+export function shanghaiDayStart(day: Dayjs): Dayjs {
+  return dayjs.tz(day.format('YYYY-MM-DD'), TIME_ZONE);
 }
 
 export function setDayjsLanguage(language: Language): void {

@@ -5,15 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { CameraViewsReport } from '../../../../../common/contract/cameras';
 import { useApiQuery } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
-import { dayjs } from '../../../time/dayjs';
+import { dayjs, shanghaiDayStart } from '../../../time/dayjs';
 import { formatDuration } from './duration';
 
 type ByCamera = CameraViewsReport['byCamera'][number];
 type ByUser = CameraViewsReport['byUser'][number];
 
-/** Whole days, the last one included: the report's `to` is the start of the day after. */
+/** Whole Shanghai days, the last one included: the report's `to` is the start of the day after. */
 function rangeOf([start, end]: [Dayjs, Dayjs]): { from: number; to: number } {
-  return { from: start.startOf('day').valueOf(), to: end.add(1, 'day').startOf('day').valueOf() };
+  return { from: shanghaiDayStart(start).valueOf(), to: shanghaiDayStart(end).add(1, 'day').valueOf() };
 }
 
 /** Who watched which camera for how long (issue 5 item 10), for supervision by the administrator. */
@@ -24,6 +24,16 @@ export function CameraViewsTab() {
   const report = useApiQuery('cameras.viewsReport', rangeOf(range));
   const data = report.data;
   const duration = (ms: number) => formatDuration(t, ms);
+  // The columns both tables share: how many views, and how long in all.
+  const countColumn = { key: 'views', title: t('cameras.views.count'), dataIndex: 'views', align: 'right' } as const;
+  const durationColumn = {
+    key: 'total',
+    title: t('cameras.views.duration'),
+    dataIndex: 'totalMs',
+    align: 'right',
+    sorter: (a: { totalMs: number }, b: { totalMs: number }) => a.totalMs - b.totalMs,
+    render: (ms: number) => duration(ms),
+  } as const;
 
   return (
     <>
@@ -67,16 +77,9 @@ export function CameraViewsTab() {
                 title: t('cameras.views.camera'),
                 render: (_, r) => `${r.cameraName}（${r.cameraId}）`,
               },
-              { key: 'views', title: t('cameras.views.count'), dataIndex: 'views', align: 'right' },
+              countColumn,
               { key: 'users', title: t('cameras.views.users'), dataIndex: 'users', align: 'right' },
-              {
-                key: 'total',
-                title: t('cameras.views.duration'),
-                dataIndex: 'totalMs',
-                align: 'right',
-                sorter: (a, b) => a.totalMs - b.totalMs,
-                render: (ms: number) => duration(ms),
-              },
+              durationColumn,
             ]}
           />
         </div>
@@ -92,16 +95,9 @@ export function CameraViewsTab() {
             data-testid="camera-views-by-user"
             columns={[
               { key: 'user', title: t('cameras.views.user'), dataIndex: 'userName' },
-              { key: 'views', title: t('cameras.views.count'), dataIndex: 'views', align: 'right' },
+              countColumn,
               { key: 'cameras', title: t('cameras.views.cameras'), dataIndex: 'cameras', align: 'right' },
-              {
-                key: 'total',
-                title: t('cameras.views.duration'),
-                dataIndex: 'totalMs',
-                align: 'right',
-                sorter: (a, b) => a.totalMs - b.totalMs,
-                render: (ms: number) => duration(ms),
-              },
+              durationColumn,
             ]}
           />
         </div>

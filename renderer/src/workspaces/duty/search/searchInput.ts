@@ -1,8 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { MethodInput } from '../../../../../common/contract';
 import type { DutyLogKind } from '../../../../../common/contract/duty-log';
-import { TIME_ZONE } from '../../../../../common/domain/org';
-import { dayjs } from '../../../time/dayjs';
+import { shanghaiDayStart } from '../../../time/dayjs';
 
 export type LogSearchInput = Omit<MethodInput<'duty.log.search'>, 'limit'>;
 
@@ -13,18 +12,13 @@ export interface LogSearchFields {
   text?: string;
 }
 
-/** Midnight (Asia/Shanghai) of the calendar date picked, whatever the PC's own zone. */
-function shanghaiMidnight(day: Dayjs): Dayjs {
-  return dayjs.tz(day.format('YYYY-MM-DD'), TIME_ZONE);
-}
-
 /** Form fields → duty.log.search input: dates are whole Shanghai days, the end day included. */
 export function toLogSearch(fields: LogSearchFields): LogSearchInput {
   const input: LogSearchInput = {};
   if (fields.orgUnitId) input.orgUnitId = fields.orgUnitId;
   const [from, to] = fields.range ?? [null, null];
-  if (from) input.from = shanghaiMidnight(from).valueOf();
-  if (to) input.to = shanghaiMidnight(to).add(1, 'day').valueOf();
+  if (from) input.from = shanghaiDayStart(from).valueOf();
+  if (to) input.to = shanghaiDayStart(to).add(1, 'day').valueOf();
   if (fields.kind) input.kind = fields.kind;
   const text = fields.text?.trim();
   if (text) input.text = text;
