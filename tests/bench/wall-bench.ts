@@ -153,6 +153,7 @@ async function serveBench(page: Page, origin: string, oursJs: string): Promise<v
   const files: Record<string, [string, string]> = {
     '/__bench/wall-ours.html': ['text/html', path.join(ROOT, 'tests/bench/wall-ours.html')],
     '/__bench/wall-bare.html': ['text/html', path.join(ROOT, 'tests/bench/wall-bare.html')],
+    '/__bench/wall-bench.css': ['text/css', path.join(ROOT, 'tests/bench/wall-bench.css')],
     '/__bench/wall-ours.js': ['text/javascript', oursJs],
     '/__bench/hls.mjs': ['text/javascript', path.join(ROOT, 'node_modules/hls.js/dist/hls.mjs')],
   };
