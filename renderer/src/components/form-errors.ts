@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { ApiCallError } from '../api';
 
-interface FieldIssue {
+export interface FieldIssue {
   field: string;
   message: string;
 }
@@ -47,4 +47,43 @@ export function markServerErrors(form: FormInstance, error: ApiCallError, fields
   const issues = fieldIssues(error.body.details).filter((i) => fields.includes(i.field));
   if (issues.length === 0) return;
   form.setFields(issues.map((i) => ({ name: i.field, errors: [i.message] })));
+}
+
+/** One failing field as the camera and wall services name it: `details.errors` [{field, zh, en}]. */
+export interface BilingualFieldIssue {
+  field: string;
+  zh: string;
+  en: string;
+}
+
+function isBilingualIssue(value: unknown): value is BilingualFieldIssue {
+  return (
+    isRecord(value) && typeof value.field === 'string' && typeof value.zh === 'string' && typeof value.en === 'string'
+  );
+}
+
+export function bilingualFieldIssues(details: unknown): BilingualFieldIssue[] {
+  const errors = isRecord(details) ? details.errors : undefined;
+  return Array.isArray(errors) ? errors.filter(isBilingualIssue) : [];
+}
+
+/**
+ * Puts each bilingual field issue under its form field in the UI language. `formField` maps the
+ * hub's field key to the form's field name, or null when the form has no such field.
+ */
+export function markBilingualFieldErrors(
+  form: FormInstance,
+  error: ApiCallError,
+  pick: (text: { zh: string; en: string }) => string,
+  formField: (field: string) => string | null,
+  extra: readonly FieldIssue[] = [],
+): void {
+  const byField = new Map<string, string[]>();
+  const add = (field: string, text: string) => {
+    const name = formField(field);
+    if (name !== null) byField.set(name, [...(byField.get(name) ?? []), text]);
+  };
+  for (const issue of bilingualFieldIssues(error.body.details)) add(issue.field, pick(issue));
+  for (const issue of extra) add(issue.field, issue.message);
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
 }
