@@ -46,6 +46,7 @@ import { seedReferenceData } from './services/org/seed';
 import { bootstrapUsers, DEMO_PASSWORD, demoAccounts, isDemo, type BootstrapResult } from './services/users/bootstrap';
 import { UsersRepo } from './services/users/users-repo';
 import { UsersService } from './services/users/users-service';
+import { loadHubKeys, type HubKeys, type KeyProtector } from './security/hub-keys';
 import { APP_VERSION } from './version';
 
 export interface HubOptions {
@@ -66,6 +67,8 @@ export interface HubOptions {
   /** The demo cameras' live HLS (main/media): registered as cameras in demo mode, their state as online. */
   demoMedia?: DemoMedia | undefined;
   clock?: Clock;
+  /** Electron's safeStorage: protects the hub key file (main/security/hub-keys); the file's 0600 alone otherwise. */
+  keyProtector?: KeyProtector | undefined;
   onInternalError?: (method: string, err: unknown) => void;
 }
 
@@ -76,6 +79,8 @@ export interface Hub extends HubPort {
   readonly bootstrap: BootstrapResult;
   readonly dataDir: string;
   readonly services: HubServices;
+  /** Seal and secret-store keys, kept outside the database. */
+  readonly keys: HubKeys;
   /** Checks deadlines now and pushes the alerts raised (also runs on a timer). */
   sweepAlerts(): number;
   /** Looks for rostered people not checked in 10 minutes into their shift and alerts their chief (also on a timer). */
@@ -110,6 +115,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
 /** Opens the database and wires services, router and event bus: everything a shell serves. */
 export async function openHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? systemClock;
+  const keys = loadHubKeys(options.dataDir, options.keyProtector);
   const db = openDatabase(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
   try {
     seedReferenceData(db);
@@ -262,6 +268,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       sweepDuty,
       bus,
       bootstrap,
+      keys,
       dataDir: options.dataDir,
       call: (conn: Connection, method: string, input: unknown): Promise<ApiResult<unknown>> =>
         router.call(conn, method, input),

@@ -6,6 +6,8 @@ import type { Audience } from '../../common/contract';
  */
 export interface Connection {
   readonly id: string;
+  /** The peer's address (web shell) or 'ipc' (Electron window): sign-in is rate-limited per address. */
+  readonly remoteAddress?: string | undefined;
   /** Session token bound by auth.login / auth.resume; null when signed out. */
   token: string | null;
   /** Deliver a server → UI event frame. */

@@ -37,6 +37,7 @@ export function registerIpc(hub: HubPort): () => void {
 
     const conn: Connection = {
       id: `wc-${contents.id}`,
+      remoteAddress: 'ipc',
       token: null,
       push(event, payload) {
         if (contents.isDestroyed()) return;

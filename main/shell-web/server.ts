@@ -57,7 +57,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      serveSocket(ws, options.hub, options.maxFrameBytes);
+      serveSocket(ws, options.hub, options.maxFrameBytes, req.socket.remoteAddress);
     });
   });
   const alive = new WeakSet<WebSocket>();

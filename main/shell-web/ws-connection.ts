@@ -32,12 +32,13 @@ function parseFrame(text: string): ClientFrame | ApiErrorBody {
 }
 
 /** Serves one WebSocket: each text frame is one call; events are pushed as they happen. */
-export function serveSocket(ws: WebSocket, hub: HubPort, maxFrameBytes: number): void {
+export function serveSocket(ws: WebSocket, hub: HubPort, maxFrameBytes: number, remoteAddress?: string): void {
   const send = (frame: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
   const conn: Connection = {
     id: `ws-${randomUUID()}`,
+    remoteAddress,
     token: null,
     push: (event, payload) => send({ t: 'event', event, payload }),
   };
