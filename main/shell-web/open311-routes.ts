@@ -188,7 +188,7 @@ async function route(
 }
 
 /**
- * GeoReport v2 on the web shell (docs/open311.md). Returns true when the request was under /open311/
+ * GeoReport v2 on the web shell (README, "Open311"). Returns true when the request was under /open311/
  * (it is then answered here, possibly after this returns); false leaves it to the rest of the server.
  */
 export function handleOpen311(req: http.IncomingMessage, res: http.ServerResponse, deps: Open311Deps): boolean {

@@ -474,6 +474,16 @@ describe('POST requests', () => {
         /service_code/,
       ],
       [
+        'a NUL in the description (would reach SQLite)',
+        postForm({ api_key: secret, service_code: '01003', address_string: '川沙路', description: '\u0000垃圾' }),
+        /description/,
+      ],
+      [
+        'control characters in the address (JSON)',
+        postJson({ api_key: secret, service_code: '01003', address_string: '川沙路\u001b[2J' }),
+        /address_string/,
+      ],
+      [
         'description too long',
         postForm({ api_key: secret, service_code: '01003', address_string: '川沙路', description: 'x'.repeat(4001) }),
         /description/,
@@ -546,8 +556,34 @@ describe('POST requests', () => {
 describe('GET requests', () => {
   let secret: string;
   const codes: string[] = [];
+  /** An order taken on the hotline (not filed through Open311): only key holders may read it. */
+  let hotlineCode: string;
   beforeAll(async () => {
     ({ secret } = await issueKey('查询测试'));
+    now += 60_000;
+    hotlineCode = db.transaction(
+      () =>
+        orders.create(
+          {
+            title: '热线来电：楼道堆物',
+            description: '居民来电反映楼道堆物',
+            categoryId: '01003',
+            workstationId: null,
+            address: '川沙路 50 号',
+            lat: null,
+            lng: null,
+            source: 'hotline',
+            reporterName: '李四',
+            reporterPhone: '13900139000',
+            urgency: 'normal',
+            responseLevel: 'patrol',
+            cameraId: null,
+            attachmentIds: [],
+            acceptNow: false,
+          },
+          CHIEF,
+        ).code,
+    )();
     for (const [i, description] of ['第一件：井盖缺失', '第二件：路灯不亮', '第三件：占道经营'].entries()) {
       now += 60_000;
       const res = await postForm({
@@ -562,9 +598,16 @@ describe('GET requests', () => {
     }
   });
 
-  it('answers reads only to a valid key', async () => {
-    await expectError(await fetch(`${base}/requests.json`), 403);
+  it('refuses a key that is given but unknown or revoked (403), in lists and single reads', async () => {
+    await expectError(await fetch(`${base}/requests.json?api_key=wrong`), 403, /api_key/);
     await expectError(await fetch(`${base}/requests/${codes[0] ?? ''}.json?api_key=wrong`), 403);
+    await expectError(await fetch(`${base}/requests.json?api_key=${'k'.repeat(5000)}`), 403);
+    await expectError(await fetch(`${base}/requests.json?api_key=%00`), 403);
+    const { key, secret: doomed } = await issueKey('只读后吊销');
+    expect((await fetch(`${base}/requests.json?api_key=${encodeURIComponent(doomed)}`)).status).toBe(200);
+    await rpc(admin, 'admin.apiKeys.revoke', { id: key.id });
+    await expectError(await fetch(`${base}/requests.json?api_key=${encodeURIComponent(doomed)}`), 403);
+    await expectError(await fetch(`${base}/requests/${hotlineCode}.json?api_key=${encodeURIComponent(doomed)}`), 403);
   });
 
   it('lists requests newest first with the spec fields (JSON)', async () => {
@@ -696,6 +739,121 @@ describe('GET requests', () => {
     await expectError(await get('status=pending'), 400, /status/);
   });
 });
+
+describe('GET requests without a key (GeoReport v2 leaves reads open)', () => {
+  let secret: string;
+  const sourceOf = (code: unknown) =>
+    (db.prepare('SELECT source FROM orders WHERE code = ?').get(String(code)) as { source: string } | undefined)
+      ?.source;
+  const open311Codes = () =>
+    (db.prepare("SELECT code FROM orders WHERE source = 'open311'").all() as { code: string }[]).map((r) => r.code);
+  const otherCodes = () =>
+    (db.prepare("SELECT code FROM orders WHERE source <> 'open311'").all() as { code: string }[]).map((r) => r.code);
+  const read = async (pathAndQuery: string) => {
+    const res = await fetch(`${base}/${pathAndQuery}`);
+    expect(res.status, pathAndQuery).toBe(200);
+    return (await res.json()) as Req[];
+  };
+  beforeAll(async () => {
+    ({ secret } = await issueKey('公开读对照'));
+  });
+
+  it('lists only requests filed through Open311, with the same fields as a key holder sees', async () => {
+    const others = otherCodes();
+    expect(others.length).toBeGreaterThan(0);
+    const open = await read('requests.json');
+    expect(open.map((r) => r.service_request_id).sort()).toEqual(open311Codes().sort());
+    expect(open.every((r) => sourceOf(r.service_request_id) === 'open311')).toBe(true);
+    // A blank key is no key (clients that send an empty api_key= read as the public).
+    expect(await read('requests.json?api_key=')).toEqual(open);
+    const keyed = await read(`requests.json?api_key=${encodeURIComponent(secret)}`);
+    expect(keyed.length).toBe(orderCount());
+    expect(keyed.map((r) => r.service_request_id)).toEqual(expect.arrayContaining(others));
+    const keyedById = new Map(keyed.map((r) => [r.service_request_id, r]));
+    for (const r of open) {
+      const k = keyedById.get(r.service_request_id);
+      expect(Object.keys(r)).toEqual(Object.keys(k ?? {}));
+      expect({ ...r, status_notes: null }).toEqual({ ...k, status_notes: null });
+    }
+    // Asking for another order by its code does not reveal it, in the list or alone.
+    const named = await read(`requests.json?service_request_id=${others.join(',')},${open311Codes()[0] ?? ''}`);
+    expect(named.map((r) => r.service_request_id)).toEqual([open311Codes()[0]]);
+    for (const code of others) {
+      await expectError(await fetch(`${base}/requests/${code}.json`), 404);
+      expect((await read(`requests/${code}.json?api_key=${encodeURIComponent(secret)}`)).length).toBe(1);
+    }
+  });
+
+  it('never shows the reporter or the notes of the center staff', async () => {
+    const everything =
+      JSON.stringify(await read('requests.json')) + (await (await fetch(`${base}/requests.xml`)).text());
+    for (const hidden of ['小明', '王小明', '13800138000', '李四', '13900139000', 'example.cn', '—— Open311 ——']) {
+      expect(everything).not.toContain(hidden);
+    }
+    // The reasons staff gave (void, close) and the parent of a merge are for key holders only.
+    const keyedNotes = JSON.stringify(await read(`requests.json?api_key=${encodeURIComponent(secret)}`));
+    for (const note of ['重复报件', '已修复', '并入工单']) {
+      expect(keyedNotes).toContain(note);
+      expect(everything).not.toContain(note);
+    }
+    const notes = new Set((await read('requests.json')).map((r) => r.status_notes));
+    expect([...notes]).toEqual(expect.arrayContaining(['已作废', '已结案', '已合并']));
+    const xml = await (await fetch(`${base}/requests/${open311Codes()[0] ?? ''}.xml`)).text();
+    expect(xml).toContain(`<service_requests><request><service_request_id>${open311Codes()[0] ?? ''}`);
+  });
+
+  it('answers hostile query text with a GeoReport error, never a 500', async () => {
+    const huge = 'A'.repeat(10_000);
+    const refused: [string, RegExp][] = [
+      [`requests.json?service_request_id=${huge}`, /service_request_id/],
+      [`requests.json?service_code=${huge}`, /service_code/],
+      [`requests.json?status=${'open,'.repeat(2000)}`, /status/],
+      ['requests.json?service_code=%00', /service_code/],
+      ['requests.json?service_request_id=HQ%0D%0A%1B', /service_request_id/],
+      ['requests.json?status=open%00', /status/],
+      ['requests.json?start_date=2026-11-26%00', /start_date/],
+      ['requests.json?start_date=2026-02-30', /start_date/],
+      ['requests.json?end_date=-1', /end_date/],
+      ["requests.json?status=open'%20OR%20'1'='1", /status/],
+      ["requests.json?service_code=01003')%20OR%20('1'='1", /service_code/],
+      ['requests/%E0%A4%A.json', /id/],
+    ];
+    for (const [query, match] of refused) {
+      for (const key of ['', `&api_key=${encodeURIComponent(secret)}`]) {
+        const url = `${base}/${query}${query.includes('?') ? key : key.replace('&', '?')}`;
+        await expectError(await fetch(url), 400, match).catch((err: unknown) => {
+          throw new Error(`${query}${key ? ' (keyed)' : ''}: ${String(err)}`);
+        });
+      }
+    }
+    // SQL-looking text is only ever a value: it matches nothing.
+    expect(await read("requests.json?service_request_id='%20OR%20'1'='1")).toEqual([]);
+    expect(await read('requests.json?service_code=01003%27--')).toEqual([]);
+    expect(await read('requests.json?service_request_id=1);DROP%20TABLE%20orders;--')).toEqual([]);
+    await expectError(await fetch(`${base}/requests/'%20OR%201=1--.json`), 404);
+    await expectError(await fetch(`${base}/requests/%00.json`), 404);
+    await expectError(await fetch(`${base}/requests/${'9'.repeat(5000)}.xml`).then(asJsonError), 404);
+    // Many odd parameter names are ignored, not fatal.
+    const many = Array.from({ length: 500 }, (_, i) => `p${i}%00=${i}`).join('&');
+    expect((await read(`requests.json?${many}&__proto__=1&constructor=x`)).length).toBe(open311Codes().length);
+    // A request line past the server's header limit is refused by HTTP itself, still not a 500.
+    const tooLong = await fetch(`${base}/requests.json?x=${'y'.repeat(64 * 1024)}`);
+    expect(tooLong.status).toBeGreaterThanOrEqual(400);
+    expect(tooLong.status).toBeLessThan(500);
+    expect(orderCount()).toBeGreaterThan(0);
+  });
+});
+
+/** An XML error answer re-read as the JSON one, so expectError can check it. */
+async function asJsonError(res: Response): Promise<Response> {
+  const xml = await res.text();
+  const code = /<code>(\d+)<\/code>/.exec(xml)?.[1];
+  const description = /<description>([^<]*)<\/description>/.exec(xml)?.[1];
+  return new Response(JSON.stringify([{ code: Number(code), description }]), {
+    status: res.status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
 
 describe('routing', () => {
   it('answers unknown endpoints and methods in the error format and leaves other paths alone', async () => {

@@ -30,6 +30,8 @@ export interface RequestFilter {
   from?: number;
   to?: number;
   status?: readonly Open311Status[];
+  /** Only orders filed through Open311 (source open311): what a caller without a key may read. */
+  open311Only?: boolean;
   limit: number;
 }
 
@@ -79,6 +81,8 @@ export class Open311Repo {
       where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
       args.push(...values);
     };
+    // Applies with codes too: naming another order's code must not reveal it.
+    if (filter.open311Only) where.push("o.source = 'open311'");
     if (filter.codes) {
       inList('o.code', filter.codes);
     } else {

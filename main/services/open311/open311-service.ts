@@ -1,4 +1,4 @@
-import { ApiError, type Audience, type EventName, type EventPayload } from '../../../common/contract';
+import { ApiError, type ApiKey, type Audience, type EventName, type EventPayload } from '../../../common/contract';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { AuditRepo } from '../audit/audit-repo';
@@ -8,8 +8,15 @@ import type { ApiKeysService } from './api-keys';
 import { badRequest, forbidden, notFound, Open311Error } from './errors';
 import type { Open311Record } from './formats';
 import { Open311Repo } from './open311-repo';
-import { text, type Open311Params } from './params';
-import { descriptionWithFooter, parseCreateParams, parseRequestQuery, titleOf, toServiceRequest } from './requests';
+import type { Open311Params } from './params';
+import {
+  descriptionWithFooter,
+  parseCreateParams,
+  parseRequestQuery,
+  titleOf,
+  toServiceRequest,
+  type Open311Reader,
+} from './requests';
 import { serviceDefinition, toService } from './services';
 
 /** Server → console events (the hub's EventBus fits). */
@@ -62,13 +69,31 @@ export class Open311Api {
   }
 
   /**
-   * Every request read or written needs a key: the spec leaves reads open, but orders carry
-   * addresses and descriptions of residents' problems, which a government network keeps to its clients.
+   * The key a call names: null when it names none (absent or blank `api_key`), the key when it is live;
+   * a key that is given but unknown, revoked or not even text is refused (403), never read as no key.
    */
-  private requireKey(params: Open311Params) {
-    const key = this.deps.apiKeys.verify(text(params, 'api_key', 200));
-    if (!key) throw forbidden('api_key 缺失、无效或已吊销 / api_key is missing, invalid or revoked');
+  private keyOf(params: Open311Params): ApiKey | null {
+    const raw = params.get('api_key');
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
+    const key = typeof raw === 'string' ? this.deps.apiKeys.verify(raw.trim()) : null;
+    if (!key) throw forbidden('api_key 无效或已吊销 / api_key is invalid or revoked');
     return key;
+  }
+
+  /** Filing a request needs a key: it writes an order the center must handle. */
+  private requireKey(params: Open311Params): ApiKey {
+    const key = this.keyOf(params);
+    if (!key) throw forbidden('缺少 api_key / api_key is required to file a request');
+    return key;
+  }
+
+  /**
+   * Reading is open, as GeoReport v2 has it and as common clients expect (they send the key only with
+   * a POST). Without a key the reader sees only requests filed through Open311, in their public form;
+   * with one, every order, as the center's partners always could.
+   */
+  private readerOf(params: Open311Params): Open311Reader {
+    return this.keyOf(params) ? 'keyed' : 'public';
   }
 
   /** POST requests: checks the key, then the request; creates the order, its audit row and the event. */
@@ -141,18 +166,18 @@ export class Open311Api {
 
   /** GET requests (filters per GeoReport v2), newest first. */
   requests(params: Open311Params): Open311Record[] {
-    this.requireKey(params);
-    const filter = parseRequestQuery(params, this.deps.clock());
+    const reader = this.readerOf(params);
+    const filter = { ...parseRequestQuery(params, this.deps.clock()), open311Only: reader === 'public' };
     const center = this.centerName();
-    return this.repo.requests(filter).map((row) => toServiceRequest(row, center));
+    return this.repo.requests(filter).map((row) => toServiceRequest(row, center, reader));
   }
 
-  /** GET requests/{id}: a list of one, as the spec has it. */
+  /** GET requests/{id}: a list of one, as the spec has it (the public gets 404 for an order not filed here). */
   request(code: string, params: Open311Params): Open311Record[] {
-    this.requireKey(params);
-    const [row] = this.repo.requests({ codes: [code], limit: 1 });
+    const reader = this.readerOf(params);
+    const [row] = this.repo.requests({ codes: [code], open311Only: reader === 'public', limit: 1 });
     if (!row) throw notFound(`没有服务请求 ${code} / no service request ${code}`);
-    return [toServiceRequest(row, this.centerName())];
+    return [toServiceRequest(row, this.centerName(), reader)];
   }
 }
 

@@ -20,6 +20,10 @@ export function paramsFromJson(body: unknown): Map<string, unknown> {
   return new Map(Object.entries(body));
 }
 
+/** Control characters other than tab and line breaks: never text a person wrote (NUL also cuts SQLite's length()). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** A trimmed text parameter; absent or blank is undefined. Numbers are accepted as their text. */
 export function text(params: Open311Params, name: string, max: number): string | undefined {
   const raw = params.get(name);
@@ -29,6 +33,9 @@ export function text(params: Open311Params, name: string, max: number): string |
   else if (typeof raw === 'number' && Number.isFinite(raw)) value = String(raw);
   else throw badRequest(`${name} 须为字符串 / ${name} must be a string`);
   if (value === '') return undefined;
+  if (CONTROL.test(value)) {
+    throw badRequest(`${name} 含有控制字符 / ${name} contains control characters`);
+  }
   if (value.length > max) throw badRequest(`${name} 超过 ${max} 个字符 / ${name} is longer than ${max} characters`);
   return value;
 }

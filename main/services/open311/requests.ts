@@ -106,18 +106,33 @@ export function statusOf(row: Pick<Open311OrderRow, 'state'>): Open311Status {
   return isOpen(row.state) ? 'open' : 'closed';
 }
 
-export function statusNotes(row: Open311OrderRow): string {
+/**
+ * Who reads a request: a client with a key (`keyed`) or anyone (`public`, no key: GeoReport v2 leaves
+ * reads open). The public sees only requests filed through Open311 and no words of the center's staff.
+ */
+export type Open311Reader = 'keyed' | 'public';
+
+export function statusNotes(row: Open311OrderRow, reader: Open311Reader = 'keyed'): string {
+  // The last history reason and the parent order are the center's notes, not the reporter's business.
+  if (reader === 'public') return ORDER_STATE_NAMES[row.state].zh;
   const merged = row.state === 'merged' && row.parentCode ? `（并入工单 ${row.parentCode}）` : '';
   const reason = row.lastReason?.trim() ? `：${row.lastReason.trim()}` : '';
   return `${ORDER_STATE_NAMES[row.state].zh}${merged}${reason}`;
 }
 
-/** An order as a GeoReport v2 service request. */
-export function toServiceRequest(row: Open311OrderRow, centerName: string): Open311Record {
+/**
+ * An order as a GeoReport v2 service request. Never the reporter (name, phone, the e-mail and media
+ * footer); for the public, no staff notes either.
+ */
+export function toServiceRequest(
+  row: Open311OrderRow,
+  centerName: string,
+  reader: Open311Reader = 'keyed',
+): Open311Record {
   return {
     service_request_id: row.code,
     status: statusOf(row),
-    status_notes: statusNotes(row),
+    status_notes: statusNotes(row, reader),
     service_name: row.categoryName,
     service_code: row.categoryId,
     description: publicDescription(row.description),
