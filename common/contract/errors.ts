@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'E_NOT_FOUND',
   'E_CONFLICT',
   'E_LOCKED',
+  /** Too many attempts (sign-in, anonymous writes) from one connection or address; details.retryAfterMs. */
+  'E_RATE_LIMITED',
   'E_INTERNAL',
 ] as const;
 

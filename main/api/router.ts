@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { AuditRepo } from '../services/audit/audit-repo';
 import type { AuthService } from '../services/auth/auth-service';
+import { AnonymousWriteThrottle, anonymousWritesLimited } from './anonymous-writes';
 import type { Connection } from './connection';
 import type { EventBus } from './event-bus';
 import type { AuditNote, HandlerContext, HandlerMap, Session } from './handler-types';
@@ -48,6 +49,8 @@ function authorize(def: MethodDef, session: Session | null, method: string): voi
  * the handler, and for writes one audit row — the same for IPC and WebSocket callers.
  */
 export class Router {
+  private readonly anonymousWrites = new AnonymousWriteThrottle();
+
   constructor(private readonly deps: RouterDeps) {}
 
   async call(conn: Connection, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -57,6 +60,11 @@ export class Router {
     const def: MethodDef = contract[method];
     const handler = this.deps.handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
     const session = this.session(conn);
+    // A writing call without a session may be refused before it reaches the audit log (no row).
+    const anonymous = def.writes && !session ? this.anonymousWrites.admit(conn, this.deps.clock()) : null;
+    if (anonymous && !anonymous.admitted) {
+      return { ok: false, error: anonymousWritesLimited(anonymous.retryAfterMs).toBody() };
+    }
     const note: AuditNote = { target: null, summary: null };
     const queued: { event: Parameters<EventBus['publish']>[0]; payload: unknown; audience?: Audience }[] = [];
     const after: (() => void)[] = [];
@@ -115,6 +123,7 @@ export class Router {
       }
       for (const e of queued) this.deps.bus.publish(e.event, e.payload as never, e.audience);
       for (const fn of after) fn();
+      if (anonymous?.admitted) anonymous.done(false);
       return { ok: true, value };
     } catch (err) {
       const error =
@@ -126,6 +135,7 @@ export class Router {
         const id = auditRow(false, error.code);
         this.deps.bus.publish('audit.appended', { id }, { roles: ['admin'] });
       }
+      if (anonymous?.admitted) anonymous.done(true);
       return { ok: false, error: error.toBody() };
     }
   }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub';
-import { LOCK_MS } from '../../main/services/auth/auth-service';
+import { AuthService, LOCK_MS } from '../../main/services/auth/auth-service';
+import { SessionsRepo } from '../../main/services/auth/sessions-repo';
+import { UsersRepo } from '../../main/services/users/users-repo';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../main/services/users/bootstrap';
 import { call, connection, demoHub, ok, signedIn, tempDir, testClock } from '../helpers/hub';
 import { openHub } from '../../main/hub';
@@ -40,31 +42,72 @@ describe('demo and real installs', () => {
 });
 
 describe('sign-in', () => {
+  // Each attempt on a fresh connection: a connection that just failed waits a second (router throttle).
   it('locks an account for 5 minutes after 5 wrong passwords, even for the right one', async () => {
     const clock = testClock();
     hub = await demoHub({ clock });
-    const conn = connection();
     for (let i = 1; i <= 4; i++) {
-      const r = await call(hub, conn, 'auth.login', { username: 'chief', password: `wrong${i}pass` });
+      const r = await call(hub, connection(), 'auth.login', { username: 'chief', password: `wrong${i}pass` });
       expect(code(r)).toBe('E_UNAUTHENTICATED');
+      if (!r.ok) expect(r.error.message.en).toContain(`(${5 - i} more and the account locks for 5 minutes)`);
     }
-    const fifth = await call(hub, conn, 'auth.login', { username: 'chief', password: 'wrong5pass' });
+    const fifth = await call(hub, connection(), 'auth.login', { username: 'chief', password: 'wrong5pass' });
     expect(code(fifth)).toBe('E_LOCKED');
     if (!fifth.ok) expect(fifth.error.message.zh).toMatch(/锁定至 2026-11-26 10:05:00/);
-    expect(code(await call(hub, conn, 'auth.login', { username: 'chief', password: DEMO_PASSWORD }))).toBe('E_LOCKED');
+    const right = () => call(hub!, connection(), 'auth.login', { username: 'chief', password: DEMO_PASSWORD });
+    expect(code(await right())).toBe('E_LOCKED');
     clock.advance(LOCK_MS - 1000);
-    expect(code(await call(hub, conn, 'auth.login', { username: 'chief', password: DEMO_PASSWORD }))).toBe('E_LOCKED');
+    expect(code(await right())).toBe('E_LOCKED');
     clock.advance(2000);
-    expect(code(await call(hub, conn, 'auth.login', { username: 'chief', password: DEMO_PASSWORD }))).toBe('OK');
+    expect(code(await right())).toBe('OK');
   });
 
   it('a success resets the failure count', async () => {
     hub = await demoHub();
-    const conn = connection();
-    for (let i = 0; i < 4; i++) await call(hub, conn, 'auth.login', { username: 'grid', password: 'nope12345' });
-    await ok(hub, conn, 'auth.login', { username: 'grid', password: DEMO_PASSWORD });
-    for (let i = 0; i < 4; i++) await call(hub, conn, 'auth.login', { username: 'grid', password: 'nope12345' });
-    expect(code(await call(hub, conn, 'auth.login', { username: 'grid', password: DEMO_PASSWORD }))).toBe('OK');
+    const attempt = (password: string) => call(hub!, connection(), 'auth.login', { username: 'grid', password });
+    for (let i = 0; i < 4; i++) expect(code(await attempt('nope12345'))).toBe('E_UNAUTHENTICATED');
+    expect(code(await attempt(DEMO_PASSWORD))).toBe('OK');
+    for (let i = 0; i < 4; i++) expect(code(await attempt('nope12345'))).toBe('E_UNAUTHENTICATED');
+    expect(code(await attempt(DEMO_PASSWORD))).toBe('OK');
+  });
+
+  it('a failure while locked neither clears nor moves the lock; the lock ends on time', async () => {
+    const clock = testClock();
+    hub = await demoHub({ clock });
+    const attempt = (password: string) => call(hub!, connection(), 'auth.login', { username: 'hotline', password });
+    for (let i = 0; i < 5; i++) await attempt('wrong-pw9');
+    const lockedUntil = () =>
+      (hub!.db.prepare("SELECT locked_until AS v FROM users WHERE username = 'hotline'").get() as { v: number | null })
+        .v;
+    const until = lockedUntil();
+    expect(until).toBe(clock() + LOCK_MS);
+    clock.advance(60_000);
+    expect(code(await attempt('wrong-pw9'))).toBe('E_LOCKED');
+    expect(lockedUntil()).toBe(until);
+    clock.advance(LOCK_MS);
+    // Five fresh tries after the lock ends: the count started over when it locked.
+    for (let i = 0; i < 4; i++) expect(code(await attempt('wrong-pw9'))).toBe('E_UNAUTHENTICATED');
+    expect(code(await attempt(DEMO_PASSWORD))).toBe('OK');
+  });
+
+  it('the handover signature check counts towards the same lockout', async () => {
+    const clock = testClock();
+    hub = await demoHub({ clock });
+    // The duty service's AuthService over the same database (handover-service calls verifyCredentials).
+    const auth = new AuthService(new UsersRepo(hub.db), new SessionsRepo(hub.db), clock, {
+      sessionLifetimeMs: 60_000,
+    });
+    expect((await auth.verifyCredentials('chief', DEMO_PASSWORD)).username).toBe('chief');
+    for (let i = 0; i < 4; i++) {
+      await expect(auth.verifyCredentials('chief', 'wrong-sign1')).rejects.toMatchObject({
+        code: 'E_UNAUTHENTICATED',
+      });
+    }
+    await expect(auth.verifyCredentials('chief', 'wrong-sign1')).rejects.toMatchObject({ code: 'E_LOCKED' });
+    await expect(auth.verifyCredentials('chief', DEMO_PASSWORD)).rejects.toMatchObject({ code: 'E_LOCKED' });
+    expect(code(await call(hub, connection(), 'auth.login', { username: 'chief', password: DEMO_PASSWORD }))).toBe(
+      'E_LOCKED',
+    );
   });
 
   it('gives the same answer for an unknown user as for a wrong password', async () => {
@@ -133,6 +176,31 @@ describe('sessions', () => {
     expect(code(await call(hub, connection(), 'auth.login', { username: 'coord', password: 'Newpass#2027' }))).toBe(
       'OK',
     );
+  });
+
+  it('a wrong current password counts towards the lockout, and a locked account cannot change it', async () => {
+    const clock = testClock();
+    hub = await demoHub({ clock });
+    const here = await signedIn(hub, 'station');
+    const change = (currentPassword: string) =>
+      call(hub!, here, 'auth.changePassword', { currentPassword, newPassword: 'Newpass#2027' });
+    // Two failed sign-ins and three wrong current passwords make five.
+    for (let i = 0; i < 2; i++)
+      await call(hub, connection(), 'auth.login', { username: 'station', password: 'wrong-pw9' });
+    const third = await change('bad-pass1');
+    expect(code(third)).toBe('E_INVALID');
+    if (!third.ok) {
+      expect(third.error.details).toEqual({ field: 'currentPassword' });
+      expect(third.error.message.en).toContain('2 more');
+    }
+    expect(code(await change('bad-pass1'))).toBe('E_INVALID');
+    expect(code(await change('bad-pass1'))).toBe('E_LOCKED');
+    expect(code(await change(DEMO_PASSWORD))).toBe('E_LOCKED');
+    expect(code(await call(hub, connection(), 'auth.login', { username: 'station', password: DEMO_PASSWORD }))).toBe(
+      'E_LOCKED',
+    );
+    clock.advance(LOCK_MS + 1000);
+    expect(code(await change(DEMO_PASSWORD))).toBe('OK');
   });
 
   it('remembers the language per user', async () => {

@@ -1,14 +1,19 @@
 import { toSessionUser } from '../../services/users/users-repo';
 import type { AuthService } from '../../services/auth/auth-service';
+import type { AttemptSource } from '../../services/auth/sign-in-guard';
 import type { EventBus } from '../event-bus';
 import type { Handler } from '../handler-types';
+import type { Connection } from '../connection';
+
+/** Password attempts are rate-limited per connection (the object itself) and per peer address. */
+const attemptSource = (conn: Connection): AttemptSource => ({ connection: conn, remoteAddress: conn.remoteAddress });
 
 export function authHandlers(auth: AuthService, bus: EventBus) {
   const login: Handler<'auth.login'> = async (ctx, { username, password }) => {
     ctx.audit.actor = { id: null, name: username };
     ctx.audit.target = `user:${username}`;
     ctx.audit.summary = '登录失败 / sign-in failed';
-    const grant = await auth.login(username, password);
+    const grant = await auth.login(username, password, attemptSource(ctx.conn));
     ctx.audit.actor = { id: grant.user.id, name: grant.user.username };
     ctx.audit.summary = '登录 / signed in';
     bus.bind(ctx.conn, grant.token, grant.user.id);
@@ -36,7 +41,12 @@ export function authHandlers(auth: AuthService, bus: EventBus) {
     const { token, user } = ctx.requireSession();
     ctx.audit.target = `user:${user.id}`;
     ctx.audit.summary = '修改本人密码 / changed own password';
-    const hash = await auth.preparePasswordChange(user.id, input.currentPassword, input.newPassword);
+    const hash = await auth.preparePasswordChange(
+      user.id,
+      input.currentPassword,
+      input.newPassword,
+      attemptSource(ctx.conn),
+    );
     ctx.tx(() => auth.commitPasswordChange(user.id, hash, token));
     ctx.afterSuccess(() => bus.notifyEnded(user.id, 'password_changed'));
     return null;

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../../common/contract';
+import type { ApiError, SessionUser } from '../../../common/contract';
 import { apiError } from '../../../common/contract';
 import type { Language } from '../../../common/domain/org';
 import { formatShanghai } from '../../../common/domain/time';
@@ -6,6 +6,7 @@ import type { Clock } from '../../clock';
 import { toSessionUser, type StoredUser, type UsersRepo } from '../users/users-repo';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { SessionEndReason, SessionsRepo } from './sessions-repo';
+import { SignInGuard, type AttemptSource } from './sign-in-guard';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 5 * 60 * 1000;
@@ -21,6 +22,24 @@ export interface SessionGrant {
 }
 
 const badCredentials = () => apiError('E_UNAUTHENTICATED', '用户名或密码错误', 'Wrong username or password');
+const LOCK_MINUTES = LOCK_MS / 60_000;
+
+function wrongPassword(left: number) {
+  return apiError(
+    'E_UNAUTHENTICATED',
+    `用户名或密码错误（再错 ${left} 次将锁定 ${LOCK_MINUTES} 分钟）`,
+    `Wrong username or password (${left} more and the account locks for ${LOCK_MINUTES} minutes)`,
+  );
+}
+
+function wrongCurrentPassword(left: number) {
+  return apiError(
+    'E_INVALID',
+    `当前密码不正确（再错 ${left} 次将锁定 ${LOCK_MINUTES} 分钟）`,
+    `The current password is wrong (${left} more and the account locks for ${LOCK_MINUTES} minutes)`,
+    { field: 'currentPassword' },
+  );
+}
 
 function lockedError(until: number) {
   const at = formatShanghai(until);
@@ -34,15 +53,22 @@ function lockedError(until: number) {
 
 /** Sign-in, sessions and a user's own account settings. */
 export class AuthService {
+  private readonly guard: SignInGuard;
+
   constructor(
     private readonly users: UsersRepo,
     private readonly sessions: SessionsRepo,
     private readonly clock: Clock,
     private readonly options: AuthOptions,
-  ) {}
+  ) {
+    this.guard = new SignInGuard(clock);
+  }
 
-  async login(username: string, password: string): Promise<SessionGrant> {
+  /** Sign-in, charged to the caller's connection and address (see SignInGuard). */
+  async login(username: string, password: string, source: AttemptSource): Promise<SessionGrant> {
+    const admission = this.guard.admit(source);
     const user = await this.verifyCredentials(username, password);
+    admission.succeeded();
     const now = this.clock();
     this.users.recordLogin(user.id, now);
     const { token, expiresAt } = this.sessions.create(user.id, now, this.options.sessionLifetimeMs);
@@ -56,30 +82,39 @@ export class AuthService {
   async verifyCredentials(username: string, password: string): Promise<StoredUser> {
     const found = this.users.byUsername(username);
     if (!found) {
-      await verifyPassword(password, await decoyHash());
-      throw badCredentials();
+      return this.guard.exclusive(`name:${username.toLowerCase()}`, async () => {
+        await verifyPassword(password, await decoyHash());
+        throw badCredentials();
+      });
     }
-    const lockedUntil = found.lockedUntil;
-    if (lockedUntil !== null && lockedUntil > this.clock()) throw lockedError(lockedUntil);
-    const ok = await verifyPassword(password, found.passwordHash);
-    // Re-read after the await: another sign-in may have counted a failure meanwhile.
-    const user = this.users.byId(found.id);
-    if (!user) throw badCredentials();
+    return this.guard.exclusive(`id:${found.id}`, () => this.checkPassword(found.id, password, wrongPassword));
+  }
+
+  /**
+   * The one password check of an account, run while no other check of it is in flight: refused
+   * while locked, a failure counted (and maybe locking) in one statement, and a success accepted
+   * only if no lock was set meanwhile — so a right password never gets in while locked.
+   */
+  private async checkPassword(
+    userId: number,
+    password: string,
+    wrong: (left: number) => ApiError,
+  ): Promise<StoredUser> {
+    const before = this.users.byId(userId);
+    if (!before) throw badCredentials();
+    if (before.lockedUntil !== null && before.lockedUntil > this.clock()) throw lockedError(before.lockedUntil);
+    const ok = await verifyPassword(password, before.passwordHash);
+    const now = this.clock();
     if (!ok) {
-      const now = this.clock();
-      const failed = user.failedLogins + 1;
-      if (failed >= MAX_FAILED_LOGINS) {
-        this.users.recordFailedLogin(user.id, 0, now + LOCK_MS);
-        throw lockedError(now + LOCK_MS);
-      }
-      this.users.recordFailedLogin(user.id, failed, null);
-      const left = MAX_FAILED_LOGINS - failed;
-      throw apiError(
-        'E_UNAUTHENTICATED',
-        `用户名或密码错误（再错 ${left} 次将锁定 5 分钟）`,
-        `Wrong username or password (${left} more and the account locks for 5 minutes)`,
-      );
+      const after = this.users.recordFailedLogin(userId, now, MAX_FAILED_LOGINS, LOCK_MS);
+      if (!after) throw badCredentials();
+      if (after.lockedUntil !== null && after.lockedUntil > now) throw lockedError(after.lockedUntil);
+      throw wrong(MAX_FAILED_LOGINS - after.failedLogins);
     }
+    const accepted = this.users.recordPasswordSuccess(userId, now);
+    const user = this.users.byId(userId);
+    if (!user) throw badCredentials();
+    if (!accepted) throw lockedError(user.lockedUntil ?? now);
     if (user.disabled)
       throw apiError('E_FORBIDDEN', '该账号已停用，请联系系统管理员', 'This account is disabled; ask an administrator');
     return user;
@@ -109,13 +144,15 @@ export class AuthService {
     return this.sessions.endAllForUser(userId, this.clock(), reason, exceptToken);
   }
 
-  /** Verifies the current password; the hash of the new one is computed before any write. */
-  async preparePasswordChange(userId: number, current: string, next: string): Promise<string> {
-    const user = this.users.byId(userId);
-    if (!user) throw apiError('E_NOT_FOUND', '用户不存在', 'No such user');
-    if (!(await verifyPassword(current, user.passwordHash))) {
-      throw apiError('E_INVALID', '当前密码不正确', 'The current password is wrong', { field: 'currentPassword' });
-    }
+  /**
+   * Verifies the current password like a sign-in (charged to the connection and address, counted
+   * towards the lockout, refused while locked); the hash of the new one is computed before any write.
+   */
+  async preparePasswordChange(userId: number, current: string, next: string, source: AttemptSource): Promise<string> {
+    if (!this.users.byId(userId)) throw apiError('E_NOT_FOUND', '用户不存在', 'No such user');
+    const admission = this.guard.admit(source);
+    await this.guard.exclusive(`id:${userId}`, () => this.checkPassword(userId, current, wrongCurrentPassword));
+    admission.succeeded();
     if (current === next) {
       throw apiError('E_INVALID', '新密码不能与当前密码相同', 'The new password must differ from the current one', {
         field: 'newPassword',

@@ -156,15 +156,44 @@ export class UsersRepo {
       .run(passwordHash, mustChange ? 1 : 0, now, id);
   }
 
-  recordFailedLogin(id: number, failedLogins: number, lockedUntil: number | null): void {
-    this.db
-      .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
-      .run(failedLogins, lockedUntil, id);
+  /**
+   * Counts one wrong password in one statement (so parallel checks cannot lose a count): at `max`
+   * failures the account locks until `now + lockMs` and the count starts over; a lock still
+   * running is never shortened or cleared by a failure. Answers the count and lock as written.
+   */
+  recordFailedLogin(
+    id: number,
+    now: number,
+    max: number,
+    lockMs: number,
+  ): { failedLogins: number; lockedUntil: number | null } | undefined {
+    return this.db
+      .prepare(
+        `UPDATE users SET
+           failed_logins = CASE WHEN locked_until > @now THEN failed_logins
+                                WHEN failed_logins + 1 >= @max THEN 0
+                                ELSE failed_logins + 1 END,
+           locked_until = CASE WHEN locked_until > @now THEN locked_until
+                               WHEN failed_logins + 1 >= @max THEN @now + @lockMs
+                               ELSE NULL END
+         WHERE id = @id
+         RETURNING failed_logins AS failedLogins, locked_until AS lockedUntil`,
+      )
+      .get({ id, now, max, lockMs }) as { failedLogins: number; lockedUntil: number | null } | undefined;
+  }
+
+  /** A right password clears the failure count, unless the account is locked: then false. */
+  recordPasswordSuccess(id: number, now: number): boolean {
+    const { changes } = this.db
+      .prepare(
+        `UPDATE users SET failed_logins = 0, locked_until = NULL
+         WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`,
+      )
+      .run(id, now);
+    return changes === 1;
   }
 
   recordLogin(id: number, now: number): void {
-    this.db
-      .prepare('UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?')
-      .run(now, id);
+    this.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
   }
 }
