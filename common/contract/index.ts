@@ -14,6 +14,7 @@ import { wallMethods } from './wall';
 
 export * from './define';
 export * from './errors';
+export * from './control-chars';
 export * from './events';
 export * from './schemas';
 export * from './admin';

@@ -3,7 +3,9 @@ import {
   ApiError,
   apiError,
   contract,
+  findOddText,
   isMethodName,
+  oddTextError,
   type ApiResult,
   type Audience,
   type MethodDef,
@@ -115,6 +117,8 @@ export class Router {
 
     try {
       authorize(def, session, method);
+      const odd = findOddText(rawInput);
+      if (odd) throw oddTextError(odd);
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       const value = def.output.parse(await handler(ctx, parsed.data));
