@@ -32,6 +32,16 @@ export interface Config {
    * deliberately broken demo stream on the map: for tests and training (CITYOPS_DEMO_MEDIA_CONTROL=1).
    */
   demoMediaControl: boolean;
+  /**
+   * Origins whose pages may open the API socket besides the console's own (remote consoles served
+   * from elsewhere): --allowed-origin (repeatable) or CITYOPS_ALLOWED_ORIGINS (comma-separated).
+   */
+  allowedOrigins: string[];
+  /**
+   * Host names the hub answers under besides loopback and --host (a DNS name for remote consoles, a
+   * reverse proxy's name): --allowed-host (repeatable) or CITYOPS_ALLOWED_HOSTS (comma-separated).
+   */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +51,52 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number)
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
   return n;
+}
+
+/** Flag values (repeatable) win over the environment's comma-separated list. */
+function listSetting(flag: string, envName: string, raw: unknown, env: NodeJS.ProcessEnv): string[] {
+  const values = Array.isArray(raw) ? (raw as unknown[]) : [];
+  if (values.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    throw new ConfigError(`--${flag} needs a value`);
+  }
+  const list = values.length > 0 ? (values as string[]) : (env[envName] ?? '').split(',');
+  return list.map((v) => v.trim()).filter((v) => v !== '');
+}
+
+function origins(raw: readonly string[]): string[] {
+  return raw.map((value) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      // reported below
+    }
+    const originOnly =
+      url !== null &&
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.pathname === '/' &&
+      `${url.username}${url.password}${url.search}${url.hash}` === '';
+    if (!url || !originOnly) {
+      throw new ConfigError(
+        `allowed origin "${value}" is not an origin such as https://console.example.org or http://10.0.0.5:8787 (scheme, host and port only)`,
+      );
+    }
+    return url.origin;
+  });
+}
+
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[?[0-9a-f:.]+\]?$/i;
+
+function hostNames(raw: readonly string[]): string[] {
+  return raw.map((value) => {
+    if (!HOST_NAME.test(value) || /^[^[]*:[^:]*$/.test(value)) {
+      throw new ConfigError(
+        `allowed host "${value}" is not a host name such as console.example.org or 10.0.0.5 (no scheme, no port)`,
+      );
+    }
+    return value.toLowerCase();
+  });
 }
 
 export function isLoopback(host: string): boolean {
@@ -57,6 +113,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       port: { type: 'string' },
       'no-demo': { type: 'boolean' },
       'allow-remote': { type: 'boolean' },
+      'allowed-origin': { type: 'string', multiple: true },
+      'allowed-host': { type: 'string', multiple: true },
     },
     strict: false,
     allowPositionals: true,
@@ -87,5 +145,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       positiveNumber('CITYOPS_MAX_FRAME_BYTES', env.CITYOPS_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
     ),
     demoMediaControl: env.CITYOPS_DEMO_MEDIA_CONTROL === '1',
+    allowedOrigins: origins(listSetting('allowed-origin', 'CITYOPS_ALLOWED_ORIGINS', values['allowed-origin'], env)),
+    allowedHosts: hostNames(listSetting('allowed-host', 'CITYOPS_ALLOWED_HOSTS', values['allowed-host'], env)),
   };
 }

@@ -11,8 +11,8 @@ import { readElectronVersion } from './electron-runtime.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requireCjs = createRequire(import.meta.url);
 
-/** Folders scanned, relative to the project root. */
-const INPUTS = ['main/shell-electron', 'preload'];
+/** Folders (and the shared CSP the Electron shell serves) scanned, relative to the project root. */
+const INPUTS = ['main/shell-electron', 'preload', 'main/security/csp.ts'];
 const OUT_DIR = path.join(root, '.cache', 'electronegativity');
 const STAGE_DIR = path.join(OUT_DIR, 'input');
 const REPORT = path.join(OUT_DIR, 'report.sarif');

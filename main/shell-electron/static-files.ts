@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { securityHeaders as sharedSecurityHeaders } from '../security/csp';
 
 /**
  * Pure path and header rules for serving the built renderer over `app://console/`.
@@ -7,13 +8,8 @@ import path from 'node:path';
 
 /** Strict CSP on every response. antd's CSS-in-JS needs inline styles; nothing else is inline. */
 export function securityHeaders(contentType: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  headers['Content-Type'] = contentType;
-  // Kept as one literal so static checkers (electronegativity's CSP check) can read and grade it.
-  headers['Content-Security-Policy'] =
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-  headers['X-Content-Type-Options'] = 'nosniff';
-  headers['Referrer-Policy'] = 'no-referrer';
+  // The policy is shared with the web shell (main/security/csp.ts, also scanned by electronegativity).
+  const headers: Record<string, string> = { 'Content-Type': contentType, ...sharedSecurityHeaders() };
   headers['Cross-Origin-Opener-Policy'] = 'same-origin';
   headers['Cross-Origin-Resource-Policy'] = 'same-origin';
   headers['Cache-Control'] = 'no-cache';

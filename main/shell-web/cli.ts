@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError, isLoopback, resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
+import { newKeyRequested } from '../security/at-rest';
 import { isDemo } from '../services/users/bootstrap';
 import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   // The demo cameras' clips ship with the app; a hub in demo mode serves them as live HLS.
   const clips = findDemoClipsDir({ moduleDir: import.meta.dirname });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
-  const hub = await openHub({ ...hubOptionsFrom(config), demoMedia });
+  const hub = await openHub({ ...hubOptionsFrom(config), demoMedia, newKey: newKeyRequested(process.argv) });
   const media = demoMedia && isDemo(hub.db) ? demoMedia : undefined;
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     port: config.port,
     staticDir: path.resolve(import.meta.dirname, '../renderer'),
     maxFrameBytes: config.maxFrameBytes,
+    allowedHosts: config.allowedHosts,
+    allowedOrigins: config.allowedOrigins,
     open311: open311DepsFrom(hub, { onInternalError: (err) => console.error('[open311] internal error:', err) }),
     ...(media ? { media } : {}),
   });

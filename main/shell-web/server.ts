@@ -1,9 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../common/contract/wire';
 import type { HubPort } from '../hub-types';
 import { handleMedia, type DemoMedia } from '../media';
+import { securityHeaders } from '../security/csp';
+import { createAccessPolicy } from './access-policy';
 import { handleOpen311, type Open311Deps } from './open311-routes';
 import { serveStatic } from './static-files';
 import { serveSocket } from './ws-connection';
@@ -19,6 +22,24 @@ export interface WebShellOptions {
   open311?: Open311Deps;
   /** Demo cameras as live HLS under /media/demo/ (main/media); off when absent. */
   media?: DemoMedia;
+  /** Host names answered besides loopback and `host` (config allowedHosts). */
+  allowedHosts?: readonly string[];
+  /** Origins whose pages may open the API socket besides the console's own (config allowedOrigins). */
+  allowedOrigins?: readonly string[];
+  /** A client must send its request headers within this time (default 10 s). */
+  headersTimeoutMs?: number;
+  /** …and its whole request, body included, within this time (default 30 s). */
+  requestTimeoutMs?: number;
+  /** How often the server looks for requests past those limits (default 5 s; tests use less). */
+  timeoutCheckMs?: number;
+  /** An idle keep-alive connection is closed after this time (default 5 s). */
+  keepAliveTimeoutMs?: number;
+  /** Bytes queued for a WebSocket peer that does not read before it is dropped (default 8 MiB). */
+  maxBufferedBytes?: number;
+  /** Calls in flight per WebSocket before the hub stops reading from it (default 64). */
+  maxCallsInFlight?: number;
+  /** Where one-line warnings about dropped connections go (default console.warn). */
+  warn?: (message: string) => void;
 }
 
 export interface WebShell {
@@ -33,31 +54,93 @@ const HEARTBEAT_MS = 20_000;
 /** Frames beyond the limit are still read (to answer them) up to this many times the limit. */
 const HARD_LIMIT_FACTOR = 16;
 
+const SECURITY_HEADERS = Object.entries(securityHeaders());
+
+/** A refusal written on a socket that has not become a WebSocket (ws is never involved). */
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const body = `${message}\n`;
+  const headers = [
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}`,
+    'Connection: close',
+    'Content-Type: text/plain; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...SECURITY_HEADERS.map(([name, value]) => `${name}: ${value}`),
+  ];
+  socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
+}
+
 /** HTTP for the renderer bundle and a WebSocket carrying the API contract (DESIGN.md §1). */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
-  const server = http.createServer((req, res) => {
-    if (req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      return;
-    }
-    if (options.open311 && handleOpen311(req, res, options.open311)) return;
-    if (options.media && handleMedia(req, res, options.media)) return;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    serveStatic(options.staticDir, req, res);
+  const warn = options.warn ?? ((message: string) => console.warn(`[web] ${message}`));
+  const policy = createAccessPolicy({
+    listenHost: options.host,
+    allowedHosts: options.allowedHosts ?? [],
+    allowedOrigins: options.allowedOrigins ?? [],
   });
+  let port = 0; // known once listening; nothing is answered before that
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+
+  const server = http.createServer(
+    {
+      // Slow clients (slow-loris): headers and the whole request each have a deadline; a client
+      // past it gets 408 and its connection is closed. Upgraded WebSockets are no longer requests.
+      headersTimeout,
+      requestTimeout: Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout),
+      connectionsCheckingInterval: options.timeoutCheckMs ?? 5_000,
+    },
+    (req, res) => {
+      // Set first so every answer below carries them (writeHead's own headers are merged in).
+      for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+      if (!policy.hostAllowed(req.headers.host, port)) {
+        res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+        res.end('未知的主机名 / unknown host name (see --allowed-host)\n');
+        return;
+      }
+      if (req.url === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return;
+      }
+      if (options.open311 && handleOpen311(req, res, options.open311)) return;
+      if (options.media && handleMedia(req, res, options.media)) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      serveStatic(options.staticDir, req, res);
+    },
+  );
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
+
+  const limits = {
+    maxFrameBytes: options.maxFrameBytes,
+    maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+    maxCallsInFlight: options.maxCallsInFlight ?? 64,
+  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes * HARD_LIMIT_FACTOR });
   server.on('upgrade', (req, socket, head) => {
+    // node:http hands the raw socket over without its error listener: a reset must not throw.
+    socket.on('error', () => socket.destroy());
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== WS_PATH) {
       socket.destroy();
+      return;
+    }
+    if (!policy.hostAllowed(req.headers.host, port)) {
+      refuseUpgrade(socket, 421, '未知的主机名 / unknown host name (see --allowed-host)');
+      return;
+    }
+    if (!policy.originAllowed(req.headers.origin, port)) {
+      warn(`refused a WebSocket from origin ${req.headers.origin ?? '?'} (see --allowed-origin)`);
+      refuseUpgrade(
+        socket,
+        403,
+        '不允许此来源的网页连接 / pages from this origin may not connect (see --allowed-origin)',
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      serveSocket(ws, options.hub, options.maxFrameBytes, req.socket.remoteAddress);
+      serveSocket(ws, options.hub, limits, { remoteAddress: req.socket.remoteAddress, warn });
     });
   });
   const alive = new WeakSet<WebSocket>();
@@ -79,7 +162,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  // After start-up (e.g. too many open files on accept) an error is logged, never thrown.
+  server.on('error', (err) => console.error('[web] server error:', err));
+  port = (server.address() as AddressInfo).port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${hostForUrl}:${port}/`,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,21 +18,6 @@ const TYPES: Record<string, string> = {
   '.ts': 'video/mp2t',
   '.mp4': 'video/mp4',
 };
-
-/** The same policy as the Electron shell, plus ws: for the API socket on this origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: data:",
-  "connect-src 'self' ws: wss:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 /**
  * Serves the built renderer; unknown paths get index.html (hash routes never reach here, but a
@@ -59,10 +45,8 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   }
   const isIndex = file.endsWith('index.html');
   res.writeHead(200, {
+    // The security headers (CSP, nosniff, …) are set on every answer by server.ts.
     'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
     // Hashed asset names may be cached; the page itself must be re-read after an upgrade.
     'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
   });
@@ -70,5 +54,6 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.end();
     return;
   }
-  fs.createReadStream(file).pipe(res);
+  // A file that vanishes or cannot be read mid-answer ends this answer, not the hub.
+  pipeline(fs.createReadStream(file), res, () => undefined);
 }

@@ -8,12 +8,21 @@ import type { HubPort } from '../hub-types';
 // Enough of a frame's start to answer an oversize call under its own id.
 const ID_PREFIX = /^\s*\{\s*"t"\s*:\s*"call"\s*,\s*"id"\s*:\s*(\d{1,15})\b/;
 
+// Built once: a peer flooding junk frames costs the hub a serialisation per frame, nothing more.
+const NOT_JSON = apiError('E_INVALID', '消息不是有效的 JSON', 'Frame is not valid JSON').toBody();
+const NOT_A_CALL = apiError(
+  'E_INVALID',
+  '消息格式应为 {t:"call", id, method, input}',
+  'Frame must be {t:"call", id, method, input}',
+).toBody();
+const NOT_TEXT = apiError('E_INVALID', '只接受文本消息', 'Only text frames are accepted').toBody();
+
 function parseFrame(text: string): ClientFrame | ApiErrorBody {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return apiError('E_INVALID', '消息不是有效的 JSON', 'Frame is not valid JSON').toBody();
+    return NOT_JSON;
   }
   if (
     typeof data !== 'object' ||
@@ -22,28 +31,73 @@ function parseFrame(text: string): ClientFrame | ApiErrorBody {
     !Number.isSafeInteger((data as { id?: unknown }).id) ||
     typeof (data as { method?: unknown }).method !== 'string'
   ) {
-    return apiError(
-      'E_INVALID',
-      '消息格式应为 {t:"call", id, method, input}',
-      'Frame must be {t:"call", id, method, input}',
-    ).toBody();
+    return NOT_A_CALL;
   }
   return data as ClientFrame;
 }
 
+export interface SocketLimits {
+  /** Text frames beyond this are answered with E_INVALID (the socket stays open). */
+  maxFrameBytes: number;
+  /**
+   * Answers and events queued for a peer that does not read them: past this the connection is
+   * dropped, so a stalled console cannot make the hub hold unbounded memory.
+   */
+  maxBufferedBytes: number;
+  /** Calls being worked on for one connection; past this its socket is not read until one ends. */
+  maxCallsInFlight: number;
+}
+
+export interface SocketPeer {
+  remoteAddress?: string | undefined;
+  /** One line per connection that ends badly (protocol error, stalled reader). */
+  warn: (message: string) => void;
+}
+
 /** Serves one WebSocket: each text frame is one call; events are pushed as they happen. */
-export function serveSocket(ws: WebSocket, hub: HubPort, maxFrameBytes: number, remoteAddress?: string): void {
-  const send = (frame: ServerFrame) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-  };
+export function serveSocket(ws: WebSocket, hub: HubPort, limits: SocketLimits, peer: SocketPeer): void {
+  const { maxFrameBytes } = limits;
   const conn: Connection = {
     id: `ws-${randomUUID()}`,
-    remoteAddress,
+    remoteAddress: peer.remoteAddress,
     token: null,
     push: (event, payload) => send({ t: 'event', event, payload }),
   };
+  let warned = false;
+  const warnOnce = (reason: string) => {
+    if (warned) return;
+    warned = true;
+    peer.warn(`${conn.id} from ${peer.remoteAddress ?? '?'}: ${reason}`);
+  };
+  /** False (and the socket dropped) when the peer has stopped reading what it is sent. */
+  function keepsUp(): boolean {
+    if (ws.bufferedAmount <= limits.maxBufferedBytes) return true;
+    warnOnce(`closed: ${ws.bufferedAmount} bytes unread by the client (limit ${limits.maxBufferedBytes})`);
+    // A close frame would only queue behind the data this peer is not reading: drop the socket
+    // now so its buffers are freed.
+    ws.terminate();
+    return false;
+  }
+  function send(frame: ServerFrame): void {
+    if (ws.readyState === ws.OPEN && keepsUp()) ws.send(JSON.stringify(frame));
+  }
+
   const detach = hub.attach(conn);
   ws.on('close', detach);
+  // Protocol errors (bad opcode, RSV bits, unmasked or oversized frames, invalid UTF-8, bad close
+  // codes): ws has already sent the matching close code (1002/1007/1009) and closes the socket.
+  ws.on('error', (err: Error & { code?: string }) => warnOnce(`closed: ${err.message} (${err.code ?? 'error'})`));
+
+  let inFlight = 0;
+  const callEnded = () => {
+    inFlight -= 1;
+    if (inFlight < limits.maxCallsInFlight && ws.isPaused) ws.resume();
+  };
+  const callStarted = () => {
+    inFlight += 1;
+    if (inFlight >= limits.maxCallsInFlight && !ws.isPaused) ws.pause();
+  };
+
   ws.on('message', (raw, isBinary) => {
     const buf = Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw);
     const bytes = buf.byteLength;
@@ -62,11 +116,7 @@ export function serveSocket(ws: WebSocket, hub: HubPort, maxFrameBytes: number, 
       return;
     }
     if (isBinary) {
-      send({
-        t: 'error',
-        id: null,
-        error: apiError('E_INVALID', '只接受文本消息', 'Only text frames are accepted').toBody(),
-      });
+      send({ t: 'error', id: null, error: NOT_TEXT });
       return;
     }
     const frame = parseFrame(text);
@@ -74,6 +124,18 @@ export function serveSocket(ws: WebSocket, hub: HubPort, maxFrameBytes: number, 
       send({ t: 'error', id: null, error: frame });
       return;
     }
-    void hub.call(conn, frame.method, frame.input).then((result) => send({ t: 'result', id: frame.id, result }));
+    callStarted();
+    void hub
+      .call(conn, frame.method, frame.input)
+      .then(
+        (result) => send({ t: 'result', id: frame.id, result }),
+        (err: unknown) => {
+          // The router answers every failure itself; this is a bug, but never a reason to stop the hub.
+          console.error(`[web] ${frame.method} failed outside the router:`, err);
+          const error = apiError('E_INTERNAL', '内部错误', 'Internal error').toBody();
+          send({ t: 'result', id: frame.id, result: { ok: false, error } });
+        },
+      )
+      .finally(callEnded);
   });
 }

@@ -33,6 +33,39 @@ describe('configuration', () => {
     expect(() => resolveConfig([], { CITYOPS_SESSION_HOURS: '-1' })).toThrow(/CITYOPS_SESSION_HOURS/);
   });
 
+  it('reads the allowed origins and host names from repeated flags or comma lists', () => {
+    expect(resolveConfig([], {})).toMatchObject({ allowedOrigins: [], allowedHosts: [] });
+    const fromEnv = resolveConfig([], {
+      CITYOPS_ALLOWED_ORIGINS: 'https://Ops.Example.org, http://10.0.0.5:8787/',
+      CITYOPS_ALLOWED_HOSTS: 'Console.Example.org,10.0.0.5,[fe80::1]',
+    });
+    expect(fromEnv.allowedOrigins).toEqual(['https://ops.example.org', 'http://10.0.0.5:8787']);
+    expect(fromEnv.allowedHosts).toEqual(['console.example.org', '10.0.0.5', '[fe80::1]']);
+    const fromFlags = resolveConfig(
+      ['--allowed-origin', 'https://a.example', '--allowed-origin', 'https://b.example', '--allowed-host', 'hub.lan'],
+      { CITYOPS_ALLOWED_ORIGINS: 'https://c.example' },
+    );
+    expect(fromFlags.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(fromFlags.allowedHosts).toEqual(['hub.lan']);
+  });
+
+  it('rejects allowed origins and host names that are not one', () => {
+    for (const bad of [
+      'example.org',
+      'https://example.org/console',
+      'ftp://example.org',
+      'https://u:p@example.org',
+      '*',
+    ]) {
+      expect(() => resolveConfig(['--allowed-origin', bad], {}), bad).toThrow(ConfigError);
+    }
+    expect(() => resolveConfig([], { CITYOPS_ALLOWED_ORIGINS: 'null' })).toThrow(/allowed origin "null"/);
+    for (const bad of ['hub.lan:8787', 'http://hub.lan', 'hub lan', '*.example.org', 'hub.lan/x']) {
+      expect(() => resolveConfig(['--allowed-host', bad], {}), bad).toThrow(/allowed host/);
+    }
+    expect(() => resolveConfig(['--allowed-host'], {})).toThrow(/--allowed-host needs a value/);
+  });
+
   it('uses the OS app-data folder on Windows and macOS', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain('cityops-console');
     expect(defaultDataDir({}, 'darwin')).toContain(path.join('Library', 'Application Support'));
