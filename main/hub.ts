@@ -46,7 +46,8 @@ import { seedReferenceData } from './services/org/seed';
 import { bootstrapUsers, DEMO_PASSWORD, demoAccounts, isDemo, type BootstrapResult } from './services/users/bootstrap';
 import { UsersRepo } from './services/users/users-repo';
 import { UsersService } from './services/users/users-service';
-import { loadHubKeys, type HubKeys, type KeyProtector } from './security/hub-keys';
+import { openHubKeys } from './security/at-rest';
+import type { HubKeys, KeyProtector } from './security/hub-keys';
 import { APP_VERSION } from './version';
 
 export interface HubOptions {
@@ -69,6 +70,8 @@ export interface HubOptions {
   clock?: Clock;
   /** Electron's safeStorage: protects the hub key file (main/security/hub-keys); the file's 0600 alone otherwise. */
   keyProtector?: KeyProtector | undefined;
+  /** Accept a new hub.key for a database made with another (`--new-key`; main/security/at-rest.ts). */
+  newKey?: boolean | undefined;
   onInternalError?: (method: string, err: unknown) => void;
 }
 
@@ -115,9 +118,9 @@ export function hubOptionsFrom(config: Config): HubOptions {
 /** Opens the database and wires services, router and event bus: everything a shell serves. */
 export async function openHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? systemClock;
-  const keys = loadHubKeys(options.dataDir, options.keyProtector);
   const db = openDatabase(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
   try {
+    const keys = openHubKeys(db, options);
     seedReferenceData(db);
     seedSla(db);
     const usersRepo = new UsersRepo(db);
@@ -141,7 +144,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         maxBytes: options.maxAttachmentBytes ?? 50 * 1024 * 1024,
       }),
       apiKeys: new ApiKeysService(db, clock),
-      cameras: new CamerasService(db, orgRepo, clock),
+      cameras: new CamerasService(db, orgRepo, clock, { secretKey: keys.secretKey }),
       audit: auditRepo,
       org: orgRepo,
       clock,
@@ -160,6 +163,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
           workstationId: c.workstationId,
         })),
         clock(),
+        keys.secretKey,
       );
     }
     // The hub knows the state of its own demo streams only; other cameras' tiles report theirs.

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, restrictFile } from '../security/hub-keys';
 
 export interface BackupResult {
   file: string;
@@ -11,12 +12,16 @@ export interface BackupResult {
  * An online copy through SQLite's backup API, safe while consoles are working. The copy is
  * written to `<dest>.partial`, checked, then renamed: a failed backup never leaves a
  * half-written file under the requested name, and an existing file is never overwritten.
+ * The copy is owner-only (0600) from its creation, and holds the database alone: the hub key
+ * (hub.key) is never in it and has to be backed up separately (issue 9 item 6).
  */
 export async function backupDatabase(source: string, dest: string): Promise<BackupResult> {
   if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
   if (fs.existsSync(dest)) throw new Error(`${dest} exists; choose a new file name`);
   const tmp = `${dest}.partial`;
   fs.rmSync(tmp, { force: true });
+  // Created empty and 0600 first: SQLite would create it with the umask's mode (often 0644).
+  ensurePrivateFile(tmp);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(tmp);
@@ -31,6 +36,7 @@ export async function backupDatabase(source: string, dest: string): Promise<Back
     fs.rmSync(tmp, { force: true });
     throw new Error(`backup failed its integrity check: ${String(integrity)}`);
   }
+  restrictFile(tmp);
   fs.renameSync(tmp, dest);
   return { file: dest, bytes: fs.statSync(dest).size, schemaVersion };
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile, restrictFile } from '../security/hub-keys';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -13,12 +13,26 @@ export interface OpenDbOptions {
 
 export const DB_FILE_NAME = 'cityops.sqlite';
 
-/** Opens (creating if needed) the hub database in `dataDir` and brings its schema up to date. */
+/** The database and the files SQLite keeps beside it. */
+export function databaseFiles(file: string): string[] {
+  return [file, `${file}-wal`, `${file}-shm`];
+}
+
+/**
+ * Opens (creating if needed) the hub database in `dataDir` and brings its schema up to date. The
+ * folder is made 0700 and the database 0600 before SQLite opens it (issue 9 item 6); SQLite gives
+ * the -wal and -shm files it creates the database file's mode, and existing ones are tightened here.
+ */
 export function openDatabase(dataDir: string, options: OpenDbOptions = {}): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = path.join(dataDir, DB_FILE_NAME);
+  // An empty file is an empty database to SQLite; created here so it never exists with a wider mode.
+  ensurePrivateFile(file);
+  for (const f of databaseFiles(file).slice(1)) restrictFile(f);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Deleted and overwritten content (e.g. a re-encrypted credential) is zeroed, not left in free space.
+    db.pragma('secure_delete = ON');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -9,6 +9,9 @@ import path from 'node:path';
  * (the OS keychain / DPAPI); elsewhere it holds the key itself. A copy of the database alone —
  * a backup, a stolen file — therefore can neither re-seal the duty ledger nor read camera
  * credentials. Back the key file up separately from the database.
+ *
+ * Files are made owner-only by their creation mode (umask can only narrow it) and existing ones
+ * are tightened with an explicit chmod; Windows keeps the ACLs of the per-user profile folder.
  */
 
 export const KEY_FILE_NAME = 'hub.key';
@@ -32,22 +35,47 @@ export interface HubKeys {
   /** Where the master key is protected: the OS (safeStorage) or the key file's permissions alone. */
   readonly protection: 'os' | 'file';
   readonly file: string;
+  /** A fingerprint of the master key (16 hex), recorded in the database to notice a missing or other key. */
+  readonly id: string;
 }
 
+/** The key file is missing, damaged, or cannot be unprotected here. */
 export class KeyFileError extends Error {}
+
+/** A stored secret that this key cannot open (another key, or altered). */
+export class SecretUnreadableError extends Error {}
+
+const POSIX = process.platform !== 'win32';
 
 function derive(master: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `cityops/${purpose}`, 32));
 }
 
 function keysFrom(master: Buffer, protection: HubKeys['protection'], file: string): HubKeys {
-  return { sealKey: derive(master, 'duty-seal'), secretKey: derive(master, 'secret-store'), protection, file };
+  const id = createHmac('sha256', derive(master, 'key-id')).update('cityops hub key').digest('hex').slice(0, 16);
+  return { sealKey: derive(master, 'duty-seal'), secretKey: derive(master, 'secret-store'), protection, file, id };
 }
 
 /** Creates the data folder owner-only (0700), and tightens an existing one. */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32') fs.chmodSync(dir, 0o700);
+  if (POSIX) fs.chmodSync(dir, 0o700);
+}
+
+/** Makes an existing file owner-only (0600); a missing one is left missing. */
+export function restrictFile(file: string): void {
+  if (!POSIX) return;
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** Creates `file` empty and owner-only if it does not exist, tightens it if it does (before SQLite opens it). */
+export function ensurePrivateFile(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  restrictFile(file);
 }
 
 function readMaster(
@@ -66,25 +94,37 @@ function readMaster(
         `${file} is protected by the desktop console's OS key store; open this data folder from the desktop console`,
       );
     }
-    const master = protector.decrypt(Buffer.from(text.slice(PROTECTED_TAG.length), 'base64'));
+    let master: Buffer;
+    try {
+      master = protector.decrypt(Buffer.from(text.slice(PROTECTED_TAG.length), 'base64'));
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new KeyFileError(`${file} cannot be unprotected by ${protector.name} for this OS user (${why})`);
+    }
     if (master.length !== MASTER_BYTES) throw new KeyFileError(`${file} is damaged (wrong key length)`);
     return { master, protection: 'os' };
   }
   throw new KeyFileError(`${file} is not a hub key file`);
 }
 
+export interface LoadKeysOptions {
+  /** false: a missing key file is an error (tools that must not invent a key, e.g. verify-ledger). Default true. */
+  create?: boolean;
+}
+
 /**
  * Loads the hub's keys from `dataDir`, creating the key file (0600, never overwritten) on first
  * use. With an available protector a new key is stored encrypted by it.
  */
-export function loadHubKeys(dataDir: string, protector?: KeyProtector): HubKeys {
+export function loadHubKeys(dataDir: string, protector?: KeyProtector, options: LoadKeysOptions = {}): HubKeys {
   ensurePrivateDir(dataDir);
   const file = path.join(dataDir, KEY_FILE_NAME);
   if (fs.existsSync(file)) {
-    if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
+    restrictFile(file);
     const { master, protection } = readMaster(file, protector);
     return keysFrom(master, protection, file);
   }
+  if (options.create === false) throw new KeyFileError(`${file} is missing: restore it from your key backup`);
   const master = randomBytes(MASTER_BYTES);
   const useOs = protector?.isAvailable() === true;
   const body = useOs
@@ -94,7 +134,7 @@ export function loadHubKeys(dataDir: string, protector?: KeyProtector): HubKeys 
   try {
     fs.writeFileSync(file, body, { mode: 0o600, flag: 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadHubKeys(dataDir, protector);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadHubKeys(dataDir, protector, options);
     throw err;
   }
   return keysFrom(master, useOs ? 'os' : 'file', file);
@@ -115,12 +155,17 @@ export function isEncryptedSecret(stored: string): boolean {
   return stored.startsWith(SECRET_PREFIX);
 }
 
-/** Throws when the text was not made by encryptSecret with this key and context. */
+/** Throws SecretUnreadableError when the text was not made by encryptSecret with this key and context. */
 export function decryptSecret(key: Buffer, stored: string, context: string): string {
-  if (!isEncryptedSecret(stored)) throw new KeyFileError('not an encrypted secret');
+  if (!isEncryptedSecret(stored)) throw new SecretUnreadableError('not an encrypted secret');
   const raw = Buffer.from(stored.slice(SECRET_PREFIX.length), 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-  decipher.setAAD(Buffer.from(context, 'utf8'));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  if (raw.length < 28) throw new SecretUnreadableError('encrypted secret is truncated');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    throw new SecretUnreadableError('secret cannot be decrypted with this hub key (hub.key replaced or data altered)');
+  }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../common/contract';
 import { EventBus } from '../../main/api/event-bus';
 import { authHandlers } from '../../main/api/handlers/auth-handlers';
@@ -52,7 +53,7 @@ export async function wallHub(): Promise<WallHub> {
   await bootstrapUsers(db, users, clock(), { demo: true });
   const auth = new AuthService(users, new SessionsRepo(db), clock, { sessionLifetimeMs: 3600_000 });
   const bus = new EventBus(auth);
-  const cameras = new CamerasService(db, new OrgRepo(db), clock);
+  const cameras = new CamerasService(db, new OrgRepo(db), clock, { secretKey: randomBytes(32) });
   for (const id of CAMERA_IDS) {
     cameras.create({
       id,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   await bootstrapUsers(db, users, clock(), { demo: true });
   const auth = new AuthService(users, new SessionsRepo(db), clock, { sessionLifetimeMs: 3600_000 });
   const bus = new EventBus(auth);
-  cameras = new CamerasService(db, new OrgRepo(db), clock);
+  cameras = new CamerasService(db, new OrgRepo(db), clock, { secretKey: randomBytes(32) });
   const handlers = { ...authHandlers(auth, bus), ...cameraHandlers({ cameras }) } as unknown as HandlerMap;
   router = new Router({ db, clock, auth, audit: new AuditRepo(db), bus, handlers, onInternalError: () => undefined });
   for (const username of ['admin', 'chief', 'monitor', 'grid', 'hotline', 'station', 'coord']) {
@@ -185,7 +186,7 @@ describe('audit and transactions', () => {
     );
     expect(recorded.get(view.viewId)).toEqual({ u: '李娜（视频监控）', conn: 'conn-monitor', by: 'viewer' });
     const other = await call('chief', 'cameras.viewEnd', { viewId: view.viewId });
-    expect(other.ok ? null : other.error.code).toBe('E_FORBIDDEN');
+    expect(other.ok ? null : other.error.code).toBe('E_NOT_FOUND');
   });
 
   it('an import that fails half-way saves nothing', async () => {

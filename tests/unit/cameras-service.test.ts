@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../common/contract';
 import { openDatabase, type Db } from '../../main/db/connection';
@@ -13,12 +14,13 @@ let db: Db;
 let clock: ReturnType<typeof testClock>;
 let cameras: CamerasService;
 const HOUR = 3600_000;
+const SECRET_KEY = randomBytes(32);
 
 beforeEach(() => {
   db = openDatabase(tempDir());
   seedReferenceData(db);
   clock = testClock();
-  cameras = new CamerasService(db, new OrgRepo(db), clock, { maxViewMs: 4 * HOUR });
+  cameras = new CamerasService(db, new OrgRepo(db), clock, { secretKey: SECRET_KEY, maxViewMs: 4 * HOUR });
 });
 afterEach(() => db.close());
 
@@ -243,7 +245,7 @@ describe('viewing record', () => {
     expect(cameras.viewEnd(a.viewId, v.userId)).toMatchObject({ durationMs: 10 * 60_000 });
     clock.advance(60_000);
     expect(cameras.viewEnd(a.viewId, v.userId).durationMs).toBe(10 * 60_000);
-    expect(apiErr(() => cameras.viewEnd(a.viewId, v.userId + 1)).code).toBe('E_FORBIDDEN');
+    expect(apiErr(() => cameras.viewEnd(a.viewId, v.userId + 1)).code).toBe('E_NOT_FOUND');
 
     cameras.viewStart(c.id, 'main', { ...who, connectionId: 'ws-2' });
     const b = cameras.viewStart(c.id, 'main', who);
@@ -290,14 +292,14 @@ describe('demo cameras', () => {
     }));
 
   it('spreads over both grids, refreshes URLs on later starts, never restores a deleted one', () => {
-    expect(seedDemoCameras(db, demo(8787), clock())).toEqual({ created: 16, updated: 0 });
+    expect(seedDemoCameras(db, demo(8787), clock(), SECRET_KEY)).toEqual({ created: 16, updated: 0 });
     const all = cameras.list({}, 100).rows;
     expect(new Set(all.map((c) => c.workstationId)).size).toBe(16);
     expect(all.filter((c) => c.gridId === 'HQ-G-CL')).toHaveLength(8);
     expect(all.every((c) => c.protocol === 'hls' && c.code?.length === 20)).toBe(true);
     cameras.delete('CAM-0003');
-    expect(seedDemoCameras(db, demo(8787), clock())).toEqual({ created: 0, updated: 0 });
-    expect(seedDemoCameras(db, demo(9000), clock())).toEqual({ created: 0, updated: 15 });
+    expect(seedDemoCameras(db, demo(8787), clock(), SECRET_KEY)).toEqual({ created: 0, updated: 0 });
+    expect(seedDemoCameras(db, demo(9000), clock(), SECRET_KEY)).toEqual({ created: 0, updated: 15 });
     expect(cameras.get('CAM-0001').mainUrl).toBe('http://127.0.0.1:9000/media/d1/main.m3u8');
     expect(cameras.list({}, 100).total).toBe(15);
   });

@@ -109,7 +109,8 @@ export class AttachmentsService {
 
   begin(userId: number, name: string, size: number): { uploadId: string; chunkBytes: number; maxBytes: number } {
     this.checkLimit(size);
-    fs.mkdirSync(this.uploadsDir, { recursive: true });
+    // Owner-only folders and files (issue 9 item 6); the mode is set at creation, umask can only narrow it.
+    fs.mkdirSync(this.uploadsDir, { recursive: true, mode: 0o700 });
     const open = this.sweep();
     if ((open.get(userId) ?? 0) >= MAX_OPEN_UPLOADS_PER_USER) {
       throw apiError(
@@ -119,7 +120,7 @@ export class AttachmentsService {
       );
     }
     const uploadId = randomBytes(16).toString('hex');
-    fs.writeFileSync(this.partPath(uploadId), new Uint8Array(0), { flag: 'wx' });
+    fs.writeFileSync(this.partPath(uploadId), new Uint8Array(0), { flag: 'wx', mode: 0o600 });
     this.writeMeta(uploadId, {
       userId,
       name: cleanName(name),
@@ -333,7 +334,7 @@ export class AttachmentsService {
 
   private async place(part: string, sha256: string): Promise<void> {
     const target = this.filePath(sha256);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     if (fs.existsSync(target)) {
       await fsp.rm(part, { force: true });
       return;
@@ -371,7 +372,7 @@ export class AttachmentsService {
   /** Replaces the meta file atomically (write, then rename over it). */
   private writeMeta(uploadId: string, meta: UploadMeta): void {
     const file = this.metaPath(uploadId);
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(meta));
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(meta), { mode: 0o600 });
     fs.renameSync(`${file}.tmp`, file);
   }
 

@@ -1,11 +1,39 @@
 import { apiError, type ApiError } from '../../../common/contract';
 import {
+  fieldError,
   resolveSecret,
   type CameraDraft,
   type CameraFieldError,
   type StreamSecret,
 } from '../../../common/domain/cameras';
+import type { CameraStream } from '../../../common/contract';
 import type { CameraFields, CameraRow, CamerasRepo } from './cameras-repo';
+
+/**
+ * The typed credential with any `***` filled from the stored one. A stored credential the hub's
+ * key cannot open (hub.key replaced) cannot stand behind `***`: the field says to type it again.
+ */
+function resolveStream(
+  repo: CamerasRepo,
+  typed: StreamSecret | null,
+  target: CameraRow | undefined,
+  stream: CameraStream,
+): ReturnType<typeof resolveSecret> {
+  const field = stream === 'main' ? 'mainUrl' : 'subUrl';
+  const stored = target ? repo.readSecret(target.seq, stream) : ({ kind: 'none' } as const);
+  const resolved = resolveSecret(typed, stored.kind === 'ok' ? stored.secret : null, field);
+  if (resolved.ok || stored.kind !== 'unreadable') return resolved;
+  return {
+    ok: false,
+    error: fieldError(
+      field,
+      // The code the form already knows for "*** without a usable stored credential"; the text says why.
+      'masked_unknown',
+      '已保存的凭据无法用本机密钥解密（hub.key 已更换或丢失），请重新填写用户名、密码或令牌',
+      "The stored credentials cannot be decrypted with this hub's key (hub.key replaced or lost); enter the user, password or token again",
+    ),
+  };
+}
 
 /** A checked write: the row's fields (URLs masked) and the credentials to store beside it. */
 export interface WritePlan {
@@ -26,10 +54,8 @@ export function planWrite(
   id: string,
   target: CameraRow | undefined,
 ): { ok: true; plan: WritePlan } | { ok: false; errors: CameraFieldError[] } {
-  const main = resolveSecret(draft.main.secret, target ? repo.secret(target.seq, 'main') : null, 'mainUrl');
-  const sub = draft.sub
-    ? resolveSecret(draft.sub.secret, target ? repo.secret(target.seq, 'sub') : null, 'subUrl')
-    : ({ ok: true, value: null } as const);
+  const main = resolveStream(repo, draft.main.secret, target, 'main');
+  const sub = draft.sub ? resolveStream(repo, draft.sub.secret, target, 'sub') : ({ ok: true, value: null } as const);
   const errors = [main, sub].flatMap((r) => (r.ok ? [] : [r.error]));
   if (!main.ok || !sub.ok) return { ok: false, errors };
   return {

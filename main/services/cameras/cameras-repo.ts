@@ -1,6 +1,7 @@
-import type { CameraStream } from '../../../common/contract';
+import { apiError, type ApiError, type CameraStream } from '../../../common/contract';
 import type { CameraProtocol, StreamSecret } from '../../../common/domain/cameras';
 import type { Db } from '../../db/connection';
+import { decryptSecret, encryptSecret, isEncryptedSecret, SecretUnreadableError } from '../../security/hub-keys';
 
 /** A stored camera: URLs masked, credentials elsewhere (camera_secrets). */
 export interface CameraRow {
@@ -43,6 +44,27 @@ function isSecret(value: unknown): value is StreamSecret {
   );
 }
 
+/**
+ * A stream's stored credential as read with the hub's key: none, readable, or stored but not
+ * readable with this key (hub.key replaced or lost) — then it has to be typed in again.
+ */
+export type SecretRead = { kind: 'none' } | { kind: 'ok'; secret: StreamSecret } | { kind: 'unreadable' };
+
+export function unreadableCredentials(cameraId: string, stream: CameraStream): ApiError {
+  const zh = stream === 'main' ? '主码流' : '子码流';
+  return apiError(
+    'E_CONFLICT',
+    `摄像机 ${cameraId} 的${zh}凭据无法用本机密钥解密（hub.key 已更换或丢失），请重新填写用户名、密码或令牌`,
+    `The ${stream} stream credentials of camera ${cameraId} cannot be decrypted with this hub's key (hub.key replaced or lost); enter them again`,
+    { cameraId, stream, reason: 'credentials_unreadable' },
+  );
+}
+
+/** AES-GCM associated data: a stored credential opens only for its own camera row and stream. */
+function secretContext(seq: number, stream: string): string {
+  return `camera:${seq}:${stream}`;
+}
+
 /** SQL of the camera registry (DESIGN.md §8: kept here so a second store needs no service change). */
 /** The stored form of a camera's columns, as named parameters. */
 function params(fields: CameraFields) {
@@ -59,8 +81,17 @@ function params(fields: CameraFields) {
   };
 }
 
+/**
+ * Credentials (camera_secrets.secret) are stored encrypted with the hub's secret key (issue 9
+ * item 6) as a JSON string "enc1:…" — still JSON, so the column's json_valid check holds. Rows
+ * written in clear by earlier versions (a JSON object) are encrypted at hub open
+ * (encryptPlainSecrets, main/security/at-rest.ts).
+ */
 export class CamerasRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly secretKey: Buffer,
+  ) {}
 
   /** Every camera in the order of the org chart (workstation), then by id. */
   all(): CameraRow[] {
@@ -115,22 +146,77 @@ export class CamerasRepo {
     this.db.prepare('DELETE FROM cameras WHERE seq = ?').run(seq);
   }
 
-  secret(seq: number, stream: CameraStream): StreamSecret | null {
+  private decode(seq: number, stream: string, stored: string): SecretRead {
+    try {
+      const outer: unknown = JSON.parse(stored);
+      // A clear row not yet encrypted (only between an upgrade and the hub's open) reads as it is.
+      const inner: unknown =
+        typeof outer === 'string' && isEncryptedSecret(outer)
+          ? JSON.parse(decryptSecret(this.secretKey, outer, secretContext(seq, stream)))
+          : outer;
+      return isSecret(inner) ? { kind: 'ok', secret: inner } : { kind: 'unreadable' };
+    } catch (err) {
+      if (err instanceof SecretUnreadableError || err instanceof SyntaxError) return { kind: 'unreadable' };
+      throw err;
+    }
+  }
+
+  readSecret(seq: number, stream: CameraStream): SecretRead {
     const row = this.db
       .prepare('SELECT secret FROM camera_secrets WHERE camera_seq = ? AND stream = ?')
       .get(seq, stream) as { secret: string } | undefined;
-    if (!row) return null;
-    const parsed: unknown = JSON.parse(row.secret);
-    return isSecret(parsed) ? parsed : null;
+    return row ? this.decode(seq, stream, row.secret) : { kind: 'none' };
   }
 
-  /** Which streams of which cameras have a stored credential. */
-  secretStreams(): Set<string> {
-    const rows = this.db.prepare('SELECT camera_seq AS seq, stream FROM camera_secrets').all() as {
+  /** The stream's credential; an unreadable one is a clear E_CONFLICT naming the camera. */
+  secret(seq: number, stream: CameraStream): StreamSecret | null {
+    const read = this.readSecret(seq, stream);
+    if (read.kind === 'unreadable') {
+      const id = (this.db.prepare('SELECT id FROM cameras WHERE seq = ?').get(seq) as { id: string } | undefined)?.id;
+      throw unreadableCredentials(id ?? `#${seq}`, stream);
+    }
+    return read.kind === 'ok' ? read.secret : null;
+  }
+
+  private storedSecrets(): { seq: number; stream: string; secret: string }[] {
+    return this.db.prepare('SELECT camera_seq AS seq, stream, secret FROM camera_secrets').all() as {
       seq: number;
       stream: string;
+      secret: string;
     }[];
-    return new Set(rows.map((r) => `${r.seq}:${r.stream}`));
+  }
+
+  /** Which streams of which cameras have a credential this hub can use ("seq:stream"). */
+  secretStreams(): Set<string> {
+    return new Set(
+      this.storedSecrets()
+        .filter((r) => this.decode(r.seq, r.stream, r.secret).kind === 'ok')
+        .map((r) => `${r.seq}:${r.stream}`),
+    );
+  }
+
+  /** Streams whose stored credential this hub's key cannot open: they must be entered again. */
+  unreadableStreams(): { seq: number; stream: string }[] {
+    return this.storedSecrets()
+      .filter((r) => this.decode(r.seq, r.stream, r.secret).kind === 'unreadable')
+      .map(({ seq, stream }) => ({ seq, stream }));
+  }
+
+  /** Encrypts every credential still stored in clear; returns how many. Call inside a transaction. */
+  encryptPlainSecrets(): number {
+    const update = this.db.prepare('UPDATE camera_secrets SET secret = ? WHERE camera_seq = ? AND stream = ?');
+    let count = 0;
+    for (const r of this.storedSecrets()) {
+      const outer: unknown = JSON.parse(r.secret);
+      if (typeof outer === 'string') continue;
+      update.run(this.seal(r.seq, r.stream, r.secret), r.seq, r.stream);
+      count += 1;
+    }
+    return count;
+  }
+
+  private seal(seq: number, stream: string, json: string): string {
+    return JSON.stringify(encryptSecret(this.secretKey, json, secretContext(seq, stream)));
   }
 
   putSecret(seq: number, stream: CameraStream, secret: StreamSecret | null, now: number): void {
@@ -143,7 +229,7 @@ export class CamerasRepo {
         `INSERT INTO camera_secrets (camera_seq, stream, secret, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (camera_seq, stream) DO UPDATE SET secret = excluded.secret, updated_at = excluded.updated_at`,
       )
-      .run(seq, stream, JSON.stringify(secret), now);
+      .run(seq, stream, this.seal(seq, stream, JSON.stringify(secret)), now);
   }
 
   /** The highest n of the ids shaped CAM-n, 0 when none. */

@@ -35,6 +35,8 @@ export type CameraCreate = z.output<typeof cameraCreateSchema>;
 export type CameraUpdate = z.output<typeof cameraUpdateSchema>;
 
 export interface CamerasOptions {
+  /** AES-256-GCM key of the stored credentials (hub.keys.secretKey, main/security/hub-keys.ts). */
+  secretKey: Buffer;
   /** Longest a viewing record stays open before the sweep closes it; default 12 h (a session). */
   maxViewMs?: number;
 }
@@ -68,9 +70,9 @@ export class CamerasService {
     private readonly db: Db,
     private readonly org: OrgRepo,
     private readonly clock: Clock,
-    options: CamerasOptions = {},
+    options: CamerasOptions,
   ) {
-    this.repo = new CamerasRepo(db);
+    this.repo = new CamerasRepo(db, options.secretKey);
     this.views = new CameraViews(db, options.maxViewMs ?? 12 * 3600_000);
   }
 
@@ -171,10 +173,11 @@ export class CamerasService {
     return { camera, changed: names };
   }
 
+  /** Comparable forms of the stored credentials (the ciphertext differs on every write). */
   private storedSecrets(seq: number): Record<CameraStream, string> {
     return {
-      main: JSON.stringify(this.repo.secret(seq, 'main')),
-      sub: JSON.stringify(this.repo.secret(seq, 'sub')),
+      main: JSON.stringify(this.repo.readSecret(seq, 'main')),
+      sub: JSON.stringify(this.repo.readSecret(seq, 'sub')),
     };
   }
 

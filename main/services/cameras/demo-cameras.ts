@@ -33,9 +33,10 @@ function demoCode(n: number): string {
 export function seedDemoCameras(
   db: Db,
   cameras: readonly DemoCamera[],
-  now: number = Date.now(),
+  now: number,
+  secretKey: Buffer,
 ): { created: number; updated: number } {
-  const repo = new CamerasRepo(db);
+  const repo = new CamerasRepo(db, secretKey);
   const workstations = new OrgRepo(db).units().filter((u) => u.kind === 'workstation');
   const resolve = workstationResolver(workstations, { byName: false });
   const seeded = db.prepare('SELECT 1 FROM meta WHERE key = ?').get(SEEDED_KEY) !== undefined;
