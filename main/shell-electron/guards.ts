@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { isAppUrl } from './origin';
+import { isDevToolsShortcut } from './support-mode';
 import { wallWindowNumber } from './wall-route';
 
 /**
@@ -17,7 +18,15 @@ const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'full
 export function hardenWebContents(
   contents: WebContents,
   wallWindow?: (n: number) => BrowserWindowConstructorOptions,
+  devTools = false,
 ): void {
+  if (!devTools) {
+    // webPreferences.devTools is off too; this also covers any webContents created without it.
+    contents.on('devtools-opened', () => contents.closeDevTools());
+    contents.on('before-input-event', (event, input) => {
+      if (isDevToolsShortcut(input)) event.preventDefault();
+    });
+  }
   // Main-frame navigations: stay on app://console.
   contents.on('will-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();

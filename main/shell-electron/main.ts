@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { app, dialog, session } from 'electron';
+import { app, dialog, Menu, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
+import { newKeyRequested } from '../security/at-rest';
 import { isDemo } from '../services/users/bootstrap';
 import type { Hub } from '../hub';
 import { applySessionPolicy, hardenWebContents } from './guards';
 import { registerIpc } from './ipc';
 import { showBootstrapNotice } from './notices';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { safeStorageProtector } from './key-protector';
+import { supportPolicy, supportRequested } from './support-mode';
 import { createConsoleWindow, wallWindowOptions } from './window';
 
 /**
@@ -35,8 +38,11 @@ function userArgs(argv: readonly string[]): string[] {
   return argv.slice(app.isPackaged ? 1 : 2);
 }
 
+/** DevTools and the default menu: off when packaged unless started with --support (support-mode.ts). */
+const SUPPORT = supportPolicy(app.isPackaged, supportRequested(userArgs(process.argv), process.env));
+
 function openConsoleWindow(): BrowserWindow {
-  const win = createConsoleWindow({ preloadPath: PRELOAD_PATH });
+  const win = createConsoleWindow({ preloadPath: PRELOAD_PATH, devTools: SUPPORT.devTools });
   consoleWindow = win;
   win.on('closed', () => {
     if (consoleWindow === win) consoleWindow = null;
@@ -52,6 +58,7 @@ function focusConsoleWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  if (!SUPPORT.applicationMenu) Menu.setApplicationMenu(null);
 
   // Same data folder as the web shell by default (config.ts); --data-dir / CITYOPS_DATA_DIR override.
   const config = resolveConfig(userArgs(process.argv), process.env);
@@ -63,6 +70,9 @@ async function start(): Promise<void> {
     demoMedia,
     // Set by scripts/start.mjs to a better-sqlite3 build for Electron's ABI; unset when packaged.
     sqliteNativeBinding: process.env.CITYOPS_SQLITE_BINDING,
+    // The hub key file is encrypted by the OS key store (DPAPI / Keychain / libsecret) where one is usable.
+    keyProtector: safeStorageProtector(),
+    newKey: newKeyRequested(userArgs(process.argv)),
   });
   if (quitting) {
     // Quit was asked for while the database was opening: will-quit has already run.
@@ -110,7 +120,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, (n) => wallWindowOptions(PRELOAD_PATH, n)),
+    hardenWebContents(contents, (n) => wallWindowOptions(PRELOAD_PATH, n, SUPPORT.devTools), SUPPORT.devTools),
   );
   app.on('second-instance', () => focusConsoleWindow());
   // The hub lives in this process; closing the console closes it, on every platform.

@@ -7,13 +7,15 @@ export interface ConsoleWindowOptions {
   preloadPath: string;
   /** Defaults to app://console/. */
   url?: string;
+  /** DevTools allowed (development or support mode, support-mode.ts); off in packaged builds. */
+  devTools: boolean;
 }
 
 /**
  * A wall window (issue 5 item 7): on the n-th extra display, full screen, and never throttled in
  * the background — a wall is watched even when the console has the focus.
  */
-export function wallWindowOptions(preloadPath: string, n: number): BrowserWindowConstructorOptions {
+export function wallWindowOptions(preloadPath: string, n: number, devTools: boolean): BrowserWindowConstructorOptions {
   const placement = wallWindowPlacement(n, screen.getAllDisplays(), screen.getPrimaryDisplay().id);
   return {
     title: `合庆城运 墙窗口 ${n}`,
@@ -40,6 +42,7 @@ export function wallWindowOptions(preloadPath: string, n: number): BrowserWindow
       // Middle-click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick',
       backgroundThrottling: false,
+      devTools,
     },
   };
 }
@@ -72,6 +75,7 @@ export function createConsoleWindow(options: ConsoleWindowOptions): BrowserWindo
       navigateOnDragDrop: false,
       // Middle-click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools,
     },
   });
 
