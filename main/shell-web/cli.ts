@@ -3,6 +3,7 @@ import { ConfigError, isLoopback, resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
 import { newKeyRequested } from '../security/at-rest';
+import { KeyFileError } from '../security/hub-keys';
 import { isDemo } from '../services/users/bootstrap';
 import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(`[cityops] 配置错误 / configuration error: ${err.message}`);
+  else if (err instanceof KeyFileError) console.error(`[cityops] 密钥文件 / key file: ${err.message}`);
   else console.error('[cityops] 启动失败 / failed to start:', err);
   process.exit(1);
 });
