@@ -30,6 +30,7 @@ import { AuditRepo } from './services/audit/audit-repo';
 import { ChecklistRepo } from './services/duty/checklist';
 import { DutyLog } from './services/duty/duty-log';
 import { CHIEF_ROLE as HANDOVER_CHIEF_ROLE, HandoverService } from './services/duty/handover-service';
+import { upgradeLegacySeals } from './services/duty/seal-upgrade';
 import { RosterService } from './services/duty/roster-service';
 import { logCameraOnline, logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
 import { ApiKeysService } from './services/open311/api-keys';
@@ -173,13 +174,15 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
     const checklists = new ChecklistRepo(db, clock);
-    const handover = new HandoverService(db, clock, dutyLog, roster, checklists, auth, {
+    const handover = new HandoverService(db, clock, dutyLog, roster, checklists, auth, keys.sealKey, {
       camerasOffline: () =>
         services.cameras
           .list({ enabled: true }, 10_000, cameraOnline)
           .rows.filter((c) => c.online === 'offline')
           .map((c) => ({ id: c.id, name: c.name })),
     });
+    // Seals made before keyed seals existed are re-sealed once, if intact (seal-upgrade.ts).
+    upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const wall = createWallServices(db, services.cameras, clock);
     const handlers = {
@@ -198,7 +201,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments),
       ...cameraHandlers({ cameras: services.cameras, online: cameraOnline }),
-      ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock }),
+      ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock, sealKey: keys.sealKey }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
       ...wallHandlers(wall),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderStateSchema } from './orders';
-import { dutyLogEntrySchema, dutyShiftSchema } from './duty-log';
+import { chainHeadSchema, dutyLogEntrySchema, dutyShiftSchema } from './duty-log';
 import { method } from './define';
 import { empty, epochMs, idSchema } from './schemas';
 
@@ -86,6 +86,8 @@ export const sealInfoSchema = z.object({
   sealHash: z.string(),
   prevSealHash: z.string(),
   entriesHash: z.string(),
+  /** The seal's number in its unit's chain (keyed seals); absent on legacy unkeyed seals. */
+  seq: z.number().int().positive().nullable().optional(),
 });
 export type SealInfo = z.infer<typeof sealInfoSchema>;
 
@@ -117,6 +119,8 @@ export const handoverReportSchema = z.object({
   summary: handoverSummarySchema.nullable(),
   signatures: z.array(handoverSignatureSchema),
   seal: sealInfoSchema.nullable(),
+  /** The unit's chain head when printed: the paper copy anchors the ledger against truncation. */
+  chainHead: chainHeadSchema.nullable().optional(),
   printedAt: epochMs,
   printedBy: z.string(),
 });

@@ -110,11 +110,37 @@ export const ledgerBreakReasonSchema = z.enum([
   'seal_mismatch',
   'seal_missing',
   'shift_reopened',
+  /** A seal number of the unit is missing: a seal (and maybe its shift) was deleted. */
+  'seal_gap',
+  /** The unit's chain head names a newer seal than the newest one left: the tail was cut off. */
+  'chain_truncated',
+  /** The unit's chain head record is missing or does not carry a valid key signature. */
+  'head_invalid',
+  /** A keyed seal was rewritten in the unkeyed legacy scheme (or unkeyed seals where keyed ones belong). */
+  'downgraded',
 ]);
 export type LedgerBreakReason = z.infer<typeof ledgerBreakReasonSchema>;
 
+/** The newest seal of a unit (seal number, first 16 hex of its hash), as printed on every handover report. */
+export const chainHeadSchema = z.object({
+  orgUnitId: z.string(),
+  shiftId: idSchema,
+  date: z.string(),
+  code: z.string(),
+  seq: z.number().int().positive(),
+  sealHash: z.string(),
+  /** The shift's name in its unit's pattern, where the answer has it. */
+  shiftName: z.string().optional(),
+});
+export type ChainHead = z.infer<typeof chainHeadSchema>;
+
 export const ledgerVerifySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), sealed: z.number().int().nonnegative() }),
+  z.object({
+    ok: z.literal(true),
+    sealed: z.number().int().nonnegative(),
+    /** Each keyed unit's chain head, to compare with the newest printed report. */
+    heads: z.array(chainHeadSchema).optional(),
+  }),
   z.object({
     ok: z.literal(false),
     shiftId: idSchema,
@@ -123,6 +149,7 @@ export const ledgerVerifySchema = z.discriminatedUnion('ok', [
     code: z.string(),
     reason: ledgerBreakReasonSchema,
     message: z.object({ zh: z.string(), en: z.string() }),
+    heads: z.array(chainHeadSchema).optional(),
   }),
 ]);
 export type LedgerVerifyResult = z.infer<typeof ledgerVerifySchema>;

@@ -116,7 +116,21 @@ describe('handover (交接班)', () => {
     expect(sealed.shift.status).toBe('sealed');
     expect(sealed.seal?.sealHash).toMatch(/^[0-9a-f]{64}$/);
     expect(sealed.signatures.map((s) => s.userName)).toEqual(['张伟（值班长）', '周敏（值班长）']);
-    expect(await ok(hub, chief, 'duty.ledger.verify', {})).toEqual({ ok: true, sealed: 1 });
+    expect(await ok(hub, chief, 'duty.ledger.verify', {})).toEqual({
+      ok: true,
+      sealed: 1,
+      heads: [
+        {
+          orgUnitId: 'HQ-C',
+          shiftId: current.shift.id,
+          date: '2026-11-26',
+          code: 'early',
+          seq: 1,
+          sealHash: sealed.seal?.sealHash,
+        },
+      ],
+    });
+    expect(sealed.seal?.seq).toBe(1);
     expect(() =>
       hub.db
         .prepare(`INSERT INTO duty_log_entries (shift_id, at, author_name, kind, text) VALUES (?, 0, 'x', 'duty', 'x')`)

@@ -147,6 +147,16 @@ function sampleReport(): HandoverReport {
       sealHash: SEAL_HASH,
       prevSealHash: '0'.repeat(64),
       entriesHash: 'ab'.repeat(32),
+      seq: 12,
+    },
+    chainHead: {
+      orgUnitId: 'HQ-C',
+      shiftId: 31,
+      date: '2026-11-26',
+      code: 'early',
+      shiftName: '早班',
+      seq: 12,
+      sealHash: SEAL_HASH,
     },
     printedAt: START + 490 * MIN,
     printedBy: '王值班长',
@@ -334,6 +344,9 @@ describe('handover report PDF', () => {
     expect(all).toContain('2 号机电池待更换');
     expect(all).toContain('李值班长');
     expect(squash(all)).toContain(SEAL_HASH);
+    expect(all).toContain('第 12 号');
+    // The chain head anchors the ledger on paper: unit, seal number, shift, first 16 hex.
+    expect(squash(all)).toContain(`台账链头合庆镇城运中心第12号封存2026-11-26早班${SEAL_HASH.slice(0, 16)}`);
     expect(all).not.toContain('应急状态'); // the summary has no incident part on this hub
     expect(all).not.toContain('离线摄像头');
   });
@@ -392,6 +405,7 @@ describe('handover report PDF', () => {
     expect(all).toContain('三、签名');
     expect(all).toContain('交班值班长（签字）');
     expect(all).toContain('本班尚未封存');
+    expect(squash(all)).toContain(`台账链头合庆镇城运中心第12号封存2026-11-26早班${SEAL_HASH.slice(0, 16)}`);
     expect(all).toContain('第 1 / 1 页');
   });
 });

@@ -26,6 +26,8 @@ export interface DutyLogDeps {
   db: Db;
   org: OrgRepo;
   clock: Clock;
+  /** HMAC key of the seals (hub.keys.sealKey). */
+  sealKey: Buffer;
 }
 
 /** The duty log: read and write the caller's own org unit's current shift; search and export; verify the seals. */
@@ -93,7 +95,7 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
     };
   };
 
-  const verify: DutyHandler<'duty.ledger.verify'> = () => verifyChain(db);
+  const verify: DutyHandler<'duty.ledger.verify'> = () => verifyChain(db, deps.sealKey);
 
   return {
     'duty.log.current': current,

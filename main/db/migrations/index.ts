@@ -9,6 +9,7 @@ import dutyRoster from './0080_duty_roster.sql';
 import dutyHandover from './0090_duty_handover.sql';
 import cameras from './0100_cameras.sql';
 import wall from './0110_wall.sql';
+import dutySealKeyed from './0120_duty_seal_keyed.sql';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'duty-handover', sql: dutyHandover },
   { version: 100, name: 'cameras', sql: cameras },
   { version: 110, name: 'wall', sql: wall },
+  { version: 120, name: 'duty-seal-keyed', sql: dutySealKeyed },
 ];

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection';
 import type { DutyLog } from './duty-log';
 import type { HandoverService } from './handover-service';
 import type { RosterService } from './roster-service';
+import { chainHead } from './seal';
 
 interface RosterRow {
   postCode: string;
@@ -14,7 +15,8 @@ interface RosterRow {
 
 /**
  * Everything the printed handover report shows for one shift: who was on which post (with
- * check-in times), the whole log, the frozen summary, the signatures and the seal.
+ * check-in times), the whole log, the frozen summary, the signatures and the seal, and the unit's
+ * chain head at print time (its newest seal), so the paper anchors the ledger against truncation.
  */
 export function handoverReport(
   deps: { db: Db; dutyLog: DutyLog; roster: RosterService; handover: HandoverService },
@@ -25,6 +27,8 @@ export function handoverReport(
   const state = deps.handover.get(viewer, shiftId);
   const { shift } = state;
   const unit = deps.roster.rosterUnit(shift.orgUnitId);
+  const head = chainHead(deps.db, shift.orgUnitId);
+  const headName = head && deps.roster.pattern(head.orgUnitId).shifts.find((s) => s.code === head.code)?.name;
   const rows = deps.db
     .prepare(
       `SELECT a.post_code AS postCode, a.user_name AS name,
@@ -56,6 +60,7 @@ export function handoverReport(
     summary: state.summary,
     signatures: state.signatures,
     seal: state.seal,
+    chainHead: head ? { ...head, shiftName: headName ?? head.code } : null,
     printedAt: printed.at,
     printedBy: printed.by,
   };

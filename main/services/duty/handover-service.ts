@@ -47,6 +47,8 @@ export class HandoverService {
     private readonly roster: RosterService,
     private readonly checklists: ChecklistRepo,
     private readonly auth: AuthService,
+    /** HMAC key of the seals (hub.keys.sealKey, kept outside the database). */
+    private readonly sealKey: Buffer,
     private readonly sources: SummarySources = {},
   ) {}
 
@@ -141,6 +143,7 @@ export class HandoverService {
             sealHash: seal.sealHash,
             prevSealHash: seal.prevSealHash,
             entriesHash: seal.entriesHash,
+            seq: seal.seq,
           }
         : null,
     };
@@ -269,16 +272,13 @@ export class HandoverService {
     const incoming = all.find((s) => s.side === 'incoming');
     if (!outgoing || !incoming) return { state: this.state(shift), sealed: false };
     const summary = this.state(shift).summary;
-    sealShift(
-      this.db,
-      shift.id,
-      summary,
-      [
-        { id: outgoing.userId, name: outgoing.userName },
-        { id: incoming.userId, name: incoming.userName },
-      ],
-      now,
-    );
+    const username = this.db.prepare('SELECT username FROM users WHERE id = ?').pluck();
+    const signerOf = (s: HandoverSignature) => ({
+      id: s.userId,
+      name: s.userName,
+      username: (username.get(s.userId) as string | undefined) ?? '',
+    });
+    sealShift(this.db, this.sealKey, shift.id, summary, [signerOf(outgoing), signerOf(incoming)], now);
     return { state: this.state({ ...shift, status: 'sealed' }), sealed: true };
   }
 

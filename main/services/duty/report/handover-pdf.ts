@@ -124,30 +124,46 @@ function signatureSection(flow: Flow, signatures: readonly HandoverSignature[]):
   }
 }
 
+/** `第 12 号封存  2026-11-26 早班  3f9a…(16 hex)`: the unit's newest seal when printed. */
+export function chainHeadLine(r: HandoverReport): string {
+  const head = r.chainHead;
+  if (!head) return '本单位尚无编号封存';
+  return `${r.orgUnitName}${GAP}第 ${head.seq} 号封存${GAP}${head.date} ${head.shiftName ?? head.code}${GAP}${head.sealHash.slice(0, 16)}`;
+}
+
 function sealSection(flow: Flow, r: HandoverReport): void {
   const seal = r.seal;
+  const columns = [
+    { header: '', weight: 1.4 },
+    { header: '', weight: 6 },
+  ];
+  const options = { header: false, labelColumns: [0], size: 9 };
   if (!seal) {
     flow.paragraph(
       r.status === 'handover' ? '交接进行中，双方签名后封存。本报告不是封存后的正式台账。' : '本班尚未封存。',
       BODY,
     );
-    return;
+  } else {
+    flow.table(
+      columns,
+      [
+        ['封存时间', dateTime(seal.sealedAt)],
+        ...(seal.seq ? [['封存编号', `第 ${seal.seq} 号`]] : []),
+        ['封存哈希', seal.sealHash],
+        ['上一封存哈希', seal.prevSealHash],
+        ['日志哈希', seal.entriesHash],
+      ],
+      options,
+    );
   }
-  flow.table(
-    [
-      { header: '', weight: 1.4 },
-      { header: '', weight: 6 },
-    ],
-    [
-      ['封存时间', dateTime(seal.sealedAt)],
-      ['封存哈希', seal.sealHash],
-      ['上一封存哈希', seal.prevSealHash],
-      ['日志哈希', seal.entriesHash],
-    ],
-    { header: false, labelColumns: [0], size: 9 },
-  );
   flow.space(3);
-  flow.paragraph('封存哈希（SHA-256）与系统台账逐班相连，可用于核对本报告与台账一致、台账未被改动。', NOTE);
+  flow.table(columns, [['台账链头', chainHeadLine(r)]], options);
+  flow.space(3);
+  flow.paragraph(
+    '封存哈希由本中心密钥生成，与系统台账逐班相连。台账链头是打印时本单位最新的封存：' +
+      '用“台账校验”或 verify-ledger 核对链头不早于最近一份纸质报告上的链头，即可发现末尾封存被删除。',
+    NOTE,
+  );
 }
 
 /** Header and footer of every page, in the margins. */
