@@ -53,18 +53,25 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number)
   return n;
 }
 
+interface ListSetting {
+  /** The flag or variable the values came from, for error messages. */
+  source: string;
+  values: string[];
+}
+
 /** Flag values (repeatable) win over the environment's comma-separated list. */
-function listSetting(flag: string, envName: string, raw: unknown, env: NodeJS.ProcessEnv): string[] {
+function listSetting(flag: string, envName: string, raw: unknown, env: NodeJS.ProcessEnv): ListSetting {
   const values = Array.isArray(raw) ? (raw as unknown[]) : [];
   if (values.some((v) => typeof v !== 'string' || v.trim() === '')) {
     throw new ConfigError(`--${flag} needs a value`);
   }
-  const list = values.length > 0 ? (values as string[]) : (env[envName] ?? '').split(',');
-  return list.map((v) => v.trim()).filter((v) => v !== '');
+  if (values.length > 0) return { source: `--${flag}`, values: (values as string[]).map((v) => v.trim()) };
+  const list = (env[envName] ?? '').split(',').map((v) => v.trim());
+  return { source: envName, values: list.filter((v) => v !== '') };
 }
 
-function origins(raw: readonly string[]): string[] {
-  return raw.map((value) => {
+function origins({ source, values }: ListSetting): string[] {
+  return values.map((value) => {
     let url: URL | null = null;
     try {
       url = new URL(value);
@@ -78,7 +85,7 @@ function origins(raw: readonly string[]): string[] {
       `${url.username}${url.password}${url.search}${url.hash}` === '';
     if (!url || !originOnly) {
       throw new ConfigError(
-        `allowed origin "${value}" is not an origin such as https://console.example.org or http://10.0.0.5:8787 (scheme, host and port only)`,
+        `${source}: "${value}" is not an origin such as https://console.example.org or http://10.0.0.5:8787 (scheme, host and port only)`,
       );
     }
     return url.origin;
@@ -88,11 +95,11 @@ function origins(raw: readonly string[]): string[] {
 const HOST_NAME =
   /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[?[0-9a-f:.]+\]?$/i;
 
-function hostNames(raw: readonly string[]): string[] {
-  return raw.map((value) => {
+function hostNames({ source, values }: ListSetting): string[] {
+  return values.map((value) => {
     if (!HOST_NAME.test(value) || /^[^[]*:[^:]*$/.test(value)) {
       throw new ConfigError(
-        `allowed host "${value}" is not a host name such as console.example.org or 10.0.0.5 (no scheme, no port)`,
+        `${source}: "${value}" is not a host name such as console.example.org or 10.0.0.5 (no scheme, no port)`,
       );
     }
     return value.toLowerCase();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import type { Session } from 'electron';
 import { routeMedia, type DemoMedia } from '../media';
+import { securityHeaders as sharedSecurityHeaders } from '../security/csp';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { contentTypeFor, isInside, resolveStaticPath, securityHeaders } from './static-files';
 
@@ -74,7 +75,10 @@ export function createRendererHandler(rendererDir: string, media?: DemoMedia): (
     if (media) {
       // Never 'from loopback': the stop/start control is for tests driving the web shell only.
       const answer = routeMedia(media, { method: request.method, url: url.pathname, fromLoopback: false });
-      if (answer) return new Response(answer.body, { status: answer.status, headers: answer.headers });
+      if (answer) {
+        const headers = { ...answer.headers, ...sharedSecurityHeaders() };
+        return new Response(answer.body, { status: answer.status, headers });
+      }
     }
 
     if (realRoot === null) {

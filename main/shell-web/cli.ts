@@ -40,6 +40,12 @@ async function main(): Promise<void> {
       `[cityops] 警告：正在监听 ${config.host}，其他计算机可以连接本中枢 / WARNING: listening on ${config.host}; other machines can reach this hub. Put it behind TLS.`,
     );
   }
+  if (config.allowedHosts.length > 0) {
+    console.log(`[cityops] 另外允许的主机名 / also answering as: ${config.allowedHosts.join(', ')}`);
+  }
+  if (config.allowedOrigins.length > 0) {
+    console.log(`[cityops] 另外允许的网页来源 / also accepting pages from: ${config.allowedOrigins.join(', ')}`);
+  }
   console.log(`[cityops] 数据目录 / data dir: ${config.dataDir}`);
   console.log(`[cityops] 控制台地址 / console URL: ${shell.url}`);
   let stopping = false;

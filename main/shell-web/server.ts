@@ -116,6 +116,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
     maxCallsInFlight: options.maxCallsInFlight ?? 64,
   };
+  const refusedOrigins = new Set<string>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes * HARD_LIMIT_FACTOR });
   server.on('upgrade', (req, socket, head) => {
     // node:http hands the raw socket over without its error listener: a reset must not throw.
@@ -129,7 +130,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       return;
     }
     if (!policy.originAllowed(req.headers.origin, port)) {
-      warn(`refused a WebSocket from origin ${req.headers.origin ?? '?'} (see --allowed-origin)`);
+      const origin = req.headers.origin ?? '?';
+      // Once per origin: a hostile page retrying in a loop must not flood the log.
+      if (!refusedOrigins.has(origin) && refusedOrigins.size < 100) {
+        refusedOrigins.add(origin);
+        warn(`refused WebSockets from origin ${origin} (see --allowed-origin)`);
+      }
       refuseUpgrade(
         socket,
         403,
