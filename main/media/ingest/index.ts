@@ -1,0 +1,30 @@
+/** The camera gateway's ingest (issue 10 items 1 and 5): ffmpeg per camera stream, supervised. */
+export { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
+export {
+  HLS_INIT,
+  HLS_PLAYLIST,
+  ffmpegArgs,
+  type HlsOutput,
+  type IngestOutput,
+  type RtpOutput,
+  type VideoCodec,
+} from './ffmpeg-args';
+export { OFFLINE_REASONS, offlineReason, type OfflineReason } from './ffmpeg-output';
+export {
+  INGEST_DEFAULTS,
+  IngestSupervisor,
+  type IngestOptions,
+  type IngestState,
+  type IngestStatus,
+} from './ingest-supervisor';
+export { nodeSpawner, type IngestProcess, type Spawner } from './process';
+export {
+  ffprobeArgs,
+  parseProbeJson,
+  probeCodec,
+  type ProbeOptions,
+  type ProbeResult,
+  type ProbedStream,
+} from './probe-codec';
+export { redactUrl, redactorFor, type Redactor } from './redact';
+export { systemScheduler, type Scheduler } from './scheduler';
