@@ -19,6 +19,7 @@ export const dutyEn: typeof dutyZh = {
     intact: 'Ledger intact ({{count}} sealed shifts)',
     broken: 'Ledger altered: {{message}}',
     failed: 'Verification failed: {{message}}',
+    head: 'Chain head {{unit}}: seal no. {{seq}}, {{date}} {{code}}, {{hash}} (compare with the newest printed handover report)',
   },
   log: {
     shift: '{{shift}} ({{range}})',

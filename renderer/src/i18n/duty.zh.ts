@@ -18,6 +18,7 @@ export const dutyZh = {
     intact: '台账完整（已封存 {{count}} 个班次）',
     broken: '台账被改动：{{message}}',
     failed: '校验失败：{{message}}',
+    head: '链头 {{unit}}：第 {{seq}} 号封存，{{date}} {{code}}，{{hash}}（与最近一份纸质交接班报告核对）',
   },
   log: {
     shift: '{{shift}}（{{range}}）',
