@@ -199,7 +199,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...apiKeyHandlers(services.apiKeys),
       ...orderHandlers(orderDeps),
       ...slaHandlers(sla),
-      ...attachmentHandlers(services.attachments),
+      ...attachmentHandlers(services.attachments, orgRepo),
       ...cameraHandlers({ cameras: services.cameras, online: cameraOnline }),
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock, sealKey: keys.sealKey }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),

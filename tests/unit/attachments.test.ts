@@ -14,6 +14,7 @@ import { AttachmentsService, STALE_UPLOAD_MS } from '../../main/services/attachm
 import { sniff } from '../../main/services/attachments/sniff';
 import { AuthService } from '../../main/services/auth/auth-service';
 import { SessionsRepo } from '../../main/services/auth/sessions-repo';
+import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { bootstrapUsers, DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 import { UsersRepo } from '../../main/services/users/users-repo';
@@ -51,14 +52,15 @@ async function openFixture(): Promise<Fixture> {
     auth,
     audit: new AuditRepo(db),
     bus: new EventBus(auth),
-    handlers: attachmentHandlers(service) as unknown as HandlerMap,
+    handlers: attachmentHandlers(service, new OrgRepo(db)) as unknown as HandlerMap,
     onInternalError: (method, err) => {
       throw new Error(`unexpected internal error in ${method}: ${String(err)}`);
     },
   });
   const signIn = async (username: string) => {
-    const grant = await auth.login(username, DEMO_PASSWORD);
-    return { id: `conn-${username}`, token: grant.token, userId: grant.user.id, push: () => undefined };
+    const conn = { id: `conn-${username}`, push: () => undefined };
+    const grant = await auth.login(username, DEMO_PASSWORD, { connection: conn, remoteAddress: '127.0.0.1' });
+    return { ...conn, token: grant.token, userId: grant.user.id };
   };
   return { dir, db, clock, service, router, signIn };
 }

@@ -236,7 +236,8 @@ describe('roster conflicts', () => {
       }),
     );
     expect(other.code).toBe('E_INVALID');
-    expect(other.bilingual.zh).toContain('不属于 第一联勤站');
+    // Another unit's user is named by id only: the answer does not say who they are or where they work.
+    expect(other.bilingual.zh).toBe(`用户 #${uid('s2chief')} 不是第一联勤站的人员`);
     const disabled = apiErr(() =>
       roster.assign('HQ-C', { date: '2026-02-03', shiftCode: 'early', postCode: 'grid_officer', userId: uid('gone') }),
     );

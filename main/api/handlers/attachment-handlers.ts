@@ -1,11 +1,14 @@
 import type { AttachmentsService } from '../../services/attachments/attachments-service';
+import type { OrgRepo } from '../../services/org/org-repo';
+import { viewerOf } from '../../services/org/viewer';
 import type { Handler } from '../handler-types';
 
 /**
  * Chunked upload and download of attachments. `finish` does its file work (sniff, hash, move into
  * the content store) before the transaction and only the row insert inside it, with the audit row.
+ * Reading is scoped like the records an attachment hangs on.
  */
-export function attachmentHandlers(service: AttachmentsService) {
+export function attachmentHandlers(service: AttachmentsService, org: Pick<OrgRepo, 'unit'>) {
   const begin: Handler<'attachments.begin'> = (ctx, { name, size }) =>
     service.begin(ctx.requireSession().user.id, name, size);
 
@@ -26,7 +29,9 @@ export function attachmentHandlers(service: AttachmentsService) {
     return info;
   };
 
-  const read: Handler<'attachments.read'> = (_ctx, { id, offset }) => service.read(id, offset);
+  /** Only what the caller uploaded or may see through an order or a duty log (attachment-visibility.ts). */
+  const read: Handler<'attachments.read'> = (ctx, { id, offset }) =>
+    service.read(id, offset, viewerOf(org, ctx.requireSession().user));
 
   return {
     'attachments.begin': begin,

@@ -40,11 +40,20 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
       { orgUnitIds: [orgUnitId, ...org.centerIds()] },
     );
 
+  /**
+   * A shift id the caller may not see (another unit's, unless they are at the center) answers
+   * E_NOT_FOUND before anything else happens, the same as an id that does not exist.
+   */
+  const requireVisibleShift = (ctx: HandlerContext, shiftId: number): void => {
+    handover.get({ orgUnitId: caller(ctx).orgUnitId, isCenter: isCenter(ctx) }, shiftId);
+  };
+
   const current: HandoverHandler<'duty.handover.current'> = (ctx) => handover.current(caller(ctx));
   const preview: HandoverHandler<'duty.handover.preview'> = (ctx) => handover.preview(caller(ctx));
 
   const start: HandoverHandler<'duty.handover.start'> = (ctx, input) =>
     ctx.tx(() => {
+      requireVisibleShift(ctx, input.shiftId);
       const state = handover.start(caller(ctx), input.shiftId, input);
       ctx.audit.target = `duty-shift:${input.shiftId}`;
       ctx.audit.summary = `开始交接班：${state.shift.date} ${state.shiftName}（摘要已冻结）`;
@@ -54,6 +63,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
 
   const cancel: HandoverHandler<'duty.handover.cancel'> = (ctx, input) =>
     ctx.tx(() => {
+      requireVisibleShift(ctx, input.shiftId);
       const state = handover.cancel(caller(ctx), input.shiftId);
       ctx.audit.target = `duty-shift:${input.shiftId}`;
       ctx.audit.summary = `取消交接班：${state.shift.date} ${state.shiftName}（签名作废，日志重新开放）`;
@@ -64,6 +74,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
   const sign: HandoverHandler<'duty.handover.sign'> = async (ctx, input) => {
     ctx.audit.target = `duty-shift:${input.shiftId}`;
     ctx.audit.summary = `交接班签名（${input.side === 'outgoing' ? '交班' : '接班'}）：${input.username}`;
+    requireVisibleShift(ctx, input.shiftId);
     const signer = await handover.verifySigner(input.username, input.password);
     return ctx.tx(() => {
       const { state, sealed } = handover.sign(caller(ctx), input.shiftId, input.side, signer);

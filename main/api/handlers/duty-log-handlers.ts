@@ -8,7 +8,11 @@ import type { DutyLog } from '../../services/duty/duty-log';
 import { dutyLogExportName, exportDutyLog, XLSX_MIME } from '../../services/duty/duty-log-export';
 import type { RosterService } from '../../services/duty/roster-service';
 import { verifyChain } from '../../services/duty/seal';
+import { checkLinks, scopeRefs } from '../../services/duty/duty-log-links';
+import { canSeeUnitLog } from '../../services/duty/duty-visibility';
+import { visibleOrderIds } from '../../services/orders/order-visibility';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { viewerOf, type Viewer } from '../../services/org/viewer';
 import type { HandlerContext } from '../handler-types';
 
 type DutyLogMethods = typeof dutyLogMethods;
@@ -34,14 +38,30 @@ export interface DutyLogDeps {
 export function dutyLogHandlers(deps: DutyLogDeps) {
   const { dutyLog, db, org } = deps;
 
+  const viewer = (ctx: HandlerContext): Viewer => viewerOf(org, ctx.requireSession().user);
+
   const current: DutyHandler<'duty.log.current'> = (ctx) => {
     const shift = dutyLog.requireWritableShift(ctx.requireSession().user.orgUnitId);
-    return { shift, entries: dutyLog.entries(shift.id) };
+    return { shift, entries: scopeRefs(db, dutyLog.entries(shift.id), viewer(ctx)) };
   };
 
+  /** Links and corrections may name only what the writer may see; the echo is scoped like every read. */
   const append: DutyHandler<'duty.log.append'> = (ctx, input) => {
     const { user } = ctx.requireSession();
+    const who = viewer(ctx);
+    if (input.correctsId !== undefined) {
+      const unit = dutyLog.entryOrgUnit(input.correctsId);
+      if (unit === undefined || !canSeeUnitLog(unit, who)) {
+        throw apiError(
+          'E_NOT_FOUND',
+          `要更正的记录 ${input.correctsId} 不存在`,
+          `Entry ${input.correctsId} does not exist`,
+          { field: 'correctsId' },
+        );
+      }
+    }
     return ctx.tx(() => {
+      checkLinks(db, input.links, who);
       const entry = dutyLog.append({
         orgUnitId: user.orgUnitId,
         authorId: user.id,
@@ -59,31 +79,40 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
         { orgUnitId: user.orgUnitId, what: 'log', shiftId: entry.shiftId },
         { orgUnitIds: [user.orgUnitId, ...org.centerIds()] },
       );
-      return entry;
+      return scopeRefs(db, [entry], who)[0] ?? entry;
     });
   };
 
   /** Station users see their own station's log; center users see every org unit's. */
   const scoped = <Q extends Pick<DutyLogSearch, 'orgUnitId'>>(ctx: HandlerContext, input: Q): Q => {
-    const { user } = ctx.requireSession();
-    if (org.unit(user.orgUnitId)?.kind === 'center') return input;
-    if (input.orgUnitId !== undefined && input.orgUnitId !== user.orgUnitId) {
+    const who = viewer(ctx);
+    if (who.isCenter) return input;
+    if (input.orgUnitId !== undefined && !canSeeUnitLog(input.orgUnitId, who)) {
       throw apiError('E_FORBIDDEN', '只能查询本单位的值班日志', 'You can only search your own org unit’s duty log');
     }
-    return { ...input, orgUnitId: user.orgUnitId };
+    return { ...input, orgUnitId: who.orgUnitId };
   };
 
-  const search: DutyHandler<'duty.log.search'> = (ctx, input) => dutyLog.search(scoped(ctx, input));
+  const search: DutyHandler<'duty.log.search'> = (ctx, input) => {
+    const { rows, truncated } = dutyLog.search(scoped(ctx, input));
+    return { rows: scopeRefs(db, rows, viewer(ctx)), truncated };
+  };
 
   const exportLog: DutyHandler<'duty.log.export'> = (ctx, input) => {
     const { rows, truncated } = dutyLog.search(scoped(ctx, input), DUTY_LOG_EXPORT_MAX);
     const now = deps.clock();
+    // Linked orders the caller may not see are exported as their bare id, never their code.
+    const visible = visibleOrderIds(
+      db,
+      rows.flatMap((r) => r.links?.orderIds ?? []),
+      viewer(ctx),
+    );
     const orderCode = db.prepare('SELECT code FROM orders WHERE id = ?');
     const data = exportDutyLog(
       rows,
       (id) => org.unit(id)?.name ?? id,
       (unitId, code) => deps.roster.pattern(unitId).shifts.find((s) => s.code === code)?.name ?? code,
-      (id) => (orderCode.get(id) as { code: string } | undefined)?.code ?? `#${id}`,
+      (id) => (visible.has(id) ? (orderCode.get(id) as { code: string } | undefined)?.code : undefined) ?? `#${id}`,
       now,
     );
     return {

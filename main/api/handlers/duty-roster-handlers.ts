@@ -35,12 +35,15 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
 
   const homeOf = (session: Session): OrgUnit | undefined => org.unit(session.user.orgUnitId);
 
-  const readable = (ctx: HandlerContext, orgUnitId: string): void => {
-    const session = ctx.requireSession();
+  const mayRead = (session: Session, orgUnitId: string): boolean => {
     const unit = roster.rosterUnit(orgUnitId);
     const home = homeOf(session);
-    if (session.user.roles.includes('admin') || home?.kind === 'center' || home?.id === unit.id) return;
-    throw forbidden('查看其他联勤站的排班', "see another station's roster");
+    return session.user.roles.includes('admin') || home?.kind === 'center' || home?.id === unit.id;
+  };
+
+  const readable = (ctx: HandlerContext, orgUnitId: string): void => {
+    if (!mayRead(ctx.requireSession(), orgUnitId))
+      throw forbidden('查看其他联勤站的排班', "see another station's roster");
   };
 
   /** Duty chiefs of the center edit the center's roster, station chiefs their own station's. */
@@ -109,7 +112,10 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
 
   const unassign: DutyHandler<'duty.roster.unassign'> = (ctx, { id }) => {
     const found = roster.assignment(id);
-    if (!found) throw apiError('E_NOT_FOUND', `排班 #${id} 不存在`, `No roster assignment #${id}`);
+    // Another unit's assignment the caller may not even read answers like one that does not exist.
+    if (!found || !mayRead(ctx.requireSession(), found.orgUnitId)) {
+      throw apiError('E_NOT_FOUND', `排班 #${id} 不存在`, `No roster assignment #${id}`);
+    }
     editable(ctx, found.orgUnitId);
     ctx.audit.target = `roster:${id}`;
     ctx.audit.summary = `撤销排班 ${found.orgUnitId} ${found.date} ${found.shiftCode} ${found.postCode}：${found.userName}`;

@@ -1,9 +1,11 @@
-import type { Audience } from '../../../common/contract';
+import { apiError, type Audience } from '../../../common/contract';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { viewerOf } from '../../services/org/viewer';
 import type { OrderActor } from '../../services/orders/actor';
 import { ALERTED_ROLES, type AlertRecord, type OrderAlerts } from '../../services/orders/order-alerts';
 import { exportOrders } from '../../services/orders/order-export';
 import type { OrderQuery } from '../../services/orders/order-query';
+import { orderScopeSql } from '../../services/orders/order-visibility';
 import type { OrderChange, OrdersService } from '../../services/orders/orders-service';
 import type { EventBus } from '../event-bus';
 import type { Handler, HandlerContext, Session } from '../handler-types';
@@ -24,13 +26,12 @@ export interface OrderDeps {
 
 export function actorOf(session: Session, org: OrgRepo): OrderActor {
   const { user } = session;
-  const unit = org.unit(user.orgUnitId);
   return {
     id: user.id,
     name: user.displayName,
     roles: user.roles,
     orgUnitId: user.orgUnitId,
-    stationId: unit?.kind === 'station' ? unit.id : null,
+    stationId: viewerOf(org, user).stationId,
   };
 }
 
@@ -90,11 +91,9 @@ export function orderHandlers(deps: OrderDeps) {
     query.duplicates(input, { stationId: actor(ctx).stationId }, deps.duplicateWindowDays);
 
   const supervisions: Handler<'orders.supervisions.list'> = (ctx, { onlyOpen }) => {
-    const { stationId } = actor(ctx);
     const now = deps.clock();
-    const scope = stationId === null ? '1 = 1' : 'o.station_id = ?';
-    const args = stationId === null ? [] : [stationId];
-    const all = orders.repo.supervisions(scope, args);
+    const scoped = orderScopeSql(actor(ctx));
+    const all = orders.repo.supervisions(scoped?.sql ?? '1 = 1', scoped?.params ?? []);
     const open = all.filter((s) => s.reply === null);
     return {
       rows: onlyOpen ? open : all,
@@ -113,9 +112,17 @@ export function orderHandlers(deps: OrderDeps) {
     const who = actor(ctx);
     ctx.audit.target = `alert:${id}`;
     ctx.audit.summary = '确认工单提醒 / alert acknowledged';
-    const visible = alerts.pendingFor(who).some((a) => a.id === id);
-    ctx.tx(() => (visible ? alerts.ack(id, who.id ?? 0) : false));
-    if (visible && who.id !== null) ctx.publish('orders.alertAcked', { id }, { userIds: [who.id] });
+    // An alert on an order the caller may not see answers like one that does not exist.
+    if (!alerts.visibleTo(id, who) || who.id === null) {
+      throw apiError(
+        'E_NOT_FOUND',
+        `提醒 ${id} 不存在或无权查看`,
+        `Alert ${id} does not exist or is not visible to you`,
+      );
+    }
+    const userId = who.id;
+    ctx.tx(() => alerts.ack(id, userId));
+    ctx.publish('orders.alertAcked', { id }, { userIds: [userId] });
     return null;
   };
 

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { ApiError, apiError, ATTACHMENT_CHUNK_BYTES, type AttachmentInfo } from '../../../common/contract';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
+import type { Viewer } from '../org/viewer';
 import { AttachmentsRepo, toAttachmentInfo } from './attachments-repo';
+import { attachmentNotFound, visibleAttachmentIds } from './attachment-visibility';
 import { sniff, SNIFF_BYTES, type AttachmentKind } from './sniff';
 
 export interface AttachmentsOptions {
@@ -88,7 +90,7 @@ export class AttachmentsService {
   private readonly storeDir: string;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     dataDir: string,
     private readonly clock: Clock,
     private readonly options: AttachmentsOptions,
@@ -234,10 +236,13 @@ export class AttachmentsService {
     return this.commit(userId, await this.stage(userId, uploadId));
   }
 
-  /** Up to ATTACHMENT_CHUNK_BYTES of attachment `id` from `offset`. */
-  read(id: number, offset: number): AttachmentChunk {
-    const row = this.repo.byId(id);
-    if (!row) throw apiError('E_NOT_FOUND', `附件 ${id} 不存在`, `Attachment ${id} does not exist`);
+  /**
+   * Up to ATTACHMENT_CHUNK_BYTES of attachment `id` from `offset`, if the viewer may see it
+   * (attachment-visibility.ts); otherwise the same E_NOT_FOUND as for an id that does not exist.
+   */
+  read(id: number, offset: number, viewer: Viewer): AttachmentChunk {
+    const row = visibleAttachmentIds(this.db, [id], viewer).has(id) ? this.repo.byId(id) : undefined;
+    if (!row) throw attachmentNotFound(id);
     if (offset > row.size) {
       throw apiError(
         'E_INVALID',

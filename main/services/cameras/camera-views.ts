@@ -70,9 +70,9 @@ export class CameraViews {
   /** Closes the caller's own view; closing it again answers the record as it is. */
   end(viewId: number, userId: number, now: number): ViewRecord {
     const row = this.db.prepare(`${SELECT_VIEW} WHERE id = ?`).get(viewId) as ViewRow | undefined;
-    if (!row) throw apiError('E_NOT_FOUND', `观看记录 #${viewId} 不存在`, `No view #${viewId}`);
-    if (row.userId !== userId)
-      throw apiError('E_FORBIDDEN', '只能结束自己的观看记录', 'You may end only your own views');
+    // Someone else's view answers like one that does not exist: views are personal records.
+    if (!row || row.userId !== userId)
+      throw apiError('E_NOT_FOUND', `观看记录 #${viewId} 不存在`, `No view #${viewId}`);
     if (row.endedAt !== null) return toRecord(row);
     const endedAt = Math.max(row.startedAt, now);
     this.db.prepare("UPDATE camera_views SET ended_at = ?, closed_by = 'viewer' WHERE id = ?").run(endedAt, viewId);

@@ -220,16 +220,22 @@ export class DutyLog {
     }
   }
 
-  private checkCorrected(correctsId: number, orgUnitId: string): void {
-    const target = this.db
+  /** The org unit whose log holds entry `id` (for the visibility check of a correction), if it exists. */
+  entryOrgUnit(id: number): string | undefined {
+    const row = this.db
       .prepare(
         `SELECT s.org_unit_id AS orgUnitId FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id WHERE e.id = ?`,
       )
-      .get(correctsId) as { orgUnitId: string } | undefined;
-    if (!target) {
+      .get(id) as { orgUnitId: string } | undefined;
+    return row?.orgUnitId;
+  }
+
+  private checkCorrected(correctsId: number, orgUnitId: string): void {
+    const target = this.entryOrgUnit(correctsId);
+    if (target === undefined) {
       throw apiError('E_NOT_FOUND', `要更正的记录 ${correctsId} 不存在`, `Entry ${correctsId} does not exist`);
     }
-    if (target.orgUnitId !== orgUnitId) {
+    if (target !== orgUnitId) {
       throw apiError(
         'E_INVALID',
         '只能更正本单位值班日志中的记录',

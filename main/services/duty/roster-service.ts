@@ -418,16 +418,16 @@ export class RosterService {
     const user = this.db
       .prepare('SELECT display_name AS name, org_unit_id AS orgUnitId, disabled FROM users WHERE id = ?')
       .get(userId) as { name: string; orgUnitId: string; disabled: number } | undefined;
-    if (!user) return { name: `#${userId}`, problem: `用户 #${userId} 不存在`, problemEn: `No user #${userId}` };
+    // A user of another unit answers like one that does not exist: no name, no hint where they work.
+    if (!user || user.orgUnitId !== unit.id) {
+      return {
+        name: `#${userId}`,
+        problem: `用户 #${userId} 不是${unit.name}的人员`,
+        problemEn: `User #${userId} is not a member of ${unit.name}`,
+      };
+    }
     if (user.disabled === 1) {
       return { name: user.name, problem: `${user.name} 已停用`, problemEn: `${user.name} is disabled` };
-    }
-    if (user.orgUnitId !== unit.id) {
-      return {
-        name: user.name,
-        problem: `${user.name} 不属于 ${unit.name}`,
-        problemEn: `${user.name} does not belong to ${unit.name}`,
-      };
     }
     return { name: user.name, problem: null, problemEn: '' };
   }

@@ -2,6 +2,7 @@ import type { Role } from '../../../common/domain/roles';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { OrderActor } from './actor';
+import { canSeeOrder, orderScopeSql } from './order-visibility';
 
 export type AlertKind = 'yellow' | 'red' | 'critical';
 
@@ -66,15 +67,22 @@ export class OrderAlerts {
   pendingFor(actor: OrderActor): AlertRecord[] {
     if (!actor.roles.some((r) => ALERTED_ROLES.includes(r)) || actor.id === null) return [];
     const since = this.clock() - ALERT_WINDOW_MS;
-    const station = actor.stationId === null ? '' : 'AND o.station_id = @station';
+    const scoped = orderScopeSql(actor);
     return this.db
       .prepare(
         `${SELECT_ALERT}
-         WHERE a.at >= @since ${station}
-           AND NOT EXISTS (SELECT 1 FROM order_alert_acks k WHERE k.alert_id = a.id AND k.user_id = @user)
+         WHERE a.at >= ? ${scoped ? `AND ${scoped.sql}` : ''}
+           AND NOT EXISTS (SELECT 1 FROM order_alert_acks k WHERE k.alert_id = a.id AND k.user_id = ?)
          ORDER BY a.id DESC LIMIT 200`,
       )
-      .all({ since, station: actor.stationId, user: actor.id }) as AlertRecord[];
+      .all(since, ...(scoped?.params ?? []), actor.id) as AlertRecord[];
+  }
+
+  /** The alert if the actor is one it is for (an alerted role, and the order visible to them), else undefined. */
+  visibleTo(alertId: number, actor: OrderActor): AlertRecord | undefined {
+    if (!actor.roles.some((r) => ALERTED_ROLES.includes(r))) return undefined;
+    const alert = this.db.prepare(`${SELECT_ALERT} WHERE a.id = ?`).get(alertId) as AlertRecord | undefined;
+    return alert && canSeeOrder(alert, actor) ? alert : undefined;
   }
 
   ack(alertId: number, userId: number): boolean {

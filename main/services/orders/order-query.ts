@@ -10,12 +10,12 @@ import {
 import { FINISHED_STATES, isOpen } from '../../../common/domain/orders/states';
 import { toGrams, toMatchQuery } from '../../../common/domain/text/bigrams';
 import type { Db } from '../../db/connection';
-import type { OrderActor } from './actor';
 import { ORDER_COLUMNS, toSummary, type OrderRow } from './order-rows';
+import { canSeeOrder, orderScopeSql, type OrderScope } from './order-visibility';
 import type { SlaClock } from './sla-port';
 
-/** What the caller may see: a station user (`stationId` set) sees that station's orders only. */
-export type OrderScope = Pick<OrderActor, 'stationId'>;
+/** What the caller may see: the rule lives in order-visibility.ts (lists and reads by id share it). */
+export type { OrderScope } from './order-visibility';
 
 export type OrderListInput = MethodParsedInput<'orders.list'>;
 export type OrderListOutput = MethodOutput<'orders.list'>;
@@ -290,9 +290,10 @@ export class OrderQuery {
     const params: Param[] = [input.categoryId];
     if (input.workstationId !== null) params.push(input.workstationId);
     params.push(now - windowDays * DAY_MS, ...FINISHED_STATES);
-    if (scope.stationId !== null) {
-      sql.push('o.station_id = ?');
-      params.push(scope.stationId);
+    const scoped = orderScopeSql(scope);
+    if (scoped) {
+      sql.push(scoped.sql);
+      params.push(...scoped.params);
     }
     const rows = this.all(
       `SELECT ${ORDER_COLUMNS} FROM orders o INDEXED BY orders_category_created
@@ -372,9 +373,11 @@ export class OrderQuery {
       sql.push(clause);
       params.push(...values);
     };
-    if (scope.stationId !== null) {
-      if (filter.stationId !== undefined && filter.stationId !== scope.stationId) return null;
-      add('o.station_id = ?', scope.stationId);
+    const scoped = orderScopeSql(scope);
+    if (scoped) {
+      // A station filter outside the caller's scope matches nothing (canSeeOrder would refuse every row).
+      if (filter.stationId !== undefined && !canSeeOrder({ stationId: filter.stationId }, scope)) return null;
+      add(scoped.sql, ...scoped.params);
     } else if (filter.stationId !== undefined) {
       add('o.station_id = ?', filter.stationId);
     }

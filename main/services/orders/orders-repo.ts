@@ -67,14 +67,6 @@ export class OrdersRepo {
     for (const a of attachmentIds) link.run(orderId, historyId, a);
   }
 
-  existingAttachmentIds(ids: readonly number[]): Set<number> {
-    if (ids.length === 0) return new Set();
-    const rows = this.db
-      .prepare(`SELECT id FROM attachments WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as { id: number }[];
-    return new Set(rows.map((r) => r.id));
-  }
-
   /** The timeline of an order and of the orders merged into it, oldest first. */
   history(orderIds: readonly number[]): HistoryEntry[] {
     const marks = orderIds.map(() => '?').join(',');
@@ -115,10 +107,6 @@ export class OrdersRepo {
       code: string;
       title: string;
     }[];
-  }
-
-  codeOf(id: number): string | undefined {
-    return (this.db.prepare('SELECT code FROM orders WHERE id = ?').get(id) as { code: string } | undefined)?.code;
   }
 
   supervisions(where: string, args: unknown[]): Supervision[] {

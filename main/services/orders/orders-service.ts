@@ -10,11 +10,14 @@ import {
 } from '../../../common/domain/orders/transitions';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
+import { requireVisibleAttachments } from '../attachments/attachment-visibility';
 import type { OrgRepo } from '../org/org-repo';
+import { viewerOf } from '../org/viewer';
 import { maskPhone, type OrderActor } from './actor';
 import { nextOrderCode } from './order-codes';
 import { marksOf, toSummary, type OrderRow } from './order-rows';
 import { indexOrderText } from './order-search';
+import { canSeeOrder, orderNotFound } from './order-visibility';
 import { OrdersRepo } from './orders-repo';
 import type { SlaClock } from './sla-port';
 
@@ -56,24 +59,16 @@ export class OrdersService {
     this.repo = new OrdersRepo(db);
   }
 
-  /** The order if the actor may see it (station users: their station's orders), else E_NOT_FOUND. */
+  /** The order if the actor may see it (order-visibility.ts: the list's rule), else E_NOT_FOUND. */
   visibleRow(id: number, actor: OrderActor): OrderRow {
     const row = this.repo.row(id);
-    if (!row || (actor.stationId !== null && row.stationId !== actor.stationId)) {
-      throw apiError(
-        'E_NOT_FOUND',
-        `工单 ${id} 不存在或无权查看`,
-        `Order ${id} does not exist or is not visible to you`,
-      );
-    }
+    if (!row || !canSeeOrder(row, actor)) throw orderNotFound(id);
     return row;
   }
 
-  private checkAttachments(ids: readonly number[]): void {
-    const found = this.repo.existingAttachmentIds(ids);
-    const missing = ids.find((id) => !found.has(id));
-    if (missing !== undefined)
-      throw apiError('E_NOT_FOUND', `附件 ${missing} 不存在`, `Attachment ${missing} does not exist`);
+  /** Attachments may be linked only when they exist and the actor may see them (uploaded them, or on a visible record). */
+  private checkAttachments(ids: readonly number[], actor: OrderActor): void {
+    requireVisibleAttachments(this.db, ids, viewerOf(this.org, actor), 'attachmentIds');
   }
 
   create(input: CreateOrderInput, actor: OrderActor): OrderChange {
@@ -94,7 +89,7 @@ export class OrdersService {
       }
       gridId = ws.parentId;
     }
-    this.checkAttachments(input.attachmentIds);
+    this.checkAttachments(input.attachmentIds, actor);
     const marks = this.sla.start(now, category.id, input.urgency);
     const code = nextOrderCode(this.db, now);
     const { lastInsertRowid } = this.db
@@ -218,7 +213,7 @@ export class OrdersService {
     if (ORDER_RULES[action].reason === 'required' && reason === null) {
       throw apiError('E_INVALID', '此操作须填写原因/说明', 'This step needs a reason', { field: 'reason' });
     }
-    this.checkAttachments(input.attachmentIds);
+    this.checkAttachments(input.attachmentIds, actor);
     const to = decision.to;
     const fields: Record<string, string | number | null> = {};
     const detail: Record<string, unknown> = {};
@@ -384,6 +379,13 @@ export class OrdersService {
     };
   }
 
+  /** The code of the order this one was merged into, when the actor may see that order too. */
+  private parentCode(parentId: number | null, actor: OrderActor): string | null {
+    if (parentId === null) return null;
+    const parent = this.repo.row(parentId);
+    return parent && canSeeOrder(parent, actor) ? parent.code : null;
+  }
+
   detail(id: number, actor: OrderActor): OrderDetail {
     const row = this.visibleRow(id, actor);
     const now = this.clock();
@@ -401,7 +403,7 @@ export class OrdersService {
       reporterPhone: maskPhone(row.reporterPhone, actor),
       cameraId: row.cameraId,
       parentId: row.parentId,
-      parentCode: row.parentId === null ? null : (this.repo.codeOf(row.parentId) ?? null),
+      parentCode: this.parentCode(row.parentId, actor),
       limitMinutes: row.limitMinutes,
       limitMode: row.limitMode,
       pendingDetail: pending ? { ...pending, reason: pending.reason ?? '' } : null,

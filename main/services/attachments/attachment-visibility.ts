@@ -1,0 +1,48 @@
+import { apiError } from '../../../common/contract';
+import type { Db } from '../../db/connection';
+import { unitScopeSql } from '../duty/duty-visibility';
+import { orderScopeSql } from '../orders/order-visibility';
+import { idsParam, type Viewer } from '../org/viewer';
+
+/**
+ * The ids among `ids` of attachments the viewer may see: the ones they uploaded, the ones on an
+ * order they may see, and the ones linked from a duty log entry of a unit whose log they may see.
+ * Built from the order and duty rules themselves, so an attachment is never more visible than the
+ * records it hangs on.
+ */
+export function visibleAttachmentIds(db: Db, ids: readonly number[], viewer: Viewer): Set<number> {
+  if (ids.length === 0) return new Set();
+  const order = orderScopeSql(viewer, 'o');
+  const unit = unitScopeSql(viewer, 's.org_unit_id');
+  const rows = db
+    .prepare(
+      `SELECT a.id FROM attachments a
+       WHERE a.id IN (SELECT value FROM json_each(?))
+         AND (a.created_by = ?
+           OR EXISTS (SELECT 1 FROM order_attachments oa JOIN orders o ON o.id = oa.order_id
+                      WHERE oa.attachment_id = a.id ${order ? `AND ${order.sql}` : ''})
+           OR EXISTS (SELECT 1 FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id,
+                             json_each(e.links, '$.attachmentIds') j
+                      WHERE e.links IS NOT NULL AND instr(e.links, '"attachmentIds"') > 0
+                        AND j.value = a.id ${unit ? `AND ${unit.sql}` : ''}))`,
+    )
+    .all(idsParam(ids), viewer.userId ?? -1, ...(order?.params ?? []), ...(unit?.params ?? [])) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The answer for an attachment that does not exist or is not visible: the same, so existence does not leak. */
+export function attachmentNotFound(id: number, field?: string) {
+  return apiError(
+    'E_NOT_FOUND',
+    `附件 ${id} 不存在或无权查看`,
+    `Attachment ${id} does not exist or is not visible to you`,
+    field === undefined ? { id } : { field, id },
+  );
+}
+
+/** Refuses to link any attachment the viewer may not see (E_NOT_FOUND naming the first, with `field`). */
+export function requireVisibleAttachments(db: Db, ids: readonly number[], viewer: Viewer, field: string): void {
+  const visible = visibleAttachmentIds(db, ids, viewer);
+  const hidden = ids.find((id) => !visible.has(id));
+  if (hidden !== undefined) throw attachmentNotFound(hidden, field);
+}
