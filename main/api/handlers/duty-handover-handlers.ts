@@ -10,6 +10,7 @@ import { CHIEF_ROLE, type HandoverService } from '../../services/duty/handover-s
 import { renderHandoverPdf } from '../../services/duty/report/handover-pdf';
 import type { RosterService } from '../../services/duty/roster-service';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { viewerOf } from '../../services/org/viewer';
 import type { HandlerContext } from '../handler-types';
 
 type Methods = typeof dutyHandoverMethods;
@@ -32,7 +33,8 @@ export interface DutyHandoverDeps {
 export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
   const { handover, org } = deps;
   const caller = (ctx: HandlerContext) => ctx.requireSession().user;
-  const isCenter = (ctx: HandlerContext) => org.unit(caller(ctx).orgUnitId)?.kind === 'center';
+  /** Who is reading, for the duty rule (duty-visibility.ts) the log and the lists share. */
+  const viewer = (ctx: HandlerContext) => viewerOf(org, caller(ctx));
   const announce = (ctx: HandlerContext, orgUnitId: string, shiftId: number) =>
     ctx.publish(
       'duty.changed',
@@ -45,7 +47,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
    * E_NOT_FOUND before anything else happens, the same as an id that does not exist.
    */
   const requireVisibleShift = (ctx: HandlerContext, shiftId: number): void => {
-    handover.get({ orgUnitId: caller(ctx).orgUnitId, isCenter: isCenter(ctx) }, shiftId);
+    handover.get(viewer(ctx), shiftId);
   };
 
   const current: HandoverHandler<'duty.handover.current'> = (ctx) => handover.current(caller(ctx));
@@ -87,20 +89,14 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
     });
   };
 
-  const get: HandoverHandler<'duty.handover.get'> = (ctx, input) =>
-    handover.get({ orgUnitId: caller(ctx).orgUnitId, isCenter: isCenter(ctx) }, input.shiftId);
+  const get: HandoverHandler<'duty.handover.get'> = (ctx, input) => handover.get(viewer(ctx), input.shiftId);
 
   const sealed: HandoverHandler<'duty.handover.sealed'> = (ctx, input) =>
     handover.sealed(caller(ctx).orgUnitId, input.limit);
 
   const report: HandoverHandler<'duty.handover.report'> = (ctx, input) => {
     const user = caller(ctx);
-    const data = handoverReport(
-      deps,
-      input.shiftId,
-      { at: deps.clock(), by: user.displayName },
-      { orgUnitId: user.orgUnitId, isCenter: isCenter(ctx) },
-    );
+    const data = handoverReport(deps, input.shiftId, { at: deps.clock(), by: user.displayName }, viewer(ctx));
     const pdf = renderHandoverPdf(data);
     return {
       fileName: reportFileName(data),

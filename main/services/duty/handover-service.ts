@@ -14,6 +14,7 @@ import type { AuthService } from '../auth/auth-service';
 import type { StoredUser } from '../users/users-repo';
 import type { ChecklistRepo } from './checklist';
 import type { DutyLog } from './duty-log';
+import { canSeeUnitLog, type DutyScope } from './duty-visibility';
 import { buildSummary, type SummaryInput, type SummarySources } from './handover-summary';
 import type { RosterService } from './roster-service';
 import { sealOf, sealShift } from './seal';
@@ -113,10 +114,10 @@ export class HandoverService {
     );
   }
 
-  /** Any shift the viewer may see: center users every unit's, others their own unit's. */
-  get(viewer: { orgUnitId: string; isCenter: boolean }, shiftId: number): HandoverState {
+  /** Any shift the viewer may see (duty-visibility.ts: center users every unit's, others their own unit's). */
+  get(viewer: DutyScope, shiftId: number): HandoverState {
     const shift = this.shift(shiftId);
-    if (!shift || (!viewer.isCenter && shift.orgUnitId !== viewer.orgUnitId)) {
+    if (!shift || !canSeeUnitLog(shift.orgUnitId, viewer)) {
       throw apiError('E_NOT_FOUND', `班次 ${shiftId} 不存在`, `Shift ${shiftId} does not exist`);
     }
     return this.state(shift);
