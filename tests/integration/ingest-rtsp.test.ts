@@ -204,6 +204,7 @@ describe.skipIf(missing !== null)('ingest from a real RTSP camera', () => {
     ingest.acquire();
     await waitForState(ingest, (s) => s.status === 'live', 'live');
 
+    const firstRun = (await waitForSegments(dir, 1)).map((name) => path.join(dir, name));
     const port = server.port;
     expect(await server.stop()).toBe(0);
     const down = await waitForState(ingest, (s) => s.status === 'offline', 'offline');
@@ -214,6 +215,8 @@ describe.skipIf(missing !== null)('ingest from a real RTSP camera', () => {
     server = await startRtspServer({ port, user: USER, password: PASSWORD });
     const back = await waitForState(ingest, (s) => s.status === 'live', 'live again');
     expect(back.failures).toBeGreaterThan(0);
+    // Each run starts from an empty directory: nothing of the first run is left behind.
+    expect(firstRun.filter((file) => fs.existsSync(file))).toEqual([]);
     seen.push(ingest.recentOutput());
     await ingest.close();
   }, 40_000);
@@ -223,5 +226,24 @@ describe.skipIf(missing !== null)('ingest from a real RTSP camera', () => {
     expect(text).toContain(`rtsp://***@127.0.0.1:${server.port}/cam`);
     expect(text).toContain('"status":"live"');
     for (const form of [PASSWORD, encodeURIComponent(PASSWORD), 'ss@w0rd']) expect(text).not.toContain(form);
+  });
+});
+
+describe('ingest without ffmpeg', () => {
+  it('reads a missing ffmpeg as no-ffmpeg, password kept out', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-none-'));
+    const logs: string[] = [];
+    const ingest = new IngestSupervisor({
+      url: `rtsp://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:9/cam`,
+      outputs: [{ kind: 'hls', dir }],
+      ffmpegPath: path.join(dir, 'no-such-ffmpeg'),
+      log: (line) => logs.push(line),
+    });
+    ingest.acquire();
+    const state = await waitForState(ingest, (s) => s.status === 'offline', 'offline');
+    await ingest.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(state.reason).toBe('no-ffmpeg');
+    expect(JSON.stringify({ state, logs, out: ingest.recentOutput() })).not.toContain('ss@w0rd');
   });
 });

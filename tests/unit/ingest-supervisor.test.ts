@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   IngestSupervisor,
@@ -5,12 +8,15 @@ import {
   ffmpegArgs,
   offlineReason,
   parseProbeJson,
+  prepareHlsDirs,
   redactUrl,
   redactorFor,
   type IngestOptions,
   type IngestProcess,
   type IngestState,
+  type IngestOutput,
   type Scheduler,
+  withParentDeathSignal,
 } from '../../main/media/ingest';
 import { lineSplitter } from '../../main/media/ingest/ffmpeg-output';
 
@@ -144,6 +150,7 @@ function setup(options: Partial<IngestOptions> = {}) {
   const spawned: FakeProcess[] = [];
   const logs: string[] = [];
   const states: IngestState[] = [];
+  const prepared: { outputs: readonly IngestOutput[]; spawnedBefore: number }[] = [];
   const ingest = new IngestSupervisor({
     url: URL,
     outputs: [{ kind: 'hls', dir: '/var/hub/hls/cam-1-sub' }],
@@ -153,6 +160,7 @@ function setup(options: Partial<IngestOptions> = {}) {
       spawned.push(p);
       return p;
     },
+    prepareOutputs: (outputs) => prepared.push({ outputs, spawnedBefore: spawned.length }),
     log: (line) => logs.push(line),
     label: 'cam-1/sub',
     ...options,
@@ -163,7 +171,7 @@ function setup(options: Partial<IngestOptions> = {}) {
     if (!p) throw new Error('nothing spawned');
     return p;
   };
-  return { scheduler, spawned, logs, states, ingest, last };
+  return { scheduler, spawned, logs, states, prepared, ingest, last };
 }
 
 /** Starts a run and lets it fail the way the sample says. */
@@ -416,6 +424,23 @@ describe('states and reasons', () => {
     expect(hevc.ingest.state().codec).toBe('hevc');
   });
 
+  it('readies the outputs before every run', () => {
+    const { ingest, scheduler, prepared, last } = setup();
+    ingest.acquire();
+    fail(last(), SAMPLE.refused);
+    scheduler.advance(1000);
+    expect(prepared.map((p) => p.spawnedBefore)).toEqual([0, 1]);
+    expect(prepared[0]?.outputs).toEqual([{ kind: 'hls', dir: '/var/hub/hls/cam-1-sub' }]);
+  });
+
+  it('reports a missing ffmpeg as setpriv says it (exit 127)', () => {
+    const { ingest, last } = setup({ ffmpegPath: '/opt/none/ffmpeg' });
+    ingest.acquire();
+    fail(last(), ['setpriv: failed to execute /opt/none/ffmpeg: No such file or directory'], 127);
+    expect(ingest.state()).toMatchObject({ status: 'offline', reason: 'no-ffmpeg' });
+    expect(ingest.state().detail).toContain('/opt/none/ffmpeg');
+  });
+
   it('reports a missing ffmpeg and keeps retrying (it may be installed later)', () => {
     const { ingest, scheduler, spawned, last } = setup({ ffmpegPath: '/opt/none/ffmpeg' });
     ingest.acquire();
@@ -467,6 +492,29 @@ describe('credentials', () => {
 });
 
 describe('helpers', () => {
+  it('has the kernel kill ffmpeg with the hub on Linux (setpriv), and runs it plainly elsewhere', () => {
+    expect(withParentDeathSignal('ffmpeg', ['-i', 'x'], 'linux', () => true)).toEqual([
+      '/usr/bin/setpriv',
+      ['--pdeathsig', 'SIGKILL', '--', 'ffmpeg', '-i', 'x'],
+    ]);
+    expect(withParentDeathSignal('ffmpeg', ['-i', 'x'], 'linux', () => false)).toEqual(['ffmpeg', ['-i', 'x']]);
+    expect(withParentDeathSignal('ffmpeg.exe', ['-i', 'x'], 'win32', () => true)).toEqual(['ffmpeg.exe', ['-i', 'x']]);
+  });
+
+  it('empties an HLS directory of an earlier run, and of nothing else', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-hls-')), 'cam');
+    prepareHlsDirs([{ kind: 'hls', dir }]);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    const old = ['index.m3u8', 'index.m3u8.tmp', 'init.mp4', 'seg-1796185990.m4s', 'seg-1796185991.m4s.tmp'];
+    for (const name of [...old, 'notes.txt', 'seg-x.m4s']) fs.writeFileSync(path.join(dir, name), '');
+    prepareHlsDirs([
+      { kind: 'rtp', port: 1, payloadType: 96, ssrc: 1 },
+      { kind: 'hls', dir },
+    ]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['notes.txt', 'seg-x.m4s']);
+    fs.rmSync(path.dirname(dir), { recursive: true });
+  });
+
   it('splits lines across chunks and line endings', () => {
     const lines: string[] = [];
     const feed = lineSplitter((l) => lines.push(l));

@@ -41,9 +41,12 @@ export function inputVideoCodec(line: string): string | null {
   return m?.[1] ?? null;
 }
 
-/** Only `[error]`/`[fatal]` lines say why ffmpeg stopped; warnings about timestamps do not. */
+/**
+ * Only `[error]`/`[fatal]` lines say why ffmpeg stopped; warnings about timestamps do not. setpriv
+ * (see process.ts) speaks for a program it could not start.
+ */
 export function isErrorLine(line: string): boolean {
-  return /^(?:\[[^\]]+ @ 0x[0-9a-f]+\] )?\[(?:error|fatal|panic)\]/.test(line);
+  return /^(?:\[[^\]]+ @ 0x[0-9a-f]+\] )?\[(?:error|fatal|panic)\]|^setpriv: /.test(line);
 }
 
 const RULES: readonly [RegExp, OfflineReason][] = [
@@ -76,6 +79,8 @@ export interface ExitFacts {
  * its timeout has passed, so that message after the timeout is a timeout.
  */
 export function offlineReason(facts: ExitFacts): OfflineReason {
+  // 127: setpriv (or a shell) could not execute the program.
+  if (facts.code === 127 || facts.errors.some((line) => /^setpriv: failed to execute/.test(line))) return 'no-ffmpeg';
   for (const line of facts.errors) {
     // The URL in a message ("rtsp://***@host:401/x: …", "tcp://…?timeout=…") is not its reason.
     const message = line.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*/g, '');

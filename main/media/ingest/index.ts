@@ -17,7 +17,8 @@ export {
   type IngestState,
   type IngestStatus,
 } from './ingest-supervisor';
-export { nodeSpawner, type IngestProcess, type Spawner } from './process';
+export { isIngestFile, prepareHlsDirs } from './hls-dir';
+export { nodeSpawner, withParentDeathSignal, type IngestProcess, type Spawner } from './process';
 export {
   ffprobeArgs,
   parseProbeJson,

@@ -8,6 +8,7 @@ import {
   progressFrames,
   type OfflineReason,
 } from './ffmpeg-output';
+import { prepareHlsDirs } from './hls-dir';
 import { nodeSpawner, type IngestProcess, type Spawner } from './process';
 import { redactorFor, type Redactor } from './redact';
 import { systemScheduler, type Scheduler } from './scheduler';
@@ -73,6 +74,8 @@ export interface IngestOptions {
   killGraceMs?: number;
   scheduler?: Scheduler;
   spawner?: Spawner;
+  /** Readies the outputs before each run (default: HLS directories created and emptied of old runs). */
+  prepareOutputs?: (outputs: readonly IngestOutput[]) => void;
   /** Receives redacted warning/error lines and state changes, for the hub's log. */
   log?: (line: string) => void;
   /** A name for log lines (camera id and stream); never the URL. */
@@ -126,6 +129,7 @@ export class IngestSupervisor {
       backoff: DEFAULT_BACKOFF,
       scheduler: systemScheduler,
       spawner: nodeSpawner,
+      prepareOutputs: prepareHlsDirs,
       label: 'ingest',
       ...options,
     };
@@ -214,6 +218,12 @@ export class IngestSupervisor {
   private start(): void {
     this.cancelRetry = null;
     const { scheduler } = this.options;
+    try {
+      this.options.prepareOutputs(this.options.outputs);
+    } catch (error) {
+      // ffmpeg will say what is wrong with the directory in its own words; log ours beside it.
+      this.options.log?.(`${this.options.label}: ${this.redact(String(error))}`);
+    }
     const process = this.options.spawner(this.options.ffmpegPath, this.args());
     const run: Run = {
       process,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 
 /** What the supervisor needs of a child process; a fake in unit tests, ffmpeg otherwise. */
 export interface IngestProcess {
@@ -12,9 +13,28 @@ export interface IngestProcess {
 
 export type Spawner = (command: string, args: readonly string[]) => IngestProcess;
 
-/** Spawns the real program: no shell, no stdin, output read as UTF-8 text. */
-export const nodeSpawner: Spawner = (command, args) => {
-  const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+const SETPRIV = '/usr/bin/setpriv';
+
+/**
+ * On Linux, the command wrapped in util-linux's `setpriv --pdeathsig SIGKILL` (which then execs it,
+ * same pid): the kernel kills ffmpeg when the hub's process dies. Without it a crashed or
+ * SIGKILLed hub leaves every ffmpeg pulling its camera forever (ffmpeg 5.1 ignores its closed
+ * stdout pipe). Elsewhere, or without setpriv, the command as given.
+ */
+export function withParentDeathSignal(
+  command: string,
+  args: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+  hasSetpriv: () => boolean = () => fs.existsSync(SETPRIV),
+): [string, string[]] {
+  if (platform === 'linux' && hasSetpriv()) return [SETPRIV, ['--pdeathsig', 'SIGKILL', '--', command, ...args]];
+  return [command, [...args]];
+}
+
+/** Spawns the real program: no shell, no stdin, output read as UTF-8 text, killed with the hub. */
+export const nodeSpawner: Spawner = (program, programArgs) => {
+  const [command, args] = withParentDeathSignal(program, programArgs);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   let exited = false;
