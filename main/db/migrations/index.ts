@@ -10,6 +10,7 @@ import dutyHandover from './0090_duty_handover.sql';
 import cameras from './0100_cameras.sql';
 import wall from './0110_wall.sql';
 import dutySealKeyed from './0120_duty_seal_keyed.sql';
+import attachmentLookups from './0130_attachment_lookups.sql';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: 'cameras', sql: cameras },
   { version: 110, name: 'wall', sql: wall },
   { version: 120, name: 'duty-seal-keyed', sql: dutySealKeyed },
+  { version: 130, name: 'attachment-lookups', sql: attachmentLookups },
 ];
