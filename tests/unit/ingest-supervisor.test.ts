@@ -200,6 +200,12 @@ describe('ffmpeg command line', () => {
     expect(joined).toContain('delete_segments+independent_segments+program_date_time');
     expect(args.at(-1)).toBe('/d/index.m3u8');
     expect(args).not.toContain('-tag:v');
+    const muxed = ffmpegArgs({
+      url: URL,
+      timeoutMs: 1,
+      outputs: [{ kind: 'rtp', port: 5, payloadType: 96, ssrc: 1, rtcpPort: 5 }],
+    });
+    expect(muxed).toContain('rtp://127.0.0.1:5?pkt_size=1200&rtcpport=5');
   });
 
   it('writes only the outputs asked for, and tags HEVC for browsers', () => {

@@ -12,6 +12,11 @@ export interface RtpOutput {
   port: number;
   payloadType: number;
   ssrc: number;
+  /**
+   * Where ffmpeg sends its RTCP sender reports: port + 1 unless given; the RTP port itself for a
+   * receiver that multiplexes RTP and RTCP (mediasoup's PlainTransport with rtcpMux).
+   */
+  rtcpPort?: number;
   /** Where ffmpeg writes the stream's SDP (codec parameters, sprop-parameter-sets), if wanted. */
   sdpFile?: string;
 }
@@ -57,7 +62,7 @@ function outputArgs(output: IngestOutput, codec: VideoCodec | undefined): string
       '-ssrc',
       String(output.ssrc | 0),
       ...(output.sdpFile === undefined ? [] : ['-sdp_file', output.sdpFile]),
-      `rtp://127.0.0.1:${output.port}?pkt_size=1200`,
+      `rtp://127.0.0.1:${output.port}?pkt_size=1200${output.rtcpPort === undefined ? '' : `&rtcpport=${output.rtcpPort}`}`,
     ];
   }
   return [
