@@ -399,8 +399,10 @@ describe('states and reasons', () => {
     last().stdout(progress(1)); // the same frame count is no progress
     scheduler.advance(1);
     expect(last().kills).toEqual(['SIGTERM']);
+    last().stderr(['[error] av_interleaved_write_frame(): Immediate exit requested']);
     last().end(255);
     expect(ingest.state()).toMatchObject({ status: 'offline', reason: 'timeout' });
+    expect(ingest.state().detail).toBe('[error] no new frame within 8000 ms');
     scheduler.advance(1000);
     expect(spawned).toHaveLength(2);
   });
@@ -437,6 +439,17 @@ describe('states and reasons', () => {
     scheduler.advance(1000);
     expect(prepared.map((p) => p.spawnedBefore)).toEqual([0, 1]);
     expect(prepared[0]?.outputs).toEqual([{ kind: 'hls', dir: '/var/hub/hls/cam-1-sub' }]);
+  });
+
+  it('survives a listener that throws', () => {
+    const { ingest, last, logs } = setup();
+    ingest.onState(() => {
+      throw new Error('listener bug');
+    });
+    ingest.acquire();
+    last().stdout(progress(1));
+    expect(ingest.state().status).toBe('live');
+    expect(logs.some((l) => l.includes('listener bug'))).toBe(true);
   });
 
   it('reports a missing ffmpeg as setpriv says it (exit 127)', () => {

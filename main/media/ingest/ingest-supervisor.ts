@@ -247,7 +247,10 @@ export class IngestSupervisor {
   private armWatchdog(run: Run, ms: number): void {
     run.cancelWatchdog();
     run.cancelWatchdog = this.options.scheduler.after(ms, () => {
-      if (this.run === run) this.kill(run, 'timeout');
+      if (this.run !== run) return;
+      // First, so it is the detail shown: whatever ffmpeg says while dying is a consequence.
+      run.errors.unshift(`[error] no ${run.frames === 0 ? 'first' : 'new'} frame within ${ms} ms`);
+      this.kill(run, 'timeout');
     });
   }
 
@@ -348,6 +351,13 @@ export class IngestSupervisor {
       since: statusChanged ? this.options.scheduler.now() : this.current.since,
     };
     const snapshot = this.state();
-    for (const listener of [...this.listeners]) listener(snapshot);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        // A listener's bug must not leave the supervisor half-way through a transition.
+        this.options.log?.(`${this.options.label}: state listener failed: ${this.redact(String(error))}`);
+      }
+    }
   }
 }
