@@ -45,6 +45,29 @@ import type { OrgRepo } from '../org/org-repo';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+
+/**
+ * The years a roster may be read or written in, as the working calendar (2000–2100): a week of
+ * 1970 begins in 1969, before the epoch every shift time is counted from.
+ */
+const FIRST_ROSTER_YEAR = 2000;
+const LAST_ROSTER_YEAR = 2100;
+
+/** The day number of a roster date, or E_INVALID on `field`. */
+function rosterDay(date: string, field: string): number {
+  const day = dayNumber(date);
+  const year = Number(date.slice(0, 4));
+  if (day === null || year < FIRST_ROSTER_YEAR || year > LAST_ROSTER_YEAR) {
+    throw apiError(
+      'E_INVALID',
+      `日期 ${date} 无效（排班日期须在 ${FIRST_ROSTER_YEAR}–${LAST_ROSTER_YEAR} 年之间）`,
+      `${date} is not a date from ${FIRST_ROSTER_YEAR} to ${LAST_ROSTER_YEAR}`,
+      { field },
+    );
+  }
+  return day;
+}
+
 /** A check-in is accepted this long before the shift starts. */
 export const CHECKIN_EARLY_MS = 30 * MINUTE_MS;
 /** Check-out stays possible this long after the shift's end (the handover may run over). */
@@ -340,7 +363,7 @@ export class RosterService {
   week(orgUnitId: string, date: string): RosterWeek {
     const unit = this.rosterUnit(orgUnitId);
     const pattern = this.patternOf(unit);
-    if (dayNumber(date) === null) throw apiError('E_INVALID', `日期 ${date} 无效`, `${date} is not a date`);
+    rosterDay(date, 'date');
     const view = weekView(pattern, date);
     const fill = this.withAssignments(unit, pattern, view.days);
     return { orgUnitId: unit.id, monday: view.monday, days: view.days.map(fill) };
@@ -350,6 +373,14 @@ export class RosterService {
   month(orgUnitId: string, year: number, month: number): RosterMonth {
     const unit = this.rosterUnit(orgUnitId);
     const pattern = this.patternOf(unit);
+    if (year < FIRST_ROSTER_YEAR || year > LAST_ROSTER_YEAR) {
+      throw apiError(
+        'E_INVALID',
+        `年份须在 ${FIRST_ROSTER_YEAR}–${LAST_ROSTER_YEAR} 之间`,
+        `The year must be from ${FIRST_ROSTER_YEAR} to ${LAST_ROSTER_YEAR}`,
+        { field: 'year' },
+      );
+    }
     let view;
     try {
       view = monthView(pattern, year, month);
@@ -449,8 +480,7 @@ export class RosterService {
   assign(orgUnitId: string, input: AssignInput, createdBy: number | null = null): RosterEntry {
     const unit = this.rosterUnit(orgUnitId);
     const pattern = this.patternOf(unit);
-    const day = dayNumber(input.date);
-    if (day === null) throw apiError('E_INVALID', `日期 ${input.date} 无效`, `${input.date} is not a date`);
+    const day = rosterDay(input.date, 'date');
     const shift = shiftInstances(pattern, input.date, input.date).find((s) => s.code === input.shiftCode);
     if (!shift) {
       throw apiError(
@@ -516,8 +546,8 @@ export class RosterService {
   copyWeek(orgUnitId: string, fromMonday: string, weeks: number, createdBy: number | null = null): { created: number } {
     const unit = this.rosterUnit(orgUnitId);
     const pattern = this.patternOf(unit);
-    const monday = dayNumber(fromMonday);
-    if (monday === null || mondayOf(fromMonday) !== fromMonday) {
+    const monday = rosterDay(fromMonday, 'fromMonday');
+    if (mondayOf(fromMonday) !== fromMonday) {
       throw apiError('E_INVALID', `${fromMonday} 不是星期一`, `${fromMonday} is not a Monday`, { field: 'fromMonday' });
     }
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_COPY_WEEKS) {
