@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { CAMERA_VIEWERS, cameraIdSchema, cameraStreamSchema } from './cameras';
+import { method } from './define';
+
+/**
+ * The camera gateway's signalling (issue 10, DESIGN.md §9). WebRTC speaks mediasoup's own
+ * parameters so the renderer uses mediasoup-client whichever engine serves it (mediasoup at scale,
+ * the embedded werift engine otherwise). Parameters are opaque JSON objects here: mediasoup-client
+ * validates them, and the engines produce them.
+ */
+
+export const MEDIA_ENGINES = ['mediasoup', 'embedded'] as const;
+export const mediaEngineSchema = z.enum(MEDIA_ENGINES);
+
+/** The gateway's view of one camera stream (what the tile and the tree show). */
+export const GATEWAY_STATES = ['idle', 'connecting', 'live', 'offline'] as const;
+export const gatewayStateSchema = z.enum(GATEWAY_STATES);
+/** Why a stream is offline: from ffmpeg's output (see main/media/ingest/ffmpeg-output.ts). */
+export const GATEWAY_REASONS = [
+  'unauthorized',
+  'not-found',
+  'refused',
+  'timeout',
+  'unreachable',
+  'unsupported-codec',
+  'ended',
+  'no-ffmpeg',
+  'error',
+] as const;
+export const gatewayReasonSchema = z.enum(GATEWAY_REASONS);
+
+export const streamStateSchema = z.object({
+  cameraId: z.string(),
+  stream: cameraStreamSchema,
+  state: gatewayStateSchema,
+  reason: gatewayReasonSchema.nullable(),
+  /** Input codec once known ('h264', 'hevc'). */
+  codec: z.string().nullable(),
+});
+export type StreamState = z.infer<typeof streamStateSchema>;
+
+const json = z.record(z.string(), z.unknown());
+const transportIdSchema = z.string().min(1).max(64);
+const consumerIdSchema = z.string().min(1).max(64);
+
+export const mediaMethods = {
+  'media.open': method({
+    input: z.object({ cameraId: cameraIdSchema, stream: cameraStreamSchema }).strict(),
+    output: z.object({
+      /** The gateway's HLS of this stream: a path on the hub that carries its own authorisation. */
+      hlsUrl: z.string(),
+      /** Whether this stream can be consumed over WebRTC now. */
+      webrtc: z.boolean(),
+      state: streamStateSchema,
+    }),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'Starts (or joins) the gateway ingest of a camera stream for this connection',
+  }),
+  'media.release': method({
+    input: z.object({ cameraId: cameraIdSchema, stream: cameraStreamSchema }).strict(),
+    output: z.null(),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'This connection no longer watches the stream (the ingest stops when nobody does)',
+  }),
+  'media.rtc.capabilities': method({
+    input: z.object({}).strict(),
+    output: z.object({ engine: mediaEngineSchema, routerRtpCapabilities: json }),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'The WebRTC engine in use and its router RTP capabilities (mediasoup-client Device.load)',
+  }),
+  'media.rtc.createTransport': method({
+    input: z.object({}).strict(),
+    output: z.object({
+      id: transportIdSchema,
+      iceParameters: json,
+      iceCandidates: z.array(json),
+      dtlsParameters: json,
+    }),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'A receive transport for this connection (one per console window)',
+  }),
+  'media.rtc.connect': method({
+    input: z.object({ transportId: transportIdSchema, dtlsParameters: json }).strict(),
+    output: z.null(),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'Connects the receive transport with the browser’s DTLS parameters',
+  }),
+  'media.rtc.consume': method({
+    input: z
+      .object({
+        transportId: transportIdSchema,
+        cameraId: cameraIdSchema,
+        stream: cameraStreamSchema,
+        rtpCapabilities: json,
+      })
+      .strict(),
+    output: z.object({ id: consumerIdSchema, producerId: z.string(), kind: z.literal('video'), rtpParameters: json }),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'A consumer of a camera stream on this connection’s transport',
+  }),
+  'media.rtc.pause': method({
+    input: z.object({ consumerId: consumerIdSchema }).strict(),
+    output: z.null(),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'Pauses a consumer (its tile is hidden)',
+  }),
+  'media.rtc.resume': method({
+    input: z.object({ consumerId: consumerIdSchema }).strict(),
+    output: z.null(),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'Resumes a consumer (and asks the source for a key frame)',
+  }),
+  'media.rtc.closeConsumer': method({
+    input: z.object({ consumerId: consumerIdSchema }).strict(),
+    output: z.null(),
+    access: CAMERA_VIEWERS,
+    writes: false,
+    summary: 'Closes a consumer (its tile went away)',
+  }),
+} as const;
