@@ -146,7 +146,7 @@ class Learned {
       return;
     }
     for (const [key, v] of Object.entries(value)) {
-      if (/^(id|code|token|nextCursor)$|Id$/.test(key)) {
+      if (/^(id|code|token|nextCursor)$|(Id|Code)$/.test(key)) {
         if (typeof v === 'string' && v.length <= 512) {
           const list = this.strings.get(key) ?? [];
           if (list.length < 100 && !list.includes(v)) list.push(v);
@@ -219,7 +219,15 @@ function fieldValues(db: Db, clock: () => number, learned: Learned): FieldValues
     [/^workstationId$/, pick(units('workstation'), 'HQ-W-HQ01')],
     [/^stationId$/, pick(units('station'), 'HQ-S1')],
     [/^gridId$/, pick(units('grid'), 'HQ-G01')],
-    [/^orgUnitId$/, pick(orgUnits, 'HQ-C')],
+    // Mostly the units that have users, rosters and duty logs: the center and the stations.
+    [
+      /^orgUnitId$/,
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('HQ-C', 'HQ-S1') },
+        { weight: 2, arbitrary: pick(units('station'), 'HQ-S1') },
+        { weight: 1, arbitrary: pick(orgUnits, 'HQ-C') },
+      ),
+    ],
     [/^departmentId$/, pick(departments, 'x')],
     [/^(cameraId|cameraIds|cameras|slots)$/, pick(cameras, 'CAM-0001')],
     // GB/T 28181 device codes are 20 digits; camera ids letters, digits, _ . -
@@ -318,7 +326,12 @@ function fieldValues(db: Db, clock: () => number, learned: Learned): FieldValues
   return {
     strings: (key) => {
       const hinted = byKey(strings, key);
-      if (/^(uploadId|windowId|token|shiftCode|postCode)$/.test(key)) return learnedOr(key, hinted ?? text);
+      if (/^(shiftCode|postCode)$/.test(key)) {
+        // Shift and post codes come back as `code` of patterns and as these fields of rosters.
+        const codes = () => [...learned.stringsOf('code'), ...learned.stringsOf(key)];
+        return fc.oneof({ weight: 3, arbitrary: pick(codes, 'x') }, { weight: 1, arbitrary: text });
+      }
+      if (/^(uploadId|windowId|token)$/.test(key)) return learnedOr(key, hinted ?? text);
       return hinted;
     },
     numbers: (key) => byKey(numbers, key),

@@ -74,7 +74,7 @@ function stringArb(schema: $ZodType, key: string, mode: ArbitraryMode, values: F
     { weight: 3, arbitrary: fc.string({ minLength: min, maxLength: upTo, unit: 'grapheme' }) },
     { weight: 1, arbitrary: fc.string({ minLength: min, maxLength: upTo }) },
   ];
-  if (hinted) choices.push({ weight: 12, arbitrary: hinted });
+  if (hinted) choices.push({ weight: mode === 'valid' ? 24 : 8, arbitrary: hinted });
   for (const pattern of patterns) choices.push({ weight: 6, arbitrary: fc.stringMatching(pattern) });
   if (mode === 'valid') {
     // Long but allowed text; then only what the schema accepts (with a plain fallback that does).
