@@ -42,6 +42,10 @@ export interface Config {
    * reverse proxy's name): --allowed-host (repeatable) or CITYOPS_ALLOWED_HOSTS (comma-separated).
    */
   allowedHosts: string[];
+  /** The camera gateway's ffmpeg (RTSP cameras only): --ffmpeg or CITYOPS_FFMPEG, else `ffmpeg` on PATH. */
+  ffmpegPath: string;
+  /** The gateway stops a stream's ingest this long after its last viewer (CITYOPS_GATEWAY_IDLE_S, 30). */
+  gatewayIdleMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -122,6 +126,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       'allow-remote': { type: 'boolean' },
       'allowed-origin': { type: 'string', multiple: true },
       'allowed-host': { type: 'string', multiple: true },
+      ffmpeg: { type: 'string' },
     },
     strict: false,
     allowPositionals: true,
@@ -154,5 +159,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     demoMediaControl: env.CITYOPS_DEMO_MEDIA_CONTROL === '1',
     allowedOrigins: origins(listSetting('allowed-origin', 'CITYOPS_ALLOWED_ORIGINS', values['allowed-origin'], env)),
     allowedHosts: hostNames(listSetting('allowed-host', 'CITYOPS_ALLOWED_HOSTS', values['allowed-host'], env)),
+    ffmpegPath: str(values.ffmpeg) || env.CITYOPS_FFMPEG || 'ffmpeg',
+    gatewayIdleMs: positiveNumber('CITYOPS_GATEWAY_IDLE_S', env.CITYOPS_GATEWAY_IDLE_S, 30) * 1000,
   };
 }

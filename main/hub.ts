@@ -13,6 +13,7 @@ import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
+import { mediaHandlers } from './api/handlers/media-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
@@ -20,6 +21,10 @@ import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { DEMO_MEDIA_BASE, type DemoMedia } from './media';
 import { demoOnline } from './media/demo-online';
+import type { MediaEngine } from './media/engine/types';
+import { CameraGateway, mediaSessionCheck, routeSignedMedia, type GatewayOptions } from './media/gateway';
+import type { MediaRequest, MediaResponse } from './media/media-routes';
+import type { CameraOnline } from '../common/domain/cameras';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
 import { AttachmentsService } from './services/attachments/attachments-service';
@@ -74,6 +79,10 @@ export interface HubOptions {
   /** Accept a new hub.key for a database made with another (`--new-key`; main/security/at-rest.ts). */
   newKey?: boolean | undefined;
   onInternalError?: (method: string, err: unknown) => void;
+  /** The WebRTC engine (main/media/engine); none: the gateway serves HLS only. */
+  engine?: MediaEngine | null | undefined;
+  /** The camera gateway's ffmpeg, idle stop and (tests) process and clock (main/media/gateway). */
+  gateway?: Omit<GatewayOptions, 'dataDir' | 'cameras' | 'engine'> | undefined;
 }
 
 export interface Hub extends HubPort {
@@ -89,6 +98,10 @@ export interface Hub extends HubPort {
   sweepAlerts(): number;
   /** Looks for rostered people not checked in 10 minutes into their shift and alerts their chief (also on a timer). */
   sweepDuty(): number;
+  /** RTSP cameras' ingests (issue 10): closed, every ffmpeg with it, by close(). */
+  readonly gateway: CameraGateway;
+  /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
+  routeMedia(request: MediaRequest): MediaResponse | null;
 }
 
 export interface HubServices {
@@ -113,6 +126,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
     sessionLifetimeMs: config.sessionLifetimeMs,
     maxAttachmentBytes: config.maxAttachmentBytes,
     duplicateWindowDays: config.duplicateWindowDays,
+    gateway: { ffmpegPath: config.ffmpegPath, idleStopMs: config.gatewayIdleMs },
   };
 }
 
@@ -167,9 +181,20 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         keys.secretKey,
       );
     }
-    // The hub knows the state of its own demo streams only; other cameras' tiles report theirs.
-    const cameraOnline: OnlineState = (camera) =>
-      demoMedia && camera.enabled ? demoOnline(demoMedia, camera.mainUrl) : 'unknown';
+    const gateway = new CameraGateway({
+      ...options.gateway,
+      dataDir: options.dataDir,
+      cameras: services.cameras,
+      engine: options.engine ?? null,
+      log: options.gateway?.log ?? ((line) => console.warn(`[gateway] ${line}`)),
+    });
+    // The hub knows its own demo streams and the cameras its gateway ingests; others read unknown.
+    const cameraOnline: OnlineState = (camera) => {
+      if (!camera.enabled) return 'unknown';
+      const ingested = gateway.online(camera.id);
+      if (ingested !== 'unknown') return ingested;
+      return demoMedia ? demoOnline(demoMedia, camera.mainUrl) : 'unknown';
+    };
     const roster = new RosterService(db, orgRepo, clock);
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
@@ -205,6 +230,14 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
       ...wallHandlers(wall),
+      ...mediaHandlers({
+        cameras: services.cameras,
+        gateway,
+        mediaKey: keys.mediaKey,
+        clock,
+        online: cameraOnline,
+        log: (line) => console.warn(`[gateway] ${line}`),
+      }),
     } satisfies HandlerMap;
     const router = new Router({
       db,
@@ -262,6 +295,22 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       for (const camera of changed) announceLog(logCameraOnline(dutyLog, orgRepo, camera, running));
       bus.publish('cameras.changed', { ids: changed.map((c) => c.id) });
     });
+    // Stream states to the connections watching; the tree's online state to everyone when it flips.
+    const treeOnline = new Map<string, CameraOnline>();
+    const offGateway = gateway.onState((state, viewers) => {
+      if (viewers.length > 0) bus.publish('media.state', state, { connectionIds: viewers });
+      const online = gateway.online(state.cameraId);
+      if ((treeOnline.get(state.cameraId) ?? 'unknown') === online) return;
+      treeOnline.set(state.cameraId, online);
+      bus.publish('cameras.changed', { ids: [state.cameraId] });
+    });
+    const signedMedia = {
+      mediaKey: keys.mediaKey,
+      now: clock,
+      sessionLive: mediaSessionCheck(db, clock),
+      demo: demoMedia,
+      liveDir: (cameraId: string, stream: 'main' | 'sub') => gateway.hlsDir(cameraId, stream),
+    };
     const sweepers = [
       timer(sweepAlerts, options.alertSweepMs ?? 15_000),
       timer(sweepDuty, options.dutySweepMs ?? 30_000),
@@ -276,6 +325,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       bus,
       bootstrap,
       keys,
+      gateway,
+      routeMedia: (request) => routeSignedMedia(signedMedia, request),
       dataDir: options.dataDir,
       call: (conn: Connection, method: string, input: unknown): Promise<ApiResult<unknown>> =>
         router.call(conn, method, input),
@@ -285,6 +336,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         return () => {
           detach();
           closeWallWindow(wall, bus, conn.id);
+          gateway.releaseAll(conn.id);
+          options.engine?.closeOwner(conn.id);
           // A shell may drop its sockets after the hub has closed.
           if (db.open) services.cameras.closeConnectionViews(conn.id);
         };
@@ -292,6 +345,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       close: () => {
         for (const t of sweepers) clearInterval(t);
         offMedia?.();
+        offGateway();
+        // Sends every ffmpeg its SIGTERM now (SIGKILL after the grace); await hub.gateway.close() to wait.
+        void gateway.close();
         db.close();
       },
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event } from './define';
+import { streamStateSchema } from './media';
 import { idSchema } from './schemas';
 import { wallPushedSchema } from './wall';
 
@@ -55,6 +56,10 @@ export const events = {
   'cameras.changed': event({
     payload: z.object({ ids: z.array(z.string()) }),
     summary: 'Cameras were changed, or went on- or offline (trees and walls refresh their state)',
+  }),
+  'media.state': event({
+    payload: streamStateSchema,
+    summary: 'A gateway camera stream changed state (connecting / live / offline + reason): to its viewers',
   }),
   'session.ended': event({
     payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),

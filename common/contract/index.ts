@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
 import { cameraMethods } from './cameras';
+import { mediaMethods } from './media';
 import { dutyHandoverMethods } from './duty-handover';
 import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
@@ -23,6 +24,7 @@ export * from './orders';
 export * from './sla';
 export * from './attachments';
 export * from './cameras';
+export * from './media';
 export * from './duty-handover';
 export * from './duty-log';
 export * from './duty-roster';
@@ -43,6 +45,7 @@ export const contract = {
   ...dutyHandoverMethods,
   ...dutyRosterMethods,
   ...cameraMethods,
+  ...mediaMethods,
   ...wallMethods,
 } as const;
 

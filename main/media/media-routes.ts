@@ -112,13 +112,22 @@ export function routeMedia(media: DemoMedia, request: MediaRequest): MediaRespon
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-/** node:http adapter: true when the request was ours and has been answered. */
-export function handleMedia(req: http.IncomingMessage, res: http.ServerResponse, media: DemoMedia): boolean {
-  const response = routeMedia(media, {
+/**
+ * node:http adapter: true when the request was ours and has been answered. `route` serves other
+ * media paths the same way (the hub's signed paths, main/media/gateway/signed-routes.ts).
+ */
+export function handleMedia(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  media: DemoMedia | null,
+  route?: (request: MediaRequest) => MediaResponse | null,
+): boolean {
+  const request = {
     method: req.method ?? 'GET',
     url: req.url ?? '/',
     fromLoopback: LOOPBACK.has(req.socket.remoteAddress ?? ''),
-  });
+  };
+  const response = route?.(request) ?? (media ? routeMedia(media, request) : null);
   if (!response) return false;
   res.writeHead(response.status, response.headers);
   res.end(response.body ?? undefined);

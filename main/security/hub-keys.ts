@@ -32,6 +32,8 @@ export interface HubKeys {
   readonly sealKey: Buffer;
   /** AES-256-GCM key of secrets stored in the database (camera credentials). */
   readonly secretKey: Buffer;
+  /** HMAC-SHA-256 key of signed media URLs (main/media/gateway/signed-url.ts). */
+  readonly mediaKey: Buffer;
   /** Where the master key is protected: the OS (safeStorage) or the key file's permissions alone. */
   readonly protection: 'os' | 'file';
   readonly file: string;
@@ -53,7 +55,14 @@ function derive(master: Buffer, purpose: string): Buffer {
 
 function keysFrom(master: Buffer, protection: HubKeys['protection'], file: string): HubKeys {
   const id = createHmac('sha256', derive(master, 'key-id')).update('cityops hub key').digest('hex').slice(0, 16);
-  return { sealKey: derive(master, 'duty-seal'), secretKey: derive(master, 'secret-store'), protection, file, id };
+  return {
+    sealKey: derive(master, 'duty-seal'),
+    secretKey: derive(master, 'secret-store'),
+    mediaKey: derive(master, 'media-url'),
+    protection,
+    file,
+    id,
+  };
 }
 
 /** Creates the data folder owner-only (0700), and tightens an existing one. */

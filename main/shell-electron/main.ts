@@ -84,7 +84,7 @@ async function start(): Promise<void> {
 
   const ses = session.defaultSession;
   applySessionPolicy(ses);
-  serveRenderer(ses, RENDERER_DIR, demoMedia && isDemo(opened.db) ? demoMedia : undefined);
+  serveRenderer(ses, RENDERER_DIR, demoMedia && isDemo(opened.db) ? demoMedia : undefined, (r) => opened.routeMedia(r));
   disposeIpc = registerIpc(opened);
   const win = openConsoleWindow();
   win.once('ready-to-show', () => void showBootstrapNotice(win, opened.bootstrap));

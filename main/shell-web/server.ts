@@ -101,7 +101,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return;
       }
       if (options.open311 && handleOpen311(req, res, options.open311)) return;
-      if (options.media && handleMedia(req, res, options.media)) return;
+      const signed = options.hub.routeMedia?.bind(options.hub);
+      if ((options.media || signed) && handleMedia(req, res, options.media ?? null, signed)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;

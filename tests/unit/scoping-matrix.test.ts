@@ -474,6 +474,45 @@ const ROWS: Row[] = [
     center: (w) => ({ id: method === 'wall.views.delete' ? w.views.center : w.tours.center }),
     owner: (w) => ({ as: 'station2', input: { id: method === 'wall.views.delete' ? w.views.s2 : w.tours.s2 } }),
   })),
+  // The camera gateway (issue 10): cameras are shared like cameras.get; transports and consumers
+  // belong to the connection that made them (the engine is asked with the caller's connection as
+  // owner). This hub runs no WebRTC engine, so those calls are refused as a conflict for everyone.
+  ...(['media.open', 'media.release'] as const).map((method): Row => ({
+    method,
+    covers: ['cameraId'],
+    other: () => ({ cameraId: 'CAM-8999', stream: 'main' }),
+    center: () => ({ cameraId: "x' OR '1'='1", stream: 'sub' }),
+    owner: (w) => ({ as: 'station', input: { cameraId: w.camera, stream: 'main' } }),
+  })),
+  {
+    method: 'media.rtc.consume',
+    covers: ['cameraId', 'transportId'],
+    other: () => ({ transportId: 'transport-of-another', cameraId: 'CAM-8999', stream: 'main', rtpCapabilities: {} }),
+    center: () => ({ transportId: 'x', cameraId: `CAM-"'<script>`, stream: 'main', rtpCapabilities: {} }),
+    owner: (w) => ({
+      as: 'station',
+      input: { transportId: 'own', cameraId: w.camera, stream: 'main', rtpCapabilities: {} },
+    }),
+    ownerMayFail: true,
+  },
+  {
+    method: 'media.rtc.connect',
+    covers: ['transportId'],
+    other: () => ({ transportId: 'transport-of-another', dtlsParameters: {} }),
+    center: () => ({ transportId: "x' OR '1'='1", dtlsParameters: {} }),
+    denied: ['E_NOT_FOUND', 'E_CONFLICT'],
+    owner: () => ({ as: 'station', input: { transportId: 'own', dtlsParameters: {} } }),
+    ownerMayFail: true,
+  },
+  ...(['media.rtc.pause', 'media.rtc.resume', 'media.rtc.closeConsumer'] as const).map((method): Row => ({
+    method,
+    covers: ['consumerId'],
+    other: () => ({ consumerId: 'consumer-of-another' }),
+    center: () => ({ consumerId: '../../x' }),
+    denied: ['E_NOT_FOUND', 'E_CONFLICT'],
+    owner: () => ({ as: 'station', input: { consumerId: 'own' } }),
+    ownerMayFail: true,
+  })),
   // Administration: administrators only.
   ...(['admin.users.update', 'admin.users.setDisabled', 'admin.users.resetPassword'] as const).map((method): Row => ({
     method,

@@ -1,0 +1,161 @@
+import { ApiError, apiError } from '../../../common/contract';
+import type { CameraStream } from '../../../common/contract/cameras';
+import type { mediaMethods, StreamState } from '../../../common/contract/media';
+import { DEMO_MEDIA_BASE } from '../../media/demo-media';
+import type { MediaEngine } from '../../media/engine/types';
+import {
+  demoScope,
+  liveScope,
+  producerKey,
+  signMediaToken,
+  signedMediaPath,
+  type CameraGateway,
+} from '../../media/gateway';
+import { hashToken } from '../../services/auth/sessions-repo';
+import type { OnlineState } from '../../services/cameras/camera-dto';
+import type { CamerasService } from '../../services/cameras/cameras-service';
+import type { Handler, HandlerContext } from '../handler-types';
+
+export interface MediaDeps {
+  cameras: CamerasService;
+  gateway: CameraGateway;
+  /** HMAC key of signed media paths (hub.keys.mediaKey). */
+  mediaKey: Buffer;
+  clock: () => number;
+  /** The camera tree's online state (demo streams' running state among others). */
+  online: OnlineState;
+  /** How long a signed path is good for at most (each request also needs the session live). */
+  urlLifetimeMs?: number;
+  log?: (line: string) => void;
+}
+
+type MediaHandlers = { [M in keyof typeof mediaMethods]: Handler<M> };
+
+const DEFAULT_URL_LIFETIME_MS = 12 * 3600_000;
+const DEMO_PATH = new RegExp(`^${DEMO_MEDIA_BASE}/([a-z0-9][a-z0-9-]{0,31})/(main|sub)/index\\.m3u8$`);
+
+const noEngine = () => apiError('E_CONFLICT', 'WebRTC 引擎不可用', 'WebRTC engine unavailable');
+
+/**
+ * The gateway's signalling (common/contract/media.ts, issue 10 items 1–3). Every camera is visible to
+ * every camera-viewing role (camera-visibility.ts; the router checks the role), so the checks here
+ * are that the camera exists and is enabled. Answers never carry a URL with credentials: RTSP
+ * cameras are played through the gateway's signed HLS path, a demo camera through its own signed
+ * path, and an HLS camera's URL is handed out only when it holds no credentials.
+ */
+export function mediaHandlers(deps: MediaDeps): MediaHandlers {
+  const { cameras, gateway } = deps;
+  const lifetime = deps.urlLifetimeMs ?? DEFAULT_URL_LIFETIME_MS;
+
+  const sign = (ctx: HandlerContext, scope: string): string => {
+    const token = signMediaToken(deps.mediaKey, {
+      session: hashToken(ctx.requireSession().token),
+      scope,
+      expiresAt: deps.clock() + lifetime,
+    });
+    return signedMediaPath(token, scope);
+  };
+
+  /** The camera, enabled, and the stream's stored (masked) URL with its credentials flag. */
+  const playable = (cameraId: string, stream: CameraStream) => {
+    const camera = cameras.get(cameraId);
+    if (!camera.enabled) {
+      throw apiError('E_CONFLICT', `摄像机 ${camera.id} 已停用`, `Camera ${camera.id} is disabled`);
+    }
+    const sub = stream === 'sub' && camera.subUrl !== null;
+    return {
+      camera,
+      url: sub ? (camera.subUrl ?? camera.mainUrl) : camera.mainUrl,
+      hasCredentials: sub ? camera.subHasCredentials : camera.mainHasCredentials,
+    };
+  };
+
+  const engineOf = (): MediaEngine => {
+    const engine = gateway.engine;
+    if (!engine) throw noEngine();
+    return engine;
+  };
+
+  /** Engine failures that are not the contract's own errors read as a conflict, never internal. */
+  const engineCall = async <T>(what: string, run: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      deps.log?.(`media: ${what} failed: ${String(error)}`);
+      throw apiError('E_CONFLICT', 'WebRTC 操作失败，请重试', 'The WebRTC operation failed; try again');
+    }
+  };
+
+  return {
+    'media.open': async (ctx, { cameraId, stream }) => {
+      const { camera, url, hasCredentials } = playable(cameraId, stream);
+      const idle: StreamState = { cameraId: camera.id, stream, state: 'idle', reason: null, codec: null };
+
+      const demo = DEMO_PATH.exec(url);
+      if (demo?.[1] && demo[2]) {
+        const online = deps.online(camera);
+        const state: StreamState = {
+          ...idle,
+          state: online === 'online' ? 'live' : online === 'offline' ? 'offline' : 'idle',
+          reason: online === 'offline' ? 'ended' : null,
+          codec: 'h264',
+        };
+        return { hlsUrl: sign(ctx, demoScope(demo[1], demo[2])), webrtc: false, state };
+      }
+      if (/^rtsps?:\/\//i.test(url)) {
+        const opened = await gateway.open(ctx.conn.id, camera.id, stream);
+        return { hlsUrl: sign(ctx, liveScope(camera.id, stream)), webrtc: opened.webrtc, state: opened.state };
+      }
+      if (/^https?:\/\//i.test(url) && !hasCredentials) return { hlsUrl: url, webrtc: false, state: idle };
+      throw apiError(
+        'E_CONFLICT',
+        `摄像机 ${camera.id} 的码流不能经网关播放（仅 RTSP、演示流和不带凭据的 HLS 地址）`,
+        `Camera ${camera.id} cannot be played through the gateway (RTSP, demo streams and HLS URLs without credentials only)`,
+      );
+    },
+
+    'media.release': (ctx, { cameraId, stream }) => {
+      gateway.release(ctx.conn.id, cameraId, stream);
+      // The same answer as every other id check for a camera that does not exist.
+      cameras.get(cameraId);
+      return null;
+    },
+
+    'media.rtc.capabilities': () => {
+      const engine = engineOf();
+      return { engine: engine.kind, routerRtpCapabilities: engine.routerRtpCapabilities() };
+    },
+    'media.rtc.createTransport': (ctx) => {
+      const engine = engineOf();
+      return engineCall('createTransport', () => engine.createTransport(ctx.conn.id));
+    },
+    'media.rtc.connect': async (ctx, { transportId, dtlsParameters }) => {
+      const engine = engineOf();
+      await engineCall('connect', () => engine.connectTransport(ctx.conn.id, transportId, dtlsParameters));
+      return null;
+    },
+    'media.rtc.consume': (ctx, { transportId, cameraId, stream, rtpCapabilities }) => {
+      const { camera } = playable(cameraId, stream);
+      const engine = engineOf();
+      return engineCall('consume', () =>
+        engine.consume(ctx.conn.id, transportId, producerKey(camera.id, stream), rtpCapabilities),
+      );
+    },
+    'media.rtc.pause': async (ctx, { consumerId }) => {
+      const engine = engineOf();
+      await engineCall('pause', () => engine.pauseConsumer(ctx.conn.id, consumerId));
+      return null;
+    },
+    'media.rtc.resume': async (ctx, { consumerId }) => {
+      const engine = engineOf();
+      await engineCall('resume', () => engine.resumeConsumer(ctx.conn.id, consumerId));
+      return null;
+    },
+    'media.rtc.closeConsumer': async (ctx, { consumerId }) => {
+      const engine = engineOf();
+      await engineCall('closeConsumer', () => engine.closeConsumer(ctx.conn.id, consumerId));
+      return null;
+    },
+  };
+}

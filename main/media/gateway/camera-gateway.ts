@@ -1,0 +1,283 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CameraStream } from '../../../common/contract/cameras';
+import type { StreamState } from '../../../common/contract/media';
+import type { CameraOnline } from '../../../common/domain/cameras';
+import type { MediaEngine, RtpIngestPoint } from '../engine/types';
+import {
+  IngestSupervisor,
+  type IngestOptions,
+  type IngestOutput,
+  type IngestState,
+  type Scheduler,
+  type Spawner,
+} from '../ingest';
+
+/**
+ * The camera gateway (issue 10 items 1 and 3, DESIGN.md §9): one ingest per camera stream (main and
+ * sub apart), shared by every console watching it. The playable URL, credentials included, is read
+ * from the registry inside the hub (CamerasService.streamUrl) and goes to ffmpeg only. Viewers are
+ * counted per connection, so a console window that goes away releases what it watched; the ingest
+ * stops idleStopMs after the last viewer leaves. HLS goes into `<dataDir>/media-live/<hash of the
+ * camera id>/<stream>/` (owner-only), RTP to the WebRTC engine's producer when there is an engine.
+ */
+
+export const LIVE_DIR = 'media-live';
+
+export interface GatewayCameras {
+  /** The playable URL with its credentials; null for an unknown or disabled camera. */
+  streamUrl(cameraId: string, stream: CameraStream): string | null;
+}
+
+export interface GatewayOptions {
+  dataDir: string;
+  cameras: GatewayCameras;
+  engine?: MediaEngine | null;
+  ffmpegPath?: string;
+  idleStopMs?: number;
+  scheduler?: Scheduler;
+  spawner?: Spawner;
+  /** Further ingest settings (timeouts, back-off), for tests and tuning. */
+  ingest?: Partial<Omit<IngestOptions, 'url' | 'outputs'>>;
+  /** Redacted lines from the ingests (never a URL with credentials). */
+  log?: (line: string) => void;
+}
+
+export interface OpenedStream {
+  state: StreamState;
+  /** The stream goes to the WebRTC engine as RTP (and is not known to be other than H.264). */
+  webrtc: boolean;
+}
+
+/** Called on every change of a stream's state, with the connections watching it. */
+export type GatewayListener = (state: StreamState, viewers: readonly string[]) => void;
+
+interface Entry {
+  key: string;
+  cameraId: string;
+  stream: CameraStream;
+  url: string;
+  dir: string;
+  rtp: RtpIngestPoint | null;
+  supervisor: IngestSupervisor;
+  /** Opens per connection id. */
+  viewers: Map<string, number>;
+  last: StreamState;
+  /** What the tree shows: the last live or offline seen (an idle-stopped stream keeps it). */
+  known: CameraOnline;
+}
+
+/** The engine's producer key (and the gateway's) for a camera stream. */
+export function producerKey(cameraId: string, stream: CameraStream): string {
+  return `${cameraId}/${stream}`;
+}
+
+/** A directory name for a camera id whatever its text (ids are free text up to 32 characters). */
+export function cameraDirName(cameraId: string): string {
+  return createHash('sha256').update(cameraId).digest('hex').slice(0, 24);
+}
+
+function toStreamState(cameraId: string, stream: CameraStream, s: IngestState): StreamState {
+  return {
+    cameraId,
+    stream,
+    state: s.status,
+    reason: s.status === 'offline' ? s.reason : null,
+    codec: s.codec,
+  };
+}
+
+function sameState(a: StreamState, b: StreamState): boolean {
+  return a.state === b.state && a.reason === b.reason && a.codec === b.codec;
+}
+
+export class CameraGateway {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<Entry>>();
+  private readonly listeners = new Set<GatewayListener>();
+  private readonly root: string;
+  private closed = false;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.root = path.join(options.dataDir, LIVE_DIR);
+  }
+
+  get engine(): MediaEngine | null {
+    return this.options.engine ?? null;
+  }
+
+  onState(listener: GatewayListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * This connection watches the stream: the first viewer anywhere starts the ingest. Throws when
+   * the camera is unknown or disabled (callers check that first, with the contract's errors).
+   */
+  async open(connId: string, cameraId: string, stream: CameraStream): Promise<OpenedStream> {
+    if (this.closed) throw new Error('The camera gateway is closed');
+    const entry = await this.entry(cameraId, stream);
+    entry.viewers.set(connId, (entry.viewers.get(connId) ?? 0) + 1);
+    entry.supervisor.acquire();
+    const state = toStreamState(cameraId, stream, entry.supervisor.state());
+    return { state, webrtc: entry.rtp !== null && (state.codec === null || state.codec === 'h264') };
+  }
+
+  /** One open of this connection ends (a tile went away); unknown streams are ignored. */
+  release(connId: string, cameraId: string, stream: CameraStream): void {
+    const entry = this.entries.get(producerKey(cameraId, stream));
+    const count = entry?.viewers.get(connId) ?? 0;
+    if (!entry || count === 0) return;
+    if (count === 1) entry.viewers.delete(connId);
+    else entry.viewers.set(connId, count - 1);
+    entry.supervisor.release();
+  }
+
+  /** Everything this connection watched (its window closed or its socket dropped). */
+  releaseAll(connId: string): void {
+    for (const entry of this.entries.values()) {
+      const count = entry.viewers.get(connId) ?? 0;
+      entry.viewers.delete(connId);
+      for (let i = 0; i < count; i++) entry.supervisor.release();
+    }
+  }
+
+  /** The stream's state; idle for a stream never opened. */
+  state(cameraId: string, stream: CameraStream): StreamState {
+    const entry = this.entries.get(producerKey(cameraId, stream));
+    return entry ? entry.last : { cameraId, stream, state: 'idle', reason: null, codec: null };
+  }
+
+  /** Connection ids watching the stream. */
+  viewers(cameraId: string, stream: CameraStream): string[] {
+    return [...(this.entries.get(producerKey(cameraId, stream))?.viewers.keys() ?? [])];
+  }
+
+  /** Where the stream's HLS is written, once the gateway has ingested it. */
+  hlsDir(cameraId: string, stream: CameraStream): string | null {
+    return this.entries.get(producerKey(cameraId, stream))?.dir ?? null;
+  }
+
+  /** The camera tree's online state: live on any stream, else the last seen; unknown if never opened. */
+  online(cameraId: string): CameraOnline {
+    const known = (['main', 'sub'] as const)
+      .map((s) => this.entries.get(producerKey(cameraId, s))?.known)
+      .filter((k): k is CameraOnline => k !== undefined && k !== 'unknown');
+    if (known.includes('online')) return 'online';
+    return known[0] ?? 'unknown';
+  }
+
+  /** Stops every ingest (hub shutdown); resolves once every ffmpeg has exited. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.pending.values()]);
+    const entries = [...this.entries.values()];
+    this.entries.clear();
+    await Promise.all(entries.map((e) => this.closeEntry(e)));
+  }
+
+  private async closeEntry(entry: Entry): Promise<void> {
+    await entry.supervisor.close();
+    if (entry.rtp) this.options.engine?.closeProducer(entry.key);
+  }
+
+  private async entry(cameraId: string, stream: CameraStream): Promise<Entry> {
+    const key = producerKey(cameraId, stream);
+    const url = this.options.cameras.streamUrl(cameraId, stream);
+    if (url === null) throw new Error('No such camera stream');
+    const existing = this.entries.get(key);
+    if (existing && existing.url === url) return existing;
+    const inFlight = this.pending.get(key);
+    if (inFlight) return inFlight;
+    const made = this.makeEntry(key, cameraId, stream, url, existing).finally(() => this.pending.delete(key));
+    this.pending.set(key, made);
+    return made;
+  }
+
+  /** A new ingest; an entry for the same stream with an older URL (edited camera) is replaced. */
+  private async makeEntry(
+    key: string,
+    cameraId: string,
+    stream: CameraStream,
+    url: string,
+    replaced: Entry | undefined,
+  ): Promise<Entry> {
+    const engine = this.options.engine ?? null;
+    let rtp: RtpIngestPoint | null = null;
+    if (replaced) {
+      this.entries.delete(key);
+      await this.closeEntry(replaced);
+    }
+    if (engine) {
+      try {
+        rtp = await engine.rtpProducer(key);
+      } catch (error) {
+        // WebRTC is then unavailable for this stream; HLS still plays.
+        this.options.log?.(`gateway ${key}: no WebRTC producer: ${String(error)}`);
+      }
+    }
+    if (this.closed) {
+      if (rtp) engine?.closeProducer(key);
+      throw new Error('The camera gateway is closed');
+    }
+    fs.mkdirSync(this.root, { recursive: true, mode: 0o700 });
+    const dir = path.join(this.root, cameraDirName(cameraId), stream);
+    const outputs: IngestOutput[] = [{ kind: 'hls', dir }];
+    if (rtp) {
+      outputs.push({
+        kind: 'rtp',
+        port: rtp.port,
+        payloadType: rtp.payloadType,
+        ssrc: rtp.ssrc,
+        rtcpPort: rtp.port,
+      });
+    }
+    const o = this.options;
+    const supervisor = new IngestSupervisor({
+      ...o.ingest,
+      url,
+      outputs,
+      label: key,
+      ...(o.ffmpegPath === undefined ? {} : { ffmpegPath: o.ffmpegPath }),
+      ...(o.idleStopMs === undefined ? {} : { idleStopMs: o.idleStopMs }),
+      ...(o.scheduler === undefined ? {} : { scheduler: o.scheduler }),
+      ...(o.spawner === undefined ? {} : { spawner: o.spawner }),
+      ...(o.log === undefined ? {} : { log: o.log }),
+    });
+    const entry: Entry = {
+      key,
+      cameraId,
+      stream,
+      url,
+      dir,
+      rtp,
+      supervisor,
+      viewers: replaced?.viewers ?? new Map<string, number>(),
+      last: toStreamState(cameraId, stream, supervisor.state()),
+      known: 'unknown',
+    };
+    supervisor.onState((s) => this.changed(entry, s));
+    this.entries.set(key, entry);
+    // Viewers of the replaced ingest keep watching the new one.
+    for (const count of entry.viewers.values()) for (let i = 0; i < count; i++) supervisor.acquire();
+    return entry;
+  }
+
+  private changed(entry: Entry, s: IngestState): void {
+    const next = toStreamState(entry.cameraId, entry.stream, s);
+    if (s.status === 'live') entry.known = 'online';
+    else if (s.status === 'offline') entry.known = 'offline';
+    if (sameState(next, entry.last)) return;
+    entry.last = next;
+    const viewers = [...entry.viewers.keys()];
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(next, viewers);
+      } catch (error) {
+        this.options.log?.(`gateway ${entry.key}: state listener failed: ${String(error)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/** The camera gateway (issue 10 items 1 and 3): ingests per camera stream, signed media paths. */
+export {
+  CameraGateway,
+  LIVE_DIR,
+  cameraDirName,
+  producerKey,
+  type GatewayCameras,
+  type GatewayListener,
+  type GatewayOptions,
+  type OpenedStream,
+} from './camera-gateway';
+export { mediaSessionCheck } from './session-check';
+export { routeSignedMedia, type SignedRouteDeps } from './signed-routes';
+export {
+  SIGNED_MEDIA_BASE,
+  demoScope,
+  liveScope,
+  signMediaToken,
+  signedMediaPath,
+  verifyMediaToken,
+  type MediaGrant,
+} from './signed-url';

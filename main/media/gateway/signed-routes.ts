@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CameraStream } from '../../../common/contract/cameras';
+import { DEMO_MEDIA_BASE, type DemoMedia } from '../demo-media';
+import { routeMedia, type MediaRequest, type MediaResponse } from '../media-routes';
+import { SIGNED_MEDIA_BASE, demoScope, liveScope, verifyMediaToken } from './signed-url';
+
+/**
+ * HTTP for signed media paths (signed-url.ts), transport-neutral like media-routes.ts so the web
+ * shell and Electron's app:// scheme give the same answers:
+ *   /media/s/<token>/demo/<key>/<stream>/<file>      a demo camera (served by DemoMedia)
+ *   /media/s/<token>/live/<cameraId>/<stream>/<file> a gateway ingest's HLS (index.m3u8, init.mp4, seg-<n>.m4s)
+ * A token that does not verify, names another stream, or whose session has ended answers 403; the
+ * same answer for each, so a prober learns nothing about which part was wrong.
+ */
+
+export interface SignedRouteDeps {
+  mediaKey: Buffer;
+  now: () => number;
+  /** The session (by its token hash) is live and its user may still view cameras. */
+  sessionLive: (tokenHash: string) => boolean;
+  demo?: DemoMedia | undefined;
+  /** The gateway's HLS directory of a stream it ingests, or null. */
+  liveDir: (cameraId: string, stream: CameraStream) => string | null;
+}
+
+const TEXT_TYPE = 'text/plain; charset=utf-8';
+const ROUTE =
+  /^\/media\/s\/([A-Za-z0-9_-]{1,1000}\.[A-Za-z0-9_-]{1,100})\/(demo|live)\/([^/]{1,200})\/(main|sub)\/([^/]{1,64})$/;
+const LIVE_FILE = /^(?:index\.m3u8|init\.mp4|seg-\d{1,20}\.m4s)$/;
+
+function text(status: number, message: string, head: boolean): MediaResponse {
+  const bytes = Buffer.from(`${message}\n`, 'utf8');
+  return {
+    status,
+    headers: {
+      'content-type': TEXT_TYPE,
+      'content-length': String(bytes.length),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body: head ? null : bytes,
+  };
+}
+
+const refused = (head: boolean) => text(403, '媒体链接无效或已过期 / media link invalid or expired', head);
+const notFound = (head: boolean) => text(404, '无此媒体 / no such media', head);
+
+function typeOf(file: string): string {
+  if (file.endsWith('.m3u8')) return 'application/vnd.apple.mpegurl';
+  if (file.endsWith('.m4s')) return 'video/iso.segment';
+  return 'video/mp4';
+}
+
+function liveFile(dir: string, file: string, head: boolean): MediaResponse {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(dir, file));
+  } catch {
+    // Not written yet (connecting) or already deleted from the sliding window.
+    return notFound(head);
+  }
+  return {
+    status: 200,
+    headers: {
+      'content-type': typeOf(file),
+      'content-length': String(bytes.length),
+      // Playlists and the init segment change with each run; segment names are epoch-numbered.
+      'cache-control': file.endsWith('.m4s') ? 'private, max-age=60' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    },
+    body: head ? null : bytes,
+  };
+}
+
+/** The answer for a /media/s/ request, or null when the path is not ours. */
+export function routeSignedMedia(deps: SignedRouteDeps, request: MediaRequest): MediaResponse | null {
+  const pathname = request.url.split('?')[0] ?? '';
+  if (!pathname.startsWith(`${SIGNED_MEDIA_BASE}/`)) return null;
+  const head = request.method === 'HEAD';
+  if (request.method !== 'GET' && !head) {
+    const response = text(405, 'GET or HEAD only', false);
+    response.headers.allow = 'GET, HEAD';
+    return response;
+  }
+  const [, token, kind, rawId, stream, file] = ROUTE.exec(pathname) ?? [];
+  if (!token || !kind || !rawId || (stream !== 'main' && stream !== 'sub') || !file) return notFound(head);
+  const grant = verifyMediaToken(deps.mediaKey, token, deps.now());
+  if (!grant) return refused(head);
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return notFound(head);
+  }
+  const scope = kind === 'demo' ? demoScope(id, stream) : liveScope(id, stream);
+  if (grant.scope !== scope || !deps.sessionLive(grant.session)) return refused(head);
+
+  if (kind === 'demo') {
+    if (!deps.demo) return notFound(head);
+    // Only the stream files: the demo's control routes stay on their own (loopback) path.
+    if (!/^(?:index\.m3u8|init\.mp4|\d{1,15}\.m4s)$/.test(file)) return notFound(head);
+    return routeMedia(deps.demo, {
+      method: request.method,
+      url: `${DEMO_MEDIA_BASE}/${id}/${stream}/${file}`,
+      fromLoopback: false,
+    });
+  }
+  if (!LIVE_FILE.test(file)) return notFound(head);
+  const dir = deps.liveDir(id, stream);
+  return dir === null ? notFound(head) : liveFile(dir, file, head);
+}

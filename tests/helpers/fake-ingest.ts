@@ -1,0 +1,83 @@
+import type { IngestProcess, Scheduler, Spawner } from '../../main/media/ingest';
+
+/** A hand-moved clock for ingests and the gateway: timers fire only when a test advances it. */
+export class ManualScheduler implements Scheduler {
+  private time = 1_000_000;
+  private seq = 0;
+  private timers: { at: number; seq: number; fn: () => void }[] = [];
+  now(): number {
+    return this.time;
+  }
+  after(ms: number, fn: () => void): () => void {
+    const timer = { at: this.time + ms, seq: this.seq++, fn };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  }
+  /** Moves time forward, firing due timers in order (bounded: a timer loop would be a bug). */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (let fired = 0; fired < 1000; fired++) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.time = due.at;
+      due.fn();
+    }
+    this.time = end;
+  }
+}
+
+/** An ffmpeg that does what the test tells it: print progress or errors, exit. */
+export class FakeProcess implements IngestProcess {
+  readonly pid = 4242;
+  readonly kills: string[] = [];
+  exited = false;
+  private out: ((t: string) => void)[] = [];
+  private err: ((t: string) => void)[] = [];
+  private exit: ((code: number | null, signal: string | null, error?: Error) => void)[] = [];
+  constructor(
+    readonly command: string,
+    readonly args: readonly string[],
+  ) {}
+  onStdout(l: (t: string) => void): void {
+    this.out.push(l);
+  }
+  onStderr(l: (t: string) => void): void {
+    this.err.push(l);
+  }
+  onExit(l: (code: number | null, signal: string | null, error?: Error) => void): void {
+    this.exit.push(l);
+  }
+  kill(signal: 'SIGTERM' | 'SIGKILL'): void {
+    this.kills.push(signal);
+    // A well-behaved ffmpeg: gone on the first signal.
+    if (!this.exited) this.end(null, signal);
+  }
+  /** `-progress pipe:1` output reporting `frame` frames. */
+  frames(frame: number): void {
+    for (const l of this.out) l(`frame=${frame}\nprogress=continue\n`);
+  }
+  stderr(lines: readonly string[]): void {
+    for (const l of this.err) l(lines.map((line) => `${line}\n`).join(''));
+  }
+  end(code: number | null, signal: string | null = null, error?: Error): void {
+    if (this.exited) return;
+    this.exited = true;
+    for (const l of this.exit) l(code, signal, error);
+  }
+}
+
+export function fakeSpawner(): { spawner: Spawner; spawned: FakeProcess[]; running: () => FakeProcess[] } {
+  const spawned: FakeProcess[] = [];
+  return {
+    spawned,
+    spawner: (command, args) => {
+      const p = new FakeProcess(command, args);
+      spawned.push(p);
+      return p;
+    },
+    running: () => spawned.filter((p) => !p.exited),
+  };
+}
