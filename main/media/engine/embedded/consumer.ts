@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import { RtpHeader, type RtpPacket } from 'werift';
+import type { H264Codec } from './capabilities';
+
+/** Sends one packet on the consumer's transport (SRTP over the shared ICE/DTLS). */
+export type SendRtp = (header: RtpHeader, payload: Buffer) => void;
+
+/** Sent packets kept for NACK retransmission (a few hundred ms of a main stream). */
+const HISTORY = 512;
+/** 1/30 s at 90 kHz: the gap put between the last sent frame and a replayed keyframe. */
+const FRAME_TICKS = 3000;
+
+/**
+ * One video consumer: its own SSRC, sequence numbers and timestamps, whatever the producer's
+ * source does (the source restarts, a pause drops packets, a replay goes back a GOP) — the
+ * browser sees one continuous stream with no gaps to NACK and no time going backwards.
+ */
+export class EmbeddedConsumer {
+  readonly ssrc = crypto.randomBytes(4).readUInt32BE(0) || 1;
+  readonly cname = crypto.randomUUID();
+  paused = false;
+  closed = false;
+  /** The transport is connected: packets can go out. */
+  private ready = false;
+  /** Packets flow only from a keyframe on (after start, resume or a lost cache). */
+  private started = false;
+  private seq = crypto.randomBytes(2).readUInt16BE(0);
+  private tsOffset = 0;
+  private lastTs: number | undefined;
+  /** A new sequence (start/replay): the next packet decides the timestamp offset. */
+  private rebase = true;
+  private readonly history = new Map<number, { header: RtpHeader; payload: Buffer }>();
+  packetsSent = 0;
+
+  constructor(
+    readonly id: string,
+    readonly ownerId: string,
+    readonly transportId: string,
+    readonly producerKey: string,
+    readonly codec: H264Codec,
+    private readonly send: SendRtp,
+  ) {}
+
+  /** mediasoup's consumer rtpParameters for mediasoup-client's `consume`. */
+  rtpParameters(): Record<string, unknown> {
+    return {
+      codecs: [
+        {
+          mimeType: this.codec.mimeType,
+          payloadType: this.codec.payloadType,
+          clockRate: this.codec.clockRate,
+          parameters: { ...this.codec.parameters },
+          rtcpFeedback: this.codec.rtcpFeedback.map((f) => ({ ...f })),
+        },
+      ],
+      headerExtensions: [],
+      encodings: [{ ssrc: this.ssrc }],
+      rtcp: { cname: this.cname, reducedSize: true, mux: true },
+    };
+  }
+
+  get flowing(): boolean {
+    return this.ready && !this.paused && !this.closed;
+  }
+
+  /** The transport connected (or the consumer resumed): start from the cached keyframe. */
+  setReady(cache: readonly RtpPacket[]): void {
+    this.ready = true;
+    this.restart(cache);
+  }
+
+  /** Start a new decodable sequence: replay the cache, or wait for the next keyframe. */
+  restart(cache: readonly RtpPacket[]): void {
+    if (!this.flowing) return;
+    this.started = false;
+    this.rebase = true;
+    if (cache.length === 0) return;
+    this.started = true;
+    for (const packet of cache) this.emit(packet);
+  }
+
+  /** A live packet from the producer. */
+  deliver(packet: RtpPacket, keyStart: boolean): void {
+    if (!this.flowing) return;
+    if (!this.started) {
+      if (!keyStart) return;
+      this.started = true;
+    }
+    this.emit(packet);
+  }
+
+  /** NACK: resend what is still in the history (same sequence numbers, no RTX). */
+  retransmit(sequenceNumbers: readonly number[]): void {
+    if (!this.flowing) return;
+    for (const n of sequenceNumbers) {
+      const sent = this.history.get(n);
+      if (sent) this.send(sent.header, sent.payload);
+    }
+  }
+
+  private emit(packet: RtpPacket): void {
+    const source = packet.header.timestamp;
+    if (this.rebase) {
+      this.rebase = false;
+      const mapped = (source + this.tsOffset) >>> 0;
+      if (this.lastTs === undefined) this.tsOffset = (crypto.randomBytes(4).readUInt32BE(0) - source) >>> 0;
+      else if (((mapped - this.lastTs) | 0) <= 0) this.tsOffset = (this.lastTs + FRAME_TICKS - source) >>> 0;
+    }
+    this.seq = (this.seq + 1) & 0xffff;
+    const timestamp = (source + this.tsOffset) >>> 0;
+    this.lastTs = timestamp;
+    const header = new RtpHeader({
+      payloadType: this.codec.payloadType,
+      sequenceNumber: this.seq,
+      timestamp,
+      ssrc: this.ssrc,
+      marker: packet.header.marker,
+    });
+    this.history.set(this.seq, { header, payload: packet.payload });
+    this.history.delete((this.seq - HISTORY) & 0xffff);
+    this.packetsSent += 1;
+    this.send(header, packet.payload);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.history.clear();
+  }
+}

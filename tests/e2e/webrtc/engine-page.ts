@@ -1,0 +1,63 @@
+/**
+ * The browser half of webrtc-engine.spec.ts, bundled with esbuild: an unmodified mediasoup-client
+ * receives one consumer from the embedded engine. Signalling goes through `window.signal`
+ * (page.exposeFunction), the same calls the contract carries.
+ */
+import { Device } from 'mediasoup-client';
+import type { DtlsParameters, RtpCapabilities } from 'mediasoup-client/types';
+
+interface PlayerState {
+  frames: number;
+  firstFrameMs: number | undefined;
+  consumeMs: number | undefined;
+  error: string | undefined;
+  transportState: string;
+}
+
+declare global {
+  interface Window {
+    signal(method: string, params: unknown): Promise<unknown>;
+    startPlayer(producerKey: string): Promise<void>;
+    player: PlayerState;
+  }
+}
+
+window.player = { frames: 0, firstFrameMs: undefined, consumeMs: undefined, error: undefined, transportState: 'new' };
+
+window.startPlayer = async (producerKey: string): Promise<void> => {
+  const started = performance.now();
+  const state = window.player;
+  try {
+    const device = new Device({ handlerName: 'Chrome111' });
+    const routerRtpCapabilities = (await window.signal('capabilities', {})) as RtpCapabilities;
+    await device.load({ routerRtpCapabilities });
+    const params = (await window.signal('createTransport', {})) as Parameters<Device['createRecvTransport']>[0];
+    const transport = device.createRecvTransport(params);
+    transport.on('connectionstatechange', (s) => (state.transportState = s));
+    transport.on('connect', ({ dtlsParameters }: { dtlsParameters: DtlsParameters }, ok, fail) => {
+      window.signal('connect', { transportId: transport.id, dtlsParameters }).then(
+        () => ok(),
+        (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+      );
+    });
+    const answer = (await window.signal('consume', {
+      transportId: transport.id,
+      producerKey,
+      rtpCapabilities: device.recvRtpCapabilities,
+    })) as Parameters<typeof transport.consume>[0];
+    const consumer = await transport.consume(answer);
+    state.consumeMs = performance.now() - started;
+    const video = document.querySelector('video');
+    if (!video) throw new Error('no video element');
+    video.srcObject = new MediaStream([consumer.track]);
+    const onFrame = (): void => {
+      state.frames += 1;
+      state.firstFrameMs ??= performance.now() - started;
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    await video.play();
+  } catch (error) {
+    state.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+};
