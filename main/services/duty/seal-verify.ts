@@ -24,6 +24,7 @@ import {
   readHead,
   sameDigest,
 } from './seal-content';
+import type { SealRecord } from './seal';
 
 const REASONS: Record<LedgerBreakReason, { zh: string; en: string }> = {
   entries_changed: {
@@ -68,17 +69,7 @@ interface ShiftRow extends ShiftRef {
   status: 'open' | 'handover' | 'sealed';
 }
 
-interface SealRow {
-  id: number;
-  shiftId: number;
-  sealedAt: number;
-  summary: string;
-  entriesHash: string;
-  prevSealHash: string;
-  sealHash: string;
-  signedBy: string;
-  scheme: string;
-  seq: number | null;
+interface SealRow extends SealRecord {
   legacyHash: string | null;
 }
 

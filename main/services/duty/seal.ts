@@ -13,7 +13,15 @@
 import { apiError } from '../../../common/contract';
 import type { ChainHead } from '../../../common/contract/duty-log';
 import type { Db } from '../../db/connection';
-import { GENESIS_SEAL_HASH, SEAL_SCHEME, canonicalJson, entriesHash, keyedSealHash, writeHead } from './seal-content';
+import {
+  GENESIS_SEAL_HASH,
+  SEAL_SCHEME,
+  canonicalJson,
+  entriesHash,
+  keyedSealHash,
+  writeHead,
+  type ShiftFacts,
+} from './seal-content';
 
 export { GENESIS_SEAL_HASH, LEGACY_SEAL_SCHEME, SEAL_SCHEME, canonicalJson } from './seal-content';
 export { verifyChain } from './seal-verify';
@@ -41,13 +49,7 @@ export interface SealRecord {
   seq: number | null;
 }
 
-interface ShiftRow {
-  id: number;
-  orgUnitId: string;
-  date: string;
-  code: string;
-  startsAt: number;
-  endsAt: number;
+interface ShiftRow extends ShiftFacts {
   status: 'open' | 'handover' | 'sealed';
 }
 
