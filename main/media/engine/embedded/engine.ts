@@ -26,6 +26,15 @@ function notFound(what: string, id: string): Error {
   );
 }
 
+/** A synchronous step as a promise: its errors reject (callers await, and never see a throw). */
+function settle<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 /**
  * The embedded WebRTC engine (werift, pure TypeScript): for a desktop hub and machines where no
  * mediasoup worker can run. Transports and consumers belong to an owner (a connection); every
@@ -50,7 +59,7 @@ export class EmbeddedEngine implements MediaEngine {
 
   async rtpProducer(key: string): Promise<RtpIngestPoint> {
     const producer = this.producerFor(key);
-    const port = producer.port ?? (await producer.listen());
+    const port = await producer.listen();
     return {
       producerId: producer.id,
       port,
@@ -60,8 +69,10 @@ export class EmbeddedEngine implements MediaEngine {
   }
 
   packetProducer(key: string): Promise<{ producerId: string; push(rtp: Buffer): void }> {
-    const producer = this.producerFor(key);
-    return Promise.resolve({ producerId: producer.id, push: (rtp: Buffer) => producer.push(rtp) });
+    return settle(() => {
+      const producer = this.producerFor(key);
+      return { producerId: producer.id, push: (rtp: Buffer) => producer.push(rtp) };
+    });
   }
 
   private producerFor(key: string): EmbeddedProducer {
@@ -128,12 +139,16 @@ export class EmbeddedEngine implements MediaEngine {
   }
 
   consume(ownerId: string, transportId: string, producerKey: string, rtpCapabilities: Json): Promise<ConsumerParams> {
+    return settle(() => this.consumeNow(ownerId, transportId, producerKey, rtpCapabilities));
+  }
+
+  private consumeNow(ownerId: string, transportId: string, producerKey: string, rtpCapabilities: Json): ConsumerParams {
     const transport = this.ownedTransport(ownerId, transportId);
     const producer = this.producers.get(producerKey);
-    if (!producer) return Promise.reject(notFound('视频源', producerKey));
+    if (!producer) throw notFound('视频源', producerKey);
     const codec = chooseCodec(rtpCapabilities, producer.profileLevelId);
     if (!codec) {
-      return Promise.reject(apiError('E_INVALID', '此客户端不能接收 H.264', 'This client cannot receive H.264'));
+      throw apiError('E_INVALID', '此客户端不能接收 H.264', 'This client cannot receive H.264');
     }
     const consumer = new EmbeddedConsumer(
       crypto.randomUUID(),
@@ -146,26 +161,28 @@ export class EmbeddedEngine implements MediaEngine {
     this.consumers.set(consumer.id, consumer);
     producer.consumers.add(consumer);
     if (transport.connected) consumer.setReady(producer.cache.snapshot());
-    return Promise.resolve({
+    return {
       id: consumer.id,
       producerId: producer.id,
       kind: 'video',
       rtpParameters: consumer.rtpParameters(),
-    });
+    };
   }
 
   pauseConsumer(ownerId: string, consumerId: string): Promise<void> {
-    this.ownedConsumer(ownerId, consumerId).paused = true;
-    return Promise.resolve();
+    return settle(() => {
+      this.ownedConsumer(ownerId, consumerId).paused = true;
+    });
   }
 
   resumeConsumer(ownerId: string, consumerId: string): Promise<void> {
-    const consumer = this.ownedConsumer(ownerId, consumerId);
-    if (consumer.paused) {
+    return settle(() => {
+      const consumer = this.ownedConsumer(ownerId, consumerId);
+      if (!consumer.paused) return;
       consumer.paused = false;
+      // A resumed consumer starts from the cached keyframe instead of waiting for the source's next one.
       this.replayKeyframe(consumer, true);
-    }
-    return Promise.resolve();
+    });
   }
 
   closeConsumer(ownerId: string, consumerId: string): void {

@@ -29,8 +29,18 @@ export class EmbeddedProducer {
     this.cache = new KeyframeCache(limits);
   }
 
-  /** Binds the ingest socket on 127.0.0.1 (port 0: the system picks), returns the port. */
-  async listen(): Promise<number> {
+  private listening: Promise<number> | undefined;
+
+  /**
+   * Binds the ingest socket on 127.0.0.1 (port 0: the system picks) once, returns the port; two
+   * callers asking at once get the same socket.
+   */
+  listen(): Promise<number> {
+    this.listening ??= this.bind();
+    return this.listening;
+  }
+
+  private async bind(): Promise<number> {
     const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
     this.socket = socket;
     // A bad datagram or a socket error must not take the hub down; the ingest supervisor sees

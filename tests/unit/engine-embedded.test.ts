@@ -1,0 +1,300 @@
+import { RtpHeader, RtpPacket } from 'werift';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../common/contract/errors';
+import { chooseCodec, routerRtpCapabilities } from '../../main/media/engine/embedded/capabilities';
+import { EmbeddedConsumer } from '../../main/media/engine/embedded/consumer';
+import { EmbeddedEngine } from '../../main/media/engine/embedded/engine';
+import { nalTypes, spsProfileLevelId, startsKeyframe } from '../../main/media/engine/embedded/h264';
+import { KeyframeCache } from '../../main/media/engine/embedded/keyframe-cache';
+import { answerFor, parseOffer } from '../../main/media/engine/embedded/transport';
+import { createEngine, findMediasoupWorker } from '../../main/media/engine/index';
+
+const SPS = [0x67, 0x64, 0x00, 0x28, 0xac];
+const PPS = [0x68, 0xee, 0x3c, 0x80];
+const stapA = (...nals: number[][]): Buffer =>
+  Buffer.from([0x78, ...nals.flatMap((n) => [n.length >> 8, n.length & 0xff, ...n])]);
+const packet = (seq: number, ts: number, payload: number[] | Buffer): RtpPacket =>
+  new RtpPacket(
+    new RtpHeader({ payloadType: 96, sequenceNumber: seq, timestamp: ts, ssrc: 1234 }),
+    Buffer.from(payload),
+  );
+
+/** A device's recv capabilities as mediasoup-client derives them from the router's. */
+const deviceCaps = (...profiles: string[]): Record<string, unknown> => ({
+  codecs: profiles.map((p) => ({
+    kind: 'video',
+    mimeType: 'video/H264',
+    preferredPayloadType: 102,
+    clockRate: 90000,
+    parameters: { 'packetization-mode': 1, 'profile-level-id': p },
+  })),
+  headerExtensions: [],
+});
+
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof ApiError ? error.code : `not an ApiError: ${String(error)}`;
+  }
+  return undefined;
+}
+
+describe('embedded engine: capabilities', () => {
+  it("offers H.264 in mediasoup's RtpCapabilities shape, no header extensions", () => {
+    const caps = routerRtpCapabilities() as { codecs: Record<string, unknown>[]; headerExtensions: unknown[] };
+    expect(caps.headerExtensions).toEqual([]);
+    expect(caps.codecs.map((c) => (c['parameters'] as Record<string, unknown>)['profile-level-id'])).toEqual([
+      '42e01f',
+      '4d0028',
+      '640028',
+    ]);
+    for (const c of caps.codecs) {
+      expect(c).toMatchObject({
+        kind: 'video',
+        mimeType: 'video/H264',
+        clockRate: 90000,
+        parameters: { 'packetization-mode': 1 },
+      });
+      expect(typeof c['preferredPayloadType']).toBe('number');
+      expect(c['rtcpFeedback']).toEqual(expect.arrayContaining([{ type: 'nack' }, { type: 'nack', parameter: 'pli' }]));
+    }
+    expect(new Set(caps.codecs.map((c) => c['preferredPayloadType'])).size).toBe(3);
+  });
+
+  it("picks the producer's profile when the device takes it, else one it takes, else none", () => {
+    expect(chooseCodec(deviceCaps('42e01f', '640028'), '640028')?.parameters['profile-level-id']).toBe('640028');
+    expect(chooseCodec(deviceCaps('42e01f'), '640028')?.parameters['profile-level-id']).toBe('42e01f');
+    expect(chooseCodec(deviceCaps('42e01f', '4d0028'), undefined)?.parameters['profile-level-id']).toBe('42e01f');
+    expect(chooseCodec({ codecs: [{ mimeType: 'video/VP8' }] }, undefined)).toBeUndefined();
+    expect(chooseCodec({}, undefined)).toBeUndefined();
+  });
+});
+
+describe('embedded engine: H.264 keyframes in RTP payloads', () => {
+  it('finds IDR and SPS in single NAL units, STAP-A and FU-A start fragments only', () => {
+    expect(startsKeyframe(Buffer.from([0x65, 0x88]))).toBe(true); // IDR slice
+    expect(startsKeyframe(Buffer.from(SPS))).toBe(true);
+    expect(startsKeyframe(Buffer.from([0x41, 0x9a]))).toBe(false); // non-IDR slice
+    expect(startsKeyframe(Buffer.from(PPS))).toBe(false);
+    expect(startsKeyframe(stapA(SPS, PPS))).toBe(true);
+    expect(startsKeyframe(stapA([0x06, 0x05], PPS))).toBe(false); // SEI + PPS
+    expect(nalTypes(stapA([0x06, 0x05], SPS, PPS))).toEqual([6, 7, 8]);
+    expect(startsKeyframe(Buffer.from([0x7c, 0x85, 0x88]))).toBe(true); // FU-A, start, IDR
+    expect(startsKeyframe(Buffer.from([0x7c, 0x05, 0x88]))).toBe(false); // FU-A, middle, IDR
+    expect(startsKeyframe(Buffer.from([0x7c, 0x81, 0x9a]))).toBe(false); // FU-A, start, non-IDR
+    expect(startsKeyframe(Buffer.alloc(0))).toBe(false);
+    // A STAP-A whose size runs past the end stops there.
+    expect(nalTypes(Buffer.from([0x78, 0xff, 0xff]))).toEqual([]);
+  });
+
+  it('reads the profile-level-id from an SPS, alone or in a STAP-A', () => {
+    expect(spsProfileLevelId(Buffer.from(SPS))).toBe('640028');
+    expect(spsProfileLevelId(stapA([0x06, 0x05], SPS, PPS))).toBe('640028');
+    expect(spsProfileLevelId(Buffer.from(PPS))).toBeUndefined();
+  });
+});
+
+describe('embedded engine: keyframe cache', () => {
+  it('keeps the packets since the last keyframe, one keyframe per access unit', () => {
+    const cache = new KeyframeCache({ maxBytes: 10_000, maxPackets: 100 });
+    cache.add(packet(1, 0, [0x41, 1]), false);
+    expect(cache.packetCount).toBe(0); // nothing decodable yet
+    cache.add(packet(2, 3000, stapA(SPS, PPS)), true);
+    cache.add(packet(3, 3000, [0x7c, 0x85, 1]), true); // the IDR of the same access unit
+    cache.add(packet(4, 6000, [0x41, 2]), false);
+    expect(cache.snapshot().map((p) => p.header.sequenceNumber)).toEqual([2, 3, 4]);
+    cache.add(packet(5, 9000, [0x65, 3]), true); // the next keyframe starts over
+    expect(cache.snapshot().map((p) => p.header.sequenceNumber)).toEqual([5]);
+  });
+
+  it('is bounded: past the caps it is dropped until the next keyframe', () => {
+    const cache = new KeyframeCache({ maxBytes: 100, maxPackets: 3 });
+    cache.add(packet(1, 0, [0x65, 1]), true);
+    cache.add(packet(2, 3000, [0x41, 2]), false);
+    cache.add(packet(3, 6000, [0x41, 3]), false);
+    expect(cache.packetCount).toBe(3);
+    cache.add(packet(4, 9000, [0x41, 4]), false);
+    expect(cache.packetCount).toBe(0);
+    cache.add(packet(5, 12000, [0x41, 5]), false);
+    expect(cache.packetCount).toBe(0); // not decodable without its keyframe
+    cache.add(packet(6, 15000, [0x65, ...Buffer.alloc(120)]), true); // one packet over the byte cap
+    expect(cache.bytes).toBe(0);
+    cache.add(packet(7, 18000, [0x65, 7]), true);
+    expect(cache.bytes).toBe(2);
+  });
+});
+
+describe('embedded engine: a consumer rewrites the stream for its browser', () => {
+  function consumer(): { c: EmbeddedConsumer; sent: RtpHeader[] } {
+    const sent: RtpHeader[] = [];
+    const codec = chooseCodec(deviceCaps('42e01f'), undefined);
+    if (!codec) throw new Error('no codec');
+    const c = new EmbeddedConsumer('c1', 'A', 't1', 'k', codec, (header) => sent.push(header));
+    return { c, sent };
+  }
+
+  it('starts from the cached keyframe with its own SSRC, payload type and continuous sequence numbers', () => {
+    const { c, sent } = consumer();
+    c.deliver(packet(10, 0, [0x65]), true);
+    expect(sent).toHaveLength(0); // transport not connected yet
+    c.setReady([packet(10, 0, [0x65]), packet(11, 3000, [0x41])]);
+    c.deliver(packet(12, 6000, [0x41]), false);
+    expect(sent.map((h) => h.ssrc)).toEqual([c.ssrc, c.ssrc, c.ssrc]);
+    expect(sent.every((h) => h.payloadType === 102)).toBe(true);
+    const first = sent[0]?.sequenceNumber ?? 0;
+    expect(sent.map((h) => (h.sequenceNumber - first) & 0xffff)).toEqual([0, 1, 2]);
+    expect(sent.map((h) => (h.timestamp - (sent[0]?.timestamp ?? 0)) >>> 0)).toEqual([0, 3000, 6000]);
+    expect(c.rtpParameters()).toMatchObject({
+      encodings: [{ ssrc: c.ssrc }],
+      headerExtensions: [],
+      codecs: [{ payloadType: 102 }],
+    });
+  });
+
+  it('without a cache waits for a keyframe; a replay never sends time backwards; NACK resends', () => {
+    const { c, sent } = consumer();
+    c.setReady([]);
+    c.deliver(packet(1, 0, [0x41]), false);
+    expect(sent).toHaveLength(0);
+    c.deliver(packet(2, 3000, [0x65]), true);
+    c.deliver(packet(3, 6000, [0x41]), false);
+    expect(sent).toHaveLength(2);
+    const last = sent[1]?.timestamp ?? 0;
+    // A PLI answered from the cache: the keyframe at source time 3000 is replayed after 6000.
+    c.restart([packet(2, 3000, [0x65]), packet(3, 6000, [0x41])]);
+    expect(sent).toHaveLength(4);
+    expect(((sent[2]?.timestamp ?? 0) - last) | 0).toBeGreaterThan(0);
+    expect(((sent[3]?.sequenceNumber ?? 0) - (sent[0]?.sequenceNumber ?? 0)) & 0xffff).toBe(3);
+    c.retransmit([sent[1]?.sequenceNumber ?? -1, 9999]);
+    expect(sent).toHaveLength(5);
+    expect(sent[4]?.sequenceNumber).toBe(sent[1]?.sequenceNumber);
+    c.paused = true;
+    c.deliver(packet(4, 9000, [0x41]), false);
+    expect(sent).toHaveLength(5);
+  });
+});
+
+describe('embedded engine: producers, transports, consumers and their owners', () => {
+  let engine: EmbeddedEngine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+  });
+
+  it('keeps each owner to its own transports and consumers, and frees everything on close', async () => {
+    engine = new EmbeddedEngine({ extraHostAddresses: [] });
+    const feed = await engine.packetProducer('cam-1/sub');
+    const again = await engine.packetProducer('cam-1/sub');
+    expect(again.producerId).toBe(feed.producerId);
+    feed.push(packet(1, 0, [0x65, 1]).serialize());
+    feed.push(packet(2, 3000, [0x41, 2]).serialize());
+    feed.push(Buffer.from([0x80, 200, 0, 1])); // RTCP-sized garbage is ignored
+    expect(engine.stats()).toMatchObject({ producers: 1, cachedBytes: 4 });
+
+    const t = await engine.createTransport('A');
+    expect(t.iceParameters).toMatchObject({ iceLite: true });
+    expect(t.dtlsParameters).toMatchObject({ role: 'auto', fingerprints: [{ algorithm: 'sha-256' }] });
+    expect(t.iceCandidates.length).toBeGreaterThan(0);
+    await expect(engine.consume('B', t.id, 'cam-1/sub', deviceCaps('42e01f'))).rejects.toMatchObject({
+      code: 'E_NOT_FOUND',
+    });
+    await expect(engine.consume('A', t.id, 'nope', deviceCaps('42e01f'))).rejects.toMatchObject({
+      code: 'E_NOT_FOUND',
+    });
+    await expect(engine.consume('A', t.id, 'cam-1/sub', { codecs: [] })).rejects.toMatchObject({ code: 'E_INVALID' });
+    const consumer = await engine.consume('A', t.id, 'cam-1/sub', deviceCaps('42e01f'));
+    expect(consumer).toMatchObject({ producerId: feed.producerId, kind: 'video' });
+
+    await expect(engine.pauseConsumer('B', consumer.id)).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(engine.resumeConsumer('B', consumer.id)).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    expect(code(() => engine?.closeConsumer('B', consumer.id))).toBe('E_NOT_FOUND');
+    await expect(engine.connectTransport('B', t.id, {})).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(engine.connectTransport('A', t.id, { role: 'client', fingerprints: [] })).rejects.toMatchObject({
+      code: 'E_INVALID',
+    });
+    await engine.pauseConsumer('A', consumer.id);
+    expect(engine.consumerStats('A', consumer.id)).toEqual({ packetsSent: 0, paused: true });
+    expect(engine.stats()).toMatchObject({ transports: 1, consumers: 1 });
+
+    engine.closeOwner('B');
+    expect(engine.stats()).toMatchObject({ transports: 1, consumers: 1 });
+    engine.closeOwner('A');
+    expect(engine.stats()).toMatchObject({ producers: 1, transports: 0, consumers: 0 });
+    expect(code(() => engine?.closeConsumer('A', consumer.id))).toBe('E_NOT_FOUND');
+
+    const t2 = await engine.createTransport('A');
+    await engine.consume('A', t2.id, 'cam-1/sub', deviceCaps('42e01f'));
+    engine.closeProducer('cam-1/sub');
+    expect(engine.stats()).toEqual({ producers: 0, transports: 1, consumers: 0, cachedBytes: 0 });
+    await engine.close();
+    expect(engine.stats()).toEqual({ producers: 0, transports: 0, consumers: 0, cachedBytes: 0 });
+    await expect(engine.createTransport('A')).rejects.toMatchObject({ code: 'E_CONFLICT' });
+  });
+
+  it('binds one ingest port per stream key on 127.0.0.1', async () => {
+    engine = new EmbeddedEngine();
+    const [a, b] = await Promise.all([engine.rtpProducer('cam-1/main'), engine.rtpProducer('cam-1/main')]);
+    const c = await engine.rtpProducer('cam-2/main');
+    expect(a.port).toBeGreaterThan(0);
+    expect(b.port).toBe(a.port);
+    expect(c.port).not.toBe(a.port);
+    expect(b.producerId).toBe(a.producerId);
+  });
+});
+
+describe('embedded engine: signalling text', () => {
+  const offer = [
+    'v=0',
+    'a=group:BUNDLE 0',
+    'm=video 9 UDP/TLS/RTP/SAVPF 102',
+    'a=candidate:abc 1 udp 2116026367 127.0.0.1 58201 typ host generation 0 ufrag 66c5',
+    'a=end-of-candidates',
+    'a=ice-ufrag:66c5',
+    'a=ice-pwd:ca7e8ade71eef49d00453e',
+    'a=ice-lite',
+    'a=fingerprint:sha-256 E1:A7',
+    'a=setup:actpass',
+    'a=sendonly',
+    'a=mid:0',
+    'a=ssrc:1 cname:x',
+    '',
+  ].join('\r\n');
+
+  it("turns werift's offer into mediasoup's transport parameters", () => {
+    expect(parseOffer(offer)).toEqual({
+      iceParameters: { usernameFragment: '66c5', password: 'ca7e8ade71eef49d00453e', iceLite: true },
+      iceCandidates: [
+        {
+          foundation: 'abc',
+          priority: 2116026367,
+          address: '127.0.0.1',
+          ip: '127.0.0.1',
+          protocol: 'udp',
+          port: 58201,
+          type: 'host',
+        },
+      ],
+      dtlsParameters: { role: 'auto', fingerprints: [{ algorithm: 'sha-256', value: 'E1:A7' }] },
+    });
+  });
+
+  it("answers werift with the browser's fingerprint and DTLS role, no candidates", () => {
+    const answer = answerFor(offer, 'active', 'sha-256 AA:BB');
+    expect(answer).toContain('a=fingerprint:sha-256 AA:BB\r\n');
+    expect(answer).toContain('a=setup:active\r\n');
+    expect(answer).toContain('a=recvonly\r\n');
+    expect(answer).not.toMatch(/a=candidate|a=ice-lite|a=ssrc|66c5|a=sendonly/);
+    expect(answer).toMatch(/a=ice-ufrag:[0-9a-f]{8}\r\n/);
+  });
+});
+
+describe('createEngine', () => {
+  it('uses the embedded engine and says why mediasoup was not picked', async () => {
+    const missing = findMediasoupWorker({ MEDIASOUP_WORKER_BIN: '/nonexistent/mediasoup-worker' });
+    expect(missing).toEqual({ reason: 'MEDIASOUP_WORKER_BIN=/nonexistent/mediasoup-worker does not exist' });
+    const choice = createEngine({}, {});
+    expect(choice.engine.kind).toBe('embedded');
+    expect(choice.reason).toMatch(/^embedded \(werift\): no mediasoup worker — /);
+    await choice.engine.close();
+  });
+});
