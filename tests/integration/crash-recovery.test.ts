@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +10,7 @@ import type { ServerFrame } from '../../common/contract/wire';
 import { WS_PATH } from '../../common/contract/wire';
 import { DB_FILE_NAME } from '../../main/db/connection';
 import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
+import { freePort } from '../helpers/rtsp-server';
 
 // The hub as the operator runs it (the built web shell in its own process), killed with SIGKILL while
 // several consoles are writing, then started again on the same data folder: every write it acknowledged
@@ -30,17 +30,6 @@ const KILL_AFTER_ACKS = 100;
 const WRITERS = ['hotline', 'grid', 'chief'] as const;
 
 type Ack = { kind: 'order'; id: number; code: string; title: string } | { kind: 'log'; id: number; text: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment of the hub: demo mode, nothing of this machine's CITYOPS_* settings. */
 function hubEnv(): NodeJS.ProcessEnv {
