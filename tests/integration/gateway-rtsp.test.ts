@@ -25,9 +25,8 @@ const BOUND_MS = 20_000;
 function watcher(id: string) {
   const conn: TestConnection = connection(id);
   const waiters = new Set<() => void>();
-  const push = conn.push;
   conn.push = (event, payload) => {
-    push(event, payload);
+    conn.events.push({ event, payload });
     for (const wake of [...waiters]) wake();
   };
   const states = () => conn.events.filter((e) => e.event === 'media.state').map((e) => e.payload as StreamState);
@@ -116,10 +115,10 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
   }, 40_000);
 
   afterAll(async () => {
-    await shell?.close();
-    await hub?.gateway.close();
-    hub?.close();
-    await server?.stop();
+    await shell.close();
+    await hub.gateway.close();
+    hub.close();
+    await server.stop();
   }, 30_000);
 
   it('goes live through media.open and serves its signed HLS to the session only', async () => {
