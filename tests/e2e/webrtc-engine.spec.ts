@@ -5,34 +5,34 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { EmbeddedEngine } from '../../main/media/engine/embedded/engine';
 import type { Json } from '../../main/media/engine/types';
 
 /**
- * The embedded WebRTC engine against a real browser: ffmpeg sends a demo clip's H.264 as RTP to
- * the engine's ingest port (copied, like a camera's ingest), and an unmodified mediasoup-client
- * in Chromium plays it. Prints the time to first frame and the engine's CPU; asserts only that
- * frames advance and that closing frees everything.
+ * The embedded WebRTC engine against a real browser: ffmpeg sends H.264 as RTP to the engine's
+ * ingest port (copied, never re-encoded, like a camera's ingest), and an unmodified
+ * mediasoup-client in Chromium plays it. Prints the time to first frame and the engine's CPU;
+ * asserts only that frames advance, that pause/resume work and that closing frees everything.
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLIP = path.join(root, 'resources/demo-clips/demo01/sub.mp4');
 const OWNER = 'page-1';
-const KEY = 'demo01/sub';
 
 let server: http.Server | undefined;
-let ffmpeg: ChildProcess | undefined;
-const engine = new EmbeddedEngine();
+let pageUrl: string | undefined;
+const ffmpegs: ChildProcess[] = [];
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'webrtc-engine-'));
 
 test.afterAll(async () => {
-  ffmpeg?.kill('SIGKILL');
-  await engine.close();
+  for (const child of ffmpegs) child.kill('SIGKILL');
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 async function servePage(): Promise<string> {
+  if (pageUrl) return pageUrl;
   const bundle = await build({
     entryPoints: [path.join(root, 'tests/e2e/webrtc/engine-page.ts')],
     bundle: true,
@@ -48,77 +48,128 @@ async function servePage(): Promise<string> {
     res.end(html);
   });
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return pageUrl;
 }
 
-test('mediasoup-client in Chromium plays H.264 RTP through the embedded engine', async ({ page }) => {
-  test.setTimeout(60_000);
-  const ingest = await engine.rtpProducer(KEY);
-  // An MPEG-TS copy of the clip: SPS/PPS in-band before each IDR (an MP4 keeps them in avcC only,
-  // like a camera that sends them only in its SDP), and it loops cleanly (h264_mp4toannexb on a
-  // looping MP4 stops at the first loop).
-  const tsClip = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'webrtc-engine-')), 'clip.ts');
-  execFileSync('ffmpeg', ['-v', 'error', '-i', CLIP, '-an', '-c:v', 'copy', '-f', 'mpegts', tsClip]);
-  const rtpUrl = `rtp://127.0.0.1:${ingest.port}?pkt_size=1200&rtcpport=${ingest.port}`;
-  const rtpArgs = ['-f', 'rtp', '-payload_type', String(ingest.payloadType), '-ssrc', String(ingest.ssrc | 0), rtpUrl];
-  ffmpeg = spawn(
-    'ffmpeg',
-    ['-loglevel', 'error', '-re', '-stream_loop', '-1', '-i', tsClip, '-an', '-c:v', 'copy', ...rtpArgs],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  // The producer holds a keyframe before the browser asks, as a running ingest would.
-  await expect.poll(() => engine.stats().cachedBytes, { timeout: 10_000 }).toBeGreaterThan(0);
+/** Loops an MPEG-TS file (SPS/PPS in-band before each IDR, as a camera sends) into the ingest port as RTP. */
+function feed(tsFile: string, port: number, payloadType: number, ssrc: number): void {
+  const rtp = ['-f', 'rtp', '-payload_type', String(payloadType), '-ssrc', String(ssrc | 0)];
+  const url = `rtp://127.0.0.1:${port}?pkt_size=1200&rtcpport=${port}`;
+  const args = ['-loglevel', 'error', '-re', '-stream_loop', '-1', '-i', tsFile, '-an', '-c:v', 'copy', ...rtp, url];
+  ffmpegs.push(spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'inherit'] }));
+}
 
+async function signalling(page: Page, engine: EmbeddedEngine): Promise<void> {
   await page.exposeFunction('signal', async (method: string, params: Json): Promise<unknown> => {
+    const id = String(params['transportId'] ?? params['consumerId']);
     switch (method) {
       case 'capabilities':
         return engine.routerRtpCapabilities();
       case 'createTransport':
         return engine.createTransport(OWNER);
       case 'connect':
-        return engine.connectTransport(OWNER, String(params['transportId']), params['dtlsParameters'] as Json);
+        return engine.connectTransport(OWNER, id, params['dtlsParameters'] as Json);
       case 'consume':
-        return engine.consume(
-          OWNER,
-          String(params['transportId']),
-          String(params['producerKey']),
-          params['rtpCapabilities'] as Json,
-        );
+        return engine.consume(OWNER, id, String(params['producerKey']), params['rtpCapabilities'] as Json);
+      case 'pause':
+        return engine.pauseConsumer(OWNER, id);
+      case 'resume':
+        return engine.resumeConsumer(OWNER, id);
       default:
         throw new Error(`unknown method ${method}`);
     }
   });
-  await page.goto(await servePage());
-  await page.evaluate((key) => window.startPlayer(key), KEY);
+}
 
-  await expect
-    .poll(async () => page.evaluate(() => window.player.error ?? window.player.frames), { timeout: 15_000 })
-    .toBeGreaterThan(30);
-  const t1 = await page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
-  await expect
-    .poll(async () => page.evaluate(() => document.querySelector('video')?.currentTime ?? 0))
-    .toBeGreaterThan(t1 + 1);
-  const player = await page.evaluate(() => window.player);
-  expect(player.error).toBeUndefined();
+const frames = (page: Page): Promise<number | string> =>
+  page.evaluate(() => window.player.error ?? window.player.frames);
 
-  // The engine's CPU for one stream over a 5 s window (the test process runs nothing else then).
-  const cpuStart = process.cpuUsage();
-  const wallStart = performance.now();
-  await page.waitForTimeout(5_000);
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallStart)) * 100;
-  const frames = await page.evaluate(() => window.player.frames);
-  console.log(
-    `[webrtc-engine] first frame ${Math.round(player.firstFrameMs ?? -1)} ms after start ` +
-      `(consume answered at ${Math.round(player.consumeMs ?? -1)} ms); engine process CPU ${cpuPercent.toFixed(1)} % of one core ` +
-      `for one stream (ingest + 1 consumer); ${frames} frames shown`,
-  );
+/** The demo clip (an MP4: SPS/PPS only in avcC) as MPEG-TS, which puts them in-band and loops cleanly. */
+function demoClip(): string {
+  const out = path.join(tmp, 'demo01-sub.ts');
+  const clip = path.join(root, 'resources/demo-clips/demo01/sub.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-an', '-c:v', 'copy', '-f', 'mpegts', out]);
+  return out;
+}
 
-  await page.close();
-  engine.closeOwner(OWNER);
-  expect(engine.stats()).toMatchObject({ transports: 0, consumers: 0, producers: 1 });
-  engine.closeProducer(KEY);
-  expect(engine.stats()).toEqual({ producers: 0, transports: 0, consumers: 0, cachedBytes: 0 });
-});
+/** A camera-like main stream: 1080p, 25 fps, High profile, about 4 Mbit/s, one IDR a second (5 s, looped). */
+function mainStreamClip(): string {
+  const out = path.join(tmp, 'main-1080p.ts');
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=25:duration=5'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-g', '25'],
+    ...['-b:v', '4M', '-maxrate', '4M', '-bufsize', '2M', '-f', 'mpegts', out],
+  ]);
+  return out;
+}
+
+for (const stream of [
+  { name: 'demo clip 640×360', key: 'demo01/sub', clip: demoClip },
+  { name: 'camera-like 1080p 4 Mbit/s', key: 'bench/main', clip: mainStreamClip },
+]) {
+  test(`mediasoup-client in Chromium plays H.264 RTP through the embedded engine (${stream.name})`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const engine = new EmbeddedEngine();
+    // This process's CPU with nothing streaming yet (Playwright's own share), subtracted below.
+    const idleStart = process.cpuUsage();
+    const idleWall = performance.now();
+    await page.waitForTimeout(3_000);
+    const idle = process.cpuUsage(idleStart);
+    const idlePercent = ((idle.user + idle.system) / 1000 / (performance.now() - idleWall)) * 100;
+    try {
+      const ingest = await engine.rtpProducer(stream.key);
+      feed(stream.clip(), ingest.port, ingest.payloadType, ingest.ssrc);
+      // The producer holds a keyframe before the browser asks, as a running ingest would.
+      await expect.poll(() => engine.stats().cachedBytes, { timeout: 10_000 }).toBeGreaterThan(0);
+
+      await signalling(page, engine);
+      await page.goto(await servePage());
+      await page.evaluate((key) => window.startPlayer(key), stream.key);
+      await expect.poll(() => frames(page), { timeout: 15_000 }).toBeGreaterThan(30);
+      const t1 = await page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector('video')?.currentTime ?? 0))
+        .toBeGreaterThan(t1 + 1);
+      const player = await page.evaluate(() => window.player);
+      expect(player.error).toBeUndefined();
+
+      // The engine's CPU for one stream over a 5 s window (this process runs nothing else meanwhile).
+      const cpuStart = process.cpuUsage();
+      const wallStart = performance.now();
+      const framesBefore = await page.evaluate(() => window.player.frames);
+      await page.waitForTimeout(5_000);
+      const cpu = process.cpuUsage(cpuStart);
+      const wallMs = performance.now() - wallStart;
+      const cpuPercent = ((cpu.user + cpu.system) / 1000 / wallMs) * 100;
+      const fps = ((await page.evaluate(() => window.player.frames)) - framesBefore) / (wallMs / 1000);
+      const inbound = await page.evaluate(() => window.inboundStats());
+
+      // Paused: nothing more is sent. Resumed: playback restarts from the cached keyframe.
+      await page.evaluate(() => window.setPaused(true));
+      const [consumer] = [...(engine as unknown as { consumers: Map<string, unknown> }).consumers.keys()];
+      const sentAtPause = engine.consumerStats(OWNER, consumer ?? '').packetsSent;
+      const framesAtPause = await page.evaluate(() => window.player.frames);
+      await page.evaluate(() => window.setPaused(false));
+      await expect.poll(() => frames(page)).toBeGreaterThan(framesAtPause + 25);
+      expect(engine.consumerStats(OWNER, consumer ?? '').packetsSent).toBeGreaterThan(sentAtPause);
+
+      console.log(
+        `[webrtc-engine] ${stream.name}: first frame ${Math.round(player.firstFrameMs ?? -1)} ms after the page started ` +
+          `(Device.load, transport, consume answered at ${Math.round(player.consumeMs ?? -1)} ms); ` +
+          `test process CPU ${cpuPercent.toFixed(1)} % of one core with the engine (ingest + 1 consumer), ` +
+          `${idlePercent.toFixed(1)} % before the stream; ${fps.toFixed(1)} fps shown; browser ${JSON.stringify(inbound)}`,
+      );
+
+      await page.close();
+      engine.closeOwner(OWNER);
+      expect(engine.stats()).toMatchObject({ transports: 0, consumers: 0, producers: 1 });
+      engine.closeProducer(stream.key);
+      expect(engine.stats()).toEqual({ producers: 0, transports: 0, consumers: 0, cachedBytes: 0 });
+    } finally {
+      await engine.close();
+    }
+  });
+}

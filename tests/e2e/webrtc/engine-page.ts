@@ -18,10 +18,14 @@ declare global {
   interface Window {
     signal(method: string, params: unknown): Promise<unknown>;
     startPlayer(producerKey: string): Promise<void>;
+    setPaused(paused: boolean): Promise<void>;
+    inboundStats(): Promise<Record<string, unknown>>;
     player: PlayerState;
   }
 }
 
+window.setPaused = () => Promise.reject(new Error('not playing'));
+window.inboundStats = () => Promise.resolve({});
 window.player = { frames: 0, firstFrameMs: undefined, consumeMs: undefined, error: undefined, transportState: 'new' };
 
 window.startPlayer = async (producerKey: string): Promise<void> => {
@@ -46,6 +50,29 @@ window.startPlayer = async (producerKey: string): Promise<void> => {
       rtpCapabilities: device.recvRtpCapabilities,
     })) as Parameters<typeof transport.consume>[0];
     const consumer = await transport.consume(answer);
+    window.inboundStats = async (): Promise<Record<string, unknown>> => {
+      const report = await consumer.getStats();
+      for (const entry of report.values()) {
+        const s = entry as Record<string, unknown>;
+        if (s['type'] !== 'inbound-rtp') continue;
+        const keys = [
+          'packetsReceived',
+          'packetsLost',
+          'nackCount',
+          'pliCount',
+          'framesDecoded',
+          'framesDropped',
+          'jitter',
+        ];
+        return Object.fromEntries(keys.map((k) => [k, s[k]]));
+      }
+      return {};
+    };
+    window.setPaused = async (paused: boolean): Promise<void> => {
+      if (paused) consumer.pause();
+      else consumer.resume();
+      await window.signal(paused ? 'pause' : 'resume', { consumerId: consumer.id });
+    };
     state.consumeMs = performance.now() - started;
     const video = document.querySelector('video');
     if (!video) throw new Error('no video element');
