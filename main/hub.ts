@@ -13,7 +13,7 @@ import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
-import { mediaHandlers } from './api/handlers/media-handlers';
+import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
@@ -210,6 +210,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const wall = createWallServices(db, services.cameras, clock);
+    const cameraApi = cameraHandlers({ cameras: services.cameras, online: cameraOnline });
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
         name: '合庆城运',
@@ -225,7 +226,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...orderHandlers(orderDeps),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments, orgRepo),
-      ...cameraHandlers({ cameras: services.cameras, online: cameraOnline }),
+      ...cameraApi,
+      'cameras.update': refreshGatewayAfter(cameraApi['cameras.update'], gateway),
+      'cameras.setEnabled': refreshGatewayAfter(cameraApi['cameras.setEnabled'], gateway),
+      'cameras.delete': refreshGatewayAfter(cameraApi['cameras.delete'], gateway),
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock, sealKey: keys.sealKey }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),

@@ -35,6 +35,11 @@ async function open(conn: TestConnection, cameraId = 'CAM-7001', stream: 'main' 
   return result;
 }
 
+/** Lets the gateway's follow-up work after a call run (bounded; no wall-clock wait). */
+async function settle(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 function mediaStates(conn: TestConnection) {
   return conn.events
     .filter((e) => e.event === 'media.state')
@@ -226,6 +231,29 @@ describe('camera gateway in the hub', () => {
     expect(secret.ok ? 'ok' : secret.error.code).toBe('E_CONFLICT');
     expect(JSON.stringify(secret)).not.toContain(PASSWORD);
     expect(fake.spawned).toHaveLength(0);
+  });
+
+  it('follows camera edits: a new URL restarts the ingest for the same viewers, disabling stops it', async () => {
+    const admin = await signedIn(hub, 'admin');
+    const a = await viewer('monitor', 'conn-a');
+    await open(a.conn);
+    fake.spawned[0]!.frames(1);
+    answers.push(
+      await ok(hub, admin, 'cameras.update', { id: 'CAM-7001', mainUrl: MAIN.replace('10.0.0.5', '10.0.0.6') }),
+    );
+    await settle(() => fake.spawned.length === 2);
+    expect(fake.spawned[0]!.kills).toEqual(['SIGTERM']);
+    expect(fake.spawned[1]!.args.join(' ')).toContain('@10.0.0.6:554/');
+    // The password still reaches ffmpeg, and nothing else.
+    expect(fake.spawned[1]!.args.join(' ')).toContain(encodeURIComponent(PASSWORD));
+    expect(hub.gateway.viewers('CAM-7001', 'main')).toEqual(['conn-a']);
+
+    answers.push(await ok(hub, admin, 'cameras.setEnabled', { id: 'CAM-7001', enabled: false }));
+    await settle(() => fake.running().length === 0);
+    expect(fake.running()).toHaveLength(0);
+    expect(mediaStates(a.conn).at(-1)).toMatchObject({ state: 'idle' });
+    expect((await ok(hub, a.conn, 'cameras.get', { id: 'CAM-7001' })).online).toBe('unknown');
+    expect(JSON.stringify([answers, a.conn.events])).not.toContain(encodeURIComponent(PASSWORD));
   });
 
   it('kills every ffmpeg when the gateway closes', async () => {

@@ -159,3 +159,18 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
     },
   };
 }
+
+type CameraWrite = 'cameras.update' | 'cameras.setEnabled' | 'cameras.delete';
+
+/**
+ * A camera write followed by the gateway catching up: an edited URL restarts the ingest with the new
+ * one, a disabled or deleted camera's ingest stops (CameraGateway.refresh).
+ */
+export function refreshGatewayAfter<M extends CameraWrite>(handler: Handler<M>, gateway: CameraGateway): Handler<M> {
+  return async (ctx, input) => {
+    const result = await handler(ctx, input);
+    const { id } = input;
+    ctx.afterSuccess(() => void gateway.refresh(id).catch(() => undefined));
+    return result;
+  };
+}

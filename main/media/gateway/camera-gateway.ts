@@ -169,6 +169,28 @@ export class CameraGateway {
     return known[0] ?? 'unknown';
   }
 
+  /**
+   * The camera was edited, disabled or deleted: an ingest with an outdated URL restarts with the new
+   * one (its viewers kept), one whose camera is gone or disabled stops and reads idle to its viewers.
+   */
+  async refresh(cameraId: string): Promise<void> {
+    for (const stream of ['main', 'sub'] as const) {
+      const key = producerKey(cameraId, stream);
+      const entry = this.entries.get(key);
+      if (!entry || this.closed) continue;
+      const url = this.options.cameras.streamUrl(cameraId, stream);
+      if (url === entry.url) continue;
+      if (url !== null) {
+        if (!this.pending.has(key)) await this.entry(cameraId, stream);
+        continue;
+      }
+      this.entries.delete(key);
+      const viewers = [...entry.viewers.keys()];
+      await this.closeEntry(entry);
+      this.emit(key, { cameraId, stream, state: 'idle', reason: null, codec: entry.last.codec }, viewers);
+    }
+  }
+
   /** Stops every ingest (hub shutdown); resolves once every ffmpeg has exited. */
   async close(): Promise<void> {
     this.closed = true;
@@ -271,12 +293,15 @@ export class CameraGateway {
     else if (s.status === 'offline') entry.known = 'offline';
     if (sameState(next, entry.last)) return;
     entry.last = next;
-    const viewers = [...entry.viewers.keys()];
+    this.emit(entry.key, next, [...entry.viewers.keys()]);
+  }
+
+  private emit(key: string, state: StreamState, viewers: readonly string[]): void {
     for (const listener of [...this.listeners]) {
       try {
-        listener(next, viewers);
+        listener(state, viewers);
       } catch (error) {
-        this.options.log?.(`gateway ${entry.key}: state listener failed: ${String(error)}`);
+        this.options.log?.(`gateway ${key}: state listener failed: ${String(error)}`);
       }
     }
   }
