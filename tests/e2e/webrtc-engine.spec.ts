@@ -86,9 +86,9 @@ const frames = (page: Page): Promise<number | string> =>
   page.evaluate(() => window.player.error ?? window.player.frames);
 
 /** The demo clip (an MP4: SPS/PPS only in avcC) as MPEG-TS, which puts them in-band and loops cleanly. */
-function demoClip(): string {
-  const out = path.join(tmp, 'demo01-sub.ts');
-  const clip = path.join(root, 'resources/demo-clips/demo01/sub.mp4');
+function demoClip(camera = 'demo01'): string {
+  const out = path.join(tmp, `${camera}-sub.ts`);
+  const clip = path.join(root, `resources/demo-clips/${camera}/sub.mp4`);
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip, '-an', '-c:v', 'copy', '-f', 'mpegts', out]);
   return out;
 }
@@ -105,7 +105,7 @@ function mainStreamClip(): string {
 }
 
 for (const stream of [
-  { name: 'demo clip 640×360', key: 'demo01/sub', clip: demoClip },
+  { name: 'demo clip 640×360', key: 'demo01/sub', clip: () => demoClip() },
   { name: 'camera-like 1080p 4 Mbit/s', key: 'bench/main', clip: mainStreamClip },
 ]) {
   test(`mediasoup-client in Chromium plays H.264 RTP through the embedded engine (${stream.name})`, async ({
@@ -156,6 +156,25 @@ for (const stream of [
       await expect.poll(() => frames(page)).toBeGreaterThan(framesAtPause + 25);
       expect(engine.consumerStats(OWNER, consumer ?? '').packetsSent).toBeGreaterThan(sentAtPause);
 
+      // Two more tiles on the same transport (no renegotiation on the engine's side): another
+      // consumer of the same producer and, for the demo, a second camera.
+      const second = stream.key === 'demo01/sub' ? 'demo02/sub' : stream.key;
+      if (second !== stream.key) {
+        const other = await engine.rtpProducer(second);
+        feed(demoClip('demo02'), other.port, other.payloadType, other.ssrc);
+      }
+      await page.evaluate((key) => window.addTile(key), stream.key);
+      await page.evaluate((key) => window.addTile(key), second);
+      await expect
+        .poll(
+          () => page.evaluate(() => Math.min(...window.tileFrames, window.tileFrames.length === 2 ? Infinity : 0)),
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBeGreaterThan(25);
+      expect(engine.stats().consumers).toBe(3);
+
       console.log(
         `[webrtc-engine] ${stream.name}: first frame ${Math.round(player.firstFrameMs ?? -1)} ms after the page started ` +
           `(Device.load, transport, consume answered at ${Math.round(player.consumeMs ?? -1)} ms); ` +
@@ -165,8 +184,9 @@ for (const stream of [
 
       await page.close();
       engine.closeOwner(OWNER);
-      expect(engine.stats()).toMatchObject({ transports: 0, consumers: 0, producers: 1 });
+      expect(engine.stats()).toMatchObject({ transports: 0, consumers: 0 });
       engine.closeProducer(stream.key);
+      engine.closeProducer(second);
       expect(engine.stats()).toEqual({ producers: 0, transports: 0, consumers: 0, cachedBytes: 0 });
     } finally {
       await engine.close();

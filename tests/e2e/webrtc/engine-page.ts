@@ -20,12 +20,17 @@ declare global {
     startPlayer(producerKey: string): Promise<void>;
     setPaused(paused: boolean): Promise<void>;
     inboundStats(): Promise<Record<string, unknown>>;
+    /** Another consumer on the same transport, in a video of its own; its frame count is tileFrames[i]. */
+    addTile(producerKey: string): Promise<void>;
+    tileFrames: number[];
     player: PlayerState;
   }
 }
 
 window.setPaused = () => Promise.reject(new Error('not playing'));
 window.inboundStats = () => Promise.resolve({});
+window.addTile = () => Promise.reject(new Error('not playing'));
+window.tileFrames = [];
 window.player = { frames: 0, firstFrameMs: undefined, consumeMs: undefined, error: undefined, transportState: 'new' };
 
 window.startPlayer = async (producerKey: string): Promise<void> => {
@@ -50,6 +55,26 @@ window.startPlayer = async (producerKey: string): Promise<void> => {
       rtpCapabilities: device.recvRtpCapabilities,
     })) as Parameters<typeof transport.consume>[0];
     const consumer = await transport.consume(answer);
+    window.addTile = async (key: string): Promise<void> => {
+      const more = (await window.signal('consume', {
+        transportId: transport.id,
+        producerKey: key,
+        rtpCapabilities: device.recvRtpCapabilities,
+      })) as Parameters<typeof transport.consume>[0];
+      const tileConsumer = await transport.consume(more);
+      const index = window.tileFrames.push(0) - 1;
+      const tile = document.createElement('video');
+      tile.muted = true;
+      tile.width = 320;
+      document.body.append(tile);
+      tile.srcObject = new MediaStream([tileConsumer.track]);
+      const onTileFrame = (): void => {
+        window.tileFrames[index] = (window.tileFrames[index] ?? 0) + 1;
+        tile.requestVideoFrameCallback(onTileFrame);
+      };
+      tile.requestVideoFrameCallback(onTileFrame);
+      await tile.play();
+    };
     window.inboundStats = async (): Promise<Record<string, unknown>> => {
       const report = await consumer.getStats();
       for (const entry of report.values()) {
