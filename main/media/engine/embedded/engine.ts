@@ -102,7 +102,7 @@ export class EmbeddedEngine implements MediaEngine {
         const transport = ref.transport;
         if (!transport) return;
         for (const consumer of this.consumersOf(transport.id)) {
-          consumer.setReady(this.producers.get(consumer.producerKey)?.cache.snapshot() ?? []);
+          this.startConsumer(consumer);
         }
       },
       onClosed: () => {
@@ -160,7 +160,7 @@ export class EmbeddedEngine implements MediaEngine {
     );
     this.consumers.set(consumer.id, consumer);
     producer.consumers.add(consumer);
-    if (transport.connected) consumer.setReady(producer.cache.snapshot());
+    if (transport.connected) this.startConsumer(consumer);
     return {
       id: consumer.id,
       producerId: producer.id,
@@ -221,6 +221,15 @@ export class EmbeddedEngine implements MediaEngine {
   consumerStats(ownerId: string, consumerId: string): { packetsSent: number; paused: boolean } {
     const consumer = this.ownedConsumer(ownerId, consumerId);
     return { packetsSent: consumer.packetsSent, paused: consumer.paused };
+  }
+
+  /**
+   * The transport is up: send from the cached keyframe. Counts as a replay, so the PLI a browser
+   * sends while it waits for that very keyframe does not replay it a second time.
+   */
+  private startConsumer(consumer: EmbeddedConsumer): void {
+    this.lastReplay.set(consumer.id, this.now());
+    consumer.setReady(this.producers.get(consumer.producerKey)?.cache.snapshot() ?? []);
   }
 
   /** Resume or a PLI/FIR: replay the cached keyframe (throttled for PLIs, not for resume). */
