@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamState } from '../../common/contract';
 import type { Hub } from '../../main/hub';
+import { createEngine } from '../../main/media/engine';
+import type { MediaEngine } from '../../main/media/engine/types';
 import { HLS_PLAYLIST } from '../../main/media/ingest';
 import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 import { startWebShell, type WebShell } from '../../main/shell-web/server';
@@ -78,6 +80,7 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
   let server: RtspServer;
   let hub: Hub;
   let shell: WebShell;
+  let engine: MediaEngine;
   const logs: string[] = [];
   const seen: unknown[] = [];
   const monitor = watcher('conn-monitor');
@@ -85,7 +88,9 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
 
   beforeAll(async () => {
     server = await startRtspServer({ user: USER, password: PASSWORD });
+    engine = createEngine().engine;
     hub = await demoHub({
+      engine,
       gateway: {
         idleStopMs: 1000,
         ingest: { timeoutMs: 3000, backoff: { initialMs: 200, maxMs: 1000 } },
@@ -118,6 +123,7 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
     await shell.close();
     await hub.gateway.close();
     hub.close();
+    await engine.close();
     await server.stop();
   }, 30_000);
 
@@ -128,6 +134,8 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
     if (!opened.ok) return;
     const live = await monitor.waitState((s) => s.state === 'live', 'live');
     expect(live).toMatchObject({ cameraId: 'CAM-RTSP-1', stream: 'main', codec: 'h264', reason: null });
+    // The same ffmpeg feeds the WebRTC engine.
+    expect(opened.value.webrtc).toBe(true);
     expect((await ok(hub, bystander.conn, 'cameras.get', { id: 'CAM-RTSP-1' })).online).toBe('online');
 
     await waitForPlaylist(hub.gateway.hlsDir('CAM-RTSP-1', 'main')!);
@@ -159,6 +167,32 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
     // The bystander watches nothing: no stream states for it.
     expect(bystander.states()).toEqual([]);
   }, 60_000);
+
+  it('hands the stream to the WebRTC engine: a consumer on this connection’s transport', async () => {
+    const caps = await ok(hub, monitor.conn, 'media.rtc.capabilities', {});
+    expect(caps.engine).toBe('embedded');
+    const transport = await ok(hub, monitor.conn, 'media.rtc.createTransport', {});
+    const consumer = await ok(hub, monitor.conn, 'media.rtc.consume', {
+      transportId: transport.id,
+      cameraId: 'CAM-RTSP-1',
+      stream: 'main',
+      rtpCapabilities: caps.routerRtpCapabilities,
+    });
+    expect(consumer.kind).toBe('video');
+    seen.push(caps, transport, consumer);
+    // Another connection cannot use this connection's transport or consumer.
+    const foreign = await call(hub, bystander.conn, 'media.rtc.consume', {
+      transportId: transport.id,
+      cameraId: 'CAM-RTSP-1',
+      stream: 'main',
+      rtpCapabilities: caps.routerRtpCapabilities,
+    });
+    expect(foreign.ok ? 'ok' : foreign.error.code).toBe('E_NOT_FOUND');
+    const pause = await call(hub, bystander.conn, 'media.rtc.pause', { consumerId: consumer.id });
+    expect(pause.ok ? 'ok' : pause.error.code).toBe('E_NOT_FOUND');
+    await ok(hub, monitor.conn, 'media.rtc.pause', { consumerId: consumer.id });
+    await ok(hub, monitor.conn, 'media.rtc.closeConsumer', { consumerId: consumer.id });
+  }, 30_000);
 
   it('turns offline with the reason when the camera stops, and live again by itself when it returns', async () => {
     const from = monitor.states().length;
