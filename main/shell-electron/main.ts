@@ -3,6 +3,8 @@ import { app, dialog, Menu, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
+import { createEngine } from '../media/engine';
+import type { MediaEngine } from '../media/engine/types';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
 import { newKeyRequested } from '../security/at-rest';
 import { isDemo } from '../services/users/bootstrap';
@@ -29,6 +31,7 @@ registerAppScheme();
 app.enableSandbox();
 
 let hub: Hub | null = null;
+let engine: MediaEngine | null = null;
 let disposeIpc: (() => void) | null = null;
 let consoleWindow: BrowserWindow | null = null;
 let quitting = false;
@@ -65,9 +68,14 @@ async function start(): Promise<void> {
   // Packaged: resources/demo-clips sits in process.resourcesPath (extraResources); else beside out/.
   const clips = findDemoClipsDir({ moduleDir: __dirname, resourcesPath: process.resourcesPath });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
+  // WebRTC for the camera gateway: mediasoup where a worker exists, else the embedded engine.
+  const rtc = createEngine();
+  engine = rtc.engine;
+  console.log(`[cityops] WebRTC 引擎 / WebRTC engine: ${rtc.reason}`);
   const opened = await openHub({
     ...hubOptionsFrom(config),
     demoMedia,
+    engine: rtc.engine,
     // Set by scripts/start.mjs to a better-sqlite3 build for Electron's ABI; unset when packaged.
     sqliteNativeBinding: process.env.CITYOPS_SQLITE_BINDING,
     // The hub key file is encrypted by the OS key store (DPAPI / Keychain / libsecret) where one is usable.
@@ -102,6 +110,9 @@ function shutdown(): void {
   const h = hub;
   hub = null;
   h?.close();
+  // ffmpeg ingests got their SIGTERM in close(); the engine's sockets go with the process.
+  void engine?.close();
+  engine = null;
 }
 
 function fatal(error: unknown): void {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError, isLoopback, resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
+import { createEngine } from '../media/engine';
 import { newKeyRequested } from '../security/at-rest';
 import { KeyFileError } from '../security/hub-keys';
 import { isDemo } from '../services/users/bootstrap';
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
   // The demo cameras' clips ship with the app; a hub in demo mode serves them as live HLS.
   const clips = findDemoClipsDir({ moduleDir: import.meta.dirname });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
-  const hub = await openHub({ ...hubOptionsFrom(config), demoMedia, newKey: newKeyRequested(process.argv) });
+  // WebRTC for the camera gateway: mediasoup where a worker exists, else the embedded engine.
+  const { engine, reason } = createEngine();
+  const hub = await openHub({ ...hubOptionsFrom(config), demoMedia, engine, newKey: newKeyRequested(process.argv) });
   const media = demoMedia && isDemo(hub.db) ? demoMedia : undefined;
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
@@ -46,16 +49,20 @@ async function main(): Promise<void> {
   if (config.allowedOrigins.length > 0) {
     console.log(`[cityops] 另外允许的网页来源 / also accepting pages from: ${config.allowedOrigins.join(', ')}`);
   }
+  console.log(`[cityops] WebRTC 引擎 / WebRTC engine: ${reason}`);
   console.log(`[cityops] 数据目录 / data dir: ${config.dataDir}`);
   console.log(`[cityops] 控制台地址 / console URL: ${shell.url}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void shell.close().then(() => {
-      hub.close();
-      process.exit(0);
-    });
+    void shell
+      .close()
+      .then(async () => {
+        hub.close();
+        await Promise.allSettled([hub.gateway.close(), engine.close()]);
+      })
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
