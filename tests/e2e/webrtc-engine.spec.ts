@@ -112,7 +112,8 @@ for (const stream of [
     page,
   }) => {
     test.setTimeout(90_000);
-    const engine = new EmbeddedEngine();
+    // A browser that goes away without a word is noticed within seconds (its consent checks stop).
+    const engine = new EmbeddedEngine({ idleTransportMs: 6_000, livenessIntervalMs: 500 });
     // This process's CPU with nothing streaming yet (Playwright's own share), subtracted below.
     const idleStart = process.cpuUsage();
     const idleWall = performance.now();
@@ -182,9 +183,9 @@ for (const stream of [
           `${idlePercent.toFixed(1)} % before the stream; ${fps.toFixed(1)} fps shown; browser ${JSON.stringify(inbound)}`,
       );
 
+      // The page goes; nobody calls closeOwner: the silent transport and its consumers are freed.
       await page.close();
-      engine.closeOwner(OWNER);
-      expect(engine.stats()).toMatchObject({ transports: 0, consumers: 0 });
+      await expect.poll(() => engine.stats(), { timeout: 20_000 }).toMatchObject({ transports: 0, consumers: 0 });
       engine.closeProducer(stream.key);
       engine.closeProducer(second);
       expect(engine.stats()).toEqual({ producers: 0, transports: 0, consumers: 0, cachedBytes: 0 });

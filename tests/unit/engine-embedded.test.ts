@@ -231,6 +231,20 @@ describe('embedded engine: producers, transports, consumers and their owners', (
     await expect(engine.createTransport('A')).rejects.toMatchObject({ code: 'E_CONFLICT' });
   });
 
+  it('never closes a transport for silence before it connected (a window may consume much later)', async () => {
+    let now = 0;
+    engine = new EmbeddedEngine({
+      now: () => now,
+      idleTransportMs: 1000,
+      livenessIntervalMs: 0,
+      extraHostAddresses: [],
+    });
+    await engine.createTransport('A');
+    now = 3_600_000;
+    engine.closeSilentTransports();
+    expect(engine.stats().transports).toBe(1);
+  });
+
   it('binds one ingest port per stream key on 127.0.0.1', async () => {
     engine = new EmbeddedEngine();
     const [a, b] = await Promise.all([engine.rtpProducer('cam-1/main'), engine.rtpProducer('cam-1/main')]);

@@ -11,7 +11,10 @@ export interface EmbeddedEngineOptions extends TransportOptions {
   cacheLimits?: CacheLimits;
   /** The smallest interval between two keyframe replays for one consumer (PLI storms). */
   keyframeReplayIntervalMs?: number;
-  now?: () => number;
+  /** A connected transport whose browser was not heard for this long is closed (default 20 s). */
+  idleTransportMs?: number;
+  /** How often that is checked (default 5 s; 0: never, the owner's close is the only cleanup). */
+  livenessIntervalMs?: number;
 }
 
 /** The payload type and SSRC ffmpeg is told to use; the engine rewrites both per consumer. */
@@ -49,8 +52,24 @@ export class EmbeddedEngine implements MediaEngine {
   private closed = false;
   private readonly now: () => number;
 
+  private readonly liveness: NodeJS.Timeout | undefined;
+
   constructor(private readonly options: EmbeddedEngineOptions = {}) {
     this.now = options.now ?? (() => Date.now());
+    const every = options.livenessIntervalMs ?? 5000;
+    if (every > 0) {
+      this.liveness = setInterval(() => this.closeSilentTransports(), every);
+      this.liveness.unref();
+    }
+  }
+
+  /** Connected transports whose browser went silent (tab killed, network gone): closed, consumers freed. */
+  closeSilentTransports(): void {
+    const limit = this.options.idleTransportMs ?? 20_000;
+    const now = this.now();
+    for (const transport of [...this.transports.values()]) {
+      if (transport.connected && now - transport.lastHeardAt > limit) transport.close();
+    }
   }
 
   routerRtpCapabilities(): Json {
@@ -200,6 +219,7 @@ export class EmbeddedEngine implements MediaEngine {
 
   close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.liveness);
     for (const transport of [...this.transports.values()]) transport.close();
     for (const key of [...this.producers.keys()]) this.closeProducer(key);
     return Promise.resolve();

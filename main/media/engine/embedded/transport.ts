@@ -17,6 +17,7 @@ export interface TransportOptions {
   extraHostAddresses?: string[];
   /** UDP ports for ICE, e.g. [40000, 40999] for a firewall rule; any port when absent. */
   portRange?: [number, number];
+  now?: () => number;
 }
 
 export interface TransportEvents {
@@ -42,6 +43,12 @@ export class EmbeddedTransport {
   readonly id = crypto.randomUUID();
   connected = false;
   closed = false;
+  /**
+   * When the browser was last heard: its STUN checks (Chrome's consent checks come every ~5 s, even
+   * with every consumer paused) and its RTCP. werift as ICE-lite sends no checks of its own, so
+   * this is how a browser that vanished without a word is noticed.
+   */
+  lastHeardAt: number;
   private dtls: RTCDtlsTransport | undefined;
   private offerSdp = '';
   private connectStarted = false;
@@ -50,15 +57,24 @@ export class EmbeddedTransport {
     readonly ownerId: string,
     private readonly pc: RTCPeerConnection,
     private readonly events: TransportEvents,
-  ) {}
+    private readonly now: () => number,
+  ) {
+    this.lastHeardAt = now();
+  }
 
   static async create(
     ownerId: string,
     options: TransportOptions,
     events: TransportEvents,
   ): Promise<{ transport: EmbeddedTransport; params: TransportParams }> {
+    const now = options.now ?? (() => Date.now());
+    const heard: { transport?: EmbeddedTransport } = {};
     const pc = new RTCPeerConnection({
       iceLite: true,
+      iceFilterStunResponse: () => {
+        if (heard.transport) heard.transport.lastHeardAt = now();
+        return true;
+      },
       iceServers: [],
       iceUseIpv6: false,
       iceAdditionalHostAddresses: options.extraHostAddresses ?? ['127.0.0.1'],
@@ -78,7 +94,8 @@ export class EmbeddedTransport {
         ],
       },
     });
-    const transport = new EmbeddedTransport(ownerId, pc, events);
+    const transport = new EmbeddedTransport(ownerId, pc, events, now);
+    heard.transport = transport;
     pc.addTransceiver('video', { direction: 'sendonly' });
     await pc.setLocalDescription(await pc.createOffer());
     transport.offerSdp = pc.localDescription?.sdp ?? '';
@@ -124,6 +141,7 @@ export class EmbeddedTransport {
   }
 
   private handleRtcp(packet: RtcpPacket): void {
+    this.lastHeardAt = this.now();
     if (packet instanceof RtcpPayloadSpecificFeedback) {
       const feedback = packet.feedback as unknown;
       if (feedback instanceof PictureLossIndication) this.events.onKeyframeRequest(feedback.mediaSsrc);
