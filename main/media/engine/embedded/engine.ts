@@ -142,6 +142,10 @@ export class EmbeddedEngine implements MediaEngine {
       },
     });
     ref.transport = created.transport;
+    if (this.closed) {
+      created.transport.close();
+      throw apiError('E_CONFLICT', '媒体引擎已关闭', 'The media engine is closed');
+    }
     this.transports.set(created.transport.id, created.transport);
     return created.params;
   }
