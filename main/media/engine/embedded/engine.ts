@@ -142,7 +142,8 @@ export class EmbeddedEngine implements MediaEngine {
       },
     });
     ref.transport = created.transport;
-    if (this.closed) {
+    // close() may have run while werift gathered candidates.
+    if (this.isClosed()) {
       created.transport.close();
       throw apiError('E_CONFLICT', '媒体引擎已关闭', 'The media engine is closed');
     }
@@ -227,6 +228,10 @@ export class EmbeddedEngine implements MediaEngine {
     for (const transport of [...this.transports.values()]) transport.close();
     for (const key of [...this.producers.keys()]) this.closeProducer(key);
     return Promise.resolve();
+  }
+
+  private isClosed(): boolean {
+    return this.closed;
   }
 
   /** Counts for the console's status and the tests: what the engine holds right now. */
