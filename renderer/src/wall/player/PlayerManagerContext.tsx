@@ -7,6 +7,8 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
+import { useApi } from '../../api';
+import { createGateway } from './gateway';
 import { createPlayerManager } from './player-manager';
 import type { Player, PlayerManager, TileHealth } from './types';
 
@@ -16,7 +18,16 @@ const PlayerManagerContext = createContext<PlayerManager | null>(null);
 export function PlayerManagerProvider({ children }: { children: ReactNode }) {
   // Creating a manager costs nothing until acquire(), so StrictMode's second call is harmless,
   // and destroy() leaves it usable for StrictMode's second mount.
-  const [manager] = useState(createPlayerManager);
+  const api = useApi();
+  const [manager] = useState(() =>
+    createPlayerManager({
+      gateway: createGateway({
+        open: (cameraId, stream) => api.call('media.open', { cameraId, stream }),
+        release: (cameraId, stream) => api.call('media.release', { cameraId, stream }),
+        onState: (listener) => api.subscribe('media.state', listener),
+      }),
+    }),
+  );
   useEffect(() => () => manager.destroy(), [manager]);
   return <PlayerManagerContext.Provider value={manager}>{children}</PlayerManagerContext.Provider>;
 }

@@ -1,4 +1,5 @@
 import { FrameRate } from './frame-rate';
+import { gatewayFailure, type Gateway } from './gateway';
 import {
   initialHealth,
   nextHealth,
@@ -11,6 +12,7 @@ import type { Failure } from './hls-errors';
 import { snapshotVideo } from './snapshot';
 import { createWallVideo, StreamSlot, type SlotEvents } from './stream-slot';
 import { onTick } from './ticker';
+import type { StreamState } from '../../../../common/contract/media';
 import type { Player, PlayerSource, PlayerStats, TileHealth } from './types';
 
 /**
@@ -89,6 +91,7 @@ export class HlsPlayer implements DisposablePlayer {
   private readonly frameRate = new FrameRate();
   private readonly stopTick: () => void;
   private released = false;
+  private readonly stopGatewayWatch: (() => void) | null;
   private readonly slotEvents: SlotEvents = {
     firstFrame: (slot) => this.contain(() => this.onFirstFrame(slot)),
     failure: (slot, failure) => this.contain(() => this.onFailure(slot, failure)),
@@ -98,11 +101,13 @@ export class HlsPlayer implements DisposablePlayer {
     readonly key: string,
     source: PlayerSource,
     private readonly now: () => number = Date.now,
+    private readonly gateway: Gateway | null = null,
   ) {
     this.wanted = source;
-    this.current = new StreamSlot(createWallVideo(key), this.slotEvents);
+    this.current = new StreamSlot(createWallVideo(key), this.slotEvents, gateway);
     this.machine = initialHealth(now());
     this.stopTick = onTick(() => this.contain(() => this.tick()));
+    this.stopGatewayWatch = gateway ? gateway.onState((state) => this.contain(() => this.onGatewayState(state))) : null;
     this.dispatch({ type: 'start' });
   }
 
@@ -170,6 +175,7 @@ export class HlsPlayer implements DisposablePlayer {
     this.dispatch({ type: 'stop' });
     this.released = true;
     this.stopTick();
+    this.stopGatewayWatch?.();
     this.clearRetry();
     this.next?.destroy();
     this.next = null;
@@ -232,7 +238,7 @@ export class HlsPlayer implements DisposablePlayer {
     if (this.current.hasFrame) {
       // Keep the picture: prepare the stream off screen (an element outside the document still
       // decodes and reports its frames) and swap it in on its first frame.
-      this.next = new StreamSlot(createWallVideo(this.key), this.slotEvents);
+      this.next = new StreamSlot(createWallVideo(this.key), this.slotEvents, this.gateway);
       this.next.load(this.wanted);
       this.attemptSlot = this.next;
     } else {
@@ -311,6 +317,24 @@ export class HlsPlayer implements DisposablePlayer {
     // The failed stream's last frame stays up; it just stops fetching.
     if (from === 'screen') slot.stopLoading();
     this.dispatch({ type: 'failure', from, kind: failure.kind, reason: failure.reason });
+  }
+
+  /**
+   * The gateway's word on the stream this tile plays: an ingest gone offline shows its reason at
+   * once (not 3 s later as a stall), and one back live is reconnected to now rather than at the
+   * back-off's next retry.
+   */
+  private onGatewayState(state: StreamState): void {
+    const wanted = this.wanted;
+    if (!wanted.gateway || state.cameraId !== wanted.cameraId || state.stream !== wanted.stream) return;
+    const { health, attempt } = this.machine;
+    if (state.state === 'offline' && !attempt && (health.state === 'playing' || health.state === 'stalled')) {
+      this.current.stopLoading();
+      const failure = gatewayFailure(state);
+      this.dispatch({ type: 'failure', from: 'screen', kind: failure.kind, reason: failure.reason });
+    } else if (state.state === 'live' && health.retryAt !== null) {
+      this.dispatch({ type: 'retryDue' });
+    }
   }
 
   private restartMeters(): void {

@@ -1,3 +1,4 @@
+import type { Gateway } from './gateway';
 import { HlsPlayer, sameSource, type DisposablePlayer } from './hls-player';
 import type { Player, PlayerManager, PlayerSource } from './types';
 
@@ -6,9 +7,9 @@ export type PlayerFactory = (key: string, source: PlayerSource) => DisposablePla
 
 export interface PlayerManagerOptions {
   create?: PlayerFactory;
+  /** The hub's camera gateway, for sources played through it (demo and RTSP cameras). */
+  gateway?: Gateway;
 }
-
-const hlsFactory: PlayerFactory = (key, source) => new HlsPlayer(key, source);
 
 /**
  * The one owner of every player (hls.js instance and <video> element) of a window (types.ts).
@@ -20,7 +21,8 @@ const hlsFactory: PlayerFactory = (key, source) => new HlsPlayer(key, source);
  * tile unmounting does not, since the next layout may show the same key again.
  */
 export function createPlayerManager(options: PlayerManagerOptions = {}): PlayerManager {
-  const create = options.create ?? hlsFactory;
+  const gateway = options.gateway ?? null;
+  const create: PlayerFactory = options.create ?? ((key, source) => new HlsPlayer(key, source, Date.now, gateway));
   const players = new Map<string, DisposablePlayer>();
 
   const release = (key: string): void => {

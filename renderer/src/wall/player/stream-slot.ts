@@ -1,5 +1,6 @@
 import Hls, { Events, type BufferCodecsData, type ErrorData, type FragLoadedData } from 'hls.js';
 import { WALL_HLS_CONFIG } from './hls-config';
+import { GatewayFailure, type Gateway } from './gateway';
 import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
 import type { PlayerSource } from './types';
 
@@ -15,6 +16,12 @@ export interface SlotEvents {
   /** The stream is over (fatal hls.js error or <video> error). */
   failure(slot: StreamSlot, failure: Failure): void;
 }
+
+const GATEWAY_MISSING: Failure = { kind: 'error', reason: { zh: '无法连接视频网关', en: 'no camera gateway' } };
+const GATEWAY_REFUSED: Failure = {
+  kind: 'error',
+  reason: { zh: '中枢拒绝播放此码流', en: 'the hub refused this stream' },
+};
 
 /** Fragments remembered for the bit rate: ~5 s of 1-s segments. */
 const RATE_WINDOW = 5;
@@ -43,10 +50,13 @@ export class StreamSlot {
   private codecName: string | null = null;
   private frameSeen = false;
   private destroyed = false;
+  /** The gateway stream this slot holds (a gateway source's load() until unload()). */
+  private held: PlayerSource | null = null;
 
   constructor(
     readonly video: HTMLVideoElement,
     private readonly events: SlotEvents,
+    private readonly gateway: Gateway | null = null,
   ) {
     video.addEventListener('error', this.onVideoError);
     // The wall never pauses; the browser does when the element leaves the document (a tile
@@ -88,6 +98,35 @@ export class StreamSlot {
       });
       return;
     }
+    if (source.gateway) {
+      this.loadThroughGateway(source, generation);
+      return;
+    }
+    this.loadUrl(source.url, generation);
+  }
+
+  /** Asks the hub for the stream (media.open) and plays the signed HLS path it answers. */
+  private loadThroughGateway(source: PlayerSource, generation: number): void {
+    const gateway = this.gateway;
+    if (!gateway) {
+      queueMicrotask(() => {
+        if (generation === this.generation) this.events.failure(this, GATEWAY_MISSING);
+      });
+      return;
+    }
+    this.held = source;
+    gateway.open(source).then(
+      (opened) => {
+        if (generation === this.generation && !this.destroyed) this.loadUrl(opened.hlsUrl, generation);
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.events.failure(this, error instanceof GatewayFailure ? error.failure : GATEWAY_REFUSED);
+      },
+    );
+  }
+
+  private loadUrl(url: string, generation: number): void {
     const hls = new Hls(WALL_HLS_CONFIG);
     this.hls = hls;
     hls.on(Events.ERROR, (_event, data: ErrorData) => {
@@ -106,7 +145,7 @@ export class StreamSlot {
     // Not play() right away: before hls.js has set the element's source, play() would run the
     // element's load algorithm against an empty source. The autoplay attribute covers the rest.
     hls.on(Events.MANIFEST_PARSED, () => this.play());
-    hls.loadSource(source.url);
+    hls.loadSource(url);
     hls.attachMedia(this.video);
     this.watchFirstFrame(generation);
   }
@@ -141,6 +180,10 @@ export class StreamSlot {
     this.frameSeen = false;
     this.frags = [];
     this.codecName = null;
+    if (this.held) {
+      this.gateway?.release(this.held);
+      this.held = null;
+    }
     const hls = this.hls;
     this.hls = null;
     if (hls) {

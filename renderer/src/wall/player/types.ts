@@ -1,7 +1,6 @@
 /**
  * The player layer of the video wall (issue 5 item 4–5). One PlayerManager per window owns every
  * hls.js instance and <video> element; tiles only borrow a player by key and show its element.
- * A WebRTC player (mediasoup-client) will implement the same Player interface later.
  */
 
 /** What a tile shows about its stream (data-state on the tile). */
@@ -39,8 +38,13 @@ export type StreamKind = 'main' | 'sub';
 export interface PlayerSource {
   cameraId: string;
   stream: StreamKind;
-  /** The playable URL (for demo cameras a path on the hub, e.g. /media/demo/demo01/sub/index.m3u8). */
+  /**
+   * The playable URL; for a gateway source only its identity (`gateway:<cameraId>/<stream>`), the
+   * playable path being the signed one `media.open` answers.
+   */
   url: string;
+  /** Played through the hub's camera gateway (demo and RTSP cameras): see player/gateway.ts. */
+  gateway?: boolean;
 }
 
 /** One playing stream in its own <video> element. */

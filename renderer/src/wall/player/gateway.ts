@@ -1,0 +1,144 @@
+import type { StreamState } from '../../../../common/contract/media';
+import type { Reason } from './health-machine';
+import type { Failure } from './hls-errors';
+import type { PlayerSource, StreamKind } from './types';
+
+/**
+ * The hub's camera gateway as the player layer sees it (issue 10 item 1): a tile of a demo or RTSP
+ * camera asks `media.open` for its stream and plays the signed HLS path it gets back; the camera's
+ * own URL (with its credentials) never reaches this window. Streams are counted per window, so
+ * `media.release` goes out when the last slot of this window lets go of a stream.
+ */
+
+/** What the gateway client needs from the hub (the window's Api, narrowed; tests pass a fake). */
+export interface GatewayLink {
+  open(cameraId: string, stream: StreamKind): Promise<{ hlsUrl: string; webrtc: boolean; state: StreamState }>;
+  release(cameraId: string, stream: StreamKind): Promise<unknown>;
+  onState(listener: (state: StreamState) => void): () => void;
+}
+
+/** The gateway's reasons, as a tile names them. */
+export const GATEWAY_REASONS: Record<NonNullable<StreamState['reason']>, Reason> = {
+  unauthorized: { zh: '用户名或密码错误', en: 'wrong user name or password' },
+  'not-found': { zh: '流地址不存在', en: 'stream path not found' },
+  refused: { zh: '连接被拒绝', en: 'connection refused' },
+  timeout: { zh: '连接超时', en: 'connection timed out' },
+  unreachable: { zh: '网络不可达', en: 'network unreachable' },
+  'unsupported-codec': { zh: '不支持的编码', en: 'unsupported codec' },
+  ended: { zh: '码流已中断', en: 'stream ended' },
+  'no-ffmpeg': { zh: '中枢未安装 ffmpeg', en: 'ffmpeg is not installed on the hub' },
+  error: { zh: '网关错误', en: 'gateway error' },
+};
+
+const GATEWAY_OFFLINE: Reason = { zh: '网关离线', en: 'gateway offline' };
+/** How long an attempt waits for a connecting ingest (the health machine times out at 10 s). */
+export const GATEWAY_WAIT_MS = 12_000;
+
+export function gatewayFailure(state: StreamState): Failure {
+  return { kind: 'offline', reason: state.reason ? GATEWAY_REASONS[state.reason] : GATEWAY_OFFLINE };
+}
+
+export class GatewayFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.reason.en);
+    this.name = 'GatewayFailure';
+  }
+}
+
+export interface Opened {
+  hlsUrl: string;
+  webrtc: boolean;
+}
+
+export interface Gateway {
+  /**
+   * Opens the source's stream on the hub and resolves once it is live (waiting for a connecting
+   * ingest), rejecting with GatewayFailure when it is offline. Each call takes one hold on the
+   * stream: give it back with release().
+   */
+  open(source: PlayerSource): Promise<Opened>;
+  release(source: PlayerSource): void;
+  /** The gateway's state changes of every stream (the player filters its own). */
+  onState(listener: (state: StreamState) => void): () => void;
+}
+
+const keyOf = (cameraId: string, stream: StreamKind): string => `${cameraId}\n${stream}`;
+
+export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS): Gateway {
+  const holds = new Map<string, number>();
+  const listeners = new Set<(state: StreamState) => void>();
+  let unlisten: (() => void) | null = null;
+
+  const onState = (listener: (state: StreamState) => void): (() => void) => {
+    listeners.add(listener);
+    unlisten ??= link.onState((state) => {
+      for (const l of [...listeners]) {
+        try {
+          l(state);
+        } catch (error) {
+          console.error('[wall] gateway state listener', error);
+        }
+      }
+    });
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && unlisten) {
+        unlisten();
+        unlisten = null;
+      }
+    };
+  };
+
+  /** Settles when the stream reads live (null) or offline (its failure), or after waitMs. */
+  const watch = (cameraId: string, stream: StreamKind) => {
+    let finish: (outcome: Failure | null) => void = () => undefined;
+    const outcome = new Promise<Failure | null>((resolve) => {
+      const timeout: Failure = { kind: 'offline', reason: GATEWAY_REASONS.timeout };
+      const timer = setTimeout(() => finish(timeout), waitMs);
+      const off = onState((state) => {
+        if (state.cameraId !== cameraId || state.stream !== stream) return;
+        if (state.state === 'live') finish(null);
+        else if (state.state === 'offline') finish(gatewayFailure(state));
+      });
+      finish = (result) => {
+        clearTimeout(timer);
+        off();
+        resolve(result);
+      };
+    });
+    return { outcome, cancel: () => finish(null) };
+  };
+
+  return {
+    async open(source) {
+      const key = keyOf(source.cameraId, source.stream);
+      holds.set(key, (holds.get(key) ?? 0) + 1);
+      // Listen before asking, so a 'live' published between the answer and the wait is not missed.
+      const watching = watch(source.cameraId, source.stream);
+      try {
+        const answer = await link.open(source.cameraId, source.stream);
+        const { state } = answer;
+        if (state.state === 'offline') throw new GatewayFailure(gatewayFailure(state));
+        // 'idle' is a stream the gateway does not ingest (demo clips, plain HLS): playable as is.
+        if (state.state === 'connecting') {
+          const failure = await watching.outcome;
+          if (failure) throw new GatewayFailure(failure);
+        }
+        return { hlsUrl: answer.hlsUrl, webrtc: answer.webrtc };
+      } finally {
+        watching.cancel();
+      }
+    },
+    release(source) {
+      const key = keyOf(source.cameraId, source.stream);
+      const count = (holds.get(key) ?? 0) - 1;
+      if (count > 0) {
+        holds.set(key, count);
+        return;
+      }
+      holds.delete(key);
+      link.release(source.cameraId, source.stream).catch(() => undefined);
+    },
+    onState,
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Camera } from '../../common/contract';
+import { cameraSource } from '../../renderer/src/wall/cameras/source';
+
+// Which cameras a tile plays through the hub's gateway (issue 10 item 1) and which it plays itself.
+
+function camera(patch: Partial<Camera>): Camera {
+  return {
+    id: 'cam-1',
+    name: '一号',
+    code: null,
+    workstationId: 'ws',
+    workstationName: '工作站',
+    gridId: null,
+    gridName: null,
+    stationId: null,
+    stationName: null,
+    mainUrl: 'http://media.example/cam1/main.m3u8',
+    subUrl: null,
+    mainHasCredentials: false,
+    subHasCredentials: false,
+    protocol: 'hls',
+    tags: [],
+    enabled: true,
+    online: 'unknown',
+    createdAt: 0,
+    updatedAt: 0,
+    ...patch,
+  };
+}
+
+describe('cameraSource', () => {
+  it('plays an RTSP camera through the gateway, its masked URL never used', () => {
+    const rtsp = camera({
+      protocol: 'rtsp',
+      mainUrl: 'rtsp://admin:***@10.0.0.5:554/Streaming/Channels/101',
+      subUrl: 'rtsp://admin:***@10.0.0.5:554/Streaming/Channels/102',
+      mainHasCredentials: true,
+      subHasCredentials: true,
+    });
+    expect(cameraSource(rtsp, 'sub')).toEqual({
+      cameraId: 'cam-1',
+      stream: 'sub',
+      url: 'gateway:cam-1/sub',
+      gateway: true,
+    });
+    expect(cameraSource(rtsp, 'main')).toEqual({
+      cameraId: 'cam-1',
+      stream: 'main',
+      url: 'gateway:cam-1/main',
+      gateway: true,
+    });
+  });
+
+  it('asks for the main stream of a camera without a sub stream', () => {
+    const rtsp = camera({ protocol: 'rtsp', mainUrl: 'rtsp://10.0.0.5/live' });
+    expect(cameraSource(rtsp, 'sub')).toMatchObject({ stream: 'main', url: 'gateway:cam-1/main', gateway: true });
+  });
+
+  it('plays the demo cameras through their signed gateway path', () => {
+    const demo = camera({ mainUrl: '/media/demo/demo01/main/index.m3u8', subUrl: '/media/demo/demo01/sub/index.m3u8' });
+    expect(cameraSource(demo, 'sub')).toMatchObject({ stream: 'sub', gateway: true });
+  });
+
+  it('plays a plain HLS URL directly', () => {
+    expect(cameraSource(camera({}), 'sub')).toEqual({
+      cameraId: 'cam-1',
+      stream: 'main',
+      url: 'http://media.example/cam1/main.m3u8',
+    });
+  });
+
+  it('refuses HLS whose credentials the hub keeps, disabled cameras and other protocols', () => {
+    expect(
+      cameraSource(camera({ mainUrl: 'http://u:***@media.example/a.m3u8', mainHasCredentials: true }), 'main'),
+    ).toBe('credentials');
+    expect(cameraSource(camera({ mainHasCredentials: true }), 'main')).toBe('credentials');
+    expect(cameraSource(camera({ enabled: false, protocol: 'rtsp' }), 'main')).toBe('disabled');
+    expect(cameraSource(camera({ protocol: 'webrtc', mainUrl: 'webrtc://x/y' }), 'main')).toBe('protocol');
+  });
+});
