@@ -35,7 +35,7 @@ export default defineConfig({
   // Sixteen live tiles decode in software on two cores: the wall runs after the rest, not beside
   // another worker's browser, so its timing checks measure the wall and not the neighbour.
   projects: [
-    { name: 'console', testIgnore: /wall\.spec\.ts$/ },
-    { name: 'wall', testMatch: /wall\.spec\.ts$/, dependencies: ['console'] },
+    { name: 'console', testIgnore: /wall(-rtsp)?\.spec\.ts$/ },
+    { name: 'wall', testMatch: /wall(-rtsp)?\.spec\.ts$/, dependencies: ['console'] },
   ],
 });
