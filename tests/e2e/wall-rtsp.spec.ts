@@ -15,21 +15,23 @@ const GATEWAY_REASONS_ZH = ['连接被拒绝', '连接超时', '码流已中断'
 
 test.describe.configure({ mode: 'serial' });
 
-function tile(page: Page): Locator {
-  return page.locator(`[data-testid="wall-tile"][data-camera-id="${CAMERA_ID}"]`);
+function tile(page: Page, id = CAMERA_ID): Locator {
+  return page.locator(`[data-testid="wall-tile"][data-camera-id="${id}"]`);
 }
 
-async function playhead(page: Page): Promise<number> {
-  return page.evaluate((id) => {
-    const video = document.querySelector<HTMLVideoElement>(`[data-testid="wall-tile"][data-camera-id="${id}"] video`);
+async function playhead(page: Page, id: string): Promise<number> {
+  return page.evaluate((cameraId) => {
+    const video = document.querySelector<HTMLVideoElement>(
+      `[data-testid="wall-tile"][data-camera-id="${cameraId}"] video`,
+    );
     return video ? video.currentTime : -1;
-  }, CAMERA_ID);
+  }, id);
 }
 
 /** The tile's video moves on by at least `seconds`. */
-async function expectAdvancing(page: Page, seconds = 0.5): Promise<void> {
-  const before = await playhead(page);
-  await expect.poll(() => playhead(page), { timeout: 15_000 }).toBeGreaterThan(before + seconds);
+async function expectAdvancing(page: Page, id = CAMERA_ID, seconds = 0.5): Promise<void> {
+  const before = await playhead(page, id);
+  await expect.poll(() => playhead(page, id), { timeout: 15_000 }).toBeGreaterThan(before + seconds);
 }
 
 test('an RTSP camera with credentials plays on the wall, never shows its password, goes offline and comes back', async ({
@@ -75,12 +77,17 @@ test('an RTSP camera with credentials plays on the wall, never shows its passwor
     const dropped = Date.now();
     await node.dblclick();
     await expect(tile(page)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
-    console.log(`[wall-rtsp] first frame ${Date.now() - dropped} ms after the drop (gateway ingest + HLS)`);
+    console.log(`[wall-rtsp] first frame ${Date.now() - dropped} ms after the drop (gateway ingest + WebRTC)`);
     await expectAdvancing(page);
+    // Over WebRTC through the hub's engine (the stats overlay names the protocol).
+    await expect(page.getByTestId('wall-rtc-engine')).toHaveAttribute('data-engine', 'embedded');
+    await tile(page).hover();
+    await tile(page).getByTestId('wall-tile-stats-toggle').click();
+    await expect(tile(page).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'webrtc');
+    await expect(tile(page).getByTestId('wall-tile-stats')).toContainText('h264');
 
     // The stream the page plays is the hub's signed path, not the camera's URL.
     const src = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(src.some((name) => name.includes('/media/s/') && name.includes('.m3u8'))).toBe(true);
     expect(src.some((name) => name.startsWith('rtsp:'))).toBe(false);
 
     // The camera goes away: the tile reads offline with the gateway's reason.
@@ -100,12 +107,67 @@ test('an RTSP camera with credentials plays on the wall, never shows its passwor
     await expect(tile(page)).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
     console.log(`[wall-rtsp] playing again ${Date.now() - back} ms after the camera returned`);
     await expectAdvancing(page);
+    await expect(tile(page).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'webrtc');
 
     // Nothing the page received carries the password: WebSocket frames, playlists, the document.
     received.push(await page.content());
     const leaks = received.filter((text) => text.includes(PASSWORD) || text.includes(encodeURIComponent(PASSWORD)));
     expect(leaks).toEqual([]);
     expect(received.some((text) => text.includes(CAMERA_ID))).toBe(true);
+    await admin.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("with WebRTC refused, the tile falls back to the hub's HLS of the same ingest and plays", async ({
+  page,
+  shell,
+}) => {
+  const missing = rtspServerMissing() ?? programMissing('ffmpeg');
+  test.skip(missing !== null, missing ?? '');
+  test.setTimeout(120_000);
+  const id = `${CAMERA_ID}-FB`;
+  // The browser's DTLS parameters never reach the hub: the transport cannot connect, so no frame
+  // arrives over WebRTC and the tile's fallback timer has to act.
+  let dropped = 0;
+  await page.routeWebSocket(/\/api\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (typeof message === 'string' && message.includes('"media.rtc.connect"')) {
+        dropped += 1;
+        return;
+      }
+      server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+
+  const server: RtspServer = await startRtspServer({ user: USER, password: PASSWORD });
+  try {
+    await login(page, shell.url, 'monitor');
+    await page.getByTestId('nav-wall').click();
+    await expect(page.getByTestId('wall-grid')).toBeVisible();
+    const admin = await hubClient(page, 'admin');
+    await admin.call('cameras.create', {
+      id,
+      name: 'e2e RTSP 回退',
+      workstationId: 'HQ-W-HQ01',
+      mainUrl: server.url(),
+    });
+
+    await page.getByTestId('wall-tree-search').fill(id);
+    const node = page.locator(`[data-testid="wall-tree-camera"][data-camera-id="${id}"]`);
+    await expect(node).toHaveCount(1);
+    const start = Date.now();
+    await node.dblclick();
+    await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+    console.log(`[wall-rtsp] first frame over the HLS fallback ${Date.now() - start} ms after the drop`);
+    await expectAdvancing(page, id);
+    expect(dropped).toBeGreaterThan(0);
+    await tile(page, id).hover();
+    await tile(page, id).getByTestId('wall-tile-stats-toggle').click();
+    await expect(tile(page, id).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'hls');
     await admin.close();
   } finally {
     await server.stop();

@@ -49,6 +49,16 @@ export const wallEn: typeof wallZh = {
     dropped: 'Dropped',
     kbps: '{{value}} kbit/s',
     seconds: '{{value}} s',
+    packetsLost: 'Packets lost',
+    jitter: 'Jitter',
+    rtt: 'Round trip',
+    ms: '{{value}} ms',
+  },
+  engine: {
+    label: 'WebRTC engine: {{name}}',
+    embedded: 'built-in engine (werift)',
+    mediasoup: 'mediasoup',
+    hint: 'The WebRTC engine of the hub',
   },
   toolbar: {
     layout: 'Layout',

@@ -48,6 +48,16 @@ export const wallZh = {
     dropped: '丢帧',
     kbps: '{{value}} kbit/s',
     seconds: '{{value}} 秒',
+    packetsLost: '丢包',
+    jitter: '抖动',
+    rtt: '往返时延',
+    ms: '{{value}} 毫秒',
+  },
+  engine: {
+    label: 'WebRTC 引擎：{{name}}',
+    embedded: '内置引擎 (werift)',
+    mediasoup: 'mediasoup',
+    hint: '中枢使用的 WebRTC 引擎',
   },
   toolbar: {
     layout: '画面布局',

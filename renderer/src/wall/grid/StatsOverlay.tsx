@@ -10,7 +10,11 @@ function fixed(value: number | null, digits: number): string {
   return value === null ? '—' : value.toFixed(digits);
 }
 
-/** Codec, resolution, fps, kbit/s, latency to the live edge and dropped frames, refreshed every second. */
+/**
+ * Protocol and codec, resolution, fps, kbit/s, latency (HLS: to the live edge; WebRTC: the jitter
+ * buffer's delay plus half the round trip) and dropped frames, and for WebRTC packets lost, jitter
+ * and round trip; refreshed every second.
+ */
 export function StatsOverlay({ player }: { player: Player }) {
   const { t } = useTranslation();
   const [stats, setStats] = useState<PlayerStats>(() => player.stats());
@@ -38,8 +42,20 @@ export function StatsOverlay({ player }: { player: Player }) {
       stats.droppedPct > 1,
     ],
   ];
+  if (stats.protocol === 'webrtc') {
+    const ms = (value: number | null | undefined): string =>
+      value === null || value === undefined ? '—' : t('wall.stats.ms', { value: Math.round(value) });
+    rows.push(
+      [
+        t('wall.stats.packetsLost'),
+        stats.packetsLost === null || stats.packetsLost === undefined ? '—' : String(stats.packetsLost),
+      ],
+      [t('wall.stats.jitter'), ms(stats.jitterMs)],
+      [t('wall.stats.rtt'), ms(stats.rttMs)],
+    );
+  }
   return (
-    <table className="wall-stats" data-testid="wall-tile-stats">
+    <table className="wall-stats" data-testid="wall-tile-stats" data-protocol={stats.protocol}>
       <tbody>
         {rows.map(([label, value, bad]) => (
           <tr key={label}>

@@ -10,17 +10,29 @@ import {
 import { useApi } from '../../api';
 import { createGateway } from './gateway';
 import { createPlayerManager } from './player-manager';
+import { createRtcSession, type RtcSession } from './rtc-session';
 import type { Player, PlayerManager, TileHealth } from './types';
 
 const PlayerManagerContext = createContext<PlayerManager | null>(null);
+const RtcSessionContext = createContext<RtcSession | null>(null);
+
+/** The window's WebRTC session (null where the browser has no WebRTC). */
+export function useRtcSession(): RtcSession | null {
+  return useContext(RtcSessionContext);
+}
 
 /** One player manager for the window (wrap the wall route once): made once, freed on unmount. */
 export function PlayerManagerProvider({ children }: { children: ReactNode }) {
   // Creating a manager costs nothing until acquire(), so StrictMode's second call is harmless,
   // and destroy() leaves it usable for StrictMode's second mount.
   const api = useApi();
+  // One WebRTC session per window, made lazily by its first WebRTC tile (rtc-session.ts).
+  const [rtc] = useState<RtcSession | null>(() =>
+    typeof RTCPeerConnection === 'function' ? createRtcSession((method, input) => api.call(method, input)) : null,
+  );
   const [manager] = useState(() =>
     createPlayerManager({
+      ...(rtc ? { rtc: { session: rtc, fellBack: new Map<string, number>() } } : {}),
       gateway: createGateway({
         open: (cameraId, stream) => api.call('media.open', { cameraId, stream }),
         release: (cameraId, stream) => api.call('media.release', { cameraId, stream }),
@@ -29,7 +41,11 @@ export function PlayerManagerProvider({ children }: { children: ReactNode }) {
     }),
   );
   useEffect(() => () => manager.destroy(), [manager]);
-  return <PlayerManagerContext.Provider value={manager}>{children}</PlayerManagerContext.Provider>;
+  return (
+    <PlayerManagerContext.Provider value={manager}>
+      <RtcSessionContext.Provider value={rtc}>{children}</RtcSessionContext.Provider>
+    </PlayerManagerContext.Provider>
+  );
 }
 
 /** The window's player manager (inside PlayerManagerProvider). */

@@ -10,7 +10,7 @@ import {
 } from './health-machine';
 import type { Failure } from './hls-errors';
 import { snapshotVideo } from './snapshot';
-import { createWallVideo, StreamSlot, type SlotEvents } from './stream-slot';
+import { createWallVideo, StreamSlot, type SlotEvents, type SlotRtc } from './stream-slot';
 import { onTick } from './ticker';
 import type { StreamState } from '../../../../common/contract/media';
 import type { Player, PlayerSource, PlayerStats, TileHealth } from './types';
@@ -102,9 +102,10 @@ export class HlsPlayer implements DisposablePlayer {
     source: PlayerSource,
     private readonly now: () => number = Date.now,
     private readonly gateway: Gateway | null = null,
+    private readonly rtc: SlotRtc | null = null,
   ) {
     this.wanted = source;
-    this.current = new StreamSlot(createWallVideo(key), this.slotEvents, gateway);
+    this.current = new StreamSlot(createWallVideo(key), this.slotEvents, gateway, rtc);
     this.machine = initialHealth(now());
     this.stopTick = onTick(() => this.contain(() => this.tick()));
     this.stopGatewayWatch = gateway ? gateway.onState((state) => this.contain(() => this.onGatewayState(state))) : null;
@@ -133,8 +134,10 @@ export class HlsPlayer implements DisposablePlayer {
     const quality = video.getVideoPlaybackQuality();
     const total = quality.totalVideoFrames;
     const dropped = quality.droppedVideoFrames;
+    const rtc = this.current.rtcFigures;
     return {
-      protocol: 'hls',
+      protocol: this.current.protocol,
+      ...(rtc ? { packetsLost: rtc.packetsLost, jitterMs: rtc.jitterMs, rttMs: rtc.rttMs } : {}),
       codec: this.current.codec,
       width: video.videoWidth,
       height: video.videoHeight,
@@ -238,7 +241,7 @@ export class HlsPlayer implements DisposablePlayer {
     if (this.current.hasFrame) {
       // Keep the picture: prepare the stream off screen (an element outside the document still
       // decodes and reports its frames) and swap it in on its first frame.
-      this.next = new StreamSlot(createWallVideo(this.key), this.slotEvents, this.gateway);
+      this.next = new StreamSlot(createWallVideo(this.key), this.slotEvents, this.gateway, this.rtc);
       this.next.load(this.wanted);
       this.attemptSlot = this.next;
     } else {

@@ -5,4 +5,4 @@ export { HlsPlayer, PlayerError, sameSource, type DisposablePlayer } from './hls
 export { mountPlayerVideo } from './mount';
 export { STALL_AFTER_MS, CONNECT_TIMEOUT_MS, type Reason } from './health-machine';
 export { WALL_HLS_CONFIG } from './hls-config';
-export { PlayerManagerProvider, usePlayerManager, usePlayerHealth } from './PlayerManagerContext';
+export { PlayerManagerProvider, usePlayerManager, usePlayerHealth, useRtcSession } from './PlayerManagerContext';

@@ -1,4 +1,5 @@
 import type { Gateway } from './gateway';
+import type { SlotRtc } from './stream-slot';
 import { HlsPlayer, sameSource, type DisposablePlayer } from './hls-player';
 import type { Player, PlayerManager, PlayerSource } from './types';
 
@@ -9,6 +10,8 @@ export interface PlayerManagerOptions {
   create?: PlayerFactory;
   /** The hub's camera gateway, for sources played through it (demo and RTSP cameras). */
   gateway?: Gateway;
+  /** The window's WebRTC session, for gateway streams offered over WebRTC. */
+  rtc?: SlotRtc;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface PlayerManagerOptions {
  */
 export function createPlayerManager(options: PlayerManagerOptions = {}): PlayerManager {
   const gateway = options.gateway ?? null;
-  const create: PlayerFactory = options.create ?? ((key, source) => new HlsPlayer(key, source, Date.now, gateway));
+  const rtc = options.rtc ?? null;
+  const create: PlayerFactory = options.create ?? ((key, source) => new HlsPlayer(key, source, Date.now, gateway, rtc));
   const players = new Map<string, DisposablePlayer>();
 
   const release = (key: string): void => {

@@ -2,6 +2,9 @@ import Hls, { Events, type BufferCodecsData, type ErrorData, type FragLoadedData
 import { WALL_HLS_CONFIG } from './hls-config';
 import { GatewayFailure, type Gateway } from './gateway';
 import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
+import { chooseProtocol, FALLBACK_AFTER_MS, shouldFallBack, type Protocol } from './rtc-choice';
+import type { RtcConsumer, RtcSession } from './rtc-session';
+import { rtcFigures, type RtcFigures } from './rtc-stats';
 import type { PlayerSource } from './types';
 
 /**
@@ -17,11 +20,22 @@ export interface SlotEvents {
   failure(slot: StreamSlot, failure: Failure): void;
 }
 
+const streamKey = (source: PlayerSource): string => `${source.cameraId}/${source.stream}`;
+
 const GATEWAY_MISSING: Failure = { kind: 'error', reason: { zh: '无法连接视频网关', en: 'no camera gateway' } };
 const GATEWAY_REFUSED: Failure = {
   kind: 'error',
   reason: { zh: '中枢拒绝播放此码流', en: 'the hub refused this stream' },
 };
+
+const RTC_LOST: Failure = { kind: 'offline', reason: { zh: 'WebRTC 连接中断', en: 'WebRTC connection lost' } };
+const RTC_STATS_MS = 1000;
+
+/** The window's WebRTC side for the slots: the session and when each stream last fell back to HLS. */
+export interface SlotRtc {
+  session: RtcSession;
+  fellBack: Map<string, number>;
+}
 
 /** Fragments remembered for the bit rate: ~5 s of 1-s segments. */
 const RATE_WINDOW = 5;
@@ -52,11 +66,17 @@ export class StreamSlot {
   private destroyed = false;
   /** The gateway stream this slot holds (a gateway source's load() until unload()). */
   private held: PlayerSource | null = null;
+  private protocolName: Protocol = 'hls';
+  private consumer: RtcConsumer | null = null;
+  private fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  private statsTimer: ReturnType<typeof setInterval> | null = null;
+  private figures: RtcFigures | null = null;
 
   constructor(
     readonly video: HTMLVideoElement,
     private readonly events: SlotEvents,
     private readonly gateway: Gateway | null = null,
+    private readonly rtc: SlotRtc | null = null,
   ) {
     video.addEventListener('error', this.onVideoError);
     // The wall never pauses; the browser does when the element leaves the document (a tile
@@ -70,11 +90,27 @@ export class StreamSlot {
   }
 
   get codec(): string | null {
-    return this.codecName;
+    return this.protocolName === 'webrtc' ? (this.figures?.codec ?? null) : this.codecName;
+  }
+
+  /** The protocol the slot plays (or tries): WebRTC, or HLS directly or as the fallback. */
+  get protocol(): Protocol {
+    return this.protocolName;
+  }
+
+  /** The WebRTC figures of the last getStats() (null over HLS). */
+  get rtcFigures(): RtcFigures | null {
+    return this.protocolName === 'webrtc' ? this.figures : null;
+  }
+
+  /** Something is loaded: hls.js or a WebRTC consumer. */
+  private get active(): boolean {
+    return this.hls !== null || this.consumer !== null;
   }
 
   /** Kilobits per second of the stream (fragment bytes over their media duration). */
   get kbps(): number | null {
+    if (this.protocolName === 'webrtc') return this.figures?.kbps ?? null;
     const seconds = this.frags.reduce((s, f) => s + f.seconds, 0);
     if (seconds <= 0) return null;
     return (this.frags.reduce((s, f) => s + f.bytes, 0) * 8) / seconds / 1000;
@@ -82,6 +118,7 @@ export class StreamSlot {
 
   /** Seconds behind the live edge; null before the first playlist. */
   get latencySec(): number | null {
+    if (this.protocolName === 'webrtc') return this.figures?.latencySec ?? null;
     const latency = this.hls?.latency ?? 0;
     return Number.isFinite(latency) && latency > 0 ? latency : null;
   }
@@ -117,13 +154,83 @@ export class StreamSlot {
     this.held = source;
     gateway.open(source).then(
       (opened) => {
-        if (generation === this.generation && !this.destroyed) this.loadUrl(opened.hlsUrl, generation);
+        if (generation !== this.generation || this.destroyed) return;
+        const protocol = chooseProtocol({
+          offered: opened.webrtc,
+          capable: this.rtc !== null,
+          fellBackAt: this.rtc?.fellBack.get(streamKey(source)) ?? null,
+          now: Date.now(),
+        });
+        if (protocol === 'webrtc') this.loadRtc(source, opened.hlsUrl, generation);
+        else this.loadUrl(opened.hlsUrl, generation);
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
         this.events.failure(this, error instanceof GatewayFailure ? error.failure : GATEWAY_REFUSED);
       },
     );
+  }
+
+  /**
+   * Consumes the stream over WebRTC into this slot's video; without a frame within
+   * FALLBACK_AFTER_MS (or when consuming fails) the slot plays the signed HLS path instead.
+   */
+  private loadRtc(source: PlayerSource, hlsUrl: string, generation: number): void {
+    const rtc = this.rtc;
+    if (!rtc) return;
+    this.protocolName = 'webrtc';
+    const startedAt = Date.now();
+    const fallBack = (): void => {
+      if (generation !== this.generation || this.destroyed || this.frameSeen) return;
+      rtc.fellBack.set(streamKey(source), Date.now());
+      this.dropRtc();
+      this.loadUrl(hlsUrl, generation);
+    };
+    this.fallbackTimer = setTimeout(() => {
+      if (shouldFallBack(startedAt, this.frameSeen, Date.now())) fallBack();
+    }, FALLBACK_AFTER_MS);
+    rtc.session.consume(source.cameraId, source.stream).then(
+      (consumer) => {
+        if (generation !== this.generation || this.destroyed || this.protocolName !== 'webrtc') {
+          consumer.close();
+          return;
+        }
+        this.consumer = consumer;
+        const lost = (): void => {
+          if (generation === this.generation && this.consumer === consumer) this.events.failure(this, RTC_LOST);
+        };
+        consumer.onFailed(lost);
+        consumer.track.addEventListener('ended', lost);
+        this.video.srcObject = new MediaStream([consumer.track]);
+        this.play();
+        this.watchFirstFrame(generation);
+        this.statsTimer = setInterval(() => {
+          consumer
+            .getStats()
+            .then((report) => {
+              if (this.consumer !== consumer) return;
+              const entries = [...report.values()] as Record<string, unknown>[];
+              this.figures = rtcFigures(entries, this.figures?.sample ?? null, Date.now());
+            })
+            .catch(() => undefined);
+        }, RTC_STATS_MS);
+      },
+      () => fallBack(),
+    );
+  }
+
+  /** Ends the WebRTC side of this slot (consumer closed here and on the hub). */
+  private dropRtc(): void {
+    if (this.fallbackTimer !== null) clearTimeout(this.fallbackTimer);
+    this.fallbackTimer = null;
+    if (this.statsTimer !== null) clearInterval(this.statsTimer);
+    this.statsTimer = null;
+    this.figures = null;
+    const consumer = this.consumer;
+    this.consumer = null;
+    consumer?.close();
+    if (this.video.srcObject) this.video.srcObject = null;
+    this.protocolName = 'hls';
   }
 
   private loadUrl(url: string, generation: number): void {
@@ -160,14 +267,14 @@ export class StreamSlot {
    * requestVideoFrameCallback, or an occluded window that composites nothing). Called on every tick.
    */
   checkFrame(): void {
-    if (this.frameSeen || !this.hls) return;
+    if (this.frameSeen || !this.active) return;
     const video = this.video;
     if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.currentTime > 0) this.sawFrame();
   }
 
   /** Keeps the element playing (see the 'pause' listener). */
   play(): void {
-    if (this.destroyed || !this.hls || !this.video.paused) return;
+    if (this.destroyed || !this.active || !this.video.paused) return;
     this.video.play().catch(() => {
       // Nothing to do: muted autoplay is allowed; a failed play() is retried on the next tick,
       // and a stream that cannot play at all fails through hls.js or the stall detector.
@@ -180,6 +287,7 @@ export class StreamSlot {
     this.frameSeen = false;
     this.frags = [];
     this.codecName = null;
+    this.dropRtc();
     if (this.held) {
       this.gateway?.release(this.held);
       this.held = null;
@@ -226,7 +334,7 @@ export class StreamSlot {
 
   private readonly onVideoError = (): void => {
     const code = this.video.error?.code;
-    if (this.destroyed || !this.hls || code === undefined) return;
+    if (this.destroyed || !this.active || code === undefined) return;
     this.events.failure(this, classifyMediaError(code));
   };
 

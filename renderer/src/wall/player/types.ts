@@ -31,6 +31,10 @@ export interface PlayerStats {
   totalFrames: number;
   /** droppedFrames / totalFrames × 100, 0 when no frames yet. */
   droppedPct: number;
+  /** WebRTC only (getStats): packets lost, jitter and round trip in ms; absent over HLS. */
+  packetsLost?: number | null;
+  jitterMs?: number | null;
+  rttMs?: number | null;
 }
 
 export type StreamKind = 'main' | 'sub';

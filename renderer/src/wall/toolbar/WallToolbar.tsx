@@ -9,6 +9,7 @@ import { ViewsMenu } from '../views/ViewsMenu';
 import { OpenWindowButton, PushButton } from '../window/WindowButtons';
 import { KeysHelp } from './KeysHelp';
 import { LayoutPicker } from './LayoutPicker';
+import { RtcEngineTag } from './RtcEngineTag';
 
 /** Above the console's wall: layouts, saved views, tours, wall windows, clear, full screen, keys. */
 export function WallToolbar({ grid, onPush }: { grid: HTMLElement | null; onPush: () => void }) {
@@ -43,6 +44,7 @@ export function WallToolbar({ grid, onPush }: { grid: HTMLElement | null; onPush
         />
       </Tooltip>
       <KeysHelp />
+      <RtcEngineTag />
     </Space>
   );
 }

@@ -1,0 +1,151 @@
+import { Device } from 'mediasoup-client';
+import type { Consumer, DtlsParameters, Transport } from 'mediasoup-client/types';
+import type { MethodInput, MethodName, MethodOutput } from '../../../../common/contract';
+import type { StreamKind } from './types';
+
+/**
+ * The window's WebRTC link to the hub (issue 10 item 4): one mediasoup-client Device and one
+ * receive transport, made on the first WebRTC tile and made again after the transport failed; one
+ * consumer per tile. In the console window a hidden page pauses every consumer (nothing is drawn,
+ * so nothing needs sending); a wall window (#/wall/window/<n>) never pauses — it is watched on a
+ * screen whatever the browser thinks of its visibility.
+ */
+
+export type RtcCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+export interface RtcConsumer {
+  readonly track: MediaStreamTrack;
+  getStats(): Promise<RTCStatsReport>;
+  /** Closes the consumer here and on the hub. */
+  close(): void;
+  /** Called once when the transport under it fails (the tile reconnects). */
+  onFailed(listener: () => void): void;
+}
+
+export interface RtcSession {
+  /** The engine the hub uses, once known ('embedded' | 'mediasoup'). */
+  engine(): Promise<string>;
+  consume(cameraId: string, stream: StreamKind): Promise<RtcConsumer>;
+  close(): void;
+}
+
+interface Link {
+  device: Device;
+  transport: Transport;
+}
+
+export function isWallWindow(hash: string = location.hash): boolean {
+  return /^#\/wall\/window\//.test(hash);
+}
+
+export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWindow()): RtcSession {
+  let link: Promise<Link> | null = null;
+  /** The set-up in flight or done; `link` forgets it once it failed. */
+  let current: Promise<Link> | null = null;
+  let engineName: Promise<string> | null = null;
+  const live = new Map<string, { consumer: Consumer; transportId: string; failed: Set<() => void> }>();
+
+  const capabilities = () => call('media.rtc.capabilities', {});
+
+  const open = async (): Promise<Link> => {
+    const caps = await capabilities();
+    engineName ??= Promise.resolve(caps.engine);
+    const device = new Device();
+    await device.load({ routerRtpCapabilities: caps.routerRtpCapabilities });
+    const params = await call('media.rtc.createTransport', {});
+    const transport = device.createRecvTransport(params as unknown as Parameters<Device['createRecvTransport']>[0]);
+    transport.on('connect', ({ dtlsParameters }: { dtlsParameters: DtlsParameters }, ok, fail) => {
+      call('media.rtc.connect', {
+        transportId: transport.id,
+        dtlsParameters: dtlsParameters,
+      }).then(
+        () => ok(),
+        (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+      );
+    });
+    transport.on('connectionstatechange', (state) => {
+      if (state !== 'failed' && state !== 'closed') return;
+      // The next consume makes a new transport; every tile on this one reconnects.
+      if (link === current) link = null;
+      transport.close();
+      for (const entry of [...live.values()]) {
+        if (entry.transportId !== transport.id) continue;
+        for (const listener of entry.failed) listener();
+        entry.failed.clear();
+      }
+    });
+    return { device, transport };
+  };
+
+  const ensure = (): Promise<Link> => {
+    if (!link) {
+      current = open();
+      link = current;
+      // A failed set-up is not kept: the next tile tries again.
+      current.catch(() => {
+        if (link === current) link = null;
+      });
+    }
+    return link;
+  };
+
+  const setPaused = (paused: boolean): void => {
+    for (const { consumer } of live.values()) {
+      if (paused) consumer.pause();
+      else consumer.resume();
+      call(paused ? 'media.rtc.pause' : 'media.rtc.resume', { consumerId: consumer.id }).catch(() => undefined);
+    }
+  };
+  const onVisibility = (): void => setPaused(document.visibilityState === 'hidden');
+  if (!wallWindow) document.addEventListener('visibilitychange', onVisibility);
+
+  return {
+    engine() {
+      if (!engineName) {
+        const asked = capabilities().then((caps) => caps.engine);
+        engineName = asked;
+        // No engine on the hub now (E_CONFLICT): ask again next time.
+        asked.catch(() => {
+          if (engineName === asked) engineName = null;
+        });
+      }
+      return engineName;
+    },
+    async consume(cameraId, stream) {
+      const { device, transport } = await ensure();
+      const answer = await call('media.rtc.consume', {
+        transportId: transport.id,
+        cameraId,
+        stream,
+        rtpCapabilities: device.recvRtpCapabilities,
+      });
+      const consumer = await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
+      const failed = new Set<() => void>();
+      live.set(consumer.id, { consumer, transportId: transport.id, failed });
+      if (!wallWindow && document.visibilityState === 'hidden') {
+        consumer.pause();
+        call('media.rtc.pause', { consumerId: consumer.id }).catch(() => undefined);
+      }
+      return {
+        track: consumer.track,
+        getStats: () => consumer.getStats(),
+        close() {
+          if (!live.delete(consumer.id)) return;
+          consumer.close();
+          call('media.rtc.closeConsumer', { consumerId: consumer.id }).catch(() => undefined);
+        },
+        onFailed(listener) {
+          failed.add(listener);
+        },
+      };
+    },
+    close() {
+      if (!wallWindow) document.removeEventListener('visibilitychange', onVisibility);
+      for (const { consumer } of live.values()) consumer.close();
+      live.clear();
+      const closing = link;
+      link = null;
+      closing?.then((l) => l.transport.close()).catch(() => undefined);
+    },
+  };
+}
