@@ -44,6 +44,7 @@ describe('gateway client', () => {
     await expect(createGateway(link).open(SOURCE)).resolves.toEqual({
       hlsUrl: '/media/s/tok/live/cam-1/sub/index.m3u8',
       webrtc: true,
+      ingested: true,
     });
     expect(listeners.size).toBe(0);
   });

@@ -48,6 +48,8 @@ export class GatewayFailure extends Error {
 export interface Opened {
   hlsUrl: string;
   webrtc: boolean;
+  /** The gateway ingests the stream (and says when it is back through media.state). */
+  ingested: boolean;
 }
 
 export interface Gateway {
@@ -61,6 +63,9 @@ export interface Gateway {
   /** The gateway's state changes of every stream (the player filters its own). */
   onState(listener: (state: StreamState) => void): () => void;
 }
+
+/** The gateway's own HLS of an ingested stream: /media/s/<token>/live/… (demo: …/demo/…). */
+const INGESTED_PATH = /^\/media\/s\/[^/]+\/live\//;
 
 const keyOf = (cameraId: string, stream: StreamKind): string => `${cameraId}\n${stream}`;
 
@@ -124,7 +129,7 @@ export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS): Gate
           const failure = await watching.outcome;
           if (failure) throw new GatewayFailure(failure);
         }
-        return { hlsUrl: answer.hlsUrl, webrtc: answer.webrtc };
+        return { hlsUrl: answer.hlsUrl, webrtc: answer.webrtc, ingested: INGESTED_PATH.test(answer.hlsUrl) };
       } finally {
         watching.cancel();
       }

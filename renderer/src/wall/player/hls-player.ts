@@ -9,6 +9,7 @@ import {
   type Reason,
 } from './health-machine';
 import type { Failure } from './hls-errors';
+import { playlistAdvanced, PROBE_INTERVAL_MS } from './playlist-probe';
 import { snapshotVideo } from './snapshot';
 import { createWallVideo, StreamSlot, type SlotEvents, type SlotRtc } from './stream-slot';
 import { onTick } from './ticker';
@@ -92,6 +93,8 @@ export class HlsPlayer implements DisposablePlayer {
   private readonly stopTick: () => void;
   private released = false;
   private readonly stopGatewayWatch: (() => void) | null;
+  private probeTimer: ReturnType<typeof setInterval> | null = null;
+  private probeAnswer: string | null = null;
   private readonly slotEvents: SlotEvents = {
     firstFrame: (slot) => this.contain(() => this.onFirstFrame(slot)),
     failure: (slot, failure) => this.contain(() => this.onFailure(slot, failure)),
@@ -179,6 +182,7 @@ export class HlsPlayer implements DisposablePlayer {
     this.released = true;
     this.stopTick();
     this.stopGatewayWatch?.();
+    this.stopProbe();
     this.clearRetry();
     this.next?.destroy();
     this.next = null;
@@ -209,7 +213,54 @@ export class HlsPlayer implements DisposablePlayer {
       this.apply(effect);
     }
     this.settle(switchFailure);
-    if (this.machine.health !== before) this.notify();
+    if (this.machine.health !== before) {
+      this.updateProbe();
+      this.notify();
+    }
+  }
+
+  /** Probes the playlist while the tile is offline (playlist-probe.ts). */
+  private updateProbe(): void {
+    const url = this.released || this.machine.health.state !== 'offline' ? null : this.probeUrl();
+    if (!url) {
+      this.stopProbe();
+      return;
+    }
+    if (this.probeTimer !== null) return;
+    this.probeAnswer = null;
+    this.probeTimer = setInterval(() => this.contain(() => this.probe()), PROBE_INTERVAL_MS);
+  }
+
+  /**
+   * The playlist to probe: a plain HLS URL, or the signed path the gateway answered for a stream
+   * it does not ingest (demo). An ingested stream (RTSP) is watched through media.state instead.
+   */
+  private probeUrl(): string | null {
+    if (!this.wanted.gateway) return this.wanted.url;
+    return this.current.playlistOf(this.wanted);
+  }
+
+  private probe(): void {
+    const url = this.probeUrl();
+    if (!url) return;
+    fetch(url, { cache: 'no-store', credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.text() : null))
+      .catch(() => null)
+      .then((text) => {
+        if (this.released || this.probeTimer === null) return;
+        const advanced = playlistAdvanced(this.probeAnswer, text);
+        this.probeAnswer = text;
+        if (advanced && !this.machine.attempt && this.machine.health.retryAt !== null) {
+          this.dispatch({ type: 'retryDue' });
+        }
+      })
+      .catch(() => undefined);
+  }
+
+  private stopProbe(): void {
+    if (this.probeTimer !== null) clearInterval(this.probeTimer);
+    this.probeTimer = null;
+    this.probeAnswer = null;
   }
 
   private apply(effect: HealthEffect): void {

@@ -71,6 +71,8 @@ export class StreamSlot {
   private fallbackTimer: ReturnType<typeof setTimeout> | null = null;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private figures: RtcFigures | null = null;
+  /** Kept across unload(): the probe runs while the slot has nothing loaded. */
+  private probePlaylist: { key: string; url: string } | null = null;
 
   constructor(
     readonly video: HTMLVideoElement,
@@ -101,6 +103,15 @@ export class StreamSlot {
   /** The WebRTC figures of the last getStats() (null over HLS). */
   get rtcFigures(): RtcFigures | null {
     return this.protocolName === 'webrtc' ? this.figures : null;
+  }
+
+  /**
+   * The signed playlist the gateway answered for `source` when it does not ingest it (a demo
+   * stream), for the offline probe; null otherwise.
+   */
+  playlistOf(source: PlayerSource): string | null {
+    const known = this.probePlaylist;
+    return known && known.key === streamKey(source) ? known.url : null;
   }
 
   /** Something is loaded: hls.js or a WebRTC consumer. */
@@ -155,6 +166,7 @@ export class StreamSlot {
     gateway.open(source).then(
       (opened) => {
         if (generation !== this.generation || this.destroyed) return;
+        this.probePlaylist = opened.ingested ? null : { key: streamKey(source), url: opened.hlsUrl };
         const protocol = chooseProtocol({
           offered: opened.webrtc,
           capable: this.rtc !== null,
