@@ -130,7 +130,7 @@ describe('embedded engine: a consumer rewrites the stream for its browser', () =
     const sent: RtpHeader[] = [];
     const codec = chooseCodec(deviceCaps('42e01f'), undefined);
     if (!codec) throw new Error('no codec');
-    const c = new EmbeddedConsumer('c1', 'A', 't1', 'k', codec, (header) => sent.push(header));
+    const c = new EmbeddedConsumer('c1', 'A', 't1', 'k', codec, (header) => sent.push(header), '0');
     return { c, sent };
   }
 
@@ -229,6 +229,22 @@ describe('embedded engine: producers, transports, consumers and their owners', (
     await engine.close();
     expect(engine.stats()).toEqual({ producers: 0, transports: 0, consumers: 0, cachedBytes: 0 });
     await expect(engine.createTransport('A')).rejects.toMatchObject({ code: 'E_CONFLICT' });
+  });
+
+  it('gives every consumer a MID of its own on its transport, never reused after a close', async () => {
+    // mediasoup-client numbers a consumer without a MID by how many it holds: after a close that
+    // repeats a live consumer's MID, and the new tile gets no frames.
+    engine = new EmbeddedEngine({ extraHostAddresses: [] });
+    await engine.packetProducer('cam-1/sub');
+    await engine.packetProducer('cam-1/main');
+    const t = await engine.createTransport('A');
+    const mid = (c: { rtpParameters: Record<string, unknown> }) => c.rtpParameters.mid;
+    const sub = await engine.consume('A', t.id, 'cam-1/sub', deviceCaps('42e01f'));
+    const other = await engine.consume('A', t.id, 'cam-1/sub', deviceCaps('42e01f'));
+    engine.closeConsumer('A', sub.id);
+    const main = await engine.consume('A', t.id, 'cam-1/main', deviceCaps('42e01f'));
+    expect([mid(sub), mid(other), mid(main)]).toEqual(['0', '1', '2']);
+    await engine.close();
   });
 
   it('never closes a transport for silence before it connected (a window may consume much later)', async () => {

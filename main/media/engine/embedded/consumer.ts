@@ -39,11 +39,14 @@ export class EmbeddedConsumer {
     readonly producerKey: string,
     readonly codec: H264Codec,
     private readonly send: SendRtp,
+    /** The consumer's MID on its transport (unique there for the transport's life). */
+    readonly mid: string,
   ) {}
 
   /** mediasoup's consumer rtpParameters for mediasoup-client's `consume`. */
   rtpParameters(): Record<string, unknown> {
     return {
+      mid: this.mid,
       codecs: [
         {
           mimeType: this.codec.mimeType,

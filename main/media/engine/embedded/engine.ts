@@ -181,6 +181,7 @@ export class EmbeddedEngine implements MediaEngine {
       producerKey,
       codec,
       (header, payload) => transport.send(header, payload),
+      transport.takeMid(),
     );
     this.consumers.set(consumer.id, consumer);
     producer.consumers.add(consumer);

@@ -42,6 +42,12 @@ export interface TransportEvents {
 export class EmbeddedTransport {
   readonly id = crypto.randomUUID();
   connected = false;
+  /**
+   * The next consumer's MID, never reused on this transport (as mediasoup does). Without one,
+   * mediasoup-client numbers a new consumer by how many it holds, which after a close repeats the
+   * MID of a consumer still playing, and the new tile never gets a frame.
+   */
+  private nextMid = 0;
   closed = false;
   /**
    * When the browser was last heard: its STUN checks (Chrome's consent checks come every ~5 s, even
@@ -52,6 +58,10 @@ export class EmbeddedTransport {
   private dtls: RTCDtlsTransport | undefined;
   private offerSdp = '';
   private connectStarted = false;
+
+  takeMid(): string {
+    return String(this.nextMid++);
+  }
 
   private constructor(
     readonly ownerId: string,
