@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium where it is installed (this workplace, CI); Playwright's own browser elsewhere.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
+const MEDIA_SPECS = /(wall|wall-rtsp|webrtc-engine)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -32,10 +34,12 @@ export default defineConfig({
       ],
     },
   },
-  // Sixteen live tiles decode in software on two cores: the wall runs after the rest, not beside
-  // another worker's browser, so its timing checks measure the wall and not the neighbour.
+  // Live video decodes in software on two cores: the media specs (the wall, RTSP cameras through the
+  // gateway, the WebRTC engine with its 1080p source) run after the rest and one at a time, so their
+  // timing checks measure the video and not a neighbour — and the console specs never share the CPU
+  // with a video encoder.
   projects: [
-    { name: 'console', testIgnore: /wall(-rtsp)?\.spec\.ts$/ },
-    { name: 'wall', testMatch: /wall(-rtsp)?\.spec\.ts$/, dependencies: ['console'] },
+    { name: 'console', testIgnore: MEDIA_SPECS },
+    { name: 'wall', testMatch: MEDIA_SPECS, dependencies: ['console'], workers: 1 },
   ],
 });
