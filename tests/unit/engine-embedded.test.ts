@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../common/contract/errors';
 import { chooseCodec, routerRtpCapabilities } from '../../main/media/engine/embedded/capabilities';
 import { EmbeddedConsumer } from '../../main/media/engine/embedded/consumer';
-import { EmbeddedEngine } from '../../main/media/engine/embedded/engine';
+import { EmbeddedEngine, MAX_TRANSPORTS_PER_OWNER } from '../../main/media/engine/embedded/engine';
 import { nalTypes, spsProfileLevelId, startsKeyframe } from '../../main/media/engine/embedded/h264';
 import { KeyframeCache } from '../../main/media/engine/embedded/keyframe-cache';
 import { answerFor, parseOffer } from '../../main/media/engine/embedded/transport';
@@ -229,6 +229,18 @@ describe('embedded engine: producers, transports, consumers and their owners', (
     await engine.close();
     expect(engine.stats()).toEqual({ producers: 0, transports: 0, consumers: 0, cachedBytes: 0 });
     await expect(engine.createTransport('A')).rejects.toMatchObject({ code: 'E_CONFLICT' });
+  });
+
+  it('bounds the transports one connection may open; another connection is not affected', async () => {
+    const e = new EmbeddedEngine({ extraHostAddresses: [] });
+    engine = e;
+    const made = await Promise.all(Array.from({ length: MAX_TRANSPORTS_PER_OWNER }, () => e.createTransport('A')));
+    expect(made).toHaveLength(MAX_TRANSPORTS_PER_OWNER);
+    await expect(engine.createTransport('A')).rejects.toMatchObject({ code: 'E_CONFLICT' });
+    await expect(engine.createTransport('B')).resolves.toMatchObject({ iceParameters: { iceLite: true } });
+    engine.closeOwner('A');
+    await expect(engine.createTransport('A')).resolves.toMatchObject({ iceParameters: { iceLite: true } });
+    await engine.close();
   });
 
   it('gives every consumer a MID of its own on its transport, never reused after a close', async () => {

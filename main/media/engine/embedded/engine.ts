@@ -38,6 +38,11 @@ function settle<T>(fn: () => T): Promise<T> {
   }
 }
 
+/** Transports one connection may hold: its window's one, and one being replaced. */
+export const MAX_TRANSPORTS_PER_OWNER = 4;
+/** Consumers on one transport: 36 tiles, each with a second stream while switching, and spare. */
+export const MAX_CONSUMERS_PER_TRANSPORT = 100;
+
 /**
  * The embedded WebRTC engine (werift, pure TypeScript): for a desktop hub and machines where no
  * mediasoup worker can run. Transports and consumers belong to an owner (a connection); every
@@ -48,6 +53,7 @@ export class EmbeddedEngine implements MediaEngine {
   private readonly producers = new Map<string, EmbeddedProducer>();
   private readonly transports = new Map<string, EmbeddedTransport>();
   private readonly consumers = new Map<string, EmbeddedConsumer>();
+  private readonly pendingTransports = new Map<string, number>();
   private readonly lastReplay = new Map<string, number>();
   private closed = false;
   private readonly now: () => number;
@@ -114,6 +120,27 @@ export class EmbeddedEngine implements MediaEngine {
 
   async createTransport(ownerId: string): Promise<TransportParams> {
     if (this.closed) throw apiError('E_CONFLICT', '媒体引擎已关闭', 'The media engine is closed');
+    // A window needs one transport (a second while one is replaced): a connection may not open
+    // sockets and DTLS sessions without end.
+    const owned = [...this.transports.values()].filter((t) => t.ownerId === ownerId).length;
+    if (owned + (this.pendingTransports.get(ownerId) ?? 0) >= MAX_TRANSPORTS_PER_OWNER) {
+      throw apiError(
+        'E_CONFLICT',
+        `每个连接最多 ${MAX_TRANSPORTS_PER_OWNER} 个 WebRTC 传输`,
+        `At most ${MAX_TRANSPORTS_PER_OWNER} WebRTC transports per connection`,
+      );
+    }
+    this.pendingTransports.set(ownerId, (this.pendingTransports.get(ownerId) ?? 0) + 1);
+    try {
+      return await this.createTransportNow(ownerId);
+    } finally {
+      const left = (this.pendingTransports.get(ownerId) ?? 1) - 1;
+      if (left > 0) this.pendingTransports.set(ownerId, left);
+      else this.pendingTransports.delete(ownerId);
+    }
+  }
+
+  private async createTransportNow(ownerId: string): Promise<TransportParams> {
     // The callbacks run after create() returns; the transport is known by then.
     const ref: { transport?: EmbeddedTransport } = {};
     const created = await EmbeddedTransport.create(ownerId, this.options, {
@@ -170,6 +197,13 @@ export class EmbeddedEngine implements MediaEngine {
     const transport = this.ownedTransport(ownerId, transportId);
     const producer = this.producers.get(producerKey);
     if (!producer) throw notFound('视频源', producerKey);
+    if (this.consumersOf(transport.id).length >= MAX_CONSUMERS_PER_TRANSPORT) {
+      throw apiError(
+        'E_CONFLICT',
+        `每个传输最多 ${MAX_CONSUMERS_PER_TRANSPORT} 路视频`,
+        `At most ${MAX_CONSUMERS_PER_TRANSPORT} video consumers per transport`,
+      );
+    }
     const codec = chooseCodec(rtpCapabilities, producer.profileLevelId);
     if (!codec) {
       throw apiError('E_INVALID', '此客户端不能接收 H.264', 'This client cannot receive H.264');
