@@ -231,16 +231,32 @@ describe('embedded engine: producers, transports, consumers and their owners', (
     await expect(engine.createTransport('A')).rejects.toMatchObject({ code: 'E_CONFLICT' });
   });
 
-  it('bounds the transports one connection may open; another connection is not affected', async () => {
+  it('bounds the transports one connection holds: past the bound its oldest goes; others are not affected', async () => {
     const e = new EmbeddedEngine({ extraHostAddresses: [] });
     engine = e;
-    const made = await Promise.all(Array.from({ length: MAX_TRANSPORTS_PER_OWNER }, () => e.createTransport('A')));
-    expect(made).toHaveLength(MAX_TRANSPORTS_PER_OWNER);
-    await expect(engine.createTransport('A')).rejects.toMatchObject({ code: 'E_CONFLICT' });
-    await expect(engine.createTransport('B')).resolves.toMatchObject({ iceParameters: { iceLite: true } });
-    engine.closeOwner('A');
-    await expect(engine.createTransport('A')).resolves.toMatchObject({ iceParameters: { iceLite: true } });
-    await engine.close();
+    // Made all at once, one more than the bound is refused.
+    const burst = await Promise.allSettled(
+      Array.from({ length: MAX_TRANSPORTS_PER_OWNER + 1 }, () => e.createTransport('A')),
+    );
+    expect(burst.filter((r) => r.status === 'fulfilled')).toHaveLength(MAX_TRANSPORTS_PER_OWNER);
+    expect(burst.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'E_CONFLICT' } });
+    expect(e.stats().transports).toBe(MAX_TRANSPORTS_PER_OWNER);
+    // One at a time, a new one replaces the oldest: the window is never locked out.
+    const first = burst.find((r) => r.status === 'fulfilled');
+    const newest = await e.createTransport('A');
+    expect(e.stats().transports).toBe(MAX_TRANSPORTS_PER_OWNER);
+    await e.packetProducer('cam-1/sub');
+    if (first?.status === 'fulfilled') {
+      await expect(e.consume('A', first.value.id, 'cam-1/sub', deviceCaps('42e01f'))).rejects.toMatchObject({
+        code: 'E_NOT_FOUND',
+      });
+    }
+    await expect(e.consume('A', newest.id, 'cam-1/sub', deviceCaps('42e01f'))).resolves.toMatchObject({
+      kind: 'video',
+    });
+    await expect(e.createTransport('B')).resolves.toMatchObject({ iceParameters: { iceLite: true } });
+    expect(e.stats().transports).toBe(MAX_TRANSPORTS_PER_OWNER + 1);
+    await e.close();
   });
 
   it('gives every consumer a MID of its own on its transport, never reused after a close', async () => {

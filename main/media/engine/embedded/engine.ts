@@ -121,14 +121,19 @@ export class EmbeddedEngine implements MediaEngine {
   async createTransport(ownerId: string): Promise<TransportParams> {
     if (this.closed) throw apiError('E_CONFLICT', '媒体引擎已关闭', 'The media engine is closed');
     // A window needs one transport (a second while one is replaced): a connection may not open
-    // sockets and DTLS sessions without end.
-    const owned = [...this.transports.values()].filter((t) => t.ownerId === ownerId).length;
-    if (owned + (this.pendingTransports.get(ownerId) ?? 0) >= MAX_TRANSPORTS_PER_OWNER) {
+    // sockets and DTLS sessions without end. Past the bound its oldest transport goes (a window
+    // that lost its transport makes a new one and is never locked out); too many at once is refused.
+    const pending = this.pendingTransports.get(ownerId) ?? 0;
+    if (pending >= MAX_TRANSPORTS_PER_OWNER) {
       throw apiError(
         'E_CONFLICT',
         `每个连接最多 ${MAX_TRANSPORTS_PER_OWNER} 个 WebRTC 传输`,
         `At most ${MAX_TRANSPORTS_PER_OWNER} WebRTC transports per connection`,
       );
+    }
+    const owned = [...this.transports.values()].filter((t) => t.ownerId === ownerId);
+    for (const old of owned.slice(0, Math.max(0, owned.length + pending + 1 - MAX_TRANSPORTS_PER_OWNER))) {
+      old.close();
     }
     this.pendingTransports.set(ownerId, (this.pendingTransports.get(ownerId) ?? 0) + 1);
     try {
