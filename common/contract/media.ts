@@ -23,10 +23,13 @@ export const GATEWAY_REASONS = [
   'timeout',
   'unreachable',
   'unsupported-codec',
+  /** The camera closed the stream (ffmpeg ended without an error). */
   'ended',
+  /** ffmpeg is not installed or not at the configured path. */
   'no-ffmpeg',
   'error',
 ] as const;
+export type GatewayReason = (typeof GATEWAY_REASONS)[number];
 export const gatewayReasonSchema = z.enum(GATEWAY_REASONS);
 
 export const streamStateSchema = z.object({

@@ -4,20 +4,11 @@
  * ffmpeg 5.1 output are in tests/unit/ingest-supervisor.test.ts.
  */
 
-export const OFFLINE_REASONS = [
-  'unauthorized',
-  'not-found',
-  'refused',
-  'timeout',
-  'unreachable',
-  'unsupported-codec',
-  /** The camera closed the stream (ffmpeg ended without an error). */
-  'ended',
-  /** ffmpeg is not installed or not at the configured path. */
-  'no-ffmpeg',
-  'error',
-] as const;
-export type OfflineReason = (typeof OFFLINE_REASONS)[number];
+import { GATEWAY_REASONS, type GatewayReason } from '../../../common/contract/media';
+
+/** Why an ingest is offline: the contract's list, which tiles and the tree show (common/contract/media.ts). */
+export const OFFLINE_REASONS = GATEWAY_REASONS;
+export type OfflineReason = GatewayReason;
 
 /** Splits a stream of text chunks into whole lines. */
 export function lineSplitter(onLine: (line: string) => void): (chunk: string) => void {
