@@ -214,6 +214,13 @@ test('snapshot → a work order from the video, with the frame attached', async 
     'data-kind',
     'image',
   );
+  // The small tile plays the 320×180 sub stream; the evidence is the main stream's full 640×360 frame.
+  const tileVideo = tile(page, camera.id).locator('video').first();
+  expect(await tileVideo.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(320);
+  const picture = drawer.getByTestId('intake-prefilled-attachments').locator('img');
+  await expect
+    .poll(() => picture.evaluate((img: HTMLImageElement) => `${img.naturalWidth}×${img.naturalHeight}`))
+    .toBe('640×360');
   await drawer.getByTestId('intake-title').fill(`视频发现 ${camera.name} 暴露垃圾`);
   await choose(page, 'intake-category', '暴露垃圾', '暴露垃圾');
   await drawer.getByTestId('intake-submit').click();

@@ -3,7 +3,8 @@ import { TIME_ZONE } from '../../../../common/domain/org';
 import type { Api } from '../../api';
 import { uploadAttachment } from '../../orders/attachments/upload';
 import { dayjs, formatDateTime } from '../../time/dayjs';
-import type { Player } from '../player/types';
+import type { Player, PlayerManager } from '../player/types';
+import { mainStreamFrame } from './mainStreamFrame';
 import type { IntakePrefill } from './prefill';
 
 export interface SnapshotTexts {
@@ -12,17 +13,19 @@ export interface SnapshotTexts {
 }
 
 /**
- * Grabs the tile's current frame, uploads it as an attachment and answers the intake prefill for it.
- * The time is taken when the frame is, in Beijing time whatever the PC's zone.
+ * Grabs the camera's current frame (from its main stream, see mainStreamFrame.ts), uploads it as an
+ * attachment and answers the intake prefill for it. The time is taken when the frame is asked for,
+ * in Beijing time whatever the PC's zone.
  */
 export async function takeSnapshot(
   api: Api,
+  manager: PlayerManager,
   player: Player,
   camera: Camera,
   texts: SnapshotTexts,
 ): Promise<IntakePrefill> {
   const at = Date.now();
-  const blob = await player.snapshot();
+  const { blob } = await mainStreamFrame(manager, player, camera);
   const stamp = dayjs(at).tz(TIME_ZONE).format('YYYYMMDD-HHmmss');
   const file = new File([blob], texts.fileName(camera.name, stamp), { type: blob.type || 'image/jpeg' });
   const info = await uploadAttachment(api, file, () => undefined);

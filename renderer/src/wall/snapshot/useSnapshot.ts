@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../../common/contract';
 import { useApi } from '../../api';
 import { useAnyErrorText } from '../forms/useAnyErrorText';
+import { usePlayerManager } from '../player';
 import type { Player } from '../player/types';
 import type { SnapshotDraft } from './SnapshotIntakeDrawer';
 import { takeSnapshot } from './takeSnapshot';
@@ -16,6 +17,7 @@ export function useSnapshot(): {
 } {
   const { t } = useTranslation();
   const api = useApi();
+  const manager = usePlayerManager();
   const { message } = App.useApp();
   const errorText = useAnyErrorText();
   const [draft, setDraft] = useState<SnapshotDraft | null>(null);
@@ -23,7 +25,7 @@ export function useSnapshot(): {
   const snap = useCallback(
     (player: Player, camera: Camera) => {
       const hide = message.loading(t('wall.snapshot.busy'), 0);
-      takeSnapshot(api, player, camera, {
+      takeSnapshot(api, manager, player, camera, {
         fileName: (name, time) => t('wall.snapshot.fileName', { camera: name, time }),
         description: (name, time) => t('wall.snapshot.description', { camera: name, time }),
       }).then(
@@ -37,7 +39,7 @@ export function useSnapshot(): {
         },
       );
     },
-    [api, errorText, message, t],
+    [api, errorText, manager, message, t],
   );
   const close = useCallback(() => {
     setDraft(null);
