@@ -56,6 +56,20 @@ export function treeCpu(root: number, exclude: readonly number[] = []): Map<numb
   return result;
 }
 
+/** CPU seconds used so far by one process (all its threads); 0 when it is gone. */
+export function processCpu(pid: number): number {
+  return (readStat(pid)?.ticks ?? 0) / clockTicks();
+}
+
+/** The command name of a process (/proc/<pid>/comm), '' when it is gone. */
+export function processName(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
 /** CPU seconds spent between two treeCpu() readings (processes born meanwhile count in full). */
 export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
   let seconds = 0;

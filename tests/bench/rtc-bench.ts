@@ -1,0 +1,361 @@
+/**
+ * Benchmark of real cameras on the wall over WebRTC and over HLS (issue 10, benchmark).
+ *
+ *   npm run bench:rtc -- [--tiles 1,9,16] [--duration 6] [--size 320x180] [--kbits 300] [--port 8960] [--no-build]
+ *
+ * Real RTSP cameras through the hub's gateway, watched on the console's real wall workspace (signed
+ * in as a monitor, a saved view shown from the views menu), in headless Chromium at 1920×1080:
+ *   - the cameras: tests/fixtures/latency-source.py, one process serving as many RTSP streams
+ *     (user + password, TCP) as the largest tile count, each frame carrying the wall-clock time it
+ *     was made; registered by the administrator as rtsp://user:pass@127.0.0.1:…/camN;
+ *   - time to first frame per tile: from the click on the view to the tile's first displayed frame
+ *     (requestVideoFrameCallback), p50/p95 — "cold" when the hub has to start the ingests (no one
+ *     watched the cameras), "warm" while another session keeps them ingested;
+ *   - latency: the source's clock read back from the displayed frame (tests/bench/rtc-probe.ts)
+ *     against the time it is shown, p50/p95 over `--duration` seconds;
+ *   - the same cameras over HLS in the same run: a second console page without RTCPeerConnection,
+ *     so the wall plays the gateway's HLS of the same ingest (what a WebRTC fallback plays);
+ *   - CPU from /proc over the same windows: the hub process, its ffmpeg ingests, Chromium, the
+ *     sources; per ingested stream also with no one watching (ingest only).
+ * Prints a table and the goals (WebRTC first frame p50 ≤ 0.5 s, latency p95 ≤ 300 ms, ingest ≤ 3 %
+ * of one core per stream, HLS latency ≤ 3 s); asserts nothing. A watchdog bounds the whole run.
+ */
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { WALL_LAYOUT_IDS, WALL_LAYOUT_TILES, type WallLayoutId } from '../../common/domain/wall/layouts';
+import { programMissing, rtspServerMissing } from '../helpers/rtsp-server';
+import { benchHub, clearWall, openWall, showView, type BenchHub } from './bench-console';
+import { argCounts, argValue, fmt, launchChromium, loadavg, quantile, startWebShell, VIEWPORT } from './bench-shell';
+import { startLatencySource, type LatencySource } from './latency-source';
+import { installLatencyProbe, type LatencyProbe, type LatencySample } from './rtc-probe';
+import { cpuBetween, processCpu, processName, treeCpu } from './wall-bench-cpu';
+
+const TILES = argCounts('--tiles', '1,9,16', 36);
+const DURATION_S = Math.max(2, Number(argValue('--duration') ?? 6));
+const SIZE = argValue('--size') ?? '320x180';
+const KBITS = Number(argValue('--kbits') ?? 300);
+const PORT = Number(argValue('--port') ?? 8960);
+const BUILD = process.argv.includes('--no-build') ? 'none' : 'full';
+/** Seconds between the last first frame and a measurement (HLS: hls.js settles on its live edge). */
+const SETTLE_RTC_S = 2;
+const SETTLE_HLS_S = 4;
+const FIRST_FRAMES_WITHIN_MS = 20_000;
+const WATCHDOG_MS = 3 * 60_000 + TILES.length * (3 * FIRST_FRAMES_WITHIN_MS + 4 * DURATION_S * 1000 + 30_000);
+
+const USER = 'bench';
+const PASSWORD = 'Clock#Source-2026';
+const STATION = 'HQ-W-HQ01';
+const cameraId = (n: number): string => `CAM-BENCH-${String(n).padStart(2, '0')}`;
+
+type Protocol = 'webrtc' | 'hls';
+
+interface Cpu {
+  seconds: number;
+  hub: number;
+  ffmpeg: number;
+  ffmpegCount: number;
+  browser: number;
+  source: number;
+}
+
+interface Row {
+  tiles: number;
+  label: string;
+  firstMs: number[];
+  /** Tiles whose first frame came over another protocol than asked (a WebRTC fallback to HLS). */
+  otherProtocol: number;
+  noFrame: number;
+  latency: number[];
+  unreadable: number;
+  cpu: Cpu | null;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function layoutFor(tiles: number): WallLayoutId {
+  return WALL_LAYOUT_IDS.find((id) => WALL_LAYOUT_TILES[id] >= tiles) ?? '36';
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU (/proc)
+
+interface CpuReading {
+  at: number;
+  hub: number;
+  ingests: Map<number, number>;
+  browser: Map<number, number>;
+  source: number;
+}
+
+function readCpu(shell: ChildProcess, source: LatencySource): CpuReading {
+  const hubPid = shell.pid ?? 0;
+  const ingests = treeCpu(hubPid);
+  for (const pid of ingests.keys()) if (processName(pid) !== 'ffmpeg') ingests.delete(pid);
+  return {
+    at: performance.now(),
+    hub: processCpu(hubPid),
+    ingests,
+    browser: treeCpu(process.pid, [hubPid, source.pid]),
+    source: processCpu(source.pid),
+  };
+}
+
+function cpuOver(before: CpuReading, after: CpuReading): Cpu {
+  const seconds = (after.at - before.at) / 1000;
+  const pct = (cpuSeconds: number): number => (cpuSeconds / seconds) * 100;
+  return {
+    seconds,
+    hub: pct(after.hub - before.hub),
+    ffmpeg: pct(cpuBetween(before.ingests, after.ingests)),
+    ffmpegCount: after.ingests.size,
+    browser: pct(cpuBetween(before.browser, after.browser)),
+    source: pct(after.source - before.source),
+  };
+}
+
+async function noIngests(shell: ChildProcess, source: LatencySource): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (readCpu(shell, source).ingests.size > 0) {
+    if (Date.now() > deadline) throw new Error('the hub kept its ingests 15 s after the last viewer');
+    await sleep(250);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The console pages
+
+const probeOf = (page: Page, fn: (probe: LatencyProbe) => unknown) =>
+  page.evaluate(`(${fn.toString()})(window.benchLatency)`);
+
+async function consolePage(browser: Browser, origin: string, protocol: Protocol): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  if (protocol === 'hls') {
+    // Without RTCPeerConnection the console has no WebRTC session: every tile plays the gateway's
+    // HLS of the same ingest (stream-slot.ts), which is also what a WebRTC fallback plays.
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(window, 'RTCPeerConnection');
+    });
+  }
+  await page.addInitScript(installLatencyProbe);
+  await openWall(page, origin, 'monitor');
+  return page;
+}
+
+/** Shows the view and waits (bounded) for every tile's first frame. */
+async function show(page: Page, tiles: number, protocol: Protocol, label: string): Promise<Row> {
+  await showView(page, `bench ${tiles}`);
+  const deadline = Date.now() + FIRST_FRAMES_WITHIN_MS;
+  let first: LatencyProbe['first'] = {};
+  while (Date.now() < deadline) {
+    first = (await probeOf(page, (p) => p.first)) as LatencyProbe['first'];
+    if (Object.keys(first).length >= tiles) break;
+    await sleep(100);
+  }
+  const frames = Object.values(first);
+  return {
+    tiles,
+    label,
+    firstMs: frames.map((f) => f.ms),
+    otherProtocol: frames.filter((f) => f.protocol !== protocol).length,
+    noFrame: tiles - frames.length,
+    latency: [],
+    unreadable: 0,
+    cpu: null,
+  };
+}
+
+/** Latency and CPU over DURATION_S while the page shows the tiles. */
+async function measure(
+  page: Page | null,
+  shell: ChildProcess,
+  source: LatencySource,
+  row: Row,
+  seconds = DURATION_S,
+): Promise<void> {
+  if (page) {
+    await probeOf(page, (p) => {
+      p.samples = [];
+      p.unreadable = 0;
+      p.collecting = true;
+    });
+  }
+  const before = readCpu(shell, source);
+  await sleep(seconds * 1000);
+  row.cpu = cpuOver(before, readCpu(shell, source));
+  if (!page) return;
+  const { samples, unreadable } = (await probeOf(page, (p) => {
+    p.collecting = false;
+    return { samples: p.samples, unreadable: p.unreadable };
+  })) as { samples: LatencySample[]; unreadable: number };
+  row.latency = samples.map((s) => s.ms);
+  row.unreadable = unreadable;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function runTiles(
+  tiles: number,
+  pages: Record<Protocol, Page>,
+  holder: BenchHub,
+  shell: ChildProcess,
+  source: LatencySource,
+): Promise<Row[]> {
+  const cameras = Array.from({ length: tiles }, (_, i) => cameraId(i + 1));
+  await noIngests(shell, source);
+  // Cold: the hub starts each ingest when its tile asks.
+  const cold = await show(pages.webrtc, tiles, 'webrtc', 'WebRTC, cold ingest');
+  // Warm: another session keeps the streams ingested while the wall is shown again.
+  for (const id of cameras) await holder.call('media.open', { cameraId: id, stream: 'sub' });
+  await clearWall(pages.webrtc);
+  const rtc = await show(pages.webrtc, tiles, 'webrtc', 'WebRTC');
+  await sleep(SETTLE_RTC_S * 1000);
+  await measure(pages.webrtc, shell, source, rtc);
+  await clearWall(pages.webrtc);
+
+  const hls = await show(pages.hls, tiles, 'hls', 'HLS');
+  await sleep(SETTLE_HLS_S * 1000);
+  await measure(pages.hls, shell, source, hls);
+  await clearWall(pages.hls);
+
+  const ingest: Row = { ...cold, label: 'ingest only', firstMs: [], otherProtocol: 0, noFrame: 0 };
+  await measure(null, shell, source, ingest, Math.max(2, DURATION_S / 2));
+  for (const id of cameras) await holder.call('media.release', { cameraId: id, stream: 'sub' });
+  return [cold, rtc, hls, ingest];
+}
+
+function report(rows: Row[]): void {
+  const cores = os.cpus().length;
+  console.log(
+    `\n${'tiles'.padStart(5)}  ${'what'.padEnd(20)} ${'1st frame p50'.padStart(13)} ${'p95'.padStart(7)} ` +
+      `${'none'.padStart(4)} ${'latency p50'.padStart(11)} ${'p95'.padStart(7)} ${'reads'.padStart(6)} ` +
+      `${'hub+ffmpeg/stream'.padStart(17)} ${'ffmpeg/stream'.padStart(13)} ${'hub'.padStart(5)} ${'chromium'.padStart(8)}`,
+  );
+  for (const r of rows) {
+    const c = r.cpu;
+    const perStream = (n: number): string => (c && c.ffmpegCount > 0 ? `${fmt(n / c.ffmpegCount, 1)} %` : '—');
+    const note = r.otherProtocol > 0 ? `  (${r.otherProtocol} tile(s) fell back to HLS)` : '';
+    console.log(
+      `${String(r.tiles).padStart(5)}  ${r.label.padEnd(20)} ${fmt(quantile(r.firstMs, 0.5)).padStart(10)} ms ` +
+        `${fmt(quantile(r.firstMs, 0.95)).padStart(4)} ms ${String(r.noFrame).padStart(4)} ` +
+        `${fmt(quantile(r.latency, 0.5)).padStart(8)} ms ${fmt(quantile(r.latency, 0.95)).padStart(4)} ms ` +
+        `${(r.latency.length > 0 || r.unreadable > 0 ? `${r.latency.length}/${r.latency.length + r.unreadable}` : '—').padStart(6)} ` +
+        `${(c ? perStream(c.hub + c.ffmpeg) : '—').padStart(17)} ${(c ? perStream(c.ffmpeg) : '—').padStart(13)} ` +
+        `${(c ? fmt(c.hub) : '—').padStart(4)}% ${(c ? fmt(c.browser) : '—').padStart(7)}%${note}`,
+    );
+  }
+  const sources = rows.filter((r) => r.cpu && r.cpu.ffmpegCount > 0);
+  if (sources.length > 0) {
+    const maxTiles = Math.max(...TILES);
+    const pct = sources.reduce((s, r) => s + (r.cpu?.source ?? 0), 0) / sources.length;
+    console.log(
+      `\nthe ${maxTiles} sources themselves (one python3 + GStreamer process, x264 ultrafast ${SIZE} 25 fps, ` +
+        `${KBITS} kbit/s): ${fmt(pct)} % of one core on average over the measured windows`,
+    );
+  }
+  console.log('\ngoals:');
+  for (const tiles of TILES) {
+    const of = (label: string) => rows.find((r) => r.tiles === tiles && r.label === label);
+    const rtc = of('WebRTC');
+    const hls = of('HLS');
+    const ingest = of('ingest only')?.cpu;
+    const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+    const parts: string[] = [];
+    if (rtc) {
+      const p50 = quantile(rtc.firstMs, 0.5);
+      const p95 = quantile(rtc.latency, 0.95);
+      parts.push(`WebRTC first frame p50 ${fmt(p50)} ms ≤ 500 ${verdict(p50 <= 500)}`);
+      parts.push(`latency p95 ${fmt(p95)} ms ≤ 300 ${verdict(p95 <= 300)}`);
+    }
+    if (ingest && ingest.ffmpegCount > 0) {
+      const per = (ingest.hub + ingest.ffmpeg) / ingest.ffmpegCount;
+      parts.push(`ingest ${fmt(per, 1)} %/stream ≤ 3 ${verdict(per <= 3)}`);
+    }
+    if (hls) {
+      const p50 = quantile(hls.latency, 0.5);
+      const p95 = quantile(hls.latency, 0.95);
+      parts.push(`HLS latency p50 ${fmt(p50)} / p95 ${fmt(p95)} ms ≤ 3000 ${verdict(p95 <= 3000)}`);
+    }
+    console.log(`  ${String(tiles).padStart(2)} tiles: ${parts.join('; ')}`);
+  }
+  console.log(
+    `(CPU in % of one core, ${cores} cores here; hub = the web shell process (gateway, embedded WebRTC engine, ` +
+      `HLS serving); per stream = divided by the ffmpeg ingests running; reads = clock reads that decoded / all)`,
+  );
+}
+
+async function main(): Promise<void> {
+  console.log('rtc bench — RTSP cameras through the gateway on the console wall, WebRTC vs HLS (issue 10, benchmark)');
+  const missing = rtspServerMissing() ?? programMissing('ffmpeg');
+  if (missing) {
+    console.log(`cannot run here: ${missing}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(
+    `tiles ${TILES.join(', ')}; ${DURATION_S} s per measurement; sources ${SIZE} 25 fps ${KBITS} kbit/s; ` +
+      `loadavg before: ${loadavg()}\n`,
+  );
+  const watchdog = setTimeout(() => {
+    console.error(`rtc bench: watchdog after ${WATCHDOG_MS / 1000} s`);
+    process.exit(1);
+  }, WATCHDOG_MS);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-rtc-bench-'));
+  let shell: ChildProcess | null = null;
+  let source: LatencySource | null = null;
+  let browser: Browser | null = null;
+  try {
+    const count = Math.max(...TILES);
+    source = await startLatencySource({ count, user: USER, password: PASSWORD, size: SIZE, kbits: KBITS });
+    // Ingests stop a second after their last viewer, so each tile count starts cold.
+    shell = await startWebShell({ port: PORT, dataDir, build: BUILD, env: { CITYOPS_GATEWAY_IDLE_S: '1' } });
+    const origin = `http://127.0.0.1:${PORT}`;
+    browser = await launchChromium();
+
+    // A quiet page on the console's origin holds the sessions that arrange the run.
+    const control = await browser.newPage();
+    await control.goto(`${origin}/`);
+    const admin = await benchHub(control, 'admin');
+    const holder = await benchHub(control, 'monitor');
+    for (let n = 1; n <= count; n++) {
+      const url = source.url(n);
+      await admin.call('cameras.create', {
+        id: cameraId(n),
+        name: `基准时钟 ${n}`,
+        workstationId: STATION,
+        mainUrl: url,
+        subUrl: url,
+      });
+    }
+    for (const tiles of TILES) {
+      const slots = Array.from({ length: tiles }, (_, i) => cameraId(i + 1));
+      await holder.call('wall.views.save', { name: `bench ${tiles}`, layout: layoutFor(tiles), slots });
+    }
+
+    const pages = {
+      webrtc: await consolePage(browser, origin, 'webrtc'),
+      hls: await consolePage(browser, origin, 'hls'),
+    };
+    const rows: Row[] = [];
+    for (const tiles of TILES) {
+      process.stdout.write(`  ${tiles} tile(s) … `);
+      const result = await runTiles(tiles, pages, holder, shell, source);
+      rows.push(...result);
+      console.log(
+        result.map((r) => `${r.label}: ${r.firstMs.length}/${r.tiles} framed, ${r.latency.length} reads`).join('; '),
+      );
+    }
+    report(rows);
+    console.log(`loadavg after: ${loadavg()}`);
+  } finally {
+    clearTimeout(watchdog);
+    await browser?.close().catch(() => undefined);
+    shell?.kill('SIGKILL');
+    source?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
