@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FRAME_BYTES } from '../common/contract/wire';
+import { parseAnnounced, parsePortRange, RtcNetworkError, type RtcNetwork } from './media/engine/rtc-network';
 
 export const APP_DIR_NAME = 'cityops-console';
 export const DEFAULT_PORT = 8787;
@@ -46,6 +47,11 @@ export interface Config {
   ffmpegPath: string;
   /** The gateway stops a stream's ingest this long after its last viewer (CITYOPS_GATEWAY_IDLE_S, 30). */
   gatewayIdleMs: number;
+  /**
+   * WebRTC media for consoles (both engines): --rtc-ports / CITYOPS_RTC_PORTS (e.g. 40000-40199),
+   * --rtc-announce (repeatable) / CITYOPS_RTC_ANNOUNCE (comma-separated IPs), --rtc-tcp / CITYOPS_RTC_TCP=1.
+   */
+  rtc: RtcNetwork;
 }
 
 export class ConfigError extends Error {}
@@ -127,6 +133,9 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       'allowed-origin': { type: 'string', multiple: true },
       'allowed-host': { type: 'string', multiple: true },
       ffmpeg: { type: 'string' },
+      'rtc-ports': { type: 'string' },
+      'rtc-announce': { type: 'string', multiple: true },
+      'rtc-tcp': { type: 'boolean' },
     },
     strict: false,
     allowPositionals: true,
@@ -161,5 +170,25 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     allowedHosts: hostNames(listSetting('allowed-host', 'CITYOPS_ALLOWED_HOSTS', values['allowed-host'], env)),
     ffmpegPath: str(values.ffmpeg) || env.CITYOPS_FFMPEG || 'ffmpeg',
     gatewayIdleMs: positiveNumber('CITYOPS_GATEWAY_IDLE_S', env.CITYOPS_GATEWAY_IDLE_S, 30) * 1000,
+    rtc: rtcNetwork(values, env),
   };
+}
+
+function rtcNetwork(values: Record<string, unknown>, env: NodeJS.ProcessEnv): RtcNetwork {
+  try {
+    const flagPorts = values['rtc-ports'];
+    if (flagPorts === true || flagPorts === '') throw new ConfigError('--rtc-ports needs a value such as 40000-40199');
+    const ports = typeof flagPorts === 'string' ? { source: '--rtc-ports', raw: flagPorts } : undefined;
+    const envPorts = env.CITYOPS_RTC_PORTS ? { source: 'CITYOPS_RTC_PORTS', raw: env.CITYOPS_RTC_PORTS } : undefined;
+    const range = ports ?? envPorts;
+    const announce = listSetting('rtc-announce', 'CITYOPS_RTC_ANNOUNCE', values['rtc-announce'], env);
+    return {
+      ...(range ? { portRange: parsePortRange(range.source, range.raw) } : {}),
+      announcedAddresses: parseAnnounced(announce.source, announce.values),
+      tcp: values['rtc-tcp'] === true || env.CITYOPS_RTC_TCP === '1',
+    };
+  } catch (error) {
+    if (error instanceof RtcNetworkError) throw new ConfigError(error.message);
+    throw error;
+  }
 }

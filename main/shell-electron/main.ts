@@ -69,7 +69,7 @@ async function start(): Promise<void> {
   const clips = findDemoClipsDir({ moduleDir: __dirname, resourcesPath: process.resourcesPath });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
   // WebRTC for the camera gateway: mediasoup where a worker exists, else the embedded engine.
-  const rtc = createEngine();
+  const rtc = await createEngine({ network: config.rtc, log: (line) => console.log(`[cityops] ${line}`) });
   engine = rtc.engine;
   console.log(`[cityops] WebRTC 引擎 / WebRTC engine: ${rtc.reason}`);
   const opened = await openHub({

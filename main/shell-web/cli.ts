@@ -3,6 +3,7 @@ import { ConfigError, isLoopback, resolveConfig } from '../config';
 import { hubOptionsFrom, openHub } from '../hub';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
 import { createEngine } from '../media/engine';
+import { describeRtcNetwork } from '../media/engine/rtc-network';
 import { newKeyRequested } from '../security/at-rest';
 import { KeyFileError } from '../security/hub-keys';
 import { isDemo } from '../services/users/bootstrap';
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
   const clips = findDemoClipsDir({ moduleDir: import.meta.dirname });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
   // WebRTC for the camera gateway: mediasoup where a worker exists, else the embedded engine.
-  const { engine, reason } = createEngine();
+  const { engine, reason } = await createEngine({
+    network: config.rtc,
+    log: (line) => console.log(`[cityops] ${line}`),
+  });
   const hub = await openHub({ ...hubOptionsFrom(config), demoMedia, engine, newKey: newKeyRequested(process.argv) });
   const media = demoMedia && isDemo(hub.db) ? demoMedia : undefined;
   if (hub.bootstrap.created === 'demo') {
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     console.log(`[cityops] 另外允许的网页来源 / also accepting pages from: ${config.allowedOrigins.join(', ')}`);
   }
   console.log(`[cityops] WebRTC 引擎 / WebRTC engine: ${reason}`);
+  console.log(`[cityops] WebRTC 网络 / WebRTC network: ${describeRtcNetwork(config.rtc)}`);
   console.log(`[cityops] 数据目录 / data dir: ${config.dataDir}`);
   console.log(`[cityops] 控制台地址 / console URL: ${shell.url}`);
   let stopping = false;

@@ -88,7 +88,7 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
 
   beforeAll(async () => {
     server = await startRtspServer({ user: USER, password: PASSWORD });
-    engine = createEngine().engine;
+    engine = (await createEngine()).engine;
     hub = await demoHub({
       engine,
       gateway: {

@@ -182,7 +182,7 @@ describe('embedded engine: producers, transports, consumers and their owners', (
   });
 
   it('keeps each owner to its own transports and consumers, and frees everything on close', async () => {
-    engine = new EmbeddedEngine({ extraHostAddresses: [] });
+    engine = new EmbeddedEngine({ announcedAddresses: ['127.0.0.1'] });
     const feed = await engine.packetProducer('cam-1/sub');
     const again = await engine.packetProducer('cam-1/sub');
     expect(again.producerId).toBe(feed.producerId);
@@ -232,7 +232,7 @@ describe('embedded engine: producers, transports, consumers and their owners', (
   });
 
   it('bounds the transports one connection holds: past the bound its oldest goes; others are not affected', async () => {
-    const e = new EmbeddedEngine({ extraHostAddresses: [] });
+    const e = new EmbeddedEngine({ announcedAddresses: ['127.0.0.1'] });
     engine = e;
     // Made all at once, one more than the bound is refused.
     const burst = await Promise.allSettled(
@@ -262,7 +262,7 @@ describe('embedded engine: producers, transports, consumers and their owners', (
   it('gives every consumer a MID of its own on its transport, never reused after a close', async () => {
     // mediasoup-client numbers a consumer without a MID by how many it holds: after a close that
     // repeats a live consumer's MID, and the new tile gets no frames.
-    engine = new EmbeddedEngine({ extraHostAddresses: [] });
+    engine = new EmbeddedEngine({ announcedAddresses: ['127.0.0.1'] });
     await engine.packetProducer('cam-1/sub');
     await engine.packetProducer('cam-1/main');
     const t = await engine.createTransport('A');
@@ -281,7 +281,6 @@ describe('embedded engine: producers, transports, consumers and their owners', (
       now: () => now,
       idleTransportMs: 1000,
       livenessIntervalMs: 0,
-      extraHostAddresses: [],
     });
     await engine.createTransport('A');
     now = 3_600_000;
@@ -350,7 +349,7 @@ describe('createEngine', () => {
   it('uses the embedded engine and says why mediasoup was not picked', async () => {
     const missing = findMediasoupWorker({ MEDIASOUP_WORKER_BIN: '/nonexistent/mediasoup-worker' });
     expect(missing).toEqual({ reason: 'MEDIASOUP_WORKER_BIN=/nonexistent/mediasoup-worker does not exist' });
-    const choice = createEngine({}, {});
+    const choice = await createEngine({}, {});
     expect(choice.engine.kind).toBe('embedded');
     expect(choice.reason).toMatch(/^embedded \(werift\): no mediasoup worker — /);
     await choice.engine.close();

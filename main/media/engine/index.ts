@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedEngine, type EmbeddedEngineOptions } from './embedded/engine';
+import type { MediasoupModule } from './mediasoup/api';
+import { MediasoupEngine } from './mediasoup/engine';
+import { loadMediasoup } from './mediasoup/load';
+import type { RtcNetwork } from './rtc-network';
 import type { MediaEngine } from './types';
 
 export interface EngineChoice {
@@ -43,14 +48,55 @@ function moduleBase(): string {
   return (import.meta as { url?: string }).url ?? path.join(process.cwd(), 'index.js');
 }
 
+export interface EngineSettings {
+  /** Port range, announced addresses and TCP for consoles' media (both engines). */
+  network?: RtcNetwork;
+  /** mediasoup workers (default: one per core). */
+  workers?: number;
+  /** The embedded engine's own options (tests). */
+  embedded?: EmbeddedEngineOptions;
+  /** Loads the mediasoup module (tests pass a double); default: the installed package. */
+  loadMediasoup?: () => MediasoupModule;
+  log?: (line: string) => void;
+}
+
+/** The embedded engine with the network settings. */
+function embeddedEngine(settings: EngineSettings): EmbeddedEngine {
+  const network = settings.network;
+  return new EmbeddedEngine({
+    ...(network?.portRange ? { portRange: network.portRange } : {}),
+    ...(network && network.announcedAddresses.length > 0 ? { announcedAddresses: network.announcedAddresses } : {}),
+    ...(network?.tcp ? { tcp: true } : {}),
+    ...settings.embedded,
+  });
+}
+
 /**
- * The hub's WebRTC engine: mediasoup when a worker exists, else the embedded werift engine.
- * Only the embedded engine is built so far, so a found worker is reported and not used yet.
+ * The hub's WebRTC engine: mediasoup when its package and a worker binary exist and the workers
+ * start, else the embedded werift engine; `reason` says which and why.
  */
-export function createEngine(options: EmbeddedEngineOptions = {}, env: NodeJS.ProcessEnv = process.env): EngineChoice {
+export async function createEngine(
+  settings: EngineSettings = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<EngineChoice> {
   const worker = findMediasoupWorker(env);
-  const reason = worker.bin
-    ? `embedded (werift): a mediasoup worker exists (${worker.reason}) but the mediasoup engine is not built in`
-    : `embedded (werift): no mediasoup worker — ${worker.reason}`;
-  return { engine: new EmbeddedEngine(options), reason };
+  if (!worker.bin) {
+    return { engine: embeddedEngine(settings), reason: `embedded (werift): no mediasoup worker — ${worker.reason}` };
+  }
+  const workers = settings.workers ?? os.availableParallelism();
+  try {
+    const ms = (settings.loadMediasoup ?? (() => loadMediasoup(moduleBase())))();
+    const engine = await MediasoupEngine.start(ms, {
+      workers,
+      ...(settings.network ? { network: settings.network } : {}),
+      ...(settings.log ? { log: settings.log } : {}),
+    });
+    return { engine, reason: `mediasoup ${ms.version}: ${workers} worker(s), ${worker.reason}` };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      engine: embeddedEngine(settings),
+      reason: `embedded (werift): a mediasoup worker exists (${worker.reason}) but mediasoup did not start — ${why}`,
+    };
+  }
 }

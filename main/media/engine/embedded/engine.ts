@@ -6,6 +6,7 @@ import { EmbeddedConsumer } from './consumer';
 import type { CacheLimits } from './keyframe-cache';
 import { EmbeddedProducer } from './producer';
 import { EmbeddedTransport, type TransportOptions } from './transport';
+import { TransportQuota } from '../transport-quota';
 
 export interface EmbeddedEngineOptions extends TransportOptions {
   cacheLimits?: CacheLimits;
@@ -38,8 +39,7 @@ function settle<T>(fn: () => T): Promise<T> {
   }
 }
 
-/** Transports one connection may hold: its window's one, and one being replaced. */
-export const MAX_TRANSPORTS_PER_OWNER = 4;
+export { MAX_TRANSPORTS_PER_OWNER } from '../transport-quota';
 /** Consumers on one transport: 36 tiles, each with a second stream while switching, and spare. */
 export const MAX_CONSUMERS_PER_TRANSPORT = 100;
 
@@ -53,7 +53,7 @@ export class EmbeddedEngine implements MediaEngine {
   private readonly producers = new Map<string, EmbeddedProducer>();
   private readonly transports = new Map<string, EmbeddedTransport>();
   private readonly consumers = new Map<string, EmbeddedConsumer>();
-  private readonly pendingTransports = new Map<string, number>();
+  private readonly quota = new TransportQuota();
   private readonly lastReplay = new Map<string, number>();
   private closed = false;
   private readonly now: () => number;
@@ -120,29 +120,11 @@ export class EmbeddedEngine implements MediaEngine {
 
   async createTransport(ownerId: string): Promise<TransportParams> {
     if (this.closed) throw apiError('E_CONFLICT', '媒体引擎已关闭', 'The media engine is closed');
-    // A window needs one transport (a second while one is replaced): a connection may not open
-    // sockets and DTLS sessions without end. Past the bound its oldest transport goes (a window
-    // that lost its transport makes a new one and is never locked out); too many at once is refused.
-    const pending = this.pendingTransports.get(ownerId) ?? 0;
-    if (pending >= MAX_TRANSPORTS_PER_OWNER) {
-      throw apiError(
-        'E_CONFLICT',
-        `每个连接最多 ${MAX_TRANSPORTS_PER_OWNER} 个 WebRTC 传输`,
-        `At most ${MAX_TRANSPORTS_PER_OWNER} WebRTC transports per connection`,
-      );
-    }
-    const owned = [...this.transports.values()].filter((t) => t.ownerId === ownerId);
-    for (const old of owned.slice(0, Math.max(0, owned.length + pending + 1 - MAX_TRANSPORTS_PER_OWNER))) {
-      old.close();
-    }
-    this.pendingTransports.set(ownerId, (this.pendingTransports.get(ownerId) ?? 0) + 1);
-    try {
-      return await this.createTransportNow(ownerId);
-    } finally {
-      const left = (this.pendingTransports.get(ownerId) ?? 1) - 1;
-      if (left > 0) this.pendingTransports.set(ownerId, left);
-      else this.pendingTransports.delete(ownerId);
-    }
+    return this.quota.make(
+      ownerId,
+      () => [...this.transports.values()].filter((t) => t.ownerId === ownerId),
+      () => this.createTransportNow(ownerId),
+    );
   }
 
   private async createTransportNow(ownerId: string): Promise<TransportParams> {

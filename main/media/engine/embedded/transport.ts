@@ -10,13 +10,19 @@ import {
   type RtcpPacket,
   type RtpHeader,
 } from 'werift';
+import { defaultAnnouncedAddresses } from '../rtc-network';
 import type { Json, TransportParams } from '../types';
 
+/** werift gathers on this one address: a socket bound to every interface. */
+const ANY_ADDRESS = '0.0.0.0';
+
 export interface TransportOptions {
-  /** Host addresses announced besides the machine's interfaces (default 127.0.0.1). */
-  extraHostAddresses?: string[];
-  /** UDP ports for ICE, e.g. [40000, 40999] for a firewall rule; any port when absent. */
+  /** The addresses in the ICE candidates (default: 127.0.0.1 and this machine's IPv4 interfaces). */
+  announcedAddresses?: string[];
+  /** UDP (and TCP) ports for ICE, e.g. [40000, 40199] for a firewall rule; any port when absent. */
   portRange?: [number, number];
+  /** Also offer an ICE-TCP passive candidate (werift listens on a TCP port from the range). */
+  tcp?: boolean;
   now?: () => number;
 }
 
@@ -86,8 +92,12 @@ export class EmbeddedTransport {
         return true;
       },
       iceServers: [],
+      // One socket on every interface (one UDP port, one TCP port) instead of one per address:
+      // werift gathers only 0.0.0.0, and parseOffer announces that port on each configured address.
+      iceUseIpv4: false,
       iceUseIpv6: false,
-      iceAdditionalHostAddresses: options.extraHostAddresses ?? ['127.0.0.1'],
+      iceAdditionalHostAddresses: [ANY_ADDRESS],
+      iceUseTcp: options.tcp === true,
       icePortRange: options.portRange,
       bundlePolicy: 'max-bundle',
       headerExtensions: { video: [] },
@@ -119,7 +129,8 @@ export class EmbeddedTransport {
         transport.close();
       }
     });
-    return { transport, params: { id: transport.id, ...parseOffer(transport.offerSdp) } };
+    const announced = options.announcedAddresses ?? defaultAnnouncedAddresses();
+    return { transport, params: { id: transport.id, ...parseOffer(transport.offerSdp, announced) } };
   }
 
   /** mediasoup-client's `connect`: the browser's DTLS role and fingerprints. */
@@ -173,8 +184,11 @@ export class EmbeddedTransport {
   }
 }
 
-/** iceParameters, iceCandidates and dtlsParameters (role auto) from werift's offer. */
-export function parseOffer(sdp: string): Omit<TransportParams, 'id'> {
+/**
+ * iceParameters, iceCandidates and dtlsParameters (role auto) from werift's offer. A candidate on
+ * 0.0.0.0 (a socket on every interface) is announced once per address in `announced`.
+ */
+export function parseOffer(sdp: string, announced: readonly string[] = []): Omit<TransportParams, 'id'> {
   const lines = sdp.split(/\r?\n/);
   const value = (prefix: string): string =>
     lines
@@ -184,17 +198,22 @@ export function parseOffer(sdp: string): Omit<TransportParams, 'id'> {
   const [algorithm = 'sha-256', fingerprint = ''] = value('a=fingerprint:').split(' ');
   const iceCandidates: Json[] = [];
   for (const line of lines) {
-    const m = /^a=candidate:(\S+) 1 (udp|tcp) (\d+) (\S+) (\d+) typ host/i.exec(line);
+    const m = /^a=candidate:(\S+) 1 (udp|tcp) (\d+) (\S+) (\d+) typ host(?: tcptype (passive))?/i.exec(line);
     if (!m) continue;
-    const [, foundation = '', protocol = 'udp', priority = '0', address = '', port = '0'] = m;
-    iceCandidates.push({
-      foundation,
-      priority: Number(priority),
-      address,
-      ip: address,
-      protocol: protocol.toLowerCase(),
-      port: Number(port),
-      type: 'host',
+    const [, foundation = '', protocol = 'udp', priority = '0', address = '', port = '0', tcpType] = m;
+    const addresses = address === ANY_ADDRESS ? announced : [address];
+    addresses.forEach((ip, i) => {
+      iceCandidates.push({
+        foundation: address === ANY_ADDRESS ? `${foundation}${i}` : foundation,
+        // UDP before TCP, then in the configured order.
+        priority: Number(priority) - i,
+        address: ip,
+        ip,
+        protocol: protocol.toLowerCase(),
+        port: Number(port),
+        type: 'host',
+        ...(tcpType ? { tcpType: 'passive' } : {}),
+      });
     });
   }
   return {
