@@ -14,6 +14,7 @@ import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
+import { demoHandlers } from './api/handlers/demo-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
@@ -242,6 +243,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         online: cameraOnline,
         log: (line) => console.warn(`[gateway] ${line}`),
       }),
+      ...demoHandlers({ cameras: services.cameras, media: isDemo(db) ? demoMedia : undefined }),
     } satisfies HandlerMap;
     const router = new Router({
       db,

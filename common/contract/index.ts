@@ -3,6 +3,7 @@ import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
 import { cameraMethods } from './cameras';
 import { mediaMethods } from './media';
+import { demoMethods } from './demo';
 import { dutyHandoverMethods } from './duty-handover';
 import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
@@ -25,6 +26,7 @@ export * from './sla';
 export * from './attachments';
 export * from './cameras';
 export * from './media';
+export * from './demo';
 export * from './duty-handover';
 export * from './duty-log';
 export * from './duty-roster';
@@ -46,6 +48,7 @@ export const contract = {
   ...dutyRosterMethods,
   ...cameraMethods,
   ...mediaMethods,
+  ...demoMethods,
   ...wallMethods,
 } as const;
 

@@ -12,7 +12,11 @@ import { renderMediaPlaylist } from './playlist';
  * into memory (about 7 MB) and served as endless live HLS streams. No ffmpeg, no network.
  */
 
-/** Where the routes live (media-routes.ts). */
+/**
+ * How the registry names a demo stream: `/media/demo/<key>/<main|sub>/index.m3u8` (seeded cameras'
+ * URLs). An address for the hub to recognise, not a route: the clips are served only through signed
+ * paths from `media.open` (gateway/signed-routes.ts).
+ */
 export const DEMO_MEDIA_BASE = '/media/demo';
 /** A camera key whose playlist is deliberately not a playlist, for the error state of a tile. */
 export const BROKEN_CAMERA_KEY = 'broken';
@@ -25,12 +29,15 @@ export interface DemoMediaOptions {
   clock?: Clock;
   epochMs?: number;
   windowSize?: number;
-  /** Accept POST …/<key>/stop|start from this machine (tests, demos). Off by default. */
+  /**
+   * Demo streams may be stopped and started (the contract's demo.setRunning, for tests and training),
+   * and the deliberately broken demo camera is registered. Off by default.
+   */
   control?: boolean;
 }
 
 export interface DemoStreamInfo {
-  /** Same-origin path of the media playlist. */
+  /** The registry's name of the stream (DEMO_MEDIA_BASE); played through media.open's signed path. */
   url: string;
   width: number;
   height: number;
@@ -104,6 +111,11 @@ export class DemoMedia {
       main: brokenStream('main'),
       sub: brokenStream('sub'),
     };
+  }
+
+  /** A demo stream of that key exists (the broken camera's is not one). */
+  has(key: string): boolean {
+    return this.byKey.has(key);
   }
 
   isRunning(key: string): boolean {

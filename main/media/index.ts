@@ -1,4 +1,4 @@
-/** Demo cameras over live HLS (issue 5 item 9). See demo-media.ts and media-routes.ts. */
+/** Demo cameras over live HLS (issue 5 item 9), served through signed paths. See demo-media.ts and media-routes.ts. */
 export {
   BROKEN_CAMERA_KEY,
   DEFAULT_EPOCH_MS,
@@ -11,6 +11,6 @@ export {
   type DemoMediaOptions,
   type DemoStreamInfo,
 } from './demo-media';
-export { handleMedia, routeMedia, type MediaRequest, type MediaResponse } from './media-routes';
+export { handleMedia, routeMediaNamespace, type MediaRequest, type MediaResponse } from './media-routes';
 export { DEMO_CLIPS_SUBDIR, demoClipsDirCandidates, findDemoClipsDir, type ClipsDirHints } from './clips-dir';
 export type { StreamKind } from './demo-manifest';

@@ -1,24 +1,25 @@
 import type http from 'node:http';
-import { DEMO_MEDIA_BASE, type DemoMedia, type MediaResult } from './demo-media';
+import type { StreamKind } from './demo-manifest';
+import type { DemoMedia, MediaResult } from './demo-media';
 
 /**
- * HTTP for the demo cameras, under /media/demo/:
- *   GET  cameras.json                       the cameras, their stream URLs and running state
- *   GET  <key>/<main|sub>/index.m3u8        live media playlist (sliding window)
- *   GET  <key>/<main|sub>/init.mp4          init segment
- *   GET  <key>/<main|sub>/<seq>.m4s         media segment (404 once it is out of reach)
- *   POST <key>/stop | <key>/start           only with `control` on and from this machine
- * A stopped camera answers 503 everywhere; `broken` answers a playlist that is not one.
- * routeMedia is transport-neutral so the Electron shell can serve the same answers on its
- * app:// scheme; handleMedia adapts it to node:http for the web shell.
+ * HTTP answers for the hub's media, transport-neutral so the web shell (node:http, handleMedia) and
+ * the Electron shell (app:// scheme) give the same ones. Everything under /media/ is served through a
+ * signed path only (main/media/gateway/signed-routes.ts: a session-checked token per camera stream);
+ * any other /media/ path answers 404, so no media of the hub — demo clips included — is reachable
+ * without a signed-in session. Stopping and starting a demo stream is the contract's `demo.setRunning`.
+ *
+ * For the signed demo paths, demoStreamFile answers a demo camera's stream files:
+ *   index.m3u8   live media playlist (sliding window)
+ *   init.mp4     init segment
+ *   <seq>.m4s    media segment (404 once it is out of reach)
+ * A stopped camera answers 503; `broken` answers a playlist that is not one.
  */
 
 export interface MediaRequest {
   method: string;
   /** Path and query, as in the request line. */
   url: string;
-  /** The peer is this machine (control requests are refused otherwise). */
-  fromLoopback: boolean;
 }
 
 export interface MediaResponse {
@@ -28,13 +29,16 @@ export interface MediaResponse {
   body: Buffer | null;
 }
 
+/** The hub's media namespace: nothing below it falls through to the renderer's files. */
+export const MEDIA_BASE = '/media';
+
 const PLAYLIST_TYPE = 'application/vnd.apple.mpegurl';
 /** IANA type of a CMAF/ISO BMFF media segment (.m4s). */
 const SEGMENT_TYPE = 'video/iso.segment';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 
-const STREAM_ROUTE = /^([a-z0-9][a-z0-9-]{0,31})\/(main|sub)\/(?:(index\.m3u8)|(init\.mp4)|(\d{1,15})\.m4s)$/;
-const CONTROL_ROUTE = /^([a-z0-9][a-z0-9-]{0,31})\/(stop|start)$/;
+/** The files of a demo stream, as named in its playlist. */
+export const DEMO_STREAM_FILE = /^(?:(index\.m3u8)|(init\.mp4)|(\d{1,15})\.m4s)$/;
 
 function answer(status: number, type: string, body: string | Buffer, cache: string, head: boolean): MediaResponse {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
@@ -50,11 +54,11 @@ function answer(status: number, type: string, body: string | Buffer, cache: stri
   };
 }
 
-function text(status: number, message: string, head: boolean, extra: Record<string, string> = {}): MediaResponse {
-  const response = answer(status, TEXT_TYPE, `${message}\n`, 'no-store', head);
-  Object.assign(response.headers, extra);
-  return response;
+export function mediaText(status: number, message: string, head: boolean): MediaResponse {
+  return answer(status, TEXT_TYPE, `${message}\n`, 'no-store', head);
 }
+
+export const mediaNotFound = (head: boolean): MediaResponse => mediaText(404, '无此媒体 / no such media', head);
 
 function fromResult(result: MediaResult, head: boolean): MediaResponse {
   switch (result.kind) {
@@ -65,73 +69,63 @@ function fromResult(result: MediaResult, head: boolean): MediaResponse {
     case 'init':
       return answer(200, 'video/mp4', result.bytes, 'no-cache', head);
     case 'segment':
-      // A sequence number names the same bytes forever (the timeline is fixed to the epoch).
-      return answer(200, SEGMENT_TYPE, result.bytes, 'public, max-age=60', head);
-    case 'stopped':
-      return text(503, '摄像机离线 / camera offline', head, { 'retry-after': '2' });
+      // A sequence number names the same bytes forever (the timeline is fixed to the epoch); private:
+      // the path carries its own authorisation, so no shared cache should keep it.
+      return answer(200, SEGMENT_TYPE, result.bytes, 'private, max-age=60', head);
+    case 'stopped': {
+      const response = mediaText(503, '摄像机离线 / camera offline', head);
+      response.headers['retry-after'] = '2';
+      return response;
+    }
     case 'not-found':
-      return text(404, '无此媒体 / no such media', head);
+      return mediaNotFound(head);
   }
 }
 
-function control(media: DemoMedia, request: MediaRequest, key: string, action: string): MediaResponse {
-  // Without control the route does not exist, so nothing tells a prober that it could.
-  if (!media.control) return text(404, '无此媒体 / no such media', false);
-  if (!request.fromLoopback) return text(403, '仅限本机 / this machine only', false);
-  if (request.method !== 'POST') return text(405, 'POST only', false, { allow: 'POST' });
-  const known = action === 'stop' ? media.stop(key) : media.start(key);
-  if (!known) return text(404, '无此摄像机 / no such camera', false);
-  return { status: 204, headers: { 'cache-control': 'no-store' }, body: null };
-}
-
-function cameraList(media: DemoMedia, head: boolean): MediaResponse {
-  const cameras = media.cameras.map((c) => ({ ...c, running: media.isRunning(c.key) }));
-  const json = JSON.stringify({ cameras, broken: media.broken });
-  return answer(200, 'application/json; charset=utf-8', json, 'no-cache', head);
-}
-
-/** The answer for a /media/demo/ request, or null when the path is not ours. */
-export function routeMedia(media: DemoMedia, request: MediaRequest): MediaResponse | null {
-  const pathname = request.url.split('?')[0] ?? '';
-  if (pathname !== DEMO_MEDIA_BASE && !pathname.startsWith(`${DEMO_MEDIA_BASE}/`)) return null;
-  const rest = pathname.slice(DEMO_MEDIA_BASE.length + 1);
-  const head = request.method === 'HEAD';
-
-  const [, controlKey, action] = CONTROL_ROUTE.exec(rest) ?? [];
-  if (controlKey && action) return control(media, request, controlKey, action);
-
-  if (request.method !== 'GET' && !head) return text(405, 'GET or HEAD only', false, { allow: 'GET, HEAD' });
-  if (rest === 'cameras.json') return cameraList(media, head);
-
-  const [, key, stream, playlist, init, seq] = STREAM_ROUTE.exec(rest) ?? [];
-  if (!key || (stream !== 'main' && stream !== 'sub')) return text(404, '无此媒体 / no such media', head);
+/** A demo camera's stream file (the caller has checked the signed path). */
+export function demoStreamFile(
+  media: DemoMedia,
+  key: string,
+  stream: StreamKind,
+  file: string,
+  head: boolean,
+): MediaResponse {
+  const [, playlist, init, seq] = DEMO_STREAM_FILE.exec(file) ?? [];
   if (playlist) return fromResult(media.playlist(key, stream), head);
   if (init) return fromResult(media.init(key, stream), head);
-  return fromResult(media.segment(key, stream, Number(seq)), head);
+  if (seq !== undefined) return fromResult(media.segment(key, stream, Number(seq)), head);
+  return mediaNotFound(head);
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** True for a path in the hub's media namespace (/media or below). */
+export function isMediaPath(url: string): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  return pathname === MEDIA_BASE || pathname.startsWith(`${MEDIA_BASE}/`);
+}
 
 /**
- * node:http adapter: true when the request was ours and has been answered. `route` serves other
- * media paths the same way (the hub's signed paths, main/media/gateway/signed-routes.ts).
+ * The answer to a request in the media namespace: the signed routes' (`route`), else 404; null for a
+ * path outside /media/.
  */
+export function routeMediaNamespace(
+  request: MediaRequest,
+  route?: (request: MediaRequest) => MediaResponse | null,
+): MediaResponse | null {
+  if (!isMediaPath(request.url)) return null;
+  return route?.(request) ?? mediaNotFound(request.method === 'HEAD');
+}
+
+/** node:http adapter: true when the request was in /media/ and has been answered. */
 export function handleMedia(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  media: DemoMedia | null,
   route?: (request: MediaRequest) => MediaResponse | null,
 ): boolean {
-  const request = {
-    method: req.method ?? 'GET',
-    url: req.url ?? '/',
-    fromLoopback: LOOPBACK.has(req.socket.remoteAddress ?? ''),
-  };
-  const response = route?.(request) ?? (media ? routeMedia(media, request) : null);
+  const response = routeMediaNamespace({ method: req.method ?? 'GET', url: req.url ?? '/' }, route);
   if (!response) return false;
   res.writeHead(response.status, response.headers);
   res.end(response.body ?? undefined);
-  // Drain a POST body (none is expected) so the keep-alive connection stays usable.
-  if (req.method === 'POST' && !req.complete) req.resume();
+  // Drain a request body (none is expected) so the keep-alive connection stays usable.
+  if (!req.complete) req.resume();
   return true;
 }

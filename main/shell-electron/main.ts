@@ -7,7 +7,6 @@ import { createEngine } from '../media/engine';
 import type { MediaEngine } from '../media/engine/types';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
 import { newKeyRequested } from '../security/at-rest';
-import { isDemo } from '../services/users/bootstrap';
 import type { Hub } from '../hub';
 import { applySessionPolicy, hardenWebContents } from './guards';
 import { registerIpc } from './ipc';
@@ -92,7 +91,7 @@ async function start(): Promise<void> {
 
   const ses = session.defaultSession;
   applySessionPolicy(ses);
-  serveRenderer(ses, RENDERER_DIR, demoMedia && isDemo(opened.db) ? demoMedia : undefined, (r) => opened.routeMedia(r));
+  serveRenderer(ses, RENDERER_DIR, (r) => opened.routeMedia(r));
   disposeIpc = registerIpc(opened);
   const win = openConsoleWindow();
   win.once('ready-to-show', () => void showBootstrapNotice(win, opened.bootstrap));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import type { Session } from 'electron';
-import { routeMedia, type DemoMedia, type MediaRequest, type MediaResponse } from '../media';
+import { routeMediaNamespace, type MediaRequest, type MediaResponse } from '../media';
 import { securityHeaders as sharedSecurityHeaders } from '../security/csp';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { contentTypeFor, isInside, resolveStaticPath, securityHeaders } from './static-files';
@@ -24,16 +24,15 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serve `rendererDir` on `session` (after ready), and the demo cameras' live HLS under /media/demo/
- * when given. Returns a function that stops serving.
+ * Serve `rendererDir` on `session` (after ready), and the hub's signed media paths under /media/s/
+ * (the only media served: any other /media/ path is 404). Returns a function that stops serving.
  */
 export function serveRenderer(
   session: Session,
   rendererDir: string,
-  media?: DemoMedia,
   signed?: (request: MediaRequest) => MediaResponse | null,
 ): () => void {
-  const handler = createRendererHandler(rendererDir, media, signed);
+  const handler = createRendererHandler(rendererDir, signed);
   session.protocol.handle(APP_SCHEME, handler);
   return () => session.protocol.unhandle(APP_SCHEME);
 }
@@ -62,10 +61,9 @@ async function realFileInside(realRoot: string, filePath: string): Promise<strin
   }
 }
 
-/** `signed`: the hub's signed media paths (/media/s/…), served like the demo's. */
+/** `signed`: the hub's signed media paths (/media/s/…), the same answers as the web shell's. */
 export function createRendererHandler(
   rendererDir: string,
-  media?: DemoMedia,
   signed?: (request: MediaRequest) => MediaResponse | null,
 ): (request: Request) => Promise<Response> {
   const root = path.resolve(rendererDir);
@@ -82,14 +80,10 @@ export function createRendererHandler(
       return textResponse(400, 'Bad Request', head);
     }
     if (url.host !== APP_HOST) return textResponse(404, 'Not Found', head);
-    if (media || signed) {
-      // Never 'from loopback': the stop/start control is for tests driving the web shell only.
-      const mediaRequest = { method: request.method, url: url.pathname, fromLoopback: false };
-      const answer = signed?.(mediaRequest) ?? (media ? routeMedia(media, mediaRequest) : null);
-      if (answer) {
-        const headers = { ...answer.headers, ...sharedSecurityHeaders() };
-        return new Response(answer.body, { status: answer.status, headers });
-      }
+    const answer = routeMediaNamespace({ method: request.method, url: url.pathname }, signed);
+    if (answer) {
+      const headers = { ...answer.headers, ...sharedSecurityHeaders() };
+      return new Response(answer.body, { status: answer.status, headers });
     }
 
     if (realRoot === null) {

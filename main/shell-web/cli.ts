@@ -6,14 +6,13 @@ import { createEngine } from '../media/engine';
 import { describeRtcNetwork } from '../media/engine/rtc-network';
 import { newKeyRequested } from '../security/at-rest';
 import { KeyFileError } from '../security/hub-keys';
-import { isDemo } from '../services/users/bootstrap';
 import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
 
 /** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
 async function main(): Promise<void> {
   const config = resolveConfig(process.argv.slice(2), process.env);
-  // The demo cameras' clips ship with the app; a hub in demo mode serves them as live HLS.
+  // The demo cameras' clips ship with the app; a hub in demo mode serves them (signed paths only).
   const clips = findDemoClipsDir({ moduleDir: import.meta.dirname });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
   // WebRTC for the camera gateway: mediasoup where a worker exists, else the embedded engine.
@@ -22,7 +21,6 @@ async function main(): Promise<void> {
     log: (line) => console.log(`[cityops] ${line}`),
   });
   const hub = await openHub({ ...hubOptionsFrom(config), demoMedia, engine, newKey: newKeyRequested(process.argv) });
-  const media = demoMedia && isDemo(hub.db) ? demoMedia : undefined;
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
   }
@@ -40,7 +38,6 @@ async function main(): Promise<void> {
     allowedHosts: config.allowedHosts,
     allowedOrigins: config.allowedOrigins,
     open311: open311DepsFrom(hub, { onInternalError: (err) => console.error('[open311] internal error:', err) }),
-    ...(media ? { media } : {}),
   });
   if (!isLoopback(config.host)) {
     console.warn(

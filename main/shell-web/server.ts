@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../common/contract/wire';
 import type { HubPort } from '../hub-types';
-import { handleMedia, type DemoMedia } from '../media';
+import { handleMedia } from '../media';
 import { securityHeaders } from '../security/csp';
 import { createAccessPolicy } from './access-policy';
 import { handleOpen311, type Open311Deps } from './open311-routes';
@@ -20,8 +20,6 @@ export interface WebShellOptions {
   maxFrameBytes: number;
   /** GeoReport v2 under /open311/v2/ (docs/open311.md); off when absent. */
   open311?: Open311Deps;
-  /** Demo cameras as live HLS under /media/demo/ (main/media); off when absent. */
-  media?: DemoMedia;
   /** Host names answered besides loopback and `host` (config allowedHosts). */
   allowedHosts?: readonly string[];
   /** Origins whose pages may open the API socket besides the console's own (config allowedOrigins). */
@@ -101,8 +99,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return;
       }
       if (options.open311 && handleOpen311(req, res, options.open311)) return;
-      const signed = options.hub.routeMedia?.bind(options.hub);
-      if ((options.media || signed) && handleMedia(req, res, options.media ?? null, signed)) return;
+      // /media/ answers only signed paths (the hub's, session-checked); anything else there is 404.
+      if (handleMedia(req, res, options.hub.routeMedia?.bind(options.hub))) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;

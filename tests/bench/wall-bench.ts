@@ -23,6 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserType, Page } from '@playwright/test';
 import type * as Esbuild from 'esbuild';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 import { cpuBetween, treeCpu } from './wall-bench-cpu';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -114,11 +116,47 @@ async function startWebShell(dataDir: string): Promise<ChildProcess> {
   return child;
 }
 
+/**
+ * Signed sub-stream URLs of the demo cameras: signs in as the demo monitor over the API socket and
+ * asks media.open for each (the hub serves media through signed, session-checked paths only). The
+ * paths stay good while that session lives, so the socket may close.
+ */
 async function subStreams(origin: string): Promise<{ urls: string[]; fps: number }> {
-  const response = await fetch(`${origin}/media/demo/cameras.json`);
-  const body = (await response.json()) as { cameras: { sub: { url: string; fps: number } }[] };
-  if (body.cameras.length === 0) throw new Error('no demo cameras (is the data folder in demo mode?)');
-  return { urls: body.cameras.map((c) => c.sub.url), fps: body.cameras[0]?.sub.fps ?? 25 };
+  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/ws`);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: unknown }) => void>();
+  ws.on('message', (data: Buffer) => {
+    const frame = JSON.parse(data.toString('utf8')) as { t: string; id?: number; result?: never };
+    if (frame.t === 'result' && frame.id !== undefined) pending.get(frame.id)?.(frame.result as never);
+  });
+  let next = 0;
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const id = ++next;
+    const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ t: 'call', id, method, input }));
+    });
+    if (!result.ok) throw new Error(`${method} refused: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  };
+  try {
+    await call('auth.login', { username: 'monitor', password: DEMO_PASSWORD });
+    const { rows } = await call<{ rows: { id: string; mainUrl: string }[] }>('cameras.list', {
+      filter: {},
+      limit: 1000,
+    });
+    const demo = rows.filter((c) => /^\/media\/demo\/(?!broken\/)/.test(c.mainUrl));
+    if (demo.length === 0) throw new Error('no demo cameras (is the data folder in demo mode?)');
+    const urls: string[] = [];
+    for (const c of demo)
+      urls.push((await call<{ hlsUrl: string }>('media.open', { cameraId: c.id, stream: 'sub' })).hlsUrl);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources/demo-clips/manifest.json'), 'utf8')) as {
+      fps?: number;
+    };
+    return { urls, fps: manifest.fps ?? 25 };
+  } finally {
+    ws.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +195,7 @@ async function serveBench(page: Page, origin: string, oursJs: string): Promise<v
     '/__bench/wall-ours.js': ['text/javascript', oursJs],
     '/__bench/hls.mjs': ['text/javascript', path.join(ROOT, 'node_modules/hls.js/dist/hls.mjs')],
   };
-  // On the shell's origin, so the pages fetch /media/demo/ same-origin as the console does.
+  // On the shell's origin, so the pages fetch the signed media paths same-origin as the console does.
   await page.route(`${origin}/__bench/**`, async (route) => {
     const file = files[new URL(route.request().url()).pathname];
     if (!file) return route.fulfill({ status: 404 });

@@ -5,7 +5,7 @@ import { expect, login, test } from './fixtures';
 import { choose } from './orders-helpers';
 
 // The video wall (issue 5) against the demo cameras of a web shell started with
-// CITYOPS_DEMO_MEDIA_CONTROL=1 (web-shell-process.ts): the test can stop and start a demo stream,
+// CITYOPS_DEMO_MEDIA_CONTROL=1 (web-shell-process.ts): a duty chief can stop and start a demo stream,
 // and the deliberately broken demo camera is registered.
 
 interface DemoCamera {
@@ -73,9 +73,13 @@ async function expectAdvancing(page: Page, ids: readonly string[], seconds = 0.5
     .toEqual([]);
 }
 
-async function mediaControl(url: string, key: string, action: 'stop' | 'start'): Promise<void> {
-  const response = await fetch(`${url}media/demo/${key}/${action}`, { method: 'POST' });
-  expect(response.status).toBe(204);
+/** Takes a demo camera's stream off the air or back (demo.setRunning: a duty chief's session). */
+async function mediaControl(chief: HubClient, camera: DemoCamera, running: boolean): Promise<void> {
+  const done = await chief.call<{ streamKey: string; running: boolean }>('demo.setRunning', {
+    cameraId: camera.id,
+    running,
+  });
+  expect(done).toMatchObject({ streamKey: camera.key, running });
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -98,7 +102,13 @@ test('16 demo cameras play; one stopped goes offline alone and comes back by its
   const victim = sixteen[5];
   if (!victim) throw new Error('no sixth camera');
   const others = ids.filter((id) => id !== victim.id);
-  await mediaControl(shell.url, victim.key, 'stop');
+  // Only an administrator or a duty chief may take a stream off the air, not the monitor watching.
+  expect(await hub.result('demo.setRunning', { cameraId: victim.id, running: false })).toMatchObject({
+    ok: false,
+    error: { code: 'E_FORBIDDEN' },
+  });
+  const chief = await hubClient(page, 'chief');
+  await mediaControl(chief, victim, false);
   await expect(tile(page, victim.id)).toHaveAttribute('data-state', 'offline', { timeout: 5_000 });
   await expect(tile(page, victim.id).getByTestId('wall-tile-reason')).toBeVisible();
   for (const id of others) await expect(tile(page, id)).toHaveAttribute('data-state', 'playing');
@@ -110,12 +120,11 @@ test('16 demo cameras play; one stopped goes offline alone and comes back by its
     'offline',
   );
 
-  await mediaControl(shell.url, victim.key, 'start');
+  await mediaControl(chief, victim, true);
   await expect(tile(page, victim.id)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   await expectAdvancing(page, [victim.id]);
 
   // Who watched what: the viewing records are open while the tiles show the cameras.
-  const chief = await hubClient(page, 'chief');
   const report = await chief.call<{ byCamera: { cameraId: string }[]; totals: { stillOpen: number } }>(
     'cameras.viewsReport',
     { from: Date.now() - 3_600_000, to: Date.now() + 60_000 },

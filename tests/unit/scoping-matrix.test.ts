@@ -513,6 +513,17 @@ const ROWS: Row[] = [
     owner: () => ({ as: 'station', input: { consumerId: 'own' } }),
     ownerMayFail: true,
   })),
+  // The demo stream control: administrators and duty chiefs only, and only with the control on (this
+  // hub runs without demo media, so the chief's own call is refused as a conflict).
+  {
+    method: 'demo.setRunning',
+    covers: ['cameraId'],
+    other: (w) => ({ cameraId: w.camera, running: false }),
+    center: () => ({ cameraId: "x' OR '1'='1", running: true }),
+    denied: 'E_FORBIDDEN',
+    owner: (w) => ({ as: 'chief', input: { cameraId: w.camera, running: false } }),
+    ownerMayFail: true,
+  },
   // Administration: administrators only.
   ...(['admin.users.update', 'admin.users.setDisabled', 'admin.users.resetPassword'] as const).map((method): Row => ({
     method,

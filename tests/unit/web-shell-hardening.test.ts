@@ -9,7 +9,6 @@ import type { ApiResult } from '../../common/contract';
 import type { ServerFrame } from '../../common/contract/wire';
 import type { Hub } from '../../main/hub';
 import type { HubPort } from '../../main/hub-types';
-import { loadDemoMedia } from '../../main/media';
 import { securityHeaders } from '../../main/security/csp';
 import { securityHeaders as electronSecurityHeaders } from '../../main/shell-electron/static-files';
 import { parseHostHeader } from '../../main/shell-web/access-policy';
@@ -33,14 +32,12 @@ beforeAll(async () => {
   hub = await demoHub();
   const staticDir = tempDir('cityops-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
-  const media = loadDemoMedia(path.resolve(import.meta.dirname, '../../resources/demo-clips'), {});
   shell = await startWebShell({
     hub,
     host: '127.0.0.1',
     port: 0,
     staticDir,
     maxFrameBytes: MAX_FRAME,
-    media,
     allowedOrigins: [REMOTE_ORIGIN],
     allowedHosts: [REMOTE_HOST],
     maxBufferedBytes: MAX_BUFFERED,
@@ -450,6 +447,8 @@ describe('web shell: other web pages cannot drive the hub', () => {
       media404: await get('/media/demo/nope/main/index.m3u8'),
       refusedHost: await get('/', { host: 'attacker.example' }),
     };
+    // Media is served through signed paths only: the old unsigned demo routes are gone.
+    expect(answers.mediaList.status).toBe(404);
     expect(answers.media404.status).toBe(404);
     for (const [name, reply] of Object.entries(answers)) {
       expect(reply.headers['content-security-policy'], name).toBe(csp);

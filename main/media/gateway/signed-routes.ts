@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CameraStream } from '../../../common/contract/cameras';
-import { DEMO_MEDIA_BASE, type DemoMedia } from '../demo-media';
-import { routeMedia, type MediaRequest, type MediaResponse } from '../media-routes';
+import type { DemoMedia } from '../demo-media';
+import { demoStreamFile, type MediaRequest, type MediaResponse } from '../media-routes';
 import { SIGNED_MEDIA_BASE, demoScope, liveScope, verifyMediaToken } from './signed-url';
 
 /**
  * HTTP for signed media paths (signed-url.ts), transport-neutral like media-routes.ts so the web
  * shell and Electron's app:// scheme give the same answers:
- *   /media/s/<token>/demo/<key>/<stream>/<file>      a demo camera (served by DemoMedia)
+ *   /media/s/<token>/demo/<key>/<stream>/<file>      a demo camera (DemoMedia; the only way to its clips)
  *   /media/s/<token>/live/<cameraId>/<stream>/<file> a gateway ingest's HLS (index.m3u8, init.mp4, seg-<n>.m4s)
  * A token that does not verify, names another stream, or whose session has ended answers 403; the
  * same answer for each, so a prober learns nothing about which part was wrong.
@@ -97,14 +97,7 @@ export function routeSignedMedia(deps: SignedRouteDeps, request: MediaRequest): 
   if (grant.scope !== scope || !deps.sessionLive(grant.session)) return refused(head);
 
   if (kind === 'demo') {
-    if (!deps.demo) return notFound(head);
-    // Only the stream files: the demo's control routes stay on their own (loopback) path.
-    if (!/^(?:index\.m3u8|init\.mp4|\d{1,15}\.m4s)$/.test(file)) return notFound(head);
-    return routeMedia(deps.demo, {
-      method: request.method,
-      url: `${DEMO_MEDIA_BASE}/${id}/${stream}/${file}`,
-      fromLoopback: false,
-    });
+    return deps.demo ? demoStreamFile(deps.demo, id, stream, file, head) : notFound(head);
   }
   if (!LIVE_FILE.test(file)) return notFound(head);
   const dir = deps.liveDir(id, stream);

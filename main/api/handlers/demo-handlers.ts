@@ -1,0 +1,44 @@
+import { apiError } from '../../../common/contract';
+import type { demoMethods } from '../../../common/contract/demo';
+import type { DemoMedia } from '../../media/demo-media';
+import { demoStreamOf } from '../../media/demo-online';
+import type { CamerasService } from '../../services/cameras/cameras-service';
+import type { Handler } from '../handler-types';
+
+export interface DemoControlDeps {
+  cameras: CamerasService;
+  /** The hub's demo media; control only when it was loaded with `control` (CITYOPS_DEMO_MEDIA_CONTROL=1). */
+  media: DemoMedia | undefined;
+}
+
+type DemoHandlers = { [M in keyof typeof demoMethods]: Handler<M> };
+
+/**
+ * demo.setRunning (common/contract/demo.ts): the router has checked the role; this checks that the
+ * control is on and that the camera plays a demo stream. The stream flips after the call has
+ * succeeded (its audit row written), so the duty log entries and `cameras.changed` the flip causes
+ * (hub.ts) follow the audited call.
+ */
+export function demoHandlers(deps: DemoControlDeps): DemoHandlers {
+  return {
+    'demo.setRunning': (ctx, { cameraId, running }) => {
+      const media = deps.media;
+      if (!media?.control) {
+        throw apiError(
+          'E_CONFLICT',
+          '演示流控制未开启（CITYOPS_DEMO_MEDIA_CONTROL=1）',
+          'Demo stream control is off (CITYOPS_DEMO_MEDIA_CONTROL=1)',
+        );
+      }
+      const camera = deps.cameras.get(cameraId);
+      const key = demoStreamOf(camera.mainUrl)?.key;
+      if (key === undefined || !media.has(key)) {
+        throw apiError('E_NOT_FOUND', `摄像机 ${camera.id} 不播放演示流`, `Camera ${camera.id} plays no demo stream`);
+      }
+      ctx.audit.target = camera.id;
+      ctx.audit.summary = running ? `启动演示流 ${key} / start demo stream` : `停止演示流 ${key} / stop demo stream`;
+      ctx.afterSuccess(() => (running ? media.start(key) : media.stop(key)));
+      return { cameraId: camera.id, streamKey: key, running };
+    },
+  };
+}
