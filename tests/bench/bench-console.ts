@@ -1,67 +1,51 @@
 /**
  * The console as an operator uses it, for the browser benchmarks: signing in, opening the wall,
- * showing a saved view; and a session of its own on the hub (a WebSocket opened inside a page on
- * the console's origin, since this Node has none) to arrange what a run needs.
+ * showing a saved view; and sessions of their own on the hub to arrange what a run needs.
  */
 import type { Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 
-/** The demo data's password (resources/seed). */
-export const DEMO_PASSWORD = 'Demo#2026';
-
-export interface BenchHub {
-  /** The call's value; throws with the hub's message when it is refused. */
+export interface HubSession {
+  /** The call's value; throws with the hub's error when it is refused. */
   call<T>(method: string, input: unknown): Promise<T>;
+  close(): void;
 }
 
-interface Registry {
-  __benchHub?: Record<string, (method: string, input: unknown) => Promise<unknown>>;
-}
+type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-let clients = 0;
-
-/** Signs in as `username` on a WebSocket of its own inside `page` (which must not navigate meanwhile). */
-export async function benchHub(page: Page, username: string, password = DEMO_PASSWORD): Promise<BenchHub> {
-  clients += 1;
-  const key = `${username}#${clients}`;
-  await page.evaluate(
-    async ({ key, username, password }) => {
-      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/ws`);
-      await new Promise((resolve, reject) => {
-        ws.addEventListener('open', resolve);
-        ws.addEventListener('error', () => reject(new Error('WebSocket to the hub failed')));
-      });
-      const pending = new Map<number, (result: unknown) => void>();
-      let next = 0;
-      ws.addEventListener('message', (ev) => {
-        const frame = JSON.parse(String(ev.data)) as { t: string; id?: number; result?: unknown };
-        if (frame.t === 'result' && frame.id !== undefined) pending.get(frame.id)?.(frame.result);
-      });
-      const call = (method: string, input: unknown) =>
-        new Promise<unknown>((resolve) => {
-          next += 1;
-          pending.set(next, resolve);
-          ws.send(JSON.stringify({ t: 'call', id: next, method, input }));
-        });
-      ((window as unknown as Registry).__benchHub ??= {})[key] = call;
-      const login = (await call('auth.login', { username, password })) as { ok: boolean };
-      if (!login.ok) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(login)}`);
-    },
-    { key, username, password },
-  );
-  return {
-    async call<T>(method: string, input: unknown): Promise<T> {
-      const result = (await page.evaluate(
-        ({ key, method, input }) => {
-          const call = (window as unknown as Registry).__benchHub?.[key];
-          if (!call) throw new Error(`bench hub client ${key} is gone (did the page navigate?)`);
-          return call(method, input);
-        },
-        { key, method, input },
-      )) as { ok: true; value: T } | { ok: false; error: { code: string; message: { en: string } } };
-      if (!result.ok) throw new Error(`${method} refused: ${result.error.code} ${result.error.message.en}`);
-      return result.value;
-    },
+/** Signs in as `username` over the hub's API socket, from Node (no page involved). */
+export async function hubSession(origin: string, username: string, password = DEMO_PASSWORD): Promise<HubSession> {
+  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/ws`);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const pending = new Map<number, (result: Result) => void>();
+  ws.on('message', (data: Buffer) => {
+    const frame = JSON.parse(data.toString('utf8')) as { t: string; id?: number; result?: Result };
+    if (frame.t === 'result' && frame.id !== undefined && frame.result) pending.get(frame.id)?.(frame.result);
+  });
+  let next = 0;
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const id = ++next;
+    const result = await new Promise<Result>((resolve) => {
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ t: 'call', id, method, input }));
+    });
+    pending.delete(id);
+    if (!result.ok) throw new Error(`${method} refused: ${JSON.stringify(result.error)}`);
+    return result.value as T;
   };
+  await call('auth.login', { username, password });
+  return { call, close: () => ws.close() };
+}
+
+/**
+ * Takes RTCPeerConnection away from the page's next documents: the console then has no WebRTC
+ * session and every tile plays the gateway's HLS (player/stream-slot.ts), as a fallback does.
+ */
+export async function withoutWebRtc(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'RTCPeerConnection');
+  });
 }
 
 /** Signs in through the login screen and opens the wall workspace. */

@@ -25,11 +25,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { WALL_LAYOUT_IDS, WALL_LAYOUT_TILES, type WallLayoutId } from '../../common/domain/wall/layouts';
 import { programMissing, rtspServerMissing } from '../helpers/rtsp-server';
-import { benchHub, clearWall, openWall, showView, type BenchHub } from './bench-console';
+import { clearWall, hubSession, openWall, showView, withoutWebRtc, type HubSession } from './bench-console';
 import { argCounts, argValue, fmt, launchChromium, loadavg, quantile, startWebShell, VIEWPORT } from './bench-shell';
 import { startLatencySource, type LatencySource } from './latency-source';
+import { layoutFor, workspaceView } from './wall-workspace';
 import { installLatencyProbe, type LatencyProbe, type LatencySample } from './rtc-probe';
 import { cpuBetween, processCpu, processName, treeCpu } from './wall-bench-cpu';
 
@@ -74,10 +74,6 @@ interface Row {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function layoutFor(tiles: number): WallLayoutId {
-  return WALL_LAYOUT_IDS.find((id) => WALL_LAYOUT_TILES[id] >= tiles) ?? '36';
-}
 
 // ---------------------------------------------------------------------------------------------
 // CPU (/proc)
@@ -132,13 +128,8 @@ const probeOf = (page: Page, fn: (probe: LatencyProbe) => unknown) =>
 
 async function consolePage(browser: Browser, origin: string, protocol: Protocol): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
-  if (protocol === 'hls') {
-    // Without RTCPeerConnection the console has no WebRTC session: every tile plays the gateway's
-    // HLS of the same ingest (stream-slot.ts), which is also what a WebRTC fallback plays.
-    await page.addInitScript(() => {
-      Reflect.deleteProperty(window, 'RTCPeerConnection');
-    });
-  }
+  // The same cameras over the gateway's HLS of the same ingest: what a WebRTC fallback plays.
+  if (protocol === 'hls') await withoutWebRtc(page);
   await page.addInitScript(installLatencyProbe);
   await openWall(page, origin, 'monitor');
   return page;
@@ -146,7 +137,7 @@ async function consolePage(browser: Browser, origin: string, protocol: Protocol)
 
 /** Shows the view and waits (bounded) for every tile's first frame. */
 async function show(page: Page, tiles: number, protocol: Protocol, label: string): Promise<Row> {
-  await showView(page, `bench ${tiles}`);
+  await showView(page, workspaceView(tiles));
   const deadline = Date.now() + FIRST_FRAMES_WITHIN_MS;
   let first: LatencyProbe['first'] = {};
   while (Date.now() < deadline) {
@@ -199,7 +190,7 @@ async function measure(
 async function runTiles(
   tiles: number,
   pages: Record<Protocol, Page>,
-  holder: BenchHub,
+  holder: HubSession,
   shell: ChildProcess,
   source: LatencySource,
 ): Promise<Row[]> {
@@ -314,11 +305,9 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${PORT}`;
     browser = await launchChromium();
 
-    // A quiet page on the console's origin holds the sessions that arrange the run.
-    const control = await browser.newPage();
-    await control.goto(`${origin}/`);
-    const admin = await benchHub(control, 'admin');
-    const holder = await benchHub(control, 'monitor');
+    // Sessions of their own arrange the run; the holder keeps streams ingested for the warm runs.
+    const admin = await hubSession(origin, 'admin');
+    const holder = await hubSession(origin, 'monitor');
     for (let n = 1; n <= count; n++) {
       const url = source.url(n);
       await admin.call('cameras.create', {
@@ -329,9 +318,10 @@ async function main(): Promise<void> {
         subUrl: url,
       });
     }
+    admin.close();
     for (const tiles of TILES) {
       const slots = Array.from({ length: tiles }, (_, i) => cameraId(i + 1));
-      await holder.call('wall.views.save', { name: `bench ${tiles}`, layout: layoutFor(tiles), slots });
+      await holder.call('wall.views.save', { name: workspaceView(tiles), layout: layoutFor(tiles), slots });
     }
 
     const pages = {

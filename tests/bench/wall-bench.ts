@@ -1,7 +1,8 @@
 /**
- * Benchmark of the video wall's player layer (issue 5, benchmark).
+ * Benchmark of the video wall: the player layer and the whole wall workspace (issues 5 and 10).
  *
- *   npm run bench:wall -- [--duration 20] [--tiles 4,9,16,25] [--settle 2] [--port 8950]
+ *   npm run bench:wall -- [--duration 15] [--tiles 16,36] [--workspace-tiles 36] [--settle 2] [--port 8950]
+ *                         [--no-build] [--profile]
  *
  * Starts the built web shell (demo mode, so its demo cameras stream live HLS) on 127.0.0.1 and, for
  * each tile count, opens headless Chromium twice on the same sub streams: (a) "ours" — the wall's
@@ -14,46 +15,56 @@
  *     frames (getVideoPlaybackQuality deltas);
  *   - CPU: utime+stime of every Chromium process over the same window (/proc), as % of one core,
  *     and the renderer main thread's busy time (CDP Performance.getMetrics TaskDuration).
- * Prints a table and the ratios ours/bare, beside the goal: 16 tiles ≤ 1 % dropped, ratio ≤ 1.1.
+ * For the tile counts of `--workspace-tiles` it also opens the console's real wall workspace
+ * (wall-workspace.ts: signed in as a monitor, a saved view of as many demo cameras shown from the
+ * views menu, the tree and toolbars beside it): "workspace" without RTCPeerConnection, so its tiles
+ * play HLS like the other pages, and "ws-rtc" as shipped, WebRTC wherever the hub offers it. Their
+ * first frames count from the click on the view.
+ * Prints a table and the ratios to bare, beside the goals: 16 tiles ≤ 1 % dropped and ours/bare
+ * ≤ 1.1; 36 tiles in the workspace ≤ 1 % dropped and CPU ≤ 1.05× bare.
  * Each run is bounded (warm-up ≤ 15 s + duration), and a watchdog ends the whole bench.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserType, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type * as Esbuild from 'esbuild';
-import WebSocket from 'ws';
-import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
+import { hubSession } from './bench-console';
+import {
+  argCounts,
+  argValue,
+  fmt,
+  launchChromium,
+  load,
+  loadavg,
+  quantile,
+  ROOT,
+  startWebShell,
+  VIEWPORT,
+} from './bench-shell';
 import { cpuBetween, treeCpu } from './wall-bench-cpu';
+import { printProfile, startProfile } from './wall-profile';
+import { demoCameras, prepareWorkspace, showWorkspace } from './wall-workspace';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-const DURATION_S = Math.max(1, Number(argValue('--duration') ?? 20));
-const TILES = [
-  ...new Set(
-    (argValue('--tiles') ?? '4,9,16,25')
-      .split(',')
-      .map(Number)
-      .filter((n) => Number.isInteger(n) && n > 0 && n <= 64),
-  ),
-];
+const DURATION_S = Math.max(1, Number(argValue('--duration') ?? 15));
+const TILES = argCounts('--tiles', '16,36');
+const WORKSPACE_TILES = argCounts('--workspace-tiles', '36').filter((n) => TILES.includes(n));
 const PORT = Number(argValue('--port') ?? 8950);
-/** Seconds between the last first frame and the measurement, for both pages alike. */
+/** Profiles the main thread of the workspace pages over the measured window (wall-profile.ts). */
+const PROFILE = process.argv.includes('--profile');
+/** Seconds between the last first frame and the measurement, for every page alike. */
 const SETTLE_S = Math.max(0, Number(argValue('--settle') ?? 2));
 const WARMUP_MS = 15_000;
-const VIEWPORT = { width: 1920, height: 1080 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'];
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 const CACHE = path.join(ROOT, '.cache/wall-bench');
+const RUNS = TILES.length * 2 + WORKSPACE_TILES.length * 2;
 /** Everything, including building and every run, ends by then. */
-const WATCHDOG_MS = 10 * 60_000 + TILES.length * 2 * (WARMUP_MS + (SETTLE_S + DURATION_S) * 1000 + 20_000);
+const WATCHDOG_MS = 10 * 60_000 + RUNS * (WARMUP_MS + (SETTLE_S + DURATION_S) * 1000 + 30_000);
 
-type Mode = 'ours' | 'bare';
+type Mode = 'ours' | 'bare' | 'workspace' | 'ws-rtc';
+const isWorkspace = (mode: Mode): boolean => mode === 'workspace' || mode === 'ws-rtc';
+/** Where each page puts a tile's <video>. */
+const tileSelector = (mode: Mode): string => (isWorkspace(mode) ? '[data-testid="wall-tile"]' : '.cell');
 
 interface RunResult {
   mode: Mode;
@@ -69,11 +80,6 @@ interface RunResult {
 
 // ---------------------------------------------------------------------------------------------
 // Setup: bundles and the web shell
-
-/** Loaded at run time, not bundled: esbuild and Playwright are not bundleable (native/binary parts). */
-async function load<T>(name: string): Promise<T> {
-  return (await import(name)) as T;
-}
 
 async function bundleOursPage(): Promise<string> {
   const { build } = await load<typeof Esbuild>('esbuild');
@@ -91,88 +97,51 @@ async function bundleOursPage(): Promise<string> {
   return outfile;
 }
 
-async function startWebShell(dataDir: string): Promise<ChildProcess> {
-  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--node-only'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('node scripts/build.mjs --node-only failed');
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'out/node/web.js'), '--port', String(PORT), '--data-dir', dataDir],
-    { cwd: ROOT, env: { ...process.env, CITYOPS_ADMIN_PASSWORD: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 20_000;
-  while (!output.includes('console URL')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`web shell did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return child;
-}
-
 /**
- * Signed sub-stream URLs of the demo cameras: signs in as the demo monitor over the API socket and
- * asks media.open for each (the hub serves media through signed, session-checked paths only). The
- * paths stay good while that session lives, so the socket may close.
+ * Signed sub-stream URLs of the demo cameras (the hub serves media through signed, session-checked
+ * paths only): signed in as the demo monitor, media.open for each. The paths stay good while that
+ * session lives, so the socket may close.
  */
 async function subStreams(origin: string): Promise<{ urls: string[]; fps: number }> {
-  const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/ws`);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: unknown }) => void>();
-  ws.on('message', (data: Buffer) => {
-    const frame = JSON.parse(data.toString('utf8')) as { t: string; id?: number; result?: never };
-    if (frame.t === 'result' && frame.id !== undefined) pending.get(frame.id)?.(frame.result as never);
-  });
-  let next = 0;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const id = ++next;
-    const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
-      pending.set(id, resolve);
-      ws.send(JSON.stringify({ t: 'call', id, method, input }));
-    });
-    if (!result.ok) throw new Error(`${method} refused: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
+  const hub = await hubSession(origin, 'monitor');
   try {
-    await call('auth.login', { username: 'monitor', password: DEMO_PASSWORD });
-    const { rows } = await call<{ rows: { id: string; mainUrl: string }[] }>('cameras.list', {
-      filter: {},
-      limit: 1000,
-    });
-    const demo = rows.filter((c) => /^\/media\/demo\/(?!broken\/)/.test(c.mainUrl));
-    if (demo.length === 0) throw new Error('no demo cameras (is the data folder in demo mode?)');
     const urls: string[] = [];
-    for (const c of demo)
-      urls.push((await call<{ hlsUrl: string }>('media.open', { cameraId: c.id, stream: 'sub' })).hlsUrl);
+    for (const c of await demoCameras(hub)) {
+      urls.push((await hub.call<{ hlsUrl: string }>('media.open', { cameraId: c.id, stream: 'sub' })).hlsUrl);
+    }
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources/demo-clips/manifest.json'), 'utf8')) as {
       fps?: number;
     };
     return { urls, fps: manifest.fps ?? 25 };
   } finally {
-    ws.close();
+    hub.close();
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // In the page (serialised by Playwright; runs before the page's own scripts)
 
-function installProbe(): void {
-  const state = { firstFrames: new Map<number, number>(), base: new Map<HTMLVideoElement, [number, number]>() };
+function installProbe(selector: string): void {
+  const state = {
+    firstFrames: new Map<number, number>(),
+    base: new Map<HTMLVideoElement, [number, number]>(),
+    shownAt: 0,
+  };
   Object.assign(window, { benchProbe: state });
+  // The workspace shows its tiles when a view is clicked (bench-console.ts showView): first frames
+  // count from there; the other pages start at navigation.
+  window.addEventListener('bench:show', () => {
+    state.shownAt = performance.now();
+    state.firstFrames.clear();
+  });
   const seen = new WeakSet<HTMLVideoElement>();
   const watch = (): void => {
-    document.querySelectorAll('.cell').forEach((cell, index) => {
+    document.querySelectorAll(selector).forEach((cell, index) => {
       const video = cell.querySelector('video');
       if (!video || seen.has(video)) return;
       seen.add(video);
       video.requestVideoFrameCallback((now) => {
-        if (!state.firstFrames.has(index)) state.firstFrames.set(index, now);
+        if (!state.firstFrames.has(index)) state.firstFrames.set(index, now - state.shownAt);
       });
     });
   };
@@ -186,6 +155,30 @@ interface ProbeWindow {
 
 // ---------------------------------------------------------------------------------------------
 // One run
+
+/** What the tiles say about themselves: health states, and for the workspace the protocols. */
+function tileStates(page: Page, mode: Mode): Promise<string> {
+  if (mode === 'bare') return Promise.resolve('');
+  if (mode === 'ours') {
+    return page.evaluate(() => {
+      const health = (window as unknown as { wallHealth: () => { health: { state: string } }[] }).wallHealth();
+      const counts = new Map<string, number>();
+      for (const { health: h } of health) counts.set(h.state, (counts.get(h.state) ?? 0) + 1);
+      return [...counts].map(([s, n]) => `${s} ${n}`).join(', ');
+    });
+  }
+  return page.evaluate(() => {
+    const counts = new Map<string, number>();
+    for (const tile of document.querySelectorAll(
+      '[data-testid="wall-tile"][data-camera-id]:not([data-camera-id=""])',
+    )) {
+      const video = tile.querySelector('video');
+      const key = `${tile.getAttribute('data-state') ?? '?'}${video?.srcObject ? ' webrtc' : ''}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].map(([s, n]) => `${s} ${n}`).join(', ');
+  });
+}
 
 async function serveBench(page: Page, origin: string, oursJs: string): Promise<void> {
   const files: Record<string, [string, string]> = {
@@ -204,25 +197,25 @@ async function serveBench(page: Page, origin: string, oursJs: string): Promise<v
 }
 
 async function run(
-  chromium: BrowserType,
   shell: ChildProcess,
   origin: string,
   oursJs: string,
   mode: Mode,
   urls: string[],
 ): Promise<RunResult> {
-  const browser: Browser = await chromium.launch({
-    ...(SYSTEM_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM } : {}),
-    args: CHROMIUM_ARGS,
-  });
+  const browser: Browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
-    await serveBench(page, origin, oursJs);
-    await page.addInitScript(installProbe);
+    const selector = tileSelector(mode);
+    await page.addInitScript(installProbe, selector);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const query = `?urls=${encodeURIComponent(JSON.stringify(urls))}`;
-    await page.goto(`${origin}/__bench/wall-${mode}.html${query}`);
+    if (isWorkspace(mode)) {
+      await showWorkspace(page, origin, urls.length, mode === 'ws-rtc');
+    } else {
+      await serveBench(page, origin, oursJs);
+      await page.goto(`${origin}/__bench/wall-${mode}.html?urls=${encodeURIComponent(JSON.stringify(urls))}`);
+    }
 
     const deadline = Date.now() + WARMUP_MS;
     let framed = 0;
@@ -238,26 +231,29 @@ async function run(
       const { metrics } = await cdp.send('Performance.getMetrics');
       return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
     };
-    await page.evaluate(() => {
+    await page.evaluate((selector) => {
       const probe = (window as unknown as ProbeWindow).benchProbe;
-      for (const video of document.querySelectorAll('video')) {
+      for (const video of document.querySelectorAll<HTMLVideoElement>(`${selector} video`)) {
         const q = video.getVideoPlaybackQuality();
         probe.base.set(video, [q.droppedVideoFrames, q.totalVideoFrames]);
       }
-    });
+    }, selector);
     const exclude = shell.pid === undefined ? [] : [shell.pid];
     const cpuBefore = treeCpu(process.pid, exclude);
     const taskBefore = await mainThread();
+    const profiled = PROFILE && isWorkspace(mode);
+    if (profiled) await startProfile(cdp);
     const startedAt = performance.now();
     await page.waitForTimeout(DURATION_S * 1000);
     const cpuAfter = treeCpu(process.pid, exclude);
     const taskAfter = await mainThread();
+    if (profiled) await printProfile(cdp);
     const seconds = (performance.now() - startedAt) / 1000;
-    const frames = await page.evaluate(() => {
+    const frames = await page.evaluate((selector) => {
       const probe = (window as unknown as ProbeWindow).benchProbe;
       let dropped = 0;
       let total = 0;
-      for (const video of document.querySelectorAll('.cell video')) {
+      for (const video of document.querySelectorAll(`${selector} video`)) {
         if (!(video instanceof HTMLVideoElement)) continue;
         const q = video.getVideoPlaybackQuality();
         const [d0, t0] = probe.base.get(video) ?? [0, 0];
@@ -265,16 +261,8 @@ async function run(
         total += q.totalVideoFrames - t0;
       }
       return { dropped, total };
-    });
-    const states =
-      mode === 'ours'
-        ? await page.evaluate(() => {
-            const health = (window as unknown as { wallHealth: () => { health: { state: string } }[] }).wallHealth();
-            const counts = new Map<string, number>();
-            for (const { health: h } of health) counts.set(h.state, (counts.get(h.state) ?? 0) + 1);
-            return [...counts].map(([s, n]) => `${s} ${n}`).join(', ');
-          })
-        : '';
+    }, selector);
+    const states = await tileStates(page, mode);
     return {
       mode,
       tiles: urls.length,
@@ -293,64 +281,74 @@ async function run(
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function quantile(values: number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-}
-
 const droppedPct = (r: RunResult): number => (r.total > 0 ? (r.dropped / r.total) * 100 : 0);
-const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) : a > 0 ? '∞' : '1.00 (both 0)');
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 
 function report(results: RunResult[], fps: number): void {
   console.log(
-    `\n${'tiles'.padStart(5)} ${'page'.padEnd(5)} ${'TTFF p50'.padStart(9)} ${'p95'.padStart(6)} ` +
+    `\n${'tiles'.padStart(5)} ${'page'.padEnd(9)} ${'TTFF p50'.padStart(9)} ${'p95'.padStart(6)} ` +
       `${'no frame'.padStart(8)} ${'dropped/total'.padStart(14)} ${'drop %'.padStart(7)} ${'played'.padStart(7)} ` +
       `${'CPU %'.padStart(6)} ${'main %'.padStart(7)}  health`,
   );
   for (const r of results) {
     const expected = r.tiles * fps * DURATION_S;
     console.log(
-      `${String(r.tiles).padStart(5)} ${r.mode.padEnd(5)} ${fmt(quantile(r.ttffMs, 0.5)).padStart(7)}ms ` +
+      `${String(r.tiles).padStart(5)} ${r.mode.padEnd(9)} ${fmt(quantile(r.ttffMs, 0.5)).padStart(7)}ms ` +
         `${fmt(quantile(r.ttffMs, 0.95)).padStart(4)}ms ${String(r.noFrame).padStart(8)} ` +
         `${`${r.dropped}/${r.total}`.padStart(14)} ${fmt(droppedPct(r), 2).padStart(7)} ` +
         `${fmt((r.total / expected) * 100).padStart(6)}% ${fmt(r.cpuPct).padStart(6)} ${fmt(r.mainThreadPct).padStart(7)}  ${r.states}`,
     );
   }
-  console.log('\nratios ours/bare:');
+  console.log('\nratios to bare:');
   for (const tiles of TILES) {
-    const ours = results.find((r) => r.tiles === tiles && r.mode === 'ours');
     const bare = results.find((r) => r.tiles === tiles && r.mode === 'bare');
-    if (!ours || !bare) continue;
-    console.log(
-      `  ${String(tiles).padStart(2)} tiles: dropped % ${ratio(droppedPct(ours), droppedPct(bare))}, ` +
-        `CPU ${ratio(ours.cpuPct, bare.cpuPct)}, main thread ${ratio(ours.mainThreadPct, bare.mainThreadPct)}, ` +
-        `TTFF p50 ${ratio(quantile(ours.ttffMs, 0.5), quantile(bare.ttffMs, 0.5))}`,
-    );
+    if (!bare) continue;
+    for (const other of results.filter((r) => r.tiles === tiles && r.mode !== 'bare')) {
+      console.log(
+        `  ${String(tiles).padStart(2)} tiles, ${other.mode.padEnd(9)}: dropped % ${ratio(droppedPct(other), droppedPct(bare))}, ` +
+          `CPU ${ratio(other.cpuPct, bare.cpuPct)}, main thread ${ratio(other.mainThreadPct, bare.mainThreadPct)}, ` +
+          `TTFF p50 ${ratio(quantile(other.ttffMs, 0.5), quantile(bare.ttffMs, 0.5))}`,
+      );
+    }
   }
-  const ours16 = results.find((r) => r.tiles === 16 && r.mode === 'ours');
-  const bare16 = results.find((r) => r.tiles === 16 && r.mode === 'bare');
+  console.log('\ngoals:');
+  const find = (tiles: number, mode: Mode) => results.find((r) => r.tiles === tiles && r.mode === mode);
+  const bare16 = find(16, 'bare');
+  const ours16 = find(16, 'ours');
   if (ours16 && bare16) {
-    const drop = droppedPct(ours16);
     const cpu = ours16.cpuPct / bare16.cpuPct;
     console.log(
-      `\ngoal: 16 tiles ≤ 1 % dropped → ${fmt(drop, 2)} % ${drop <= 1 ? 'met' : 'NOT met'}; ` +
-        `ratio ours/bare ≤ 1.1 → CPU ${fmt(cpu, 2)} ${cpu <= 1.1 ? 'met' : 'NOT met'}`,
+      `  16 tiles, ours: ≤ 1 % dropped → ${fmt(droppedPct(ours16), 2)} % ${verdict(droppedPct(ours16) <= 1)}; ` +
+        `CPU ≤ 1.1× bare → ${fmt(cpu, 2)} ${verdict(cpu <= 1.1)}`,
     );
+  }
+  for (const tiles of WORKSPACE_TILES) {
+    const bare = find(tiles, 'bare');
+    for (const mode of ['workspace', 'ws-rtc'] as const) {
+      const ws = find(tiles, mode);
+      if (!ws || !bare) continue;
+      const cpu = ws.cpuPct / bare.cpuPct;
+      console.log(
+        `  ${tiles} tiles, ${mode}: ≤ 1 % dropped → ${fmt(droppedPct(ws), 2)} % ${verdict(droppedPct(ws) <= 1)}; ` +
+          `CPU ≤ 1.05× bare → ${fmt(cpu, 2)} ${verdict(cpu <= 1.05)}`,
+      );
+    }
   }
   console.log(
     `(CPU % = all Chromium processes, % of one core, ${os.cpus().length} cores here; main % = renderer main thread busy; ` +
-      `played = frames decoded / ${fps} fps × tiles × ${DURATION_S} s)`,
+      `played = frames decoded / ${fps} fps × tiles × ${DURATION_S} s; workspace TTFF from the click on the view, ` +
+      `the others from navigation)`,
   );
 }
 
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  console.log('wall bench — player manager vs bare hls.js on the demo cameras (issue 5, benchmark)');
+  console.log('wall bench — bare hls.js, the player layer and the console wall workspace on the demo cameras');
   console.log(
-    `tiles ${TILES.join(', ')}; ${DURATION_S} s per measurement, from ${SETTLE_S} s after the first frames; sub streams\n`,
+    `tiles ${TILES.join(', ')} (workspace: ${WORKSPACE_TILES.join(', ') || 'none'}); ${DURATION_S} s per measurement, ` +
+      `from ${SETTLE_S} s after the first frames; sub streams; loadavg before: ${loadavg()}\n`,
   );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-wall-bench-'));
   const watchdog = setTimeout(() => {
@@ -360,24 +358,31 @@ async function main(): Promise<void> {
   let shell: ChildProcess | null = null;
   try {
     const oursJs = await bundleOursPage();
-    shell = await startWebShell(dataDir);
+    const build = WORKSPACE_TILES.length > 0 ? 'full' : 'node';
+    shell = await startWebShell({ port: PORT, dataDir, build: process.argv.includes('--no-build') ? 'none' : build });
     const origin = `http://127.0.0.1:${PORT}`;
     const { urls, fps } = await subStreams(origin);
-    const { chromium } = await load<{ chromium: BrowserType }>('@playwright/test');
+    if (WORKSPACE_TILES.length > 0) await prepareWorkspace(origin, WORKSPACE_TILES);
     const results: RunResult[] = [];
     for (const [i, tiles] of TILES.entries()) {
-      // The same streams for both pages; cameras repeat when there are more tiles than cameras.
+      // The same streams for every page; cameras repeat when there are more tiles than cameras.
       const streams = Array.from({ length: tiles }, (_, k) => urls[k % urls.length] ?? '');
       // Alternate who goes first, so a noisy neighbour on the machine does not always hit the same side.
-      const order: Mode[] = i % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
+      const pages: Mode[] = [
+        'ours',
+        'bare',
+        ...(WORKSPACE_TILES.includes(tiles) ? (['workspace', 'ws-rtc'] as const) : []),
+      ];
+      const order = i % 2 === 0 ? pages : [...pages].reverse();
       for (const mode of order) {
         process.stdout.write(`  ${tiles} tiles, ${mode} … `);
-        const result = await run(chromium, shell, origin, oursJs, mode, streams);
+        const result = await run(shell, origin, oursJs, mode, streams);
         console.log(`${result.total} frames, ${result.dropped} dropped, CPU ${fmt(result.cpuPct)} %`);
         results.push(result);
       }
     }
     report(results, fps);
+    console.log(`loadavg after: ${loadavg()}`);
   } finally {
     clearTimeout(watchdog);
     shell?.kill('SIGKILL');
