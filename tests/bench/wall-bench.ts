@@ -51,7 +51,7 @@ const DURATION_S = Math.max(1, Number(argValue('--duration') ?? 15));
 const TILES = argCounts('--tiles', '16,36');
 const WORKSPACE_TILES = argCounts('--workspace-tiles', '36').filter((n) => TILES.includes(n));
 const PORT = Number(argValue('--port') ?? 8950);
-/** Profiles the main thread of the workspace pages over the measured window (wall-profile.ts). */
+/** Profiles the main thread of every page over the measured window (wall-profile.ts). */
 const PROFILE = process.argv.includes('--profile');
 /** Seconds between the last first frame and the measurement, for every page alike. */
 const SETTLE_S = Math.max(0, Number(argValue('--settle') ?? 2));
@@ -241,7 +241,7 @@ async function run(
     const exclude = shell.pid === undefined ? [] : [shell.pid];
     const cpuBefore = treeCpu(process.pid, exclude);
     const taskBefore = await mainThread();
-    const profiled = PROFILE && isWorkspace(mode);
+    const profiled = PROFILE;
     if (profiled) await startProfile(cdp);
     const startedAt = performance.now();
     await page.waitForTimeout(DURATION_S * 1000);
