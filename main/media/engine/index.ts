@@ -43,9 +43,14 @@ export function findMediasoupWorker(env: NodeJS.ProcessEnv = process.env): { bin
   }
 }
 
-/** This module's URL; in a CommonJS bundle (Electron's main) import.meta is empty: the app's folder. */
+/**
+ * Where `mediasoup` is looked up from: this module's URL; in a CommonJS bundle (Electron's main)
+ * import.meta is empty, and the bundle's own file stands in (else the working folder).
+ */
 function moduleBase(): string {
-  return (import.meta as { url?: string }).url ?? path.join(process.cwd(), 'index.js');
+  const url = (import.meta as { url?: string }).url;
+  if (url) return url;
+  return typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js');
 }
 
 export interface EngineSettings {
@@ -93,7 +98,8 @@ export async function createEngine(
     });
     return { engine, reason: `mediasoup ${ms.version}: ${workers} worker(s), ${worker.reason}` };
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    // First line only: a missing module's message goes on with its require stack.
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return {
       engine: embeddedEngine(settings),
       reason: `embedded (werift): a mediasoup worker exists (${worker.reason}) but mediasoup did not start — ${why}`,

@@ -22,6 +22,8 @@ declare global {
     inboundStats(): Promise<Record<string, unknown>>;
     /** Another consumer on the same transport, in a video of its own; its frame count is tileFrames[i]. */
     addTile(producerKey: string): Promise<void>;
+    /** The hub's side of the ICE pair in use (the remote candidate, seen from the browser). */
+    selectedPair(): Promise<{ protocol: string; address: string; port: number } | undefined>;
     tileFrames: number[];
     player: PlayerState;
   }
@@ -31,6 +33,7 @@ window.setPaused = () => Promise.reject(new Error('not playing'));
 window.inboundStats = () => Promise.resolve({});
 window.addTile = () => Promise.reject(new Error('not playing'));
 window.tileFrames = [];
+window.selectedPair = () => Promise.resolve(undefined);
 window.player = { frames: 0, firstFrameMs: undefined, consumeMs: undefined, error: undefined, transportState: 'new' };
 
 window.startPlayer = async (producerKey: string): Promise<void> => {
@@ -43,6 +46,14 @@ window.startPlayer = async (producerKey: string): Promise<void> => {
     const params = (await window.signal('createTransport', {})) as Parameters<Device['createRecvTransport']>[0];
     const transport = device.createRecvTransport(params);
     transport.on('connectionstatechange', (s) => (state.transportState = s));
+    window.selectedPair = async () => {
+      const report = await transport.getStats();
+      const stats = [...report.values()] as Record<string, unknown>[];
+      const pair = stats.find((s) => s['type'] === 'candidate-pair' && s['state'] === 'succeeded' && s['nominated']);
+      const remote = stats.find((s) => s['id'] === pair?.['remoteCandidateId']);
+      if (!remote) return undefined;
+      return { protocol: String(remote['protocol']), address: String(remote['address']), port: Number(remote['port']) };
+    };
     transport.on('connect', ({ dtlsParameters }: { dtlsParameters: DtlsParameters }, ok, fail) => {
       window.signal('connect', { transportId: transport.id, dtlsParameters }).then(
         () => ok(),
