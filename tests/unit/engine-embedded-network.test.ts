@@ -2,6 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '../../main/media/engine/embedded/engine';
+import { createEngine } from '../../main/media/engine/index';
 
 /** A free block of ports: the test's range starts where nothing listens (probed, then released). */
 async function freeBase(size: number): Promise<number> {
@@ -89,5 +90,30 @@ describe('embedded engine: the RTC network settings', () => {
     const candidates = t.iceCandidates;
     expect(candidates[0]).toMatchObject({ ip: '127.0.0.1', protocol: 'udp' });
     expect(candidates.every((c) => c['protocol'] === 'udp' && c['ip'] !== '0.0.0.0')).toBe(true);
+  });
+});
+
+describe('createEngine: the configured network reaches the engine', () => {
+  it('gives the embedded engine the range, the announced addresses and TCP', async () => {
+    const base = await freeBase(16);
+    const { engine, reason } = await createEngine(
+      { network: { portRange: [base, base + 15], announcedAddresses: ['198.51.100.4'], tcp: true } },
+      {},
+    );
+    try {
+      expect(reason).toMatch(/^embedded \(werift\)/);
+      const t = await engine.createTransport('A');
+      // In werift's order; the browser goes by priority (UDP first).
+      expect(t.iceCandidates.map((c) => `${String(c['ip'])}/${String(c['protocol'])}`).sort()).toEqual([
+        '198.51.100.4/tcp',
+        '198.51.100.4/udp',
+      ]);
+      for (const c of t.iceCandidates) {
+        expect(Number(c['port'])).toBeGreaterThanOrEqual(base);
+        expect(Number(c['port'])).toBeLessThanOrEqual(base + 15);
+      }
+    } finally {
+      await engine.close();
+    }
   });
 });

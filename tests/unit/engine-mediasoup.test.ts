@@ -160,11 +160,16 @@ describe('mediasoup engine (against a test double of the mediasoup module)', () 
       expect(packet[1]).toBe(0x80 | a.payloadType);
       expect(packet.readUInt32BE(8)).toBe(a.ssrc);
     }
+    // RTCP (ffmpeg's sender reports) passes unchanged.
+    const report = Buffer.from([0x80, 200, 0, 6, 0, 0, 0x12, 0x34, 1, 2, 3, 4, 5, 6, 7, 8]);
+    await sendFrom(a.port, report);
+    await vi.waitFor(() => expect(first?.received).toHaveLength(3));
+    expect(first?.received[2]?.[1]).toEqual(report);
     // The demo clips' packets go the same way.
     const fed = await e.packetProducer('cam-1/sub');
     expect(fed.producerId).toBe(a.producerId);
     fed.push(rtp(3));
-    await vi.waitFor(() => expect(first?.received).toHaveLength(3));
+    await vi.waitFor(() => expect(first?.received).toHaveLength(4));
   });
 
   it('gives each console window a WebRtcTransport on the least-loaded router, with the network settings', async () => {
