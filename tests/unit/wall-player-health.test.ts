@@ -4,6 +4,7 @@ import {
   initialHealth,
   nextHealth,
   STALL_AFTER_MS,
+  SUPERVISED_STALL_RETRY_MS,
   type HealthEffect,
   type HealthEvent,
   type HealthMachine,
@@ -108,7 +109,7 @@ describe('tile health: connecting → playing', () => {
 });
 
 describe('tile health: stalled', () => {
-  it('says stalled within a second of 3 s without progress, and recovers by itself', () => {
+  it('says stalled within a tick of 2 s without new frames, and recovers by itself', () => {
     const tile = new Tile();
     tile.playing();
     tile.run(5000, true);
@@ -146,6 +147,51 @@ describe('tile health: stalled', () => {
     tile.now += 400;
     tile.send({ type: 'firstFrame' });
     expect(tile.health).toMatchObject({ state: 'playing', attempts: 0, retryAt: null });
+  });
+
+  it('a reconnect whose first frame is old media (a frozen window replayed) keeps the tile stalled', () => {
+    const tile = new Tile();
+    tile.playing();
+    tile.run(STALL_AFTER_MS + 500, false);
+    tile.fireRetry();
+    tile.now += 400;
+    expect(types(tile.send({ type: 'firstFrame', stale: true }))).toEqual(['scheduleRetry']);
+    expect(tile.health).toMatchObject({ state: 'stalled', attempts: 1, reason: { zh: '画面停滞' } });
+    expect(tile.machine.attempt).toBeNull();
+    // The next retry follows the back-off (2 s after the first), not at once.
+    expect(tile.health.retryAt).toBe(tile.now + 2000);
+    tile.send({ type: 'progress' });
+    expect(tile.health).toMatchObject({ state: 'playing', attempts: 0, retryAt: null });
+  });
+
+  it('an offline tile whose reconnect shows only old media reads stalled, not playing', () => {
+    const tile = new Tile();
+    tile.playing();
+    tile.send({ type: 'failure', from: 'screen', kind: 'offline', reason: OFFLINE });
+    tile.fireRetry();
+    tile.send({ type: 'firstFrame', stale: true });
+    expect(tile.health.state).toBe('stalled');
+  });
+
+  it('a switch to the other stream plays on its first frame, stale or not (nothing of it was shown)', () => {
+    const tile = new Tile();
+    tile.playing();
+    tile.send({ type: 'switch' });
+    tile.send({ type: 'firstFrame', stale: true });
+    expect(tile.health.state).toBe('playing');
+  });
+
+  it('a stalled stream the gateway supervises is reconnected no sooner than its watchdog has had its say', () => {
+    const tile = new Tile();
+    tile.playing();
+    const end = tile.now + STALL_AFTER_MS + 500;
+    while (tile.now < end) {
+      tile.now += 500;
+      tile.send({ type: 'tick', visible: true, supervised: true });
+    }
+    expect(tile.health.state).toBe('stalled');
+    const stalledAt = tile.states.find((s) => s.state === 'stalled')!.at;
+    expect(tile.health.retryAt).toBe(stalledAt + SUPERVISED_STALL_RETRY_MS);
   });
 
   it('a stalled stream whose playlist then fails turns offline without a second schedule', () => {

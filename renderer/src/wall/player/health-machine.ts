@@ -7,8 +7,13 @@ import type { TileHealth, TileState } from './types';
  * out the effects (connect, abort, schedule a retry); every rule about states, timeouts and the
  * reconnect schedule lives here, where it is unit-tested without a browser.
  *
- *   idle ─start→ connecting ─firstFrame→ playing ─no progress 3 s→ stalled ─progress→ playing
+ *   idle ─start→ connecting ─firstFrame→ playing ─no new frame 2 s→ stalled ─progress→ playing
  *   any ─failure→ offline | error ─retry due→ (attempt) ─firstFrame→ playing
+ *   (attempt) ─firstFrame of old media→ stalled ─progress→ playing
+ *
+ * "Progress" and a fresh first frame are *new* media (issue 10 item 6): a reconnect to a frozen
+ * source replays the window already shown, and the player says so (`stale`), so a freeze reads as
+ * stalled from ~2 s after the last new frame until frames really advance again.
  *
  * While reconnecting the tile keeps its failure state (offline stays offline through every retry,
  * with attempts and retryAt for the tile to show) instead of flickering back to connecting.
@@ -19,12 +24,18 @@ export interface Reason {
   en: string;
 }
 
-/** No progress for this long while the video should play → stalled. */
-export const STALL_AFTER_MS = 3000;
+/** No new frame for this long while the video should play → stalled (shown within one 500 ms tick). */
+export const STALL_AFTER_MS = 2000;
+/**
+ * A stalled stream the hub's gateway supervises (it restarts a frozen ingest after 8 s and says so
+ * through media.state) is reconnected by the player no sooner than this: its replay would only show
+ * the frozen window again.
+ */
+export const SUPERVISED_STALL_RETRY_MS = 10_000;
 /** A connection attempt without a first frame for this long → offline (timeout). */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
-export const STALLED_REASON: Reason = { zh: '画面停滞', en: 'no progress for 3 s' };
+export const STALLED_REASON: Reason = { zh: '画面停滞', en: 'no new frames' };
 export const TIMEOUT_REASON: Reason = { zh: '连接超时', en: 'connection timed out' };
 
 export interface Attempt {
@@ -49,12 +60,18 @@ export type HealthEvent =
   | { type: 'start' }
   /** Connect to another source of the same camera (sub ↔ main), keeping the picture meanwhile. */
   | { type: 'switch' }
-  /** The attempt in flight showed its first frame and is now on screen. */
-  | { type: 'firstFrame' }
-  /** The video on screen advanced since the last tick. */
+  /**
+   * The attempt in flight showed its first frame and is now on screen. `stale`: that frame is
+   * media the tile already showed (a frozen source's window, replayed by the reconnect).
+   */
+  | { type: 'firstFrame'; stale?: boolean }
+  /** The video on screen advanced to new media since the last tick. */
   | { type: 'progress' }
-  /** The periodic check (~500 ms). `visible`: the page is visible, so the video should advance. */
-  | { type: 'tick'; visible: boolean }
+  /**
+   * The periodic check (~500 ms). `visible`: the page is visible, so the video should advance.
+   * `supervised`: the gateway watches this stream's source (see SUPERVISED_STALL_RETRY_MS).
+   */
+  | { type: 'tick'; visible: boolean; supervised?: boolean }
   /** A stream failed: the attempt in flight, or the one on screen. */
   | { type: 'failure'; from: 'attempt' | 'screen'; kind: FailureKind; reason: Reason }
   /** The scheduled retry is due. */
@@ -134,6 +151,22 @@ function playing(m: HealthMachine, now: number): HealthMachine {
   };
 }
 
+/** The retry of a stalled stream: the back-off, and not before the gateway had its say. */
+function stallRetryAt(m: HealthMachine, now: number, random: number, supervised: boolean): number {
+  const delay = reconnectDelayMs(m.health.attempts, random);
+  return now + (supervised ? Math.max(delay, SUPERVISED_STALL_RETRY_MS) : delay);
+}
+
+/**
+ * The reconnect's first frame is old media: it is on screen now (the same picture), the attempt is
+ * over, and the tile stays — or becomes — stalled until new frames come, retrying on the back-off.
+ */
+function staleFrame(m: HealthMachine, now: number, random: number): HealthStep {
+  const at = stallRetryAt(m, now, random, false);
+  const health = withState(m.health, 'stalled', STALLED_REASON, now, { retryAt: at });
+  return step({ ...m, attempt: null, health }, [{ type: 'scheduleRetry', at }]);
+}
+
 function failure(m: HealthMachine, now: number, random: number, kind: FailureKind, reason: Reason): HealthStep {
   const { attempt, health } = m;
   if (attempt?.switch) {
@@ -153,7 +186,7 @@ function failure(m: HealthMachine, now: number, random: number, kind: FailureKin
   return step({ ...m, health: withState(health, kind, reason, now, { retryAt: at }) }, [{ type: 'scheduleRetry', at }]);
 }
 
-function tick(m: HealthMachine, visible: boolean, now: number, random: number): HealthStep {
+function tick(m: HealthMachine, visible: boolean, supervised: boolean, now: number, random: number): HealthStep {
   if (!visible) {
     // A hidden page renders no frames: stop both clocks rather than call every tile stalled.
     return step({ ...m, lastProgressAt: now, attempt: m.attempt ? { ...m.attempt, startedAt: now } : null });
@@ -165,7 +198,7 @@ function tick(m: HealthMachine, visible: boolean, now: number, random: number): 
     // A switch in flight becomes the reconnect attempt: it is the stream the tile wants next.
     const attempt = m.attempt ? { ...m.attempt, switch: false } : null;
     if (attempt) return step({ ...m, attempt, health: withState(m.health, 'stalled', STALLED_REASON, now) });
-    const at = now + reconnectDelayMs(m.health.attempts, random);
+    const at = stallRetryAt(m, now, random, supervised);
     return step({ ...m, health: withState(m.health, 'stalled', STALLED_REASON, now, { retryAt: at }) }, [
       { type: 'scheduleRetry', at },
     ]);
@@ -187,12 +220,14 @@ export function nextHealth(m: HealthMachine, event: HealthEvent, now: number, ra
     case 'stop':
       return step(initialHealth(now), clearing(m));
     case 'firstFrame':
-      return m.attempt ? step(playing(m, now)) : step(m);
+      if (!m.attempt) return step(m);
+      // A switch shows another stream: nothing of it was on screen before.
+      return event.stale && !m.attempt.switch ? staleFrame(m, now, random) : step(playing(m, now));
     case 'progress':
       if (m.health.state === 'stalled') return step(playing(m, now), clearing(m));
       return step({ ...m, lastProgressAt: now });
     case 'tick':
-      return idle ? step(m) : tick(m, event.visible, now, random);
+      return idle ? step(m) : tick(m, event.visible, event.supervised ?? false, now, random);
     case 'failure':
       if (idle || (event.from === 'attempt' && !m.attempt)) return step(m);
       if (event.from === 'screen' && m.attempt) {

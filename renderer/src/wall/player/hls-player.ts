@@ -10,6 +10,7 @@ import {
 } from './health-machine';
 import type { Failure } from './hls-errors';
 import { playlistAdvanced, PROBE_INTERVAL_MS } from './playlist-probe';
+import { newestShown, showsNewMedia } from './replay-mark';
 import { snapshotVideo } from './snapshot';
 import { createWallVideo, StreamSlot, type SlotEvents, type SlotRtc } from './stream-slot';
 import { onTick } from './ticker';
@@ -90,6 +91,8 @@ export class HlsPlayer implements DisposablePlayer {
   private lastTime = -1;
   private lastFrames = 0;
   private readonly frameRate = new FrameRate();
+  /** The newest HLS fragment shown of the source on screen: what a reconnect replays is not new. */
+  private newestSn: number | null = null;
   private readonly stopTick: () => void;
   private released = false;
   private readonly stopGatewayWatch: (() => void) | null;
@@ -289,13 +292,17 @@ export class HlsPlayer implements DisposablePlayer {
 
   private attempt(): void {
     this.dropAttemptSlot();
+    // Media of the source on screen up to what was shown is a replay; another source's is all new.
+    const bound = this.shown && sameSource(this.shown, this.wanted) ? this.newestSn : null;
     if (this.current.hasFrame) {
       // Keep the picture: prepare the stream off screen (an element outside the document still
       // decodes and reports its frames) and swap it in on its first frame.
       this.next = new StreamSlot(createWallVideo(this.key), this.slotEvents, this.gateway, this.rtc);
+      this.next.replayBound = bound;
       this.next.load(this.wanted);
       this.attemptSlot = this.next;
     } else {
+      this.current.replayBound = bound;
       this.current.load(this.wanted);
       this.attemptSlot = this.current;
       this.restartMeters();
@@ -350,8 +357,11 @@ export class HlsPlayer implements DisposablePlayer {
     if (slot !== this.attemptSlot) return;
     if (slot === this.next) this.swapIn(slot);
     this.attemptSlot = null;
+    if (!this.shown || !sameSource(this.shown, this.wanted)) this.newestSn = null;
     this.shown = this.wanted;
-    this.dispatch({ type: 'firstFrame' });
+    const fresh = showsNewMedia(slot.position);
+    if (fresh) this.newestSn = newestShown(this.newestSn, slot.position);
+    this.dispatch({ type: 'firstFrame', stale: !fresh });
   }
 
   private swapIn(next: StreamSlot): void {
@@ -406,10 +416,15 @@ export class HlsPlayer implements DisposablePlayer {
     // Progress is the picture moving: new frames decoded *and* the playhead advancing. Either
     // alone misleads — a stuck stream's playhead is moved by hls.js (nudges over holes, jumps to
     // the live edge every few seconds) without a single new frame.
-    if (frames > this.lastFrames && time !== this.lastTime) this.dispatch({ type: 'progress' });
+    // And new: frames of a window already shown (a reconnect to a frozen source) are no progress.
+    if (frames > this.lastFrames && time !== this.lastTime && showsNewMedia(this.current.position)) {
+      this.newestSn = newestShown(this.newestSn, this.current.position);
+      this.dispatch({ type: 'progress' });
+    }
     this.lastTime = time;
     this.lastFrames = frames;
-    this.dispatch({ type: 'tick', visible: document.visibilityState !== 'hidden' });
+    const visible = document.visibilityState !== 'hidden';
+    this.dispatch({ type: 'tick', visible, supervised: this.current.supervised });
     this.current.play();
     this.next?.play();
     this.frameRate.sample(this.now(), frames);

@@ -1,8 +1,16 @@
-import Hls, { Events, type BufferCodecsData, type ErrorData, type FragLoadedData } from 'hls.js';
+import Hls, {
+  Events,
+  type BufferCodecsData,
+  type ErrorData,
+  type FragChangedData,
+  type FragLoadedData,
+  type LevelUpdatedData,
+} from 'hls.js';
 import { WALL_HLS_CONFIG } from './hls-config';
 import { GatewayFailure, type Gateway } from './gateway';
 import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
 import { chooseProtocol, FALLBACK_AFTER_MS, shouldFallBack, type Protocol } from './rtc-choice';
+import type { MediaPosition } from './replay-mark';
 import type { RtcConsumer, RtcSession } from './rtc-session';
 import { rtcFigures, type RtcFigures } from './rtc-stats';
 import type { PlayerSource } from './types';
@@ -73,6 +81,17 @@ export class StreamSlot {
   private figures: RtcFigures | null = null;
   /** Kept across unload(): the probe runs while the slot has nothing loaded. */
   private probePlaylist: { key: string; url: string } | null = null;
+  /** Media sequence number of the HLS fragment at the playhead (null before one plays, or over WebRTC). */
+  private playingSn: number | null = null;
+  /** The last media sequence number of the stream's newest playlist. */
+  private edgeSn: number | null = null;
+  /**
+   * The newest fragment the player had shown of this source when this slot was loaded: fragments up
+   * to it are a replay (a reconnect to a frozen source gets the same window again). Null: none.
+   */
+  replayBound: number | null = null;
+  /** The hub's gateway ingests this stream and tells its state (media.state). */
+  private ingestedStream = false;
 
   constructor(
     readonly video: HTMLVideoElement,
@@ -112,6 +131,21 @@ export class StreamSlot {
   playlistOf(source: PlayerSource): string | null {
     const known = this.probePlaylist;
     return known && known.key === streamKey(source) ? known.url : null;
+  }
+
+  /** The gateway supervises this stream's source (an ingested camera stream). */
+  get supervised(): boolean {
+    return this.ingestedStream;
+  }
+
+  /** Where the slot's media is, for replay-mark.ts: is it new, or a replay of what was shown? */
+  get position(): MediaPosition {
+    return {
+      webrtc: this.protocolName === 'webrtc',
+      replayBound: this.replayBound,
+      edgeSn: this.edgeSn,
+      playingSn: this.playingSn,
+    };
   }
 
   /** Something is loaded: hls.js or a WebRTC consumer. */
@@ -167,6 +201,7 @@ export class StreamSlot {
       (opened) => {
         if (generation !== this.generation || this.destroyed) return;
         this.probePlaylist = opened.ingested ? null : { key: streamKey(source), url: opened.hlsUrl };
+        this.ingestedStream = opened.ingested;
         const protocol = chooseProtocol({
           offered: opened.webrtc,
           capable: this.rtc !== null,
@@ -256,6 +291,12 @@ export class StreamSlot {
     hls.on(Events.BUFFER_CODECS, (_event, data: BufferCodecsData) => {
       this.codecName = data.video?.codec ?? data.audiovideo?.codec ?? this.codecName;
     });
+    hls.on(Events.FRAG_CHANGED, (_event, data: FragChangedData) => {
+      if (typeof data.frag.sn === 'number') this.playingSn = data.frag.sn;
+    });
+    hls.on(Events.LEVEL_UPDATED, (_event, data: LevelUpdatedData) => {
+      this.edgeSn = data.details.endSN;
+    });
     hls.on(Events.FRAG_LOADED, (_event, data: FragLoadedData) => {
       const bytes = data.frag.stats.loaded || data.payload.byteLength;
       this.frags.push({ bytes, seconds: data.frag.duration });
@@ -299,6 +340,9 @@ export class StreamSlot {
     this.frameSeen = false;
     this.frags = [];
     this.codecName = null;
+    this.playingSn = null;
+    this.edgeSn = null;
+    this.ingestedStream = false;
     this.dropRtc();
     if (this.held) {
       this.gateway?.release(this.held);
