@@ -1,6 +1,6 @@
 import type { ApiResult } from '../common/contract';
 import type { Connection } from './api/connection';
-import type { MediaRequest, MediaResponse } from './media/media-routes';
+import type { MediaAnswer, MediaRequest } from './media/media-routes';
 
 /** What a shell needs from the hub: call methods for a connection, and attach it for events. */
 export interface HubPort {
@@ -9,5 +9,5 @@ export interface HubPort {
   attach(conn: Connection): () => void;
   close(): void;
   /** Signed media paths (/media/s/…): the answer, or null when the path is not one. */
-  routeMedia?(request: MediaRequest): MediaResponse | null;
+  routeMedia?(request: MediaRequest): MediaAnswer | null;
 }

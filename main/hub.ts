@@ -24,7 +24,8 @@ import { DEMO_MEDIA_BASE, type DemoMedia } from './media';
 import { demoOnline } from './media/demo-online';
 import type { MediaEngine } from './media/engine/types';
 import { CameraGateway, mediaSessionCheck, routeSignedMedia, type GatewayOptions } from './media/gateway';
-import type { MediaRequest, MediaResponse } from './media/media-routes';
+import { createHlsProxy } from './media/hls-proxy';
+import type { MediaAnswer, MediaRequest } from './media/media-routes';
 import type { CameraOnline } from '../common/domain/cameras';
 import { schemaVersion } from './db/migrate';
 import type { HubPort } from './hub-types';
@@ -102,7 +103,7 @@ export interface Hub extends HubPort {
   /** RTSP cameras' ingests (issue 10): closed, every ffmpeg with it, by close(). */
   readonly gateway: CameraGateway;
   /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
-  routeMedia(request: MediaRequest): MediaResponse | null;
+  routeMedia(request: MediaRequest): MediaAnswer | null;
 }
 
 export interface HubServices {
@@ -316,6 +317,11 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       sessionLive: mediaSessionCheck(db, clock),
       demo: demoMedia,
       liveDir: (cameraId: string, stream: 'main' | 'sub') => gateway.hlsDir(cameraId, stream),
+      proxy: createHlsProxy({
+        mediaKey: keys.mediaKey,
+        streamUrl: (cameraId, stream) => services.cameras.streamUrl(cameraId, stream),
+        log: (line) => console.warn(`[media] ${line}`),
+      }),
     };
     const sweepers = [
       timer(sweepAlerts, options.alertSweepMs ?? 15_000),

@@ -11,6 +11,12 @@ export {
   type DemoMediaOptions,
   type DemoStreamInfo,
 } from './demo-media';
-export { handleMedia, routeMediaNamespace, type MediaRequest, type MediaResponse } from './media-routes';
+export {
+  handleMedia,
+  routeMediaNamespace,
+  type MediaAnswer,
+  type MediaRequest,
+  type MediaResponse,
+} from './media-routes';
 export { DEMO_CLIPS_SUBDIR, demoClipsDirCandidates, findDemoClipsDir, type ClipsDirHints } from './clips-dir';
 export type { StreamKind } from './demo-manifest';

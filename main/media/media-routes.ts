@@ -29,6 +29,9 @@ export interface MediaResponse {
   body: Buffer | null;
 }
 
+/** An answer now, or once an upstream has answered (the hub's HLS proxy). */
+export type MediaAnswer = MediaResponse | Promise<MediaResponse>;
+
 /** The hub's media namespace: nothing below it falls through to the renderer's files. */
 export const MEDIA_BASE = '/media';
 
@@ -109,8 +112,8 @@ export function isMediaPath(url: string): boolean {
  */
 export function routeMediaNamespace(
   request: MediaRequest,
-  route?: (request: MediaRequest) => MediaResponse | null,
-): MediaResponse | null {
+  route?: (request: MediaRequest) => MediaAnswer | null,
+): MediaAnswer | null {
   if (!isMediaPath(request.url)) return null;
   return route?.(request) ?? mediaNotFound(request.method === 'HEAD');
 }
@@ -119,12 +122,20 @@ export function routeMediaNamespace(
 export function handleMedia(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  route?: (request: MediaRequest) => MediaResponse | null,
+  route?: (request: MediaRequest) => MediaAnswer | null,
 ): boolean {
-  const response = routeMediaNamespace({ method: req.method ?? 'GET', url: req.url ?? '/' }, route);
-  if (!response) return false;
-  res.writeHead(response.status, response.headers);
-  res.end(response.body ?? undefined);
+  const answer = routeMediaNamespace({ method: req.method ?? 'GET', url: req.url ?? '/' }, route);
+  if (!answer) return false;
+  const send = (response: MediaResponse): void => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(response.status, response.headers);
+    res.end(response.body ?? undefined);
+  };
+  if (answer instanceof Promise) {
+    answer.then(send, () => send(mediaText(502, '上游错误 / upstream error', req.method === 'HEAD')));
+  } else {
+    send(answer);
+  }
   // Drain a request body (none is expected) so the keep-alive connection stays usable.
   if (!req.complete) req.resume();
   return true;

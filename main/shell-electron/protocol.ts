@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import type { Session } from 'electron';
-import { routeMediaNamespace, type MediaRequest, type MediaResponse } from '../media';
+import { routeMediaNamespace, type MediaAnswer, type MediaRequest } from '../media';
 import { securityHeaders as sharedSecurityHeaders } from '../security/csp';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { contentTypeFor, isInside, resolveStaticPath, securityHeaders } from './static-files';
@@ -30,7 +30,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(
   session: Session,
   rendererDir: string,
-  signed?: (request: MediaRequest) => MediaResponse | null,
+  signed?: (request: MediaRequest) => MediaAnswer | null,
 ): () => void {
   const handler = createRendererHandler(rendererDir, signed);
   session.protocol.handle(APP_SCHEME, handler);
@@ -64,7 +64,7 @@ async function realFileInside(realRoot: string, filePath: string): Promise<strin
 /** `signed`: the hub's signed media paths (/media/s/…), the same answers as the web shell's. */
 export function createRendererHandler(
   rendererDir: string,
-  signed?: (request: MediaRequest) => MediaResponse | null,
+  signed?: (request: MediaRequest) => MediaAnswer | null,
 ): (request: Request) => Promise<Response> {
   const root = path.resolve(rendererDir);
   let realRoot: string | null = null;
@@ -80,7 +80,7 @@ export function createRendererHandler(
       return textResponse(400, 'Bad Request', head);
     }
     if (url.host !== APP_HOST) return textResponse(404, 'Not Found', head);
-    const answer = routeMediaNamespace({ method: request.method, url: url.pathname }, signed);
+    const answer = await routeMediaNamespace({ method: request.method, url: url.pathname }, signed);
     if (answer) {
       const headers = { ...answer.headers, ...sharedSecurityHeaders() };
       return new Response(answer.body, { status: answer.status, headers });

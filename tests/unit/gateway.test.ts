@@ -210,7 +210,7 @@ describe('camera gateway in the hub', () => {
     expect(consume.ok ? 'ok' : consume.error.code).toBe('E_CONFLICT');
   });
 
-  it('answers an HLS camera without credentials with its own URL, and refuses one with credentials', async () => {
+  it('answers an HLS camera, with credentials or without, with a signed proxy path, never its URL', async () => {
     const admin = await signedIn(hub, 'admin');
     await ok(hub, admin, 'cameras.create', {
       id: 'CAM-7003',
@@ -226,9 +226,10 @@ describe('camera gateway in the hub', () => {
     });
     const a = await viewer('monitor', 'conn-a');
     const plain = await open(a.conn, 'CAM-7003');
-    expect(plain.ok && plain.value.hlsUrl).toBe('https://media.example.org/live/7003.m3u8');
+    expect(plain.ok && plain.value.hlsUrl).toMatch(/^\/media\/s\/[^/]+\/ext\/CAM-7003\/main\/index\.m3u8$/);
+    expect(JSON.stringify(plain)).not.toContain('media.example.org');
     const secret = await open(a.conn, 'CAM-7004');
-    expect(secret.ok ? 'ok' : secret.error.code).toBe('E_CONFLICT');
+    expect(secret.ok && secret.value.hlsUrl).toMatch(/^\/media\/s\/[^/]+\/ext\/CAM-7004\/main\/index\.m3u8$/);
     expect(JSON.stringify(secret)).not.toContain(PASSWORD);
     expect(fake.spawned).toHaveLength(0);
   });

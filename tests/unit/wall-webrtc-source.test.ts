@@ -62,19 +62,18 @@ describe('cameraSource', () => {
     expect(cameraSource(demo, 'sub')).toMatchObject({ stream: 'sub', gateway: true });
   });
 
-  it('plays a plain HLS URL directly', () => {
+  it('plays HLS URLs, with or without credentials, through the hub (its proxy), never the URL itself', () => {
     expect(cameraSource(camera({}), 'sub')).toEqual({
       cameraId: 'cam-1',
       stream: 'main',
-      url: 'http://media.example/cam1/main.m3u8',
+      url: 'gateway:cam-1/main',
+      gateway: true,
     });
+    const secret = camera({ mainUrl: 'http://u:***@media.example/a.m3u8', mainHasCredentials: true });
+    expect(cameraSource(secret, 'main')).toMatchObject({ url: 'gateway:cam-1/main', gateway: true });
   });
 
-  it('refuses HLS whose credentials the hub keeps, disabled cameras and other protocols', () => {
-    expect(
-      cameraSource(camera({ mainUrl: 'http://u:***@media.example/a.m3u8', mainHasCredentials: true }), 'main'),
-    ).toBe('credentials');
-    expect(cameraSource(camera({ mainHasCredentials: true }), 'main')).toBe('credentials');
+  it('refuses disabled cameras and other protocols', () => {
     expect(cameraSource(camera({ enabled: false, protocol: 'rtsp' }), 'main')).toBe('disabled');
     expect(cameraSource(camera({ protocol: 'webrtc', mainUrl: 'webrtc://x/y' }), 'main')).toBe('protocol');
   });

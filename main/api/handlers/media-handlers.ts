@@ -5,6 +5,7 @@ import { DEMO_MEDIA_BASE } from '../../media/demo-media';
 import type { MediaEngine } from '../../media/engine/types';
 import {
   demoScope,
+  extScope,
   liveScope,
   producerKey,
   signMediaToken,
@@ -56,18 +57,14 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
     return signedMediaPath(token, scope);
   };
 
-  /** The camera, enabled, and the stream's stored (masked) URL with its credentials flag. */
+  /** The camera, enabled, and the stream's stored (masked) URL. */
   const playable = (cameraId: string, stream: CameraStream) => {
     const camera = cameras.get(cameraId);
     if (!camera.enabled) {
       throw apiError('E_CONFLICT', `摄像机 ${camera.id} 已停用`, `Camera ${camera.id} is disabled`);
     }
     const sub = stream === 'sub' && camera.subUrl !== null;
-    return {
-      camera,
-      url: sub ? (camera.subUrl ?? camera.mainUrl) : camera.mainUrl,
-      hasCredentials: sub ? camera.subHasCredentials : camera.mainHasCredentials,
-    };
+    return { camera, url: sub ? (camera.subUrl ?? camera.mainUrl) : camera.mainUrl };
   };
 
   const engineOf = (): MediaEngine => {
@@ -89,7 +86,7 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
 
   return {
     'media.open': async (ctx, { cameraId, stream }) => {
-      const { camera, url, hasCredentials } = playable(cameraId, stream);
+      const { camera, url } = playable(cameraId, stream);
       const idle: StreamState = { cameraId: camera.id, stream, state: 'idle', reason: null, codec: null };
 
       const demo = DEMO_PATH.exec(url);
@@ -107,11 +104,13 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
         const opened = await gateway.open(ctx.conn.id, camera.id, stream);
         return { hlsUrl: sign(ctx, liveScope(camera.id, stream)), webrtc: opened.webrtc, state: opened.state };
       }
-      if (/^https?:\/\//i.test(url) && !hasCredentials) return { hlsUrl: url, webrtc: false, state: idle };
+      // HLS on another server: through the hub's proxy (main/media/hls-proxy/), credentials and all.
+      if (/^https?:\/\//i.test(url))
+        return { hlsUrl: sign(ctx, extScope(camera.id, stream)), webrtc: false, state: idle };
       throw apiError(
         'E_CONFLICT',
-        `摄像机 ${camera.id} 的码流不能经网关播放（仅 RTSP、演示流和不带凭据的 HLS 地址）`,
-        `Camera ${camera.id} cannot be played through the gateway (RTSP, demo streams and HLS URLs without credentials only)`,
+        `摄像机 ${camera.id} 的码流不能经网关播放（仅 RTSP、HLS 和演示流）`,
+        `Camera ${camera.id} cannot be played through the gateway (RTSP, HLS and demo streams only)`,
       );
     },
 

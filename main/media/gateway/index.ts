@@ -14,6 +14,7 @@ export { routeSignedMedia, type SignedRouteDeps } from './signed-routes';
 export {
   SIGNED_MEDIA_BASE,
   demoScope,
+  extScope,
   liveScope,
   signMediaToken,
   signedMediaPath,

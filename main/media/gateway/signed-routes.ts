@@ -2,14 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CameraStream } from '../../../common/contract/cameras';
 import type { DemoMedia } from '../demo-media';
-import { demoStreamFile, type MediaRequest, type MediaResponse } from '../media-routes';
-import { SIGNED_MEDIA_BASE, demoScope, liveScope, verifyMediaToken } from './signed-url';
+import type { ProxyRequest } from '../hls-proxy';
+import { demoStreamFile, type MediaAnswer, type MediaRequest, type MediaResponse } from '../media-routes';
+import { SIGNED_MEDIA_BASE, demoScope, extScope, liveScope, verifyMediaToken } from './signed-url';
 
 /**
  * HTTP for signed media paths (signed-url.ts), transport-neutral like media-routes.ts so the web
  * shell and Electron's app:// scheme give the same answers:
  *   /media/s/<token>/demo/<key>/<stream>/<file>      a demo camera (DemoMedia; the only way to its clips)
  *   /media/s/<token>/live/<cameraId>/<stream>/<file> a gateway ingest's HLS (index.m3u8, init.mp4, seg-<n>.m4s)
+ *   /media/s/<token>/ext/<cameraId>/<stream>/<ref>   an HLS camera on another server, through the
+ *                                                     hub's proxy (index.m3u8 or a signed ref; async)
  * A token that does not verify, names another stream, or whose session has ended answers 403; the
  * same answer for each, so a prober learns nothing about which part was wrong.
  */
@@ -22,11 +25,13 @@ export interface SignedRouteDeps {
   demo?: DemoMedia | undefined;
   /** The gateway's HLS directory of a stream it ingests, or null. */
   liveDir: (cameraId: string, stream: CameraStream) => string | null;
+  /** The HLS proxy for cameras on other servers (main/media/hls-proxy/). */
+  proxy?: ((request: ProxyRequest) => Promise<MediaResponse>) | undefined;
 }
 
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 const ROUTE =
-  /^\/media\/s\/([A-Za-z0-9_-]{1,1000}\.[A-Za-z0-9_-]{1,100})\/(demo|live)\/([^/]{1,200})\/(main|sub)\/([^/]{1,64})$/;
+  /^\/media\/s\/([A-Za-z0-9_-]{1,1000}\.[A-Za-z0-9_-]{1,100})\/(demo|live|ext)\/([^/]{1,200})\/(main|sub)\/([^/]{1,3100})$/;
 const LIVE_FILE = /^(?:index\.m3u8|init\.mp4|seg-\d{1,20}\.m4s)$/;
 
 function text(status: number, message: string, head: boolean): MediaResponse {
@@ -74,7 +79,7 @@ function liveFile(dir: string, file: string, head: boolean): MediaResponse {
 }
 
 /** The answer for a /media/s/ request, or null when the path is not ours. */
-export function routeSignedMedia(deps: SignedRouteDeps, request: MediaRequest): MediaResponse | null {
+export function routeSignedMedia(deps: SignedRouteDeps, request: MediaRequest): MediaAnswer | null {
   const pathname = request.url.split('?')[0] ?? '';
   if (!pathname.startsWith(`${SIGNED_MEDIA_BASE}/`)) return null;
   const head = request.method === 'HEAD';
@@ -93,8 +98,14 @@ export function routeSignedMedia(deps: SignedRouteDeps, request: MediaRequest): 
   } catch {
     return notFound(head);
   }
-  const scope = kind === 'demo' ? demoScope(id, stream) : liveScope(id, stream);
+  const scope = kind === 'demo' ? demoScope(id, stream) : kind === 'ext' ? extScope(id, stream) : liveScope(id, stream);
   if (grant.scope !== scope || !deps.sessionLive(grant.session)) return refused(head);
+
+  if (kind === 'ext') {
+    if (!deps.proxy) return notFound(head);
+    return deps.proxy({ scope, cameraId: id, stream, ref: file, head }).catch(() => notFound(head));
+  }
+  if (file.length > 64) return notFound(head);
 
   if (kind === 'demo') {
     return deps.demo ? demoStreamFile(deps.demo, id, stream, file, head) : notFound(head);

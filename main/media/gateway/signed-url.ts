@@ -65,6 +65,11 @@ export function liveScope(cameraId: string, stream: string): string {
   return `live/${encodeURIComponent(cameraId)}/${stream}`;
 }
 
+/** The scope of an HLS camera on another server, played through the hub's proxy (hls-proxy/). */
+export function extScope(cameraId: string, stream: string): string {
+  return `ext/${encodeURIComponent(cameraId)}/${stream}`;
+}
+
 export function demoScope(key: string, stream: string): string {
   return `demo/${key}/${stream}`;
 }

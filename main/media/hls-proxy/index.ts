@@ -1,0 +1,1 @@
+export { createHlsProxy, ENTRY_REF, type HlsProxyDeps, type ProxyRequest } from './hls-proxy';
