@@ -24,6 +24,13 @@ export const cameraOnlineSchema = z.enum(CAMERA_ONLINE_STATES);
 export const cameraStreamSchema = z.enum(['main', 'sub']);
 export type CameraStream = z.infer<typeof cameraStreamSchema>;
 export const cameraIdSchema = z.string().trim().min(1).max(32);
+/**
+ * How consoles play a camera (issue 10 item 3): 'auto' = WebRTC first, HLS when WebRTC has not
+ * connected in 5 s (WebRTC again later); 'webrtc' = WebRTC only, never HLS; 'hls' = HLS only.
+ */
+export const CAMERA_PLAYBACKS = ['auto', 'webrtc', 'hls'] as const;
+export const cameraPlaybackSchema = z.enum(CAMERA_PLAYBACKS);
+export type CameraPlayback = z.infer<typeof cameraPlaybackSchema>;
 
 /** A camera as the UI sees it. Stream URLs are masked: credentials read `***`, never in clear. */
 export const cameraSchema = z.object({
@@ -45,6 +52,9 @@ export const cameraSchema = z.object({
   protocol: cameraProtocolSchema,
   tags: z.array(z.string()),
   enabled: z.boolean(),
+  playback: cameraPlaybackSchema,
+  /** An H.265 stream is transcoded to H.264 at sub-stream size by the hub (H.264 is never re-encoded). */
+  transcode: z.boolean(),
   /** From the media layer; 'unknown' until it reports. */
   online: cameraOnlineSchema,
   createdAt: epochMs,
@@ -115,6 +125,8 @@ export const cameraCreateSchema = z.object({
   protocol: cameraProtocolSchema.optional(),
   tags: tagsSchema.default([]),
   enabled: z.boolean().default(true),
+  playback: cameraPlaybackSchema.default('auto'),
+  transcode: z.boolean().default(false),
 });
 
 /** Fields left out stay as they are; a URL still holding `***` keeps its stored credential. */
@@ -128,6 +140,8 @@ export const cameraUpdateSchema = z.object({
   protocol: cameraProtocolSchema.optional(),
   tags: tagsSchema.optional(),
   enabled: z.boolean().optional(),
+  playback: cameraPlaybackSchema.optional(),
+  transcode: z.boolean().optional(),
 });
 
 export const cameraImportLineSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAMERA_VIEWERS, cameraIdSchema, cameraStreamSchema } from './cameras';
+import { CAMERA_VIEWERS, cameraIdSchema, cameraPlaybackSchema, cameraStreamSchema } from './cameras';
 import { method } from './define';
 
 /**
@@ -39,8 +39,27 @@ export const streamStateSchema = z.object({
   reason: gatewayReasonSchema.nullable(),
   /** Input codec once known ('h264', 'hevc'). */
   codec: z.string().nullable(),
+  /** The hub transcodes this stream to H.264 (an H.265 camera an administrator set to transcode). */
+  transcoded: z.boolean(),
 });
 export type StreamState = z.infer<typeof streamStateSchema>;
+
+/**
+ * Why a stream is not offered over WebRTC: the camera is set to HLS, it is H.265 and not
+ * transcoded, the hub has no WebRTC engine, or the gateway does not ingest it (a plain HLS URL).
+ */
+export const RTC_UNAVAILABLE = ['playback-hls', 'codec-h265', 'no-engine', 'not-ingested'] as const;
+export const rtcUnavailableSchema = z.enum(RTC_UNAVAILABLE);
+export type RtcUnavailable = z.infer<typeof rtcUnavailableSchema>;
+/** H.265 that reaches consoles as it is (not transcoded): over HLS only, to consoles that decode it. */
+export function isPlainHevc(state: Pick<StreamState, 'codec' | 'transcoded'>): boolean {
+  return state.codec === 'hevc' && !state.transcoded;
+}
+
+/** Why this console cannot play the stream at all: H.265 it cannot decode, not transcoded. */
+export const UNPLAYABLE = ['codec-h265'] as const;
+export const unplayableSchema = z.enum(UNPLAYABLE);
+export type Unplayable = z.infer<typeof unplayableSchema>;
 
 const json = z.record(z.string(), z.unknown());
 const transportIdSchema = z.string().min(1).max(64);
@@ -48,12 +67,25 @@ const consumerIdSchema = z.string().min(1).max(64);
 
 export const mediaMethods = {
   'media.open': method({
-    input: z.object({ cameraId: cameraIdSchema, stream: cameraStreamSchema }).strict(),
+    input: z
+      .object({
+        cameraId: cameraIdSchema,
+        stream: cameraStreamSchema,
+        /** This console decodes H.265 in MSE (`MediaSource.isTypeSupported` for hvc1). */
+        hevc: z.boolean().default(false),
+      })
+      .strict(),
     output: z.object({
       /** The gateway's HLS of this stream: a path on the hub that carries its own authorisation. */
       hlsUrl: z.string(),
       /** Whether this stream can be consumed over WebRTC now. */
       webrtc: z.boolean(),
+      /** Why not, when webrtc is false. */
+      rtcUnavailable: rtcUnavailableSchema.nullable(),
+      /** The camera's playback choice in the registry. */
+      playback: cameraPlaybackSchema,
+      /** Set when this console cannot play the stream at all (its tile says why; no HLS either). */
+      unplayable: unplayableSchema.nullable(),
       state: streamStateSchema,
     }),
     access: CAMERA_VIEWERS,

@@ -1,6 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
-import { rtspServerMissing, programMissing, startRtspServer, type RtspServer } from '../helpers/rtsp-server';
-import { hubClient } from './duty-roster-helpers';
+import {
+  rtspServerMissing,
+  programMissing,
+  startRtspServer,
+  type RtspServer,
+  type RtspServerOptions,
+} from '../helpers/rtsp-server';
+import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 
 // A real RTSP camera on the wall (issue 10): GStreamer's RTSP server with a user and password, the
@@ -34,13 +40,61 @@ async function expectAdvancing(page: Page, id = CAMERA_ID, seconds = 0.5): Promi
   await expect.poll(() => playhead(page, id), { timeout: 15_000 }).toBeGreaterThan(before + seconds);
 }
 
+/** Skips where GStreamer's RTSP server or ffmpeg is missing (with the reason); else sets the timeout. */
+function needsRtspCamera(timeoutMs: number): void {
+  const missing = rtspServerMissing() ?? programMissing('ffmpeg');
+  test.skip(missing !== null, missing ?? '');
+  test.setTimeout(timeoutMs);
+}
+
+/**
+ * Runs `body` with an RTSP server up, the monitor on the wall and the camera registered (its main
+ * URL the server's, with the credentials) by an administrator, whose client `body` may use.
+ */
+async function onWallWith(
+  page: Page,
+  url: string,
+  camera: { id: string; name: string } & Record<string, unknown>,
+  body: (admin: HubClient, server: RtspServer) => Promise<void>,
+  options: Partial<RtspServerOptions> = {},
+): Promise<void> {
+  const server = await startRtspServer({ user: USER, password: PASSWORD, ...options });
+  try {
+    await login(page, url, 'monitor');
+    await page.getByTestId('nav-wall').click();
+    await expect(page.getByTestId('wall-grid')).toBeVisible();
+    const admin = await hubClient(page, 'admin');
+    await admin.call('cameras.create', { workstationId: 'HQ-W-HQ01', mainUrl: server.url(), ...camera });
+    await body(admin, server);
+    await admin.close();
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Finds the camera in the wall's tree, drops it on the grid and waits for its tile to play. */
+async function dropOnWall(page: Page, id: string): Promise<void> {
+  await page.getByTestId('wall-tree-search').fill(id);
+  const node = page.locator(`[data-testid="wall-tree-camera"][data-camera-id="${id}"]`);
+  await expect(node).toHaveCount(1);
+  await node.dblclick();
+  await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  await expectAdvancing(page, id);
+}
+
+/** The tile's stats overlay names the protocol it plays. */
+async function expectProtocol(page: Page, id: string, protocol: 'hls' | 'webrtc'): Promise<void> {
+  await tile(page, id).hover();
+  const stats = tile(page, id).getByTestId('wall-tile-stats');
+  if (!(await stats.isVisible())) await tile(page, id).getByTestId('wall-tile-stats-toggle').click();
+  await expect(stats).toHaveAttribute('data-protocol', protocol);
+}
+
 test('an RTSP camera with credentials plays on the wall, never shows its password, goes offline and comes back', async ({
   page,
   shell,
 }) => {
-  const missing = rtspServerMissing() ?? programMissing('ffmpeg');
-  test.skip(missing !== null, missing ?? '');
-  test.setTimeout(180_000);
+  needsRtspCamera(180_000);
 
   const received: string[] = [];
   page.on('websocket', (ws) => {
@@ -148,9 +202,7 @@ test("with WebRTC refused, the tile falls back to the hub's HLS of the same inge
   page,
   shell,
 }) => {
-  const missing = rtspServerMissing() ?? programMissing('ffmpeg');
-  test.skip(missing !== null, missing ?? '');
-  test.setTimeout(120_000);
+  needsRtspCamera(120_000);
   const id = `${CAMERA_ID}-FB`;
   // The browser's DTLS parameters never reach the hub: the transport cannot connect, so no frame
   // arrives over WebRTC and the tile's fallback timer has to act.
@@ -167,33 +219,32 @@ test("with WebRTC refused, the tile falls back to the hub's HLS of the same inge
     server.onMessage((message) => ws.send(message));
   });
 
-  const server: RtspServer = await startRtspServer({ user: USER, password: PASSWORD });
-  try {
-    await login(page, shell.url, 'monitor');
-    await page.getByTestId('nav-wall').click();
-    await expect(page.getByTestId('wall-grid')).toBeVisible();
-    const admin = await hubClient(page, 'admin');
-    await admin.call('cameras.create', {
-      id,
-      name: 'e2e RTSP 回退',
-      workstationId: 'HQ-W-HQ01',
-      mainUrl: server.url(),
-    });
-
-    await page.getByTestId('wall-tree-search').fill(id);
-    const node = page.locator(`[data-testid="wall-tree-camera"][data-camera-id="${id}"]`);
-    await expect(node).toHaveCount(1);
+  await onWallWith(page, shell.url, { id, name: 'e2e RTSP 回退' }, async () => {
     const start = Date.now();
-    await node.dblclick();
-    await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+    await dropOnWall(page, id);
     console.log(`[wall-rtsp] first frame over the HLS fallback ${Date.now() - start} ms after the drop`);
-    await expectAdvancing(page, id);
     expect(dropped).toBeGreaterThan(0);
-    await tile(page, id).hover();
-    await tile(page, id).getByTestId('wall-tile-stats-toggle').click();
-    await expect(tile(page, id).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'hls');
-    await admin.close();
-  } finally {
-    await server.stop();
-  }
+    await expectProtocol(page, id, 'hls');
+  });
+});
+
+test('a camera set to HLS in the registry plays over HLS, with no WebRTC signalling at all', async ({
+  page,
+  shell,
+}) => {
+  needsRtspCamera(120_000);
+  const id = `${CAMERA_ID}-HLS`;
+  const sent: string[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (frame) => {
+      if (typeof frame.payload === 'string') sent.push(frame.payload);
+    });
+  });
+  await onWallWith(page, shell.url, { id, name: 'e2e RTSP 仅 HLS', playback: 'hls' }, async () => {
+    await dropOnWall(page, id);
+    await expectProtocol(page, id, 'hls');
+    expect(sent.some((text) => text.includes('"media.open"'))).toBe(true);
+    // The toolbar asks which engine the hub has (media.rtc.capabilities); the tile signals nothing.
+    expect(sent.filter((text) => /"media\.rtc\.(createTransport|connect|consume)"/.test(text))).toEqual([]);
+  });
 });

@@ -212,3 +212,69 @@ describe('audit and transactions', () => {
     expect([again.created, count()]).toEqual([3, before + 3]);
   });
 });
+
+describe('playback choice and H.265 transcoding (issue 10 items 3 and 5)', () => {
+  it('a new camera plays auto without transcoding; an administrator sets both, audited with their values', async () => {
+    const c = await ok('admin', 'cameras.create', { ...camera, name: '播放方式' });
+    expect(c).toMatchObject({ playback: 'auto', transcode: false });
+    const set = await ok('admin', 'cameras.update', { id: c.id, playback: 'hls', transcode: true });
+    expect(set).toMatchObject({ playback: 'hls', transcode: true });
+    // Fields left out keep the settings; the list and the tree carry them too.
+    await ok('admin', 'cameras.update', { id: c.id, tags: ['x'] });
+    expect(await ok('monitor', 'cameras.get', { id: c.id })).toMatchObject({ playback: 'hls', transcode: true });
+    const listed = (await ok('monitor', 'cameras.list', {})).rows.find((r) => r.id === c.id);
+    expect(listed).toMatchObject({ playback: 'hls', transcode: true });
+    const made = await ok('admin', 'cameras.create', { ...camera, name: '仅 WebRTC', playback: 'webrtc' });
+    expect(made).toMatchObject({ playback: 'webrtc', transcode: false });
+    const summaries = db
+      .prepare("SELECT summary FROM audit_log WHERE target IN (?, ?) AND method LIKE 'cameras.%' ORDER BY id")
+      .all(`camera:${c.id}`, `camera:${made.id}`)
+      .map((r) => (r as { summary: string }).summary);
+    expect(summaries).toEqual([
+      `新增摄像机 ${c.id} 播放方式（合庆居委）`,
+      `修改摄像机 ${c.id} 播放方式：播放方式→仅 HLS、H.265 转码→开`,
+      `修改摄像机 ${c.id} 播放方式：标签`,
+      `新增摄像机 ${made.id} 仅 WebRTC（合庆居委），播放方式 webrtc`,
+    ]);
+    expect(summaries.join('\n')).not.toMatch(/Pa55word|SubPw77|camuser|rtsp:/);
+  });
+
+  it('only administrators set them: every other role, of this station or another, is refused and nothing changes', async () => {
+    const c = await ok('admin', 'cameras.create', { ...camera, name: '角色' });
+    // The registry is not scoped by station (camera-visibility.ts): a station chief of another
+    // station is refused as any non-administrator is, by role.
+    for (const user of ['chief', 'monitor', 'station', 'coord', 'grid', 'hotline']) {
+      const r = await call(user, 'cameras.update', { id: c.id, transcode: true });
+      expect(r.ok ? null : r.error.code, user).toBe('E_FORBIDDEN');
+      const p = await call(user, 'cameras.update', { id: c.id, playback: 'hls' });
+      expect(p.ok ? null : p.error.code, user).toBe('E_FORBIDDEN');
+    }
+    expect(await ok('admin', 'cameras.get', { id: c.id })).toMatchObject({ playback: 'auto', transcode: false });
+  });
+
+  it('refuses values outside the choice, hostile text included, and leaves the camera as it was', async () => {
+    const c = await ok('admin', 'cameras.create', { ...camera, name: '校验' });
+    const bad = [
+      { playback: 'rtmp' },
+      { playback: "auto'; DROP TABLE cameras; --" },
+      { playback: '<img src=x onerror=alert(1)>' },
+      { playback: 'AUTO' },
+      { playback: null },
+      { transcode: 'yes' },
+      { transcode: 1 },
+    ];
+    for (const patch of bad) {
+      const r = await call('admin', 'cameras.update', { id: c.id, ...patch } as MethodInput<'cameras.update'>);
+      expect(r.ok ? null : r.error.code, JSON.stringify(patch)).toBe('E_INVALID');
+    }
+    const created = await call('admin', 'cameras.create', { ...camera, playback: 'rtsp' } as never);
+    expect(created.ok ? null : created.error.code).toBe('E_INVALID');
+    expect(await ok('admin', 'cameras.get', { id: c.id })).toMatchObject({ playback: 'auto', transcode: false });
+    expect(() => db.prepare("UPDATE cameras SET playback = 'rtmp' WHERE id = ?").run(c.id)).toThrow(/CHECK/);
+  });
+
+  it('an unknown camera is not found', async () => {
+    const r = await call('admin', 'cameras.update', { id: 'NO-SUCH', playback: 'hls' });
+    expect(r.ok ? null : r.error.code).toBe('E_NOT_FOUND');
+  });
+});

@@ -32,6 +32,28 @@ describe('migrations', () => {
     }
   });
 
+  it('0140: cameras registered before it play auto without transcoding; other values are refused', () => {
+    const db = new Database(':memory:');
+    open.push(db);
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 140),
+    );
+    // A camera row as an older hub wrote it; the workstation does not matter here.
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      `INSERT INTO cameras (id, name, workstation_id, main_url, protocol, created_at, updated_at)
+       VALUES ('CAM-OLD', '旧摄像机', 'HQ-W-1', 'rtsp://h/1', 'rtsp', 1, 1)`,
+    ).run();
+    migrate(db, MIGRATIONS);
+    expect(db.prepare("SELECT playback, transcode FROM cameras WHERE id = 'CAM-OLD'").get()).toEqual({
+      playback: 'auto',
+      transcode: 0,
+    });
+    expect(() => db.prepare("UPDATE cameras SET playback = 'rtmp'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE cameras SET transcode = 2').run()).toThrow(/CHECK/);
+  });
+
   it('are numbered tens apart in increasing order', () => {
     const versions = MIGRATIONS.map((m) => m.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));

@@ -234,6 +234,23 @@ describe('camera gateway in the hub', () => {
     expect(fake.spawned).toHaveLength(0);
   });
 
+  it('answers the camera playback choice; a camera set to HLS is never consumed over WebRTC', async () => {
+    const admin = await signedIn(hub, 'admin');
+    const a = await viewer('monitor', 'conn-a');
+    const auto = await open(a.conn);
+    expect(auto.ok && auto.value).toMatchObject({ playback: 'auto', unplayable: null, rtcUnavailable: 'no-engine' });
+    await ok(hub, admin, 'cameras.update', { id: 'CAM-7001', playback: 'hls' });
+    const hls = await open(a.conn);
+    expect(hls.ok && hls.value).toMatchObject({ playback: 'hls', webrtc: false, rtcUnavailable: 'playback-hls' });
+    const consume = await call(hub, a.conn, 'media.rtc.consume', {
+      transportId: 't1',
+      cameraId: 'CAM-7001',
+      stream: 'main',
+      rtpCapabilities: {},
+    });
+    expect(consume.ok ? null : consume.error.message.en).toBe('Camera CAM-7001 is set to play over HLS only');
+  });
+
   it('follows camera edits: a new URL restarts the ingest for the same viewers, disabling stops it', async () => {
     const admin = await signedIn(hub, 'admin');
     const a = await viewer('monitor', 'conn-a');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterRtcFailure,
   chooseProtocol,
   FALLBACK_AFTER_MS,
   RETRY_WEBRTC_AFTER_MS,
@@ -11,20 +12,45 @@ import {
 describe('chooseProtocol', () => {
   const now = 1_000_000;
   it('plays WebRTC when the hub offers it and the window can', () => {
-    expect(chooseProtocol({ offered: true, capable: true, fellBackAt: null, now })).toBe('webrtc');
+    expect(chooseProtocol({ playback: 'auto', offered: true, capable: true, fellBackAt: null, now })).toBe('webrtc');
   });
   it('plays HLS when WebRTC is not offered or the window cannot', () => {
-    expect(chooseProtocol({ offered: false, capable: true, fellBackAt: null, now })).toBe('hls');
-    expect(chooseProtocol({ offered: true, capable: false, fellBackAt: null, now })).toBe('hls');
+    expect(chooseProtocol({ playback: 'auto', offered: false, capable: true, fellBackAt: null, now })).toBe('hls');
+    expect(chooseProtocol({ playback: 'auto', offered: true, capable: false, fellBackAt: null, now })).toBe('hls');
   });
   it('stays on HLS after a fallback, and tries WebRTC again once the wait is over', () => {
-    expect(chooseProtocol({ offered: true, capable: true, fellBackAt: now - 1, now })).toBe('hls');
-    expect(chooseProtocol({ offered: true, capable: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS + 1, now })).toBe(
-      'hls',
-    );
-    expect(chooseProtocol({ offered: true, capable: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now })).toBe(
-      'webrtc',
-    );
+    expect(chooseProtocol({ playback: 'auto', offered: true, capable: true, fellBackAt: now - 1, now })).toBe('hls');
+    expect(
+      chooseProtocol({
+        playback: 'auto',
+        offered: true,
+        capable: true,
+        fellBackAt: now - RETRY_WEBRTC_AFTER_MS + 1,
+        now,
+      }),
+    ).toBe('hls');
+    expect(
+      chooseProtocol({ playback: 'auto', offered: true, capable: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now }),
+    ).toBe('webrtc');
+  });
+});
+
+describe('the camera playback choice', () => {
+  const now = 1_000_000;
+  const base = { offered: true, capable: true, fellBackAt: null, now };
+  it('hls plays HLS whatever WebRTC offers: no signalling at all', () => {
+    expect(chooseProtocol({ ...base, playback: 'hls' })).toBe('hls');
+    expect(chooseProtocol({ ...base, playback: 'hls', fellBackAt: now - RETRY_WEBRTC_AFTER_MS })).toBe('hls');
+  });
+  it('webrtc plays WebRTC, also right after a fallback of the same stream, and never HLS', () => {
+    expect(chooseProtocol({ ...base, playback: 'webrtc' })).toBe('webrtc');
+    expect(chooseProtocol({ ...base, playback: 'webrtc', fellBackAt: now - 1 })).toBe('webrtc');
+    expect(chooseProtocol({ ...base, playback: 'webrtc', offered: false })).toBeNull();
+    expect(chooseProtocol({ ...base, playback: 'webrtc', capable: false })).toBeNull();
+  });
+  it('a failed WebRTC attempt falls back to HLS on auto and fails (to be retried) on webrtc', () => {
+    expect(afterRtcFailure('auto')).toBe('hls');
+    expect(afterRtcFailure('webrtc')).toBe('fail');
   });
 });
 

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StreamState } from '../../common/contract/media';
+import { isPlainHevc, type StreamState } from '../../common/contract/media';
 import {
   createGateway,
   GATEWAY_REASONS,
   GatewayFailure,
+  UNPLAYABLE_REASONS,
   type GatewayLink,
 } from '../../renderer/src/wall/player/gateway';
 import type { PlayerSource } from '../../renderer/src/wall/player/types';
@@ -14,14 +15,21 @@ import type { PlayerSource } from '../../renderer/src/wall/player/types';
 const SOURCE: PlayerSource = { cameraId: 'cam-1', stream: 'sub', url: 'gateway:cam-1/sub', gateway: true };
 
 function state(patch: Partial<StreamState>): StreamState {
-  return { cameraId: 'cam-1', stream: 'sub', state: 'live', reason: null, codec: 'h264', ...patch };
+  return { cameraId: 'cam-1', stream: 'sub', state: 'live', reason: null, codec: 'h264', transcoded: false, ...patch };
 }
 
 function fakeLink(answer: StreamState) {
   const listeners = new Set<(s: StreamState) => void>();
   const released: string[] = [];
   const link: GatewayLink = {
-    open: () => Promise.resolve({ hlsUrl: '/media/s/tok/live/cam-1/sub/index.m3u8', webrtc: true, state: answer }),
+    open: (_cameraId, _stream, hevc) =>
+      Promise.resolve({
+        hlsUrl: '/media/s/tok/live/cam-1/sub/index.m3u8',
+        webrtc: !isPlainHevc(answer),
+        playback: 'auto' as const,
+        unplayable: isPlainHevc(answer) && !hevc ? ('codec-h265' as const) : null,
+        state: answer,
+      }),
     release: (cameraId, stream) => {
       released.push(`${cameraId}/${stream}`);
       return Promise.resolve(null);
@@ -44,6 +52,7 @@ describe('gateway client', () => {
     await expect(createGateway(link).open(SOURCE)).resolves.toEqual({
       hlsUrl: '/media/s/tok/live/cam-1/sub/index.m3u8',
       webrtc: true,
+      playback: 'auto',
       ingested: true,
     });
     expect(listeners.size).toBe(0);
@@ -103,5 +112,47 @@ describe('gateway client', () => {
     expect(fake.released).toEqual([]);
     gateway.release(SOURCE);
     expect(fake.released).toEqual(['cam-1/sub']);
+  });
+});
+
+describe('H.265 streams (issue 10 item 5)', () => {
+  const hevc = (patch: Partial<StreamState> = {}) => state({ codec: 'hevc', ...patch });
+  const H265 = { kind: 'error', reason: UNPLAYABLE_REASONS['codec-h265'] };
+
+  it('a console that cannot decode H.265 gets the clear message, not an offline to reconnect from', async () => {
+    const fake = fakeLink(hevc());
+    const error = await createGateway(fake.link, 1000, false)
+      .open(SOURCE)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GatewayFailure);
+    expect((error as GatewayFailure).failure).toEqual(H265);
+    expect(UNPLAYABLE_REASONS['codec-h265'].zh).toBe('H.265 — 本机无法解码，请改用子码流或开启转码');
+  });
+
+  it('learns the codec while the ingest connects: H.265 fails at once without a decoder', async () => {
+    const fake = fakeLink(state({ state: 'connecting', codec: null }));
+    const pending = createGateway(fake.link, 5000, false).open(SOURCE);
+    await Promise.resolve();
+    await Promise.resolve();
+    fake.publish(hevc({ state: 'connecting' }));
+    await expect(pending).rejects.toMatchObject({ failure: H265 });
+  });
+
+  it('a console that decodes H.265 plays it over HLS only (WebRTC withdrawn once the codec is known)', async () => {
+    const fake = fakeLink(state({ state: 'connecting', codec: null }));
+    const pending = createGateway(fake.link, 5000, true).open(SOURCE);
+    await Promise.resolve();
+    await Promise.resolve();
+    fake.publish(hevc({ state: 'connecting' }));
+    fake.publish(hevc());
+    await expect(pending).resolves.toMatchObject({ webrtc: false, ingested: true });
+    await expect(createGateway(fakeLink(hevc()).link, 1000, true).open(SOURCE)).resolves.toMatchObject({
+      webrtc: false,
+    });
+  });
+
+  it('a transcoded H.265 stream plays everywhere over WebRTC', async () => {
+    const fake = fakeLink(hevc({ transcoded: true }));
+    await expect(createGateway(fake.link, 1000, false).open(SOURCE)).resolves.toMatchObject({ webrtc: true });
   });
 });

@@ -22,6 +22,8 @@ function camera(patch: Partial<Camera>): Camera {
     protocol: 'hls',
     tags: [],
     enabled: true,
+    playback: 'auto',
+    transcode: false,
     online: 'unknown',
     createdAt: 0,
     updatedAt: 0,

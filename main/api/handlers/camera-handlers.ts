@@ -32,7 +32,8 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
       const camera = ctx.tx(() => {
         const c = cameras.create(input);
         ctx.audit.target = `camera:${c.id}`;
-        ctx.audit.summary = `新增摄像机 ${c.id} ${c.name}（${c.workstationName}）`;
+        const media = `${c.playback === 'auto' ? '' : `，播放方式 ${c.playback}`}${c.transcode ? '，H.265 转码' : ''}`;
+        ctx.audit.summary = `新增摄像机 ${c.id} ${c.name}（${c.workstationName}）${media}`;
         ctx.publish('cameras.changed', { ids: [c.id] });
         return c;
       });

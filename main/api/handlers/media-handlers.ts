@@ -7,6 +7,7 @@ import {
   demoScope,
   extScope,
   liveScope,
+  playbackAnswer,
   producerKey,
   signMediaToken,
   signedMediaPath,
@@ -85,9 +86,22 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
   };
 
   return {
-    'media.open': async (ctx, { cameraId, stream }) => {
+    'media.open': async (ctx, { cameraId, stream, hevc }) => {
       const { camera, url } = playable(cameraId, stream);
-      const idle: StreamState = { cameraId: camera.id, stream, state: 'idle', reason: null, codec: null };
+      const idle: StreamState = {
+        cameraId: camera.id,
+        stream,
+        state: 'idle',
+        reason: null,
+        codec: null,
+        transcoded: false,
+      };
+      const answer = (hlsUrl: string, state: StreamState, ingested: boolean, producer: boolean) => ({
+        hlsUrl,
+        state,
+        playback: camera.playback,
+        ...playbackAnswer({ playback: camera.playback, ingested, producer, state, hevcDecoder: hevc }),
+      });
 
       const demo = DEMO_PATH.exec(url);
       if (demo?.[1] && demo[2]) {
@@ -98,15 +112,14 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
           reason: online === 'offline' ? 'ended' : null,
           codec: 'h264',
         };
-        return { hlsUrl: sign(ctx, demoScope(demo[1], demo[2])), webrtc: false, state };
+        return answer(sign(ctx, demoScope(demo[1], demo[2])), state, false, false);
       }
       if (/^rtsps?:\/\//i.test(url)) {
         const opened = await gateway.open(ctx.conn.id, camera.id, stream);
-        return { hlsUrl: sign(ctx, liveScope(camera.id, stream)), webrtc: opened.webrtc, state: opened.state };
+        return answer(sign(ctx, liveScope(camera.id, stream)), opened.state, true, opened.webrtc);
       }
       // HLS on another server: through the hub's proxy (main/media/hls-proxy/), credentials and all.
-      if (/^https?:\/\//i.test(url))
-        return { hlsUrl: sign(ctx, extScope(camera.id, stream)), webrtc: false, state: idle };
+      if (/^https?:\/\//i.test(url)) return answer(sign(ctx, extScope(camera.id, stream)), idle, false, false);
       throw apiError(
         'E_CONFLICT',
         `摄像机 ${camera.id} 的码流不能经网关播放（仅 RTSP、HLS 和演示流）`,
@@ -136,6 +149,13 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
     },
     'media.rtc.consume': (ctx, { transportId, cameraId, stream, rtpCapabilities }) => {
       const { camera } = playable(cameraId, stream);
+      if (camera.playback === 'hls') {
+        throw apiError(
+          'E_CONFLICT',
+          `摄像机 ${camera.id} 设为仅 HLS 播放`,
+          `Camera ${camera.id} is set to play over HLS only`,
+        );
+      }
       const engine = engineOf();
       return engineCall('consume', () =>
         engine.consume(ctx.conn.id, transportId, producerKey(camera.id, stream), rtpCapabilities),

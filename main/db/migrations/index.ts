@@ -11,6 +11,7 @@ import cameras from './0100_cameras.sql';
 import wall from './0110_wall.sql';
 import dutySealKeyed from './0120_duty_seal_keyed.sql';
 import attachmentLookups from './0130_attachment_lookups.sql';
+import cameraPlayback from './0140_camera_playback.sql';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 110, name: 'wall', sql: wall },
   { version: 120, name: 'duty-seal-keyed', sql: dutySealKeyed },
   { version: 130, name: 'attachment-lookups', sql: attachmentLookups },
+  { version: 140, name: 'camera-playback', sql: cameraPlayback },
 ];

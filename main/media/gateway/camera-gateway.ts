@@ -85,6 +85,7 @@ function toStreamState(cameraId: string, stream: CameraStream, s: IngestState): 
     state: s.status,
     reason: s.status === 'offline' ? s.reason : null,
     codec: s.codec,
+    transcoded: false,
   };
 }
 
@@ -147,7 +148,7 @@ export class CameraGateway {
   /** The stream's state; idle for a stream never opened. */
   state(cameraId: string, stream: CameraStream): StreamState {
     const entry = this.entries.get(producerKey(cameraId, stream));
-    return entry ? entry.last : { cameraId, stream, state: 'idle', reason: null, codec: null };
+    return entry ? entry.last : { cameraId, stream, state: 'idle', reason: null, codec: null, transcoded: false };
   }
 
   /** Connection ids watching the stream. */
@@ -187,7 +188,7 @@ export class CameraGateway {
       this.entries.delete(key);
       const viewers = [...entry.viewers.keys()];
       await this.closeEntry(entry);
-      this.emit(key, { cameraId, stream, state: 'idle', reason: null, codec: entry.last.codec }, viewers);
+      this.emit(key, { ...entry.last, state: 'idle', reason: null }, viewers);
     }
   }
 

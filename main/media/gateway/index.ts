@@ -9,6 +9,7 @@ export {
   type GatewayOptions,
   type OpenedStream,
 } from './camera-gateway';
+export { playbackAnswer, type PlaybackAnswer, type PlaybackFacts } from './playback-answer';
 export { mediaSessionCheck } from './session-check';
 export { routeSignedMedia, type SignedRouteDeps } from './signed-routes';
 export {

@@ -63,6 +63,8 @@ export function toCamera(
     protocol: row.protocol,
     tags: row.tags,
     enabled: row.enabled,
+    playback: row.playback,
+    transcode: row.transcode,
     online: online(row),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

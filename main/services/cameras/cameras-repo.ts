@@ -1,4 +1,4 @@
-import { apiError, type ApiError, type CameraStream } from '../../../common/contract';
+import { apiError, type ApiError, type CameraPlayback, type CameraStream } from '../../../common/contract';
 import type { CameraProtocol, StreamSecret } from '../../../common/domain/cameras';
 import type { Db } from '../../db/connection';
 import { decryptSecret, encryptSecret, isEncryptedSecret, SecretUnreadableError } from '../../security/hub-keys';
@@ -15,23 +15,30 @@ export interface CameraRow {
   protocol: CameraProtocol;
   tags: string[];
   enabled: boolean;
+  playback: CameraPlayback;
+  transcode: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
-/** What is written: everything but the row number and the times. */
-export type CameraFields = Omit<CameraRow, 'seq' | 'createdAt' | 'updatedAt'>;
+/** How consoles play the camera: set apart from the fields a file import writes. */
+export type CameraMedia = Pick<CameraRow, 'playback' | 'transcode'>;
 
-interface RawRow extends Omit<CameraRow, 'tags' | 'enabled'> {
+/** What is written by a save or an import: everything but the row number, the times and the media settings. */
+export type CameraFields = Omit<CameraRow, 'seq' | 'createdAt' | 'updatedAt' | keyof CameraMedia>;
+
+interface RawRow extends Omit<CameraRow, 'tags' | 'enabled' | 'transcode'> {
   tags: string;
   enabled: number;
+  transcode: number;
 }
 
 const COLUMNS = `c.seq, c.id, c.name, c.code, c.workstation_id AS workstationId, c.main_url AS mainUrl,
-  c.sub_url AS subUrl, c.protocol, c.tags, c.enabled, c.created_at AS createdAt, c.updated_at AS updatedAt`;
+  c.sub_url AS subUrl, c.protocol, c.tags, c.enabled, c.playback, c.transcode, c.created_at AS createdAt,
+  c.updated_at AS updatedAt`;
 
 function toRow(r: RawRow): CameraRow {
-  return { ...r, tags: JSON.parse(r.tags) as string[], enabled: r.enabled === 1 };
+  return { ...r, tags: JSON.parse(r.tags) as string[], enabled: r.enabled === 1, transcode: r.transcode === 1 };
 }
 
 function isSecret(value: unknown): value is StreamSecret {
@@ -135,6 +142,12 @@ export class CamerasRepo {
          WHERE seq = @seq`,
       )
       .run({ ...params(fields), now, seq });
+  }
+
+  setMedia(seq: number, media: CameraMedia, now: number): void {
+    this.db
+      .prepare('UPDATE cameras SET playback = ?, transcode = ?, updated_at = ? WHERE seq = ?')
+      .run(media.playback, media.transcode ? 1 : 0, now, seq);
   }
 
   setEnabled(seq: number, enabled: boolean, now: number): void {

@@ -29,9 +29,10 @@ import { exportCameras, type CameraFile, type CameraFileFormat } from './camera-
 import { importCameras } from './camera-import';
 import { applyPlan, planWrite, rowError } from './camera-plan';
 import { CameraViews, type ViewRecord, type ViewStart } from './camera-views';
-import { CamerasRepo, generatedId, type CameraRow } from './cameras-repo';
+import { CamerasRepo, generatedId, type CameraMedia, type CameraRow } from './cameras-repo';
 
-export type CameraCreate = z.output<typeof cameraCreateSchema>;
+/** The media settings may be left out (scripts, tests): 'auto' and no transcoding, as in the contract. */
+export type CameraCreate = Omit<z.output<typeof cameraCreateSchema>, keyof CameraMedia> & Partial<CameraMedia>;
 export type CameraUpdate = z.output<typeof cameraUpdateSchema>;
 
 export interface CamerasOptions {
@@ -51,6 +52,14 @@ const FIELD_NAMES: Partial<Record<keyof CameraRow, string>> = {
   protocol: '协议',
   tags: '标签',
   enabled: '启用',
+  playback: '播放方式',
+  transcode: 'H.265 转码',
+};
+
+/** Settings safe to name with their new value in the audit (no URL, no credential). */
+const SHOWN_VALUES: Partial<Record<keyof CameraRow, (row: CameraRow) => string>> = {
+  playback: (row) => ({ auto: '自动', webrtc: '仅 WebRTC', hls: '仅 HLS' })[row.playback],
+  transcode: (row) => (row.transcode ? '开' : '关'),
 };
 
 function notFound(id: string) {
@@ -111,7 +120,7 @@ export class CamerasService {
   }
 
   /** Checks and writes one camera (create or update); the caller has checked the id is free. */
-  private save(input: CameraInput, target: CameraRow | undefined): Camera {
+  private save(input: CameraInput, media: CameraMedia, target: CameraRow | undefined): Camera {
     const checked = validateCamera(input, workstationResolver(this.workstations(), { byName: false }));
     if (!checked.ok) throw rowError(checked.errors);
     const { draft } = checked;
@@ -125,7 +134,12 @@ export class CamerasService {
     }
     const planned = planWrite(this.repo, draft, id, target);
     if (!planned.ok) throw rowError(planned.errors);
-    this.db.transaction(() => applyPlan(this.repo, planned.plan, this.clock()))();
+    this.db.transaction(() => {
+      const seq = applyPlan(this.repo, planned.plan, this.clock());
+      if (!target || target.playback !== media.playback || target.transcode !== media.transcode) {
+        this.repo.setMedia(seq, media, this.clock());
+      }
+    })();
     return this.get(id);
   }
 
@@ -136,7 +150,8 @@ export class CamerasService {
         'E_CONFLICT',
       );
     }
-    return this.save({ ...input, workstation: input.workstationId }, undefined);
+    const { playback = 'auto', transcode = false, ...fields } = input;
+    return this.save({ ...fields, workstation: input.workstationId }, { playback, transcode }, undefined);
   }
 
   /** Applies the fields given; returns the camera and the names of the fields that changed. */
@@ -159,12 +174,15 @@ export class CamerasService {
         tags: input.tags ?? before.tags,
         enabled: input.enabled ?? before.enabled,
       },
+      { playback: input.playback ?? before.playback, transcode: input.transcode ?? before.transcode },
       before,
     );
     const after = this.row(input.id);
     const names = Object.entries(FIELD_NAMES).flatMap(([key, name]) => {
       const k = key as keyof CameraRow;
-      return JSON.stringify(before[k]) === JSON.stringify(after[k]) ? [] : [name];
+      if (JSON.stringify(before[k]) === JSON.stringify(after[k])) return [];
+      const value = SHOWN_VALUES[k];
+      return [value ? `${name}→${value(after)}` : name];
     });
     // A retyped credential leaves the masked URL as it was: say that it changed, never what to.
     const secretsAfter = this.storedSecrets(after.seq);
@@ -203,6 +221,11 @@ export class CamerasService {
     const use: CameraStream = stream === 'sub' && row.subUrl !== null ? 'sub' : 'main';
     const masked = use === 'sub' ? row.subUrl : row.mainUrl;
     return masked === null ? null : mergeSecret(masked, this.repo.secret(row.seq, use));
+  }
+
+  /** Whether the hub transcodes the camera's H.265 streams to H.264 (false for an unknown camera). */
+  transcodes(cameraId: string): boolean {
+    return this.repo.byId(cameraId)?.transcode ?? false;
   }
 
   /** See camera-import.ts; call inside a transaction (the handler's) so good rows land together. */

@@ -51,6 +51,13 @@ export const camerasEn: typeof camerasZh = {
     tags: 'Tags',
     tagsPlaceholder: 'Type and press Enter',
     enabled: 'Enabled',
+    playback: 'Playback',
+    playbackHelp:
+      'Auto: WebRTC first (low latency), HLS when WebRTC has not connected in 5 s, WebRTC again later; WebRTC only: never HLS; HLS only: no WebRTC.',
+    playbackOption: { auto: 'Auto (WebRTC first)', webrtc: 'WebRTC only', hls: 'HLS only' },
+    transcode: 'Transcode H.265 to H.264',
+    transcodeHelp:
+      'H.265 streams only: the hub decodes them and encodes H.264 at sub-stream size (at most 640×360), so every console plays them over WebRTC; costs hub CPU per stream. H.264 streams are always passed through.',
     required: 'Required',
   },
   import: {

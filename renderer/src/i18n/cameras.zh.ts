@@ -48,6 +48,13 @@ export const camerasZh = {
     tags: '标签',
     tagsPlaceholder: '输入后回车',
     enabled: '启用',
+    playback: '播放方式',
+    playbackHelp:
+      '自动：先 WebRTC（延迟低），5 秒未连通改用 HLS，之后再试 WebRTC；仅 WebRTC：不改用 HLS；仅 HLS：不使用 WebRTC。',
+    playbackOption: { auto: '自动（WebRTC 优先）', webrtc: '仅 WebRTC', hls: '仅 HLS' },
+    transcode: 'H.265 转码为 H.264',
+    transcodeHelp:
+      '仅对 H.265 码流生效：中枢解码后按子码流尺寸（不超过 640×360）重新编码，所有控制台都能经 WebRTC 播放；每路约占中枢一个 CPU 核的一部分。H.264 码流始终直通。',
     required: '请填写此项',
   },
   import: {

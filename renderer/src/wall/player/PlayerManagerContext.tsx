@@ -34,7 +34,7 @@ export function PlayerManagerProvider({ children }: { children: ReactNode }) {
     createPlayerManager({
       ...(rtc ? { rtc: { session: rtc, fellBack: new Map<string, number>() } } : {}),
       gateway: createGateway({
-        open: (cameraId, stream) => api.call('media.open', { cameraId, stream }),
+        open: (cameraId, stream, hevc) => api.call('media.open', { cameraId, stream, hevc }),
         release: (cameraId, stream) => api.call('media.release', { cameraId, stream }),
         onState: (listener) => api.subscribe('media.state', listener),
       }),

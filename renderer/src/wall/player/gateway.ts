@@ -1,4 +1,5 @@
-import type { StreamState } from '../../../../common/contract/media';
+import type { CameraPlayback } from '../../../../common/contract/cameras';
+import { isPlainHevc, type StreamState, type Unplayable } from '../../../../common/contract/media';
 import type { Reason } from './health-machine';
 import type { Failure } from './hls-errors';
 import type { PlayerSource, StreamKind } from './types';
@@ -10,9 +11,19 @@ import type { PlayerSource, StreamKind } from './types';
  * `media.release` goes out when the last slot of this window lets go of a stream.
  */
 
+/** What media.open answers that the player uses. */
+export interface OpenAnswer {
+  hlsUrl: string;
+  webrtc: boolean;
+  playback: CameraPlayback;
+  unplayable: Unplayable | null;
+  state: StreamState;
+}
+
 /** What the gateway client needs from the hub (the window's Api, narrowed; tests pass a fake). */
 export interface GatewayLink {
-  open(cameraId: string, stream: StreamKind): Promise<{ hlsUrl: string; webrtc: boolean; state: StreamState }>;
+  /** `hevc`: this window decodes H.265 (canDecodeHevc). */
+  open(cameraId: string, stream: StreamKind, hevc: boolean): Promise<OpenAnswer>;
   release(cameraId: string, stream: StreamKind): Promise<unknown>;
   onState(listener: (state: StreamState) => void): () => void;
 }
@@ -29,6 +40,22 @@ export const GATEWAY_REASONS: Record<NonNullable<StreamState['reason']>, Reason>
   'no-ffmpeg': { zh: '中枢未安装 ffmpeg', en: 'ffmpeg is not installed on the hub' },
   error: { zh: '网关错误', en: 'gateway error' },
 };
+
+/** Why a console cannot play a stream at all (media.open's `unplayable`), as the tile says it. */
+export const UNPLAYABLE_REASONS: Record<Unplayable, Reason> = {
+  'codec-h265': {
+    zh: 'H.265 — 本机无法解码，请改用子码流或开启转码',
+    en: 'H.265 — this console cannot decode it; use the sub stream or have transcoding enabled',
+  },
+};
+
+/** The MSE codec string of H.265 Main profile as the gateway's fMP4 HLS tags it (hvc1). */
+export const HEVC_MSE_TYPE = 'video/mp4; codecs="hvc1.1.6.L93.B0"';
+
+/** This window decodes H.265 in MSE (e.g. Electron with hardware decoding; not Chromium on Linux). */
+export function canDecodeHevc(): boolean {
+  return typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(HEVC_MSE_TYPE);
+}
 
 const GATEWAY_OFFLINE: Reason = { zh: '网关离线', en: 'gateway offline' };
 /** How long an attempt waits for a connecting ingest (the health machine times out at 10 s). */
@@ -48,6 +75,7 @@ export class GatewayFailure extends Error {
 export interface Opened {
   hlsUrl: string;
   webrtc: boolean;
+  playback: CameraPlayback;
   /** The gateway ingests the stream (and says when it is back through media.state). */
   ingested: boolean;
 }
@@ -69,7 +97,7 @@ const INGESTED_PATH = /^\/media\/s\/[^/]+\/live\//;
 
 const keyOf = (cameraId: string, stream: StreamKind): string => `${cameraId}\n${stream}`;
 
-export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS): Gateway {
+export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS, hevc = canDecodeHevc()): Gateway {
   const holds = new Map<string, number>();
   const listeners = new Set<(state: StreamState) => void>();
   let unlisten: (() => void) | null = null;
@@ -94,15 +122,25 @@ export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS): Gate
     };
   };
 
-  /** Settles when the stream reads live (null) or offline (its failure), or after waitMs. */
+  const unplayable = (state: StreamState): Failure | null =>
+    isPlainHevc(state) && !hevc ? { kind: 'error', reason: UNPLAYABLE_REASONS['codec-h265'] } : null;
+
+  /**
+   * Settles when the stream reads live (null) or offline (its failure), or after waitMs; `last` is
+   * the last state seen (a cold ingest learns the codec while connecting).
+   */
   const watch = (cameraId: string, stream: StreamKind) => {
     let finish: (outcome: Failure | null) => void = () => undefined;
+    let last: StreamState | null = null;
     const outcome = new Promise<Failure | null>((resolve) => {
       const timeout: Failure = { kind: 'offline', reason: GATEWAY_REASONS.timeout };
       const timer = setTimeout(() => finish(timeout), waitMs);
       const off = onState((state) => {
         if (state.cameraId !== cameraId || state.stream !== stream) return;
-        if (state.state === 'live') finish(null);
+        last = state;
+        const blocked = unplayable(state);
+        if (blocked) finish(blocked);
+        else if (state.state === 'live') finish(null);
         else if (state.state === 'offline') finish(gatewayFailure(state));
       });
       finish = (result) => {
@@ -111,7 +149,7 @@ export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS): Gate
         resolve(result);
       };
     });
-    return { outcome, cancel: () => finish(null) };
+    return { outcome, last: () => last, cancel: () => finish(null) };
   };
 
   return {
@@ -121,15 +159,26 @@ export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS): Gate
       // Listen before asking, so a 'live' published between the answer and the wait is not missed.
       const watching = watch(source.cameraId, source.stream);
       try {
-        const answer = await link.open(source.cameraId, source.stream);
+        const answer = await link.open(source.cameraId, source.stream, hevc);
         const { state } = answer;
+        if (answer.unplayable)
+          throw new GatewayFailure({ kind: 'error', reason: UNPLAYABLE_REASONS[answer.unplayable] });
         if (state.state === 'offline') throw new GatewayFailure(gatewayFailure(state));
+        let webrtc = answer.webrtc;
         // 'idle' is a stream the gateway does not ingest (demo clips, plain HLS): playable as is.
         if (state.state === 'connecting') {
           const failure = await watching.outcome;
           if (failure) throw new GatewayFailure(failure);
+          // Offered before the codec was known: H.265 found meanwhile goes out over HLS only.
+          const last = watching.last();
+          if (last && isPlainHevc(last)) webrtc = false;
         }
-        return { hlsUrl: answer.hlsUrl, webrtc: answer.webrtc, ingested: INGESTED_PATH.test(answer.hlsUrl) };
+        return {
+          hlsUrl: answer.hlsUrl,
+          webrtc,
+          playback: answer.playback,
+          ingested: INGESTED_PATH.test(answer.hlsUrl),
+        };
       } finally {
         watching.cancel();
       }

@@ -1,8 +1,15 @@
+import type { CameraPlayback } from '../../../../common/contract/cameras';
+import type { Failure } from './hls-errors';
+
 /**
  * Which protocol a tile's next attempt uses (issue 10 item 3), pure so it is tested without a
- * browser. WebRTC when the hub offers it for the stream and the window can do it; a tile that fell
- * back to HLS (no frame over WebRTC within FALLBACK_AFTER_MS) stays on HLS for RETRY_WEBRTC_AFTER_MS,
- * then its next (re)connect tries WebRTC again.
+ * browser. The camera's playback choice in the registry decides first:
+ * - 'hls': HLS only — no WebRTC signalling at all;
+ * - 'webrtc': WebRTC only — never HLS; without WebRTC (or without a frame in FALLBACK_AFTER_MS) the
+ *   attempt fails and the tile reconnects on its usual schedule;
+ * - 'auto': WebRTC when the hub offers it and the window can do it; a tile that fell back to HLS (no
+ *   frame over WebRTC within FALLBACK_AFTER_MS) stays on HLS for RETRY_WEBRTC_AFTER_MS, then its
+ *   next (re)connect tries WebRTC again.
  */
 
 export const FALLBACK_AFTER_MS = 5000;
@@ -11,6 +18,8 @@ export const RETRY_WEBRTC_AFTER_MS = 60_000;
 export type Protocol = 'webrtc' | 'hls';
 
 export interface ChoiceInput {
+  /** The camera's choice in the registry (media.open's `playback`). */
+  playback: CameraPlayback;
   /** media.open said the stream can be consumed over WebRTC. */
   offered: boolean;
   /** This window has a WebRTC session (mediasoup-client and RTCPeerConnection available). */
@@ -20,8 +29,12 @@ export interface ChoiceInput {
   now: number;
 }
 
-export function chooseProtocol({ offered, capable, fellBackAt, now }: ChoiceInput): Protocol {
-  if (!offered || !capable) return 'hls';
+/** The protocol to play; null when the camera allows only WebRTC and WebRTC is not there. */
+export function chooseProtocol({ playback, offered, capable, fellBackAt, now }: ChoiceInput): Protocol | null {
+  if (playback === 'hls') return 'hls';
+  const rtc = offered && capable;
+  if (playback === 'webrtc') return rtc ? 'webrtc' : null;
+  if (!rtc) return 'hls';
   if (fellBackAt !== null && now - fellBackAt < RETRY_WEBRTC_AFTER_MS) return 'hls';
   return 'webrtc';
 }
@@ -30,3 +43,20 @@ export function chooseProtocol({ offered, capable, fellBackAt, now }: ChoiceInpu
 export function shouldFallBack(startedAt: number, frameSeen: boolean, now: number): boolean {
   return !frameSeen && now - startedAt >= FALLBACK_AFTER_MS;
 }
+
+/** A failed WebRTC attempt (no frame in time, or consume refused) plays HLS instead, or fails. */
+export function afterRtcFailure(playback: CameraPlayback): 'hls' | 'fail' {
+  return playback === 'webrtc' ? 'fail' : 'hls';
+}
+
+/** A WebRTC-only camera whose stream the hub does not offer over WebRTC (or this window cannot do it). */
+export const RTC_ONLY_UNAVAILABLE: Failure = {
+  kind: 'offline',
+  reason: { zh: 'WebRTC 不可用（此摄像机设为仅 WebRTC）', en: 'WebRTC unavailable (camera set to WebRTC only)' },
+};
+
+/** A WebRTC-only camera without a frame within FALLBACK_AFTER_MS. */
+export const RTC_ONLY_NO_FRAME: Failure = {
+  kind: 'offline',
+  reason: { zh: 'WebRTC 未连通（此摄像机设为仅 WebRTC）', en: 'WebRTC did not connect (camera set to WebRTC only)' },
+};

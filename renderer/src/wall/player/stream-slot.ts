@@ -7,9 +7,17 @@ import Hls, {
   type LevelUpdatedData,
 } from 'hls.js';
 import { WALL_HLS_CONFIG } from './hls-config';
-import { GatewayFailure, type Gateway } from './gateway';
+import { GatewayFailure, type Gateway, type Opened } from './gateway';
 import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
-import { chooseProtocol, FALLBACK_AFTER_MS, shouldFallBack, type Protocol } from './rtc-choice';
+import {
+  afterRtcFailure,
+  chooseProtocol,
+  FALLBACK_AFTER_MS,
+  RTC_ONLY_NO_FRAME,
+  RTC_ONLY_UNAVAILABLE,
+  shouldFallBack,
+  type Protocol,
+} from './rtc-choice';
 import type { MediaPosition } from './replay-mark';
 import type { RtcConsumer, RtcSession } from './rtc-session';
 import { rtcFigures, type RtcFigures } from './rtc-stats';
@@ -203,13 +211,15 @@ export class StreamSlot {
         this.probePlaylist = opened.ingested ? null : { key: streamKey(source), url: opened.hlsUrl };
         this.ingestedStream = opened.ingested;
         const protocol = chooseProtocol({
+          playback: opened.playback,
           offered: opened.webrtc,
           capable: this.rtc !== null,
           fellBackAt: this.rtc?.fellBack.get(streamKey(source)) ?? null,
           now: Date.now(),
         });
-        if (protocol === 'webrtc') this.loadRtc(source, opened.hlsUrl, generation);
-        else this.loadUrl(opened.hlsUrl, generation);
+        if (protocol === 'webrtc') this.loadRtc(source, opened, generation);
+        else if (protocol === 'hls') this.loadUrl(opened.hlsUrl, generation);
+        else this.events.failure(this, RTC_ONLY_UNAVAILABLE);
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
@@ -222,13 +232,14 @@ export class StreamSlot {
    * Consumes the stream over WebRTC into this slot's video; without a frame within
    * FALLBACK_AFTER_MS (or when consuming fails) the slot plays the signed HLS path instead.
    */
-  private loadRtc(source: PlayerSource, hlsUrl: string, generation: number): void {
+  private loadRtc(source: PlayerSource, { hlsUrl, playback }: Opened, generation: number): void {
     const rtc = this.rtc;
     if (!rtc) return;
     this.protocolName = 'webrtc';
     const startedAt = Date.now();
     const fallBack = (): void => {
       if (generation !== this.generation || this.destroyed || this.frameSeen) return;
+      if (afterRtcFailure(playback) === 'fail') return this.events.failure(this, RTC_ONLY_NO_FRAME);
       rtc.fellBack.set(streamKey(source), Date.now());
       this.dropRtc();
       this.loadUrl(hlsUrl, generation);

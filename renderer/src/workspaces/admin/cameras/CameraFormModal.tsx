@@ -1,6 +1,6 @@
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Camera } from '../../../../../common/contract/cameras';
+import { CAMERA_PLAYBACKS, type Camera, type CameraPlayback } from '../../../../../common/contract/cameras';
 import { CAMERA_PROTOCOLS, type CameraProtocol } from '../../../../../common/domain/cameras/stream-url';
 import { useApiMutation } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
@@ -17,9 +17,22 @@ interface Fields {
   protocol?: CameraProtocol;
   tags: string[];
   enabled: boolean;
+  playback: CameraPlayback;
+  transcode: boolean;
 }
 
-const FIELDS = ['name', 'code', 'workstationId', 'mainUrl', 'subUrl', 'protocol', 'tags', 'enabled'] as const;
+const FIELDS = [
+  'name',
+  'code',
+  'workstationId',
+  'mainUrl',
+  'subUrl',
+  'protocol',
+  'tags',
+  'enabled',
+  'playback',
+  'transcode',
+] as const;
 
 /** Empty optional text means "none" to the hub (null), not an empty string it would reject. */
 function orNull(text: string | undefined): string | null {
@@ -68,6 +81,8 @@ export function CameraFormModal({ camera, onClose }: { camera: Camera | null; on
       subUrl: orNull(f.subUrl),
       tags: f.tags,
       enabled: f.enabled,
+      playback: f.playback,
+      transcode: f.transcode,
       ...(f.protocol ? { protocol: f.protocol } : {}),
     };
     if (camera) update.mutate({ id: camera.id, ...body });
@@ -110,8 +125,10 @@ export function CameraFormModal({ camera, onClose }: { camera: Camera | null; on
                 protocol: camera.protocol,
                 tags: camera.tags,
                 enabled: camera.enabled,
+                playback: camera.playback,
+                transcode: camera.transcode,
               }
-            : { tags: [], enabled: true }
+            : { tags: [], enabled: true, playback: 'auto', transcode: false }
         }
       >
         <Form.Item name="name" label={t('cameras.form.name')} rules={[required, { max: 200 }]}>
@@ -158,6 +175,20 @@ export function CameraFormModal({ camera, onClose }: { camera: Camera | null; on
         </Form.Item>
         <Form.Item name="enabled" label={t('cameras.form.enabled')} valuePropName="checked">
           <Switch data-testid="camera-form-enabled" />
+        </Form.Item>
+        <Form.Item name="playback" label={t('cameras.form.playback')} extra={t('cameras.form.playbackHelp')}>
+          <Select<CameraPlayback>
+            options={CAMERA_PLAYBACKS.map((p) => ({ value: p, label: t(`cameras.form.playbackOption.${p}`) }))}
+            data-testid="camera-form-playback"
+          />
+        </Form.Item>
+        <Form.Item
+          name="transcode"
+          label={t('cameras.form.transcode')}
+          extra={t('cameras.form.transcodeHelp')}
+          valuePropName="checked"
+        >
+          <Switch data-testid="camera-form-transcode" />
         </Form.Item>
         {error && <Alert type="error" showIcon role="alert" data-testid="camera-form-error" title={errorText(error)} />}
       </Form>
