@@ -14,7 +14,7 @@ import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
-import { demoHandlers } from './api/handlers/demo-handlers';
+import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
@@ -22,6 +22,7 @@ import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { DEMO_MEDIA_BASE, type DemoMedia } from './media';
 import { demoOnline } from './media/demo-online';
+import { DemoRtc } from './media/demo-rtc';
 import type { MediaEngine } from './media/engine/types';
 import { CameraGateway, mediaSessionCheck, routeSignedMedia, type GatewayOptions } from './media/gateway';
 import { createHlsProxy } from './media/hls-proxy';
@@ -190,6 +191,15 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       engine: options.engine ?? null,
       log: options.gateway?.log ?? ((line) => console.warn(`[gateway] ${line}`)),
     });
+    // Demo cameras over WebRTC: the clips packetized into the engine while someone watches.
+    const demoRtc = demoMedia
+      ? new DemoRtc({
+          media: demoMedia,
+          engine: options.engine ?? null,
+          ...(options.gateway?.idleStopMs === undefined ? {} : { idleStopMs: options.gateway.idleStopMs }),
+          log: (line) => console.warn(`[demo] ${line}`),
+        })
+      : null;
     // The hub knows its own demo streams and the cameras its gateway ingests; others read unknown.
     const cameraOnline: OnlineState = (camera) => {
       if (!camera.enabled) return 'unknown';
@@ -229,9 +239,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments, orgRepo),
       ...cameraApi,
-      'cameras.update': refreshGatewayAfter(cameraApi['cameras.update'], gateway),
-      'cameras.setEnabled': refreshGatewayAfter(cameraApi['cameras.setEnabled'], gateway),
-      'cameras.delete': refreshGatewayAfter(cameraApi['cameras.delete'], gateway),
+      'cameras.update': refreshGatewayAfter(forgetDemoAfter(cameraApi['cameras.update'], demoRtc), gateway),
+      'cameras.setEnabled': refreshGatewayAfter(forgetDemoAfter(cameraApi['cameras.setEnabled'], demoRtc), gateway),
+      'cameras.delete': refreshGatewayAfter(forgetDemoAfter(cameraApi['cameras.delete'], demoRtc), gateway),
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock, sealKey: keys.sealKey }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
@@ -242,6 +252,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         mediaKey: keys.mediaKey,
         clock,
         online: cameraOnline,
+        demo: demoRtc ?? undefined,
         log: (line) => console.warn(`[gateway] ${line}`),
       }),
       ...demoHandlers({ cameras: services.cameras, media: isDemo(db) ? demoMedia : undefined }),
@@ -301,6 +312,23 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         .rows.filter((c) => c.mainUrl.startsWith(`${DEMO_MEDIA_BASE}/${key}/`));
       for (const camera of changed) announceLog(logCameraOnline(dutyLog, orgRepo, camera, running));
       bus.publish('cameras.changed', { ids: changed.map((c) => c.id) });
+      // Tiles watching it hear it as they hear an RTSP camera's ingest: offline at once, live again.
+      for (const camera of changed) {
+        for (const stream of ['main', 'sub'] as const) {
+          const viewers = demoRtc?.viewers(camera.id, stream) ?? [];
+          if (viewers.length === 0) continue;
+          const state = running ? 'live' : 'offline';
+          const payload = {
+            cameraId: camera.id,
+            stream,
+            state,
+            reason: running ? null : 'ended',
+            codec: 'h264',
+            transcoded: false,
+          } as const;
+          bus.publish('media.state', payload, { connectionIds: viewers });
+        }
+      }
     });
     // Stream states to the connections watching; the tree's online state to everyone when it flips.
     const treeOnline = new Map<string, CameraOnline>();
@@ -349,6 +377,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
           detach();
           closeWallWindow(wall, bus, conn.id);
           gateway.releaseAll(conn.id);
+          demoRtc?.releaseAll(conn.id);
           options.engine?.closeOwner(conn.id);
           // A shell may drop its sockets after the hub has closed.
           if (db.open) services.cameras.closeConnectionViews(conn.id);
@@ -357,6 +386,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       close: () => {
         for (const t of sweepers) clearInterval(t);
         offMedia?.();
+        demoRtc?.close();
         offGateway();
         // Sends every ffmpeg its SIGTERM now (SIGKILL after the grace); await hub.gateway.close() to wait.
         void gateway.close();

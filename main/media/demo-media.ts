@@ -113,6 +113,11 @@ export class DemoMedia {
     };
   }
 
+  /** The demo media's clock: media time on every stream's timeline (HLS and WebRTC alike). */
+  now(): number {
+    return this.clock();
+  }
+
   /** A demo stream of that key exists (the broken camera's is not one). */
   has(key: string): boolean {
     return this.byKey.has(key);
@@ -120,6 +125,15 @@ export class DemoMedia {
 
   isRunning(key: string): boolean {
     return this.byKey.has(key) && !this.stopped.has(key);
+  }
+
+  /**
+   * A demo stream's clip, loop timeline and media time 0 (the demo cameras' WebRTC feed plays the
+   * same clip on the same timeline as its HLS, main/media/demo-rtc); null for an unknown key.
+   */
+  stream(key: string, stream: StreamKind): (LoadedStream & { epochMs: number }) | null {
+    const camera = this.byKey.get(key);
+    return camera ? { ...camera.streams[stream], epochMs: camera.epochMs } : null;
   }
 
   /** The camera goes dark: its playlist, init and segments answer 503 until start(). */

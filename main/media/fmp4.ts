@@ -25,6 +25,22 @@ export interface TrackInfo {
   height: number;
   /** RFC 6381 codec string, e.g. avc1.4d401e (main profile, level 3.0). */
   codecs: string;
+  /** The avcC record's payload (SPS, PPS, NAL length size) of an H.264 track; null for others. */
+  avcC: Buffer | null;
+}
+
+/** One sample (a coded picture) of a fragment. */
+export interface Sample {
+  /** Offset of its data in the fragment's `bytes`. */
+  offset: number;
+  size: number;
+  /** Decode time relative to the fragment's start, in ticks. */
+  decodeOffset: number;
+  duration: number;
+  /** Composition time offset (presentation minus decode), in ticks. */
+  compositionOffset: number;
+  /** A sync sample (an IDR picture). */
+  sync: boolean;
 }
 
 export interface Fragment {
@@ -40,6 +56,8 @@ export interface Fragment {
   sequenceNumberAt: number;
   /** Offset in `bytes` of tfdt's 64-bit baseMediaDecodeTime (version 1 only, see below). */
   decodeTimeAt: number;
+  /** Its samples in decode order (for the demo cameras' RTP, main/media/demo-rtc). */
+  samples: Sample[];
 }
 
 export interface FragmentedClip {
@@ -66,6 +84,7 @@ const NON_SYNC = 0x10000;
 
 interface TrackDefaults {
   duration: number;
+  size: number;
   flags: number;
 }
 
@@ -106,16 +125,23 @@ function trackInfo(file: Buffer, trak: Box): TrackInfo {
   const stsd = descend(file, ['mdia', 'minf', 'stbl', 'stsd'], trak);
   const entry = childrenOf(file, stsd, 8)[0]; // skip version/flags + entry_count
   if (!entry) throw new Mp4FormatError('stsd has no sample entry');
-  return { timescale, width, height, codecs: codecString(file, entry) };
+  const avcC = avcConfig(file, entry);
+  return { timescale, width, height, codecs: codecString(entry, avcC), avcC };
+}
+
+/** The avcC payload of an avc1/avc3 sample entry; null for other codecs. */
+function avcConfig(file: Buffer, entry: Box): Buffer | null {
+  if (entry.type !== 'avc1' && entry.type !== 'avc3') return null;
+  // A visual sample entry has 78 bytes of fixed fields before its child boxes.
+  const avcC = requireBox(childrenOf(file, entry, 78), 'avcC', `'${entry.type}'`);
+  return file.subarray(payloadStart(avcC), boxEnd(avcC));
 }
 
 /** avc1.PPCCLL from the avcC record; other codecs by their sample-entry name. */
-function codecString(file: Buffer, entry: Box): string {
-  if (entry.type !== 'avc1' && entry.type !== 'avc3') return entry.type;
-  // A visual sample entry has 78 bytes of fixed fields before its child boxes.
-  const avcC = requireBox(childrenOf(file, entry, 78), 'avcC', `'${entry.type}'`);
+function codecString(entry: Box, avcC: Buffer | null): string {
+  if (!avcC || avcC.length < 4) return entry.type;
   // configurationVersion, then profile, profile compatibility, level: one byte each.
-  const word = dataView(file).getUint32(payloadStart(avcC));
+  const word = dataView(avcC).getUint32(0);
   const hex = (word & 0xffffff).toString(16).padStart(6, '0');
   return `${entry.type}.${hex}`;
 }
@@ -126,7 +152,7 @@ function trexDefaults(file: Buffer, moov: Box): TrackDefaults {
   const trex = requireBox(childrenOf(file, mvex), 'trex', "'mvex'");
   const view = dataView(file);
   const at = payloadStart(trex, true); // track_ID, description index, duration, size, flags
-  return { duration: view.getUint32(at + 8), flags: view.getUint32(at + 16) };
+  return { duration: view.getUint32(at + 8), size: view.getUint32(at + 12), flags: view.getUint32(at + 16) };
 }
 
 function readFragment(file: Buffer, moof: Box, mdat: Box, trex: TrackDefaults): Fragment {
@@ -147,12 +173,16 @@ function readFragment(file: Buffer, moof: Box, mdat: Box, trex: TrackDefaults): 
   let at = payloadStart(tfhd, true) + 4; // after track_ID
   if (tfhdFlags & TFHD_SAMPLE_DESCRIPTION_INDEX) at += 4;
   let defaultDuration = trex.duration;
+  let defaultSize = trex.size;
   let defaultFlags = trex.flags;
   if (tfhdFlags & TFHD_DEFAULT_DURATION) {
     defaultDuration = view.getUint32(at);
     at += 4;
   }
-  if (tfhdFlags & TFHD_DEFAULT_SIZE) at += 4;
+  if (tfhdFlags & TFHD_DEFAULT_SIZE) {
+    defaultSize = view.getUint32(at);
+    at += 4;
+  }
   if (tfhdFlags & TFHD_DEFAULT_FLAGS) defaultFlags = view.getUint32(at);
 
   // Version 1 (64-bit) only: decode times since the demo epoch outgrow 32 bits within days, and
@@ -162,16 +192,25 @@ function readFragment(file: Buffer, moof: Box, mdat: Box, trex: TrackDefaults): 
   }
   const decodeTimeAt = payloadStart(tfdt, true);
 
+  const start = moof.start;
   let duration = 0;
   let firstFlags: number | null = null;
+  const samples: Sample[] = [];
+  // Sample data: from moof's first byte plus a run's data offset (the default base, as no
+  // base-data-offset is allowed), else right after the previous run's data (or mdat's header).
+  let dataAt = payloadStart(mdat);
   for (const trun of truns) {
     const runFlags = fullBoxFlags(file, trun);
     let p = payloadStart(trun, true);
     const count = view.getUint32(p);
     p += 4;
-    if (runFlags & TRUN_DATA_OFFSET) p += 4;
+    if (runFlags & TRUN_DATA_OFFSET) {
+      dataAt = start + view.getInt32(p);
+      p += 4;
+    }
+    let runFirstFlags: number | null = null;
     if (runFlags & TRUN_FIRST_SAMPLE_FLAGS) {
-      firstFlags ??= view.getUint32(p);
+      runFirstFlags = view.getUint32(p);
       p += 4;
     }
     const perSample = [TRUN_SAMPLE_DURATION, TRUN_SAMPLE_SIZE, TRUN_SAMPLE_FLAGS, TRUN_SAMPLE_CTO].filter(
@@ -180,19 +219,34 @@ function readFragment(file: Buffer, moof: Box, mdat: Box, trex: TrackDefaults): 
     if (p + count * perSample * 4 > boxEnd(trun)) throw new Mp4FormatError(`trun at ${trun.start} is truncated`);
     for (let s = 0; s < count; s++) {
       let q = p + s * perSample * 4;
-      if (runFlags & TRUN_SAMPLE_DURATION) {
-        duration += view.getUint32(q);
+      const next = (flag: number, fallback: number): number => {
+        if (!(runFlags & flag)) return fallback;
+        const value = view.getUint32(q);
         q += 4;
-      } else {
-        duration += defaultDuration;
-      }
-      if (runFlags & TRUN_SAMPLE_SIZE) q += 4;
-      if (runFlags & TRUN_SAMPLE_FLAGS) firstFlags ??= view.getUint32(q);
-      else firstFlags ??= defaultFlags;
+        return value;
+      };
+      const sampleDuration = next(TRUN_SAMPLE_DURATION, defaultDuration);
+      const size = next(TRUN_SAMPLE_SIZE, defaultSize);
+      const ownFlags = next(TRUN_SAMPLE_FLAGS, defaultFlags);
+      const flags = s === 0 && runFirstFlags !== null ? runFirstFlags : ownFlags;
+      // Version 1 offsets are signed; version 0 ones are small enough either way in these clips.
+      const cto = runFlags & TRUN_SAMPLE_CTO ? view.getInt32(q) : 0;
+      firstFlags ??= flags;
+      if (dataAt + size > boxEnd(mdat))
+        throw new Mp4FormatError(`sample data of trun at ${trun.start} is outside mdat`);
+      samples.push({
+        offset: dataAt - start,
+        size,
+        decodeOffset: duration,
+        duration: sampleDuration,
+        compositionOffset: cto,
+        sync: (flags & NON_SYNC) === 0,
+      });
+      dataAt += size;
+      duration += sampleDuration;
     }
   }
 
-  const start = moof.start;
   return {
     bytes: file.subarray(start, boxEnd(mdat)),
     decodeTime: view.getBigUint64(decodeTimeAt),
@@ -200,5 +254,6 @@ function readFragment(file: Buffer, moof: Box, mdat: Box, trex: TrackDefaults): 
     startsWithKeyframe: firstFlags !== null && (firstFlags & NON_SYNC) === 0,
     sequenceNumberAt: payloadStart(mfhd, true) - start,
     decodeTimeAt: decodeTimeAt - start,
+    samples,
   };
 }

@@ -66,7 +66,7 @@ export function segmentAt(timeline: LoopTimeline, seq: number): LiveSegment {
 }
 
 /** Ticks since the epoch at `elapsedMs` (floored; negative before the epoch). */
-function ticksAt(timeline: LoopTimeline, elapsedMs: number): bigint {
+export function ticksAt(timeline: LoopTimeline, elapsedMs: number): bigint {
   const ms = BigInt(Math.floor(elapsedMs));
   const scaled = ms * BigInt(timeline.timescale);
   // BigInt division truncates toward zero; floor it so times before the epoch stay ordered.

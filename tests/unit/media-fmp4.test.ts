@@ -25,13 +25,27 @@ describe('fragmented MP4 split', () => {
   it('finds the init segment and one keyframe-led 1 s fragment per segment', () => {
     const clip = splitFragmentedMp4(file);
     expect(readBoxes(clip.init).map((b) => b.type)).toEqual(['ftyp', 'moov']);
-    expect(clip.track).toEqual({ timescale: 12800, width: 640, height: 360, codecs: 'avc1.4d401e' });
+    expect(clip.track).toMatchObject({ timescale: 12800, width: 640, height: 360, codecs: 'avc1.4d401e' });
+    // The avcC record: version 1, then the profile/compatibility/level of the codec string.
+    expect(clip.track.avcC?.subarray(0, 4).toString('hex')).toBe('014d401e');
     expect(clip.fragments).toHaveLength(10);
     clip.fragments.forEach((f, i) => {
       expect(readBoxes(f.bytes).map((b) => b.type)).toEqual(['moof', 'mdat']);
       expect(f.duration).toBe(12800);
       expect(f.decodeTime).toBe(BigInt(i * 12800));
       expect(f.startsWithKeyframe).toBe(true);
+      // 25 pictures, the first an IDR, back to back in mdat, each a run of length-prefixed NAL units.
+      expect(f.samples).toHaveLength(25);
+      expect(f.samples.map((x) => x.sync)).toEqual([true, ...Array<boolean>(24).fill(false)]);
+      expect(f.samples.map((x) => x.decodeOffset)).toEqual(Array.from({ length: 25 }, (_, k) => k * 512));
+      const mdat = readBoxes(f.bytes)[1]!;
+      expect(f.samples[0]!.offset).toBe(mdat.start + mdat.headerSize);
+      expect(f.samples.reduce((sum, x) => sum + x.size, 0)).toBe(mdat.size - mdat.headerSize);
+      for (const x of f.samples) {
+        let at = x.offset;
+        while (at < x.offset + x.size) at += 4 + f.bytes.readUInt32BE(at);
+        expect(at).toBe(x.offset + x.size);
+      }
     });
   });
 

@@ -5,6 +5,23 @@ import { demoStreamOf } from '../../media/demo-online';
 import type { CamerasService } from '../../services/cameras/cameras-service';
 import type { Handler } from '../handler-types';
 
+type CameraWrite = 'cameras.update' | 'cameras.setEnabled' | 'cameras.delete';
+
+/**
+ * A camera write followed by its demo WebRTC feeds stopping (DemoRtc.forget): an edited camera may
+ * no longer play that demo stream, and its producer key may become an RTSP ingest's.
+ */
+export function forgetDemoAfter<M extends CameraWrite>(
+  handler: Handler<M>,
+  demo: { forget(cameraId: string): void } | null,
+): Handler<M> {
+  return async (ctx, input) => {
+    const result = await handler(ctx, input);
+    ctx.afterSuccess(() => demo?.forget(input.id));
+    return result;
+  };
+}
+
 export interface DemoControlDeps {
   cameras: CamerasService;
   /** The hub's demo media; control only when it was loaded with `control` (CITYOPS_DEMO_MEDIA_CONTROL=1). */

@@ -2,6 +2,7 @@ import { ApiError, apiError } from '../../../common/contract';
 import type { CameraStream } from '../../../common/contract/cameras';
 import type { mediaMethods, StreamState } from '../../../common/contract/media';
 import { DEMO_MEDIA_BASE } from '../../media/demo-media';
+import { demoStreamOf } from '../../media/demo-online';
 import type { MediaEngine } from '../../media/engine/types';
 import {
   demoScope,
@@ -26,12 +27,26 @@ export interface MediaDeps {
   clock: () => number;
   /** The camera tree's online state (demo streams' running state among others). */
   online: OnlineState;
+  /** Demo cameras over WebRTC (main/media/demo-rtc): their feeds, held open like the gateway's ingests. */
+  demo?: DemoStreams | undefined;
   /** How long a signed path is good for at most (each request also needs the session live). */
   urlLifetimeMs?: number;
   log?: (line: string) => void;
 }
 
 type MediaHandlers = { [M in keyof typeof mediaMethods]: Handler<M> };
+
+/** What media.open/release need of the demo feeds (DemoRtc). */
+export interface DemoStreams {
+  /** Holds the stream for the connection; whether it can be consumed over WebRTC. */
+  open(
+    connId: string,
+    cameraId: string,
+    stream: CameraStream,
+    demo: { key: string; stream: CameraStream },
+  ): Promise<boolean>;
+  release(connId: string, cameraId: string, stream: CameraStream): void;
+}
 
 const DEFAULT_URL_LIFETIME_MS = 12 * 3600_000;
 const DEMO_PATH = new RegExp(`^${DEMO_MEDIA_BASE}/([a-z0-9][a-z0-9-]{0,31})/(main|sub)/index\\.m3u8$`);
@@ -112,7 +127,10 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
           reason: online === 'offline' ? 'ended' : null,
           codec: 'h264',
         };
-        return answer(sign(ctx, demoScope(demo[1], demo[2])), state, false, false);
+        // The hub feeds a demo stream itself (main/media/demo-rtc): WebRTC where its engine takes packets.
+        const held = demoStreamOf(url);
+        const fed = held ? ((await deps.demo?.open(ctx.conn.id, camera.id, stream, held)) ?? false) : false;
+        return answer(sign(ctx, demoScope(demo[1], demo[2])), state, held !== null, fed);
       }
       if (/^rtsps?:\/\//i.test(url)) {
         const opened = await gateway.open(ctx.conn.id, camera.id, stream);
@@ -129,6 +147,7 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
 
     'media.release': (ctx, { cameraId, stream }) => {
       gateway.release(ctx.conn.id, cameraId, stream);
+      deps.demo?.release(ctx.conn.id, cameraId, stream);
       // The same answer as every other id check for a camera that does not exist.
       cameras.get(cameraId);
       return null;

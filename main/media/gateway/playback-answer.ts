@@ -9,7 +9,7 @@ import { isPlainHevc, type RtcUnavailable, type StreamState, type Unplayable } f
 export interface PlaybackFacts {
   /** The camera's choice in the registry. */
   playback: CameraPlayback;
-  /** The gateway ingests the stream (RTSP); false for demo clips and plain HLS URLs. */
+  /** The hub feeds the stream itself (an RTSP ingest, a demo clip); false for plain HLS URLs. */
   ingested: boolean;
   /** The gateway feeds the stream to a WebRTC producer as H.264 (CameraGateway.open's `webrtc`). */
   producer: boolean;

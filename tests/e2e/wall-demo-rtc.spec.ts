@@ -1,0 +1,111 @@
+import type { Locator, Page } from '@playwright/test';
+import type { Camera } from '../../common/contract';
+import { hubClient } from './duty-roster-helpers';
+import { expect, login, test } from './fixtures';
+
+// Demo cameras over WebRTC (issue 10 item 7): the hub packetizes the built-in clips into its embedded
+// engine (no ffmpeg), so nine demo cameras play over WebRTC in one console window.
+
+const DEMO_MAIN = /^\/media\/demo\/(?!broken\/)[a-z0-9-]+\/main\//;
+
+function tile(page: Page, id: string): Locator {
+  return page.locator(`[data-testid="wall-tile"][data-camera-id="${id}"]`);
+}
+
+/** Per tile: when its <video> appeared and when it showed its first frame (performance.now()). */
+function recordFirstFrames(): void {
+  const seen = new WeakSet<HTMLVideoElement>();
+  const times: Record<string, { created: number; frame?: number }> = {};
+  Object.assign(window, { __firstFrames: times });
+  const watch = (): void => {
+    document.querySelectorAll<HTMLVideoElement>('[data-testid="wall-tile"][data-camera-id] video').forEach((video) => {
+      if (seen.has(video)) return;
+      seen.add(video);
+      const id = video.closest('[data-camera-id]')?.getAttribute('data-camera-id') ?? '?';
+      const entry = { created: performance.now() } as { created: number; frame?: number };
+      times[id] ??= entry;
+      video.requestVideoFrameCallback((now) => {
+        times[id]!.frame ??= now;
+      });
+    });
+  };
+  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+}
+
+async function playheads(page: Page, ids: readonly string[]): Promise<number[]> {
+  return page.evaluate(
+    (cameraIds) =>
+      cameraIds.map(
+        (id) =>
+          document.querySelector<HTMLVideoElement>(`[data-testid="wall-tile"][data-camera-id="${id}"] video`)
+            ?.currentTime ?? -1,
+      ),
+    ids,
+  );
+}
+
+test('nine demo cameras play over WebRTC through the embedded engine in one window', async ({ page, shell }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(recordFirstFrames);
+  await login(page, shell.url, 'monitor');
+  await page.getByTestId('nav-wall').click();
+  await expect(page.getByTestId('wall-grid')).toBeVisible();
+
+  const hub = await hubClient(page, 'monitor');
+  const { rows } = await hub.call<{ rows: Camera[] }>('cameras.list', { filter: {}, limit: 1000 });
+  const nine = rows.filter((c) => DEMO_MAIN.test(c.mainUrl)).slice(0, 9);
+  expect(nine).toHaveLength(9);
+  const ids = nine.map((c) => c.id);
+  // The hub offers each over WebRTC (media.open), with no ffmpeg involved.
+  for (const id of ids) {
+    const opened = await hub.call<{ webrtc: boolean }>('media.open', { cameraId: id, stream: 'sub' });
+    expect(opened.webrtc, id).toBe(true);
+    await hub.call('media.release', { cameraId: id, stream: 'sub' });
+  }
+
+  await page.getByTestId('wall-layout-9').click();
+  await expect(page.getByTestId('wall-tile')).toHaveCount(9);
+  const placed = Date.now();
+  for (const id of ids) {
+    await page.getByTestId('wall-tree-search').fill(id);
+    const node = page.locator(`[data-testid="wall-tree-camera"][data-camera-id="${id}"]`);
+    await expect(node).toHaveCount(1);
+    await node.dblclick();
+    await expect(tile(page, id)).toHaveCount(1);
+  }
+  for (const id of ids) await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  console.log(`[wall-demo-rtc] nine tiles placed and playing within ${Date.now() - placed} ms`);
+
+  // Over WebRTC through the embedded engine: the toolbar's engine tag and every tile's stats overlay.
+  await expect(page.getByTestId('wall-rtc-engine')).toHaveAttribute('data-engine', 'embedded');
+  for (const id of ids) {
+    // The tile's actions show on hover.
+    await tile(page, id).hover();
+    await tile(page, id).getByTestId('wall-tile-stats-toggle').click();
+    await expect(tile(page, id).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'webrtc');
+    await expect(tile(page, id).getByTestId('wall-tile-stats')).toContainText('h264');
+  }
+
+  // Frames advance in all nine.
+  const before = await playheads(page, ids);
+  await expect
+    .poll(
+      async () => {
+        const now = await playheads(page, ids);
+        return ids.filter((_, i) => (now[i] ?? -1) < (before[i] ?? 0) + 1);
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual([]);
+
+  const firstFrames = await page.evaluate(
+    () => (window as unknown as { __firstFrames: Record<string, { created: number; frame?: number }> }).__firstFrames,
+  );
+  const ms = ids.map((id) => {
+    const t = firstFrames[id];
+    return t?.frame === undefined ? null : Math.round(t.frame - t.created);
+  });
+  console.log(`[wall-demo-rtc] first frame per tile (ms from its <video> to its first frame): ${ms.join(', ')}`);
+  expect(ms.every((m) => m !== null)).toBe(true);
+  await hub.close();
+});
