@@ -9,8 +9,10 @@
  *     (user + password, TCP) as the largest tile count, each frame carrying the wall-clock time it
  *     was made; registered by the administrator as rtsp://user:pass@127.0.0.1:…/camN;
  *   - time to first frame per tile: from the click on the view to the tile's first displayed frame
- *     (requestVideoFrameCallback), p50/p95 — "cold" when the hub has to start the ingests (no one
- *     watched the cameras), "warm" while another session keeps them ingested;
+ *     (requestVideoFrameCallback), p50/p95 — "cold ingest" when the hub has to start the ingests
+ *     (no one watched the cameras); otherwise another session keeps them ingested, and "new window"
+ *     is a console that has just opened the wall (its WebRTC transport is made by the first tile),
+ *     plain "WebRTC" the same wall shown again on that window's transport;
  *   - latency: the source's clock read back from the displayed frame (tests/bench/rtc-probe.ts)
  *     against the time it is shown, p50/p95 over `--duration` seconds;
  *   - the same cameras over HLS in the same run: a second console page without RTCPeerConnection,
@@ -43,7 +45,7 @@ const BUILD = process.argv.includes('--no-build') ? 'none' : 'full';
 const SETTLE_RTC_S = 2;
 const SETTLE_HLS_S = 4;
 const FIRST_FRAMES_WITHIN_MS = 20_000;
-const WATCHDOG_MS = 3 * 60_000 + TILES.length * (3 * FIRST_FRAMES_WITHIN_MS + 4 * DURATION_S * 1000 + 30_000);
+const WATCHDOG_MS = 3 * 60_000 + TILES.length * (4 * FIRST_FRAMES_WITHIN_MS + 4 * DURATION_S * 1000 + 60_000);
 
 const USER = 'bench';
 const PASSWORD = 'Clock#Source-2026';
@@ -187,34 +189,48 @@ async function measure(
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * One tile count. Each phase opens a console page of its own and closes it (one console at a time
+ * in the browser, and a tile that fell back to HLS in one phase does not stay on HLS in the next).
+ */
 async function runTiles(
   tiles: number,
-  pages: Record<Protocol, Page>,
+  open: (protocol: Protocol) => Promise<Page>,
   holder: HubSession,
   shell: ChildProcess,
   source: LatencySource,
 ): Promise<Row[]> {
   const cameras = Array.from({ length: tiles }, (_, i) => cameraId(i + 1));
+  // The single tile of layout 1 plays the main stream, smaller tiles the sub stream (WallGrid).
+  const stream = layoutFor(tiles) === '1' ? 'main' : 'sub';
   await noIngests(shell, source);
   // Cold: the hub starts each ingest when its tile asks.
-  const cold = await show(pages.webrtc, tiles, 'webrtc', 'WebRTC, cold ingest');
-  // Warm: another session keeps the streams ingested while the wall is shown again.
-  for (const id of cameras) await holder.call('media.open', { cameraId: id, stream: 'sub' });
-  await clearWall(pages.webrtc);
-  const rtc = await show(pages.webrtc, tiles, 'webrtc', 'WebRTC');
-  await sleep(SETTLE_RTC_S * 1000);
-  await measure(pages.webrtc, shell, source, rtc);
-  await clearWall(pages.webrtc);
+  let page = await open('webrtc');
+  const cold = await show(page, tiles, 'webrtc', 'WebRTC, cold ingest');
+  // Warm: another session keeps the streams ingested from here on.
+  for (const id of cameras) await holder.call('media.open', { cameraId: id, stream });
+  await page.close();
 
-  const hls = await show(pages.hls, tiles, 'hls', 'HLS');
+  // A window opening the wall (its WebRTC transport made by the first tile), then the same wall
+  // shown again on that window's transport: what an operator switching views sees.
+  page = await open('webrtc');
+  const fresh = await show(page, tiles, 'webrtc', 'WebRTC, new window');
+  await clearWall(page);
+  const rtc = await show(page, tiles, 'webrtc', 'WebRTC');
+  await sleep(SETTLE_RTC_S * 1000);
+  await measure(page, shell, source, rtc);
+  await page.close();
+
+  page = await open('hls');
+  const hls = await show(page, tiles, 'hls', 'HLS');
   await sleep(SETTLE_HLS_S * 1000);
-  await measure(pages.hls, shell, source, hls);
-  await clearWall(pages.hls);
+  await measure(page, shell, source, hls);
+  await page.close();
 
   const ingest: Row = { ...cold, label: 'ingest only', firstMs: [], otherProtocol: 0, noFrame: 0 };
   await measure(null, shell, source, ingest, Math.max(2, DURATION_S / 2));
-  for (const id of cameras) await holder.call('media.release', { cameraId: id, stream: 'sub' });
-  return [cold, rtc, hls, ingest];
+  for (const id of cameras) await holder.call('media.release', { cameraId: id, stream });
+  return [cold, fresh, rtc, hls, ingest];
 }
 
 function report(rows: Row[]): void {
@@ -303,7 +319,8 @@ async function main(): Promise<void> {
     // Ingests stop a second after their last viewer, so each tile count starts cold.
     shell = await startWebShell({ port: PORT, dataDir, build: BUILD, env: { CITYOPS_GATEWAY_IDLE_S: '1' } });
     const origin = `http://127.0.0.1:${PORT}`;
-    browser = await launchChromium();
+    const chromium = await launchChromium();
+    browser = chromium;
 
     // Sessions of their own arrange the run; the holder keeps streams ingested for the warm runs.
     const admin = await hubSession(origin, 'admin');
@@ -324,14 +341,11 @@ async function main(): Promise<void> {
       await holder.call('wall.views.save', { name: workspaceView(tiles), layout: layoutFor(tiles), slots });
     }
 
-    const pages = {
-      webrtc: await consolePage(browser, origin, 'webrtc'),
-      hls: await consolePage(browser, origin, 'hls'),
-    };
+    const open = (protocol: Protocol): Promise<Page> => consolePage(chromium, origin, protocol);
     const rows: Row[] = [];
     for (const tiles of TILES) {
       process.stdout.write(`  ${tiles} tile(s) … `);
-      const result = await runTiles(tiles, pages, holder, shell, source);
+      const result = await runTiles(tiles, open, holder, shell, source);
       rows.push(...result);
       console.log(
         result.map((r) => `${r.label}: ${r.firstMs.length}/${r.tiles} framed, ${r.latency.length} reads`).join('; '),
@@ -344,7 +358,8 @@ async function main(): Promise<void> {
     await browser?.close().catch(() => undefined);
     shell?.kill('SIGKILL');
     source?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // The ingests' ffmpeg may still be writing HLS for a moment after the hub is gone.
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
