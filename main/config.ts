@@ -52,6 +52,17 @@ export interface Config {
    * --rtc-announce (repeatable) / CITYOPS_RTC_ANNOUNCE (comma-separated IPs), --rtc-tcp / CITYOPS_RTC_TCP=1.
    */
   rtc: RtcNetwork;
+  /** Limits on the web shell's WebSockets (a hostile page or program opening thousands). */
+  ws: WsLimits;
+}
+
+export interface WsLimits {
+  /** Open WebSockets from one address: --ws-max-per-address / CITYOPS_WS_MAX_PER_ADDRESS (32). */
+  maxPerAddress: number;
+  /** Open WebSockets in total: --ws-max-total / CITYOPS_WS_MAX_TOTAL (512). */
+  maxTotal: number;
+  /** A WebSocket without a session this long is closed: --ws-sign-in-seconds / CITYOPS_WS_SIGN_IN_S (30). */
+  signInTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +147,9 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       'rtc-ports': { type: 'string' },
       'rtc-announce': { type: 'string', multiple: true },
       'rtc-tcp': { type: 'boolean' },
+      'ws-max-per-address': { type: 'string' },
+      'ws-max-total': { type: 'string' },
+      'ws-sign-in-seconds': { type: 'string' },
     },
     strict: false,
     allowPositionals: true,
@@ -171,7 +185,45 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     ffmpegPath: str(values.ffmpeg) || env.CITYOPS_FFMPEG || 'ffmpeg',
     gatewayIdleMs: positiveNumber('CITYOPS_GATEWAY_IDLE_S', env.CITYOPS_GATEWAY_IDLE_S, 30) * 1000,
     rtc: rtcNetwork(values, env),
+    ws: wsLimits(values, env),
   };
+}
+
+/** A whole number within [min, max], named by the flag or variable it came from. */
+function wholeNumber(
+  flag: string,
+  envName: string,
+  values: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  range: { fallback: number; min: number; max: number },
+): number {
+  const flagValue = values[flag];
+  if (flagValue === true || flagValue === '') throw new ConfigError(`--${flag} needs a value`);
+  const [source, raw] = typeof flagValue === 'string' ? [`--${flag}`, flagValue] : [envName, env[envName] ?? ''];
+  if (raw.trim() === '') return range.fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    throw new ConfigError(`${source} must be a whole number from ${range.min} to ${range.max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function wsLimits(values: Record<string, unknown>, env: NodeJS.ProcessEnv): WsLimits {
+  const count = (fallback: number) => ({ fallback, min: 1, max: 100_000 });
+  const maxPerAddress = wholeNumber('ws-max-per-address', 'CITYOPS_WS_MAX_PER_ADDRESS', values, env, count(32));
+  const maxTotal = wholeNumber('ws-max-total', 'CITYOPS_WS_MAX_TOTAL', values, env, count(512));
+  if (maxPerAddress > maxTotal) {
+    throw new ConfigError(
+      `the WebSockets allowed per address (--ws-max-per-address / CITYOPS_WS_MAX_PER_ADDRESS, ${maxPerAddress}) exceed those allowed in total (--ws-max-total / CITYOPS_WS_MAX_TOTAL, ${maxTotal})`,
+    );
+  }
+  // Below 5 s a console still loading on a slow link could be closed before it signs in.
+  const signInS = wholeNumber('ws-sign-in-seconds', 'CITYOPS_WS_SIGN_IN_S', values, env, {
+    fallback: 30,
+    min: 5,
+    max: 3600,
+  });
+  return { maxPerAddress, maxTotal, signInTimeoutMs: signInS * 1000 };
 }
 
 function rtcNetwork(values: Record<string, unknown>, env: NodeJS.ProcessEnv): RtcNetwork {

@@ -15,3 +15,8 @@ export type ServerFrame =
 export const WS_PATH = '/api/ws';
 /** Default limit for one client frame; oversize frames get E_INVALID and the socket stays open. */
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * Close code of a WebSocket that stayed without a session past the hub's sign-in deadline
+ * (private-use range). The client reconnects at once without reporting the link as lost.
+ */
+export const WS_CLOSE_SIGN_IN_TIMEOUT = 4001;

@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     maxFrameBytes: config.maxFrameBytes,
     allowedHosts: config.allowedHosts,
     allowedOrigins: config.allowedOrigins,
+    wsMaxPerAddress: config.ws.maxPerAddress,
+    wsMaxTotal: config.ws.maxTotal,
+    signInTimeoutMs: config.ws.signInTimeoutMs,
     open311: open311DepsFrom(hub, { onInternalError: (err) => console.error('[open311] internal error:', err) }),
   });
   if (!isLoopback(config.host)) {

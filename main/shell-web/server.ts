@@ -5,8 +5,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { WS_PATH } from '../../common/contract/wire';
 import type { HubPort } from '../hub-types';
 import { handleMedia } from '../media';
+import { systemScheduler, type Scheduler } from '../media/ingest/scheduler';
 import { securityHeaders } from '../security/csp';
 import { createAccessPolicy } from './access-policy';
+import { createConnectionSlots } from './connection-slots';
 import { handleOpen311, type Open311Deps } from './open311-routes';
 import { serveStatic } from './static-files';
 import { serveSocket } from './ws-connection';
@@ -36,6 +38,14 @@ export interface WebShellOptions {
   maxBufferedBytes?: number;
   /** Calls in flight per WebSocket before the hub stops reading from it (default 64). */
   maxCallsInFlight?: number;
+  /** Open WebSockets from one remote address before further upgrades get 503 (default 32). */
+  wsMaxPerAddress?: number;
+  /** Open WebSockets in total before further upgrades get 503 (default 512). */
+  wsMaxTotal?: number;
+  /** A WebSocket without a session this long is closed (default 30 s; config CITYOPS_WS_SIGN_IN_S). */
+  signInTimeoutMs?: number;
+  /** Time for the sign-in deadline and the refusal log's rate limit (tests move it by hand). */
+  scheduler?: Scheduler;
   /** Where one-line warnings about dropped connections go (default console.warn). */
   warn?: (message: string) => void;
 }
@@ -43,6 +53,8 @@ export interface WebShellOptions {
 export interface WebShell {
   url: string;
   port: number;
+  /** WebSockets holding a connection slot (handshakes in progress included). */
+  readonly openWebSockets: number;
   close(): Promise<void>;
 }
 
@@ -114,7 +126,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     maxFrameBytes: options.maxFrameBytes,
     maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
     maxCallsInFlight: options.maxCallsInFlight ?? 64,
+    signInTimeoutMs: options.signInTimeoutMs ?? 30_000,
   };
+  const scheduler = options.scheduler ?? systemScheduler;
+  const slots = createConnectionSlots({
+    maxPerAddress: options.wsMaxPerAddress ?? 32,
+    maxTotal: options.wsMaxTotal ?? 512,
+    now: () => scheduler.now(),
+    warn,
+  });
   const refusedOrigins = new Set<string>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes * HARD_LIMIT_FACTOR });
   server.on('upgrade', (req, socket, head) => {
@@ -142,10 +162,18 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       );
       return;
     }
+    // Counted from the upgrade (not from the open socket) so a burst of handshakes cannot overshoot;
+    // the raw socket's close frees the slot whether the handshake failed or the WebSocket ended.
+    const release = slots.take(req.socket.remoteAddress ?? '');
+    if (!release) {
+      refuseUpgrade(socket, 503, '连接数已达上限，请稍后再试 / too many connections, try again later');
+      return;
+    }
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      serveSocket(ws, options.hub, limits, { remoteAddress: req.socket.remoteAddress, warn });
+      serveSocket(ws, options.hub, limits, { remoteAddress: req.socket.remoteAddress, warn, scheduler });
     });
   });
   const alive = new WeakSet<WebSocket>();
@@ -174,6 +202,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   return {
     url: `http://${hostForUrl}:${port}/`,
     port,
+    get openWebSockets() {
+      return slots.total;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(heartbeat);

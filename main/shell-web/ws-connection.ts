@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { apiError, type ApiErrorBody } from '../../common/contract';
-import type { ClientFrame, ServerFrame } from '../../common/contract/wire';
+import { WS_CLOSE_SIGN_IN_TIMEOUT, type ClientFrame, type ServerFrame } from '../../common/contract/wire';
 import type { Connection } from '../api/connection';
 import type { HubPort } from '../hub-types';
+import { systemScheduler, type Scheduler } from '../media/ingest/scheduler';
 
 // Enough of a frame's start to answer an oversize call under its own id.
 const ID_PREFIX = /^\s*\{\s*"t"\s*:\s*"call"\s*,\s*"id"\s*:\s*(\d{1,15})\b/;
@@ -46,12 +47,19 @@ export interface SocketLimits {
   maxBufferedBytes: number;
   /** Calls being worked on for one connection; past this its socket is not read until one ends. */
   maxCallsInFlight: number;
+  /**
+   * A connection without a session this long is closed (WS_CLOSE_SIGN_IN_TIMEOUT), so sockets that
+   * never sign in cannot hold connection slots forever (default 30 s).
+   */
+  signInTimeoutMs?: number;
 }
 
 export interface SocketPeer {
   remoteAddress?: string | undefined;
   /** One line per connection that ends badly (protocol error, stalled reader). */
   warn: (message: string) => void;
+  /** Time for the sign-in deadline (default the system clock). */
+  scheduler?: Scheduler;
 }
 
 /** Serves one WebSocket: each text frame is one call; events are pushed as they happen. */
@@ -89,6 +97,24 @@ export function serveSocket(ws: WebSocket, hub: HubPort, limits: SocketLimits, p
   ws.on('error', (err: Error & { code?: string }) => warnOnce(`closed: ${err.message} (${err.code ?? 'error'})`));
 
   let inFlight = 0;
+  // Checked every period, not once: a console that signs out and stays at the sign-in page is
+  // closed too (it reconnects quietly). A call in flight (a sign-in being checked) earns one more
+  // period, once, so a password submitted at the last moment is not cut off.
+  const scheduler = peer.scheduler ?? systemScheduler;
+  const signInTimeoutMs = limits.signInTimeoutMs ?? 30_000;
+  let graceUsed = false;
+  let cancelDeadline = (): void => undefined;
+  const checkSignedIn = () => {
+    if (conn.token === null && (inFlight === 0 || graceUsed)) {
+      ws.close(WS_CLOSE_SIGN_IN_TIMEOUT, 'sign-in timeout');
+      return;
+    }
+    graceUsed = conn.token === null;
+    cancelDeadline = scheduler.after(signInTimeoutMs, checkSignedIn);
+  };
+  cancelDeadline = scheduler.after(signInTimeoutMs, checkSignedIn);
+  ws.on('close', () => cancelDeadline());
+
   const callEnded = () => {
     inFlight -= 1;
     if (inFlight < limits.maxCallsInFlight && ws.isPaused) ws.resume();

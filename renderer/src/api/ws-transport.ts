@@ -6,7 +6,7 @@ import type {
   MethodName,
   MethodOutput,
 } from '../../../common/contract';
-import type { ClientFrame, ServerFrame } from '../../../common/contract/wire';
+import { WS_CLOSE_SIGN_IN_TIMEOUT, type ClientFrame, type ServerFrame } from '../../../common/contract/wire';
 import { connectionError, type ApiCallError, type ClientErrorBody } from './errors';
 import { Emitter, ObservableValue } from './observable';
 import type { ConnectionState, TokenStore, Transport } from './types';
@@ -137,8 +137,8 @@ export class WsTransport implements Transport {
     socket.onmessage = (ev: MessageEvent) => {
       if (typeof ev.data === 'string') this.onFrame(ev.data);
     };
-    socket.onclose = () => {
-      this.onClose(socket);
+    socket.onclose = (ev: CloseEvent) => {
+      this.onClose(socket, ev.code);
     };
     // A failed socket also fires close, which is where recovery happens.
     socket.onerror = null;
@@ -176,12 +176,18 @@ export class WsTransport implements Transport {
     }
   }
 
-  private onClose(socket: WebSocket): void {
+  private onClose(socket: WebSocket, code: number): void {
     if (socket !== this.socket) return;
     this.socket = null;
     this.ready = false;
     this.failInflight('dropped');
     if (this.closed) return;
+    if (code === WS_CLOSE_SIGN_IN_TIMEOUT) {
+      // The hub closes sockets that stay without a session (the sign-in page left open): the hub
+      // is there, so open a new socket at once; only if that fails is the link reported lost.
+      this.connect();
+      return;
+    }
     this.connectionState.set('disconnected');
     this.scheduleReconnect();
   }
