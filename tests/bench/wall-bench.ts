@@ -14,7 +14,8 @@
  *   - dropped/total frames over `--duration` seconds, starting `--settle` seconds after the first
  *     frames (getVideoPlaybackQuality deltas);
  *   - CPU: utime+stime of every Chromium process over the same window (/proc), as % of one core,
- *     and the renderer main thread's busy time (CDP Performance.getMetrics TaskDuration).
+ *     and the renderer main thread's busy time (CDP Performance.getMetrics TaskDuration); beside
+ *     it the hub process's own CPU (it serves the HLS, or packetizes and sends the WebRTC);
  * For the tile counts of `--workspace-tiles` it also opens the console's real wall workspace
  * (wall-workspace.ts: signed in as a monitor, a saved view of as many demo cameras shown from the
  * views menu, the tree and toolbars beside it): "workspace" without RTCPeerConnection, so its tiles
@@ -43,7 +44,7 @@ import {
   startWebShell,
   VIEWPORT,
 } from './bench-shell';
-import { cpuBetween, treeCpu } from './wall-bench-cpu';
+import { cpuBetween, processCpu, treeCpu } from './wall-bench-cpu';
 import { printProfile, startProfile } from './wall-profile';
 import { demoCameras, prepareWorkspace, showWorkspace } from './wall-workspace';
 
@@ -74,6 +75,8 @@ interface RunResult {
   dropped: number;
   total: number;
   cpuPct: number;
+  /** The hub process over the same window (WebRTC moves work from the page into the hub). */
+  hubPct: number;
   mainThreadPct: number;
   states: string;
 }
@@ -240,12 +243,14 @@ async function run(
     }, selector);
     const exclude = shell.pid === undefined ? [] : [shell.pid];
     const cpuBefore = treeCpu(process.pid, exclude);
+    const hubBefore = processCpu(shell.pid ?? 0);
     const taskBefore = await mainThread();
     const profiled = PROFILE;
     if (profiled) await startProfile(cdp);
     const startedAt = performance.now();
     await page.waitForTimeout(DURATION_S * 1000);
     const cpuAfter = treeCpu(process.pid, exclude);
+    const hubAfter = processCpu(shell.pid ?? 0);
     const taskAfter = await mainThread();
     if (profiled) await printProfile(cdp);
     const seconds = (performance.now() - startedAt) / 1000;
@@ -270,6 +275,7 @@ async function run(
       noFrame: urls.length - ttffMs.length,
       ...frames,
       cpuPct: (cpuBetween(cpuBefore, cpuAfter) / seconds) * 100,
+      hubPct: ((hubAfter - hubBefore) / seconds) * 100,
       mainThreadPct: ((taskAfter - taskBefore) / seconds) * 100,
       states,
     };
@@ -289,7 +295,7 @@ function report(results: RunResult[], fps: number): void {
   console.log(
     `\n${'tiles'.padStart(5)} ${'page'.padEnd(9)} ${'TTFF p50'.padStart(9)} ${'p95'.padStart(6)} ` +
       `${'no frame'.padStart(8)} ${'dropped/total'.padStart(14)} ${'drop %'.padStart(7)} ${'played'.padStart(7)} ` +
-      `${'CPU %'.padStart(6)} ${'main %'.padStart(7)}  health`,
+      `${'CPU %'.padStart(6)} ${'main %'.padStart(7)} ${'hub %'.padStart(6)}  health`,
   );
   for (const r of results) {
     const expected = r.tiles * fps * DURATION_S;
@@ -297,7 +303,8 @@ function report(results: RunResult[], fps: number): void {
       `${String(r.tiles).padStart(5)} ${r.mode.padEnd(9)} ${fmt(quantile(r.ttffMs, 0.5)).padStart(7)}ms ` +
         `${fmt(quantile(r.ttffMs, 0.95)).padStart(4)}ms ${String(r.noFrame).padStart(8)} ` +
         `${`${r.dropped}/${r.total}`.padStart(14)} ${fmt(droppedPct(r), 2).padStart(7)} ` +
-        `${fmt((r.total / expected) * 100).padStart(6)}% ${fmt(r.cpuPct).padStart(6)} ${fmt(r.mainThreadPct).padStart(7)}  ${r.states}`,
+        `${fmt((r.total / expected) * 100).padStart(6)}% ${fmt(r.cpuPct).padStart(6)} ${fmt(r.mainThreadPct).padStart(7)} ` +
+        `${fmt(r.hubPct).padStart(6)}  ${r.states}`,
     );
   }
   console.log('\nratios to bare:');
@@ -337,6 +344,7 @@ function report(results: RunResult[], fps: number): void {
   }
   console.log(
     `(CPU % = all Chromium processes, % of one core, ${os.cpus().length} cores here; main % = renderer main thread busy; ` +
+      'hub % = the web shell process (serving HLS, or packetizing and sending WebRTC); ' +
       `played = frames decoded / ${fps} fps × tiles × ${DURATION_S} s; workspace TTFF from the click on the view, ` +
       `the others from navigation)`,
   );
