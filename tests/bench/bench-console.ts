@@ -59,12 +59,12 @@ export async function openWall(page: Page, origin: string, username: string, pas
 }
 
 /**
- * Shows the saved view `name` from the wall's views menu. Right before the click the page gets a
+ * Shows the saved view `viewId` from the wall's views menu. Right before the click the page gets a
  * `bench:show` event on window: the benchmark's clock starts there.
  */
-export async function showView(page: Page, name: string): Promise<void> {
+export async function showView(page: Page, viewId: number): Promise<void> {
   await page.getByTestId('wall-views').click();
-  const item = page.getByTestId('wall-view-item').filter({ hasText: name });
+  const item = page.locator(`[data-testid="wall-view-item"][data-view-id="${viewId}"]`);
   await item.waitFor();
   await item.evaluate((el) => {
     window.dispatchEvent(new Event('bench:show'));

@@ -54,6 +54,9 @@ const cameraId = (n: number): string => `CAM-BENCH-${String(n).padStart(2, '0')}
 
 type Protocol = 'webrtc' | 'hls';
 
+/** Tile count → the monitor's saved view of that many cameras. */
+const views = new Map<number, number>();
+
 interface Cpu {
   seconds: number;
   hub: number;
@@ -139,7 +142,9 @@ async function consolePage(browser: Browser, origin: string, protocol: Protocol)
 
 /** Shows the view and waits (bounded) for every tile's first frame. */
 async function show(page: Page, tiles: number, protocol: Protocol, label: string): Promise<Row> {
-  await showView(page, workspaceView(tiles));
+  const viewId = views.get(tiles);
+  if (viewId === undefined) throw new Error(`no saved view for ${tiles} tiles`);
+  await showView(page, viewId);
   const deadline = Date.now() + FIRST_FRAMES_WITHIN_MS;
   let first: LatencyProbe['first'] = {};
   while (Date.now() < deadline) {
@@ -338,7 +343,12 @@ async function main(): Promise<void> {
     admin.close();
     for (const tiles of TILES) {
       const slots = Array.from({ length: tiles }, (_, i) => cameraId(i + 1));
-      await holder.call('wall.views.save', { name: workspaceView(tiles), layout: layoutFor(tiles), slots });
+      const view = await holder.call<{ id: number }>('wall.views.save', {
+        name: workspaceView(tiles),
+        layout: layoutFor(tiles),
+        slots,
+      });
+      views.set(tiles, view.id);
     }
 
     const open = (protocol: Protocol): Promise<Page> => consolePage(chromium, origin, protocol);

@@ -63,6 +63,8 @@ const RUNS = TILES.length * 2 + WORKSPACE_TILES.length * 2;
 const WATCHDOG_MS = 10 * 60_000 + RUNS * (WARMUP_MS + (SETTLE_S + DURATION_S) * 1000 + 30_000);
 
 type Mode = 'ours' | 'bare' | 'workspace' | 'ws-rtc';
+/** Tile count → the monitor's saved view for the workspace pages (prepareWorkspace). */
+let workspaceViews = new Map<number, number>();
 const isWorkspace = (mode: Mode): boolean => mode === 'workspace' || mode === 'ws-rtc';
 /** Where each page puts a tile's <video>. */
 const tileSelector = (mode: Mode): string => (isWorkspace(mode) ? '[data-testid="wall-tile"]' : '.cell');
@@ -214,7 +216,9 @@ async function run(
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     if (isWorkspace(mode)) {
-      await showWorkspace(page, origin, urls.length, mode === 'ws-rtc');
+      const viewId = workspaceViews.get(urls.length);
+      if (viewId === undefined) throw new Error(`no saved view for ${urls.length} tiles`);
+      await showWorkspace(page, origin, viewId, mode === 'ws-rtc');
     } else {
       await serveBench(page, origin, oursJs);
       await page.goto(`${origin}/__bench/wall-${mode}.html?urls=${encodeURIComponent(JSON.stringify(urls))}`);
@@ -370,7 +374,7 @@ async function main(): Promise<void> {
     shell = await startWebShell({ port: PORT, dataDir, build: process.argv.includes('--no-build') ? 'none' : build });
     const origin = `http://127.0.0.1:${PORT}`;
     const { urls, fps } = await subStreams(origin);
-    if (WORKSPACE_TILES.length > 0) await prepareWorkspace(origin, WORKSPACE_TILES);
+    if (WORKSPACE_TILES.length > 0) workspaceViews = await prepareWorkspace(origin, WORKSPACE_TILES);
     const results: RunResult[] = [];
     for (const [i, tiles] of TILES.entries()) {
       // The same streams for every page; cameras repeat when there are more tiles than cameras.

@@ -33,7 +33,7 @@ export async function demoCameras(hub: HubSession): Promise<CameraRow[]> {
  * repeats its URLs), and the monitor saves a view per tile count, slot k showing demo camera
  * k mod count — the stream tile k of the other pages plays.
  */
-export async function prepareWorkspace(origin: string, tileCounts: readonly number[]): Promise<void> {
+export async function prepareWorkspace(origin: string, tileCounts: readonly number[]): Promise<Map<number, number>> {
   const admin = await hubSession(origin, 'admin');
   const monitor = await hubSession(origin, 'monitor');
   try {
@@ -56,13 +56,16 @@ export async function prepareWorkspace(origin: string, tileCounts: readonly numb
       });
       slots.push(id);
     }
+    const views = new Map<number, number>();
     for (const tiles of tileCounts) {
-      await monitor.call('wall.views.save', {
+      const view = await monitor.call<{ id: number }>('wall.views.save', {
         name: workspaceView(tiles),
         layout: layoutFor(tiles),
         slots: slots.slice(0, tiles),
       });
+      views.set(tiles, view.id);
     }
+    return views;
   } finally {
     admin.close();
     monitor.close();
@@ -70,12 +73,12 @@ export async function prepareWorkspace(origin: string, tileCounts: readonly numb
 }
 
 /**
- * Opens the wall as the monitor and shows the view of `tiles`. Without `webrtc` the page has no
+ * Opens the wall as the monitor and shows the saved view `viewId`. Without `webrtc` the page has no
  * RTCPeerConnection, so every tile plays HLS (as the bare page does); with it, the tiles play
  * whatever the hub offers (WebRTC for streams its engine serves).
  */
-export async function showWorkspace(page: Page, origin: string, tiles: number, webrtc: boolean): Promise<void> {
+export async function showWorkspace(page: Page, origin: string, viewId: number, webrtc: boolean): Promise<void> {
   if (!webrtc) await withoutWebRtc(page);
   await openWall(page, origin, 'monitor');
-  await showView(page, workspaceView(tiles));
+  await showView(page, viewId);
 }
