@@ -1,4 +1,4 @@
-import type { HlsConfig, LoadPolicy } from 'hls.js';
+import type { HlsConfig, LoaderResponse, LoadPolicy, RetryConfig } from 'hls.js';
 
 /**
  * hls.js tuned for one tile of a 7×24 wall (DESIGN §4, research/video-walls.md). The defaults are
@@ -10,14 +10,53 @@ import type { HlsConfig, LoadPolicy } from 'hls.js';
  * fast enough for the tile to show 'offline' within a few seconds.
  */
 
-const policy = (ttfbMs: number, loadMs: number, errorRetries: number, retryDelayMs: number): LoadPolicy => ({
+const policy = (
+  ttfbMs: number,
+  loadMs: number,
+  errorRetries: number,
+  retryDelayMs: number,
+  shouldRetry?: RetryConfig['shouldRetry'],
+): LoadPolicy => ({
   default: {
     maxTimeToFirstByteMs: ttfbMs,
     maxLoadTimeMs: loadMs,
     timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
-    errorRetry: { maxNumRetry: errorRetries, retryDelayMs, maxRetryDelayMs: retryDelayMs * 2 },
+    errorRetry: {
+      maxNumRetry: errorRetries,
+      retryDelayMs,
+      maxRetryDelayMs: retryDelayMs * 2,
+      ...(shouldRetry ? { shouldRetry } : {}),
+    },
   },
 });
+
+/** Retries of a fragment that failed to load (an HTTP error or a timeout). */
+const FRAG_LOAD_RETRIES = 2;
+/**
+ * Fragment errors hls.js tolerates before it fails the stream. Higher than FRAG_LOAD_RETRIES because
+ * it also counts the fragments skipped for having no media (below): a whole long GOP of them, ~10.
+ */
+const FRAG_ERRORS = 12;
+
+/**
+ * A fragment that loaded but yielded no media is not fetched again (issue 10 item 6). On a long-GOP
+ * camera (one IDR every 10 s, 1-s segments) the segments a player joins on begin without a
+ * keyframe; hls.js drops the frames before the first keyframe, finds "no media", and by default
+ * reloads that same segment and then fails the stream after two, which the tile reconnects from the
+ * live edge again: a reload storm (≈ 100 loads per segment). The same bytes never parse differently,
+ * so hls.js skips such a fragment as a gap (its rule for a live fragment it will not retry) and the
+ * player jumps to the keyframe after it (gop-gap.ts). Load errors and timeouts: retried twice.
+ */
+export function retryFragment(
+  _config: RetryConfig | null | undefined,
+  count: number,
+  isTimeout: boolean,
+  response: LoaderResponse | undefined,
+  retry: boolean,
+): boolean {
+  if (response === undefined && !isTimeout) return false;
+  return retry && count < FRAG_LOAD_RETRIES;
+}
 
 export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   // The web shell's CSP has no worker-src (main/shell-web/static-files.ts), and a transmux worker
@@ -39,8 +78,9 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   liveSyncDuration: 3,
   liveMaxLatencyDuration: 6,
   maxLiveSyncPlaybackRate: 1.5,
-  // A playlist that stops advancing is a dead source: fail after ~8 reloads (≥ 4 s at 1-s segments).
-  liveMaxUnchangedPlaylistRefresh: 8,
+  // A playlist that stops advancing is a frozen source, not a failed stream: hls.js keeps polling it
+  // (its default, no limit) and plays on the moment it advances, while the tile reads 'stalled' from
+  // its own check (no new frames; replay-mark.ts) — not 'offline' after a few reloads.
 
   // One rendition per URL (sub and main are separate tiles' choices), so no ABR probing.
   testBandwidth: false,
@@ -60,5 +100,5 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
 
   manifestLoadPolicy: policy(4000, 8000, 1, 500),
   playlistLoadPolicy: policy(4000, 8000, 2, 500),
-  fragLoadPolicy: policy(4000, 10_000, 2, 500),
+  fragLoadPolicy: policy(4000, 10_000, FRAG_ERRORS, 500, retryFragment),
 };

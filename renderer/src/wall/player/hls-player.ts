@@ -408,7 +408,9 @@ export class HlsPlayer implements DisposablePlayer {
   }
 
   private tick(): void {
+    this.attemptSlot?.skipGap();
     this.attemptSlot?.checkFrame();
+    if (this.current !== this.attemptSlot) this.current.skipGap();
     if (this.released) return;
     const video = this.current.video;
     const time = video.currentTime;

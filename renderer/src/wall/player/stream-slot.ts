@@ -8,6 +8,7 @@ import Hls, {
 } from 'hls.js';
 import { WALL_HLS_CONFIG } from './hls-config';
 import { GatewayFailure, type Gateway, type Opened } from './gateway';
+import { skipGopGap } from './gop-gap';
 import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
 import {
   afterRtcFailure,
@@ -302,6 +303,8 @@ export class StreamSlot {
     hls.on(Events.BUFFER_CODECS, (_event, data: BufferCodecsData) => {
       this.codecName = data.video?.codec ?? data.audiovideo?.codec ?? this.codecName;
     });
+    // Media that begins past the playhead (a long GOP's next keyframe): jump to it (gop-gap.ts).
+    hls.on(Events.FRAG_BUFFERED, () => this.skipGap());
     hls.on(Events.FRAG_CHANGED, (_event, data: FragChangedData) => {
       if (typeof data.frag.sn === 'number') this.playingSn = data.frag.sn;
     });
@@ -334,6 +337,11 @@ export class StreamSlot {
     if (this.frameSeen || !this.active) return;
     const video = this.video;
     if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.currentTime > 0) this.sawFrame();
+  }
+
+  /** Over HLS, moves a playhead stuck before a keyframe gap to the media after it (gop-gap.ts). */
+  skipGap(): void {
+    if (this.hls && !this.destroyed) skipGopGap(this.video);
   }
 
   /** Keeps the element playing (see the 'pause' listener). */
