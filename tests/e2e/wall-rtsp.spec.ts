@@ -248,3 +248,37 @@ test('a camera set to HLS in the registry plays over HLS, with no WebRTC signall
     expect(sent.filter((text) => /"media\.rtc\.(createTransport|connect|consume)"/.test(text))).toEqual([]);
   });
 });
+
+test('an H.265 camera tells Chromium (no HEVC decoder) why it cannot play; with transcoding on it plays over WebRTC', async ({
+  page,
+  shell,
+}) => {
+  needsRtspCamera(150_000);
+  const h265Missing = rtspServerMissing('h265');
+  test.skip(h265Missing !== null, h265Missing ?? '');
+  const id = `${CAMERA_ID}-H265`;
+  const camera = { id, name: 'e2e RTSP H.265' };
+  await onWallWith(
+    page,
+    shell.url,
+    camera,
+    async (admin) => {
+      expect(await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'))).toBe(false);
+      await page.getByTestId('wall-tree-search').fill(id);
+      await page.locator(`[data-testid="wall-tree-camera"][data-camera-id="${id}"]`).dblclick();
+      await expect(tile(page, id)).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+      await expect(tile(page, id).getByTestId('wall-tile-reason')).toHaveText(
+        'H.265 — 本机无法解码，请改用子码流或开启转码',
+      );
+
+      const enabled = Date.now();
+      await admin.call('cameras.update', { id, transcode: true });
+      await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
+      console.log(`[wall-rtsp] H.265 camera playing ${Date.now() - enabled} ms after transcoding was enabled`);
+      await expectAdvancing(page, id);
+      await expectProtocol(page, id, 'webrtc');
+      await expect(tile(page, id).getByTestId('wall-tile-stats')).toContainText('h264');
+    },
+    { codec: 'h265' },
+  );
+});

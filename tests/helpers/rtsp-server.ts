@@ -23,24 +23,36 @@ const CHECK = [
   "print(' '.join(missing))",
 ].join('\n');
 
-let missingCache: string | null | undefined;
+const H265_ELEMENTS = "missing += [e for e in ('x265enc', 'rtph265pay') if Gst.ElementFactory.find(e) is None]";
+
+const missingCache = new Map<string, string | null>();
 
 /** Why the fixture cannot run here (packages to install), or null when it can. */
-export function rtspServerMissing(): string | null {
-  if (missingCache !== undefined) return missingCache;
-  const run = spawnSync(SYSTEM_PYTHON, ['-c', CHECK], { encoding: 'utf8', timeout: 20_000 });
+export function rtspServerMissing(codec: 'h264' | 'h265' = 'h264'): string | null {
+  const cached = missingCache.get(codec);
+  if (cached !== undefined) return cached;
+  const missing = computeMissing(codec);
+  missingCache.set(codec, missing);
+  return missing;
+}
+
+function computeMissing(codec: 'h264' | 'h265'): string | null {
+  const lines = CHECK.split('\n');
+  if (codec === 'h265') lines.splice(-1, 0, H265_ELEMENTS);
+  const run = spawnSync(SYSTEM_PYTHON, ['-c', lines.join('\n')], { encoding: 'utf8', timeout: 20_000 });
   if (run.error || run.status !== 0) {
-    missingCache =
+    return (
       `GStreamer's RTSP server is not usable from ${SYSTEM_PYTHON} (install python3-gi ` +
-      `gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base): ${(run.error?.message ?? run.stderr).trim().split('\n').pop()}`;
-  } else if (run.stdout.trim().length > 0) {
-    missingCache =
-      `GStreamer elements missing: ${run.stdout.trim()} ` +
-      '(install gstreamer1.0-plugins-base, gstreamer1.0-plugins-good, gstreamer1.0-plugins-ugly)';
-  } else {
-    missingCache = null;
+      `gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base): ${(run.error?.message ?? run.stderr).trim().split('\n').pop()}`
+    );
   }
-  return missingCache;
+  if (run.stdout.trim().length > 0) {
+    return (
+      `GStreamer elements missing: ${run.stdout.trim()} ` +
+      '(install gstreamer1.0-plugins-base, gstreamer1.0-plugins-good, gstreamer1.0-plugins-ugly, gstreamer1.0-plugins-bad)'
+    );
+  }
+  return null;
 }
 
 /** Why `program -version` does not run here, or null when it does. */
@@ -66,6 +78,12 @@ export interface RtspServerOptions {
   path?: string;
   user: string;
   password: string;
+  /** Picture size, default 640x360. */
+  size?: `${number}x${number}`;
+  /** Bit rate in kbit/s, default 400. */
+  kbits?: number;
+  /** The camera's codec, default H.264 (H.265 needs x265enc, gstreamer1.0-plugins-bad). */
+  codec?: 'h264' | 'h265';
 }
 
 export interface RtspServer {
@@ -92,7 +110,8 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export async function startRtspServer(options: RtspServerOptions): Promise<RtspServer> {
   const port = options.port ?? (await freePort());
   const mount = options.path ?? '/cam';
-  const child = spawn(SYSTEM_PYTHON, [SCRIPT, String(port), mount, options.user, options.password], {
+  const picture = [options.size ?? '640x360', String(options.kbits ?? 400), options.codec ?? 'h264'];
+  const child = spawn(SYSTEM_PYTHON, [SCRIPT, String(port), mount, options.user, options.password, ...picture], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

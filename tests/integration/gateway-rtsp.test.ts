@@ -208,6 +208,54 @@ describe.skipIf(missing !== null)('camera gateway against a real RTSP camera', (
     expect((await ok(hub, bystander.conn, 'cameras.get', { id: 'CAM-RTSP-1' })).online).toBe('online');
   }, 60_000);
 
+  it.skipIf(rtspServerMissing('h265') !== null)(
+    'an H.265 camera: HLS remuxed as hvc1 without re-encoding until an administrator enables transcoding, then H.264 for WebRTC too',
+    async () => {
+      const h265 = await startRtspServer({ user: USER, password: PASSWORD, codec: 'h265' });
+      try {
+        const admin = connection('conn-admin-h265');
+        hub.attach(admin);
+        await ok(hub, admin, 'auth.login', { username: 'admin', password: DEMO_PASSWORD });
+        const id = 'CAM-H265';
+        seen.push(
+          await ok(hub, admin, 'cameras.create', {
+            id,
+            name: 'H.265',
+            workstationId: 'HQ-W-HQ01',
+            mainUrl: h265.url(),
+          }),
+        );
+        const from = monitor.states().length;
+        seen.push(await ok(hub, monitor.conn, 'media.open', { cameraId: id, stream: 'main' }));
+        const live = await monitor.waitState((s) => s.cameraId === id && s.state === 'live', 'H.265 live', from);
+        expect(live).toMatchObject({ codec: 'hevc', transcoded: false });
+        const dir = hub.gateway.hlsDir(id, 'main') ?? '';
+        await waitForPlaylist(dir);
+        expect(fs.readFileSync(path.join(dir, 'init.mp4')).includes('hvc1')).toBe(true);
+        const plain = await ok(hub, monitor.conn, 'media.open', { cameraId: id, stream: 'main' });
+        expect(plain).toMatchObject({ webrtc: false, rtcUnavailable: 'codec-h265', unplayable: 'codec-h265' });
+        const decoder = await ok(hub, monitor.conn, 'media.open', { cameraId: id, stream: 'main', hevc: true });
+        expect(decoder).toMatchObject({ webrtc: false, unplayable: null });
+
+        const mark = monitor.states().length;
+        seen.push(await ok(hub, admin, 'cameras.update', { id, transcode: true }));
+        await monitor.waitState((s) => s.cameraId === id && s.state === 'live' && s.transcoded, 'transcoded', mark);
+        const transcoded = await ok(hub, monitor.conn, 'media.open', { cameraId: id, stream: 'main' });
+        seen.push(transcoded);
+        expect(transcoded).toMatchObject({ webrtc: true, rtcUnavailable: null, unplayable: null });
+        await waitForPlaylist(dir);
+        const init = fs.readFileSync(path.join(dir, 'init.mp4'));
+        expect(init.includes('avc1')).toBe(true);
+        expect(init.includes('hvc1')).toBe(false);
+        for (let i = 0; i < 4; i++) await ok(hub, monitor.conn, 'media.release', { cameraId: id, stream: 'main' });
+        seen.push(admin.events);
+      } finally {
+        await h265.stop();
+      }
+    },
+    90_000,
+  );
+
   it('never shows the password: answers, events, audit rows and log lines', () => {
     const audit = hub.db.prepare('SELECT * FROM audit_log').all();
     const text = JSON.stringify([seen, monitor.conn.events, bystander.conn.events, audit, logs]);

@@ -251,6 +251,46 @@ describe('camera gateway in the hub', () => {
     expect(consume.ok ? null : consume.error.message.en).toBe('Camera CAM-7001 is set to play over HLS only');
   });
 
+  it('H.265: HLS only and unplayable without a decoder; transcoding set by an administrator restarts it as H.264', async () => {
+    const admin = await signedIn(hub, 'admin');
+    const a = await viewer('monitor', 'conn-a');
+    await open(a.conn);
+    fake.spawned[0]!.stderr([
+      "[info] Input #0, rtsp, from 'rtsp://admin:***@10.0.0.5:554/Streaming/Channels/101':",
+      '[info]   Stream #0:0: Video: hevc (Main), yuv420p(tv), 1920x1080, 25 fps, 25 tbr, 90k tbn',
+    ]);
+    fake.spawned[0]!.end(255);
+    await settle(() => fake.spawned.length === 2);
+    expect(fake.spawned[1]!.args.join(' ')).toContain('-tag:v hvc1 -f hls');
+    fake.spawned[1]!.frames(1);
+    const plain = await call(hub, a.conn, 'media.open', { cameraId: 'CAM-7001', stream: 'main' });
+    expect(plain.ok && plain.value).toMatchObject({
+      webrtc: false,
+      rtcUnavailable: 'codec-h265',
+      unplayable: 'codec-h265',
+      state: { state: 'live', codec: 'hevc', transcoded: false },
+    });
+    const decoder = await call(hub, a.conn, 'media.open', { cameraId: 'CAM-7001', stream: 'main', hevc: true });
+    expect(decoder.ok && decoder.value).toMatchObject({ unplayable: null, webrtc: false });
+
+    answers.push(await ok(hub, admin, 'cameras.update', { id: 'CAM-7001', transcode: true }));
+    await settle(() => fake.spawned.length === 3);
+    // Known to be H.265: the new ingest transcodes from its first run.
+    expect(fake.spawned[1]!.kills).toEqual(['SIGTERM']);
+    expect(fake.spawned[2]!.args).toContain('libx264');
+    expect(fake.spawned[2]!.args.join(' ')).toContain(encodeURIComponent(PASSWORD));
+    fake.spawned[2]!.frames(1);
+    await settle(() => mediaStates(a.conn).some((e) => (e as { transcoded?: boolean }).transcoded === true));
+    const transcoded = await call(hub, a.conn, 'media.open', { cameraId: 'CAM-7001', stream: 'main' });
+    expect(transcoded.ok && transcoded.value).toMatchObject({
+      unplayable: null,
+      state: { codec: 'hevc', transcoded: true },
+    });
+    const audit = await ok(hub, admin, 'audit.list', { method: 'cameras.update' });
+    expect(JSON.stringify(audit)).toContain('H.265 转码→开');
+    expect(JSON.stringify([answers, a.conn.events, audit])).not.toContain(encodeURIComponent(PASSWORD));
+  });
+
   it('follows camera edits: a new URL restarts the ingest for the same viewers, disabling stops it', async () => {
     const admin = await signedIn(hub, 'admin');
     const a = await viewer('monitor', 'conn-a');

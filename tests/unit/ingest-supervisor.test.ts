@@ -214,6 +214,55 @@ describe('ffmpeg command line', () => {
     expect(args.join(' ')).toContain('-tag:v hvc1 -f hls');
     expect(() => ffmpegArgs({ url: URL, timeoutMs: 1, outputs: [] })).toThrow();
   });
+
+  const BOTH: IngestOutput[] = [
+    { kind: 'rtp', port: 40000, payloadType: 102, ssrc: 7, rtcpPort: 40000 },
+    { kind: 'hls', dir: '/d' },
+  ];
+
+  it('H.264: copied to RTP and HLS, the transcode setting changes nothing', () => {
+    const plain = ffmpegArgs({ url: URL, timeoutMs: 5000, codec: 'h264', outputs: BOTH });
+    expect(ffmpegArgs({ url: URL, timeoutMs: 5000, codec: 'h264', outputs: BOTH, transcode: true })).toEqual(plain);
+    expect(ffmpegArgs({ url: URL, timeoutMs: 5000, outputs: BOTH, transcode: true })).toEqual(plain);
+    expect(plain).not.toContain('libx264');
+    expect(plain.join(' ')).toContain('-f rtp');
+  });
+
+  it('H.265, transcode off: HLS only, copied and tagged hvc1 (fMP4), no RTP for the WebRTC engine', () => {
+    const args = ffmpegArgs({ url: URL, timeoutMs: 5000, codec: 'hevc', outputs: BOTH });
+    const joined = args.join(' ');
+    expect(joined).toContain('-c:v copy -tag:v hvc1 -f hls -hls_segment_type fmp4');
+    expect(joined).not.toContain('rtp');
+    expect(args).not.toContain('libx264');
+  });
+
+  it('H.265, transcode on: one libx264 encode at sub-stream size, 1-s GOP, bounded bit rate, teed to RTP and HLS', () => {
+    const args = ffmpegArgs({ url: URL, timeoutMs: 5000, codec: 'hevc', outputs: BOTH, transcode: true });
+    const joined = args.join(' ');
+    expect(args.filter((a) => a === 'libx264')).toHaveLength(1);
+    expect(args).not.toContain('copy');
+    expect(args).not.toContain('hvc1');
+    expect(joined).toContain("scale=w='min(640,iw)':h='min(360,ih)':force_original_aspect_ratio=decrease");
+    expect(joined).toContain('-preset veryfast -tune zerolatency -profile:v baseline');
+    expect(joined).toContain('-b:v 800k -maxrate 800k -bufsize 800k');
+    expect(joined).toContain('-force_key_frames expr:gte(t,n_forced*1)');
+    const tee = args.at(-1) ?? '';
+    expect(args.at(-2)).toBe('tee');
+    expect(tee.split('|')).toEqual([
+      '[f=rtp:payload_type=102:ssrc=7:bsfs/v=dump_extra=freq=keyframe]rtp://127.0.0.1:40000?pkt_size=1200&rtcpport=40000',
+      expect.stringMatching(
+        /^\[f=hls:hls_segment_type=fmp4:hls_time=1:.*:hls_segment_filename=\/d\/seg-%d\.m4s\]\/d\/index\.m3u8$/,
+      ),
+    ]);
+    // The credentials are in the input URL only.
+    expect(args.filter((a) => a.includes(encodeURIComponent(PASSWORD)))).toEqual([URL]);
+    // Paths the tee muxer would split are refused rather than mangled.
+    for (const dir of ['/data:x/live', '/data|x', '/data[1]']) {
+      expect(() =>
+        ffmpegArgs({ url: URL, timeoutMs: 1, codec: 'hevc', transcode: true, outputs: [{ kind: 'hls', dir }] }),
+      ).toThrow(/Cannot transcode/);
+    }
+  });
 });
 
 describe('back-off', () => {
@@ -425,11 +474,33 @@ describe('states and reasons', () => {
     expect(mjpeg.ingest.state()).toMatchObject({ status: 'offline', reason: 'unsupported-codec', codec: 'mjpeg' });
     expect(mjpeg.ingest.state().detail).toContain('mjpeg');
 
-    const hevc = setup();
+    // HEVC found by a run made for H.264 (codec not known yet): restarted at once, on purpose (not
+    // offline, no back-off), with HEVC's command line; that run is left alone.
+    const hevc = setup({
+      outputs: [
+        { kind: 'rtp', port: 40000, payloadType: 96, ssrc: 1 },
+        { kind: 'hls', dir: '/d' },
+      ],
+    });
     hevc.ingest.acquire();
+    expect(hevc.last().args.join(' ')).toContain('-f rtp');
+    hevc.last().stderr(SAMPLE.hevcInput);
+    expect(hevc.last().kills).toEqual(['SIGTERM']);
+    expect(hevc.ingest.state()).toMatchObject({ status: 'connecting', codec: 'hevc' });
+    hevc.last().end(255);
+    expect(hevc.spawned).toHaveLength(2);
+    expect(hevc.ingest.state()).toMatchObject({ status: 'connecting', reason: null, codec: 'hevc' });
+    expect(hevc.last().args.join(' ')).toContain('-tag:v hvc1 -f hls');
+    expect(hevc.last().args.join(' ')).not.toContain('-f rtp');
     hevc.last().stderr(SAMPLE.hevcInput);
     expect(hevc.last().kills).toEqual([]);
-    expect(hevc.ingest.state().codec).toBe('hevc');
+
+    // Known beforehand, with transcoding: the first run already transcodes.
+    const known = setup({ codec: 'hevc', transcode: true });
+    known.ingest.acquire();
+    known.last().stderr(SAMPLE.hevcInput);
+    expect(known.last().kills).toEqual([]);
+    expect(known.last().args).toContain('libx264');
   });
 
   it('readies the outputs before every run', () => {

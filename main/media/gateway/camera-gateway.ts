@@ -12,6 +12,7 @@ import {
   type IngestState,
   type Scheduler,
   type Spawner,
+  type VideoCodec,
 } from '../ingest';
 
 /**
@@ -28,6 +29,8 @@ export const LIVE_DIR = 'media-live';
 export interface GatewayCameras {
   /** The playable URL with its credentials; null for an unknown or disabled camera. */
   streamUrl(cameraId: string, stream: CameraStream): string | null;
+  /** An administrator set the camera's H.265 streams to be transcoded to H.264. */
+  transcodes(cameraId: string): boolean;
 }
 
 export interface GatewayOptions {
@@ -46,7 +49,10 @@ export interface GatewayOptions {
 
 export interface OpenedStream {
   state: StreamState;
-  /** The stream goes to the WebRTC engine as RTP (and is not known to be other than H.264). */
+  /**
+   * The stream goes to the WebRTC engine as H.264 RTP: an engine producer exists, and the camera
+   * is H.264 (or not known yet) or H.265 transcoded.
+   */
   webrtc: boolean;
 }
 
@@ -58,6 +64,8 @@ interface Entry {
   cameraId: string;
   stream: CameraStream;
   url: string;
+  /** The camera's transcode setting this ingest was made with. */
+  transcode: boolean;
   dir: string;
   rtp: RtpIngestPoint | null;
   supervisor: IngestSupervisor;
@@ -78,19 +86,24 @@ export function cameraDirName(cameraId: string): string {
   return createHash('sha256').update(cameraId).digest('hex').slice(0, 24);
 }
 
-function toStreamState(cameraId: string, stream: CameraStream, s: IngestState): StreamState {
+function toStreamState(cameraId: string, stream: CameraStream, s: IngestState, transcode: boolean): StreamState {
   return {
     cameraId,
     stream,
     state: s.status,
     reason: s.status === 'offline' ? s.reason : null,
     codec: s.codec,
-    transcoded: false,
+    transcoded: transcode && s.codec === 'hevc',
   };
 }
 
 function sameState(a: StreamState, b: StreamState): boolean {
-  return a.state === b.state && a.reason === b.reason && a.codec === b.codec;
+  return a.state === b.state && a.reason === b.reason && a.codec === b.codec && a.transcoded === b.transcoded;
+}
+
+/** A codec an ingest's command line can be made for, from what an earlier ingest saw. */
+function knownCodec(codec: string | null | undefined): VideoCodec | undefined {
+  return codec === 'h264' || codec === 'hevc' ? codec : undefined;
 }
 
 export class CameraGateway {
@@ -122,8 +135,9 @@ export class CameraGateway {
     const entry = await this.entry(cameraId, stream);
     entry.viewers.set(connId, (entry.viewers.get(connId) ?? 0) + 1);
     entry.supervisor.acquire();
-    const state = toStreamState(cameraId, stream, entry.supervisor.state());
-    return { state, webrtc: entry.rtp !== null && (state.codec === null || state.codec === 'h264') };
+    const state = toStreamState(cameraId, stream, entry.supervisor.state(), entry.transcode);
+    const h264 = state.codec === null || state.codec === 'h264' || state.transcoded;
+    return { state, webrtc: entry.rtp !== null && h264 };
   }
 
   /** One open of this connection ends (a tile went away); unknown streams are ignored. */
@@ -180,7 +194,7 @@ export class CameraGateway {
       const entry = this.entries.get(key);
       if (!entry || this.closed) continue;
       const url = this.options.cameras.streamUrl(cameraId, stream);
-      if (url === entry.url) continue;
+      if (url === entry.url && this.options.cameras.transcodes(cameraId) === entry.transcode) continue;
       if (url !== null) {
         if (!this.pending.has(key)) await this.entry(cameraId, stream);
         continue;
@@ -210,23 +224,28 @@ export class CameraGateway {
     const key = producerKey(cameraId, stream);
     const url = this.options.cameras.streamUrl(cameraId, stream);
     if (url === null) throw new Error('No such camera stream');
+    const transcode = this.options.cameras.transcodes(cameraId);
     const existing = this.entries.get(key);
-    if (existing && existing.url === url) return existing;
+    if (existing && existing.url === url && existing.transcode === transcode) return existing;
     const inFlight = this.pending.get(key);
     if (inFlight) return inFlight;
-    const made = this.makeEntry(key, cameraId, stream, url, existing).finally(() => this.pending.delete(key));
+    const made = this.makeEntry(key, { cameraId, stream, url, transcode }, existing).finally(() =>
+      this.pending.delete(key),
+    );
     this.pending.set(key, made);
     return made;
   }
 
-  /** A new ingest; an entry for the same stream with an older URL (edited camera) is replaced. */
+  /**
+   * A new ingest; an entry for the same stream with an older URL or transcode setting (edited
+   * camera) is replaced, its viewers kept and its codec reused when the camera is the same.
+   */
   private async makeEntry(
     key: string,
-    cameraId: string,
-    stream: CameraStream,
-    url: string,
+    made: Pick<Entry, 'cameraId' | 'stream' | 'url' | 'transcode'>,
     replaced: Entry | undefined,
   ): Promise<Entry> {
+    const { cameraId, stream, url, transcode } = made;
     const engine = this.options.engine ?? null;
     let rtp: RtpIngestPoint | null = null;
     if (replaced) {
@@ -258,10 +277,13 @@ export class CameraGateway {
       });
     }
     const o = this.options;
+    const codec = replaced?.url === url ? knownCodec(replaced.last.codec) : undefined;
     const supervisor = new IngestSupervisor({
       ...o.ingest,
       url,
       outputs,
+      transcode,
+      ...(codec === undefined ? {} : { codec }),
       label: key,
       ...(o.ffmpegPath === undefined ? {} : { ffmpegPath: o.ffmpegPath }),
       ...(o.idleStopMs === undefined ? {} : { idleStopMs: o.idleStopMs }),
@@ -274,11 +296,12 @@ export class CameraGateway {
       cameraId,
       stream,
       url,
+      transcode,
       dir,
       rtp,
       supervisor,
       viewers: replaced?.viewers ?? new Map<string, number>(),
-      last: toStreamState(cameraId, stream, supervisor.state()),
+      last: toStreamState(cameraId, stream, supervisor.state(), transcode),
       known: 'unknown',
     };
     supervisor.onState((s) => this.changed(entry, s));
@@ -289,7 +312,7 @@ export class CameraGateway {
   }
 
   private changed(entry: Entry, s: IngestState): void {
-    const next = toStreamState(entry.cameraId, entry.stream, s);
+    const next = toStreamState(entry.cameraId, entry.stream, s, entry.transcode);
     if (s.status === 'live') entry.known = 'online';
     else if (s.status === 'offline') entry.known = 'offline';
     if (sameState(next, entry.last)) return;

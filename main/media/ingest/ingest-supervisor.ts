@@ -52,8 +52,13 @@ export interface IngestOptions {
   outputs: readonly IngestOutput[];
   /** The system's `ffmpeg` unless configured. */
   ffmpegPath?: string;
-  /** The codec if probed before (probeCodec); HEVC gets the tag browsers need. */
+  /** The codec if known before (probeCodec, an earlier ingest); else learnt from ffmpeg's output. */
   codec?: VideoCodec;
+  /**
+   * Transcode H.265 to H.264 (ffmpeg-args.ts TRANSCODE). A run started without knowing the codec
+   * copies; one that finds H.265 is restarted at once with H.265's command line.
+   */
+  transcode?: boolean;
   /** Codecs the gateway passes through; another one stops the run as 'unsupported-codec'. */
   acceptCodecs?: readonly string[];
   /** ffmpeg's socket connect/read timeout. */
@@ -98,6 +103,8 @@ const TAIL_LINES = 40;
 type StateListener = (state: IngestState) => void;
 
 interface Run {
+  /** The codec its command line was made for (undefined: not known, copied as H.264 is). */
+  codec: VideoCodec | undefined;
   process: IngestProcess;
   startedAt: number;
   liveAt: number | null;
@@ -131,6 +138,7 @@ export class IngestSupervisor {
       spawner: nodeSpawner,
       prepareOutputs: prepareHlsDirs,
       label: 'ingest',
+      transcode: false,
       ...options,
     };
     this.redact = redactorFor(options.url);
@@ -202,12 +210,19 @@ export class IngestSupervisor {
     return new Promise((resolve) => this.exitWaiters.push(resolve));
   }
 
-  private args(): string[] {
+  /** The codec the next run's command line is made for: the last one seen, else the one given. */
+  private plannedCodec(): VideoCodec | undefined {
+    const seen = this.current.codec;
+    return seen === 'h264' || seen === 'hevc' ? seen : this.options.codec;
+  }
+
+  private args(codec = this.plannedCodec()): string[] {
     return ffmpegArgs({
       url: this.options.url,
       outputs: this.options.outputs,
       timeoutMs: this.options.timeoutMs,
-      codec: this.options.codec,
+      codec,
+      transcode: this.options.transcode,
     });
   }
 
@@ -224,8 +239,10 @@ export class IngestSupervisor {
       // ffmpeg will say what is wrong with the directory in its own words; log ours beside it.
       this.options.log?.(`${this.options.label}: ${this.redact(String(error))}`);
     }
-    const process = this.options.spawner(this.options.ffmpegPath, this.args());
+    const codec = this.plannedCodec();
+    const process = this.options.spawner(this.options.ffmpegPath, this.args(codec));
     const run: Run = {
+      codec,
       process,
       startedAt: scheduler.now(),
       liveAt: null,
@@ -281,6 +298,10 @@ export class IngestSupervisor {
     if (!this.options.acceptCodecs.includes(codec)) {
       run.errors.push(`[error] ${codec} is not passed through (accepted: ${this.options.acceptCodecs.join(', ')})`);
       this.kill(run, 'unsupported-codec');
+    } else if ((codec === 'hevc') !== (run.codec === 'hevc')) {
+      // Started for the other codec: again at once with this one's command line (not a failure).
+      this.options.log?.(`${this.options.label}: ${codec} found, restarting with its command line`);
+      this.kill(run, null);
     }
   }
 
