@@ -109,3 +109,126 @@ test('nine demo cameras play over WebRTC through the embedded engine in one wind
   expect(ms.every((m) => m !== null)).toBe(true);
   await hub.close();
 });
+
+/** Per camera: frames its tile's <video> has decoded so far (-1 without one). */
+async function decodedFrames(page: Page, ids: readonly string[]): Promise<number[]> {
+  return page.evaluate(
+    (cameraIds) =>
+      cameraIds.map(
+        (id) =>
+          document
+            .querySelector<HTMLVideoElement>(`[data-testid="wall-tile"][data-camera-id="${id}"] video`)
+            ?.getVideoPlaybackQuality().totalVideoFrames ?? -1,
+      ),
+    ids,
+  );
+}
+
+/** Every data-state a tile takes from now on, per camera. */
+function recordTileStates(): void {
+  const seen: Record<string, string[]> = {};
+  Object.assign(window, { __tileStates: seen });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const el = record.target as Element;
+      const id = el.getAttribute('data-camera-id');
+      const state = el.getAttribute('data-state');
+      if (el.getAttribute('data-testid') !== 'wall-tile' || !id || !state) continue;
+      (seen[id] ??= []).push(state);
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['data-state'], subtree: true });
+}
+
+test('tiles covered by a maximised tile pause their WebRTC consumers and resume on restore', async ({
+  page,
+  shell,
+}) => {
+  test.setTimeout(120_000);
+  // The hub calls the page makes: media.rtc.pause / media.rtc.resume with their consumer ids.
+  const rtcCalls: { method: string; consumerId: string }[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload !== 'string' || !payload.includes('media.rtc.')) return;
+      const frame = JSON.parse(payload) as { method?: string; input?: { consumerId?: string } };
+      if (frame.method === 'media.rtc.pause' || frame.method === 'media.rtc.resume') {
+        rtcCalls.push({ method: frame.method, consumerId: frame.input?.consumerId ?? '' });
+      }
+    });
+  });
+  await login(page, shell.url, 'monitor');
+  await page.getByTestId('nav-wall').click();
+  await expect(page.getByTestId('wall-grid')).toBeVisible();
+  const hub = await hubClient(page, 'monitor');
+  const { rows } = await hub.call<{ rows: Camera[] }>('cameras.list', { filter: {}, limit: 1000 });
+  await hub.close();
+  const ids = rows
+    .filter((c) => DEMO_MAIN.test(c.mainUrl))
+    .slice(0, 4)
+    .map((c) => c.id);
+  expect(ids).toHaveLength(4);
+  await page.getByTestId('wall-layout-4').click();
+  await expect(page.getByTestId('wall-tile')).toHaveCount(4);
+  for (const id of ids) {
+    await page.getByTestId('wall-tree-search').fill(id);
+    await page.locator(`[data-testid="wall-tree-camera"][data-camera-id="${id}"]`).dblclick();
+    await expect(tile(page, id)).toHaveCount(1);
+  }
+  for (const id of ids) await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+  await tile(page, ids[0]!).hover();
+  await tile(page, ids[0]!).getByTestId('wall-tile-stats-toggle').click();
+  await expect(tile(page, ids[0]!).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'webrtc');
+  expect(rtcCalls).toEqual([]);
+  await page.evaluate(recordTileStates);
+
+  // Maximise the first: the three it covers are paused on the hub.
+  const [big, ...covered] = ids as [string, ...string[]];
+  await tile(page, big).dblclick();
+  await expect(tile(page, big)).toHaveAttribute('data-maximised', 'true');
+  await expect.poll(() => rtcCalls.filter((c) => c.method === 'media.rtc.pause').length).toBe(covered.length);
+  const paused = new Set(rtcCalls.map((c) => c.consumerId));
+  expect(paused.size).toBe(covered.length);
+
+  // The maximised tile decodes on (main stream), the covered ones do not: let what was in flight
+  // land, then watch a couple of seconds of the maximised tile's frames.
+  const advancedBy = async (from: number[], frames: number): Promise<void> => {
+    await expect
+      .poll(async () => ((await decodedFrames(page, [big]))[0] ?? -1) - (from[0] ?? 0), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(frames);
+  };
+  await advancedBy(await decodedFrames(page, [big]), 25);
+  const before = await decodedFrames(page, ids);
+  await advancedBy(before, 50);
+  const after = await decodedFrames(page, ids);
+  const coveredAdvance = covered.map((id) => (after[ids.indexOf(id)] ?? 0) - (before[ids.indexOf(id)] ?? 0));
+  console.log(
+    `[wall-demo-rtc] frames while covered: ${coveredAdvance.join(', ')} (maximised: ${after[0]! - before[0]!})`,
+  );
+  for (const n of coveredAdvance) expect(n).toBeLessThanOrEqual(1);
+  for (const id of covered) await expect(tile(page, id)).toHaveAttribute('data-state', 'playing');
+
+  // Restore: the same consumers resume and every tile decodes again.
+  await tile(page, big).dblclick();
+  await expect(tile(page, big)).toHaveAttribute('data-maximised', 'false');
+  await expect.poll(() => rtcCalls.filter((c) => c.method === 'media.rtc.resume').length).toBe(covered.length);
+  expect(new Set(rtcCalls.filter((c) => c.method === 'media.rtc.resume').map((c) => c.consumerId))).toEqual(paused);
+  const restored = await decodedFrames(page, ids);
+  await expect
+    .poll(
+      async () => {
+        const now = await decodedFrames(page, ids);
+        return covered.filter((id) => (now[ids.indexOf(id)] ?? -1) < (restored[ids.indexOf(id)] ?? 0) + 25);
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual([]);
+  // No tile looked stalled or offline at any point.
+  const states = await page.evaluate(
+    () => (window as unknown as { __tileStates: Record<string, string[]> }).__tileStates,
+  );
+  for (const id of ids) expect(states[id] ?? [], id).not.toEqual(expect.arrayContaining(['stalled']));
+  expect(
+    Object.values(states)
+      .flat()
+      .filter((s) => s !== 'playing' && s !== 'connecting'),
+  ).toEqual([]);
+});

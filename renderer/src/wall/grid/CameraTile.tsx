@@ -7,7 +7,7 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
-import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../../common/contract';
@@ -110,6 +110,11 @@ export function CameraTile({
   const source = typeof resolved === 'string' ? null : resolved;
   const player = useTilePlayer(cameraId, source, box);
   const live = useTileHealth(player);
+  // Covered by another tile's maximised view: its WebRTC consumer pauses until restored.
+  const covered = useWallStore((s) => s.maximised !== null && s.maximised !== slot);
+  useEffect(() => {
+    player?.setHidden?.(covered);
+  }, [player, covered]);
 
   const unplayableReason = typeof resolved === 'string' ? unplayableText(resolved, cameraId, camera, t) : undefined;
 

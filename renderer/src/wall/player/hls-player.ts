@@ -95,6 +95,8 @@ export class HlsPlayer implements DisposablePlayer {
   private newestSn: number | null = null;
   private readonly stopTick: () => void;
   private released = false;
+  /** The tile is covered by a maximised one (setHidden). */
+  private hidden = false;
   private readonly stopGatewayWatch: (() => void) | null;
   private probeTimer: ReturnType<typeof setInterval> | null = null;
   private probeAnswer: string | null = null;
@@ -172,6 +174,14 @@ export class HlsPlayer implements DisposablePlayer {
       this.dispatch({ type: 'switch' });
     }
     return done;
+  }
+
+  /** Covered tiles pause their WebRTC consumer (StreamSlot.setHidden) and are not judged stalled. */
+  setHidden(hidden: boolean): void {
+    if (this.hidden === hidden) return;
+    this.hidden = hidden;
+    this.current.setHidden(hidden);
+    this.next?.setHidden(hidden);
   }
 
   snapshot(): Promise<Blob> {
@@ -298,6 +308,7 @@ export class HlsPlayer implements DisposablePlayer {
       // Keep the picture: prepare the stream off screen (an element outside the document still
       // decodes and reports its frames) and swap it in on its first frame.
       this.next = new StreamSlot(createWallVideo(this.key), this.slotEvents, this.gateway, this.rtc);
+      this.next.setHidden(this.hidden);
       this.next.replayBound = bound;
       this.next.load(this.wanted);
       this.attemptSlot = this.next;
@@ -425,7 +436,8 @@ export class HlsPlayer implements DisposablePlayer {
     }
     this.lastTime = time;
     this.lastFrames = frames;
-    const visible = document.visibilityState !== 'hidden';
+    // A covered tile (its consumer paused) is as unseen as a hidden page: no stall, no timeout.
+    const visible = document.visibilityState !== 'hidden' && !this.hidden;
     this.dispatch({ type: 'tick', visible, supervised: this.current.supervised });
     this.current.play();
     this.next?.play();

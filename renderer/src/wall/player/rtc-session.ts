@@ -6,9 +6,10 @@ import type { StreamKind } from './types';
 /**
  * The window's WebRTC link to the hub (issue 10 item 4): one mediasoup-client Device and one
  * receive transport, made on the first WebRTC tile and made again after the transport failed; one
- * consumer per tile. In the console window a hidden page pauses every consumer (nothing is drawn,
- * so nothing needs sending); a wall window (#/wall/window/<n>) never pauses — it is watched on a
- * screen whatever the browser thinks of its visibility.
+ * consumer per tile. A consumer is paused (here and on the hub: nothing is sent for it) while its
+ * tile is hidden — covered by a maximised tile — or, in the console window only, while the page is
+ * hidden; a wall window (#/wall/window/<n>) ignores page visibility — it is watched on a screen
+ * whatever the browser thinks. On resume the engine starts again from the last keyframe.
  */
 
 export type RtcCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
@@ -20,13 +21,30 @@ export interface RtcConsumer {
   close(): void;
   /** Called once when the transport under it fails (the tile reconnects). */
   onFailed(listener: () => void): void;
+  /** The tile is covered (another tile maximised): pause while hidden, resume when shown. */
+  setHidden(hidden: boolean): void;
+}
+
+export interface ConsumeOptions {
+  /** The tile is hidden now: the consumer starts paused. */
+  hidden?: boolean;
 }
 
 export interface RtcSession {
   /** The engine the hub uses, once known ('embedded' | 'mediasoup'). */
   engine(): Promise<string>;
-  consume(cameraId: string, stream: StreamKind): Promise<RtcConsumer>;
+  consume(cameraId: string, stream: StreamKind, options?: ConsumeOptions): Promise<RtcConsumer>;
   close(): void;
+}
+
+interface Entry {
+  consumer: Consumer;
+  transportId: string;
+  failed: Set<() => void>;
+  /** The tile's own hidden flag. */
+  hidden: boolean;
+  /** Whether the consumer is paused now (here and, asked, on the hub). */
+  paused: boolean;
 }
 
 interface Link {
@@ -43,7 +61,7 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
   /** The set-up in flight or done; `link` forgets it once it failed. */
   let current: Promise<Link> | null = null;
   let engineName: Promise<string> | null = null;
-  const live = new Map<string, { consumer: Consumer; transportId: string; failed: Set<() => void> }>();
+  const live = new Map<string, Entry>();
 
   const capabilities = () => call('media.rtc.capabilities', {});
 
@@ -89,14 +107,20 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     return link;
   };
 
-  const setPaused = (paused: boolean): void => {
-    for (const { consumer } of live.values()) {
-      if (paused) consumer.pause();
-      else consumer.resume();
-      call(paused ? 'media.rtc.pause' : 'media.rtc.resume', { consumerId: consumer.id }).catch(() => undefined);
-    }
+  const pageHidden = (): boolean => !wallWindow && document.visibilityState === 'hidden';
+  /** Pauses or resumes the consumer as its tile and the page say; tells the hub only on a change. */
+  const apply = (entry: Entry): void => {
+    const paused = entry.hidden || pageHidden();
+    if (paused === entry.paused || !live.has(entry.consumer.id)) return;
+    entry.paused = paused;
+    const { consumer } = entry;
+    if (paused) consumer.pause();
+    else consumer.resume();
+    call(paused ? 'media.rtc.pause' : 'media.rtc.resume', { consumerId: consumer.id }).catch(() => undefined);
   };
-  const onVisibility = (): void => setPaused(document.visibilityState === 'hidden');
+  const onVisibility = (): void => {
+    for (const entry of live.values()) apply(entry);
+  };
   if (!wallWindow) document.addEventListener('visibilitychange', onVisibility);
 
   return {
@@ -111,7 +135,7 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
       }
       return engineName;
     },
-    async consume(cameraId, stream) {
+    async consume(cameraId, stream, options = {}) {
       const { device, transport } = await ensure();
       const answer = await call('media.rtc.consume', {
         transportId: transport.id,
@@ -121,11 +145,15 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
       });
       const consumer = await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
       const failed = new Set<() => void>();
-      live.set(consumer.id, { consumer, transportId: transport.id, failed });
-      if (!wallWindow && document.visibilityState === 'hidden') {
-        consumer.pause();
-        call('media.rtc.pause', { consumerId: consumer.id }).catch(() => undefined);
-      }
+      const entry: Entry = {
+        consumer,
+        transportId: transport.id,
+        failed,
+        hidden: options.hidden ?? false,
+        paused: false,
+      };
+      live.set(consumer.id, entry);
+      apply(entry);
       return {
         track: consumer.track,
         getStats: () => consumer.getStats(),
@@ -136,6 +164,10 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
         },
         onFailed(listener) {
           failed.add(listener);
+        },
+        setHidden(hidden) {
+          entry.hidden = hidden;
+          apply(entry);
         },
       };
     },

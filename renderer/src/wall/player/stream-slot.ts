@@ -101,6 +101,10 @@ export class StreamSlot {
   replayBound: number | null = null;
   /** The hub's gateway ingests this stream and tells its state (media.state). */
   private ingestedStream = false;
+  /** The tile is covered by a maximised one: a WebRTC consumer is paused meanwhile. */
+  private hidden = false;
+  /** When the tile was last shown again (epoch ms). */
+  private shownAt = 0;
 
   constructor(
     readonly video: HTMLVideoElement,
@@ -177,6 +181,13 @@ export class StreamSlot {
     return Number.isFinite(latency) && latency > 0 ? latency : null;
   }
 
+  /** The tile is hidden (or shown again): its WebRTC consumer pauses (resumes); HLS plays on. */
+  setHidden(hidden: boolean): void {
+    if (this.hidden && !hidden) this.shownAt = Date.now();
+    this.hidden = hidden;
+    this.consumer?.setHidden(hidden);
+  }
+
   /** (Re)loads `source` into this slot's video. In place: whatever it showed is dropped. */
   load(source: PlayerSource): void {
     if (this.destroyed) return;
@@ -245,16 +256,26 @@ export class StreamSlot {
       this.dropRtc();
       this.loadUrl(hlsUrl, generation);
     };
-    this.fallbackTimer = setTimeout(() => {
-      if (shouldFallBack(startedAt, this.frameSeen, Date.now())) fallBack();
-    }, FALLBACK_AFTER_MS);
-    rtc.session.consume(source.cameraId, source.stream).then(
+    // A paused consumer sends nothing: time the tile spent hidden does not count towards the fallback.
+    const armFallback = (delay: number): void => {
+      this.fallbackTimer = setTimeout(() => {
+        if (this.frameSeen) return;
+        if (this.hidden) return armFallback(FALLBACK_AFTER_MS);
+        const since = Math.max(startedAt, this.shownAt);
+        if (shouldFallBack(since, this.frameSeen, Date.now())) fallBack();
+        else armFallback(since + FALLBACK_AFTER_MS - Date.now());
+      }, delay);
+    };
+    armFallback(FALLBACK_AFTER_MS);
+    rtc.session.consume(source.cameraId, source.stream, { hidden: this.hidden }).then(
       (consumer) => {
         if (generation !== this.generation || this.destroyed || this.protocolName !== 'webrtc') {
           consumer.close();
           return;
         }
         this.consumer = consumer;
+        // Hidden or shown while the hub answered.
+        consumer.setHidden(this.hidden);
         const lost = (): void => {
           if (generation === this.generation && this.consumer === consumer) this.events.failure(this, RTC_LOST);
         };

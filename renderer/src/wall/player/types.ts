@@ -65,6 +65,11 @@ export interface Player {
    * on screen until the new stream has shown its first frame. Resolves then (or rejects on error).
    */
   switchTo(source: PlayerSource): Promise<void>;
+  /**
+   * The tile is covered (another tile maximised) or shown again: a WebRTC stream pauses meanwhile
+   * (nothing sent by the hub) and resumes from its last keyframe; HLS plays on.
+   */
+  setHidden?(hidden: boolean): void;
   /** The current frame as a JPEG (for snapshot → work order). Rejects when nothing is showing. */
   snapshot(): Promise<Blob>;
 }
