@@ -5,6 +5,7 @@ import { chooseCodec, routerRtpCapabilities } from './capabilities';
 import { EmbeddedConsumer } from './consumer';
 import type { CacheLimits } from './keyframe-cache';
 import { EmbeddedProducer } from './producer';
+import { ReplayThrottle } from './replay-throttle';
 import { EmbeddedTransport, type TransportOptions } from './transport';
 import { TransportQuota } from '../transport-quota';
 
@@ -54,7 +55,7 @@ export class EmbeddedEngine implements MediaEngine {
   private readonly transports = new Map<string, EmbeddedTransport>();
   private readonly consumers = new Map<string, EmbeddedConsumer>();
   private readonly quota = new TransportQuota();
-  private readonly lastReplay = new Map<string, number>();
+  private readonly replays: ReplayThrottle;
   private closed = false;
   private readonly now: () => number;
 
@@ -62,6 +63,7 @@ export class EmbeddedEngine implements MediaEngine {
 
   constructor(private readonly options: EmbeddedEngineOptions = {}) {
     this.now = options.now ?? (() => Date.now());
+    this.replays = new ReplayThrottle(options.keyframeReplayIntervalMs ?? 1000);
     const every = options.livenessIntervalMs ?? 5000;
     if (every > 0) {
       this.liveness = setInterval(() => this.closeSilentTransports(), every);
@@ -135,7 +137,7 @@ export class EmbeddedEngine implements MediaEngine {
         const transport = ref.transport;
         if (!transport) return;
         for (const consumer of this.consumersOf(transport.id)) {
-          this.startConsumer(consumer);
+          this.startConsumer(consumer, true);
         }
       },
       onClosed: () => {
@@ -206,7 +208,7 @@ export class EmbeddedEngine implements MediaEngine {
     );
     this.consumers.set(consumer.id, consumer);
     producer.consumers.add(consumer);
-    if (transport.connected) this.startConsumer(consumer);
+    if (transport.connected) this.startConsumer(consumer, false);
     return {
       id: consumer.id,
       producerId: producer.id,
@@ -274,21 +276,15 @@ export class EmbeddedEngine implements MediaEngine {
     return { packetsSent: consumer.packetsSent, paused: consumer.paused };
   }
 
-  /**
-   * The transport is up: send from the cached keyframe. Counts as a replay, so the PLI a browser
-   * sends while it waits for that very keyframe does not replay it a second time.
-   */
-  private startConsumer(consumer: EmbeddedConsumer): void {
-    this.lastReplay.set(consumer.id, this.now());
+  /** The transport is up: send from the cached keyframe (see ReplayThrottle.started). */
+  private startConsumer(consumer: EmbeddedConsumer, receiverReady: boolean): void {
+    this.replays.started(consumer.id, this.now(), receiverReady);
     consumer.setReady(this.producers.get(consumer.producerKey)?.cache.snapshot() ?? []);
   }
 
   /** Resume or a PLI/FIR: replay the cached keyframe (throttled for PLIs, not for resume). */
   private replayKeyframe(consumer: EmbeddedConsumer, force: boolean): void {
-    const now = this.now();
-    const last = this.lastReplay.get(consumer.id);
-    if (!force && last !== undefined && now - last < (this.options.keyframeReplayIntervalMs ?? 1000)) return;
-    this.lastReplay.set(consumer.id, now);
+    if (!this.replays.allow(consumer.id, this.now(), force)) return;
     consumer.restart(this.producers.get(consumer.producerKey)?.cache.snapshot() ?? []);
   }
 
@@ -299,7 +295,7 @@ export class EmbeddedEngine implements MediaEngine {
   private forgetConsumer(consumer: EmbeddedConsumer): void {
     consumer.close();
     this.consumers.delete(consumer.id);
-    this.lastReplay.delete(consumer.id);
+    this.replays.forget(consumer.id);
     this.producers.get(consumer.producerKey)?.consumers.delete(consumer);
   }
 
