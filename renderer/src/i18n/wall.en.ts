@@ -28,7 +28,6 @@ export const wallEn: typeof wallZh = {
   unplayable: {
     disabled: 'The camera is disabled',
     protocol: '{{protocol}} streams cannot play in the console directly',
-    credentials: 'The stream URL holds credentials; the console cannot open it directly',
     missing: 'Camera {{id}} is no longer registered',
   },
   tile: {

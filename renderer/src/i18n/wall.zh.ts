@@ -27,7 +27,6 @@ export const wallZh = {
   unplayable: {
     disabled: '摄像机已停用',
     protocol: '{{protocol}} 流不能在控制台直接播放',
-    credentials: '流地址含凭据，控制台不能直接播放',
     missing: '摄像机 {{id}} 已不在登记册中',
   },
   tile: {

@@ -1,7 +1,7 @@
 import type { Camera } from '../../../../common/contract';
 import type { PlayerSource, StreamKind } from '../player/types';
 
-export type Unplayable = 'disabled' | 'protocol' | 'credentials';
+export type Unplayable = 'disabled' | 'protocol';
 
 /** The hub's own demo streams: played through the gateway's signed path (media.open). */
 const DEMO_URL = /^\/media\/demo\//;

@@ -78,8 +78,6 @@ function unplayableText(
       return t('wall.unplayable.disabled');
     case 'protocol':
       return t('wall.unplayable.protocol', { protocol: camera?.protocol.toUpperCase() ?? '' });
-    case 'credentials':
-      return t('wall.unplayable.credentials');
   }
 }
 
