@@ -60,7 +60,11 @@ test('an admin registers a camera: the credential is masked, kept on edit, and a
   await expect(renamed.getByTestId('camera-main-url')).toHaveText('rtsp://***@10.0.0.1/main');
 
   // A GB/T 28181 code of the wrong length: the hub's reason appears under the code field.
-  await renamed.getByTestId('camera-edit').click();
+  // The filtered table may still be re-rendering its row: a click on the row it replaces opens nothing.
+  await expect(async () => {
+    await renamed.getByTestId('camera-edit').click();
+    await expect(dialog.getByTestId('camera-form-code')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByTestId('camera-form-code').fill('3101150000132');
   await dialog.getByTestId('camera-form-submit').click();
   const codeItem = dialog.locator('.ant-form-item').filter({ has: page.getByTestId('camera-form-code') });
