@@ -13,6 +13,7 @@ import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
+import { alarmAfterCriticalOrder } from './api/handlers/wall-alarm-hooks';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import type { HandlerMap } from './api/handler-types';
@@ -46,7 +47,7 @@ import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
 import { OrdersService } from './services/orders/orders-service';
 import { SlaService } from './services/sla/sla-service';
-import { createWallServices } from './services/wall';
+import { createWallServices, WallAlarmRouter } from './services/wall';
 import { seedSla } from './services/sla/seed';
 import { AuthService } from './services/auth/auth-service';
 import { SessionsRepo } from './services/auth/sessions-repo';
@@ -101,6 +102,8 @@ export interface Hub extends HubPort {
   sweepAlerts(): number;
   /** Looks for rostered people not checked in 10 minutes into their shift and alerts their chief (also on a timer). */
   sweepDuty(): number;
+  /** Alarm to the wall (issue 11 item 8): what 特急 orders and incidents push to alarm windows. */
+  readonly wallAlarms: WallAlarmRouter;
   /** RTSP cameras' ingests (issue 10): closed, every ffmpeg with it, by close(). */
   readonly gateway: CameraGateway;
   /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
@@ -223,6 +226,17 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const wall = createWallServices(db, services.cameras, clock);
     const cameraApi = cameraHandlers({ cameras: services.cameras, online: cameraOnline });
+    // Alarm to the wall (issue 11 item 8): 特急 orders and incidents to the windows marked for alarms.
+    const wallAlarms = new WallAlarmRouter({
+      ...wall,
+      db,
+      org: orgRepo,
+      audit: auditRepo,
+      send: (alarm, window) =>
+        bus.publish('wall.alarm', alarm, { connectionIds: [window.connId], userIds: [window.userId] }),
+    });
+    const orderApi = orderHandlers(orderDeps);
+    const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
         name: '合庆城运',
@@ -235,7 +249,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...authHandlers(auth, bus),
       ...adminHandlers(new UsersService(usersRepo, orgRepo, clock), auth, bus),
       ...apiKeyHandlers(services.apiKeys),
-      ...orderHandlers(orderDeps),
+      ...orderApi,
+      'orders.create': alarmAfterCriticalOrder(orderApi['orders.create'], wallAlarms, logAlarmError),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments, orgRepo),
       ...cameraApi,
@@ -362,6 +377,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       services,
       sweepAlerts,
       sweepDuty,
+      wallAlarms,
       bus,
       bootstrap,
       keys,

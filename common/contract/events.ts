@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { event } from './define';
 import { streamStateSchema } from './media';
 import { idSchema } from './schemas';
-import { wallPushedSchema } from './wall';
+import { wallAlarmSchema, wallPushedSchema } from './wall';
 
 /** Server → UI events. Each is delivered to every connected window whose session is in its audience. */
 export const events = {
@@ -68,6 +68,10 @@ export const events = {
   'wall.pushed': event({
     payload: wallPushedSchema,
     summary: 'A console pushed a camera, view or tour to a wall window (to that window’s connection only)',
+  }),
+  'wall.alarm': event({
+    payload: wallAlarmSchema,
+    summary: 'A 特急 order or an incident pushed its cameras to an alarm window (to that window’s connection only)',
   }),
   'wall.changed': event({
     payload: z.object({ what: z.enum(['views', 'tours', 'windows']) }),

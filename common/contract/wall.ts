@@ -101,6 +101,8 @@ export const wallWindowSchema = z.object({
   registeredAt: epochMs,
   /** The window is the caller's own connection (a console does not push to itself by mistake). */
   self: z.boolean(),
+  /** Marked for alarms (issue 11 item 8): 特急 orders and incidents push their cameras to it. */
+  alarm: z.boolean(),
 });
 export type WallWindow = z.infer<typeof wallWindowSchema>;
 
@@ -132,6 +134,40 @@ export const wallPushedSchema = z.object({
   at: epochMs,
 });
 export type WallPushed = z.infer<typeof wallPushedSchema>;
+
+/** Why cameras were pushed to an alarm window: a new 特急 order, or an incident activated or escalated. */
+export const wallAlarmReasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('order'), orderId: idSchema, orderCode: z.string(), orderTitle: z.string() }),
+  z.object({
+    kind: z.literal('incident'),
+    incidentId: idSchema,
+    what: z.enum(['activated', 'level']),
+    /** The incident's type and situation, as the banner names it. */
+    title: z.string(),
+    /** 'IV' … 'I'. */
+    level: z.string(),
+    drill: z.boolean(),
+  }),
+]);
+export type WallAlarmReason = z.infer<typeof wallAlarmReasonSchema>;
+
+/**
+ * What an alarm window receives (event `wall.alarm`): the cameras already resolved (the order's
+ * camera or its workstation's; the incident's area or preset view), in order. The window shows them
+ * in its alarm layout under a frame with the reason until acknowledged (wall.alarm.ack).
+ */
+export const wallAlarmSchema = z.object({
+  alarmId: z.string(),
+  windowId: z.string(),
+  reason: wallAlarmReasonSchema,
+  cameras: z.array(z.string()).max(WALL_MAX_TILES),
+  /** The preset view's layout when the cameras come from one; null = the window's alarm layout. */
+  layout: wallLayoutSchema.nullable(),
+  /** Who caused it (the order's creator, the incident's commander acting); null for the hub itself. */
+  by: z.object({ userId: idSchema, userName: z.string() }).nullable(),
+  at: epochMs,
+});
+export type WallAlarm = z.infer<typeof wallAlarmSchema>;
 
 export const wallMethods = {
   'wall.views.list': method({
@@ -179,7 +215,11 @@ export const wallMethods = {
   // Registering is not audited: a window opening is not a decision anyone takes, and it is gone
   // with its connection. What is pushed to it is audited (wall.push).
   'wall.windows.register': method({
-    input: z.object({ name: z.string().trim().min(1).max(40) }),
+    input: z.object({
+      name: z.string().trim().min(1).max(40),
+      /** Left out: keeps what the window was (false for a new one); a reload sends its own mark again. */
+      alarm: z.boolean().optional(),
+    }),
     output: wallWindowSchema,
     access: WALL_USERS,
     writes: false,
@@ -198,6 +238,21 @@ export const wallMethods = {
     access: WALL_USERS,
     writes: false,
     summary: 'Wall windows the caller may push to: their own, and for chiefs those of their org unit',
+  }),
+  'wall.windows.setAlarm': method({
+    input: z.object({ windowId: z.string().min(1).max(64), alarm: z.boolean() }),
+    output: wallWindowSchema,
+    access: WALL_USERS,
+    writes: true,
+    summary:
+      'Mark a wall window for alarms (特急 orders, incidents) or unmark it: the caller’s own, or a chief’s unit’s',
+  }),
+  'wall.alarm.ack': method({
+    input: z.object({ alarmId: z.string().min(1).max(64) }),
+    output: z.object({ alarmId: z.string() }),
+    access: WALL_USERS,
+    writes: true,
+    summary: 'Acknowledge an alarm on a wall window (确认): the window returns to what it showed before',
   }),
   'wall.push': method({
     input: z.object({ windowId: z.string().min(1).max(64), target: wallPushTargetSchema }),

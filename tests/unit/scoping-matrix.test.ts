@@ -81,6 +81,8 @@ interface World {
   views: Record<'center' | 's2', number>;
   tours: Record<'center' | 's2', number>;
   windows: Record<'center' | 's2' | 's1', string>;
+  /** A 特急 order's alarm on each unit's alarm window (issue 11 item 8). */
+  alarms: Record<'center' | 's2' | 's1', string>;
   upload: string;
   apiKey: number;
 }
@@ -467,6 +469,20 @@ const ROWS: Row[] = [
       input: { windowId: w.windows.center, target: { kind: 'view', viewId: w.views.center } },
     }),
   },
+  {
+    method: 'wall.windows.setAlarm',
+    covers: ['windowId'],
+    other: (w) => ({ windowId: w.windows.s2, alarm: false }),
+    center: (w) => ({ windowId: w.windows.center, alarm: false }),
+    owner: (w) => ({ as: 'station', input: { windowId: w.windows.s1, alarm: true } }),
+  },
+  {
+    method: 'wall.alarm.ack',
+    covers: ['alarmId'],
+    other: (w) => ({ alarmId: w.alarms.s2 }),
+    center: (w) => ({ alarmId: w.alarms.center }),
+    owner: (w) => ({ as: 'station', input: { alarmId: w.alarms.s1 } }),
+  },
   ...(['wall.views.delete', 'wall.tours.delete'] as const).map((method): Row => ({
     method,
     covers: ['id'],
@@ -669,11 +685,19 @@ beforeAll(async () => {
   const views = { center: await view('chief', '中心私人画面'), s2: await view('station2', '二站私人画面') };
   const tours = { center: await tour('chief', '中心私人轮巡'), s2: await tour('station2', '二站私人轮巡') };
   const wallWindow = async (as: string) =>
-    (await ok(hub, await signIn(as, `wall-${as}`), 'wall.windows.register', { name: `${as} 大屏` })).windowId;
+    (await ok(hub, await signIn(as, `wall-${as}`), 'wall.windows.register', { name: `${as} 大屏`, alarm: true }))
+      .windowId;
   const windows = {
     center: await wallWindow('chief'),
     s2: await wallWindow('station2'),
     s1: await wallWindow('station'),
+  };
+  const alarmOn = (orderId: number, windowId: string) =>
+    hub.wallAlarms.order(orderId, null).find((a) => a.windowId === windowId)!.alarmId;
+  const alarms = {
+    center: alarmOn(orders.center.id, windows.center),
+    s2: alarmOn(orders.s2.id, windows.s2),
+    s1: alarmOn(orders.s1.id, windows.s1),
   };
 
   const upload0 = await ok(hub, c('chief'), 'attachments.begin', { name: '待传.png', size: PNG_1x1.length });
@@ -691,6 +715,7 @@ beforeAll(async () => {
     views,
     tours,
     windows,
+    alarms,
     upload: upload0.uploadId,
     apiKey,
   };
@@ -830,6 +855,8 @@ describe('what the answers carry', () => {
         ['attachments.finish', { uploadId: text }],
         ['wall.push', { windowId: text, target: { kind: 'camera', cameraId: w.camera } }],
         ['wall.push', { windowId: w.windows.s1, target: { kind: 'camera', cameraId: text } }],
+        ['wall.windows.setAlarm', { windowId: text, alarm: true }],
+        ['wall.alarm.ack', { alarmId: text }],
         ['duty.log.search', { orgUnitId: text }],
         ['duty.roster.week', { orgUnitId: text, date: week.date }],
         ['orders.list', { filter: { stationId: text } }],

@@ -44,6 +44,7 @@ function windowDto(w: WallWindowEntry, connId: string): WallWindow {
     orgUnitId: w.orgUnitId,
     registeredAt: w.registeredAt,
     self: w.connId === connId,
+    alarm: w.alarm,
   };
 }
 
@@ -52,7 +53,7 @@ function windowDto(w: WallWindowEntry, connId: string): WallWindow {
  * and pushes are writing calls: the router audits them with the summaries set here.
  */
 export function wallHandlers(deps: WallDeps): WallHandlers {
-  const { views, tours, windows, cameras, clock } = deps;
+  const { views, tours, windows, alarms, cameras, clock } = deps;
 
   /** The push target with its content, checked against what the caller may see. */
   const resolve = (target: WallPushTarget, actor: WallUser): { pushed: WallPushed['target']; what: string } => {
@@ -147,8 +148,8 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
       return null;
     },
 
-    'wall.windows.register': (ctx, { name }) => {
-      const entry = windows.register(ctx.conn.id, actorOf(ctx), name);
+    'wall.windows.register': (ctx, { name, alarm }) => {
+      const entry = windows.register(ctx.conn.id, actorOf(ctx), name, alarm);
       for (const audience of windowAudiences(entry)) ctx.publish('wall.changed', { what: 'windows' }, audience);
       return windowDto(entry, ctx.conn.id);
     },
@@ -163,6 +164,23 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
     'wall.windows.list': (ctx) => ({
       rows: windows.visibleTo(actorOf(ctx)).map((w) => windowDto(w, ctx.conn.id)),
     }),
+
+    'wall.windows.setAlarm': (ctx, { windowId, alarm }) => {
+      const entry = windows.setAlarm(windowId, actorOf(ctx), alarm);
+      ctx.audit.target = `wall-window:${entry.windowId}`;
+      ctx.audit.summary = `${alarm ? '设为' : '取消'}电视墙报警窗口“${entry.name}”（${entry.userName}）`;
+      for (const audience of windowAudiences(entry)) ctx.publish('wall.changed', { what: 'windows' }, audience);
+      return windowDto(entry, ctx.conn.id);
+    },
+
+    'wall.alarm.ack': (ctx, { alarmId }) => {
+      const alarm = alarms.ack(alarmId, actorOf(ctx));
+      const why =
+        alarm.reason.kind === 'order' ? `特急工单 ${alarm.reason.orderCode}` : `事件 #${alarm.reason.incidentId}`;
+      ctx.audit.target = `wall-window:${alarm.windowId}`;
+      ctx.audit.summary = `确认电视墙报警窗口“${alarm.windowName}”上的${why}报警，返回原画面`;
+      return { alarmId: alarm.alarmId };
+    },
 
     'wall.push': (ctx, { windowId, target }) => {
       const actor = actorOf(ctx);

@@ -2,6 +2,7 @@ import type { CameraLookup } from '../../../common/domain/wall';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { CamerasService } from '../cameras/cameras-service';
+import { WallAlarms } from './wall-alarms';
 import { WallRepo } from './wall-repo';
 import { WallTours } from './wall-tours';
 import { WallViews } from './wall-views';
@@ -11,12 +12,18 @@ export { WallRepo } from './wall-repo';
 export { WallTours, type WallTourSave } from './wall-tours';
 export { WallViews, type WallViewSave } from './wall-views';
 export { WallWindows, type WallWindowEntry } from './wall-windows';
+export { WallAlarms, type PendingAlarm } from './wall-alarms';
+export { WallAlarmRouter, type AlarmCause, type IncidentAlarm, type WallAlarmRouterDeps } from './wall-alarm-router';
 export type { WallUser } from './wall-items';
 
 export interface WallServices {
   views: WallViews;
   tours: WallTours;
   windows: WallWindows;
+  /** Alarms pushed to alarm windows and not yet acknowledged. */
+  alarms: WallAlarms;
+  /** Saved views and tours' storage (an incident plan's preset view is read from it). */
+  repo: WallRepo;
   /** The registry, for what is pushed to a wall window. */
   cameras: CamerasService;
   clock: Clock;
@@ -35,6 +42,8 @@ export function createWallServices(db: Db, cameras: CamerasService, clock: Clock
     views: new WallViews(repo, clock, lookup),
     tours: new WallTours(repo, clock, lookup),
     windows: new WallWindows(clock),
+    alarms: new WallAlarms(),
+    repo,
     cameras,
     clock,
   };

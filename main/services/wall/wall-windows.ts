@@ -13,6 +13,8 @@ export interface WallWindowEntry {
   userName: string;
   orgUnitId: string;
   registeredAt: number;
+  /** Marked for alarms: 特急 orders and incidents push their cameras here (issue 11 item 8). */
+  alarm: boolean;
 }
 
 /**
@@ -34,16 +36,18 @@ export class WallWindows {
    * (a wall page reloading in the same Electron window stays the same target); a different user
    * signed in on the connection gets a new id, so pushes aimed at the old user's window never reach it.
    */
-  register(connId: string, user: WallUser, name: string): WallWindowEntry {
+  register(connId: string, user: WallUser, name: string, alarm?: boolean): WallWindowEntry {
     const old = this.byConn.get(connId);
+    const same = old?.userId === user.id;
     const entry: WallWindowEntry = {
-      windowId: old?.userId === user.id ? old.windowId : this.newId(),
+      windowId: same ? old.windowId : this.newId(),
       name,
       connId,
       userId: user.id,
       userName: user.displayName,
       orgUnitId: user.orgUnitId,
-      registeredAt: old?.userId === user.id ? old.registeredAt : this.clock(),
+      registeredAt: same ? old.registeredAt : this.clock(),
+      alarm: alarm ?? (same ? old.alarm : false),
     };
     this.byConn.set(connId, entry);
     return entry;
@@ -74,6 +78,20 @@ export class WallWindows {
       );
     }
     return entry;
+  }
+
+  /** Marks or unmarks a window the actor may push to (the same rule as a push). */
+  setAlarm(windowId: string, actor: WallUser, alarm: boolean): WallWindowEntry {
+    const entry = this.target(windowId, actor);
+    entry.alarm = alarm;
+    return entry;
+  }
+
+  /** Every window marked for alarms, oldest first. */
+  alarmWindows(): WallWindowEntry[] {
+    return [...this.byConn.values()]
+      .filter((w) => w.alarm)
+      .sort((a, b) => a.registeredAt - b.registeredAt || a.windowId.localeCompare(b.windowId));
   }
 
   get size(): number {
