@@ -16,6 +16,7 @@ import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
 import { alarmAfterCriticalOrder } from './api/handlers/wall-alarm-hooks';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
+import { incidentHandlers } from './api/handlers/incident-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
@@ -41,7 +42,9 @@ import { DutyLog } from './services/duty/duty-log';
 import { CHIEF_ROLE as HANDOVER_CHIEF_ROLE, HandoverService } from './services/duty/handover-service';
 import { upgradeLegacySeals } from './services/duty/seal-upgrade';
 import { RosterService } from './services/duty/roster-service';
-import { logCameraOnline, logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
+import { logCameraOnline, logIncident, logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
+import { IncidentsService } from './services/incidents/incidents-service';
+import { PlansRepo, seedIncidentPlans } from './services/incidents/plans';
 import { ApiKeysService } from './services/open311/api-keys';
 import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
@@ -120,6 +123,7 @@ export interface HubServices {
   cameras: CamerasService;
   audit: AuditRepo;
   org: OrgRepo;
+  incidents: IncidentsService;
   clock: Clock;
 }
 
@@ -144,6 +148,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const keys = openHubKeys(db, options);
     seedReferenceData(db);
     seedSla(db);
+    seedIncidentPlans(db, clock());
     const usersRepo = new UsersRepo(db);
     const orgRepo = new OrgRepo(db);
     const auditRepo = new AuditRepo(db);
@@ -168,6 +173,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       cameras: new CamerasService(db, orgRepo, clock, { secretKey: keys.secretKey }),
       audit: auditRepo,
       org: orgRepo,
+      incidents: new IncidentsService(db, orgRepo, new PlansRepo(db), clock),
       clock,
     };
     const demoMedia = options.demoMedia;
@@ -225,6 +231,12 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const wall = createWallServices(db, services.cameras, clock);
+    /** Other consoles refetch the duty log of units that got system entries. */
+    const announceLog = (unitIds: readonly string[]) => {
+      for (const orgUnitId of new Set(unitIds)) {
+        bus.publish('duty.changed', { orgUnitId, what: 'log' }, { orgUnitIds: [orgUnitId, ...orgRepo.centerIds()] });
+      }
+    };
     const cameraApi = cameraHandlers({ cameras: services.cameras, online: cameraOnline });
     // Alarm to the wall (issue 11 item 8): 特急 orders and incidents to the windows marked for alarms.
     const wallAlarms = new WallAlarmRouter({
@@ -271,6 +283,13 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         log: (line) => console.warn(`[gateway] ${line}`),
       }),
       ...demoHandlers({ cameras: services.cameras, media: isDemo(db) ? demoMedia : undefined }),
+      ...incidentHandlers({
+        incidents: services.incidents,
+        org: orgRepo,
+        clock,
+        onSwitch: (incident, what, detail) => logIncident(dutyLog, orgRepo, incident, what, detail),
+        announceLog,
+      }),
     } satisfies HandlerMap;
     const router = new Router({
       db,
@@ -282,12 +301,6 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
     });
-    /** Other consoles refetch the duty log of units that got system entries. */
-    const announceLog = (unitIds: readonly string[]) => {
-      for (const orgUnitId of new Set(unitIds)) {
-        bus.publish('duty.changed', { orgUnitId, what: 'log' }, { orgUnitIds: [orgUnitId, ...orgRepo.centerIds()] });
-      }
-    };
     const sweepAlerts = () => {
       const raised = services.alerts.sweep();
       for (const alert of raised) {

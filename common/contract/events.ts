@@ -77,6 +77,17 @@ export const events = {
     payload: z.object({ what: z.enum(['views', 'tours', 'windows']) }),
     summary: 'Saved views, tours or the wall windows changed: lists refetch',
   }),
+  'incidents.changed': event({
+    payload: z.object({
+      id: idSchema,
+      what: z.enum(['activated', 'level', 'closed', 'checklist', 'timeline', 'report', 'notification', 'orders']),
+    }),
+    summary: 'An incident was activated, changed level, closed or got a timeline entry: banners and views refetch',
+  }),
+  'incidents.reportDue': event({
+    payload: z.object({ incidentId: idSchema, reportId: idSchema, kind: z.enum(['soon', 'due', 'missed']) }),
+    summary: 'A report deadline is 5 minutes away (soon), reached now (due), or found passed (missed): alert + sound',
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

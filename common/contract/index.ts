@@ -7,6 +7,7 @@ import { demoMethods } from './demo';
 import { dutyHandoverMethods } from './duty-handover';
 import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
+import { incidentMethods } from './incidents';
 import { orderMethods } from './orders';
 import { slaMethods } from './sla';
 import { authMethods } from './auth';
@@ -31,6 +32,7 @@ export * from './duty-handover';
 export * from './duty-log';
 export * from './duty-roster';
 export * from './wall';
+export * from './incidents';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -50,6 +52,7 @@ export const contract = {
   ...mediaMethods,
   ...demoMethods,
   ...wallMethods,
+  ...incidentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -56,6 +56,8 @@ const REFERENCE = new Set([
   'duty.handover.start checklist.id',
   'duty.checklist.set items.id',
   'duty.log.append links.incidentId',
+  // Org units, picked on the org tree every signed-in user may list.
+  'incidents.activate areaIds',
   ...['orders.list', 'orders.export'].flatMap((m) =>
     ['domainId', 'categoryId', 'workstationId', 'departmentId'].map((k) => `${m} filter.${k}`),
   ),
@@ -85,6 +87,8 @@ interface World {
   alarms: Record<'center' | 's2' | 's1', string>;
   upload: string;
   apiKey: number;
+  /** A real incident in 第二联勤站's area and a drill there (a station sees its own area's only). */
+  incidents: Record<'s2' | 'drill', { id: number; itemId: number }>;
 }
 
 /** Strings of the other units' objects that no refused answer may contain. */
@@ -95,6 +99,7 @@ const SECRETS = [
   '二站值班日志机密',
   '中心现场照片',
   '二站现场照片',
+  '二站应急事件机密',
 ];
 
 interface Row {
@@ -565,6 +570,48 @@ const ROWS: Row[] = [
     denied: 'E_FORBIDDEN',
     owner: () => ({ as: 'admin', input: { beforeId: 1000 } }),
   },
+  // Incident mode (issue 11): a station sees the incidents of its own area; the switches are the center's.
+  ...(['incidents.get', 'incidents.note'] as const).map((method): Row => ({
+    method,
+    covers: ['id'],
+    other: (w) => ({ id: w.incidents.s2.id, ...(method === 'incidents.note' ? { text: '越权记录' } : {}) }),
+    center: (w) => ({ id: w.incidents.drill.id, ...(method === 'incidents.note' ? { text: '越权记录' } : {}) }),
+    owner: (w) => ({
+      as: 'station2',
+      input: { id: w.incidents.s2.id, ...(method === 'incidents.note' ? { text: '二站记录' } : {}) },
+    }),
+  })),
+  {
+    method: 'incidents.checklist.tick',
+    covers: ['id', 'itemId'],
+    other: (w) => ({ id: w.incidents.s2.id, itemId: w.incidents.s2.itemId, done: true }),
+    center: (w) => ({ id: w.incidents.drill.id, itemId: w.incidents.s2.itemId, done: true }),
+    owner: (w) => ({ as: 'station2', input: { id: w.incidents.s2.id, itemId: w.incidents.s2.itemId, done: true } }),
+  },
+  {
+    method: 'incidents.activate',
+    covers: ['commanderUserId'],
+    other: (w) => ({ ...incidentInput(true), commanderUserId: w.users.station2 }),
+    center: (w) => ({ ...incidentInput(true), commanderUserId: w.users.chief }),
+    denied: 'E_FORBIDDEN',
+    owner: (w) => ({ as: 'chief', input: { ...incidentInput(true), commanderUserId: w.users.chief } }),
+  },
+  {
+    method: 'incidents.setLevel',
+    covers: ['id'],
+    other: (w) => ({ id: w.incidents.s2.id, level: 'I', reason: '越权' }),
+    center: (w) => ({ id: w.incidents.drill.id, level: 'I', reason: '越权' }),
+    denied: 'E_FORBIDDEN',
+    owner: (w) => ({ as: 'chief', input: { id: w.incidents.drill.id, level: 'III', reason: '演练升级' } }),
+  },
+  {
+    method: 'incidents.close',
+    covers: ['id'],
+    other: (w) => ({ id: w.incidents.s2.id, summary: '越权' }),
+    center: (w) => ({ id: w.incidents.drill.id, summary: '越权' }),
+    denied: 'E_FORBIDDEN',
+    owner: (w) => ({ as: 'chief', input: { id: w.incidents.drill.id, summary: '演练结束' } }),
+  },
 ];
 
 function orderInput(
@@ -572,6 +619,17 @@ function orderInput(
   urgency: MethodInput<'orders.create'>['urgency'] = 'normal',
 ): MethodInput<'orders.create'> {
   return { title, description: '', categoryId: '0200201', workstationId: 'HQ-W-HQ01', source: 'hotline', urgency };
+}
+
+function incidentInput(drill: boolean): MethodInput<'incidents.activate'> {
+  return {
+    type: 'flood',
+    level: 'IV',
+    drill,
+    areaIds: ['HQ-W-CL01'],
+    commanderName: '指挥',
+    situation: '二站应急事件机密',
+  };
 }
 
 function cameraWrite(method: string, id: string): Input {
@@ -702,6 +760,11 @@ beforeAll(async () => {
 
   const upload0 = await ok(hub, c('chief'), 'attachments.begin', { name: '待传.png', size: PNG_1x1.length });
   const apiKey = (await ok(hub, c('admin'), 'admin.apiKeys.create', { name: '矩阵密钥' })).key.id;
+  const incident = async (drill: boolean) => {
+    const d = await ok(hub, c('chief'), 'incidents.activate', incidentInput(drill));
+    return { id: d.incident.id, itemId: d.checklist[0]!.id };
+  };
+  const incidents = { s2: await incident(false), drill: await incident(true) };
   w = {
     users,
     conns,
@@ -718,6 +781,7 @@ beforeAll(async () => {
     alarms,
     upload: upload0.uploadId,
     apiKey,
+    incidents,
   };
 }, 60_000);
 afterAll(() => hub.close());

@@ -12,6 +12,7 @@ import wall from './0110_wall.sql';
 import dutySealKeyed from './0120_duty_seal_keyed.sql';
 import attachmentLookups from './0130_attachment_lookups.sql';
 import cameraPlayback from './0140_camera_playback.sql';
+import incidents from './0150_incidents.sql';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 120, name: 'duty-seal-keyed', sql: dutySealKeyed },
   { version: 130, name: 'attachment-lookups', sql: attachmentLookups },
   { version: 140, name: 'camera-playback', sql: cameraPlayback },
+  { version: 150, name: 'incidents', sql: incidents },
 ];

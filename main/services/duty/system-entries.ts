@@ -1,4 +1,10 @@
 import { postsFor } from '../../../common/domain/duty';
+import {
+  INCIDENT_LEVEL_NAMES,
+  INCIDENT_TYPE_NAMES,
+  type IncidentLevel,
+  type IncidentType,
+} from '../../../common/domain/incidents';
 import { formatShanghai } from '../../../common/domain/time';
 import type { Camera } from '../../../common/contract/cameras';
 import type { OrgRepo } from '../org/org-repo';
@@ -40,4 +46,35 @@ export function logCameraOnline(dutyLog: DutyLog, org: OrgRepo, camera: Camera, 
     ? `摄像机 ${camera.name}（${camera.id}，${camera.workstationName}）恢复在线`
     : `摄像机 ${camera.name}（${camera.id}，${camera.workstationName}）离线`;
   return units.filter((unit) => dutyLog.appendSystem(unit, text, { cameraIds: [camera.id] }) !== null);
+}
+
+/**
+ * An incident switch (activation, level change, close) is written for the center and every station
+ * of the affected area (issue 11 item 2), a drill marked as one.
+ */
+export function logIncident(
+  dutyLog: DutyLog,
+  org: OrgRepo,
+  incident: {
+    id: number;
+    name: string;
+    type: IncidentType;
+    level: IncidentLevel;
+    drill: boolean;
+    stationIds: readonly string[];
+  },
+  what: 'activated' | 'level' | 'closed',
+  detail: string,
+): string[] {
+  const units = [...new Set([...org.centerIds(), ...incident.stationIds])];
+  const mark = incident.drill ? '【演练】' : '';
+  const level = INCIDENT_LEVEL_NAMES[incident.level].zh;
+  const head = `${mark}应急事件「${incident.name}」（${INCIDENT_TYPE_NAMES[incident.type].zh}，#${incident.id}）`;
+  const text =
+    what === 'activated'
+      ? `${head}启动 ${level}：${detail}`
+      : what === 'level'
+        ? `${head}调整响应级别：${detail}`
+        : `${head}结束：${detail}`;
+  return units.filter((unit) => dutyLog.appendSystem(unit, text, { incidentId: incident.id }) !== null);
 }

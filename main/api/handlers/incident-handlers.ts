@@ -1,0 +1,164 @@
+import type { z } from 'zod';
+import type { EventPayload } from '../../../common/contract';
+import type { incidentMethods } from '../../../common/contract/incidents';
+import { INCIDENT_LEVEL_NAMES, INCIDENT_TYPE_NAMES } from '../../../common/domain/incidents';
+import type { Clock } from '../../clock';
+import type { IncidentRecord } from '../../services/incidents/incident-read';
+import type { IncidentActor, IncidentsService } from '../../services/incidents/incidents-service';
+import { noIncidentPorts, type IncidentPorts } from '../../services/incidents/ports';
+import { canSeeIncident } from '../../services/incidents/visibility';
+import type { OrgRepo } from '../../services/org/org-repo';
+import { viewerOf } from '../../services/org/viewer';
+import type { HandlerContext } from '../handler-types';
+
+type IncidentMethods = typeof incidentMethods;
+type IncidentMethod = keyof IncidentMethods;
+
+/** A handler typed by the incidents contract alone (identical to `Handler<M>` once it is in the contract). */
+type IncidentHandler<M extends IncidentMethod> = (
+  ctx: HandlerContext,
+  input: z.output<IncidentMethods[M]['input']>,
+) => z.output<IncidentMethods[M]['output']>;
+
+export type IncidentWhat = EventPayload<'incidents.changed'>['what'];
+
+export interface IncidentDeps {
+  incidents: IncidentsService;
+  org: OrgRepo;
+  clock: Clock;
+  ports?: IncidentPorts;
+  /**
+   * Called inside the transaction of an activation, level change or close (the duty log's system
+   * entries); answers the org units whose log got an entry, announced after the call succeeds.
+   */
+  onSwitch?: (incident: IncidentRecord, what: 'activated' | 'level' | 'closed', detail: string) => string[];
+  /** Announces duty-log changes of those units (hub: duty.changed). */
+  announceLog?: (unitIds: readonly string[]) => void;
+}
+
+/** Incident mode (issue 11): the banner, the incident workspace, and the switches. */
+export function incidentHandlers(deps: IncidentDeps) {
+  const { incidents, org, clock } = deps;
+  const ports = deps.ports ?? noIncidentPorts;
+
+  const actor = (ctx: HandlerContext): IncidentActor => {
+    const { user } = ctx.requireSession();
+    return { id: user.id, name: user.displayName, viewer: viewerOf(org, user) };
+  };
+
+  const detail = (ctx: HandlerContext, id: number) => {
+    const who = actor(ctx);
+    return incidents.read.detail(incidents.visible(id, who.viewer), who.viewer, clock(), ports);
+  };
+
+  /** Everyone signed in refetches the banner and any open incident view. */
+  const changed = (ctx: HandlerContext, id: number, what: IncidentWhat) => {
+    ctx.publish('incidents.changed', { id, what });
+  };
+
+  const logSwitch = (
+    ctx: HandlerContext,
+    incident: IncidentRecord,
+    what: 'activated' | 'level' | 'closed',
+    d: string,
+  ) => {
+    const units = deps.onSwitch?.(incident, what, d) ?? [];
+    if (units.length > 0 && deps.announceLog) {
+      const announce = deps.announceLog;
+      ctx.afterSuccess(() => announce(units));
+    }
+  };
+
+  const current: IncidentHandler<'incidents.current'> = () => {
+    const now = clock();
+    return { incidents: incidents.read.active().map((i) => incidents.read.summary(i, now)) };
+  };
+
+  const get: IncidentHandler<'incidents.get'> = (ctx, { id }) => detail(ctx, id);
+
+  const list: IncidentHandler<'incidents.list'> = (ctx, input) => {
+    const { viewer } = actor(ctx);
+    const now = clock();
+    const rows = incidents.read.list(input).filter((i) => canSeeIncident(i, viewer));
+    return {
+      rows: rows.slice(0, input.limit).map((i) => incidents.read.summary(i, now)),
+      truncated: rows.length > input.limit,
+    };
+  };
+
+  const activate: IncidentHandler<'incidents.activate'> = (ctx, input) => {
+    const who = actor(ctx);
+    const incident = ctx.tx(() => {
+      const i = incidents.activate(input, who);
+      ctx.audit.target = `incident:${i.id}`;
+      ctx.audit.summary = `${i.drill ? '启动演练' : '启动应急响应'}：${INCIDENT_TYPE_NAMES[i.type].zh} ${INCIDENT_LEVEL_NAMES[i.level].zh}「${i.name}」`;
+      logSwitch(ctx, i, 'activated', input.situation);
+      return i;
+    });
+    changed(ctx, incident.id, 'activated');
+    return detail(ctx, incident.id);
+  };
+
+  const setLevel: IncidentHandler<'incidents.setLevel'> = (ctx, { id, level, reason }) => {
+    const who = actor(ctx);
+    ctx.tx(() => {
+      const before = incidents.visible(id, who.viewer).level;
+      const i = incidents.setLevel(id, level, reason, who);
+      ctx.audit.target = `incident:${id}`;
+      ctx.audit.summary = `调整响应级别：${INCIDENT_LEVEL_NAMES[before].zh} → ${INCIDENT_LEVEL_NAMES[level].zh}`;
+      logSwitch(
+        ctx,
+        i,
+        'level',
+        `${INCIDENT_LEVEL_NAMES[before].zh} → ${INCIDENT_LEVEL_NAMES[level].zh}；原因：${reason}`,
+      );
+    });
+    changed(ctx, id, 'level');
+    return detail(ctx, id);
+  };
+
+  const close: IncidentHandler<'incidents.close'> = (ctx, { id, summary }) => {
+    const who = actor(ctx);
+    ctx.tx(() => {
+      const i = incidents.close(id, summary, who);
+      ctx.audit.target = `incident:${id}`;
+      ctx.audit.summary = `结束应急事件「${i.name}」`;
+      logSwitch(ctx, i, 'closed', summary);
+    });
+    changed(ctx, id, 'closed');
+    return detail(ctx, id);
+  };
+
+  const tick: IncidentHandler<'incidents.checklist.tick'> = (ctx, { id, itemId, done }) => {
+    const who = actor(ctx);
+    const wrote = ctx.tx(() => {
+      ctx.audit.target = `incident:${id}`;
+      ctx.audit.summary = `${done ? '完成' : '撤销完成'}检查项 ${itemId}`;
+      return incidents.tick(id, itemId, done, who);
+    });
+    if (wrote) changed(ctx, id, 'checklist');
+    return detail(ctx, id);
+  };
+
+  const note: IncidentHandler<'incidents.note'> = (ctx, { id, text }) => {
+    const who = actor(ctx);
+    ctx.tx(() => {
+      incidents.note(id, text, who);
+      ctx.audit.target = `incident:${id}`;
+      ctx.audit.summary = `事件记录：${text.slice(0, 80)}`;
+    });
+    changed(ctx, id, 'timeline');
+    return detail(ctx, id);
+  };
+
+  return {
+    'incidents.current': current,
+    'incidents.get': get,
+    'incidents.list': list,
+    'incidents.activate': activate,
+    'incidents.setLevel': setLevel,
+    'incidents.close': close,
+    'incidents.checklist.tick': tick,
+    'incidents.note': note,
+  };
+}

@@ -1,0 +1,265 @@
+import type {
+  IncidentChecklistItem,
+  IncidentDetail,
+  IncidentReport,
+  IncidentSummary,
+  LinkedOrder,
+} from '../../../common/contract/incidents';
+import {
+  INCIDENT_TYPE_NAMES,
+  isOpenReport,
+  reportStatus,
+  type IncidentLevel,
+  type IncidentType,
+  type ReportKind,
+} from '../../../common/domain/incidents';
+import type { Db } from '../../db/connection';
+import { canSeeOrder } from '../orders/order-visibility';
+import type { Viewer } from '../org/viewer';
+import type { PlansRepo } from './plans';
+import type { IncidentPorts } from './ports';
+import { readTimeline } from './timeline';
+
+/** An incidents row as the service works with it. */
+export interface IncidentRecord {
+  id: number;
+  centerId: string;
+  type: IncidentType;
+  name: string;
+  level: IncidentLevel;
+  drill: boolean;
+  situation: string;
+  areaIds: string[];
+  stationIds: string[];
+  commanderName: string;
+  commanderUserId: number | null;
+  planId: number | null;
+  startedAt: number;
+  startedById: number | null;
+  startedByName: string;
+  levelChangedAt: number;
+  closedAt: number | null;
+  closedByName: string | null;
+  summary: string | null;
+}
+
+const INCIDENT_COLUMNS = `id, center_id AS centerId, type, name, level, drill, situation, area_ids AS areaIds,
+  station_ids AS stationIds, commander_name AS commanderName, commander_user_id AS commanderUserId,
+  plan_id AS planId, started_at AS startedAt, started_by_id AS startedById, started_by_name AS startedByName,
+  level_changed_at AS levelChangedAt, closed_at AS closedAt, closed_by_name AS closedByName, summary`;
+
+type RawIncident = Omit<IncidentRecord, 'drill' | 'areaIds' | 'stationIds'> & {
+  drill: number;
+  areaIds: string;
+  stationIds: string;
+};
+
+function toRecord(r: RawIncident): IncidentRecord {
+  return {
+    ...r,
+    drill: r.drill === 1,
+    areaIds: JSON.parse(r.areaIds) as string[],
+    stationIds: JSON.parse(r.stationIds) as string[],
+  };
+}
+
+export interface ReportRecord {
+  id: number;
+  incidentId: number;
+  level: IncidentLevel;
+  kind: ReportKind;
+  dueAt: number;
+  recordedAt: number | null;
+  recordedByName: string | null;
+  text: string | null;
+  attachmentIds: number[];
+  supersededAt: number | null;
+  soonAlertedAt: number | null;
+  dueAlertedAt: number | null;
+}
+
+const REPORT_COLUMNS = `id, incident_id AS incidentId, level, kind, due_at AS dueAt, recorded_at AS recordedAt,
+  recorded_by_name AS recordedByName, text, attachment_ids AS attachmentIds, superseded_at AS supersededAt,
+  soon_alerted_at AS soonAlertedAt, due_alerted_at AS dueAlertedAt`;
+
+function toReport(r: Omit<ReportRecord, 'attachmentIds'> & { attachmentIds: string | null }): ReportRecord {
+  return { ...r, attachmentIds: r.attachmentIds === null ? [] : (JSON.parse(r.attachmentIds) as number[]) };
+}
+
+export function reportDto(r: ReportRecord, now: number): IncidentReport {
+  return {
+    id: r.id,
+    kind: r.kind,
+    level: r.level,
+    dueAt: r.dueAt,
+    status: reportStatus(r, now),
+    recordedAt: r.recordedAt,
+    recordedByName: r.recordedByName,
+    text: r.text,
+    attachmentIds: r.attachmentIds,
+    supersededAt: r.supersededAt,
+  };
+}
+
+/** Reads incidents and everything hanging off them; no writes. */
+export class IncidentReader {
+  constructor(
+    private readonly db: Db,
+    private readonly plans: PlansRepo,
+  ) {}
+
+  incident(id: number): IncidentRecord | undefined {
+    const row = this.db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`).get(id) as
+      RawIncident | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Active incidents, the real one first, then drills by start. */
+  active(): IncidentRecord[] {
+    const rows = this.db
+      .prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE closed_at IS NULL ORDER BY drill, started_at, id`)
+      .all() as RawIncident[];
+    return rows.map(toRecord);
+  }
+
+  /** Newest first, filtered; `limit + 1` rows so the caller can tell there are more. */
+  list(filter: {
+    state?: 'active' | 'closed' | undefined;
+    type?: IncidentType | undefined;
+    drill?: boolean | undefined;
+    from?: number | undefined;
+    to?: number | undefined;
+  }): IncidentRecord[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.state === 'active') where.push('closed_at IS NULL');
+    if (filter.state === 'closed') where.push('closed_at IS NOT NULL');
+    if (filter.type !== undefined) {
+      where.push('type = ?');
+      params.push(filter.type);
+    }
+    if (filter.drill !== undefined) {
+      where.push('drill = ?');
+      params.push(filter.drill ? 1 : 0);
+    }
+    if (filter.from !== undefined) {
+      where.push('started_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push('started_at < ?');
+      params.push(filter.to);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${INCIDENT_COLUMNS} FROM incidents ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY started_at DESC, id DESC`,
+      )
+      .all(...params) as RawIncident[];
+    return rows.map(toRecord);
+  }
+
+  reports(incidentId: number): ReportRecord[] {
+    const rows = this.db
+      .prepare(`SELECT ${REPORT_COLUMNS} FROM incident_reports WHERE incident_id = ? ORDER BY due_at, id`)
+      .all(incidentId) as (Omit<ReportRecord, 'attachmentIds'> & { attachmentIds: string | null })[];
+    return rows.map(toReport);
+  }
+
+  /** Open reports of open incidents (the sweep's work list), earliest deadline first. */
+  openReports(): ReportRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${REPORT_COLUMNS} FROM incident_reports
+         WHERE recorded_at IS NULL AND superseded_at IS NULL
+           AND incident_id IN (SELECT id FROM incidents WHERE closed_at IS NULL)
+         ORDER BY due_at, id`,
+      )
+      .all() as (Omit<ReportRecord, 'attachmentIds'> & { attachmentIds: string | null })[];
+    return rows.map(toReport);
+  }
+
+  checklist(incidentId: number): IncidentChecklistItem[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, key, text, level, added_at AS addedAt, done, done_at AS doneAt, done_by_name AS doneByName
+         FROM incident_checklist WHERE incident_id = ? ORDER BY id`,
+      )
+      .all(incidentId) as (Omit<IncidentChecklistItem, 'done'> & { done: number })[];
+    return rows.map((r) => ({ ...r, done: r.done === 1 }));
+  }
+
+  /** Linked orders the viewer may see, newest link first, with their durations at `now`. */
+  orders(incidentId: number, viewer: Viewer, now: number): LinkedOrder[] {
+    const rows = this.db
+      .prepare(
+        `SELECT o.id, o.code, o.title, o.state, o.urgency, o.created_at AS createdAt, o.closed_at AS closedAt,
+                o.station_id AS stationId, l.linked_at AS linkedAt, l.linked_by_name AS linkedByName, l.auto
+         FROM incident_orders l JOIN orders o ON o.id = l.order_id
+         WHERE l.incident_id = ? ORDER BY l.linked_at DESC, o.id DESC`,
+      )
+      .all(incidentId) as (Omit<LinkedOrder, 'durationMs' | 'auto'> & { stationId: string | null; auto: number })[];
+    return rows
+      .filter((r) => canSeeOrder(r, viewer))
+      .map(({ stationId: _station, auto, ...r }) => ({
+        ...r,
+        auto: auto === 1,
+        durationMs: Math.max(0, (r.closedAt ?? now) - r.createdAt),
+      }));
+  }
+
+  areas(ids: readonly string[]): IncidentSummary['areas'] {
+    const rows = this.db
+      .prepare('SELECT id, name, kind FROM org_units WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as IncidentSummary['areas'];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const found = byId.get(id);
+      return found ? [found] : [];
+    });
+  }
+
+  summary(i: IncidentRecord, now: number, reports = this.reports(i.id)): IncidentSummary {
+    return {
+      id: i.id,
+      type: i.type,
+      name: i.name,
+      level: i.level,
+      drill: i.drill,
+      situation: i.situation,
+      areas: this.areas(i.areaIds),
+      commanderName: i.commanderName,
+      startedAt: i.startedAt,
+      startedByName: i.startedByName,
+      levelChangedAt: i.levelChangedAt,
+      closedAt: i.closedAt,
+      nextReports: i.closedAt === null ? reports.filter(isOpenReport).map((r) => reportDto(r, now)) : [],
+    };
+  }
+
+  detail(i: IncidentRecord, viewer: Viewer, now: number, ports: IncidentPorts): IncidentDetail {
+    const reports = this.reports(i.id);
+    const plan = i.planId === null ? undefined : this.plans.get(i.planId);
+    return {
+      incident: {
+        ...this.summary(i, now, reports),
+        commanderUserId: i.commanderUserId,
+        closedByName: i.closedByName,
+        summary: i.summary,
+        planId: i.planId,
+        planName: plan?.name ?? null,
+      },
+      checklist: this.checklist(i.id),
+      reports: reports.map((r) => reportDto(r, now)),
+      timeline: readTimeline(this.db, i.id),
+      orders: this.orders(i.id, viewer, now),
+      notifications: ports.notifications(i.id),
+      planLevel: plan?.levels[i.level] ?? null,
+    };
+  }
+}
+
+/** The name an incident gets when the activator gives none: its type (防台防汛). */
+export function defaultIncidentName(type: IncidentType): string {
+  return INCIDENT_TYPE_NAMES[type].zh;
+}
