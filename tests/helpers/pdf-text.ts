@@ -21,3 +21,38 @@ export async function pdfPageTexts(data: Uint8Array): Promise<string[]> {
   await doc.destroy();
   return pages;
 }
+
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+}
+
+/** Each page's size and its text items with their positions (PDF points, origin bottom-left). */
+export async function pdfPageItems(
+  data: Uint8Array,
+): Promise<{ width: number; height: number; items: PdfTextItem[] }[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({
+    data: data.slice(),
+    cMapUrl: CMAPS,
+    cMapPacked: true,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+  }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const { width, height } = page.getViewport({ scale: 1 });
+    const items: PdfTextItem[] = [];
+    for (const it of (await page.getTextContent()).items) {
+      if (!('str' in it) || it.str === '') continue;
+      items.push({ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width });
+    }
+    pages.push({ width, height, items });
+  }
+  await doc.destroy();
+  return pages;
+}
