@@ -33,6 +33,7 @@ const SLOW: ReadonlySet<MethodName> = new Set<MethodName>([
   'auth.changePassword',
   'duty.handover.sign',
   'duty.handover.report',
+  'incidents.export',
   'admin.users.create',
   'admin.users.resetPassword',
 ]);

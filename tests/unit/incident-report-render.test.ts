@@ -17,11 +17,15 @@ import { pdfPageItems, pdfPageTexts } from '../helpers/pdf-text';
 const MIN = 60_000;
 /** 2026-12-02 14:00 Shanghai. */
 const START = Date.UTC(2026, 11, 2, 6, 0, 0);
+const IV = 'Ⅳ级（一般）';
+const III = 'Ⅲ级（较大）';
 
 function sample(more: Partial<IncidentReportData> = {}): IncidentReportData {
   return {
     id: 12,
     typeName: '防台防汛',
+    name: '防台防汛',
+    planName: '防台防汛预案',
     drill: false,
     levelName: 'Ⅲ级（较大）',
     levelHistory: [
@@ -82,10 +86,46 @@ function sample(more: Partial<IncidentReportData> = {}): IncidentReportData {
       },
     ],
     reports: [
-      { name: '初报（口头）', dueAt: START + 30 * MIN, recordedAt: null, byName: null },
-      { name: '书面报告', dueAt: START + 60 * MIN, recordedAt: START + 55 * MIN, byName: '李协调' },
-      { name: '续报 1', dueAt: START + 120 * MIN, recordedAt: START + 127 * MIN + 1_000, byName: '李协调' },
-      { name: '续报 2', dueAt: START + 27 * 60 * MIN, recordedAt: null, byName: null },
+      {
+        name: '初报（口头）',
+        levelName: IV,
+        dueAt: START + 30 * MIN,
+        recordedAt: null,
+        byName: null,
+        supersededAt: null,
+      },
+      {
+        name: '书面报告',
+        levelName: IV,
+        dueAt: START + 60 * MIN,
+        recordedAt: START + 55 * MIN,
+        byName: '李协调',
+        supersededAt: null,
+      },
+      {
+        name: '续报 1',
+        levelName: IV,
+        dueAt: START + 70 * MIN,
+        recordedAt: null,
+        byName: null,
+        supersededAt: START + 40 * MIN,
+      },
+      {
+        name: '续报 2',
+        levelName: III,
+        dueAt: START + 120 * MIN,
+        recordedAt: START + 127 * MIN + 1_000,
+        byName: '李协调',
+        supersededAt: null,
+      },
+      {
+        name: '续报 3',
+        levelName: III,
+        dueAt: START + 27 * 60 * MIN,
+        recordedAt: null,
+        byName: null,
+        supersededAt: START + 26 * 60 * MIN,
+      },
     ],
     printedAt: START + 27 * 60 * MIN,
     printedBy: '王值班长',
@@ -107,13 +147,25 @@ describe('incident report format', () => {
     expect(durationText(-5)).toBe('不足 1 分钟');
   });
 
-  it('punctuality: on time, late by whole minutes rounded up, missed, pending', () => {
+  it('punctuality: on time, late by whole minutes rounded up, missed, superseded, pending', () => {
     const due = START + 30 * MIN;
-    expect(punctuality({ dueAt: due, recordedAt: due }, due + MIN)).toEqual({ kind: 'onTime' });
-    expect(punctuality({ dueAt: due, recordedAt: due + 1_000 }, due + MIN)).toEqual({ kind: 'late', minutes: 1 });
-    expect(punctuality({ dueAt: due, recordedAt: due + 7 * MIN }, due + MIN)).toEqual({ kind: 'late', minutes: 7 });
-    expect(punctuality({ dueAt: due, recordedAt: null }, due + 1)).toEqual({ kind: 'missed' });
-    expect(punctuality({ dueAt: due, recordedAt: null }, due)).toEqual({ kind: 'pending' });
+    const at = (recordedAt: number | null, supersededAt: number | null = null) => ({
+      dueAt: due,
+      recordedAt,
+      supersededAt,
+    });
+    expect(punctuality(at(due), due + MIN, null)).toEqual({ kind: 'onTime' });
+    expect(punctuality(at(due + 1_000), due + MIN, null)).toEqual({ kind: 'late', minutes: 1 });
+    expect(punctuality(at(due + 7 * MIN), due + MIN, null)).toEqual({ kind: 'late', minutes: 7 });
+    // The console's rule: at the deadline with nothing recorded, the report is missed.
+    expect(punctuality(at(null), due, null)).toEqual({ kind: 'missed' });
+    expect(punctuality(at(null), due - 1, null)).toEqual({ kind: 'pending' });
+    expect(punctuality(at(null), due - 10 * MIN, null)).toEqual({ kind: 'pending' });
+    // Called off before it fell due: by a level change, or by the close.
+    expect(punctuality(at(null, due - MIN), due + MIN, null)).toEqual({ kind: 'superseded', byClose: false });
+    expect(punctuality(at(null, due - MIN), due - MIN, due - MIN)).toEqual({ kind: 'superseded', byClose: true });
+    // Called off only after the deadline had passed: it was missed all the same.
+    expect(punctuality(at(null, due + MIN), due + MIN, null)).toEqual({ kind: 'missed' });
   });
 
   it('times carry the date only when the incident has run past its first day', () => {
@@ -163,7 +215,8 @@ describe('incident report PDF', () => {
       '信息报送（按时 1，迟报 1，未报 1）',
       '未报（超时）',
       '迟报 8 分钟',
-      '事件结束时未到期',
+      '级别调整，不再报送',
+      '事件结束，不再报送',
       '打印人：王值班长',
     ]) {
       expect(all, s).toContain(s);
@@ -205,7 +258,16 @@ describe('incident report PDF', () => {
       orders: [],
       checklist: [],
       notifications: [],
-      reports: [{ name: '初报（口头）', dueAt: START + 30 * MIN, recordedAt: null, byName: null }],
+      reports: [
+        {
+          name: '初报（口头）',
+          levelName: IV,
+          dueAt: START + 30 * MIN,
+          recordedAt: null,
+          byName: null,
+          supersededAt: null,
+        },
+      ],
       printedAt: START + 20 * MIN,
     });
     const pages = await pdfPageTexts(renderIncidentPdf(running));
@@ -219,7 +281,7 @@ describe('incident report PDF', () => {
     expect(all).toContain('处置清单（完成 0 / 0）无');
     expect(all).toContain('通知与确认（通知 0 次，已确认 0 次）无');
     expect(all).toContain('未到期');
-    expect(all).not.toContain('事件结束时未到期');
+    expect(all).not.toContain('，不再报送');
     for (const p of pages) expect(p).toContain('【演练】');
   });
 
@@ -249,7 +311,8 @@ describe('incident report PDF', () => {
     expect(all).not.toMatch(/[\u0000-\u0008\u001b\u202e]/);
     expect(all).toContain('(括号)\\)(%PDFendstream>>/Type/Page');
     expect(all).toContain('END-OF-SUMMARY');
-    expect(all).toContain('BT/F199Tf(pwn)TjET');
+    // (A row split across pages has that page's header and footer between its halves.)
+    expect(all).toMatch(/BT.*\/F1.*99.*Tf.*\(pwn\).*Tj.*ET/);
     // Characters the font cannot show are replaced, never dropped silently into a broken string.
     expect(all).toContain('??');
     // Every page is A4 and no text runs past the margins: long words and long summaries wrap.

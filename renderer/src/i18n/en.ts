@@ -1,5 +1,6 @@
 import { camerasEn } from './cameras.en';
 import { dutyEn } from './duty.en';
+import { incidentReportEn } from './incidentReport.en';
 import { rosterEn } from './roster.en';
 import { wallEn } from './wall.en';
 import type { MessageTree } from './zh-CN';
@@ -7,6 +8,7 @@ import type { MessageTree } from './zh-CN';
 const en: MessageTree = {
   cameras: camerasEn,
   duty: dutyEn,
+  incidentReport: incidentReportEn,
   roster: rosterEn,
   wall: wallEn,
   app: {

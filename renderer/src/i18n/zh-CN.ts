@@ -1,5 +1,6 @@
 import { camerasZh } from './cameras.zh';
 import { dutyZh } from './duty.zh';
+import { incidentReportZh } from './incidentReport.zh';
 import { rosterZh } from './roster.zh';
 import { wallZh } from './wall.zh';
 
@@ -7,6 +8,7 @@ import { wallZh } from './wall.zh';
 const zhCN = {
   cameras: camerasZh,
   duty: dutyZh,
+  incidentReport: incidentReportZh,
   roster: rosterZh,
   wall: wallZh,
   app: {

@@ -50,7 +50,8 @@ class Sections {
 function titleBlock(flow: Flow, r: IncidentReportData): void {
   flow.line(reportTitle(r), { size: 18, bold: true }, 'center');
   flow.space(4);
-  flow.line(`${r.typeName}${GAP}${r.levelName}${GAP}事件编号 #${r.id}`, { size: 11 }, 'center');
+  const name = r.name && r.name !== r.typeName ? `${r.name}（${r.typeName}）` : r.typeName;
+  flow.line(`${name}${GAP}${r.levelName}${GAP}事件编号 #${r.id}`, { size: 11 }, 'center');
   flow.space(6);
   if (r.drill) {
     flow.paragraph('本事件为演练，非真实事件，不计入应急统计。', { size: 10.5, bold: true });
@@ -76,11 +77,12 @@ function overviewSection(flow: Flow, r: IncidentReportData): void {
       { header: '', weight: 3 },
     ],
     [
+      ['事件名称', r.name || r.typeName, '事件编号', `#${r.id}`],
       ['事件类型', r.typeName, '当前级别', r.levelName],
       ['事件性质', r.drill ? '演练' : '真实事件', '现场指挥', r.commander || DASH],
       ['开始时间', dateTime(r.startedAt), '启动人', r.startedBy],
       ['结束时间', ended, '结束人', r.closedBy ?? DASH],
-      ['持续时间', duration, '事件编号', `#${r.id}`],
+      ['持续时间', duration, '处置预案', r.planName ?? DASH],
     ],
     { header: false, labelColumns: [0, 2], size: 9.5 },
   );
@@ -220,10 +222,10 @@ function reportsSection(flow: Flow, r: IncidentReportData): void {
     return;
   }
   const end = asOf(r);
-  const closed = r.endedAt !== null;
   flow.table(
     [
-      { header: '报告', weight: 2 },
+      { header: '报告', weight: 1.6 },
+      { header: '级别', weight: 1.5 },
       { header: '应报时间', weight: 1.3 },
       { header: '报送时间', weight: 1.3 },
       { header: '报送人', weight: 1.3 },
@@ -231,12 +233,15 @@ function reportsSection(flow: Flow, r: IncidentReportData): void {
     ],
     r.reports.map((d) => [
       d.name,
+      d.levelName,
       clockFrom(d.dueAt, r.startedAt),
       d.recordedAt === null ? DASH : clockFrom(d.recordedAt, r.startedAt),
       d.byName ?? DASH,
-      punctualityText(punctuality(d, end), closed),
+      punctualityText(punctuality(d, end, r.endedAt)),
     ]),
   );
+  flow.space(3);
+  flow.paragraph('迟报按分钟向上取整；级别调整或事件结束时尚未到期的报告不再报送，不计为未报。', NOTE);
 }
 
 /** Counts for the section headings, e.g. 处置清单（完成 3 / 5）. */
@@ -248,7 +253,7 @@ export function reportCounts(r: IncidentReportData): {
   confirmed: number;
 } {
   const end = asOf(r);
-  const kinds = r.reports.map((d) => punctuality(d, end).kind);
+  const kinds = r.reports.map((d) => punctuality(d, end, r.endedAt).kind);
   return {
     checklistDone: r.checklist.filter((c) => c.done).length,
     onTime: kinds.filter((k) => k === 'onTime').length,

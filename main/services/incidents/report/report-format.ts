@@ -2,6 +2,7 @@
  * How the incident report writes durations, report punctuality and times. Every time is
  * Asia/Shanghai, whatever zone the hub's machine runs in.
  */
+import { reportStatus } from '../../../../common/domain/incidents';
 import { formatShanghai } from '../../../../common/domain/time';
 import type { IncidentReportData, ReportDue } from './report-model';
 
@@ -25,21 +26,39 @@ export function durationText(ms: number): string {
 
 /**
  * Whether a report came in time, judged at `asOf` (the incident's end, or the print time of an
- * interim report): late by whole minutes rounded up, so a report one second late is never "late by
- * 0"; a deadline that had passed with nothing recorded is missed; one still ahead is pending.
+ * interim report) by the same rule as the console (reportStatus): late by whole minutes rounded up,
+ * so a report one second late is never "late by 0"; a deadline that passed with nothing recorded is
+ * missed; one called off by a level change or the close before it fell due is superseded.
  */
 export type Punctuality =
-  { kind: 'onTime' } | { kind: 'late'; minutes: number } | { kind: 'missed' } | { kind: 'pending' };
+  | { kind: 'onTime' }
+  | { kind: 'late'; minutes: number }
+  | { kind: 'missed' }
+  | { kind: 'superseded'; byClose: boolean }
+  | { kind: 'pending' };
 
-export function punctuality(report: Pick<ReportDue, 'dueAt' | 'recordedAt'>, asOf: number): Punctuality {
-  if (report.recordedAt !== null) {
-    if (report.recordedAt <= report.dueAt) return { kind: 'onTime' };
-    return { kind: 'late', minutes: Math.ceil((report.recordedAt - report.dueAt) / MINUTE) };
+export function punctuality(
+  report: Pick<ReportDue, 'dueAt' | 'recordedAt' | 'supersededAt'>,
+  asOf: number,
+  endedAt: number | null,
+): Punctuality {
+  const status = reportStatus({ kind: 'initial', ...report }, asOf);
+  switch (status) {
+    case 'on_time':
+      return { kind: 'onTime' };
+    case 'late':
+      return { kind: 'late', minutes: Math.ceil(((report.recordedAt ?? report.dueAt) - report.dueAt) / MINUTE) };
+    case 'missed':
+      return { kind: 'missed' };
+    case 'superseded':
+      return { kind: 'superseded', byClose: endedAt !== null && (report.supersededAt ?? 0) >= endedAt };
+    case 'pending':
+    case 'soon':
+      return { kind: 'pending' };
   }
-  return report.dueAt < asOf ? { kind: 'missed' } : { kind: 'pending' };
 }
 
-export function punctualityText(p: Punctuality, closed: boolean): string {
+export function punctualityText(p: Punctuality): string {
   switch (p.kind) {
     case 'onTime':
       return '按时';
@@ -47,8 +66,10 @@ export function punctualityText(p: Punctuality, closed: boolean): string {
       return `迟报 ${p.minutes} 分钟`;
     case 'missed':
       return '未报（超时）';
+    case 'superseded':
+      return p.byClose ? '事件结束，不再报送' : '级别调整，不再报送';
     case 'pending':
-      return closed ? '事件结束时未到期' : '未到期';
+      return '未到期';
   }
 }
 

@@ -55,20 +55,28 @@ export interface ReportNotification {
 export interface ReportDue {
   /** 初报（口头）, 书面报告, 续报 3 … */
   name: string;
+  /** The level whose plan set the deadline. */
+  levelName: string;
   dueAt: number;
   recordedAt: number | null;
   byName: string | null;
+  /** Called off by a level change or the close before it was recorded. */
+  supersededAt: number | null;
 }
 
 export interface IncidentReportData {
   id: number;
   typeName: string;
+  /** The incident's own name (defaults to the type's name). */
+  name: string;
   drill: boolean;
   levelName: string;
   levelHistory: readonly ReportLevelChange[];
   /** Workstations and grids the incident covers, by name. */
   affectedUnits: readonly string[];
   commander: string;
+  /** The plan (预案) applied, or null when none was. */
+  planName: string | null;
   situation: string;
   startedAt: number;
   startedBy: string;
