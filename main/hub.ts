@@ -17,6 +17,7 @@ import { alarmAfterCriticalOrder } from './api/handlers/wall-alarm-hooks';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import { incidentHandlers } from './api/handlers/incident-handlers';
+import { incidentReportHandlers } from './api/handlers/incident-report-handlers';
 import type { HandlerMap } from './api/handler-types';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
@@ -290,6 +291,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         onSwitch: (incident, what, detail) => logIncident(dutyLog, orgRepo, incident, what, detail),
         announceLog,
       }),
+      // The incident report prints what incidents.get shows: give it the same ports (notifications).
+      ...incidentReportHandlers({ incidents: services.incidents, org: orgRepo, clock }),
     } satisfies HandlerMap;
     const router = new Router({
       db,

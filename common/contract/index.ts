@@ -8,6 +8,7 @@ import { dutyHandoverMethods } from './duty-handover';
 import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
 import { incidentMethods } from './incidents';
+import { incidentReportMethods } from './incident-report';
 import { orderMethods } from './orders';
 import { slaMethods } from './sla';
 import { authMethods } from './auth';
@@ -33,6 +34,7 @@ export * from './duty-log';
 export * from './duty-roster';
 export * from './wall';
 export * from './incidents';
+export * from './incident-report';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -53,6 +55,7 @@ export const contract = {
   ...demoMethods,
   ...wallMethods,
   ...incidentMethods,
+  ...incidentReportMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -581,6 +581,14 @@ const ROWS: Row[] = [
       input: { id: w.incidents.s2.id, ...(method === 'incidents.note' ? { text: '二站记录' } : {}) },
     }),
   })),
+  // The incident report: what incidents.get shows, so the same rule.
+  {
+    method: 'incidents.export',
+    covers: ['id'],
+    other: (w) => ({ id: w.incidents.s2.id, format: 'pdf' }),
+    center: (w) => ({ id: w.incidents.drill.id, format: 'xlsx' }),
+    owner: (w) => ({ as: 'station2', input: { id: w.incidents.s2.id, format: 'pdf' } }),
+  },
   {
     method: 'incidents.checklist.tick',
     covers: ['id', 'itemId'],
