@@ -250,6 +250,13 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     });
     const orderApi = orderHandlers(orderDeps);
     const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
+    const incidentApi = incidentHandlers({
+      incidents: services.incidents,
+      org: orgRepo,
+      clock,
+      onSwitch: (incident, what, detail) => logIncident(dutyLog, orgRepo, incident, what, detail),
+      announceLog,
+    });
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
         name: '合庆城运',
@@ -284,15 +291,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         log: (line) => console.warn(`[gateway] ${line}`),
       }),
       ...demoHandlers({ cameras: services.cameras, media: isDemo(db) ? demoMedia : undefined }),
-      ...incidentHandlers({
-        incidents: services.incidents,
-        org: orgRepo,
-        clock,
-        onSwitch: (incident, what, detail) => logIncident(dutyLog, orgRepo, incident, what, detail),
-        announceLog,
-      }),
-      // The incident report prints what incidents.get shows: give it the same ports (notifications).
-      ...incidentReportHandlers({ incidents: services.incidents, org: orgRepo, clock }),
+      ...incidentApi,
+      // The incident report prints exactly what incidents.get answers the caller.
+      ...incidentReportHandlers({ detail: (ctx, id) => incidentApi['incidents.get'](ctx, { id }), clock }),
     } satisfies HandlerMap;
     const router = new Router({
       db,
