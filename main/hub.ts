@@ -6,6 +6,7 @@ import { authHandlers } from './api/handlers/auth-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
+import { contactHandlers } from './api/handlers/contact-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
@@ -36,6 +37,9 @@ import type { HubPort } from './hub-types';
 import { AttachmentsService } from './services/attachments/attachments-service';
 import type { OnlineState } from './services/cameras/camera-dto';
 import { CamerasService } from './services/cameras/cameras-service';
+import { ContactsRepo } from './services/contacts/contacts-repo';
+import { seedContacts } from './services/contacts/contacts-seed';
+import { ContactsService } from './services/contacts/contacts-service';
 import { seedDemoCameras } from './services/cameras/demo-cameras';
 import { AuditRepo } from './services/audit/audit-repo';
 import { ChecklistRepo } from './services/duty/checklist';
@@ -161,6 +165,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       adminPassword: options.adminPassword,
     });
     const bus = new EventBus(auth);
+    // After the users: console users are in the 通讯录 under their unit.
+    seedContacts(db, clock());
+    const contacts = new ContactsService(new ContactsRepo(db), clock);
     const sla = new SlaService(db);
     const services: HubServices = {
       orders: new OrdersService(db, orgRepo, sla, clock),
@@ -294,6 +301,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...incidentApi,
       // The incident report prints exactly what incidents.get answers the caller.
       ...incidentReportHandlers({ detail: (ctx, id) => incidentApi['incidents.get'](ctx, { id }), clock }),
+      ...contactHandlers(contacts),
     } satisfies HandlerMap;
     const router = new Router({
       db,

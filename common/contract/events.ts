@@ -88,6 +88,10 @@ export const events = {
     payload: z.object({ incidentId: idSchema, reportId: idSchema, kind: z.enum(['soon', 'due', 'missed']) }),
     summary: 'A report deadline is 5 minutes away (soon), reached now (due), or found passed (missed): alert + sound',
   }),
+  'contacts.changed': event({
+    payload: z.object({ ids: z.array(idSchema) }),
+    summary: '通讯录 entries were added, changed or deleted: lists refetch',
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
 import { cameraMethods } from './cameras';
+import { contactMethods } from './contacts';
 import { mediaMethods } from './media';
 import { demoMethods } from './demo';
 import { dutyHandoverMethods } from './duty-handover';
@@ -35,6 +36,7 @@ export * from './duty-roster';
 export * from './wall';
 export * from './incidents';
 export * from './incident-report';
+export * from './contacts';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -56,6 +58,7 @@ export const contract = {
   ...wallMethods,
   ...incidentMethods,
   ...incidentReportMethods,
+  ...contactMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
       'nav-wall',
       'nav-duty',
       'nav-org',
+      'nav-contacts',
       'nav-admin-sla',
       'nav-admin-users',
       'nav-admin-cameras',
@@ -27,6 +28,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
       'nav-wall',
       'nav-duty',
       'nav-org',
+      'nav-contacts',
       'nav-admin-sla',
       'nav-account',
     ],
@@ -34,23 +36,36 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
   {
     username: 'monitor',
     roleName: '视频监控员',
-    nav: ['nav-orders', 'nav-intake', 'nav-wall', 'nav-duty', 'nav-org', 'nav-account'],
+    nav: ['nav-orders', 'nav-intake', 'nav-wall', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
   },
-  { username: 'grid', roleName: '网格信息员', nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-account'] },
+  {
+    username: 'grid',
+    roleName: '网格信息员',
+    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
+  },
   {
     username: 'hotline',
     roleName: '热线信息员',
-    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-account'],
+    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
   },
   {
     username: 'station',
     roleName: '联勤站站长/值班长',
-    nav: ['nav-orders', 'nav-intake', 'nav-supervision', 'nav-wall', 'nav-duty', 'nav-org', 'nav-account'],
+    nav: [
+      'nav-orders',
+      'nav-intake',
+      'nav-supervision',
+      'nav-wall',
+      'nav-duty',
+      'nav-org',
+      'nav-contacts',
+      'nav-account',
+    ],
   },
   {
     username: 'coord',
     roleName: '应急协调',
-    nav: ['nav-orders', 'nav-supervision', 'nav-wall', 'nav-duty', 'nav-org', 'nav-account'],
+    nav: ['nav-orders', 'nav-supervision', 'nav-wall', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
   },
 ];
 

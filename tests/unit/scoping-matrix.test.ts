@@ -61,6 +61,8 @@ const REFERENCE = new Set([
   ...['orders.list', 'orders.export'].flatMap((m) =>
     ['domainId', 'categoryId', 'workstationId', 'departmentId'].map((k) => `${m} filter.${k}`),
   ),
+  'contacts.search orgUnitId',
+  'contacts.save orgUnitId',
   ...['cameras.list', 'cameras.tree', 'cameras.export'].flatMap((m) =>
     ['workstationId', 'gridId'].map((k) => `${m} filter.${k}`),
   ),
@@ -89,6 +91,8 @@ interface World {
   apiKey: number;
   /** A real incident in 第二联勤站's area and a drill there (a station sees its own area's only). */
   incidents: Record<'s2' | 'drill', { id: number; itemId: number }>;
+  /** 通讯录 rows (shared reference data, changed by administrators only). */
+  contacts: Record<'s2Dept' | 'centerDept' | 's2Person' | 's2Spare', number>;
 }
 
 /** Strings of the other units' objects that no refused answer may contain. */
@@ -563,6 +567,22 @@ const ROWS: Row[] = [
     owner: (w) => ({ as: 'admin', input: { id: w.apiKey } }),
   },
   {
+    method: 'contacts.save',
+    covers: ['id', 'parentId', 'userId'],
+    other: (w) => contactInput(w.contacts.s2Person, w.contacts.s2Dept, w.users.station2),
+    center: (w) => contactInput(w.contacts.s2Person, w.contacts.centerDept, w.users.chief),
+    denied: 'E_FORBIDDEN',
+    owner: (w) => ({ as: 'admin', input: contactInput(w.contacts.s2Person, w.contacts.s2Dept, w.users.station2) }),
+  },
+  {
+    method: 'contacts.delete',
+    covers: ['id'],
+    other: (w) => ({ id: w.contacts.s2Spare }),
+    center: (w) => ({ id: w.contacts.centerDept }),
+    denied: 'E_FORBIDDEN',
+    owner: (w) => ({ as: 'admin', input: { id: w.contacts.s2Spare } }),
+  },
+  {
     method: 'audit.list',
     covers: ['beforeId'],
     other: () => ({ beforeId: 1000 }),
@@ -621,6 +641,10 @@ const ROWS: Row[] = [
     owner: (w) => ({ as: 'chief', input: { id: w.incidents.drill.id, summary: '演练结束' } }),
   },
 ];
+
+function contactInput(id: number, parentId: number, userId: number): Input {
+  return { id, kind: 'person', name: '二站联系人', parentId, userId, phone: '021-5811 0000' };
+}
 
 function orderInput(
   title: string,
@@ -773,6 +797,17 @@ beforeAll(async () => {
     return { id: d.incident.id, itemId: d.checklist[0]!.id };
   };
   const incidents = { s2: await incident(false), drill: await incident(true) };
+  const contactOf = async (text: string) =>
+    (await ok(hub, c('admin'), 'contacts.search', { text, kind: 'department' })).rows[0]!.id;
+  const s2Dept = await contactOf('第二联勤站');
+  const addPerson = async (name: string) =>
+    (await ok(hub, c('admin'), 'contacts.save', { kind: 'person', name, parentId: s2Dept })).id;
+  const contacts = {
+    s2Dept,
+    centerDept: await contactOf('合庆镇城市运行综合管理中心'),
+    s2Person: await addPerson('二站联系人'),
+    s2Spare: await addPerson('二站备用联系人'),
+  };
   w = {
     users,
     conns,
@@ -790,6 +825,7 @@ beforeAll(async () => {
     upload: upload0.uploadId,
     apiKey,
     incidents,
+    contacts,
   };
 }, 60_000);
 afterAll(() => hub.close());

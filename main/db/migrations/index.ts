@@ -13,6 +13,7 @@ import dutySealKeyed from './0120_duty_seal_keyed.sql';
 import attachmentLookups from './0130_attachment_lookups.sql';
 import cameraPlayback from './0140_camera_playback.sql';
 import incidents from './0150_incidents.sql';
+import contacts from './0160_contacts.sql';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 130, name: 'attachment-lookups', sql: attachmentLookups },
   { version: 140, name: 'camera-playback', sql: cameraPlayback },
   { version: 150, name: 'incidents', sql: incidents },
+  { version: 160, name: 'contacts', sql: contacts },
 ];

@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CameraOutlined,
   ClusterOutlined,
+  ContactsOutlined,
   FieldTimeOutlined,
   FormOutlined,
   KeyOutlined,
@@ -26,6 +27,7 @@ import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
 import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
 import { OrdersWorkspace } from '../workspaces/orders/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
+import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
 import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';
 import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
 import { WallWorkspace } from '../wall/WallWorkspace';
@@ -96,6 +98,14 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <ClusterOutlined />,
     roles: 'all',
     Component: OrgWorkspace,
+  },
+  {
+    path: '/contacts',
+    testId: 'nav-contacts',
+    label: (t) => t('nav.contacts'),
+    icon: <ContactsOutlined />,
+    roles: 'all',
+    Component: ContactsWorkspace,
   },
   {
     path: '/admin/sla',

@@ -1,4 +1,5 @@
 import { camerasEn } from './cameras.en';
+import { contactsEn } from './contacts.en';
 import { dutyEn } from './duty.en';
 import { incidentReportEn } from './incidentReport.en';
 import { rosterEn } from './roster.en';
@@ -7,6 +8,7 @@ import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
   cameras: camerasEn,
+  contacts: contactsEn,
   duty: dutyEn,
   incidentReport: incidentReportEn,
   roster: rosterEn,
@@ -78,6 +80,7 @@ const en: MessageTree = {
     supervision: 'Supervision',
     adminSla: 'Time limits',
     adminApiKeys: 'Open311 API keys',
+    contacts: 'Contacts',
   },
   status: {
     demoTitle: 'Demo mode: demo accounts and demo data are present',

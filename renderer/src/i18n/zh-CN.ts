@@ -1,4 +1,5 @@
 import { camerasZh } from './cameras.zh';
+import { contactsZh } from './contacts.zh';
 import { dutyZh } from './duty.zh';
 import { incidentReportZh } from './incidentReport.zh';
 import { rosterZh } from './roster.zh';
@@ -7,6 +8,7 @@ import { wallZh } from './wall.zh';
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
   cameras: camerasZh,
+  contacts: contactsZh,
   duty: dutyZh,
   incidentReport: incidentReportZh,
   roster: rosterZh,
@@ -78,6 +80,7 @@ const zhCN = {
     supervision: '督办',
     adminSla: '时限与日历',
     adminApiKeys: 'Open311 接口密钥',
+    contacts: '通讯录',
   },
   status: {
     demoTitle: '演示模式：包含演示账户和演示数据',
