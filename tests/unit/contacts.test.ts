@@ -28,7 +28,7 @@ const auditRows = (target: string) =>
 beforeAll(async () => {
   hub = await open();
   for (const u of ['admin', 'coord', 'station', 'chief', 'monitor']) c[u] = await signedIn(hub, u);
-});
+}, 60_000);
 afterAll(() => hub.close());
 
 describe('phone numbers', () => {
@@ -102,7 +102,7 @@ describe('seeded from the organisation data', () => {
     expect((await search({})).total).toBe(count);
     expect(await byName('供水')).toMatchObject({ phone: '021-5811 0001', note: '24 小时抢修' });
     expect(names((await search({ text: '燃气' })).rows)).not.toContain('燃气');
-  });
+  }, 60_000);
 });
 
 describe('search', () => {
