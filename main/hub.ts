@@ -6,7 +6,7 @@ import { authHandlers } from './api/handlers/auth-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
-import { contactHandlers } from './api/handlers/contact-handlers';
+import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
@@ -40,6 +40,7 @@ import { CamerasService } from './services/cameras/cameras-service';
 import { ContactsRepo } from './services/contacts/contacts-repo';
 import { seedContacts } from './services/contacts/contacts-seed';
 import { ContactsService } from './services/contacts/contacts-service';
+import { IncidentNotifications } from './services/contacts/notifications';
 import { seedDemoCameras } from './services/cameras/demo-cameras';
 import { AuditRepo } from './services/audit/audit-repo';
 import { ChecklistRepo } from './services/duty/checklist';
@@ -257,10 +258,13 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     });
     const orderApi = orderHandlers(orderDeps);
     const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
+    // Notifications (the 通讯录 part) fill incidents.get's list through the incidents' port.
+    const notifications = new IncidentNotifications(db, services.incidents, contacts, clock);
     const incidentApi = incidentHandlers({
       incidents: services.incidents,
       org: orgRepo,
       clock,
+      ports: { notifications: (id) => notifications.forIncident(id) },
       onSwitch: (incident, what, detail) => logIncident(dutyLog, orgRepo, incident, what, detail),
       announceLog,
     });
@@ -302,6 +306,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       // The incident report prints exactly what incidents.get answers the caller.
       ...incidentReportHandlers({ detail: (ctx, id) => incidentApi['incidents.get'](ctx, { id }), clock }),
       ...contactHandlers(contacts),
+      ...notifyHandlers({ notifications, org: orgRepo }),
     } satisfies HandlerMap;
     const router = new Router({
       db,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CONTACT_KINDS, PHONE_MAX } from '../domain/contacts';
+import { CONTACT_KINDS, NOTIFY_CHANNELS, PHONE_MAX } from '../domain/contacts';
 import type { Role } from '../domain/roles';
 import { method } from './define';
+import { incidentLevelSchema, incidentNotificationSchema, incidentTypeSchema } from './incidents';
 import { epochMs, idSchema, orgUnitIdSchema } from './schemas';
 
 /** Only administrators change the 通讯录; everyone signed in reads it (a phone book is shared). */
@@ -85,5 +86,56 @@ export const contactMethods = {
     access: CONTACT_ADMINS,
     writes: true,
     summary: 'Removes a 通讯录 entry (notifications keep its name)',
+  }),
+} as const;
+
+/** Who tells people about an incident (and records a reply heard by phone or in person). */
+export const NOTIFIERS = ['coordinator', 'duty_chief', 'station_chief'] as const satisfies readonly Role[];
+
+export const notifyChannelSchema = z.enum(NOTIFY_CHANNELS);
+
+/** What a notified console user is shown (the event, and the list after a reload). */
+export const incidentNoticeSchema = z.object({
+  notificationId: idSchema,
+  incidentId: idSchema,
+  incidentName: z.string(),
+  incidentType: incidentTypeSchema,
+  level: incidentLevelSchema,
+  drill: z.boolean(),
+  byName: z.string(),
+  note: z.string(),
+  at: epochMs,
+});
+export type IncidentNotice = z.infer<typeof incidentNoticeSchema>;
+
+export const notifyMethods = {
+  'incidents.notify': method({
+    input: z
+      .object({
+        id: idSchema,
+        contactId: idSchema,
+        channel: notifyChannelSchema,
+        note: z.string().trim().max(500).optional(),
+      })
+      .strict(),
+    output: incidentNotificationSchema,
+    access: NOTIFIERS,
+    writes: true,
+    summary: 'Records that a contact was told about an incident (by phone, SMS, in person, or in the console)',
+  }),
+  'incidents.notify.confirm': method({
+    input: z.object({ notificationId: idSchema, note: z.string().trim().max(500).optional() }).strict(),
+    output: incidentNotificationSchema,
+    access: 'authenticated',
+    writes: true,
+    summary:
+      'Confirms a notification: a console one by the notified user only; a phone/SMS/in-person reply recorded by a notifier',
+  }),
+  'incidents.notify.pending': method({
+    input: z.object({}).strict(),
+    output: z.array(incidentNoticeSchema),
+    access: 'authenticated',
+    writes: false,
+    summary: 'The caller’s console notifications still to confirm (of incidents not yet closed)',
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event } from './define';
+import { incidentNoticeSchema } from './contacts';
 import { streamStateSchema } from './media';
 import { idSchema } from './schemas';
 import { wallAlarmSchema, wallPushedSchema } from './wall';
@@ -91,6 +92,10 @@ export const events = {
   'contacts.changed': event({
     payload: z.object({ ids: z.array(idSchema) }),
     summary: '通讯录 entries were added, changed or deleted: lists refetch',
+  }),
+  'incidents.notified': event({
+    payload: incidentNoticeSchema,
+    summary: 'The user was notified of an incident in the console: a card with 确认收到 (to that user only)',
   }),
 } as const;
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
 import { cameraMethods } from './cameras';
-import { contactMethods } from './contacts';
+import { contactMethods, notifyMethods } from './contacts';
 import { mediaMethods } from './media';
 import { demoMethods } from './demo';
 import { dutyHandoverMethods } from './duty-handover';
@@ -59,6 +59,7 @@ export const contract = {
   ...incidentMethods,
   ...incidentReportMethods,
   ...contactMethods,
+  ...notifyMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -93,6 +93,8 @@ interface World {
   incidents: Record<'s2' | 'drill', { id: number; itemId: number }>;
   /** 通讯录 rows (shared reference data, changed by administrators only). */
   contacts: Record<'s2Dept' | 'centerDept' | 's2Person' | 's2Spare', number>;
+  /** Phone notifications on 第二联勤站's incident and on the drill there. */
+  notifications: Record<'s2' | 'drill', number>;
 }
 
 /** Strings of the other units' objects that no refused answer may contain. */
@@ -583,6 +585,23 @@ const ROWS: Row[] = [
     owner: (w) => ({ as: 'admin', input: { id: w.contacts.s2Spare } }),
   },
   {
+    method: 'incidents.notify',
+    covers: ['id', 'contactId'],
+    other: (w) => ({ id: w.incidents.s2.id, contactId: w.contacts.s2Person, channel: 'phone', note: '越权通知' }),
+    center: (w) => ({ id: w.incidents.drill.id, contactId: w.contacts.centerDept, channel: 'phone' }),
+    owner: (w) => ({
+      as: 'station2',
+      input: { id: w.incidents.s2.id, contactId: w.contacts.s2Person, channel: 'sms' },
+    }),
+  },
+  {
+    method: 'incidents.notify.confirm',
+    covers: ['notificationId'],
+    other: (w) => ({ notificationId: w.notifications.s2 }),
+    center: (w) => ({ notificationId: w.notifications.drill }),
+    owner: (w) => ({ as: 'station2', input: { notificationId: w.notifications.s2, note: '已回电确认' } }),
+  },
+  {
     method: 'audit.list',
     covers: ['beforeId'],
     other: () => ({ beforeId: 1000 }),
@@ -808,6 +827,12 @@ beforeAll(async () => {
     s2Person: await addPerson('二站联系人'),
     s2Spare: await addPerson('二站备用联系人'),
   };
+  const notifyOn = async (as: string, id: number) =>
+    (await ok(hub, c(as), 'incidents.notify', { id, contactId: contacts.s2Dept, channel: 'phone' })).id;
+  const notifications = {
+    s2: await notifyOn('station2', incidents.s2.id),
+    drill: await notifyOn('chief', incidents.drill.id),
+  };
   w = {
     users,
     conns,
@@ -826,6 +851,7 @@ beforeAll(async () => {
     apiKey,
     incidents,
     contacts,
+    notifications,
   };
 }, 60_000);
 afterAll(() => hub.close());

@@ -1,0 +1,252 @@
+import { apiError, type IncidentNotice, type IncidentNotification } from '../../../common/contract';
+import { NOTIFY_CHANNEL_NAMES, type NotifyChannel } from '../../../common/domain/contacts';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import type { IncidentRecord } from '../incidents/incident-read';
+import type { IncidentsService } from '../incidents/incidents-service';
+import { appendTimeline } from '../incidents/timeline';
+import type { Viewer } from '../org/viewer';
+import type { ContactsService } from './contacts-service';
+
+/** The caller: who they are and what the scoping rules see of them. */
+export interface NotifyActor {
+  id: number;
+  name: string;
+  viewer: Viewer;
+  /** Holds a role that may notify (coordinator, duty chief, station chief). */
+  notifier: boolean;
+}
+
+interface NotificationRow {
+  id: number;
+  incidentId: number;
+  contactId: number;
+  contactName: string;
+  contactTitle: string | null;
+  contactPhone: string | null;
+  userId: number | null;
+  byUserId: number;
+  byName: string;
+  channel: NotifyChannel;
+  note: string | null;
+  at: number;
+  confirmedAt: number | null;
+  confirmedByName: string | null;
+}
+
+const COLUMNS = `id, incident_id AS incidentId, contact_id AS contactId, contact_name AS contactName,
+  contact_title AS contactTitle, contact_phone AS contactPhone, user_id AS userId, by_user_id AS byUserId,
+  by_name AS byName, channel, note, at, confirmed_at AS confirmedAt, confirmed_by_name AS confirmedByName`;
+
+function dto(r: NotificationRow): IncidentNotification {
+  return {
+    id: r.id,
+    contactId: r.contactId,
+    contactName: r.contactTitle ? `${r.contactName}（${r.contactTitle}）` : r.contactName,
+    contactPhone: r.contactPhone,
+    channel: r.channel,
+    note: r.note ?? '',
+    at: r.at,
+    byUserId: r.byUserId,
+    byName: r.byName,
+    confirmedAt: r.confirmedAt,
+    confirmedByName: r.confirmedByName,
+  };
+}
+
+function notificationNotFound(id: number) {
+  return apiError('E_NOT_FOUND', `通知 ${id} 不存在或无权查看`, `Notification ${id} does not exist or is not yours`);
+}
+
+/**
+ * Who was told about an incident (issue 11 item 4), each notification and confirmation also a
+ * timeline entry (appendTimeline, in the caller's transaction). Rules:
+ * - notify: the incident must be visible to the caller (the incidents.get rule) and not closed;
+ *   'console' needs a contact linked to an enabled console user.
+ * - confirm: a console notification only by the notified user; a phone / SMS / in-person one is
+ *   the reply heard by whoever answers, recorded by any notifier who may see the incident.
+ */
+export class IncidentNotifications {
+  constructor(
+    private readonly db: Db,
+    private readonly incidents: IncidentsService,
+    private readonly contacts: ContactsService,
+    private readonly clock: Clock,
+  ) {}
+
+  forIncident(incidentId: number): IncidentNotification[] {
+    return (
+      this.db
+        .prepare(`SELECT ${COLUMNS} FROM incident_notifications WHERE incident_id = ? ORDER BY at, id`)
+        .all(incidentId) as NotificationRow[]
+    ).map(dto);
+  }
+
+  notify(
+    input: { id: number; contactId: number; channel: NotifyChannel; note?: string | undefined },
+    actor: NotifyActor,
+  ): {
+    notification: IncidentNotification;
+    incident: IncidentRecord;
+    notice: IncidentNotice | null;
+    userId: number | null;
+  } {
+    const incident = this.incidents.visible(input.id, actor.viewer);
+    if (incident.closedAt !== null) {
+      throw apiError(
+        'E_CONFLICT',
+        `应急事件「${incident.name}」已结束，不能再通知`,
+        `Incident "${incident.name}" is closed`,
+      );
+    }
+    const contact = this.contacts.get(input.contactId);
+    const reachable = contact.userId !== null && contact.userDisabled === 0;
+    if (input.channel === 'console' && !reachable) {
+      throw apiError(
+        'E_INVALID',
+        `“${contact.name}”没有可用的平台账号，请改用电话、短信或当面通知`,
+        `"${contact.name}" has no active console account; notify by phone, SMS or in person`,
+        { errors: [{ field: 'channel', zh: '该联系人不能平台通知', en: 'not reachable in the console' }] },
+      );
+    }
+    const phone =
+      input.channel === 'phone'
+        ? (contact.phone ?? contact.mobile)
+        : input.channel === 'sms'
+          ? (contact.mobile ?? contact.phone)
+          : null;
+    const userId = input.channel === 'console' ? contact.userId : null;
+    const note = input.note ? input.note : null;
+    const at = this.clock();
+    const info = this.db
+      .prepare(
+        `INSERT INTO incident_notifications (incident_id, contact_id, contact_name, contact_title, contact_phone,
+           user_id, by_user_id, by_name, channel, note, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        incident.id,
+        contact.id,
+        contact.name,
+        contact.title,
+        phone,
+        userId,
+        actor.id,
+        actor.name,
+        input.channel,
+        note,
+        at,
+      );
+    const id = Number(info.lastInsertRowid);
+    const how = NOTIFY_CHANNEL_NAMES[input.channel].zh;
+    appendTimeline(this.db, incident.id, {
+      kind: 'notified',
+      text: `通知${contact.title ? `${contact.name}（${contact.title}）` : contact.name}（${how}${phone ? ` ${phone}` : ''}）${note ? `：${note}` : ''}`,
+      byUserId: actor.id,
+      byName: actor.name,
+      at,
+      ref: { notificationId: id, contactId: contact.id },
+    });
+    const notification = this.byId(id);
+    const notice =
+      userId === null
+        ? null
+        : {
+            notificationId: id,
+            incidentId: incident.id,
+            incidentName: incident.name,
+            incidentType: incident.type,
+            level: incident.level,
+            drill: incident.drill,
+            byName: actor.name,
+            note: note ?? '',
+            at,
+          };
+    return { notification: dto(notification), incident, notice, userId };
+  }
+
+  confirm(
+    input: { notificationId: number; note?: string | undefined },
+    actor: NotifyActor,
+  ): { notification: IncidentNotification; incidentId: number } {
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM incident_notifications WHERE id = ?`)
+      .get(input.notificationId) as NotificationRow | undefined;
+    if (!row) throw notificationNotFound(input.notificationId);
+    if (row.channel === 'console') {
+      if (row.userId !== actor.id) {
+        // Someone who may see the incident learns why; anyone else gets "not found".
+        this.visibleTo(row, actor);
+        throw apiError(
+          'E_FORBIDDEN',
+          '平台消息只能由被通知人本人确认收到',
+          'Only the notified person confirms a console notification',
+        );
+      }
+    } else {
+      this.visibleTo(row, actor);
+      if (!actor.notifier) {
+        throw apiError(
+          'E_FORBIDDEN',
+          '电话、短信或当面通知的回复由应急协调、值班长或站长记录',
+          'A reply to a phone, SMS or in-person notification is recorded by a coordinator or chief',
+        );
+      }
+    }
+    if (row.confirmedAt !== null) {
+      throw apiError(
+        'E_CONFLICT',
+        `该通知已由${row.confirmedByName ?? ''}确认`,
+        `Already confirmed by ${row.confirmedByName ?? ''}`,
+      );
+    }
+    const at = this.clock();
+    const note = input.note ? input.note : null;
+    this.db
+      .prepare(
+        `UPDATE incident_notifications SET confirmed_at = ?, confirmed_by_user_id = ?, confirmed_by_name = ?,
+           confirm_note = ? WHERE id = ?`,
+      )
+      .run(at, actor.id, actor.name, note, row.id);
+    const how = NOTIFY_CHANNEL_NAMES[row.channel].zh;
+    appendTimeline(this.db, row.incidentId, {
+      kind: 'confirmed',
+      text:
+        row.channel === 'console'
+          ? `${row.contactName}确认收到（${how}）${note ? `：${note}` : ''}`
+          : `记录${row.contactName}回复确认（${how}）${note ? `：${note}` : ''}`,
+      byUserId: actor.id,
+      byName: actor.name,
+      at,
+      ref: { notificationId: row.id, contactId: row.contactId },
+    });
+    return { notification: dto(this.byId(row.id)), incidentId: row.incidentId };
+  }
+
+  /** The caller's console notifications still to confirm, of incidents not yet closed; newest first. */
+  pending(userId: number): IncidentNotice[] {
+    const rows = this.db
+      .prepare(
+        `SELECT n.id AS notificationId, n.incident_id AS incidentId, i.name AS incidentName, i.type AS incidentType,
+                i.level, i.drill, n.by_name AS byName, coalesce(n.note, '') AS note, n.at
+         FROM incident_notifications n JOIN incidents i ON i.id = n.incident_id
+         WHERE n.user_id = ? AND n.confirmed_at IS NULL AND i.closed_at IS NULL
+         ORDER BY n.at DESC, n.id DESC`,
+      )
+      .all(userId) as (Omit<IncidentNotice, 'drill'> & { drill: number })[];
+    return rows.map((r) => ({ ...r, drill: r.drill === 1 }));
+  }
+
+  private byId(id: number): NotificationRow {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM incident_notifications WHERE id = ?`).get(id) as NotificationRow;
+  }
+
+  /** The incident of a notification must be visible to the caller; else the same "not found". */
+  private visibleTo(row: NotificationRow, actor: NotifyActor): void {
+    try {
+      this.incidents.visible(row.incidentId, actor.viewer);
+    } catch {
+      throw notificationNotFound(row.id);
+    }
+  }
+}
