@@ -75,6 +75,9 @@ interface Row {
   noFrame: number;
   latency: number[];
   unreadable: number;
+  /** Playback stalls ('waiting') over the measured window, and the seconds spent in them. */
+  stalls: number;
+  stalledMs: number;
   cpu: Cpu | null;
 }
 
@@ -161,6 +164,8 @@ async function show(page: Page, tiles: number, protocol: Protocol, label: string
     noFrame: tiles - frames.length,
     latency: [],
     unreadable: 0,
+    stalls: 0,
+    stalledMs: 0,
     cpu: null,
   };
 }
@@ -177,6 +182,8 @@ async function measure(
     await probeOf(page, (p) => {
       p.samples = [];
       p.unreadable = 0;
+      p.stalls = 0;
+      p.stalledMs = 0;
       p.collecting = true;
     });
   }
@@ -184,12 +191,14 @@ async function measure(
   await sleep(seconds * 1000);
   row.cpu = cpuOver(before, readCpu(shell, source));
   if (!page) return;
-  const { samples, unreadable } = (await probeOf(page, (p) => {
+  const { samples, unreadable, stalls, stalledMs } = (await probeOf(page, (p) => {
     p.collecting = false;
-    return { samples: p.samples, unreadable: p.unreadable };
-  })) as { samples: LatencySample[]; unreadable: number };
+    return { samples: p.samples, unreadable: p.unreadable, stalls: p.stalls, stalledMs: p.stalledMs };
+  })) as { samples: LatencySample[]; unreadable: number; stalls: number; stalledMs: number };
   row.latency = samples.map((s) => s.ms);
   row.unreadable = unreadable;
+  row.stalls = stalls;
+  row.stalledMs = stalledMs;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,6 +252,7 @@ function report(rows: Row[]): void {
   console.log(
     `\n${'tiles'.padStart(5)}  ${'what'.padEnd(20)} ${'1st frame p50'.padStart(13)} ${'p95'.padStart(7)} ` +
       `${'none'.padStart(4)} ${'latency p50'.padStart(11)} ${'p95'.padStart(7)} ${'reads'.padStart(6)} ` +
+      `${'stalls'.padStart(6)} ${'stalled'.padStart(7)} ` +
       `${'hub+ffmpeg/stream'.padStart(17)} ${'ffmpeg/stream'.padStart(13)} ${'hub'.padStart(5)} ${'chromium'.padStart(8)}`,
   );
   for (const r of rows) {
@@ -254,6 +264,8 @@ function report(rows: Row[]): void {
         `${fmt(quantile(r.firstMs, 0.95)).padStart(4)} ms ${String(r.noFrame).padStart(4)} ` +
         `${fmt(quantile(r.latency, 0.5)).padStart(8)} ms ${fmt(quantile(r.latency, 0.95)).padStart(4)} ms ` +
         `${(r.latency.length > 0 || r.unreadable > 0 ? `${r.latency.length}/${r.latency.length + r.unreadable}` : '—').padStart(6)} ` +
+        `${(c && r.firstMs.length > 0 ? String(r.stalls) : '—').padStart(6)} ` +
+        `${(c && r.firstMs.length > 0 ? `${fmt(r.stalledMs / 1000, 1)} s` : '—').padStart(7)} ` +
         `${(c ? perStream(c.hub + c.ffmpeg) : '—').padStart(17)} ${(c ? perStream(c.ffmpeg) : '—').padStart(13)} ` +
         `${(c ? fmt(c.hub) : '—').padStart(4)}% ${(c ? fmt(c.browser) : '—').padStart(7)}%${note}`,
     );
@@ -294,7 +306,8 @@ function report(rows: Row[]): void {
   }
   console.log(
     `(CPU in % of one core, ${cores} cores here; hub = the web shell process (gateway, embedded WebRTC engine, ` +
-      `HLS serving); per stream = divided by the ffmpeg ingests running; reads = clock reads that decoded / all)`,
+      `HLS serving); per stream = divided by the ffmpeg ingests running; reads = clock reads that decoded / all; ` +
+      `stalls = the players' 'waiting' events over the measured window, stalled = seconds in them, all tiles)`,
   );
 }
 

@@ -22,6 +22,9 @@ export interface LatencyProbe {
   samples: LatencySample[];
   /** Frames whose clock could not be read cleanly (smeared by the encoder or scaled). */
   unreadable: number;
+  /** While collecting: playback stalls (the element's 'waiting' events) and the time spent in them. */
+  stalls: number;
+  stalledMs: number;
 }
 
 export function installLatencyProbe(): void {
@@ -29,7 +32,15 @@ export function installLatencyProbe(): void {
   const MOD = 2 ** BITS;
   const BAND_ROWS = 16;
   const SAMPLE_EVERY_MS = 200;
-  const probe: LatencyProbe = { shownAt: 0, first: {}, collecting: false, samples: [], unreadable: 0 };
+  const probe: LatencyProbe = {
+    shownAt: 0,
+    first: {},
+    collecting: false,
+    samples: [],
+    unreadable: 0,
+    stalls: 0,
+    stalledMs: 0,
+  };
   (window as unknown as { benchLatency: LatencyProbe }).benchLatency = probe;
   window.addEventListener('bench:show', () => {
     probe.shownAt = performance.now();
@@ -63,6 +74,20 @@ export function installLatencyProbe(): void {
 
   const watch = (video: HTMLVideoElement): void => {
     let lastRead = 0;
+    // A stall: 'waiting' (the playhead ran out of media) until 'playing'; counted while collecting.
+    let waitingSince: number | null = null;
+    video.addEventListener('waiting', () => {
+      if (!probe.collecting || waitingSince !== null) return;
+      waitingSince = performance.now();
+      probe.stalls += 1;
+    });
+    const stallEnded = (): void => {
+      if (waitingSince === null) return;
+      if (probe.collecting) probe.stalledMs += performance.now() - waitingSince;
+      waitingSince = null;
+    };
+    video.addEventListener('playing', stallEnded);
+    video.addEventListener('emptied', stallEnded);
     const onFrame = (now: number, meta: VideoFrameCallbackMetadata): void => {
       const camera = video.closest('[data-testid="wall-tile"]')?.getAttribute('data-camera-id');
       if (camera) {
