@@ -58,6 +58,10 @@ export function retryFragment(
   return retry && count < FRAG_LOAD_RETRIES;
 }
 
+/** The live edge distance for HLS not segmented by the hub (seconds). */
+const LIVE_SYNC_S = 3;
+const LIVE_MAX_LATENCY_S = 6;
+
 export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   // The web shell's CSP has no worker-src (main/shell-web/static-files.ts), and a transmux worker
   // per tile would cost 25 threads on a full wall; the demo and camera streams are fMP4, which
@@ -72,11 +76,12 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   // What is behind the playhead is never watched again on a live wall: drop it after 5 s.
   backBufferLength: 5,
 
-  // Live edge: 3 s behind it (three 1-s segments: any closer and hls.js stalls waiting for the
-  // next one), catch up at up to 1.5× when behind, jump forward if more than 6 s behind.
+  // Live edge (sources the hub does not segment itself: demo clips, other servers): 3 s behind it,
+  // catch up at up to 1.5× when behind, jump forward if more than 6 s behind. The hub's own
+  // ingests play closer (gatewayLiveConfig below).
   lowLatencyMode: false,
-  liveSyncDuration: 3,
-  liveMaxLatencyDuration: 6,
+  liveSyncDuration: LIVE_SYNC_S,
+  liveMaxLatencyDuration: LIVE_MAX_LATENCY_S,
   maxLiveSyncPlaybackRate: 1.5,
   // A playlist that stops advancing is a frozen source, not a failed stream: hls.js keeps polling it
   // (its default, no limit) and plays on the moment it advances, while the tile reads 'stalled' from
@@ -102,3 +107,34 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   playlistLoadPolicy: policy(4000, 8000, 2, 500),
   fragLoadPolicy: policy(4000, 10_000, FRAG_ERRORS, 500, retryFragment),
 };
+
+/**
+ * Live edge distance of the hub's own ingests, in target durations (benchmark, issue 10: HLS
+ * fallback latency ≤ 3 s). The gateway's ffmpeg cuts a segment at each keyframe past 1 s and
+ * publishes it the moment it is whole, from local disk (main/media/ingest/ffmpeg-args.ts), so the
+ * player can sit 1.5 segments behind the edge — ≈ 1.5 s for a camera with a 1-s GOP, where the
+ * fixed 3 s above made the latency ≈ 4 s — instead of the three a remote server needs. In target
+ * durations, not seconds: a camera with a longer GOP makes longer segments (one IDR every 4 s
+ * makes 4-s segments), and a fixed 1.5 s would be less than one of them, a stall at every segment.
+ * If it stalls anyway, hls.js moves its target back by up to one target duration
+ * (liveSyncOnStallIncrease) and catches up at up to 1.5× once the buffer allows.
+ */
+export const GATEWAY_LIVE_SYNC_SEGMENTS = 1.5;
+/** Further behind than this many target durations, hls.js jumps forward to the target. */
+export const GATEWAY_LIVE_MAX_LATENCY_SEGMENTS = 5;
+
+/** WALL_HLS_CONFIG with the live edge of the hub's own ingests (liveSync* in target durations). */
+export function gatewayLiveConfig(): Partial<HlsConfig> {
+  const config: Partial<HlsConfig> = { ...WALL_HLS_CONFIG };
+  // hls.js refuses a config that mixes liveSync*Duration and liveSync*DurationCount.
+  delete config.liveSyncDuration;
+  delete config.liveMaxLatencyDuration;
+  config.liveSyncDurationCount = GATEWAY_LIVE_SYNC_SEGMENTS;
+  config.liveMaxLatencyDurationCount = GATEWAY_LIVE_MAX_LATENCY_SEGMENTS;
+  return config;
+}
+
+/** The hls.js config for a tile's playlist: the hub's own ingest (`ingested`) or any other. */
+export function hlsConfigFor(ingested: boolean): Partial<HlsConfig> {
+  return ingested ? gatewayLiveConfig() : WALL_HLS_CONFIG;
+}

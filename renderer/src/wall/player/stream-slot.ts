@@ -6,7 +6,7 @@ import Hls, {
   type FragLoadedData,
   type LevelUpdatedData,
 } from 'hls.js';
-import { WALL_HLS_CONFIG } from './hls-config';
+import { hlsConfigFor } from './hls-config';
 import { GatewayFailure, type Gateway, type Opened } from './gateway';
 import { skipGopGap } from './gop-gap';
 import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
@@ -230,7 +230,7 @@ export class StreamSlot {
           now: Date.now(),
         });
         if (protocol === 'webrtc') this.loadRtc(source, opened, generation);
-        else if (protocol === 'hls') this.loadUrl(opened.hlsUrl, generation);
+        else if (protocol === 'hls') this.loadUrl(opened.hlsUrl, generation, opened.ingested);
         else this.events.failure(this, RTC_ONLY_UNAVAILABLE);
       },
       (error: unknown) => {
@@ -244,7 +244,7 @@ export class StreamSlot {
    * Consumes the stream over WebRTC into this slot's video; without a frame within
    * FALLBACK_AFTER_MS (or when consuming fails) the slot plays the signed HLS path instead.
    */
-  private loadRtc(source: PlayerSource, { hlsUrl, playback }: Opened, generation: number): void {
+  private loadRtc(source: PlayerSource, { hlsUrl, playback, ingested }: Opened, generation: number): void {
     const rtc = this.rtc;
     if (!rtc) return;
     this.protocolName = 'webrtc';
@@ -254,7 +254,7 @@ export class StreamSlot {
       if (afterRtcFailure(playback) === 'fail') return this.events.failure(this, RTC_ONLY_NO_FRAME);
       rtc.fellBack.set(streamKey(source), Date.now());
       this.dropRtc();
-      this.loadUrl(hlsUrl, generation);
+      this.loadUrl(hlsUrl, generation, ingested);
     };
     // A paused consumer sends nothing: time the tile spent hidden does not count towards the fallback.
     const armFallback = (delay: number): void => {
@@ -313,8 +313,9 @@ export class StreamSlot {
     this.protocolName = 'hls';
   }
 
-  private loadUrl(url: string, generation: number): void {
-    const hls = new Hls(WALL_HLS_CONFIG);
+  /** `ingested`: the playlist is the hub's own ingest, played closer to its live edge (hls-config.ts). */
+  private loadUrl(url: string, generation: number, ingested = false): void {
+    const hls = new Hls(hlsConfigFor(ingested));
     this.hls = hls;
     hls.on(Events.ERROR, (_event, data: ErrorData) => {
       if (generation !== this.generation) return;
