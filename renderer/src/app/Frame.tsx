@@ -12,6 +12,11 @@ import { OrderDrawer } from '../orders/drawer/OrderDrawer';
 import { dismissOrder, syncOrderRoute } from '../orders/drawer/store';
 import { hasAnyRole, ORDER_OPERATORS } from '../orders/roles';
 import { useServerEvents } from './useServerEvents';
+import { IncidentBanner } from './IncidentBanner';
+import { INCIDENT_ACTORS } from '../../../common/contract/incidents';
+import { isWallWindowPath } from '../wall/window/windowRoute';
+import { ReportAlerts } from '../workspaces/incidents/alerts/ReportAlerts';
+import { useIncidentEvents } from '../workspaces/incidents/useIncidentEvents';
 import { landingPath, matchWorkspace, visibleWorkspaces } from './workspaces';
 
 function Brand() {
@@ -31,6 +36,9 @@ export function Frame() {
   const user = useUser();
   const path = usePath();
   useServerEvents();
+  useIncidentEvents();
+  // A wall window covers the frame; its incident banner lies over the grid instead.
+  const wallWindow = isWallWindowPath(path);
   const workspaces = visibleWorkspaces(user.roles);
   const current = matchWorkspace(workspaces, path);
   const fallback = landingPath(user.roles);
@@ -60,6 +68,7 @@ export function Frame() {
         </Layout.Sider>
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
           <ConnectionBanner />
+          {!wallWindow && <IncidentBanner overlay={false} />}
           <main
             style={
               current?.fullHeight
@@ -74,6 +83,8 @@ export function Frame() {
       </Layout>
       {operator && <OrderDrawer />}
       {operator && <AlertCenter />}
+      {wallWindow && <IncidentBanner overlay />}
+      {!wallWindow && hasAnyRole(user.roles, INCIDENT_ACTORS) && <ReportAlerts />}
       <StatusBar />
     </Layout>
   );

@@ -10,6 +10,7 @@ import {
   KeyOutlined,
   ProfileOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UserOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -25,6 +26,7 @@ import { CamerasWorkspace } from '../workspaces/admin/cameras/CamerasWorkspace';
 import { SlaWorkspace } from '../workspaces/admin/sla/SlaWorkspace';
 import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
 import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
+import { INCIDENT_WORKSPACE_ROLES, IncidentsWorkspace } from '../workspaces/incidents/IncidentsWorkspace';
 import { OrdersWorkspace } from '../workspaces/orders/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
 import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
@@ -56,6 +58,15 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ORDER_OPERATORS,
     Component: OrdersWorkspace,
     fullHeight: true,
+  },
+  {
+    path: '/incidents',
+    testId: 'nav-incidents',
+    label: (t) => t('nav.incidents'),
+    icon: <ThunderboltOutlined />,
+    roles: INCIDENT_WORKSPACE_ROLES,
+    Component: IncidentsWorkspace,
+    homeFor: ['coordinator'],
   },
   {
     path: '/intake',

@@ -2,6 +2,7 @@ import { camerasEn } from './cameras.en';
 import { contactsEn } from './contacts.en';
 import { dutyEn } from './duty.en';
 import { incidentReportEn } from './incidentReport.en';
+import { incidentsEn } from './incidents.en';
 import { rosterEn } from './roster.en';
 import { wallEn } from './wall.en';
 import type { MessageTree } from './zh-CN';
@@ -11,6 +12,7 @@ const en: MessageTree = {
   contacts: contactsEn,
   duty: dutyEn,
   incidentReport: incidentReportEn,
+  incidents: incidentsEn,
   roster: rosterEn,
   wall: wallEn,
   app: {
@@ -69,6 +71,7 @@ const en: MessageTree = {
   },
   nav: {
     duty: 'Duty ledger',
+    incidents: 'Incidents',
     wall: 'Video wall',
     org: 'Organisation',
     account: 'My account',

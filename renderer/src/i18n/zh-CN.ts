@@ -2,6 +2,7 @@ import { camerasZh } from './cameras.zh';
 import { contactsZh } from './contacts.zh';
 import { dutyZh } from './duty.zh';
 import { incidentReportZh } from './incidentReport.zh';
+import { incidentsZh } from './incidents.zh';
 import { rosterZh } from './roster.zh';
 import { wallZh } from './wall.zh';
 
@@ -11,6 +12,7 @@ const zhCN = {
   contacts: contactsZh,
   duty: dutyZh,
   incidentReport: incidentReportZh,
+  incidents: incidentsZh,
   roster: rosterZh,
   wall: wallZh,
   app: {
@@ -69,6 +71,7 @@ const zhCN = {
   },
   nav: {
     duty: '值班台账',
+    incidents: '应急指挥',
     wall: '视频墙',
     org: '组织与分类',
     account: '账户',

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Col, Form, Input, Row, Select, Space, Typography, type InputRef } from 'antd';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../common/contract';
 import {
@@ -16,6 +16,7 @@ import { AttachmentUploader, type UploadState } from '../../orders/attachments/A
 import { useUser } from '../../stores/session';
 import type { IntakePrefill } from '../../wall/snapshot/prefill';
 import { PrefilledAttachments } from '../../wall/snapshot/PrefilledAttachments';
+import { useIncidentIntake } from '../incidents/useIncidentIntake';
 import { CategorySelect } from './CategorySelect';
 import { defaultSource, INTAKE_SOURCES, PHONE_PATTERN } from './defaults';
 import { DuplicateSuggestions } from './DuplicateSuggestions';
@@ -75,6 +76,7 @@ export function IntakeForm({
     setUploads(state);
   }, []);
   const clearing = useRef(false);
+  const incident = useIncidentIntake();
 
   const initialValues = useMemo<Partial<Fields>>(
     () => ({
@@ -86,15 +88,20 @@ export function IntakeForm({
       reporterName: '',
       reporterPhone: '',
       urgency: 'normal',
-      responseLevel: 'patrol',
+      responseLevel: incident.responseLevel,
       ...(prefill && {
         description: prefill.description,
         workstationId: prefill.workstationId,
         source: prefill.source,
       }),
     }),
-    [user.roles, prefill],
+    [user.roles, prefill, incident.responseLevel],
   );
+
+  // Incident mode switched on or off while the form is open: follow it unless the operator chose.
+  useEffect(() => {
+    if (!form.isFieldTouched('responseLevel')) form.setFieldValue('responseLevel', incident.responseLevel);
+  }, [form, incident.responseLevel]);
 
   const reset = useCallback(() => {
     form.resetFields();
@@ -252,7 +259,19 @@ export function IntakeForm({
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="responseLevel" label={t('intake.responseLevel')}>
+              <Form.Item
+                name="responseLevel"
+                label={t('intake.responseLevel')}
+                extra={
+                  incident.linkTo ? (
+                    <span data-testid="intake-incident-hint">
+                      {t('incidents.intake.link', { name: incident.linkTo.name })}
+                    </span>
+                  ) : incident.drillOnly ? (
+                    <span data-testid="intake-incident-hint">{t('incidents.intake.drill')}</span>
+                  ) : undefined
+                }
+              >
                 <Select
                   data-testid="intake-response-level"
                   options={RESPONSE_LEVELS.map((l) => ({ value: l, label: names.level(l) }))}
