@@ -94,7 +94,7 @@ test('incident mode: the coordinator switches the room, every console follows, r
 
   // A checklist tick reaches the timeline.
   const leader = coord.getByTestId('incident-checklist-item').filter({ hasText: '领导带班到岗' });
-  await leader.getByTestId('incident-checklist-tick').click();
+  await leader.getByTestId('incident-checklist-tick').check();
   await expect(leader).toHaveAttribute('data-done', 'true');
   await expect(timeline.locator('[data-testid="incident-timeline-entry"][data-kind="checklist"]')).toContainText(
     '领导带班到岗',

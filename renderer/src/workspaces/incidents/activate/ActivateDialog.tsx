@@ -121,8 +121,9 @@ export function ActivateDialog({
         <Form.Item name="type" label={t('incidents.field.type')} rules={[{ required: true }]}>
           <Radio.Group optionType="button">
             {INCIDENT_TYPES.map((type) => (
-              <Radio.Button key={type} value={type} data-testid={`incident-type-${type}`}>
-                {names.type(type)}
+              <Radio.Button key={type} value={type}>
+                {/* On the label: antd puts extra props on the hidden radio input. */}
+                <span data-testid={`incident-type-${type}`}>{names.type(type)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>

@@ -22,10 +22,10 @@ export function LevelPicker({
           key={level}
           value={level}
           disabled={level === exclude}
-          data-testid={`${testIdPrefix}-${level}`}
           style={value === level ? { ...levelStyle(level), borderColor: levelStyle(level).background } : undefined}
         >
-          {names.level(level)}
+          {/* On the label: antd puts extra props on the hidden radio input. */}
+          <span data-testid={`${testIdPrefix}-${level}`}>{names.level(level)}</span>
         </Radio.Button>
       ))}
     </Radio.Group>
