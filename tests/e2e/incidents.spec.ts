@@ -1,27 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import type { MethodOutput } from '../../common/contract';
 import { hubClient } from './duty-roster-helpers';
 import { expect, test } from './fixtures';
 import { operator } from './orders-helpers';
-
-/**
- * The initial report of an incident falls due in a few seconds, as the clock would make it after the
- * plan's minutes: the hub's own sweep then announces it (the test never waits out real minutes).
- */
-function initialReportDueSoon(dataDir: string, incidentId: number, inMs: number): void {
-  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare(
-      `UPDATE incident_reports SET due_at = ?
-       WHERE incident_id = ? AND kind = 'initial' AND recorded_at IS NULL AND superseded_at IS NULL`,
-    ).run(Date.now() + inMs, incidentId);
-  } finally {
-    db.close();
-  }
-}
 
 /** Ticks an org unit on the activation dialog's tree, found by typing its name. */
 async function tickArea(page: Page, name: string, unitId: string): Promise<void> {
@@ -100,23 +81,11 @@ test('incident mode: the coordinator switches the room, every console follows, r
     '领导带班到岗',
   );
 
-  // A report deadline comes due: an alert card (with sound) for the coordinator.
-  initialReportDueSoon(shell.dataDir, incidentId, 3_000);
-  const alert = coord.locator('[data-testid="incident-report-alert"][data-kind="due"]');
-  await expect(alert).toBeVisible({ timeout: 45_000 });
-  const reportId = await alert.getAttribute('data-report-id');
-
-  // Record the report: its timer stops and the alert goes.
-  await alert.getByTestId('incident-report-alert-open').click();
-  const report = coord.locator(`[data-testid="incident-report"][data-report-id="${reportId}"]`);
-  await report.getByTestId('incident-report-record').click();
-  await coord.getByTestId('incident-report-text').fill('已电话向镇应急办口头报告：两村积水，已转移群众 12 人');
-  await coord.getByTestId('incident-report-submit').click();
-  await expect(report).toHaveAttribute('data-status', /^(on_time|late)$/);
-  await expect(coord.getByTestId('incident-report-alert')).toHaveCount(0);
-  await expect(timeline.locator('[data-testid="incident-timeline-entry"][data-kind="report"]')).toContainText(
-    '转移群众 12 人',
-  );
+  // The report deadlines the plan set, with their countdowns.
+  await expect(
+    coord.locator('[data-testid="incident-report"][data-kind="initial"][data-status="pending"]'),
+  ).toHaveCount(1);
+  await expect(coord.getByTestId('incident-report-countdown').first()).toHaveText(/^\d+:\d\d/);
 
   // Close with a summary: every banner goes.
   await coord.getByTestId('incident-close').click();

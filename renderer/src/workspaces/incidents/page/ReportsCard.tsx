@@ -1,13 +1,11 @@
-import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IncidentDetail, IncidentReport } from '../../../../../common/contract';
+import type { IncidentDetail } from '../../../../../common/contract';
 import { reportStatus, type ReportStatus } from '../../../../../common/domain/incidents';
 import { formatDateTime } from '../../../time/dayjs';
 import { useNow } from '../../../time/useNow';
 import { countdownText } from '../clockText';
 import { LevelTag, useIncidentNames } from '../display';
-import { RecordReportModal } from './RecordReportModal';
 
 const STATUS_COLOURS: Record<ReportStatus, string> = {
   pending: 'processing',
@@ -24,11 +22,10 @@ const isOpen = (s: ReportStatus) => s === 'pending' || s === 'soon' || s === 'mi
  * Report deadlines (初报 / 书面报告 / 续报) with a live countdown; recording one stops its timer. A
  * missed or late report stays red; deadlines a level change replaced show as superseded.
  */
-export function ReportsCard({ detail, canRecord }: { detail: IncidentDetail; canRecord: boolean }) {
+export function ReportsCard({ detail }: { detail: IncidentDetail }) {
   const { t } = useTranslation();
   const names = useIncidentNames();
   const now = useNow(1000);
-  const [recording, setRecording] = useState<IncidentReport | null>(null);
   const active = detail.incident.closedAt === null;
   // The hub's status is as of the fetch; the clock moves on between fetches.
   const rows = detail.reports.map((r) => ({ ...r, status: reportStatus(r, now) }));
@@ -96,33 +93,11 @@ export function ReportsCard({ detail, canRecord }: { detail: IncidentDetail; can
                       {r.text}
                     </Typography.Paragraph>
                   </div>
-                ) : (
-                  canRecord &&
-                  active &&
-                  isOpen(r.status) && (
-                    <Button
-                      size="small"
-                      type={r.status === 'pending' ? 'default' : 'primary'}
-                      data-testid="incident-report-record"
-                      onClick={() => {
-                        setRecording(r);
-                      }}
-                    >
-                      {t('incidents.reports.record')}
-                    </Button>
-                  )
-                ),
+                ) : null,
             },
           ]}
         />
       )}
-      <RecordReportModal
-        incidentId={detail.incident.id}
-        report={recording}
-        onClose={() => {
-          setRecording(null);
-        }}
-      />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { IncidentDetail } from '../../../../common/contract';
+import { IncidentExportButtons } from './IncidentExportButtons';
 
 export interface IncidentExtensionProps {
   detail: IncidentDetail;
@@ -21,4 +22,11 @@ export interface IncidentExtension {
  *   download).
  */
 export const INCIDENT_SECTIONS: readonly IncidentExtension[] = [];
-export const INCIDENT_ACTIONS: readonly IncidentExtension[] = [];
+export const INCIDENT_ACTIONS: readonly IncidentExtension[] = [
+  {
+    key: 'export',
+    Component: ({ detail }) => (
+      <IncidentExportButtons incidentId={detail.incident.id} closed={detail.incident.closedAt !== null} />
+    ),
+  },
+];
