@@ -23,6 +23,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     roleName: '平台值班长',
     nav: [
       'nav-orders',
+      'nav-incidents',
       'nav-intake',
       'nav-supervision',
       'nav-wall',
@@ -36,7 +37,16 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
   {
     username: 'monitor',
     roleName: '视频监控员',
-    nav: ['nav-orders', 'nav-intake', 'nav-wall', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
+    nav: [
+      'nav-orders',
+      'nav-incidents',
+      'nav-intake',
+      'nav-wall',
+      'nav-duty',
+      'nav-org',
+      'nav-contacts',
+      'nav-account',
+    ],
   },
   {
     username: 'grid',
@@ -53,6 +63,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     roleName: '联勤站站长/值班长',
     nav: [
       'nav-orders',
+      'nav-incidents',
       'nav-intake',
       'nav-supervision',
       'nav-wall',
@@ -65,7 +76,16 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
   {
     username: 'coord',
     roleName: '应急协调',
-    nav: ['nav-orders', 'nav-supervision', 'nav-wall', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
+    nav: [
+      'nav-orders',
+      'nav-incidents',
+      'nav-supervision',
+      'nav-wall',
+      'nav-duty',
+      'nav-org',
+      'nav-contacts',
+      'nav-account',
+    ],
   },
 ];
 
@@ -102,10 +122,16 @@ test('the status bar shows the time in Asia/Shanghai, ticking', async ({ page, s
   await expect(clock).not.toHaveText(first ?? '', { timeout: 3000 });
 });
 
-test('a video monitor lands on the wall, a duty chief on the orders', async ({ page, shell }) => {
+test('a video monitor lands on the wall, a duty chief on the orders, a coordinator on incident command', async ({
+  page,
+  shell,
+}) => {
   await login(page, shell.url, 'monitor');
   await expect(page).toHaveURL(/#\/wall$/);
   await page.getByTestId('logout').click();
   await login(page, shell.url, 'chief');
   await expect(page).toHaveURL(/#\/orders$/);
+  await page.getByTestId('logout').click();
+  await login(page, shell.url, 'coord');
+  await expect(page).toHaveURL(/#\/incidents$/);
 });
