@@ -51,6 +51,9 @@ import { RosterService } from './services/duty/roster-service';
 import { logCameraOnline, logIncident, logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
 import { IncidentsService } from './services/incidents/incidents-service';
 import { PlansRepo, seedIncidentPlans } from './services/incidents/plans';
+import { sweepReports } from './services/incidents/report-sweep';
+import { incidentForShift } from './services/incidents/handover-section';
+import { INCIDENT_READERS } from '../common/contract/incidents';
 import { ApiKeysService } from './services/open311/api-keys';
 import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
@@ -84,6 +87,8 @@ export interface HubOptions {
   alertSweepMs?: number;
   /** How often missing check-ins are looked for; 0 = never by itself (tests call sweepDuty). */
   dutySweepMs?: number;
+  /** How often incident report deadlines are checked; 0 = never by itself (tests call sweepIncidents). */
+  incidentSweepMs?: number;
   /** The demo cameras' live HLS (main/media): registered as cameras in demo mode, their state as online. */
   demoMedia?: DemoMedia | undefined;
   clock?: Clock;
@@ -111,6 +116,8 @@ export interface Hub extends HubPort {
   sweepAlerts(): number;
   /** Looks for rostered people not checked in 10 minutes into their shift and alerts their chief (also on a timer). */
   sweepDuty(): number;
+  /** Announces incident report deadlines 5 minutes away, reached or missed (also on a timer). */
+  sweepIncidents(): number;
   /** Alarm to the wall (issue 11 item 8): what 特急 orders and incidents push to alarm windows. */
   readonly wallAlarms: WallAlarmRouter;
   /** RTSP cameras' ingests (issue 10): closed, every ffmpeg with it, by close(). */
@@ -230,6 +237,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
     const checklists = new ChecklistRepo(db, clock);
     const handover = new HandoverService(db, clock, dutyLog, roster, checklists, auth, keys.sealKey, {
+      incident: (scope, now) => incidentForShift(db, scope.unit, scope.shift.startsAt, now),
       camerasOffline: () =>
         services.cameras
           .list({ enabled: true }, 10_000, cameraOnline)
@@ -267,6 +275,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ports: { notifications: (id) => notifications.forIncident(id) },
       onSwitch: (incident, what, detail) => logIncident(dutyLog, orgRepo, incident, what, detail),
       announceLog,
+      sharedViewExists: (id) =>
+        db.prepare("SELECT 1 FROM wall_views WHERE id = ? AND scope = 'shared'").get(id) !== undefined,
     });
     const handlers = {
       ...referenceHandlers(orgRepo, auditRepo, clock, {
@@ -344,6 +354,22 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       }
       return missing.length;
     };
+    const sweepIncidents = () => {
+      const alerts = sweepReports(db, services.incidents.read, clock());
+      for (const a of alerts) {
+        const payload = { incidentId: a.incidentId, reportId: a.reportId, kind: a.kind };
+        // Those working the incident: the center's incident roles, the affected stations' chiefs.
+        bus.publish('incidents.reportDue', payload, { orgUnitIds: orgRepo.centerIds(), roles: INCIDENT_READERS });
+        if (a.stationIds.length > 0) {
+          bus.publish('incidents.reportDue', payload, { orgUnitIds: a.stationIds, roles: ['station_chief'] });
+        }
+      }
+      // A missed deadline is a new (red) timeline entry: open views refetch.
+      for (const id of new Set(alerts.filter((a) => a.kind !== 'soon').map((a) => a.incidentId))) {
+        bus.publish('incidents.changed', { id, what: 'report' });
+      }
+      return alerts.length;
+    };
     const timer = (fn: () => unknown, ms: number) => {
       if (ms <= 0) return undefined;
       const t = setInterval(fn, ms);
@@ -399,6 +425,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const sweepers = [
       timer(sweepAlerts, options.alertSweepMs ?? 15_000),
       timer(sweepDuty, options.dutySweepMs ?? 30_000),
+      timer(sweepIncidents, options.incidentSweepMs ?? 5_000),
       timer(() => services.cameras.closeStaleViews(), 60_000),
     ];
     return {
@@ -407,6 +434,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       services,
       sweepAlerts,
       sweepDuty,
+      sweepIncidents,
       wallAlarms,
       bus,
       bootstrap,

@@ -60,8 +60,21 @@ export const handoverSummarySchema = z.object({
     parkedTotal: z.number().int(),
     parked: z.array(handoverOrderSchema),
   }),
-  /** Present once the hub has incident mode (平急融合); null = no active incident. */
-  incident: z.object({ id: idSchema, name: z.string(), level: z.string() }).nullable().optional(),
+  /**
+   * Present once the hub has incident mode (平急融合): the incident of the shift (active, or closed
+   * during it; real before drill, marked 【演练】), null = none. startedAt/closedAt are absent from
+   * summaries sealed before they were added.
+   */
+  incident: z
+    .object({
+      id: idSchema,
+      name: z.string(),
+      level: z.string(),
+      startedAt: epochMs.optional(),
+      closedAt: epochMs.nullable().optional(),
+    })
+    .nullable()
+    .optional(),
   /** Present once the hub has a camera registry. */
   camerasOffline: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
   /** 交办事项 still open: carried over from the last seal plus this shift's, minus those marked done. */

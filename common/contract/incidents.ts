@@ -291,4 +291,46 @@ export const incidentMethods = {
     writes: true,
     summary: 'Write a free note into the incident timeline',
   }),
+  'incidents.report.record': method({
+    input: z
+      .object({
+        id: idSchema,
+        reportId: idSchema,
+        text: text(INCIDENT_TEXT_MAX),
+        /** Photos, documents, recordings (uploaded with attachments.begin/chunk/finish first). */
+        attachmentIds: z.array(idSchema).max(20).default([]),
+      })
+      .strict(),
+    output: incidentDetailSchema,
+    access: INCIDENT_ACTORS,
+    writes: true,
+    summary: 'Record a due report (初报 / 书面报告 / 续报): its timer stops; the next update is scheduled',
+  }),
+  'incidents.orders.link': method({
+    input: z.object({ id: idSchema, orderId: idSchema }).strict(),
+    output: incidentDetailSchema,
+    access: INCIDENT_ACTORS,
+    writes: true,
+    summary: 'Link an existing order to the incident (an order belongs to one incident at most)',
+  }),
+  'incidents.plans.list': method({
+    input: empty,
+    output: z.object({ plans: z.array(planSchema) }),
+    access: [...INCIDENT_READERS, 'admin'],
+    writes: false,
+    summary: 'The incident plans (预案): per type and level the checklist, whom to notify, report deadlines',
+  }),
+  'incidents.plans.save': method({
+    input: z
+      .object({
+        type: planTypeSchema,
+        name: text(60),
+        levels: planLevelsSchema,
+      })
+      .strict(),
+    output: planSchema,
+    access: ['admin'],
+    writes: true,
+    summary: 'Create or replace the plan of an incident type (administrators)',
+  }),
 } as const;

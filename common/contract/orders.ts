@@ -129,6 +129,8 @@ export const orderFilterSchema = z.object({
   createdTo: epochMs.optional(),
   /** Chinese full text: every term of two or more characters must occur (井盖 占道经营). */
   text: z.string().trim().max(100).optional(),
+  /** Orders linked to this incident (incident mode; the caller must be able to open the incident). */
+  incidentId: idSchema.optional(),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
@@ -154,7 +156,11 @@ const createInput = z.object({
     .nullable()
     .default(null),
   urgency: urgencySchema,
-  responseLevel: responseLevelSchema.default('patrol'),
+  /**
+   * Default: 联动响应 ('linkage') while a real incident is active — the order is then linked to it —
+   * otherwise 日常巡勤 ('patrol'). Any level chosen explicitly is kept; only 'linkage' links.
+   */
+  responseLevel: responseLevelSchema.optional(),
   cameraId: z.string().max(64).nullable().default(null),
   attachmentIds: z.array(idSchema).max(20).default([]),
   /** Take it in (受理) in the same step, as a hotline officer does while on the call. */

@@ -90,7 +90,7 @@ interface World {
   upload: string;
   apiKey: number;
   /** A real incident in 第二联勤站's area and a drill there (a station sees its own area's only). */
-  incidents: Record<'s2' | 'drill', { id: number; itemId: number }>;
+  incidents: Record<'s2' | 'drill', { id: number; itemId: number; reportId: number }>;
   /** 通讯录 rows (shared reference data, changed by administrators only). */
   contacts: Record<'s2Dept' | 'centerDept' | 's2Person' | 's2Spare', number>;
   /** Phone notifications on 第二联勤站's incident and on the drill there. */
@@ -636,6 +636,66 @@ const ROWS: Row[] = [
     owner: (w) => ({ as: 'station2', input: { id: w.incidents.s2.id, itemId: w.incidents.s2.itemId, done: true } }),
   },
   {
+    method: 'incidents.report.record',
+    covers: ['id', 'reportId', 'attachmentIds'],
+    other: (w) => ({
+      id: w.incidents.s2.id,
+      reportId: w.incidents.s2.reportId,
+      text: '越权',
+      attachmentIds: [w.files.s2],
+    }),
+    center: (w) => ({
+      id: w.incidents.drill.id,
+      reportId: w.incidents.s2.reportId,
+      text: '越权',
+      attachmentIds: [w.files.centerLog],
+    }),
+    owner: (w) => ({
+      as: 'station2',
+      input: {
+        id: w.incidents.s2.id,
+        reportId: w.incidents.s2.reportId,
+        text: '二站初报',
+        attachmentIds: [w.files.s2],
+      },
+    }),
+  },
+  {
+    method: 'incidents.orders.link',
+    covers: ['id', 'orderId'],
+    other: (w) => ({ id: w.incidents.s2.id, orderId: w.orders.s2.id }),
+    center: (w) => ({ id: w.incidents.drill.id, orderId: w.orders.center.id }),
+    owner: (w) => ({ as: 'station2', input: { id: w.incidents.s2.id, orderId: w.orders.s2.id } }),
+  },
+  ...(['orders.list', 'orders.export'] as const).map((method): Row => ({
+    method,
+    covers: ['filter.incidentId'],
+    other: (w) => ({
+      filter: { incidentId: w.incidents.s2.id },
+      ...(method === 'orders.export' ? { format: 'csv' } : {}),
+    }),
+    center: (w) => ({
+      filter: { incidentId: w.incidents.drill.id },
+      ...(method === 'orders.export' ? { format: 'csv' } : {}),
+    }),
+    owner: (w) => ({
+      as: 'station2',
+      input: { filter: { incidentId: w.incidents.s2.id }, ...(method === 'orders.export' ? { format: 'csv' } : {}) },
+    }),
+  })),
+  {
+    // Plans are the administrators' (contacts are ids only here; the preset view must be a shared one).
+    method: 'incidents.plans.save',
+    covers: (['IV', 'III', 'II', 'I'] as const).flatMap((l) => [
+      `levels.${l}.notify.contactId`,
+      `levels.${l}.presetViewId`,
+    ]),
+    other: (w) => ({ type: 'fire', name: '越权预案', levels: planLevels(w.views.s2) }),
+    center: (w) => ({ type: 'fire', name: '越权预案', levels: planLevels(w.views.center) }),
+    denied: 'E_FORBIDDEN',
+    owner: () => ({ as: 'admin', input: { type: 'fire', name: '火灾预案', levels: planLevels(null) } }),
+  },
+  {
     method: 'incidents.activate',
     covers: ['commanderUserId'],
     other: (w) => ({ ...incidentInput(true), commanderUserId: w.users.station2 }),
@@ -681,6 +741,16 @@ function incidentInput(drill: boolean): MethodInput<'incidents.activate'> {
     commanderName: '指挥',
     situation: '二站应急事件机密',
   };
+}
+
+function planLevels(presetViewId: number | null): Input {
+  const level = {
+    checklist: [{ key: 'duty24h', text: '启动24小时值守' }],
+    notify: [{ contactId: 1 }],
+    reports: { initialMinutes: 30, writtenMinutes: 60, updateEveryMinutes: 60 },
+    presetViewId,
+  };
+  return { IV: level, III: level, II: level, I: level };
 }
 
 function cameraWrite(method: string, id: string): Input {
@@ -813,7 +883,7 @@ beforeAll(async () => {
   const apiKey = (await ok(hub, c('admin'), 'admin.apiKeys.create', { name: '矩阵密钥' })).key.id;
   const incident = async (drill: boolean) => {
     const d = await ok(hub, c('chief'), 'incidents.activate', incidentInput(drill));
-    return { id: d.incident.id, itemId: d.checklist[0]!.id };
+    return { id: d.incident.id, itemId: d.checklist[0]!.id, reportId: d.reports[0]!.id };
   };
   const incidents = { s2: await incident(false), drill: await incident(true) };
   const contactOf = async (text: string) =>

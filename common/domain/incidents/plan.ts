@@ -146,18 +146,5 @@ export function planProblems(plan: Pick<Plan, 'levels'>): { field: string; zh: s
       });
     }
   }
-  // Higher levels are not slower: a deadline that grows with the level is almost surely a typo.
-  for (let i = 1; i < INCIDENT_LEVELS.length; i++) {
-    const lower = INCIDENT_LEVELS[i - 1];
-    const higher = INCIDENT_LEVELS[i];
-    if (lower === undefined || higher === undefined) continue;
-    if (plan.levels[higher].reports.initialMinutes > plan.levels[lower].reports.initialMinutes) {
-      out.push({
-        field: `levels.${higher}.reports.initialMinutes`,
-        zh: `${higher} 级初报时限不能长于 ${lower} 级`,
-        en: `Level ${higher}: the initial report cannot be due later than at level ${lower}`,
-      });
-    }
-  }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { EventPayload } from '../../../common/contract';
-import type { incidentMethods } from '../../../common/contract/incidents';
+import { apiError, type EventPayload } from '../../../common/contract';
+import type { incidentMethods, planLevelsSchema } from '../../../common/contract/incidents';
 import { INCIDENT_LEVEL_NAMES, INCIDENT_TYPE_NAMES } from '../../../common/domain/incidents';
 import type { Clock } from '../../clock';
 import type { IncidentRecord } from '../../services/incidents/incident-read';
@@ -20,6 +20,8 @@ type IncidentHandler<M extends IncidentMethod> = (
   input: z.output<IncidentMethods[M]['input']>,
 ) => z.output<IncidentMethods[M]['output']>;
 
+type PlanLevels = z.output<typeof planLevelsSchema>;
+
 export type IncidentWhat = EventPayload<'incidents.changed'>['what'];
 
 export interface IncidentDeps {
@@ -34,6 +36,8 @@ export interface IncidentDeps {
   onSwitch?: (incident: IncidentRecord, what: 'activated' | 'level' | 'closed', detail: string) => string[];
   /** Announces duty-log changes of those units (hub: duty.changed). */
   announceLog?: (unitIds: readonly string[]) => void;
+  /** Whether a shared wall view (a plan's preset view) exists. */
+  sharedViewExists: (id: number) => boolean;
 }
 
 /** Incident mode (issue 11): the banner, the incident workspace, and the switches. */
@@ -151,6 +155,56 @@ export function incidentHandlers(deps: IncidentDeps) {
     return detail(ctx, id);
   };
 
+  const record: IncidentHandler<'incidents.report.record'> = (ctx, { id, reportId, text, attachmentIds }) => {
+    const who = actor(ctx);
+    ctx.tx(() => {
+      const { late } = incidents.record(id, reportId, text, attachmentIds, who);
+      ctx.audit.target = `incident:${id}`;
+      ctx.audit.summary = `报送报告 ${reportId}${late ? '（超时）' : ''}：${text.slice(0, 80)}`;
+    });
+    changed(ctx, id, 'report');
+    return detail(ctx, id);
+  };
+
+  const link: IncidentHandler<'incidents.orders.link'> = (ctx, { id, orderId }) => {
+    const who = actor(ctx);
+    ctx.tx(() => {
+      incidents.linkOrder(id, orderId, who);
+      ctx.audit.target = `incident:${id}`;
+      ctx.audit.summary = `关联工单 ${orderId}`;
+    });
+    changed(ctx, id, 'orders');
+    return detail(ctx, id);
+  };
+
+  const plansList: IncidentHandler<'incidents.plans.list'> = () => ({ plans: incidents.plans.list() });
+
+  const plansSave: IncidentHandler<'incidents.plans.save'> = (ctx, input) => {
+    const { user } = ctx.requireSession();
+    return ctx.tx(() => {
+      checkPresetViews(input.levels);
+      const plan = incidents.plans.save(input, user.displayName, clock());
+      ctx.audit.target = `incident-plan:${plan.type}`;
+      ctx.audit.summary = `保存应急预案「${plan.name}」`;
+      return plan;
+    });
+  };
+
+  /** A plan's preset view is shown to everyone: it must be a shared wall view. */
+  const checkPresetViews = (levels: PlanLevels) => {
+    for (const [level, l] of Object.entries(levels)) {
+      if (l.presetViewId === null) continue;
+      if (!deps.sharedViewExists(l.presetViewId)) {
+        throw apiError(
+          'E_INVALID',
+          `${level} 级的预置画面 ${l.presetViewId} 不存在或不是共享画面`,
+          `Level ${level}: preset view ${l.presetViewId} does not exist or is not a shared view`,
+          { field: `levels.${level}.presetViewId` },
+        );
+      }
+    }
+  };
+
   return {
     'incidents.current': current,
     'incidents.get': get,
@@ -160,5 +214,9 @@ export function incidentHandlers(deps: IncidentDeps) {
     'incidents.close': close,
     'incidents.checklist.tick': tick,
     'incidents.note': note,
+    'incidents.report.record': record,
+    'incidents.orders.link': link,
+    'incidents.plans.list': plansList,
+    'incidents.plans.save': plansSave,
   };
 }

@@ -1,5 +1,8 @@
 import { apiError, type Audience } from '../../../common/contract';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { autoLinkTarget } from '../../../common/domain/incidents';
+import type { IncidentsService } from '../../services/incidents/incidents-service';
+import { incidentNotFound } from '../../services/incidents/visibility';
 import { viewerOf } from '../../services/org/viewer';
 import type { OrderActor } from '../../services/orders/actor';
 import { ALERTED_ROLES, type AlertRecord, type OrderAlerts } from '../../services/orders/order-alerts';
@@ -22,6 +25,8 @@ export interface OrderDeps {
   clock: () => number;
   /** How recent an open order must be to count as a possible duplicate. */
   duplicateWindowDays: number;
+  /** Incident mode: new orders default to 联动响应 and link to the active real incident. */
+  incidents?: IncidentsService;
 }
 
 export function actorOf(session: Session, org: OrgRepo): OrderActor {
@@ -60,13 +65,23 @@ export function orderHandlers(deps: OrderDeps) {
 
   const create: Handler<'orders.create'> = (ctx, input) => {
     const who = actor(ctx);
-    const { change, alert } = ctx.tx(() => {
-      const c = orders.create(input, who);
+    const { change, alert, incidentId } = ctx.tx(() => {
+      // While a real incident runs, 联动响应 is the default and a 联动响应 order is linked to it.
+      const incident = deps.incidents ? autoLinkTarget(deps.incidents.read.active()) : null;
+      const responseLevel = input.responseLevel ?? (incident ? 'linkage' : 'patrol');
+      const c = orders.create({ ...input, responseLevel }, who);
       ctx.audit.target = `order:${c.code}`;
       ctx.audit.summary = `受理工单 ${c.code}「${input.title}」（${input.categoryId}，${input.urgency}）`;
-      return { change: c, alert: c.critical ? alerts.raise(c.id, 'critical') : null };
+      const link = incident && responseLevel === 'linkage' && deps.incidents ? incident : null;
+      if (link) {
+        // The hub links it (the creator may be a station outside the incident's area), in their name.
+        const { user } = ctx.requireSession();
+        deps.incidents?.linkOrder(link.id, c.id, { id: user.id, name: who.name, viewer: viewerOf(org, user) }, true);
+      }
+      return { change: c, alert: c.critical ? alerts.raise(c.id, 'critical') : null, incidentId: link?.id ?? null };
     });
     announce(ctx, change);
+    if (incidentId !== null) ctx.publish('incidents.changed', { id: incidentId, what: 'orders' });
     if (alert) ctx.afterSuccess(() => publishAlert(deps, alert));
     return orders.detail(change.id, who);
   };
@@ -85,7 +100,18 @@ export function orderHandlers(deps: OrderDeps) {
 
   const get: Handler<'orders.get'> = (ctx, { id }) => orders.detail(id, actor(ctx));
 
-  const list: Handler<'orders.list'> = (ctx, input) => query.list(input, { stationId: actor(ctx).stationId });
+  /** An incident filter names an incident the caller must be able to open (incidents.get's rule). */
+  const checkIncident = (ctx: HandlerContext, incidentId: number | undefined) => {
+    if (incidentId === undefined) return;
+    const viewer = viewerOf(org, ctx.requireSession().user);
+    if (!deps.incidents) throw incidentNotFound(incidentId);
+    deps.incidents.visible(incidentId, viewer);
+  };
+
+  const list: Handler<'orders.list'> = (ctx, input) => {
+    checkIncident(ctx, input.filter.incidentId);
+    return query.list(input, { stationId: actor(ctx).stationId });
+  };
 
   const duplicates: Handler<'orders.duplicates'> = (ctx, input) =>
     query.duplicates(input, { stationId: actor(ctx).stationId }, deps.duplicateWindowDays);
@@ -127,6 +153,7 @@ export function orderHandlers(deps: OrderDeps) {
   };
 
   const exportList: Handler<'orders.export'> = (ctx, { filter, sort, format }) => {
+    checkIncident(ctx, filter.incidentId);
     const scope = { stationId: actor(ctx).stationId };
     const rows = [];
     let cursor: string | null = null;

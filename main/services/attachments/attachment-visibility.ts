@@ -1,12 +1,14 @@
 import { apiError } from '../../../common/contract';
 import type { Db } from '../../db/connection';
 import { unitScopeSql } from '../duty/duty-visibility';
+import { incidentScopeSql } from '../incidents/visibility';
 import { orderScopeSql } from '../orders/order-visibility';
 import { idsParam, type Viewer } from '../org/viewer';
 
 /**
  * The ids among `ids` of attachments the viewer may see: the ones they uploaded, the ones on an
- * order they may see, and the ones linked from a duty log entry of a unit whose log they may see.
+ * order they may see, the ones linked from a duty log entry of a unit whose log they may see, and the
+ * ones recorded with an incident report of an incident they may see (incidents/visibility.ts).
  * Built from the order and duty rules themselves, so an attachment is never more visible than the
  * records it hangs on.
  */
@@ -14,6 +16,7 @@ export function visibleAttachmentIds(db: Db, ids: readonly number[], viewer: Vie
   if (ids.length === 0) return new Set();
   const order = orderScopeSql(viewer, 'o');
   const unit = unitScopeSql(viewer, 's.org_unit_id');
+  const incident = incidentScopeSql(viewer, 'i');
   const rows = db
     .prepare(
       `SELECT a.id FROM attachments a
@@ -24,9 +27,18 @@ export function visibleAttachmentIds(db: Db, ids: readonly number[], viewer: Vie
            OR EXISTS (SELECT 1 FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id,
                              json_each(e.links, '$.attachmentIds') j
                       WHERE e.links IS NOT NULL AND instr(e.links, '"attachmentIds"') > 0
-                        AND j.value = a.id ${unit ? `AND ${unit.sql}` : ''}))`,
+                        AND j.value = a.id ${unit ? `AND ${unit.sql}` : ''})
+           OR EXISTS (SELECT 1 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id,
+                             json_each(r.attachment_ids) j
+                      WHERE r.attachment_ids IS NOT NULL AND j.value = a.id ${incident ? `AND ${incident.sql}` : ''}))`,
     )
-    .all(idsParam(ids), viewer.userId ?? -1, ...(order?.params ?? []), ...(unit?.params ?? [])) as { id: number }[];
+    .all(
+      idsParam(ids),
+      viewer.userId ?? -1,
+      ...(order?.params ?? []),
+      ...(unit?.params ?? []),
+      ...(incident?.params ?? []),
+    ) as { id: number }[];
   return new Set(rows.map((r) => r.id));
 }
 

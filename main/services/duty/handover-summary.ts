@@ -28,6 +28,8 @@ export interface SummaryInput {
 /** Sections that come from other parts of the hub once they exist (cameras, incident mode). */
 export interface SummarySources {
   camerasOffline?: () => { id: string; name: string }[];
+  /** The incident section: the unit's incident of the shift, or null (incidents/handover-section.ts). */
+  incident?: (scope: SummaryScope, now: number) => NonNullable<HandoverSummary['incident']> | null;
 }
 
 const FINISHED_SQL = FINISHED_STATES.map((s) => `'${s}'`).join(', ');
@@ -99,6 +101,7 @@ export function buildSummary(
     checklist: answers(checklistItems, input.checklist),
     notes: input.notes.trim(),
   };
+  if (sources.incident) summary.incident = sources.incident(scope, now);
   if (sources.camerasOffline) summary.camerasOffline = sources.camerasOffline();
   return handoverSummarySchema.parse(summary);
 }

@@ -4,12 +4,17 @@ import {
   applyPlanLevel,
   INCIDENT_LEVEL_NAMES,
   INCIDENT_TYPE_NAMES,
+  isOpenReport,
   levelRank,
+  nextUpdateAfter,
+  REPORT_KIND_NAMES,
   type IncidentLevel,
   type PlanApplication,
 } from '../../../common/domain/incidents';
 import type { Clock } from '../../clock';
+import { requireVisibleAttachments } from '../attachments/attachment-visibility';
 import type { Db } from '../../db/connection';
+import { canSeeOrder, orderNotFound } from '../orders/order-visibility';
 import type { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
 import { defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
@@ -259,6 +264,133 @@ export class IncidentsService {
       ref: { itemId },
     });
     return true;
+  }
+
+  /**
+   * Records a report (its timer stops, on time or late) and, after a written report or an update,
+   * schedules the next update by the plan of the incident's current level. Attachments must be
+   * ones the actor may see.
+   */
+  record(
+    id: number,
+    reportId: number,
+    text: string,
+    attachmentIds: readonly number[],
+    actor: IncidentActor,
+  ): { late: boolean } {
+    const incident = this.open(id, actor.viewer);
+    const reports = this.read.reports(id);
+    const report = reports.find((r) => r.id === reportId);
+    if (!report) {
+      throw apiError(
+        'E_NOT_FOUND',
+        `报告 ${reportId} 不属于该事件`,
+        `Report ${reportId} is not part of this incident`,
+        {
+          field: 'reportId',
+        },
+      );
+    }
+    if (report.recordedAt !== null) {
+      throw apiError(
+        'E_CONFLICT',
+        `该${REPORT_KIND_NAMES[report.kind].zh}已报送`,
+        'This report has already been recorded',
+        {
+          field: 'reportId',
+        },
+      );
+    }
+    if (report.supersededAt !== null) {
+      throw apiError(
+        'E_CONFLICT',
+        `该${REPORT_KIND_NAMES[report.kind].zh}已被级别调整取代，请报送当前级别的报告`,
+        'This report was replaced by a level change; record the current level’s report',
+        { field: 'reportId' },
+      );
+    }
+    const ids = [...new Set(attachmentIds)];
+    requireVisibleAttachments(this.db, ids, actor.viewer, 'attachmentIds');
+    const now = this.clock();
+    const late = now > report.dueAt;
+    this.db
+      .prepare(
+        `UPDATE incident_reports SET recorded_at = ?, recorded_by_id = ?, recorded_by_name = ?, text = ?,
+           attachment_ids = ? WHERE id = ?`,
+      )
+      .run(now, actor.id, actor.name, text, ids.length > 0 ? JSON.stringify(ids) : null, reportId);
+    appendTimeline(this.db, id, {
+      kind: 'report',
+      text: `报送${REPORT_KIND_NAMES[report.kind].zh}${late ? '（超时）' : ''}：${text}`,
+      byUserId: actor.id,
+      byName: actor.name,
+      at: now,
+      ref: { reportId, level: report.level },
+    });
+    const plan = incident.planId === null ? undefined : this.plans.get(incident.planId);
+    if (plan) {
+      const open = this.read.reports(id).filter(isOpenReport);
+      const next = nextUpdateAfter(
+        plan.levels[incident.level].reports,
+        incident.level,
+        { kind: report.kind, recordedAt: now },
+        open,
+      );
+      if (next) {
+        this.db
+          .prepare('INSERT INTO incident_reports (incident_id, level, kind, due_at) VALUES (?, ?, ?, ?)')
+          .run(id, next.level, next.kind, next.dueAt);
+      }
+    }
+    return { late };
+  }
+
+  /**
+   * Links an order to an incident (by hand, or `auto` from orders.create while it is active). An
+   * order belongs to one incident at most; linking by hand, the actor must see both.
+   */
+  linkOrder(id: number, orderId: number, actor: IncidentActor, auto = false): void {
+    // An automatic link comes from the hub (the creator's new order, the active incident), not a pick.
+    if (auto) {
+      const incident = this.read.incident(id);
+      if (!incident || incident.closedAt !== null) throw incidentNotFound(id);
+    } else {
+      this.open(id, actor.viewer);
+    }
+    const order = this.db
+      .prepare('SELECT id, code, title, station_id AS stationId FROM orders WHERE id = ?')
+      .get(orderId) as { id: number; code: string; title: string; stationId: string | null } | undefined;
+    if (!order || (!auto && !canSeeOrder(order, actor.viewer))) throw orderNotFound(orderId, 'orderId');
+    const linked = this.db
+      .prepare('SELECT incident_id AS incidentId FROM incident_orders WHERE order_id = ?')
+      .get(orderId) as { incidentId: number } | undefined;
+    if (linked) {
+      throw apiError(
+        'E_CONFLICT',
+        linked.incidentId === id
+          ? `工单 ${order.code} 已关联到该事件`
+          : `工单 ${order.code} 已关联到另一应急事件（#${linked.incidentId}）`,
+        linked.incidentId === id
+          ? `Order ${order.code} is already linked to this incident`
+          : `Order ${order.code} is already linked to another incident (#${linked.incidentId})`,
+        { field: 'orderId', incidentId: linked.incidentId },
+      );
+    }
+    const now = this.clock();
+    this.db
+      .prepare(
+        `INSERT INTO incident_orders (incident_id, order_id, linked_at, linked_by_id, linked_by_name, auto)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, orderId, now, actor.id, actor.name, auto ? 1 : 0);
+    appendTimeline(this.db, id, {
+      kind: 'order_linked',
+      text: `${auto ? '新建并关联工单' : '关联工单'} ${order.code}「${order.title}」`,
+      byUserId: actor.id,
+      byName: actor.name,
+      at: now,
+      ref: { orderId },
+    });
   }
 
   note(id: number, text: string, actor: IncidentActor): void {

@@ -11,6 +11,16 @@ export function canSeeIncident(incident: { stationIds: readonly string[] }, view
   return viewer.stationId !== null && incident.stationIds.includes(viewer.stationId);
 }
 
+/** The same rule as SQL on the incidents table aliased `alias`, or null when the viewer sees every incident. */
+export function incidentScopeSql(viewer: Viewer, alias: string): { sql: string; params: string[] } | null {
+  if (viewer.isCenter) return null;
+  if (viewer.stationId === null) return { sql: '0', params: [] };
+  return {
+    sql: `EXISTS (SELECT 1 FROM json_each(${alias}.station_ids) st WHERE st.value = ?)`,
+    params: [viewer.stationId],
+  };
+}
+
 /** The answer for an incident that does not exist or is not visible: the same, so existence does not leak. */
 export function incidentNotFound(id: number) {
   return apiError(

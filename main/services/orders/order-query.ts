@@ -343,9 +343,12 @@ export class OrderQuery {
     const states = filter.states ?? [];
     const openOnly = filter.light !== undefined || (states.length > 0 && states.every(isOpen));
     const finishedOnly = states.length > 0 && !states.some(isOpen);
+    // An incident links a few hundred orders at most: found by id and sorted, rather than walking
+    // an index of every order for them.
+    const byIds = filter.incidentId !== undefined;
     const segments = SEGMENTS[sort]
       .filter((s) => !(openOnly && s.holds === 'finished') && !(finishedOnly && s.holds === 'open'))
-      .map((s) => (s.index === 'orders_updated' && !this.hasUpdatedIndex ? { ...s, index: null } : s));
+      .map((s) => (byIds || (s.index === 'orders_updated' && !this.hasUpdatedIndex) ? { ...s, index: null } : s));
     return { conds, fts: null, segments, created };
   }
 
@@ -401,6 +404,9 @@ export class OrderQuery {
     if (filter.urgency !== undefined) add('o.urgency = ?', filter.urgency);
     if (filter.supervised !== undefined) add('o.supervised = ?', filter.supervised ? 1 : 0);
     if (filter.source !== undefined) add('o.source = ?', filter.source);
+    if (filter.incidentId !== undefined) {
+      add('o.id IN (SELECT order_id FROM incident_orders WHERE incident_id = ?)', filter.incidentId);
+    }
     if (filter.createdFrom !== undefined) add('o.created_at >= ?', filter.createdFrom);
     // Inclusive: the renderer sends the last instant of the chosen day.
     if (filter.createdTo !== undefined) add('o.created_at <= ?', filter.createdTo);

@@ -1,6 +1,6 @@
 import type { HandlerRef, MethodParsedInput, OrderDetail } from '../../../common/contract';
 import { apiError } from '../../../common/contract';
-import { ORDER_STATE_NAMES, type OrderState } from '../../../common/domain/orders/states';
+import { ORDER_STATE_NAMES, type OrderState, type ResponseLevel } from '../../../common/domain/orders/states';
 import {
   availableActions,
   decide,
@@ -21,8 +21,10 @@ import { canSeeOrder, orderNotFound } from './order-visibility';
 import { OrdersRepo } from './orders-repo';
 import type { SlaClock } from './sla-port';
 
-export type CreateOrderInput = Omit<MethodParsedInput<'orders.create'>, 'source'> & {
+/** orders.create's input with the response level decided (the handler fills the incident-mode default). */
+export type CreateOrderInput = Omit<MethodParsedInput<'orders.create'>, 'source' | 'responseLevel'> & {
   source: MethodParsedInput<'orders.create'>['source'] | 'open311';
+  responseLevel: ResponseLevel;
 };
 export type ActInput = MethodParsedInput<'orders.act'>;
 

@@ -102,6 +102,7 @@ export const dutyEn: typeof dutyZh = {
     none: 'None',
     incident: 'Incident',
     incidentNone: 'No active incident',
+    incidentClosed: ' (closed during this shift)',
     cameras: 'Cameras offline ({{count}})',
     deadline: 'due {{at}}',
   },

@@ -99,6 +99,7 @@ export const dutyZh = {
     none: '无',
     incident: '应急事件',
     incidentNone: '没有进行中的应急事件',
+    incidentClosed: '（本班内已结束）',
     cameras: '离线摄像头（{{count}}）',
     deadline: '时限 {{at}}',
   },

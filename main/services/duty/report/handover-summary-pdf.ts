@@ -7,7 +7,7 @@ import type { HandoverOrder, HandoverSummary, PendingAssigned } from '../../../.
 import { ORDER_STATE_NAMES } from '../../../../common/domain/orders/states';
 import { hasGlyph } from './pdf-text';
 import type { Column, Flow } from './pdf-flow';
-import { assignedCells, chineseNumber, dateTime, orderCells } from './report-format';
+import { assignedCells, chineseNumber, dateMinute, dateTime, orderCells } from './report-format';
 
 const BODY = { size: 10 } as const;
 const NOTE = { size: 9, gray: 0.35 } as const;
@@ -85,7 +85,9 @@ export function summarySection(flow: Flow, summary: HandoverSummary): void {
     flow.paragraph(
       incident === null
         ? '无进行中的应急事件（平急融合处于平时状态）。'
-        : `进行中：${incident.name}（级别：${incident.level}，事件 #${incident.id}）`,
+        : typeof incident.closedAt === 'number'
+          ? `本班已结束：${incident.name}（级别：${incident.level}，事件 #${incident.id}，${dateMinute(incident.closedAt)} 结束）`
+          : `进行中：${incident.name}（级别：${incident.level}，事件 #${incident.id}${incident.startedAt === undefined ? '' : `，${dateMinute(incident.startedAt)} 启动`}）`,
       BODY,
     );
   }

@@ -63,7 +63,9 @@ export function SummaryView({ summary, showInputs = true }: { summary: HandoverS
         <Descriptions.Item label={t('duty.summary.incident')}>
           {summary.incident === null
             ? t('duty.summary.incidentNone')
-            : `${summary.incident.name}（${summary.incident.level}）`}
+            : `${summary.incident.name}（${summary.incident.level}）${
+                typeof summary.incident.closedAt === 'number' ? t('duty.summary.incidentClosed') : ''
+              }`}
         </Descriptions.Item>
       )}
       {summary.camerasOffline !== undefined && (

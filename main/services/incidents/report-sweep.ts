@@ -1,0 +1,58 @@
+import { REPORT_KIND_NAMES, reportAlertDue } from '../../../common/domain/incidents';
+import { formatShanghai } from '../../../common/domain/time';
+import type { Db } from '../../db/connection';
+import type { IncidentReader } from './incident-read';
+import { appendTimeline } from './timeline';
+
+/** One announcement of the sweep: a report deadline 5 minutes away, reached, or found passed. */
+export interface ReportAlert {
+  incidentId: number;
+  reportId: number;
+  kind: 'soon' | 'due' | 'missed';
+  /** The stations of the incident's area (their chiefs hear it too). */
+  stationIds: string[];
+}
+
+/** Who writes the timeline entries nobody typed. */
+export const SYSTEM_NAME = '系统';
+
+/**
+ * The report timers (issue 11 item 6), run by the hub on an interval with its clock: each open report
+ * of an active incident is announced once 5 minutes before its deadline and once at it; a passed
+ * deadline is written into the timeline as report_missed (red) in the same transaction that marks
+ * it announced, so a restart neither repeats nor loses it.
+ */
+export function sweepReports(db: Db, read: IncidentReader, now: number): ReportAlert[] {
+  const out: ReportAlert[] = [];
+  const stations = new Map<number, string[]>();
+  const markSoon = db.prepare(
+    'UPDATE incident_reports SET soon_alerted_at = ? WHERE id = ? AND soon_alerted_at IS NULL',
+  );
+  const markDue = db.prepare('UPDATE incident_reports SET due_alerted_at = ? WHERE id = ? AND due_alerted_at IS NULL');
+  db.transaction(() => {
+    for (const r of read.openReports()) {
+      const kind = reportAlertDue(r, now);
+      if (kind === null) continue;
+      if (kind === 'soon') {
+        if (markSoon.run(now, r.id).changes === 0) continue;
+      } else {
+        if (markDue.run(now, r.id).changes === 0) continue;
+        appendTimeline(db, r.incidentId, {
+          kind: 'report_missed',
+          text: `${REPORT_KIND_NAMES[r.kind].zh}未在时限内报送（应于 ${formatShanghai(r.dueAt).slice(0, 16)} 前报送）`,
+          byUserId: null,
+          byName: SYSTEM_NAME,
+          at: now,
+          ref: { reportId: r.id, level: r.level },
+        });
+      }
+      let ids = stations.get(r.incidentId);
+      if (!ids) {
+        ids = read.incident(r.incidentId)?.stationIds ?? [];
+        stations.set(r.incidentId, ids);
+      }
+      out.push({ incidentId: r.incidentId, reportId: r.id, kind, stationIds: ids });
+    }
+  })();
+  return out;
+}
