@@ -39,6 +39,8 @@ export interface FaultyHls {
   loads(): Map<number, number>;
   /** Playlist requests so far. */
   playlistLoads(): number;
+  /** Segments published so far (the live edge's media sequence number + 1). */
+  published(): number;
   close(): Promise<void>;
 }
 
@@ -167,6 +169,7 @@ export async function startFaultyHls(options: FaultyHlsOptions): Promise<FaultyH
     },
     loads: () => new Map(loads),
     playlistLoads: () => playlistLoads,
+    published,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -73,8 +73,10 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   maxMaxBufferLength: 6,
   // Bytes: a sub stream is ~0.1–1 Mbit/s and a 1080p main stream ~4 Mbit/s, so 6 s fits in 4 MB.
   maxBufferSize: 4 * 1000 * 1000,
-  // What is behind the playhead is never watched again on a live wall: drop it after 5 s.
-  backBufferLength: 5,
+  // What is behind the playhead is never watched again on a live wall: dropped after ~5 s — but at
+  // a keyframe, by the slot (back-buffer.ts), not by hls.js, whose eviction ignores GOPs and on a
+  // long-GOP camera took the keyframe the picture depended on (the reload storm of issue 10).
+  backBufferLength: Infinity,
 
   // Live edge (sources the hub does not segment itself: demo clips, other servers): 3 s behind it,
   // catch up at up to 1.5× when behind, jump forward if more than 6 s behind. The hub's own

@@ -1,14 +1,20 @@
 import Hls, {
   Events,
+  PlaylistLevelType,
+  type BufferAppendingData,
   type BufferCodecsData,
   type ErrorData,
+  type FragBufferedData,
   type FragChangedData,
   type FragLoadedData,
   type LevelUpdatedData,
 } from 'hls.js';
 import { hlsConfigFor } from './hls-config';
 import { GatewayFailure, type Gateway, type Opened } from './gateway';
+import { GopBackBuffer } from './back-buffer';
 import { skipGopGap } from './gop-gap';
+import { forgiveGappedNoMedia } from './gop-join';
+import { holdsKeyframe } from './keyframes';
 import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
 import {
   afterRtcFailure,
@@ -319,8 +325,22 @@ export class StreamSlot {
     this.hls = hls;
     hls.on(Events.ERROR, (_event, data: ErrorData) => {
       if (generation !== this.generation) return;
+      // A mid-GOP segment that parsed to nothing is skipped once, not reloaded (gop-join.ts).
+      forgiveGappedNoMedia(data, hls.levels);
       const failure = classifyHlsError(data);
       if (failure) this.events.failure(this, failure);
+    });
+    // The back buffer is evicted at keyframes, here rather than by hls.js (back-buffer.ts).
+    const backBuffer = new GopBackBuffer();
+    hls.on(Events.BUFFER_APPENDING, (_event, data: BufferAppendingData) => {
+      if (data.type === 'video' && typeof data.frag.sn === 'number' && data.parent === PlaylistLevelType.MAIN) {
+        backBuffer.noteAppend(data.frag.sn, holdsKeyframe(data.data));
+      }
+    });
+    hls.on(Events.FRAG_BUFFERED, (_event, data: FragBufferedData) => {
+      if (typeof data.frag.sn === 'number' && data.id === PlaylistLevelType.MAIN && !data.part) {
+        backBuffer.noteBuffered(data.frag.sn, data.frag.start, data.frag.end);
+      }
     });
     hls.on(Events.BUFFER_CODECS, (_event, data: BufferCodecsData) => {
       this.codecName = data.video?.codec ?? data.audiovideo?.codec ?? this.codecName;
@@ -329,6 +349,12 @@ export class StreamSlot {
     hls.on(Events.FRAG_BUFFERED, () => this.skipGap());
     hls.on(Events.FRAG_CHANGED, (_event, data: FragChangedData) => {
       if (typeof data.frag.sn === 'number') this.playingSn = data.frag.sn;
+      const end = backBuffer.evictionEnd(this.video.currentTime);
+      const buffered = this.video.buffered;
+      // Not for less than a second's worth: each removal is a SourceBuffer operation.
+      if (end !== null && buffered.length > 0 && end > buffered.start(0) + 1) {
+        hls.trigger(Events.BUFFER_FLUSHING, { startOffset: 0, endOffset: end, type: null });
+      }
     });
     hls.on(Events.LEVEL_UPDATED, (_event, data: LevelUpdatedData) => {
       this.edgeSn = data.details.endSN;
