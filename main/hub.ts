@@ -15,6 +15,7 @@ import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
 import { alarmAfterCriticalOrder } from './api/handlers/wall-alarm-hooks';
+import { alarmAfterIncident, wallIncidentHandlers } from './api/handlers/wall-incident-handlers';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import { incidentHandlers } from './api/handlers/incident-handlers';
@@ -317,6 +318,19 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...incidentReportHandlers({ detail: (ctx, id) => incidentApi['incidents.get'](ctx, { id }), clock }),
       ...contactHandlers(contacts),
       ...notifyHandlers({ notifications, org: orgRepo }),
+      'incidents.activate': alarmAfterIncident(
+        incidentApi['incidents.activate'],
+        wallAlarms,
+        services.incidents,
+        logAlarmError,
+      ),
+      'incidents.setLevel': alarmAfterIncident(
+        incidentApi['incidents.setLevel'],
+        wallAlarms,
+        services.incidents,
+        logAlarmError,
+      ),
+      ...wallIncidentHandlers(wallAlarms, services.incidents),
     } satisfies HandlerMap;
     const router = new Router({
       db,

@@ -169,6 +169,21 @@ export const wallAlarmSchema = z.object({
 });
 export type WallAlarm = z.infer<typeof wallAlarmSchema>;
 
+/**
+ * What every wall shows while an incident is active (issue 11 item 2): its plan level's preset view,
+ * else the cameras of its affected units (a station's wall: those of its own area). `layout` null =
+ * the wall picks a fitting one.
+ */
+export const wallIncidentViewSchema = z.object({
+  incidentId: idSchema,
+  title: z.string(),
+  level: z.string(),
+  drill: z.boolean(),
+  layout: wallLayoutSchema.nullable(),
+  cameras: z.array(z.string()).max(WALL_MAX_TILES),
+});
+export type WallIncidentView = z.infer<typeof wallIncidentViewSchema>;
+
 export const wallMethods = {
   'wall.views.list': method({
     input: empty,
@@ -253,6 +268,13 @@ export const wallMethods = {
     access: WALL_USERS,
     writes: true,
     summary: 'Acknowledge an alarm on a wall window (确认): the window returns to what it showed before',
+  }),
+  'wall.incident.current': method({
+    input: empty,
+    output: z.object({ incident: wallIncidentViewSchema.nullable() }),
+    access: WALL_USERS,
+    writes: false,
+    summary: 'The cameras every wall switches to while an incident is active (the real one, else a drill), or null',
   }),
   'wall.push': method({
     input: z.object({ windowId: z.string().min(1).max(64), target: wallPushTargetSchema }),

@@ -263,3 +263,44 @@ describe('an incident', () => {
     expect(alarms(stationWall.conn).map((a) => [a.cameras, a.layout])).toEqual([[['CAM-B1'], null]]);
   });
 });
+
+describe('incidents through the API', () => {
+  it('activation switches every wall (wall.incident.current) and alarms; escalation alarms, de-escalation not', async () => {
+    const activated = await ok(hub, c.coord!, 'incidents.activate', {
+      type: 'flood',
+      level: 'IV',
+      areaIds: ['HQ-W-HQ14', 'HQ-W-CL11'],
+      commanderName: '赵磊',
+      situation: '台风登陆',
+    });
+    const id = activated.incident.id;
+    expect(alarms(center.conn).map((a) => [a.reason, a.cameras, a.by?.userName])).toEqual([
+      [
+        { kind: 'incident', incidentId: id, what: 'activated', title: '防台防汛', level: 'IV', drill: false },
+        ['CAM-C1', 'CAM-A1', 'CAM-A2'],
+        '赵磊（应急协调）',
+      ],
+    ]);
+    expect(alarms(stationWall.conn).map((a) => a.cameras)).toEqual([['CAM-A1', 'CAM-A2']]);
+    // Every wall, alarm window or not: the center's sees all, the station's its own area.
+    expect((await ok(hub, centerPlain.conn, 'wall.incident.current', {})).incident).toEqual({
+      incidentId: id,
+      title: '防台防汛',
+      level: 'IV',
+      drill: false,
+      layout: null,
+      cameras: ['CAM-C1', 'CAM-A1', 'CAM-A2'],
+    });
+    expect((await ok(hub, c.station!, 'wall.incident.current', {})).incident?.cameras).toEqual(['CAM-A1', 'CAM-A2']);
+    expect(code(await call(hub, c.grid!, 'wall.incident.current', {}))).toBe('E_FORBIDDEN');
+
+    await ok(hub, c.coord!, 'incidents.setLevel', { id, level: 'III', reason: '雨量加大' });
+    expect(alarms(center.conn).map((a) => a.reason)).toMatchObject([{ what: 'level', level: 'III' }]);
+    await ok(hub, c.coord!, 'incidents.setLevel', { id, level: 'IV', reason: '雨势减弱' });
+    expect(alarms(center.conn)).toEqual([]);
+    expect((await ok(hub, c.monitor!, 'wall.incident.current', {})).incident?.level).toBe('IV');
+
+    await ok(hub, c.coord!, 'incidents.close', { id, summary: '台风过境，无人员伤亡' });
+    expect((await ok(hub, c.monitor!, 'wall.incident.current', {})).incident).toBeNull();
+  });
+});

@@ -15,7 +15,8 @@ import type { Handler, HandlerContext } from '../handler-types';
 
 export type WallDeps = WallServices;
 
-type WallHandlers = { [M in keyof typeof wallMethods]: Handler<M> };
+/** The incident's wall is answered beside these, from the incidents (wall-incident-handlers.ts). */
+type WallHandlers = { [M in Exclude<keyof typeof wallMethods, 'wall.incident.current'>]: Handler<M> };
 
 function actorOf(ctx: HandlerContext): WallUser {
   const { user } = ctx.requireSession();

@@ -13,7 +13,13 @@ export { WallTours, type WallTourSave } from './wall-tours';
 export { WallViews, type WallViewSave } from './wall-views';
 export { WallWindows, type WallWindowEntry } from './wall-windows';
 export { WallAlarms, type PendingAlarm } from './wall-alarms';
-export { WallAlarmRouter, type AlarmCause, type IncidentAlarm, type WallAlarmRouterDeps } from './wall-alarm-router';
+export {
+  WallAlarmRouter,
+  type AlarmCause,
+  type IncidentAlarm,
+  type WallAlarmRouterDeps,
+  type WallIncident,
+} from './wall-alarm-router';
 export type { WallUser } from './wall-items';
 
 export interface WallServices {

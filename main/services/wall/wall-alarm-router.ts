@@ -1,4 +1,4 @@
-import type { WallAlarm, WallAlarmReason } from '../../../common/contract';
+import type { WallAlarm, WallAlarmReason, WallIncidentView } from '../../../common/contract';
 import { WALL_MAX_TILES, type WallLayoutId } from '../../../common/domain/wall';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -14,10 +14,9 @@ import type { WallWindowEntry, WallWindows } from './wall-windows';
 /** Who caused an alarm; null when the hub itself did. */
 export type AlarmCause = { userId: number; userName: string } | null;
 
-/** An incident as the wall needs it: what to say, and where its cameras are. */
-export interface IncidentAlarm {
+/** An active incident as the wall needs it: what to say, and where its cameras are. */
+export interface WallIncident {
   incidentId: number;
-  what: 'activated' | 'level';
   title: string;
   level: string;
   drill: boolean;
@@ -25,6 +24,11 @@ export interface IncidentAlarm {
   unitIds: readonly string[];
   /** The plan level's preset view: used instead of the units' cameras when it exists. */
   presetViewId: number | null;
+}
+
+/** An incident activated or escalated, for the alarm windows. */
+export interface IncidentAlarm extends WallIncident {
+  what: 'activated' | 'level';
 }
 
 export interface WallAlarmRouterDeps {
@@ -94,44 +98,63 @@ export class WallAlarmRouter {
    * units. A station's window gets only the cameras of its own area (none: no alarm there).
    */
   incident(incident: IncidentAlarm, by: AlarmCause): WallAlarm[] {
-    const preset = incident.presetViewId === null ? undefined : this.deps.repo.view(incident.presetViewId);
-    const placed = this.placedCameras();
-    let cameras: PlacedCamera[];
-    let layout: WallLayoutId | null = null;
-    if (preset && preset.slots.some((s) => s !== null)) {
-      const byId = new Map(placed.map((c) => [c.id.toLowerCase(), c]));
-      cameras = preset.slots.flatMap((s) => (s === null ? [] : (byId.get(s.toLowerCase()) ?? [])));
-      layout = preset.layout;
-    } else {
-      const units = new Set(incident.unitIds);
-      cameras = placed.filter(
-        (c) =>
-          units.has(c.workstationId) ||
-          (c.gridId !== null && units.has(c.gridId)) ||
-          (c.stationId !== null && units.has(c.stationId)),
-      );
-    }
+    const { cameras, layout } = this.incidentCameras(incident);
     if (cameras.length === 0) return [];
     const { incidentId, what, title, level, drill } = incident;
     const reason: WallAlarmReason = { kind: 'incident', incidentId, what, title, level, drill };
     const said = `${drill ? '演练' : ''}事件 #${incidentId}「${clip(title, 40)}」${what === 'level' ? '升级' : '启动'}（${level} 级）`;
     const sent: WallAlarm[] = [];
     for (const w of this.deps.windows.alarmWindows()) {
-      const { stationId } = this.stationOf(w);
-      const mine = stationId === null ? cameras : cameras.filter((c) => c.stationId === stationId);
-      if (mine.length === 0) continue;
-      sent.push(
-        this.push(
-          w,
-          reason,
-          mine.slice(0, WALL_MAX_TILES).map((c) => c.id),
-          mine.length === cameras.length ? layout : null,
-          by,
-          said,
-        ),
-      );
+      const mine = this.forArea(cameras, layout, this.stationOf(w).stationId);
+      if (mine.cameras.length === 0) continue;
+      sent.push(this.push(w, reason, mine.cameras, mine.layout, by, said));
     }
     return sent;
+  }
+
+  /** What a wall of `viewer` switches to for an active incident; null when none of its cameras are theirs. */
+  incidentView(incident: WallIncident, viewer: { id: number; orgUnitId: string }): WallIncidentView | null {
+    const all = this.incidentCameras(incident);
+    const stationId = viewerOf(this.deps.org, { ...viewer, roles: [] }).stationId;
+    const { cameras, layout } = this.forArea(all.cameras, all.layout, stationId);
+    if (cameras.length === 0) return null;
+    const { incidentId, title, level, drill } = incident;
+    return { incidentId, title, level, drill, layout, cameras };
+  }
+
+  /** The plan's preset view (with its layout), else the cameras of the affected units. */
+  private incidentCameras(incident: WallIncident): { cameras: PlacedCamera[]; layout: WallLayoutId | null } {
+    const preset = incident.presetViewId === null ? undefined : this.deps.repo.view(incident.presetViewId);
+    const placed = this.placedCameras();
+    if (preset && preset.slots.some((s) => s !== null)) {
+      const byId = new Map(placed.map((c) => [c.id.toLowerCase(), c]));
+      const cameras = preset.slots.flatMap((s) => (s === null ? [] : (byId.get(s.toLowerCase()) ?? [])));
+      return { cameras, layout: preset.layout };
+    }
+    const units = new Set(incident.unitIds);
+    const cameras = placed.filter(
+      (c) =>
+        units.has(c.workstationId) ||
+        (c.gridId !== null && units.has(c.gridId)) ||
+        (c.stationId !== null && units.has(c.stationId)),
+    );
+    return { cameras, layout: null };
+  }
+
+  /**
+   * A station's wall gets the cameras of its own area only (in a fitting layout when that is fewer
+   * than the preset view's); the center's gets them all. At most a full wall.
+   */
+  private forArea(
+    cameras: readonly PlacedCamera[],
+    layout: WallLayoutId | null,
+    stationId: string | null,
+  ): { cameras: string[]; layout: WallLayoutId | null } {
+    const mine = stationId === null ? cameras : cameras.filter((c) => c.stationId === stationId);
+    return {
+      cameras: mine.slice(0, WALL_MAX_TILES).map((c) => c.id),
+      layout: mine.length === cameras.length ? layout : null,
+    };
   }
 
   private orderCameras(order: OrderFacts): string[] {

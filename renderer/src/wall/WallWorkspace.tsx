@@ -14,6 +14,10 @@ import { PlayerManagerProvider } from './player';
 import { SnapshotIntakeDrawer } from './snapshot/SnapshotIntakeDrawer';
 import { useSnapshot } from './snapshot/useSnapshot';
 import { WallToolbar } from './toolbar/WallToolbar';
+import { AlarmFrame } from './takeover/AlarmFrame';
+import { IncidentMark } from './takeover/IncidentMark';
+import { useTakeover } from './takeover/takeoverStore';
+import { useIncidentWall } from './takeover/useIncidentWall';
 import { TourBar } from './tours/TourBar';
 import { useTourRunner } from './tours/useTourRunner';
 import { CameraTree } from './tree/CameraTree';
@@ -32,6 +36,8 @@ function WallConsole() {
   const snapshot = useSnapshot();
   useWallKeys();
   useTourRunner();
+  useTakeover('console');
+  useIncidentWall();
 
   const canTakeIn = hasAnyRole(user.roles, ORDER_INTAKE);
   const actions = useMemo<TileActions>(
@@ -64,8 +70,10 @@ function WallConsole() {
         </div>
         <Flex vertical gap={6} style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
           <TourBar />
-          <div style={{ flex: 1, minHeight: 0 }}>
+          <div style={{ flex: 1, minHeight: 0, position: 'relative' }}>
             <WallGrid cameras={cameras} loaded={loaded} actions={actions} gridRef={setGrid} />
+            <IncidentMark />
+            <AlarmFrame />
           </div>
         </Flex>
       </Flex>

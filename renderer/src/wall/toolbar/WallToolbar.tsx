@@ -3,6 +3,7 @@ import { Button, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFullscreen } from '../grid/useFullscreen';
 import { showCells, useWallStore } from '../store';
+import { AlarmWindowsMenu } from '../takeover/AlarmWindowsMenu';
 import { ToursMenu } from '../tours/ToursMenu';
 import { stopTour } from '../tours/tourStore';
 import { ViewsMenu } from '../views/ViewsMenu';
@@ -22,6 +23,7 @@ export function WallToolbar({ grid, onPush }: { grid: HTMLElement | null; onPush
       <ToursMenu />
       <OpenWindowButton />
       <PushButton onClick={onPush} />
+      <AlarmWindowsMenu />
       <Tooltip title={t('wall.toolbar.clearAll')}>
         <Button
           size="small"

@@ -1,6 +1,7 @@
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useApiQuery } from '../../api';
 import { useTranslation } from 'react-i18next';
 import { usePath } from '../../stores/route';
 import { useCameraMap } from '../cameras/useCameraMap';
@@ -11,6 +12,13 @@ import { useWallKeys } from '../grid/useWallKeys';
 import { WallGrid } from '../grid/WallGrid';
 import { TourBar } from '../tours/TourBar';
 import { useTourRunner } from '../tours/useTourRunner';
+import { AlarmFrame } from '../takeover/AlarmFrame';
+import { readAlarmSettings, writeAlarmSettings, type AlarmSettings } from '../takeover/alarmSettings';
+import { AlarmWindowControls } from '../takeover/AlarmWindowControls';
+import { IncidentMark } from '../takeover/IncidentMark';
+import { useTakeover } from '../takeover/takeoverStore';
+import { useIncidentWall } from '../takeover/useIncidentWall';
+import { useWallAlarms } from '../takeover/useWallAlarms';
 import { useWallPushes } from './useWallPushes';
 import { useWallWindowRegistration } from './useWallWindowRegistration';
 import { wallWindowNumber } from './windowRoute';
@@ -25,13 +33,38 @@ const NO_ACTIONS: TileActions = {};
 export function WallWindow() {
   const { t } = useTranslation();
   const path = usePath();
-  const name = t('wall.window.name', { n: wallWindowNumber(path) });
+  const n = wallWindowNumber(path);
+  const name = t('wall.window.name', { n });
   const { cameras, loaded } = useCameraMap();
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const [fullscreen, toggleFullscreen] = useFullscreen(root);
-  const registration = useWallWindowRegistration(name);
+  const [alarmSettings, setAlarmSettings] = useState<AlarmSettings>(() => readAlarmSettings(n));
+  const changeAlarmSettings = useCallback(
+    (next: AlarmSettings) => {
+      writeAlarmSettings(n, next);
+      setAlarmSettings(next);
+    },
+    [n],
+  );
+  // Read when (re)registering only: toggling the mark must not register the window again.
+  const alarmMark = useCallback(() => readAlarmSettings(n).alarm, [n]);
+  const alarmLayout = useCallback(() => readAlarmSettings(n).layout, [n]);
+  const registration = useWallWindowRegistration(name, alarmMark);
+  const windowId = registration.window?.windowId ?? null;
   const errorText = useAnyErrorText();
-  useWallPushes(registration.window?.windowId ?? null);
+  // The hub's mark (a chief may set it from a console): listed with this window as `self`.
+  const listed = useApiQuery('wall.windows.list', {}, { enabled: windowId !== null });
+  const self = listed.data?.rows.find((w) => w.windowId === windowId);
+  const marked = self?.alarm ?? registration.window?.alarm ?? false;
+  // Keep the hub's mark for the next registration (a reconnect, or this window opened again).
+  useEffect(() => {
+    if (self && self.alarm !== readAlarmSettings(n).alarm)
+      writeAlarmSettings(n, { ...readAlarmSettings(n), alarm: self.alarm });
+  }, [self, n]);
+  useTakeover(`window-${n}`);
+  useWallPushes(windowId);
+  useWallAlarms(windowId, alarmLayout);
+  useIncidentWall();
   useWallKeys();
   useTourRunner();
 
@@ -44,6 +77,8 @@ export function WallWindow() {
       data-window-name={name}
     >
       <WallGrid cameras={cameras} loaded={loaded} actions={NO_ACTIONS} />
+      <IncidentMark />
+      <AlarmFrame />
       <div className="wall-window-corner">
         <span data-testid="wall-window-name">
           {registration.error !== null
@@ -51,6 +86,12 @@ export function WallWindow() {
             : name}
         </span>
         <TourBar />
+        <AlarmWindowControls
+          windowId={windowId}
+          marked={marked}
+          settings={alarmSettings}
+          onChange={changeAlarmSettings}
+        />
         <Tooltip title={fullscreen ? t('wall.toolbar.exitFullscreen') : t('wall.toolbar.fullscreen')}>
           <Button
             size="small"

@@ -7,13 +7,17 @@ import { useApi } from '../../api';
  * connection, so it is made again after every reconnect (the new connection is a new window to it),
  * and withdrawn when the wall route closes.
  */
-export function useWallWindowRegistration(name: string): { window: WallWindow | null; error: unknown } {
+export function useWallWindowRegistration(
+  name: string,
+  alarmMark: () => boolean,
+): { window: WallWindow | null; error: unknown } {
   const api = useApi();
   const [state, setState] = useState<{ window: WallWindow | null; error: unknown }>({ window: null, error: null });
   useEffect(() => {
     let active = true;
     const register = () => {
-      api.call('wall.windows.register', { name }).then(
+      // The mark the window keeps, so a reconnect (a new connection) is an alarm window again.
+      api.call('wall.windows.register', { name, alarm: alarmMark() }).then(
         (window) => {
           if (active) setState({ window, error: null });
         },
@@ -33,6 +37,6 @@ export function useWallWindowRegistration(name: string): { window: WallWindow | 
       off();
       api.call('wall.windows.unregister', {}).catch(() => undefined);
     };
-  }, [api, name]);
+  }, [api, name, alarmMark]);
   return state;
 }
