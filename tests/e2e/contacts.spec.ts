@@ -1,3 +1,4 @@
+import { hubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 
 test('an admin adds a contact; anyone finds it by name or number, only the admin may edit', async ({
@@ -52,4 +53,62 @@ test('an admin adds a contact; anyone finds it by name or number, only the admin
   await page.getByTestId('contact-confirm-delete').click();
   await expect(rows).toHaveCount(0);
   await expect(other.getByTestId('contact-row')).toHaveCount(0);
+});
+
+test('a console notification pops up in the notified user’s window; the confirmation reaches the coordinator', async ({
+  page,
+  shell,
+  browser,
+}) => {
+  await login(page, `${shell.url}#/contacts`, 'coord');
+  await expect(page.getByTestId('workspace-title')).toHaveText('通讯录', { timeout: 30_000 });
+  const monitor = await (await browser.newContext()).newPage();
+  await login(monitor, `${shell.url}#/contacts`, 'monitor');
+  await expect(monitor.getByTestId('workspace-title')).toHaveText('通讯录', { timeout: 30_000 });
+
+  // The incident is arranged through the hub (the incident workspace has its own spec); a drill stays
+  // out of the one-active rule whatever else this worker's shell runs.
+  const coord = await hubClient(page, 'coord');
+  const incident = await coord.call<{ incident: { id: number } }>('incidents.activate', {
+    type: 'flood',
+    level: 'IV',
+    drill: true,
+    areaIds: ['HQ-W-CL01'],
+    commanderName: '赵磊',
+    situation: '通讯录演练',
+  });
+  const id = incident.incident.id;
+  const { rows } = await coord.call<{ rows: { id: number; name: string }[] }>('contacts.search', { text: '李娜' });
+  const contactId = rows.find((r) => r.name === '李娜（视频监控）')!.id;
+  const sent = await coord.call<{ id: number }>('incidents.notify', {
+    id,
+    contactId,
+    channel: 'console',
+    note: '请关注海塘村积水点',
+  });
+
+  const card = monitor.locator(`[data-testid="incident-notice"][data-notification-id="${sent.id}"]`);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('请关注海塘村积水点');
+  await expect(card).toContainText('演练');
+  // Not in the coordinator's own window.
+  await expect(page.getByTestId('incident-notice')).toHaveCount(0);
+  await card.getByTestId('incident-notice-confirm').click();
+  await expect(card).toBeHidden();
+
+  await expect
+    .poll(async () => {
+      const detail = await coord.call<{ notifications: { id: number; confirmedByName: string | null }[] }>(
+        'incidents.get',
+        { id },
+      );
+      return detail.notifications.find((n) => n.id === sent.id)?.confirmedByName ?? null;
+    })
+    .toBe('李娜（视频监控）');
+  const detail = await coord.call<{ timeline: { kind: string; byName: string }[] }>('incidents.get', { id });
+  expect(detail.timeline.map((e) => `${e.kind} ${e.byName}`)).toEqual(
+    expect.arrayContaining(['notified 赵磊（应急协调）', 'confirmed 李娜（视频监控）']),
+  );
+  await coord.call('incidents.close', { id, summary: '演练结束' });
+  await coord.close();
 });

@@ -8,6 +8,7 @@ import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
 import { palette } from './theme';
 import { AlertCenter } from '../orders/alerts/AlertCenter';
+import { IncidentNoticeCenter } from '../workspaces/incidents/notifications';
 import { OrderDrawer } from '../orders/drawer/OrderDrawer';
 import { dismissOrder, syncOrderRoute } from '../orders/drawer/store';
 import { hasAnyRole, ORDER_OPERATORS } from '../orders/roles';
@@ -85,6 +86,8 @@ export function Frame() {
       {operator && <AlertCenter />}
       {wallWindow && <IncidentBanner overlay />}
       {!wallWindow && hasAnyRole(user.roles, INCIDENT_ACTORS) && <ReportAlerts />}
+      {/* Anyone may be told about an incident in the console and confirm it here. */}
+      <IncidentNoticeCenter />
       <StatusBar />
     </Layout>
   );

@@ -1,6 +1,7 @@
 import { camerasEn } from './cameras.en';
 import { contactsEn } from './contacts.en';
 import { dutyEn } from './duty.en';
+import { notifyEn } from './notify.en';
 import { incidentReportEn } from './incidentReport.en';
 import { incidentsEn } from './incidents.en';
 import { rosterEn } from './roster.en';
@@ -11,6 +12,7 @@ const en: MessageTree = {
   cameras: camerasEn,
   contacts: contactsEn,
   duty: dutyEn,
+  notify: notifyEn,
   incidentReport: incidentReportEn,
   incidents: incidentsEn,
   roster: rosterEn,

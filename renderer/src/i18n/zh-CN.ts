@@ -1,6 +1,7 @@
 import { camerasZh } from './cameras.zh';
 import { contactsZh } from './contacts.zh';
 import { dutyZh } from './duty.zh';
+import { notifyZh } from './notify.zh';
 import { incidentReportZh } from './incidentReport.zh';
 import { incidentsZh } from './incidents.zh';
 import { rosterZh } from './roster.zh';
@@ -11,6 +12,7 @@ const zhCN = {
   cameras: camerasZh,
   contacts: contactsZh,
   duty: dutyZh,
+  notify: notifyZh,
   incidentReport: incidentReportZh,
   incidents: incidentsZh,
   roster: rosterZh,

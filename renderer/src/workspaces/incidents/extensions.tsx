@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { IncidentDetail } from '../../../../common/contract';
 import { IncidentExportButtons } from './IncidentExportButtons';
+import { IncidentNotificationList } from './notifications';
 
 export interface IncidentExtensionProps {
   detail: IncidentDetail;
@@ -21,7 +22,14 @@ export interface IncidentExtension {
  * - `ACTIONS`: buttons in the incident's header beside 调整级别 / 结束事件 (e.g. the incident report
  *   download).
  */
-export const INCIDENT_SECTIONS: readonly IncidentExtension[] = [];
+export const INCIDENT_SECTIONS: readonly IncidentExtension[] = [
+  {
+    key: 'notifications',
+    Component: ({ detail, active }) => (
+      <IncidentNotificationList incidentId={detail.incident.id} notifications={detail.notifications} closed={!active} />
+    ),
+  },
+];
 export const INCIDENT_ACTIONS: readonly IncidentExtension[] = [
   {
     key: 'export',

@@ -1,0 +1,27 @@
+/** Chinese strings of incident notifications (notify dialog, list, the card to confirm); merged as `notify`. */
+export const notifyZh = {
+  title: '通知记录',
+  open: '通知',
+  dialogTitle: '通知联系人',
+  contact: '联系人',
+  contactPlaceholder: '按姓名、电话或部门查找',
+  channel: '方式',
+  note: '内容 / 备注',
+  submit: '记录通知',
+  done: '已记录：通知 {{name}}',
+  consoleNeedsUser: '该联系人没有平台账号，不能平台通知',
+  column: { at: '时间', contact: '联系人', channel: '方式', by: '通知人', note: '内容', confirmed: '确认' },
+  unconfirmed: '未确认',
+  confirmedBy: '{{name}} {{at}}',
+  recordReply: '记录回复',
+  recordReplyTitle: '记录{{name}}的回复确认',
+  replyNote: '回复内容（可不填）',
+  empty: '尚未通知任何人',
+  card: {
+    title: '应急通知 · {{name}}',
+    drill: '演练',
+    from: '{{by}} 于 {{at}} 通知您',
+    confirm: '确认收到',
+    confirmed: '已确认收到',
+  },
+};
