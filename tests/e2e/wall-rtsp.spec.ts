@@ -282,3 +282,59 @@ test('an H.265 camera tells Chromium (no HEVC decoder) why it cannot play; with 
     { codec: 'h265' },
   );
 });
+
+/** Counts the tile entering each state from now on (page side), for long observations. */
+async function countStates(page: Page, id: string): Promise<() => Promise<Record<string, number>>> {
+  await page.evaluate((cameraId) => {
+    const counts: Record<string, number> = {};
+    (window as unknown as { stateCounts: typeof counts }).stateCounts = counts;
+    const el = document.querySelector(`[data-testid="wall-tile"][data-camera-id="${cameraId}"]`);
+    if (!el) throw new Error('no tile');
+    let last = el.getAttribute('data-state');
+    new MutationObserver(() => {
+      const state = el.getAttribute('data-state');
+      if (state && state !== last) counts[state] = (counts[state] ?? 0) + 1;
+      last = state;
+    }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  }, id);
+  return () => page.evaluate(() => ({ ...(window as unknown as { stateCounts: Record<string, number> }).stateCounts }));
+}
+
+for (const playback of ['auto', 'hls'] as const) {
+  test(`a camera with a 10-s GOP plays on without stalls or reload storms (${playback === 'hls' ? 'HLS' : 'WebRTC'})`, async ({
+    page,
+    shell,
+  }) => {
+    needsRtspCamera(150_000);
+    const id = `${CAMERA_ID}-GOP-${playback.toUpperCase()}`;
+    const segmentLoads = new Map<string, number>();
+    page.on('request', (request) => {
+      const url = request.url();
+      if (/\/media\/s\/.*\.m4s(\?|$)/.test(url)) segmentLoads.set(url, (segmentLoads.get(url) ?? 0) + 1);
+    });
+    await onWallWith(
+      page,
+      shell.url,
+      { id, name: `e2e RTSP GOP 10 s ${playback}`, playback },
+      async () => {
+        await dropOnWall(page, id);
+        await expectProtocol(page, id, playback === 'hls' ? 'hls' : 'webrtc');
+        const counts = await countStates(page, id);
+        const from = await playhead(page, id);
+        // Three GOPs of the camera's own media (the playhead's seconds, not the clock's).
+        await expect.poll(() => playhead(page, id), { timeout: 90_000, intervals: [1000] }).toBeGreaterThan(from + 30);
+        const entered = await counts();
+        const loads = [...segmentLoads.values()];
+        console.log(
+          `[wall-rtsp] 10-s GOP over ${playback}: states entered ${JSON.stringify(entered)}; ` +
+            `${loads.length} HLS segments fetched ${loads.reduce((a, b) => a + b, 0)} times`,
+        );
+        expect(entered.offline ?? 0).toBe(0);
+        expect(entered.stalled ?? 0).toBe(0);
+        expect(Math.max(0, ...loads)).toBeLessThanOrEqual(2);
+        await expect(tile(page, id)).toHaveAttribute('data-state', 'playing');
+      },
+      { gopFrames: 250 },
+    );
+  });
+}

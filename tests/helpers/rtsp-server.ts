@@ -84,6 +84,8 @@ export interface RtspServerOptions {
   kbits?: number;
   /** The camera's codec, default H.264 (H.265 needs x265enc, gstreamer1.0-plugins-bad). */
   codec?: 'h264' | 'h265';
+  /** Frames between keyframes, default 25 (1 s); 250 is a 10-s GOP. */
+  gopFrames?: number;
 }
 
 export interface RtspServer {
@@ -110,7 +112,12 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export async function startRtspServer(options: RtspServerOptions): Promise<RtspServer> {
   const port = options.port ?? (await freePort());
   const mount = options.path ?? '/cam';
-  const picture = [options.size ?? '640x360', String(options.kbits ?? 400), options.codec ?? 'h264'];
+  const picture = [
+    options.size ?? '640x360',
+    String(options.kbits ?? 400),
+    options.codec ?? 'h264',
+    String(options.gopFrames ?? 25),
+  ];
   const child = spawn(SYSTEM_PYTHON, [SCRIPT, String(port), mount, options.user, options.password, ...picture], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
