@@ -8,8 +8,7 @@
  * printer and "第 n / N 页" at the bottom, so a loose page still says where it belongs.
  */
 import type { HandoverReport, HandoverSignature } from '../../../../common/contract/duty-handover';
-import { CONTENT_WIDTH, Flow, MARGIN, placeText, type PageFrame } from './pdf-flow';
-import { A4 } from './pdf-writer';
+import { Flow, decorateReportPage, type PageFrame } from './pdf-flow';
 import { summarySection } from './handover-summary-pdf';
 import {
   STATUS_NAMES,
@@ -25,7 +24,6 @@ import {
 
 const BODY = { size: 10 } as const;
 const NOTE = { size: 9, gray: 0.35 } as const;
-const DECORATION = { size: 8, gray: 0.35 } as const;
 /** An ideographic space: the gap between parts of one line in Chinese typesetting. */
 const GAP = '\u3000';
 const SIDE_NAMES = { outgoing: '交班值班长', incoming: '接班值班长' } as const;
@@ -167,24 +165,12 @@ function sealSection(flow: Flow, r: HandoverReport): void {
 }
 
 /** Header and footer of every page, in the margins. */
-function decorate(r: HandoverReport, { page, index, count }: PageFrame): void {
-  const headerTop = MARGIN.top - 30;
-  placeText(page, headerTop, r.title, DECORATION);
-  placeText(
-    page,
-    headerTop,
-    `${r.orgUnitName}${GAP}${r.shift.date} ${r.shift.name}${GAP}${STATUS_NAMES[r.status]}`,
-    DECORATION,
-    'right',
+function decorate(r: HandoverReport, frame: PageFrame): void {
+  decorateReportPage(
+    frame,
+    { title: r.title, subject: `${r.orgUnitName}${GAP}${r.shift.date} ${r.shift.name}${GAP}${STATUS_NAMES[r.status]}` },
+    `打印时间：${dateTime(r.printedAt)}${GAP}打印人：${r.printedBy}`,
   );
-  const ruleY = A4.height - (MARGIN.top - 14);
-  page.line(MARGIN.left, ruleY, MARGIN.left + CONTENT_WIDTH, ruleY, { width: 0.4, gray: 0.5 });
-
-  const footerTop = A4.height - MARGIN.bottom + 20;
-  const footRule = A4.height - footerTop + 4;
-  page.line(MARGIN.left, footRule, MARGIN.left + CONTENT_WIDTH, footRule, { width: 0.4, gray: 0.5 });
-  placeText(page, footerTop, `打印时间：${dateTime(r.printedAt)}${GAP}打印人：${r.printedBy}`, DECORATION);
-  placeText(page, footerTop, `第 ${index + 1} / ${count} 页`, DECORATION, 'right');
 }
 
 /** The report as PDF bytes. */

@@ -263,6 +263,30 @@ export function placeText(page: PdfPage, top: number, text: string, style: TextS
   page.text(x, A4.height - baseline(top, style.size), text, style);
 }
 
+const PAGE_DECORATION = { size: 8, gray: 0.35 } as const;
+
+/**
+ * The header and footer every report page carries, in the margins: the title left and the subject
+ * right above a rule; below a rule, who printed it when, and "第 n / N 页".
+ */
+export function decorateReportPage(
+  { page, index, count }: PageFrame,
+  header: { title: string; subject: string },
+  printedLine: string,
+): void {
+  const headerTop = MARGIN.top - 30;
+  placeText(page, headerTop, header.title, PAGE_DECORATION);
+  placeText(page, headerTop, header.subject, PAGE_DECORATION, 'right');
+  const ruleY = A4.height - (MARGIN.top - 14);
+  page.line(MARGIN.left, ruleY, MARGIN.left + CONTENT_WIDTH, ruleY, { width: 0.4, gray: 0.5 });
+
+  const footerTop = A4.height - MARGIN.bottom + 20;
+  const footRule = A4.height - footerTop + 4;
+  page.line(MARGIN.left, footRule, MARGIN.left + CONTENT_WIDTH, footRule, { width: 0.4, gray: 0.5 });
+  placeText(page, footerTop, printedLine, PAGE_DECORATION);
+  placeText(page, footerTop, `第 ${index + 1} / ${count} 页`, PAGE_DECORATION, 'right');
+}
+
 /** Baseline of a line box whose top is `top` (from the page's top): the glyphs are centered vertically. */
 export function baseline(top: number, size: number): number {
   const glyph = ((FONT_ASCENT - FONT_DESCENT) / 1000) * size;

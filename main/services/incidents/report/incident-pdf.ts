@@ -8,8 +8,7 @@
  * report (阶段报告) and says so on every page. Every page carries the incident at the top and the
  * print time, printer and "第 n / N 页" at the bottom, so a loose page still says where it belongs.
  */
-import { CONTENT_WIDTH, Flow, MARGIN, placeText, type Column, type PageFrame } from '../../duty/report/pdf-flow';
-import { A4 } from '../../duty/report/pdf-writer';
+import { Flow, decorateReportPage, type Column, type PageFrame } from '../../duty/report/pdf-flow';
 import {
   asOf,
   chineseNumber,
@@ -24,7 +23,6 @@ import type { IncidentReportData } from './report-model';
 
 const BODY = { size: 10 } as const;
 const NOTE = { size: 9, gray: 0.35 } as const;
-const DECORATION = { size: 8, gray: 0.35 } as const;
 /** An ideographic space: the gap between parts of one line in Chinese typesetting. */
 const GAP = '\u3000';
 const NONE = '无';
@@ -264,19 +262,13 @@ export function reportCounts(r: IncidentReportData): {
 }
 
 /** Header and footer of every page, in the margins. */
-function decorate(r: IncidentReportData, { page, index, count }: PageFrame): void {
-  const headerTop = MARGIN.top - 30;
-  placeText(page, headerTop, reportTitle(r), DECORATION);
+function decorate(r: IncidentReportData, frame: PageFrame): void {
   const status = r.endedAt === null ? `进行中（截至 ${dateMinute(r.printedAt)}）` : '已结束';
-  placeText(page, headerTop, `#${r.id} ${r.typeName}${GAP}${r.levelName}${GAP}${status}`, DECORATION, 'right');
-  const ruleY = A4.height - (MARGIN.top - 14);
-  page.line(MARGIN.left, ruleY, MARGIN.left + CONTENT_WIDTH, ruleY, { width: 0.4, gray: 0.5 });
-
-  const footerTop = A4.height - MARGIN.bottom + 20;
-  const footRule = A4.height - footerTop + 4;
-  page.line(MARGIN.left, footRule, MARGIN.left + CONTENT_WIDTH, footRule, { width: 0.4, gray: 0.5 });
-  placeText(page, footerTop, `打印时间：${dateTime(r.printedAt)}${GAP}打印人：${r.printedBy}`, DECORATION);
-  placeText(page, footerTop, `第 ${index + 1} / ${count} 页`, DECORATION, 'right');
+  decorateReportPage(
+    frame,
+    { title: reportTitle(r), subject: `#${r.id} ${r.typeName}${GAP}${r.levelName}${GAP}${status}` },
+    `打印时间：${dateTime(r.printedAt)}${GAP}打印人：${r.printedBy}`,
+  );
 }
 
 /** The report as PDF bytes. */
