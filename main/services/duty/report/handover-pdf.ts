@@ -8,11 +8,10 @@
  * printer and "第 n / N 页" at the bottom, so a loose page still says where it belongs.
  */
 import type { HandoverReport, HandoverSignature } from '../../../../common/contract/duty-handover';
-import { Flow, decorateReportPage, type PageFrame } from './pdf-flow';
+import { Flow, NumberedSections, decorateReportPage, type PageFrame } from './pdf-flow';
 import { summarySection } from './handover-summary-pdf';
 import {
   STATUS_NAMES,
-  chineseNumber,
   clockOn,
   dateMinute,
   dateTime,
@@ -27,17 +26,6 @@ const NOTE = { size: 9, gray: 0.35 } as const;
 /** An ideographic space: the gap between parts of one line in Chinese typesetting. */
 const GAP = '\u3000';
 const SIDE_NAMES = { outgoing: '交班值班长', incoming: '接班值班长' } as const;
-
-/** Top-level sections, numbered 一、二、… in the order they appear (交接摘要 may be absent). */
-class Sections {
-  private n = 0;
-  constructor(private readonly flow: Flow) {}
-
-  heading(text: string): void {
-    this.n += 1;
-    this.flow.heading(`${chineseNumber(this.n)}、${text}`);
-  }
-}
 
 function titleBlock(flow: Flow, r: HandoverReport): void {
   flow.line(r.title, { size: 18, bold: true }, 'center');
@@ -176,7 +164,7 @@ function decorate(r: HandoverReport, frame: PageFrame): void {
 /** The report as PDF bytes. */
 export function renderHandoverPdf(report: HandoverReport): Uint8Array {
   const flow = new Flow();
-  const sections = new Sections(flow);
+  const sections = new NumberedSections(flow);
   titleBlock(flow, report);
 
   sections.heading('值班人员');

@@ -16,6 +16,7 @@ import {
   type TextStyle,
 } from './pdf-writer';
 import { measure, sanitize, wrapText } from './pdf-text';
+import { chineseNumber } from './report-format';
 
 export const MARGIN = { top: 62, bottom: 58, left: 50, right: 50 } as const;
 export const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
@@ -291,4 +292,15 @@ export function decorateReportPage(
 export function baseline(top: number, size: number): number {
   const glyph = ((FONT_ASCENT - FONT_DESCENT) / 1000) * size;
   return top + (size * LEADING - glyph) / 2 + (FONT_ASCENT / 1000) * size;
+}
+
+/** A report's top-level sections, numbered 一、二、… in the order they appear. */
+export class NumberedSections {
+  private n = 0;
+  constructor(private readonly flow: Flow) {}
+
+  heading(text: string): void {
+    this.n += 1;
+    this.flow.heading(`${chineseNumber(this.n)}、${text}`);
+  }
 }

@@ -8,17 +8,8 @@
  * report (阶段报告) and says so on every page. Every page carries the incident at the top and the
  * print time, printer and "第 n / N 页" at the bottom, so a loose page still says where it belongs.
  */
-import { Flow, decorateReportPage, type Column, type PageFrame } from '../../duty/report/pdf-flow';
-import {
-  asOf,
-  chineseNumber,
-  clockFrom,
-  dateMinute,
-  dateTime,
-  durationText,
-  punctuality,
-  punctualityText,
-} from './report-format';
+import { Flow, NumberedSections, decorateReportPage, type Column, type PageFrame } from '../../duty/report/pdf-flow';
+import { asOf, clockFrom, dateMinute, dateTime, durationText, punctuality, punctualityText } from './report-format';
 import type { IncidentReportData } from './report-model';
 
 const BODY = { size: 10 } as const;
@@ -32,17 +23,6 @@ const DASH = '—';
 export function reportTitle(r: Pick<IncidentReportData, 'endedAt' | 'drill'>): string {
   const title = r.endedAt === null ? '应急事件阶段报告' : '应急事件报告';
   return r.drill ? `【演练】${title}` : title;
-}
-
-/** Top-level sections, numbered 一、二、… in the order they appear. */
-class Sections {
-  private n = 0;
-  constructor(private readonly flow: Flow) {}
-
-  heading(text: string): void {
-    this.n += 1;
-    this.flow.heading(`${chineseNumber(this.n)}、${text}`);
-  }
 }
 
 function titleBlock(flow: Flow, r: IncidentReportData): void {
@@ -274,7 +254,7 @@ function decorate(r: IncidentReportData, frame: PageFrame): void {
 /** The report as PDF bytes. */
 export function renderIncidentPdf(r: IncidentReportData): Uint8Array {
   const flow = new Flow();
-  const sections = new Sections(flow);
+  const sections = new NumberedSections(flow);
   const counts = reportCounts(r);
   titleBlock(flow, r);
 
