@@ -22,6 +22,11 @@ export async function pdfPageTexts(data: Uint8Array): Promise<string[]> {
   return pages;
 }
 
+/** The whole document's text, pages joined by a line break. */
+export async function pdfText(data: Uint8Array): Promise<string> {
+  return (await pdfPageTexts(data)).join('\n');
+}
+
 export interface PdfTextItem {
   str: string;
   x: number;

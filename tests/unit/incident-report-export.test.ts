@@ -3,7 +3,6 @@
  * router — the caller's scope (role, station), an interim report before the close, the final one
  * after, the timeline XLSX — and buildIncidentReport on its own.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetail } from '../../common/contract/incidents';
 import type { Hub } from '../../main/hub';
@@ -12,21 +11,17 @@ import { buildIncidentReport } from '../../main/services/incidents/report/report
 import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 import { UsersRepo } from '../../main/services/users/users-repo';
 import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
-import { pdfPageTexts } from '../helpers/pdf-text';
+import { pdfPageTexts, pdfText as pdfTextOf } from '../helpers/pdf-text';
+import { xlsxParts, xlsxSharedStrings } from '../helpers/xlsx-read';
 
 const MIN = 60_000;
 /** Wed 2026-12-02 14:00 Shanghai. */
 const START = Date.UTC(2026, 11, 2, 6, 0, 0);
 
-const pdfText = async (dataBase64: string): Promise<string> =>
-  (await pdfPageTexts(new Uint8Array(Buffer.from(dataBase64, 'base64')))).join('\n');
+const pdfText = (dataBase64: string): Promise<string> => pdfTextOf(new Uint8Array(Buffer.from(dataBase64, 'base64')));
 const squash = (s: string): string => s.replace(/\s/g, '');
-
-function sharedStrings(dataBase64: string): string[] {
-  const parts = unzipSync(new Uint8Array(Buffer.from(dataBase64, 'base64')));
-  const xml = strFromU8(parts['xl/sharedStrings.xml'] ?? new Uint8Array());
-  return [...xml.matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1] ?? '');
-}
+const sharedStrings = (dataBase64: string): string[] =>
+  xlsxSharedStrings(xlsxParts(new Uint8Array(Buffer.from(dataBase64, 'base64')))('xl/sharedStrings.xml'));
 
 describe('incidents.export through the hub', () => {
   let hub: Hub;
@@ -119,9 +114,7 @@ describe('incidents.export through the hub', () => {
     expect(file.fileName).toMatch(new RegExp(`^应急事件时间线-${incidentId}-\\d{8}-\\d{4}\\.xlsx$`));
     const strings = sharedStrings(file.dataBase64);
     for (const entry of detail.timeline) expect(strings).toContain(entry.text);
-    const sheet = strFromU8(
-      unzipSync(new Uint8Array(Buffer.from(file.dataBase64, 'base64')))['xl/worksheets/sheet1.xml']!,
-    );
+    const sheet = xlsxParts(new Uint8Array(Buffer.from(file.dataBase64, 'base64')))('xl/worksheets/sheet1.xml');
     expect(sheet).toContain(`<autoFilter ref="A1:F${detail.timeline.length + 1}"/>`);
   });
 

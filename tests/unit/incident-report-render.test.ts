@@ -2,7 +2,6 @@
  * The incident report's files from a plain report object: the PDF read back with pdfjs (what a
  * viewer shows), the XLSX rows, punctuality and durations, and hostile text.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportIncident, incidentExportName } from '../../main/services/incidents/report/incident-export';
 import { renderIncidentPdf } from '../../main/services/incidents/report/incident-pdf';
@@ -12,7 +11,8 @@ import type { IncidentReportData } from '../../main/services/incidents/report/re
 import { xlsxSerial } from '../../main/services/orders/export/xlsx';
 import { CONTENT_WIDTH, MARGIN } from '../../main/services/duty/report/pdf-flow';
 import { A4 } from '../../main/services/duty/report/pdf-writer';
-import { pdfPageItems, pdfPageTexts } from '../helpers/pdf-text';
+import { pdfPageItems, pdfPageTexts, pdfText } from '../helpers/pdf-text';
+import { xlsxCell, xlsxFirstSheet } from '../helpers/xlsx-read';
 
 const MIN = 60_000;
 /** 2026-12-02 14:00 Shanghai. */
@@ -133,10 +133,7 @@ function sample(more: Partial<IncidentReportData> = {}): IncidentReportData {
   };
 }
 
-/** The document's text with the spaces pdfjs inserts between runs removed. */
-async function text(data: Uint8Array): Promise<string> {
-  return (await pdfPageTexts(data)).join('\n');
-}
+const text = pdfText;
 
 describe('incident report format', () => {
   it('durations are whole minutes rounded down', () => {
@@ -335,24 +332,8 @@ describe('incident report PDF', () => {
 });
 
 describe('incident timeline XLSX', () => {
-  function sheet(data: Uint8Array): { strings: string[]; xml: string } {
-    const parts = unzipSync(data);
-    const part = (name: string): string => {
-      const p = parts[name];
-      if (!p) throw new Error(`missing ${name}`);
-      return strFromU8(p);
-    };
-    const strings = [...part('xl/sharedStrings.xml').matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map(
-      (m) => m[1] ?? '',
-    );
-    return { strings, xml: part('xl/worksheets/sheet1.xml') };
-  }
-
-  function cell(s: { strings: string[]; xml: string }, ref: string): string | null {
-    const m = new RegExp(`<c r="${ref}"( t="s")?[^>]*><v>([^<]*)</v></c>`).exec(s.xml);
-    if (!m) return null;
-    return m[1] ? (s.strings[Number(m[2])] ?? null) : (m[2] ?? null);
-  }
+  const sheet = xlsxFirstSheet;
+  const cell = xlsxCell;
 
   it('one row per timeline entry, oldest first, times as date cells', () => {
     const s = sheet(renderIncidentTimelineXlsx(sample()));

@@ -1,36 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
-import type { Hub } from '../../main/hub';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { call, ok, type TestConnection } from '../helpers/hub';
+import { INCIDENT_TEST_START, incidentHubs, MIN } from '../helpers/incident-hub';
 
-const MIN = 60_000;
-/** 2026-12-02 10:00 Shanghai. */
-const START = Date.UTC(2026, 11, 2, 2, 0, 0);
+const START = INCIDENT_TEST_START;
 /** Workstations of the first station (合庆网格) and of the second (蔡路网格). */
 const S1_WORKSTATIONS = ['HQ-W-HQ01', 'HQ-W-HQ02'];
 const S2_WORKSTATION = 'HQ-W-CL01';
 
-let hub: Hub | undefined;
-afterEach(() => {
-  hub?.close();
-  hub = undefined;
-});
-
-async function setup() {
-  const clock = testClock(START);
-  hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0 });
-  const names = ['coord', 'chief', 'monitor', 'hotline', 'station', 'admin'] as const;
-  const conns = await Promise.all(names.map((u) => signedIn(hub!, u)));
-  const [coord, chief, monitor, hotline, station, admin] = conns as [
-    TestConnection,
-    TestConnection,
-    TestConnection,
-    TestConnection,
-    TestConnection,
-    TestConnection,
-  ];
-  return { hub, clock, coord, chief, monitor, hotline, station, admin };
-}
+const setupHub = incidentHubs();
+const setup = () => setupHub('coord', 'chief', 'monitor', 'hotline', 'station', 'admin');
 
 const FLOOD: MethodInput<'incidents.activate'> = {
   type: 'flood',

@@ -1,26 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
-import type { Hub } from '../../main/hub';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { call, ok } from '../helpers/hub';
+import { INCIDENT_TEST_START, incidentHubs, MIN } from '../helpers/incident-hub';
 
-const MIN = 60_000;
-/** 2026-12-02 10:00 Shanghai: the center's early shift and the stations' day shift. */
-const START = Date.UTC(2026, 11, 2, 2, 0, 0);
+const START = INCIDENT_TEST_START;
 
-let hub: Hub | undefined;
-afterEach(() => {
-  hub?.close();
-  hub = undefined;
-});
-
-async function setup() {
-  const clock = testClock(START);
-  hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0, incidentSweepMs: 0 });
-  const [coord, chief, monitor, hotline, station] = (await Promise.all(
-    ['coord', 'chief', 'monitor', 'hotline', 'station'].map((u) => signedIn(hub!, u)),
-  )) as [TestConnection, TestConnection, TestConnection, TestConnection, TestConnection];
-  return { hub, clock, coord, chief, monitor, hotline, station };
-}
+const setupHub = incidentHubs({ incidentSweepMs: 0 });
+const setup = () => setupHub('coord', 'chief', 'monitor', 'hotline', 'station');
 
 const FLOOD: MethodInput<'incidents.activate'> = {
   type: 'flood',

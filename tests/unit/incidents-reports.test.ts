@@ -1,30 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
 import type { Hub } from '../../main/hub';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { call, ok, type TestConnection } from '../helpers/hub';
+import { INCIDENT_TEST_START, incidentHubs, MIN } from '../helpers/incident-hub';
 
-const MIN = 60_000;
-/** 2026-12-02 10:00 Shanghai. */
-const START = Date.UTC(2026, 11, 2, 2, 0, 0);
+const START = INCIDENT_TEST_START;
 const PNG_1x1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
 
-let hub: Hub | undefined;
-afterEach(() => {
-  hub?.close();
-  hub = undefined;
-});
-
-async function setup() {
-  const clock = testClock(START);
-  hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0, incidentSweepMs: 0 });
-  const [coord, monitor, hotline, station, admin] = (await Promise.all(
-    ['coord', 'monitor', 'hotline', 'station', 'admin'].map((u) => signedIn(hub!, u)),
-  )) as [TestConnection, TestConnection, TestConnection, TestConnection, TestConnection];
-  return { hub, clock, coord, monitor, hotline, station, admin };
-}
+const setupHub = incidentHubs({ incidentSweepMs: 0 });
+const setup = () => setupHub('coord', 'monitor', 'hotline', 'station', 'admin');
 
 const FLOOD: MethodInput<'incidents.activate'> = {
   type: 'flood',
