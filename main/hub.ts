@@ -14,7 +14,7 @@ import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
-import { alarmAfterCriticalOrder } from './api/handlers/wall-alarm-hooks';
+import { drainAlarmsAfter, redeliverAlarmsAfter } from './api/handlers/wall-alarm-hooks';
 import { alarmAfterIncident, wallIncidentHandlers } from './api/handlers/wall-incident-handlers';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
@@ -90,6 +90,11 @@ export interface HubOptions {
   dutySweepMs?: number;
   /** How often incident report deadlines are checked; 0 = never by itself (tests call sweepIncidents). */
   incidentSweepMs?: number;
+  /**
+   * How often 特急 orders queued by the database (any path: Open311, an urgency raised later) are sent
+   * to the alarm windows; orders.create sends its own at once. 0 = never by itself (tests call sweepWallAlarms).
+   */
+  wallAlarmSweepMs?: number;
   /** The demo cameras' live HLS (main/media): registered as cameras in demo mode, their state as online. */
   demoMedia?: DemoMedia | undefined;
   clock?: Clock;
@@ -121,6 +126,8 @@ export interface Hub extends HubPort {
   sweepIncidents(): number;
   /** Alarm to the wall (issue 11 item 8): what 特急 orders and incidents push to alarm windows. */
   readonly wallAlarms: WallAlarmRouter;
+  /** Sends the alarms of 特急 orders queued since the last sweep; returns how many alarms went out. */
+  sweepWallAlarms(): number;
   /** RTSP cameras' ingests (issue 10): closed, every ffmpeg with it, by close(). */
   readonly gateway: CameraGateway;
   /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
@@ -266,6 +273,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         bus.publish('wall.alarm', alarm, { connectionIds: [window.connId], userIds: [window.userId] }),
     });
     const orderApi = orderHandlers(orderDeps);
+    const wallApi = wallHandlers(wall);
     const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
     // Notifications (the 通讯录 part) fill incidents.get's list through the incidents' port.
     const notifications = new IncidentNotifications(db, services.incidents, contacts, clock);
@@ -292,7 +300,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...adminHandlers(new UsersService(usersRepo, orgRepo, clock), auth, bus),
       ...apiKeyHandlers(services.apiKeys),
       ...orderApi,
-      'orders.create': alarmAfterCriticalOrder(orderApi['orders.create'], wallAlarms, logAlarmError),
+      'orders.create': drainAlarmsAfter(orderApi['orders.create'], wallAlarms, logAlarmError),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments, orgRepo),
       ...cameraApi,
@@ -302,7 +310,19 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...dutyLogHandlers({ dutyLog, roster, db, org: orgRepo, clock, sealKey: keys.sealKey }),
       ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org: orgRepo, db, clock }),
       ...dutyRosterHandlers({ roster, org: orgRepo, clock }),
-      ...wallHandlers(wall),
+      ...wallApi,
+      'wall.windows.register': redeliverAlarmsAfter(
+        wallApi['wall.windows.register'],
+        wallAlarms,
+        wall.windows,
+        logAlarmError,
+      ),
+      'wall.windows.setAlarm': redeliverAlarmsAfter(
+        wallApi['wall.windows.setAlarm'],
+        wallAlarms,
+        wall.windows,
+        logAlarmError,
+      ),
       ...mediaHandlers({
         cameras: services.cameras,
         gateway,
@@ -384,6 +404,15 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       }
       return alerts.length;
     };
+    // 特急 orders the database queued outside orders.create (Open311, an urgency raised later).
+    const sweepWallAlarms = () => {
+      try {
+        return db.open ? wallAlarms.drainOrders().length : 0;
+      } catch (err) {
+        logAlarmError(err);
+        return 0;
+      }
+    };
     const timer = (fn: () => unknown, ms: number) => {
       if (ms <= 0) return undefined;
       const t = setInterval(fn, ms);
@@ -440,6 +469,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       timer(sweepAlerts, options.alertSweepMs ?? 15_000),
       timer(sweepDuty, options.dutySweepMs ?? 30_000),
       timer(sweepIncidents, options.incidentSweepMs ?? 5_000),
+      timer(sweepWallAlarms, options.wallAlarmSweepMs ?? 1_000),
       timer(() => services.cameras.closeStaleViews(), 60_000),
     ];
     return {
@@ -449,6 +479,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       sweepAlerts,
       sweepDuty,
       sweepIncidents,
+      sweepWallAlarms,
       wallAlarms,
       bus,
       bootstrap,

@@ -1,27 +1,53 @@
-import type { WallAlarmRouter } from '../../services/wall';
+import type { MethodName } from '../../../common/contract';
+import type { WallAlarmRouter, WallWindows } from '../../services/wall';
 import type { Handler } from '../handler-types';
 
 /**
- * `orders.create` that, for a 特急 order, pushes its cameras to the alarm windows once the order is
- * saved (issue 11 item 8). The push never fails the order: it is reported and the order stands.
+ * A write after which 特急 orders may be waiting for their alarm (orders.create): once it is
+ * committed, the queue the database fills (wall_alarm_orders) is sent at once rather than at the
+ * next sweep. Which orders alarm is not decided here — the database queues every 特急 order
+ * whichever way it came — so a method wrapped by mistake sends nothing twice. Never fails the write.
  */
-export function alarmAfterCriticalOrder(
-  handler: Handler<'orders.create'>,
-  router: Pick<WallAlarmRouter, 'order'>,
+export function drainAlarmsAfter<M extends MethodName>(
+  handler: Handler<M>,
+  router: Pick<WallAlarmRouter, 'drainOrders'>,
   log: (err: unknown) => void,
-): Handler<'orders.create'> {
+): Handler<M> {
   return async (ctx, input) => {
-    const detail = await handler(ctx, input);
-    if (input.urgency === 'critical') {
-      const { user } = ctx.requireSession();
-      ctx.afterSuccess(() => {
-        try {
-          router.order(detail.id, { userId: user.id, userName: user.displayName });
-        } catch (err) {
-          log(err);
-        }
-      });
-    }
-    return detail;
+    const result = await handler(ctx, input);
+    ctx.afterSuccess(() => {
+      try {
+        router.drainOrders();
+      } catch (err) {
+        log(err);
+      }
+    });
+    return result;
+  };
+}
+
+type Marking = 'wall.windows.register' | 'wall.windows.setAlarm';
+
+/**
+ * A window (re)registered or marked for alarms gets its owner's alarms still unacknowledged from a
+ * window of the same name that closed — a reload, or the hub restarted (issue 11 item 8).
+ */
+export function redeliverAlarmsAfter<M extends Marking>(
+  handler: Handler<M>,
+  router: Pick<WallAlarmRouter, 'redeliver'>,
+  windows: Pick<WallWindows, 'byWindowId'>,
+  log: (err: unknown) => void,
+): Handler<M> {
+  return async (ctx, input) => {
+    const result = await handler(ctx, input);
+    ctx.afterSuccess(() => {
+      try {
+        const window = windows.byWindowId(result.windowId);
+        if (window) router.redeliver(window);
+      } catch (err) {
+        log(err);
+      }
+    });
+    return result;
   };
 }

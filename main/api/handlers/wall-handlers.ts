@@ -174,14 +174,16 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
       return windowDto(entry, ctx.conn.id);
     },
 
-    'wall.alarm.ack': (ctx, { alarmId }) => {
-      const alarm = alarms.ack(alarmId, actorOf(ctx));
-      const why =
-        alarm.reason.kind === 'order' ? `特急工单 ${alarm.reason.orderCode}` : `事件 #${alarm.reason.incidentId}`;
-      ctx.audit.target = `wall-window:${alarm.windowId}`;
-      ctx.audit.summary = `确认电视墙报警窗口“${alarm.windowName}”上的${why}报警，返回原画面`;
-      return { alarmId: alarm.alarmId };
-    },
+    'wall.alarm.ack': (ctx, { alarmId }) =>
+      // Recorded with who and when (wall_alarms), in the call's transaction with its audit row.
+      ctx.tx(() => {
+        const alarm = alarms.ack(alarmId, actorOf(ctx), clock());
+        const why =
+          alarm.reason.kind === 'order' ? `特急工单 ${alarm.reason.orderCode}` : `事件 #${alarm.reason.incidentId}`;
+        ctx.audit.target = `wall-window:${alarm.windowId}`;
+        ctx.audit.summary = `确认电视墙报警窗口“${alarm.windowName}”上的${why}报警，返回原画面`;
+        return { alarmId: alarm.alarmId };
+      }),
 
     'wall.push': (ctx, { windowId, target }) => {
       const actor = actorOf(ctx);

@@ -14,6 +14,7 @@ import attachmentLookups from './0130_attachment_lookups.sql';
 import cameraPlayback from './0140_camera_playback.sql';
 import incidents from './0150_incidents.sql';
 import contacts from './0160_contacts.sql';
+import wallAlarms from './0170_wall_alarms.sql';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 140, name: 'camera-playback', sql: cameraPlayback },
   { version: 150, name: 'incidents', sql: incidents },
   { version: 160, name: 'contacts', sql: contacts },
+  { version: 170, name: 'wall-alarms', sql: wallAlarms },
 ];

@@ -12,7 +12,7 @@ export { WallRepo } from './wall-repo';
 export { WallTours, type WallTourSave } from './wall-tours';
 export { WallViews, type WallViewSave } from './wall-views';
 export { WallWindows, type WallWindowEntry } from './wall-windows';
-export { WallAlarms, type PendingAlarm } from './wall-alarms';
+export { WallAlarms, type NewAlarm, type PendingAlarm } from './wall-alarms';
 export {
   WallAlarmRouter,
   type AlarmCause,
@@ -48,7 +48,7 @@ export function createWallServices(db: Db, cameras: CamerasService, clock: Clock
     views: new WallViews(repo, clock, lookup),
     tours: new WallTours(repo, clock, lookup),
     windows: new WallWindows(clock),
-    alarms: new WallAlarms(),
+    alarms: new WallAlarms(db),
     repo,
     cameras,
     clock,

@@ -71,8 +71,63 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 export class WallAlarmRouter {
   constructor(private readonly deps: WallAlarmRouterDeps) {}
 
-  /** A new 特急 order: its own camera, else its workstation's; to alarm windows that may see the order. */
+  /**
+   * A 特急 order: its own camera, else its workstation's; to alarm windows that may see the order.
+   * Sends at once: call it after the order is committed (drainOrders is the way the hub does).
+   */
   order(orderId: number, by: AlarmCause): WallAlarm[] {
+    const sent = this.deps.db.transaction(() => this.orderAlarms(orderId, by))();
+    for (const { alarm, window } of sent) this.deps.send(alarm, window);
+    return sent.map((s) => s.alarm);
+  }
+
+  /**
+   * Sends the alarms of every 特急 order queued since the last call (wall_alarm_orders, filled by
+   * the database whichever way the order came: console, Open311, an urgency raised later), once
+   * each. Records them in one transaction, sends after its commit; returns what was sent.
+   */
+  drainOrders(): WallAlarm[] {
+    const sent = this.deps.db.transaction(() => {
+      const due = this.deps.db
+        .prepare(
+          `UPDATE wall_alarm_orders SET alarmed_at = ? WHERE alarmed_at IS NULL
+           RETURNING order_id AS orderId, by_user_id AS byUserId`,
+        )
+        .all(this.deps.clock()) as { orderId: number; byUserId: number | null }[];
+      return due
+        .sort((a, b) => a.orderId - b.orderId)
+        .flatMap(({ orderId, byUserId }) => this.orderAlarms(orderId, this.causeOf(byUserId), '系统'));
+    })();
+    for (const { alarm, window } of sent) this.deps.send(alarm, window);
+    return sent.map((s) => s.alarm);
+  }
+
+  /**
+   * The owner's alarms still unacknowledged for a window of this name that closed (a reload, a hub
+   * restart), sent again to `window` — only when it is marked for alarms. Not audited again: they
+   * were when first pushed.
+   */
+  redeliver(window: WallWindowEntry): WallAlarm[] {
+    if (!window.alarm) return [];
+    const live = new Set(this.deps.windows.liveWindowIds());
+    const again = this.deps.db.transaction(() => this.deps.alarms.takeOver(window, live))();
+    for (const alarm of again) this.deps.send(alarm, window);
+    return again;
+  }
+
+  /** The creator of a queued order as an alarm names them; null when it was none of the users (Open311). */
+  private causeOf(userId: number | null): AlarmCause {
+    if (userId === null) return null;
+    const row = this.deps.db.prepare('SELECT display_name AS name FROM users WHERE id = ?').get(userId) as
+      { name: string } | undefined;
+    return row ? { userId, userName: row.name } : null;
+  }
+
+  private orderAlarms(
+    orderId: number,
+    by: AlarmCause,
+    auditName?: string,
+  ): { alarm: WallAlarm; window: WallWindowEntry }[] {
     const order = this.deps.db
       .prepare(
         `SELECT id, code, title, station_id AS stationId, camera_id AS cameraId, workstation_id AS workstationId
@@ -90,7 +145,10 @@ export class WallAlarmRouter {
     };
     const windows = this.deps.windows.alarmWindows().filter((w) => canSeeOrder(order, this.stationOf(w)));
     const what = `特急工单 ${order.code}「${clip(order.title, 40)}」`;
-    return windows.map((w) => this.push(w, reason, cameras, null, by, what));
+    return windows.map((window) => ({
+      window,
+      alarm: this.record(window, reason, cameras, null, by, what, auditName),
+    }));
   }
 
   /**
@@ -179,6 +237,35 @@ export class WallAlarmRouter {
     return viewerOf(this.deps.org, { id: w.userId, orgUnitId: w.orgUnitId, roles: [] });
   }
 
+  /** Records the alarm for the window and audits it (in the caller's transaction); sending is the caller's. */
+  private record(
+    window: WallWindowEntry,
+    reason: WallAlarmReason,
+    cameras: string[],
+    layout: WallLayoutId | null,
+    by: AlarmCause,
+    what: string,
+    auditName?: string,
+  ): WallAlarm {
+    const at = this.deps.clock();
+    const alarm = this.deps.alarms.add(window, { reason, cameras, layout, by, at });
+    const actorName = by?.userName ?? auditName;
+    if (actorName !== undefined) {
+      this.deps.audit.append({
+        at,
+        actorId: by?.userId ?? null,
+        actorName,
+        method: 'wall.alarm',
+        target: `wall-window:${window.windowId}`,
+        summary: `${what}报警：推送 ${cameras.length} 路摄像机到电视墙报警窗口“${window.name}”（${window.userName}）`,
+        ok: true,
+        errorCode: null,
+      });
+    }
+    return alarm;
+  }
+
+  /** Records, audits and sends — for alarms raised after their cause was committed. */
   private push(
     window: WallWindowEntry,
     reason: WallAlarmReason,
@@ -187,21 +274,7 @@ export class WallAlarmRouter {
     by: AlarmCause,
     what: string,
   ): WallAlarm {
-    const at = this.deps.clock();
-    const pending = this.deps.alarms.add(window, reason, at);
-    const alarm: WallAlarm = { alarmId: pending.alarmId, windowId: window.windowId, reason, cameras, layout, by, at };
-    if (by) {
-      this.deps.audit.append({
-        at,
-        actorId: by.userId,
-        actorName: by.userName,
-        method: 'wall.alarm',
-        target: `wall-window:${window.windowId}`,
-        summary: `${what}报警：推送 ${cameras.length} 路摄像机到电视墙报警窗口“${window.name}”（${window.userName}）`,
-        ok: true,
-        errorCode: null,
-      });
-    }
+    const alarm = this.deps.db.transaction(() => this.record(window, reason, cameras, layout, by, what))();
     this.deps.send(alarm, window);
     return alarm;
   }

@@ -94,6 +94,16 @@ export class WallWindows {
       .sort((a, b) => a.registeredAt - b.registeredAt || a.windowId.localeCompare(b.windowId));
   }
 
+  /** The window open now with this id, whoever may see it (for the hub's own use). */
+  byWindowId(windowId: string): WallWindowEntry | undefined {
+    return [...this.byConn.values()].find((w) => w.windowId === windowId);
+  }
+
+  /** The ids of the windows open now. */
+  liveWindowIds(): string[] {
+    return [...this.byConn.values()].map((w) => w.windowId);
+  }
+
   get size(): number {
     return this.byConn.size;
   }
