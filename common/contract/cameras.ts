@@ -290,6 +290,7 @@ export const cameraMethods = {
       .object({ from: epochMs, to: epochMs, cameraId: cameraIdSchema.optional(), userId: idSchema.optional() })
       .refine((r) => r.to > r.from && r.to - r.from <= REPORT_MAX_MS, {
         error: 'to must be after from, at most 366 days apart',
+        params: { zh: '结束时间须晚于开始时间，且相隔不超过 366 天' },
       }),
     output: cameraViewsReportSchema,
     access: CAMERA_AUDITORS,

@@ -17,6 +17,7 @@ import type { AuthService } from '../services/auth/auth-service';
 import { AnonymousWriteThrottle, anonymousWritesLimited } from './anonymous-writes';
 import type { Connection } from './connection';
 import type { EventBus } from './event-bus';
+import { zodIssueZh } from './zod-messages';
 import type { AuditNote, HandlerContext, HandlerMap, Session } from './handler-types';
 
 export interface RouterDeps {
@@ -30,11 +31,13 @@ export interface RouterDeps {
   onInternalError?: (method: string, err: unknown) => void;
 }
 
+/** E_INVALID from a schema failure: every issue with its field path, in English and in Chinese. */
 function invalidInput(error: z.ZodError): ApiError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, zh: zodIssueZh(i) }));
   const first = issues[0];
-  const where = first ? `${first.path || '(input)'}: ${first.message}` : '';
-  return apiError('E_INVALID', `输入无效 — ${where}`, `Invalid input — ${where}`, { issues });
+  if (!first) return apiError('E_INVALID', '输入无效', 'Invalid input', { issues });
+  const zh = first.path ? `输入无效：${first.zh}（字段 ${first.path}）` : `输入无效：${first.zh}`;
+  return apiError('E_INVALID', zh, `Invalid input — ${first.path || '(input)'}: ${first.message}`, { issues });
 }
 
 function authorize(def: MethodDef, session: Session | null, method: string): void {

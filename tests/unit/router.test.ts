@@ -19,10 +19,13 @@ describe('router', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('E_INVALID');
-    expect(result.error.message.zh).toMatch(/输入无效/);
-    expect(result.error.message.en).toMatch(/Invalid input/);
-    const paths = (result.error.details as { issues: { path: string }[] }).issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['username', 'password']));
+    expect(result.error.message.zh).toBe('输入无效：格式不正确（应为规定格式）（字段 username）');
+    expect(result.error.message.en).toMatch(/^Invalid input — username: /);
+    const issues = (result.error.details as { issues: { path: string; message: string; zh: string }[] }).issues;
+    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['username', 'password']));
+    // zod's English stays as `message`; the Chinese beside it has no English in it.
+    expect(issues.find((i) => i.path === 'password')?.zh).toMatch(/^至少 \d+ 个字符$/);
+    for (const i of issues) expect(i.zh).not.toMatch(/[A-Za-z]/);
     expect((await ok(hub, admin, 'admin.users.list', {})).map((u) => u.username)).not.toContain('x y');
   });
 

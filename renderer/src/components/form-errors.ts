@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { ApiCallError } from '../api';
+import { i18next } from '../i18n';
 
 export interface FieldIssue {
   field: string;
@@ -12,10 +13,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function issueFrom(value: unknown): FieldIssue | null {
   if (!isRecord(value)) return null;
-  const { path, field, message } = value;
+  const { path, field, message, zh } = value;
   const name: unknown = Array.isArray(path) ? (path as unknown[])[0] : (path ?? field);
   if ((typeof name !== 'string' && typeof name !== 'number') || typeof message !== 'string') return null;
-  return { field: String(name), message };
+  // The router sends each issue's text in Chinese as `zh` beside zod's English `message`.
+  const shown = i18next.language === 'zh-CN' && typeof zh === 'string' ? zh : message;
+  return { field: String(name), message: shown };
 }
 
 /**
@@ -39,8 +42,8 @@ export function fieldIssues(details: unknown): FieldIssue[] {
 }
 
 /**
- * Marks the form fields a server error names; the caller always shows the bilingual summary as
- * well, since validator texts are English only. A field named without a text of its own (e.g.
+ * Marks the form fields a server error names (in the UI language); the caller shows the bilingual
+ * summary as well. A field named without a text of its own (e.g.
  * "current password wrong") is only outlined, so the message is not shown twice.
  */
 export function markServerErrors(form: FormInstance, error: ApiCallError, fields: readonly string[]): void {
