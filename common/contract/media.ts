@@ -132,6 +132,11 @@ export const mediaMethods = {
         cameraId: cameraIdSchema,
         stream: cameraStreamSchema,
         rtpCapabilities: json,
+        /**
+         * Start paused; the console resumes (media.rtc.resume) once it has made the receiver, and the
+         * resume sends the first keyframe at once. Absent: starts playing, as before.
+         */
+        paused: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ id: consumerIdSchema, producerId: z.string(), kind: z.literal('video'), rtpParameters: json }),

@@ -173,6 +173,33 @@ describe('embedded engine: a consumer rewrites the stream for its browser', () =
     c.deliver(packet(4, 9000, [0x41]), false);
     expect(sent).toHaveLength(5);
   });
+
+  it('made paused, sends nothing when its transport is up; resumed, starts with the cached keyframe', () => {
+    // media.rtc.consume with paused: the console resumes once its receiver exists (rtc-session.ts).
+    const { c, sent } = consumer();
+    c.paused = true;
+    const cache = [packet(10, 0, [0x65]), packet(11, 3000, [0x41])];
+    c.setReady(cache);
+    c.deliver(packet(12, 6000, [0x41]), false);
+    c.restart(cache); // a PLI while paused
+    expect(sent).toHaveLength(0);
+    c.paused = false;
+    c.restart([...cache, packet(12, 6000, [0x41])]);
+    expect(sent).toHaveLength(3);
+    c.deliver(packet(13, 9000, [0x41]), false);
+    expect(sent).toHaveLength(4);
+    expect(((sent[3]?.sequenceNumber ?? 0) - (sent[0]?.sequenceNumber ?? 0)) & 0xffff).toBe(3);
+  });
+
+  it('resumed before its transport is up, starts with the cached keyframe when it connects', () => {
+    const { c, sent } = consumer();
+    c.paused = true;
+    c.paused = false;
+    c.restart([packet(10, 0, [0x65])]); // the resume's replay: nowhere to send yet
+    expect(sent).toHaveLength(0);
+    c.setReady([packet(10, 0, [0x65]), packet(11, 3000, [0x41])]);
+    expect(sent).toHaveLength(2);
+  });
 });
 
 describe('embedded engine: producers, transports, consumers and their owners', () => {
@@ -204,6 +231,13 @@ describe('embedded engine: producers, transports, consumers and their owners', (
     await expect(engine.consume('A', t.id, 'cam-1/sub', { codecs: [] })).rejects.toMatchObject({ code: 'E_INVALID' });
     const consumer = await engine.consume('A', t.id, 'cam-1/sub', deviceCaps('42e01f'));
     expect(consumer).toMatchObject({ producerId: feed.producerId, kind: 'video' });
+    expect(engine.consumerStats('A', consumer.id)).toEqual({ packetsSent: 0, paused: false });
+    // Made paused (the console resumes it once it has the receiver); a resume unpauses it.
+    const held = await engine.consume('A', t.id, 'cam-1/sub', deviceCaps('42e01f'), { paused: true });
+    expect(engine.consumerStats('A', held.id)).toEqual({ packetsSent: 0, paused: true });
+    await engine.resumeConsumer('A', held.id);
+    expect(engine.consumerStats('A', held.id)).toEqual({ packetsSent: 0, paused: false });
+    engine.closeConsumer('A', held.id);
 
     await expect(engine.pauseConsumer('B', consumer.id)).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
     await expect(engine.resumeConsumer('B', consumer.id)).rejects.toMatchObject({ code: 'E_NOT_FOUND' });

@@ -3,6 +3,8 @@ import { initialHealth, nextHealth, type HealthMachine } from '../../renderer/sr
 
 // Issue 10 item 4: a WebRTC tile covered by a maximised tile pauses its consumer (here and on the
 // hub) and resumes when shown again; page-hidden applies too, in the console window only.
+// Every consumer is made paused on the hub and resumed once mediasoup-client has its receiver, so
+// the engine's first keyframe reaches the receiver (benchmark: first frame on a wall of 9 or 16).
 
 /** A mediasoup-client consumer as far as rtc-session.ts uses it. */
 class FakeConsumer {
@@ -38,6 +40,7 @@ vi.mock('mediasoup-client', () => ({
         on: () => undefined,
         close: () => undefined,
         consume: (answer: { id: string }) => {
+          calls.push({ method: 'receiver made', consumerId: answer.id });
           const consumer = new FakeConsumer(answer.id);
           consumers.push(consumer);
           return Promise.resolve(consumer);
@@ -59,11 +62,15 @@ class FakeDocument extends EventTarget {
 }
 
 let page: FakeDocument;
-let calls: { method: string; consumerId?: string }[];
+let calls: { method: string; consumerId?: string; paused?: boolean }[];
 let nextId = 0;
 
-const call = ((method: string, input: { consumerId?: string }) => {
-  calls.push({ method, consumerId: input.consumerId });
+const call = ((method: string, input: { consumerId?: string; paused?: boolean }) => {
+  calls.push({
+    method,
+    ...(input.consumerId === undefined ? {} : { consumerId: input.consumerId }),
+    ...(input.paused === undefined ? {} : { paused: input.paused }),
+  });
   switch (method) {
     case 'media.rtc.capabilities':
       return Promise.resolve({ engine: 'embedded', routerRtpCapabilities: {} });
@@ -94,32 +101,65 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+describe('rtc-session: consumers start paused on the hub and are resumed once received', () => {
+  it('asks the hub for a paused consumer, makes the receiver, then resumes it there', async () => {
+    const session = createRtcSession(call, false);
+    await session.consume('cam-a', 'sub');
+    const steps = calls.filter(
+      (c) => c.method !== 'media.rtc.capabilities' && c.method !== 'media.rtc.createTransport',
+    );
+    expect(steps).toEqual([
+      { method: 'media.rtc.consume', paused: true },
+      { method: 'receiver made', consumerId: 'c1' },
+      { method: 'media.rtc.resume', consumerId: 'c1' },
+    ]);
+    // Never paused here: a local pause and resume would cost two renegotiations for nothing.
+    expect(consumers[0]?.paused).toBe(false);
+    session.close();
+  });
+});
+
 describe('rtc-session: consumers of hidden tiles are paused', () => {
   it('a covered tile pauses its consumer here and on the hub, and resumes when shown', async () => {
     const session = createRtcSession(call, false);
     const a = await session.consume('cam-a', 'sub');
     await session.consume('cam-b', 'sub');
     const [ca, cb] = consumers;
-    expect(pauses()).toEqual([]);
+    const started = [`resume ${ca?.id}`, `resume ${cb?.id}`];
+    expect(pauses()).toEqual(started);
     a.setHidden(true);
     expect(ca?.paused).toBe(true);
     expect(cb?.paused).toBe(false);
-    expect(pauses()).toEqual([`pause ${ca?.id}`]);
+    expect(pauses()).toEqual([...started, `pause ${ca?.id}`]);
     a.setHidden(true); // no change, no second call
-    expect(pauses()).toEqual([`pause ${ca?.id}`]);
+    expect(pauses()).toEqual([...started, `pause ${ca?.id}`]);
     a.setHidden(false);
     expect(ca?.paused).toBe(false);
-    expect(pauses()).toEqual([`pause ${ca?.id}`, `resume ${ca?.id}`]);
+    expect(pauses()).toEqual([...started, `pause ${ca?.id}`, `resume ${ca?.id}`]);
     session.close();
   });
 
-  it('a consumer made while its tile is hidden starts paused', async () => {
+  it('a consumer made while its tile is hidden stays paused (as the hub made it) until shown', async () => {
     const session = createRtcSession(call, true);
     const a = await session.consume('cam-a', 'sub', { hidden: true });
     expect(consumers[0]?.paused).toBe(true);
-    expect(pauses()).toEqual([`pause ${consumers[0]?.id}`]);
+    expect(calls.find((c) => c.method === 'media.rtc.consume')?.paused).toBe(true);
+    expect(pauses()).toEqual([]);
     a.setHidden(false);
     expect(consumers[0]?.paused).toBe(false);
+    expect(pauses()).toEqual([`resume ${consumers[0]?.id}`]);
+    session.close();
+  });
+
+  it('a consumer made while the console page is hidden starts paused and resumes when the page shows', async () => {
+    page.visibilityState = 'hidden';
+    const session = createRtcSession(call, false);
+    await session.consume('cam-a', 'sub');
+    expect(consumers[0]?.paused).toBe(true);
+    expect(pauses()).toEqual([]);
+    page.setVisibility('visible');
+    expect(consumers[0]?.paused).toBe(false);
+    expect(pauses()).toEqual([`resume ${consumers[0]?.id}`]);
     session.close();
   });
 
@@ -141,6 +181,7 @@ describe('rtc-session: consumers of hidden tiles are paused', () => {
       const session = createRtcSession(call, wallWindow);
       const handle = await session.consume('cam-a', 'sub');
       const consumer = consumers[0];
+      const started = `resume ${consumer?.id}`;
       handle.setHidden(tileHidden);
       page.setVisibility(pageHidden ? 'hidden' : 'visible');
       expect(consumer?.paused).toBe(paused);
@@ -149,7 +190,7 @@ describe('rtc-session: consumers of hidden tiles are paused', () => {
       handle.setHidden(false);
       page.setVisibility('visible');
       expect(consumer?.paused).toBe(false);
-      expect(pauses()).toEqual(paused ? [`pause ${consumer?.id}`, `resume ${consumer?.id}`] : []);
+      expect(pauses()).toEqual(paused ? [started, `pause ${consumer?.id}`, `resume ${consumer?.id}`] : [started]);
       session.close();
     });
   }
@@ -164,7 +205,7 @@ describe('rtc-session: consumers of hidden tiles are paused', () => {
     expect(consumer?.paused).toBe(true);
     page.setVisibility('visible');
     expect(consumer?.paused).toBe(false);
-    expect(pauses()).toEqual([`pause ${consumer?.id}`, `resume ${consumer?.id}`]);
+    expect(pauses()).toEqual([`resume ${consumer?.id}`, `pause ${consumer?.id}`, `resume ${consumer?.id}`]);
     session.close();
   });
 
@@ -173,7 +214,7 @@ describe('rtc-session: consumers of hidden tiles are paused', () => {
     const handle = await session.consume('cam-a', 'sub');
     handle.close();
     handle.setHidden(true);
-    expect(pauses()).toEqual([]);
+    expect(pauses()).toEqual([`resume ${consumers[0]?.id}`]);
     session.close();
   });
 });

@@ -166,7 +166,7 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
       await engineCall('connect', () => engine.connectTransport(ctx.conn.id, transportId, dtlsParameters));
       return null;
     },
-    'media.rtc.consume': (ctx, { transportId, cameraId, stream, rtpCapabilities }) => {
+    'media.rtc.consume': (ctx, { transportId, cameraId, stream, rtpCapabilities, paused }) => {
       const { camera } = playable(cameraId, stream);
       if (camera.playback === 'hls') {
         throw apiError(
@@ -177,7 +177,9 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
       }
       const engine = engineOf();
       return engineCall('consume', () =>
-        engine.consume(ctx.conn.id, transportId, producerKey(camera.id, stream), rtpCapabilities),
+        engine.consume(ctx.conn.id, transportId, producerKey(camera.id, stream), rtpCapabilities, {
+          paused: paused ?? false,
+        }),
       );
     },
     'media.rtc.pause': async (ctx, { consumerId }) => {

@@ -32,6 +32,10 @@ export interface RtpIngestPoint {
   ssrc: number;
 }
 
+export interface ConsumeOptions {
+  paused?: boolean;
+}
+
 export interface MediaEngine {
   readonly kind: 'mediasoup' | 'embedded';
   routerRtpCapabilities(): Json;
@@ -46,7 +50,18 @@ export interface MediaEngine {
   /** A receive transport owned by a connection (closed with it). */
   createTransport(ownerId: string): Promise<TransportParams>;
   connectTransport(ownerId: string, transportId: string, dtlsParameters: Json): Promise<void>;
-  consume(ownerId: string, transportId: string, producerKey: string, rtpCapabilities: Json): Promise<ConsumerParams>;
+  /**
+   * `paused`: the consumer starts paused and sends nothing until resumed. A browser resumes it once
+   * it has made the receiver, so the first keyframe (the embedded engine's cached GOP) reaches a
+   * receiver instead of arriving before it exists and being dropped.
+   */
+  consume(
+    ownerId: string,
+    transportId: string,
+    producerKey: string,
+    rtpCapabilities: Json,
+    options?: ConsumeOptions,
+  ): Promise<ConsumerParams>;
   pauseConsumer(ownerId: string, consumerId: string): Promise<void>;
   resumeConsumer(ownerId: string, consumerId: string): Promise<void>;
   closeConsumer(ownerId: string, consumerId: string): void;

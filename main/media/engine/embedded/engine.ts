@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { apiError } from '../../../../common/contract/errors';
-import type { ConsumerParams, Json, MediaEngine, RtpIngestPoint, TransportParams } from '../types';
+import type { ConsumeOptions, ConsumerParams, Json, MediaEngine, RtpIngestPoint, TransportParams } from '../types';
 import { chooseCodec, routerRtpCapabilities } from './capabilities';
 import { EmbeddedConsumer } from './consumer';
 import type { CacheLimits } from './keyframe-cache';
@@ -178,11 +178,23 @@ export class EmbeddedEngine implements MediaEngine {
     }
   }
 
-  consume(ownerId: string, transportId: string, producerKey: string, rtpCapabilities: Json): Promise<ConsumerParams> {
-    return settle(() => this.consumeNow(ownerId, transportId, producerKey, rtpCapabilities));
+  consume(
+    ownerId: string,
+    transportId: string,
+    producerKey: string,
+    rtpCapabilities: Json,
+    options: ConsumeOptions = {},
+  ): Promise<ConsumerParams> {
+    return settle(() => this.consumeNow(ownerId, transportId, producerKey, rtpCapabilities, options.paused ?? false));
   }
 
-  private consumeNow(ownerId: string, transportId: string, producerKey: string, rtpCapabilities: Json): ConsumerParams {
+  private consumeNow(
+    ownerId: string,
+    transportId: string,
+    producerKey: string,
+    rtpCapabilities: Json,
+    paused: boolean,
+  ): ConsumerParams {
     const transport = this.ownedTransport(ownerId, transportId);
     const producer = this.producers.get(producerKey);
     if (!producer) throw notFound('视频源', producerKey);
@@ -206,6 +218,11 @@ export class EmbeddedEngine implements MediaEngine {
       (header, payload) => transport.send(header, payload),
       transport.takeMid(),
     );
+    // Paused (the browser resumes it once its receiver exists): nothing is sent until then, and the
+    // resume replays the cached GOP to a receiver that takes it — rather than a replay now, which
+    // arrives before the receiver and is dropped, leaving the tile to wait for live packets, the
+    // browser's keyframe request (≈ 0.1–0.5 s on a busy wall) and the replay that answers it.
+    consumer.paused = paused;
     this.consumers.set(consumer.id, consumer);
     producer.consumers.add(consumer);
     if (transport.connected) this.startConsumer(consumer, false);

@@ -4,7 +4,7 @@ import { routerRtpCapabilities } from '../embedded/capabilities';
 import { MAX_CONSUMERS_PER_TRANSPORT } from '../embedded/engine';
 import { TransportQuota } from '../transport-quota';
 import { announcedAddresses, type RtcNetwork } from '../rtc-network';
-import type { ConsumerParams, Json, MediaEngine, RtpIngestPoint, TransportParams } from '../types';
+import type { ConsumeOptions, ConsumerParams, Json, MediaEngine, RtpIngestPoint, TransportParams } from '../types';
 import type {
   MediasoupModule,
   MsConsumer,
@@ -351,6 +351,7 @@ export class MediasoupEngine implements MediaEngine {
     transportId: string,
     producerKey: string,
     rtpCapabilities: Json,
+    options: ConsumeOptions = {},
   ): Promise<ConsumerParams> {
     const owned = this.ownedTransport(ownerId, transportId);
     const made = this.producers.get(producerKey);
@@ -380,7 +381,7 @@ export class MediasoupEngine implements MediaEngine {
       if (!router.canConsume({ producerId, rtpCapabilities })) {
         throw apiError('E_INVALID', '此客户端不能接收 H.264', 'This client cannot receive H.264');
       }
-      consumer = await owned.transport.consume({ producerId, rtpCapabilities, paused: false });
+      consumer = await owned.transport.consume({ producerId, rtpCapabilities, paused: options.paused ?? false });
     } catch (error) {
       throw engineFailure(error);
     }

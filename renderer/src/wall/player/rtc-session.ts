@@ -10,6 +10,12 @@ import type { StreamKind } from './types';
  * tile is hidden — covered by a maximised tile — or, in the console window only, while the page is
  * hidden; a wall window (#/wall/window/<n>) ignores page visibility — it is watched on a screen
  * whatever the browser thinks. On resume the engine starts again from the last keyframe.
+ *
+ * Every consumer is made paused on the hub and resumed here once mediasoup-client has made its
+ * receiver (unless its tile is hidden): the resume is what sends the first keyframe, so it reaches
+ * a receiver. A consumer made playing would have its first keyframe sent with the consume answer,
+ * before the receiver exists; the browser drops it and the tile waits for the browser's own
+ * keyframe request — the bulk of a tile's first frame on a wall of 9 or 16 (benchmark, issue 10).
  */
 
 export type RtcCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
@@ -142,6 +148,7 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
         cameraId,
         stream,
         rtpCapabilities: device.recvRtpCapabilities,
+        paused: true,
       });
       const consumer = await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
       const failed = new Set<() => void>();
@@ -150,9 +157,12 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
         transportId: transport.id,
         failed,
         hidden: options.hidden ?? false,
-        paused: false,
+        // As the hub made it: apply() resumes it now unless the tile or the page is hidden.
+        paused: true,
       };
       live.set(consumer.id, entry);
+      // Paused here too while hidden (a local pause costs a renegotiation: not for a tile shown now).
+      if (entry.hidden || pageHidden()) consumer.pause();
       apply(entry);
       return {
         track: consumer.track,
