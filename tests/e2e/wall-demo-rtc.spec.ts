@@ -177,7 +177,10 @@ test('tiles covered by a maximised tile pause their WebRTC consumers and resume 
   await tile(page, ids[0]!).hover();
   await tile(page, ids[0]!).getByTestId('wall-tile-stats-toggle').click();
   await expect(tile(page, ids[0]!).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'webrtc');
-  expect(rtcCalls).toEqual([]);
+  // Each consumer was made paused on the hub and resumed once its receiver existed; none paused.
+  expect(rtcCalls.filter((c) => c.method === 'media.rtc.pause')).toEqual([]);
+  expect(new Set(rtcCalls.map((c) => c.consumerId)).size).toBeGreaterThanOrEqual(ids.length);
+  rtcCalls.length = 0;
   await page.evaluate(recordTileStates);
 
   // Maximise the first: the three it covers are paused on the hub.
@@ -185,8 +188,10 @@ test('tiles covered by a maximised tile pause their WebRTC consumers and resume 
   await tile(page, big).dblclick();
   await expect(tile(page, big)).toHaveAttribute('data-maximised', 'true');
   await expect.poll(() => rtcCalls.filter((c) => c.method === 'media.rtc.pause').length).toBe(covered.length);
-  const paused = new Set(rtcCalls.map((c) => c.consumerId));
+  const paused = new Set(rtcCalls.filter((c) => c.method === 'media.rtc.pause').map((c) => c.consumerId));
   expect(paused.size).toBe(covered.length);
+  // (The maximised tile's main-stream consumer is resumed as it is made: not one of these.)
+  const resumedCovered = () => rtcCalls.filter((c) => c.method === 'media.rtc.resume' && paused.has(c.consumerId));
 
   // The maximised tile decodes on (main stream), the covered ones do not: let what was in flight
   // land, then watch a couple of seconds of the maximised tile's frames.
@@ -209,8 +214,8 @@ test('tiles covered by a maximised tile pause their WebRTC consumers and resume 
   // Restore: the same consumers resume and every tile decodes again.
   await tile(page, big).dblclick();
   await expect(tile(page, big)).toHaveAttribute('data-maximised', 'false');
-  await expect.poll(() => rtcCalls.filter((c) => c.method === 'media.rtc.resume').length).toBe(covered.length);
-  expect(new Set(rtcCalls.filter((c) => c.method === 'media.rtc.resume').map((c) => c.consumerId))).toEqual(paused);
+  await expect.poll(() => resumedCovered().length).toBe(covered.length);
+  expect(new Set(resumedCovered().map((c) => c.consumerId))).toEqual(paused);
   const restored = await decodedFrames(page, ids);
   await expect
     .poll(
