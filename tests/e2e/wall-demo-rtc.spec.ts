@@ -48,6 +48,8 @@ test('nine demo cameras play over WebRTC through the embedded engine in one wind
   test.setTimeout(180_000);
   await page.addInitScript(recordFirstFrames);
   await login(page, shell.url, 'monitor');
+  // The console can take long to render on a loaded machine: wait for it before the click's own timeout.
+  await expect(page.getByTestId('nav-wall')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('nav-wall').click();
   await expect(page.getByTestId('wall-grid')).toBeVisible();
 
@@ -156,6 +158,8 @@ test('tiles covered by a maximised tile pause their WebRTC consumers and resume 
     });
   });
   await login(page, shell.url, 'monitor');
+  // The console can take long to render on a loaded machine: wait for it before the click's own timeout.
+  await expect(page.getByTestId('nav-wall')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('nav-wall').click();
   await expect(page.getByTestId('wall-grid')).toBeVisible();
   const hub = await hubClient(page, 'monitor');
