@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hlsConfigFor, WALL_HLS_CONFIG } from '../../renderer/src/wall/player/hls-config';
 import { classifyHlsError, classifyMediaError } from '../../renderer/src/wall/player/hls-errors';
 
 // Which hls.js errors make a tile 'offline' (retrying will help) or 'error' (not playable).
@@ -29,7 +30,14 @@ describe('hls.js error → tile failure', () => {
       kind: 'offline',
       reason: { en: 'connection timed out' },
     });
-    expect(classifyHlsError(fatal('networkError', 'playlistUnchangedError'))?.kind).toBe('offline');
+  });
+
+  it('has no frozen-playlist failure: hls.js polls a frozen playlist without limit, and the tile reads stalled', () => {
+    // hls.js raises playlistUnchangedError only after liveMaxUnchangedPlaylistRefresh unchanged
+    // reloads (default Infinity); the wall's configuration leaves that default alone.
+    expect(WALL_HLS_CONFIG).not.toHaveProperty('liveMaxUnchangedPlaylistRefresh');
+    expect(hlsConfigFor(true)).not.toHaveProperty('liveMaxUnchangedPlaylistRefresh');
+    expect(hlsConfigFor(false)).not.toHaveProperty('liveMaxUnchangedPlaylistRefresh');
   });
 
   it('a malformed playlist is an error even though hls.js calls it a network error', () => {

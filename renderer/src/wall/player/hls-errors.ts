@@ -4,8 +4,9 @@ import type { FailureKind, Reason } from './health-machine';
  * Which hls.js errors end a stream, and how a tile names them. Structural input (the fields of
  * hls.js's ErrorData that matter) so it is testable without loading hls.js.
  *
- * 'offline': the stream could not be fetched (HTTP errors, timeouts, an unreachable server, a
- * playlist that stopped advancing) — the camera or its server is down; retrying will fix it.
+ * 'offline': the stream could not be fetched (HTTP errors, timeouts, an unreachable server) — the
+ * camera or its server is down; retrying will fix it. A playlist that stopped advancing is neither:
+ * hls.js polls it without limit (hls-config.ts) and the tile reads it as stalled.
  * 'error': what arrived is not playable (a malformed playlist, undecodable media) — retrying
  * probably will not, but the tile retries anyway, as the source may be fixed meanwhile.
  */
@@ -56,7 +57,6 @@ const MALFORMED_MEDIA = new Set([
 export const REASONS = {
   timeout: { zh: '连接超时', en: 'connection timed out' },
   unreachable: { zh: '网络不可达', en: 'network unreachable' },
-  frozen: { zh: '码流停止更新', en: 'stream stopped updating' },
   malformedPlaylist: { zh: '码流格式错误', en: 'malformed playlist' },
   unsupportedCodec: { zh: '不支持的编码格式', en: 'unsupported codec' },
   malformedMedia: { zh: '码流数据错误', en: 'malformed media data' },
@@ -83,7 +83,6 @@ export function classifyHlsError(error: HlsErrorLike): Failure | null {
     const code = error.response?.code ?? 0;
     return { kind: 'offline', reason: code > 0 ? httpReason(code) : REASONS.unreachable };
   }
-  if (details === 'playlistUnchangedError') return { kind: 'offline', reason: REASONS.frozen };
   if (MALFORMED_PLAYLIST.has(details)) return { kind: 'error', reason: REASONS.malformedPlaylist };
   if (UNSUPPORTED_CODEC.has(details)) return { kind: 'error', reason: REASONS.unsupportedCodec };
   if (MALFORMED_MEDIA.has(details)) return { kind: 'error', reason: REASONS.malformedMedia };
