@@ -45,6 +45,8 @@ export const orderSummarySchema = z.object({
   pending: z.enum(['extension', 'park']).nullable(),
   createdAt: epochMs,
   updatedAt: epochMs,
+  /** The incident the order is linked to (incident mode: pinned first while it runs), if any. */
+  incidentId: idSchema.nullable(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 

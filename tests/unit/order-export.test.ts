@@ -34,6 +34,7 @@ function order(over: Partial<OrderSummary> = {}): OrderSummary {
     pending: null,
     createdAt: Date.UTC(2026, 10, 25, 23, 59, 59), // 2026-11-26 07:59:59 Shanghai
     updatedAt: Date.UTC(2026, 10, 26, 1, 2, 3), // 2026-11-26 09:02:03 Shanghai
+    incidentId: null,
     ...over,
   };
 }

@@ -10,6 +10,7 @@ import {
 import { FINISHED_STATES, isOpen } from '../../../common/domain/orders/states';
 import { toGrams, toMatchQuery } from '../../../common/domain/text/bigrams';
 import type { Db } from '../../db/connection';
+import { isPinList, pinnedIncidentIds, pinSegments } from './order-pin';
 import { ORDER_COLUMNS, toSummary, type OrderRow } from './order-rows';
 import { canSeeOrder, orderScopeSql, type OrderScope } from './order-visibility';
 import type { SlaClock } from './sla-port';
@@ -153,6 +154,8 @@ interface Plan {
   segments: readonly Segment[];
   /** the creation-time index for segments marked 'created' */
   created: OrderIndex;
+  /** the incidents whose linked orders come first (order-pin.ts) */
+  pins: number[];
 }
 
 interface Cursor {
@@ -166,6 +169,8 @@ interface Cursor {
   k: number[] | null;
   /** the total counted for the first page */
   t: number;
+  /** the incidents pinned on the first page, kept while paging (absent: none) */
+  p?: number[];
 }
 
 function encodeCursor(c: Cursor): string {
@@ -193,7 +198,8 @@ function decodeCursor(text: string, sort: OrderSort): Cursor {
     (c.k === null || (Array.isArray(c.k) && c.k.every((x) => Number.isSafeInteger(x)))) &&
     typeof c.t === 'number' &&
     Number.isSafeInteger(c.t) &&
-    c.t >= 0;
+    c.t >= 0 &&
+    (c.p === undefined || isPinList(c.p));
   if (!ok) throw badCursor();
   return value as Cursor;
 }
@@ -226,7 +232,7 @@ export class OrderQuery {
   list(input: OrderListInput, scope: OrderScope): OrderListOutput {
     const now = this.clock();
     const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
-    const plan = this.plan(input, scope, now, cursor ? cursor.f === 1 : null);
+    const plan = this.plan(input, scope, now, cursor ? cursor.f === 1 : null, cursor ? (cursor.p ?? []) : null);
     if (!plan) return { rows: [], nextCursor: null, total: 0 };
     if (
       cursor &&
@@ -234,7 +240,14 @@ export class OrderQuery {
     ) {
       throw badCursor();
     }
-    const start = cursor ?? { o: input.sort, f: plan.fts !== null ? 1 : 0, s: 0, k: null, t: this.count(plan) };
+    const start: Cursor = cursor ?? {
+      o: input.sort,
+      f: plan.fts !== null ? 1 : 0,
+      s: 0,
+      k: null,
+      t: this.count(plan),
+      ...(plan.pins.length > 0 ? { p: plan.pins } : {}),
+    };
 
     const rows: OrderRow[] = [];
     let nextCursor: string | null = null;
@@ -261,7 +274,7 @@ export class OrderQuery {
    * pin it: a lost or unused index then fails a test rather than a control room at 1M orders.
    */
   explain(input: OrderListInput, scope: OrderScope): string[] {
-    const plan = this.plan(input, scope, this.clock(), null);
+    const plan = this.plan(input, scope, this.clock(), null, null);
     const segment = plan?.segments[0];
     if (!plan || !segment) return [];
     const { sql, params } = pageSql(plan, segment, null, input.limit + 1);
@@ -314,13 +327,21 @@ export class OrderQuery {
   }
 
   /**
-   * How the list query runs, or null when the scope rules out every order. `ftsDriven` is the
-   * choice recorded in the cursor (null on a first page: decide now).
+   * How the list query runs, or null when the scope rules out every order. `ftsDriven` and `pinned`
+   * are the choices recorded in the cursor (null on a first page: decide now).
    */
-  private plan(input: OrderListInput, scope: OrderScope, now: number, ftsDriven: boolean | null): Plan | null {
+  private plan(
+    input: OrderListInput,
+    scope: OrderScope,
+    now: number,
+    ftsDriven: boolean | null,
+    pinned: number[] | null,
+  ): Plan | null {
     const { filter, sort } = input;
     const conds = this.conditions(filter, scope, now);
     if (!conds) return null;
+    // Filtered to one incident, every row is linked: nothing to pin.
+    const pins = pinned ?? (filter.incidentId === undefined ? pinnedIncidentIds(this.db) : []);
     const created = this.createdIndex(filter, scope);
     const match = filter.text ? toMatchQuery(filter.text) : null;
     const ftsSegments = FTS_SEGMENTS[sort];
@@ -332,7 +353,7 @@ export class OrderQuery {
         created !== 'orders_created' && created !== 'orders_domain_created' && created !== 'orders_station_created';
       const drive =
         ftsDriven ?? (conds.sql.length === 0 || !selective || this.ftsHits(match, TEXT_LIST_MAX + 1) > TEXT_LIST_MAX);
-      if (drive) return { conds, fts: match, segments: ftsSegments, created };
+      if (drive) return { conds, fts: match, segments: pinSegments(ftsSegments, pins), created, pins };
     }
     if (match !== null) {
       conds.sql.push('o.id IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)');
@@ -349,7 +370,7 @@ export class OrderQuery {
     const segments = SEGMENTS[sort]
       .filter((s) => !(openOnly && s.holds === 'finished') && !(finishedOnly && s.holds === 'open'))
       .map((s) => (byIds || (s.index === 'orders_updated' && !this.hasUpdatedIndex) ? { ...s, index: null } : s));
-    return { conds, fts: null, segments, created };
+    return { conds, fts: null, segments: pinSegments(segments, pins), created, pins };
   }
 
   /**

@@ -15,7 +15,8 @@ export const ORDER_COLUMNS = `
   o.created_at AS createdAt, o.updated_at AS updatedAt, o.closed_at AS closedAt,
   o.limit_minutes AS limitMinutes, o.limit_mode AS limitMode, o.warn_at AS warnAt,
   o.deadline_at AS deadlineAt, o.paused_at AS pausedAt, o.alerted_yellow AS alertedYellow,
-  o.alerted_red AS alertedRed`;
+  o.alerted_red AS alertedRed,
+  (SELECT io.incident_id FROM incident_orders io WHERE io.order_id = o.id) AS incidentId`;
 
 export const ORDER_FROM = `
   orders o
@@ -64,6 +65,8 @@ export interface OrderRow {
   pausedAt: number | null;
   alertedYellow: number;
   alertedRed: number;
+  /** the incident the order is linked to (incident mode), if any */
+  incidentId: number | null;
 }
 
 export function marksOf(row: OrderRow): ClockMarks | null {
@@ -111,5 +114,6 @@ export function toSummary(row: OrderRow, now: number, sla: SlaClock): OrderSumma
     pending: row.pending,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    incidentId: row.incidentId,
   };
 }
