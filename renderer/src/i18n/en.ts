@@ -6,6 +6,7 @@ import { incidentReportEn } from './incidentReport.en';
 import { incidentsEn } from './incidents.en';
 import { rosterEn } from './roster.en';
 import { wallEn } from './wall.en';
+import { incidentOrdersEn } from './incident-orders.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -17,6 +18,7 @@ const en: MessageTree = {
   incidents: incidentsEn,
   roster: rosterEn,
   wall: wallEn,
+  incidentOrders: incidentOrdersEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',

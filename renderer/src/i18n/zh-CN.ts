@@ -6,6 +6,7 @@ import { incidentReportZh } from './incidentReport.zh';
 import { incidentsZh } from './incidents.zh';
 import { rosterZh } from './roster.zh';
 import { wallZh } from './wall.zh';
+import { incidentOrdersZh } from './incident-orders.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -17,6 +18,7 @@ const zhCN = {
   incidents: incidentsZh,
   roster: rosterZh,
   wall: wallZh,
+  incidentOrders: incidentOrdersZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../common/contract';
 import { formatDateTime } from '../../time/dayjs';
 import { AttachmentGallery } from '../attachments/AttachmentPreview';
+import { IncidentLinkBar } from '../../workspaces/orders/IncidentLinkBar';
 import { OrderActionBar } from './OrderActionBar';
 import { OrderFields } from './OrderFields';
 import { OrderTimeline } from './OrderTimeline';
@@ -26,6 +27,7 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
   return (
     <Flex vertical data-testid="order-drawer" data-code={order.code} data-state={order.state}>
       <OrderActionBar order={order} />
+      <IncidentLinkBar order={order} />
       {order.pendingDetail && order.pending && (
         <Alert
           type="warning"

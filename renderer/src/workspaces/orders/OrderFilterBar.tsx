@@ -14,6 +14,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { useOrderNames } from '../../orders/display/useOrderNames';
 import { categoryCascader, workstationGroups } from '../../orders/reference/options';
 import { useOrderReference } from '../../orders/reference/useOrderReference';
+import { IncidentFilterSelect } from './IncidentFilterSelect';
 import { toOrderFilter, type OrderFilterFields, type OrderListQuery } from './query';
 
 const TEXT_DEBOUNCE_MS = 300;
@@ -182,6 +183,12 @@ export function OrderFilterBar({ onChange }: { onChange: (filter: OrderListQuery
         data-testid="order-filter-range"
         onChange={(v) => {
           set('range', v);
+        }}
+      />
+      <IncidentFilterSelect
+        value={fields.incidentId}
+        onChange={(v) => {
+          set('incidentId', v);
         }}
       />
       <Button

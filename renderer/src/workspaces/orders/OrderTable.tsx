@@ -49,6 +49,7 @@ export function OrderTable({ rows, loading, hasMore, loadMore, selectedId }: Pro
             'data-testid': 'order-row',
             'data-code': o.code,
             'data-id': o.id,
+            'data-incident-id': o.incidentId ?? '',
             onClick: () => {
               openOrder(o.id);
             },

@@ -12,6 +12,7 @@ import { ExportButtons } from './ExportButtons';
 import { OrderFilterBar } from './OrderFilterBar';
 import { OrderTable } from './OrderTable';
 import { DEFAULT_QUERY, formatTotal, ORDER_SORTS, type OrderListQuery, type OrderSort } from './query';
+import { useIncidentOrderSync } from './useIncidentOrderSync';
 import { useOrderList } from './useOrderList';
 
 export function OrdersWorkspace() {
@@ -19,6 +20,7 @@ export function OrdersWorkspace() {
   const errorText = useErrorText();
   const [query, setQuery] = useState<OrderListQuery>(DEFAULT_QUERY);
   const list = useOrderList(query);
+  useIncidentOrderSync();
   const openId = useOpenOrderId();
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;

@@ -31,6 +31,8 @@ export interface OrderFilterFields {
   source?: OrderSource;
   /** Calendar days in Beijing time, both ends included. */
   range?: [Dayjs | null, Dayjs | null] | null;
+  /** 关联事件: only the orders linked to this incident (running or closed). */
+  incidentId?: number;
 }
 
 function shanghaiDay(day: Dayjs): Dayjs {
@@ -57,6 +59,7 @@ export function toOrderFilter(fields: OrderFilterFields): OrderFilter {
   const [from, to] = fields.range ?? [];
   if (from) filter.createdFrom = shanghaiDay(from).startOf('day').valueOf();
   if (to) filter.createdTo = shanghaiDay(to).endOf('day').valueOf();
+  if (fields.incidentId !== undefined) filter.incidentId = fields.incidentId;
   return filter;
 }
 

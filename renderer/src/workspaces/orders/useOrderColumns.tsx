@@ -8,6 +8,8 @@ import { StateTag } from '../../orders/display/StateTag';
 import { UrgencyTag } from '../../orders/display/UrgencyTag';
 import { useOrderNames } from '../../orders/display/useOrderNames';
 import { formatDateTime } from '../../time/dayjs';
+import { useCurrentIncidents } from '../incidents/data';
+import { IncidentOrderTag } from './IncidentOrderTag';
 
 /** The sum of the widths below; wider windows stretch the columns, narrower ones scroll sideways. */
 export function tableWidth(columns: ColumnsType<OrderSummary>): number {
@@ -17,6 +19,9 @@ export function tableWidth(columns: ColumnsType<OrderSummary>): number {
 export function useOrderColumns(): ColumnsType<OrderSummary> {
   const { t } = useTranslation();
   const names = useOrderNames();
+  // Orders linked to a running incident come first (the hub pins them) and carry its mark.
+  const current = useCurrentIncidents();
+  const running = useMemo(() => current.data?.incidents ?? [], [current.data]);
   return useMemo(
     () =>
       (
@@ -44,7 +49,12 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
             // Every column has a width: the virtual body lays out by them, not by its content.
             width: 280,
             ellipsis: { showTitle: false },
-            render: (title: string) => <Tooltip title={title}>{title}</Tooltip>,
+            render: (title: string, o) => (
+              <>
+                {o.incidentId !== null && <IncidentOrderTag incidentId={o.incidentId} running={running} />}
+                <Tooltip title={title}>{title}</Tooltip>
+              </>
+            ),
           },
           {
             key: 'category',
@@ -125,6 +135,6 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
         ellipsis: true,
         ...c,
       })),
-    [t, names],
+    [t, names, running],
   );
 }

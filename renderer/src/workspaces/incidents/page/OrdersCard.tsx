@@ -1,7 +1,12 @@
-import { Card, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../../../common/contract';
+import { INCIDENT_ACTORS } from '../../../../../common/contract/incidents';
+import { hasAnyRole } from '../../../orders/roles';
+import { useUser } from '../../../stores/session';
+import { LinkOrderModal } from '../../orders/LinkOrderModal';
 import { StateTag } from '../../../orders/display/StateTag';
 import { openOrder } from '../../../orders/drawer/store';
 import { formatDateTime } from '../../../time/dayjs';
@@ -17,15 +22,42 @@ export function spanText(ms: number, t: TFunction): string {
 /** Orders linked to the incident (created while it ran, or linked by hand), with their durations. */
 export function OrdersCard({ detail, canOpen }: { detail: IncidentDetail; canOpen: boolean }) {
   const { t } = useTranslation();
+  const user = useUser();
+  const [linking, setLinking] = useState(false);
+  // incidents.orders.link's roles, on an incident still running (the hub refuses a closed one).
+  const canLink = detail.incident.closedAt === null && canOpen && hasAnyRole(user.roles, INCIDENT_ACTORS);
   return (
     <Card
       size="small"
       title={t('incidents.orders.title')}
       extra={
-        <span data-testid="incident-orders-count">{t('incidents.orders.count', { count: detail.orders.length })}</span>
+        <Space size={12}>
+          <span data-testid="incident-orders-count">
+            {t('incidents.orders.count', { count: detail.orders.length })}
+          </span>
+          {canLink && (
+            <Button
+              size="small"
+              data-testid="incident-link-order"
+              onClick={() => {
+                setLinking(true);
+              }}
+            >
+              {t('incidentOrders.card.action')}
+            </Button>
+          )}
+        </Space>
       }
       data-testid="incident-orders"
     >
+      {linking && (
+        <LinkOrderModal
+          detail={detail}
+          onClose={() => {
+            setLinking(false);
+          }}
+        />
+      )}
       {detail.orders.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('incidents.orders.empty')} />
       ) : (

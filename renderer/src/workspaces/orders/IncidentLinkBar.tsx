@@ -1,0 +1,137 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Modal, Radio, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IncidentSummary, OrderDetail } from '../../../../common/contract';
+import { INCIDENT_ACTORS } from '../../../../common/contract/incidents';
+import { methodKey, useApi } from '../../api';
+import { useErrorText } from '../../i18n/useDisplay';
+import { syncOrderLists } from '../../orders/listSync';
+import { hasAnyRole } from '../../orders/roles';
+import { useUser } from '../../stores/session';
+import { useCurrentIncidents, useIncidentMutation } from '../incidents/data';
+import { LevelTag, useIncidentNames } from '../incidents/display';
+import { IncidentOrderTag } from './IncidentOrderTag';
+import { useIncidentOrderSync } from './useIncidentOrderSync';
+
+/**
+ * On an order's detail: its incident mark when linked, or 关联到当前事件 while an incident runs, for
+ * the roles incidents.orders.link allows (the hub still decides: an incident outside a station's
+ * area, or one closed meanwhile, comes back as its error).
+ */
+export function IncidentLinkBar({ order }: { order: OrderDetail }) {
+  useIncidentOrderSync();
+  const { t } = useTranslation();
+  const user = useUser();
+  const current = useCurrentIncidents();
+  const running = current.data?.incidents ?? [];
+  const [open, setOpen] = useState(false);
+  if (order.incidentId !== null) {
+    return (
+      <Flex align="center" gap={8} style={{ marginTop: 12 }} data-testid="order-incident">
+        <Typography.Text type="secondary">{t('incidentOrders.link.linked')}</Typography.Text>
+        <IncidentOrderTag incidentId={order.incidentId} running={running} />
+      </Flex>
+    );
+  }
+  if (running.length === 0 || !hasAnyRole(user.roles, INCIDENT_ACTORS)) return null;
+  return (
+    <Flex style={{ marginTop: 12 }}>
+      <Button
+        data-testid="order-link-incident"
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        {t('incidentOrders.link.action')}
+      </Button>
+      {open && (
+        <LinkModal
+          order={order}
+          running={running}
+          onClose={() => {
+            setOpen(false);
+          }}
+        />
+      )}
+    </Flex>
+  );
+}
+
+function LinkModal({
+  order,
+  running,
+  onClose,
+}: {
+  order: OrderDetail;
+  running: readonly IncidentSummary[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const names = useIncidentNames();
+  // The real incident first (incidents.current's order): the usual choice when a drill runs beside it.
+  const [chosen, setChosen] = useState<number | undefined>(running[0]?.id);
+  const link = useIncidentMutation('incidents.orders.link', {
+    onSuccess: (detail) => {
+      void queryClient.invalidateQueries({ queryKey: methodKey('orders.get', { id: order.id }) });
+      void syncOrderLists(queryClient, api, new Set([order.id]));
+      void message.success(t('incidentOrders.link.done', { name: detail.incident.name }));
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('incidentOrders.link.title')}
+      okText={t('incidentOrders.link.ok')}
+      okButtonProps={{
+        disabled: chosen === undefined,
+        loading: link.isPending,
+        'data-testid': 'order-link-incident-ok',
+      }}
+      onOk={() => {
+        if (chosen !== undefined) link.mutate({ id: chosen, orderId: order.id });
+      }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {link.error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="order-link-incident-error"
+          title={errorText(link.error)}
+        />
+      )}
+      <Typography.Paragraph>
+        {running.length > 1 ? t('incidentOrders.link.choose') : t('incidentOrders.link.confirm', { code: order.code })}
+      </Typography.Paragraph>
+      <Radio.Group
+        value={chosen}
+        data-testid="order-link-incident-choice"
+        onChange={(e) => {
+          setChosen(e.target.value as number);
+        }}
+      >
+        <Space orientation="vertical">
+          {running.map((i) => (
+            <Radio key={i.id} value={i.id} data-testid="order-link-incident-option" data-incident-id={i.id}>
+              <Space size={6}>
+                <LevelTag level={i.level} drill={i.drill} />
+                <span>
+                  {i.drill ? `【${t('incidentOrders.drill')}】` : ''}
+                  {names.type(i.type)} · {i.name}
+                </span>
+              </Space>
+            </Radio>
+          ))}
+        </Space>
+      </Radio.Group>
+    </Modal>
+  );
+}
