@@ -2,7 +2,9 @@ import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_TEXT_MAX, type IncidentDetail } from '../../../../../common/contract';
 import { useErrorText } from '../../../i18n/useDisplay';
+import { navigate } from '../../../stores/route';
 import { useIncidentMutation } from '../data';
+import { incidentPath } from '../route';
 
 /** 结束事件: a summary (what happened, what was done, losses), then a confirmation. */
 export function CloseModal({ detail, open, onClose }: { detail: IncidentDetail; open: boolean; onClose: () => void }) {
@@ -11,8 +13,10 @@ export function CloseModal({ detail, open, onClose }: { detail: IncidentDetail; 
   const errorText = useErrorText();
   const [form] = Form.useForm<{ summary: string }>();
   const close = useIncidentMutation('incidents.close', {
-    onSuccess: () => {
+    onSuccess: (closed) => {
       onClose();
+      // Off the current tab (it no longer lists it) onto its own page: the summary and the report.
+      navigate(incidentPath(closed.incident.id));
     },
   });
   const openItems = detail.checklist.filter((c) => !c.done).length;
