@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload, IncidentReport, IncidentSummary } from '../../../../../common/contract';
 import { methodKey, useApi } from '../../../api';
@@ -13,6 +13,7 @@ import { useNow } from '../../../time/useNow';
 import { countdownText } from '../clockText';
 import { useCurrentIncidents } from '../data';
 import { useIncidentNames } from '../display';
+import { RecordReportModal, type ReportToRecord } from '../page/RecordReportModal';
 import { incidentPath } from '../route';
 
 type Due = EventPayload<'incidents.reportDue'>;
@@ -28,7 +29,8 @@ function Countdown({ dueAt }: { dueAt: number }) {
  * Report deadlines (issue 11 item 6): the hub's sweep says when a report is 5 minutes away ('soon'),
  * due now ('due'), or found already past ('missed', e.g. after the hub was down). Each shows as a card
  * with a live countdown and a sound (none for 'missed': no alarm for the past), and a desktop
- * notification; the card goes once the report is recorded or the incident ends.
+ * notification; the card goes once the report is recorded or the incident ends. 记录报告 on the card
+ * opens the recording form right there (the frame mounts this for the roles that may record).
  */
 export function ReportAlerts() {
   const { t } = useTranslation();
@@ -38,6 +40,7 @@ export function ReportAlerts() {
   const names = useIncidentNames();
   const current = useCurrentIncidents();
   const shown = useRef(new Set<number>());
+  const [recording, setRecording] = useState<ReportToRecord | null>(null);
 
   useEffect(() => askNotificationPermissionOnGesture(), []);
   useEffect(() => {
@@ -68,8 +71,18 @@ export function ReportAlerts() {
         ),
         actions: (
           <Space>
-            <Button size="small" type="primary" data-testid="incident-report-alert-open" onClick={open}>
+            <Button size="small" data-testid="incident-report-alert-open" onClick={open}>
               {t('incidents.alert.open')}
+            </Button>
+            <Button
+              size="small"
+              type="primary"
+              data-testid="incident-report-alert-record"
+              onClick={() => {
+                setRecording({ incidentId: incident.id, report });
+              }}
+            >
+              {t('incidents.alert.record')}
             </Button>
           </Space>
         ),
@@ -121,5 +134,12 @@ export function ReportAlerts() {
     };
   }, [notification]);
 
-  return null;
+  return (
+    <RecordReportModal
+      target={recording}
+      onClose={() => {
+        setRecording(null);
+      }}
+    />
+  );
 }

@@ -32,7 +32,7 @@ export function IncidentPage({ id }: { id: number }) {
         <Col xs={24} xl={12}>
           <Flex vertical gap={12}>
             <ChecklistCard detail={detail} canTick={canAct} />
-            <ReportsCard detail={detail} />
+            <ReportsCard detail={detail} canRecord={canAct} />
           </Flex>
         </Col>
         <Col xs={24} xl={12}>

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Form, Input, Timeline, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail, TimelineEntry } from '../../../../../common/contract';
 import type { TimelineKind } from '../../../../../common/domain/incidents';
@@ -62,15 +62,26 @@ function NoteComposer({ incidentId }: { incidentId: number }) {
   );
 }
 
-function Entry({ entry }: { entry: TimelineEntry }) {
+function Entry({ entry, late }: { entry: TimelineEntry; late: boolean }) {
   const { t } = useTranslation();
-  const missed = entry.kind === 'report_missed';
+  const missed = entry.kind === 'report_missed' || late;
   return (
-    <div data-testid="incident-timeline-entry" data-kind={entry.kind} data-entry-id={entry.id}>
+    <div
+      data-testid="incident-timeline-entry"
+      data-kind={entry.kind}
+      data-entry-id={entry.id}
+      data-report-id={entry.ref?.reportId}
+      data-late={late ? 'true' : undefined}
+    >
       <Typography.Text type="secondary" className="tabular" style={{ fontSize: 12 }}>
         {formatDateTime(entry.at)} · {t(`incidents.timeline.kinds.${entry.kind}`)} ·{' '}
         {entry.byName || t('incidents.timeline.system')}
       </Typography.Text>
+      {late && (
+        <Tag color="error" style={{ marginLeft: 6 }} data-testid="incident-timeline-late">
+          {t('incidents.reports.statuses.late')}
+        </Tag>
+      )}
       <Typography.Paragraph
         className={missed ? 'incident-timeline-missed' : undefined}
         style={{ margin: 0, whiteSpace: 'pre-wrap' }}
@@ -91,6 +102,10 @@ export function TimelineCard({ detail, canNote }: { detail: IncidentDetail; canN
   const { t } = useTranslation();
   const active = detail.incident.closedAt === null;
   const entries = [...detail.timeline].reverse();
+  // A report recorded after its deadline (迟报) stays red like the missed deadline before it.
+  const lateReports = new Set(detail.reports.filter((r) => r.status === 'late').map((r) => r.id));
+  const isLate = (entry: TimelineEntry) =>
+    entry.kind === 'report' && entry.ref?.reportId !== undefined && lateReports.has(entry.ref.reportId);
   return (
     <Card
       size="small"
@@ -105,8 +120,8 @@ export function TimelineCard({ detail, canNote }: { detail: IncidentDetail; canN
         <Timeline
           items={entries.map((entry) => ({
             key: entry.id,
-            color: KIND_COLOURS[entry.kind],
-            content: <Entry entry={entry} />,
+            color: isLate(entry) ? 'red' : KIND_COLOURS[entry.kind],
+            content: <Entry entry={entry} late={isLate(entry)} />,
           }))}
         />
       </div>
