@@ -1,8 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import type { MethodOutput } from '../../common/contract';
+import { pdfPageTexts } from '../helpers/pdf-text';
 import { hubClient } from './duty-roster-helpers';
-import { expect, test } from './fixtures';
+import { expect, login, test } from './fixtures';
 import { operator } from './orders-helpers';
+
+/**
+ * The open initial report of an incident falls due in a few seconds, as the clock would make it after
+ * the plan's minutes: the hub's own sweep (incidentSweepMs) then announces it — the test never waits
+ * out real minutes. Returns the report's id.
+ */
+function initialReportDueIn(dataDir: string, incidentId: number, inMs: number): number {
+  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const row = db
+      .prepare(
+        `SELECT id FROM incident_reports
+         WHERE incident_id = ? AND kind = 'initial' AND recorded_at IS NULL AND superseded_at IS NULL`,
+      )
+      .get(incidentId) as { id: number } | undefined;
+    if (!row) throw new Error(`incident ${incidentId} has no open initial report`);
+    db.prepare('UPDATE incident_reports SET due_at = ? WHERE id = ?').run(Date.now() + inMs, row.id);
+    return row.id;
+  } finally {
+    db.close();
+  }
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Ticks an org unit on the activation dialog's tree, found by typing its name. */
 async function tickArea(page: Page, name: string, unitId: string): Promise<void> {
@@ -18,7 +47,7 @@ test('incident mode: the coordinator switches the room, every console follows, r
   browser,
   shell,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const coord = await operator(await (await browser.newContext()).newPage(), shell.url, 'coord');
   // The coordinator lands on the incident workspace.
   await expect(coord.getByTestId('workspace-title')).toHaveText('应急指挥');
@@ -88,14 +117,90 @@ test('incident mode: the coordinator switches the room, every console follows, r
   ).toHaveCount(1);
   await expect(coord.getByTestId('incident-report-countdown').first()).toHaveText(/^\d+:\d\d/);
 
-  // Close with a summary: every banner goes.
+  // The monitor follows the incident page (a reader: no 记录报告 there).
+  await monitor.getByTestId('nav-incidents').click();
+  await expect(monitor.getByTestId('incident-page')).toHaveAttribute('data-incident-id', String(incidentId));
+  await expect(monitor.getByTestId('incident-report').first()).toBeVisible();
+  await expect(monitor.getByTestId('incident-report-record')).toHaveCount(0);
+  const monitorTimeline = monitor.getByTestId('incident-timeline');
+
+  // The initial report's timer fires: the hub's sweep raises the 'due' alert card (with sound) for the
+  // coordinator, and the missed deadline goes red on the timeline and in the reports table.
+  const reportId = initialReportDueIn(shell.dataDir, incidentId, 3_000);
+  const alert = coord.locator(`[data-testid="incident-report-alert"][data-report-id="${reportId}"]`);
+  await expect(alert).toHaveAttribute('data-kind', 'due', { timeout: 45_000 });
+  const report = coord.locator(`[data-testid="incident-report"][data-report-id="${reportId}"]`);
+  await expect(report).toHaveAttribute('data-status', 'missed');
+  const missed = timeline.locator(
+    `[data-testid="incident-timeline-entry"][data-kind="report_missed"][data-report-id="${reportId}"]`,
+  );
+  await expect(missed).toContainText('未在时限内报送');
+  await expect(missed.locator('.incident-timeline-missed')).toBeVisible();
+  for (const p of consoles) {
+    await expect(p.locator(`[data-testid="incident-banner-report"][data-report-id="${reportId}"]`)).toBeVisible();
+  }
+
+  // 记录报告 right from the alert card. The hub checks the text: empty and too long come back refused,
+  // with its message under the field.
+  await alert.getByTestId('incident-report-alert-record').click();
+  const text = coord.getByTestId('incident-report-text');
+  await expect(text).toBeVisible();
+  await coord.getByTestId('incident-report-submit').click();
+  await expect(coord.getByTestId('incident-report-text-error')).toContainText('不能为空');
+  await text.fill('报'.repeat(4001));
+  await expect(coord.getByTestId('incident-report-text-error')).toHaveCount(0);
+  await coord.getByTestId('incident-report-submit').click();
+  await expect(coord.getByTestId('incident-report-text-error')).toContainText('最多 4000 个字符');
+  await text.fill('已电话向镇应急办口头报告：两村积水，已转移群众 12 人');
+  await coord.getByTestId('incident-report-submit').click();
+  await expect(text).toHaveCount(0);
+
+  // The timer stops: alert and banner countdown gone everywhere; the report is on every timeline live;
+  // recorded after its deadline it stays red as 迟报.
+  await expect(coord.getByTestId('incident-report-alert')).toHaveCount(0);
+  for (const p of consoles) {
+    await expect(p.locator(`[data-testid="incident-banner-report"][data-report-id="${reportId}"]`)).toHaveCount(0);
+  }
+  await expect(report).toHaveAttribute('data-status', 'late');
+  await expect(report.getByTestId('incident-report-status')).toHaveText('迟报');
+  await expect(report.getByTestId('incident-report-record')).toHaveCount(0);
+  for (const tl of [timeline, monitorTimeline]) {
+    const entry = tl.locator(
+      `[data-testid="incident-timeline-entry"][data-kind="report"][data-report-id="${reportId}"]`,
+    );
+    await expect(entry).toContainText('转移群众 12 人');
+    await expect(entry).toHaveAttribute('data-late', 'true');
+    await expect(entry.getByTestId('incident-timeline-late')).toHaveText('迟报');
+  }
+  await expect(missed).toBeVisible();
+
+  // Close with a summary: every banner goes, and the commander is on the closed incident's own page.
   await coord.getByTestId('incident-close').click();
   await coord.getByTestId('incident-close-summary').fill('积水已退，转移群众均已返回，无人员伤亡');
   await coord.getByTestId('incident-close-submit').click();
   await coord.getByTestId('incident-close-confirm').click();
-  // The current tab may drop the closed incident at once (it is no longer current); the history
-  // below shows it with its summary.
   for (const p of consoles) await expect(p.getByTestId('incident-banner')).toHaveCount(0, { timeout: 5_000 });
+  await expect(coord.getByTestId('incident-page')).toHaveAttribute('data-incident-id', String(incidentId));
+  await expect(coord.getByTestId('incident-header')).toHaveAttribute('data-state', 'closed');
+  await expect(coord.getByTestId('incident-summary')).toContainText('无人员伤亡');
+  await expect(coord.getByTestId('incident-report-record')).toHaveCount(0);
+
+  // The incident report from its page: the PDF read back holds the timeline.
+  const [download] = await Promise.all([
+    coord.waitForEvent('download'),
+    coord.getByTestId('incident-export-pdf').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdf = squash((await pdfPageTexts(new Uint8Array(fs.readFileSync(await download.path())))).join(''));
+  for (const expected of [
+    '海塘村、建光村低洼处积水 20 厘米',
+    '风力增强至 9 级',
+    '领导带班到岗',
+    '已转移群众 12 人',
+    '积水已退，转移群众均已返回',
+  ]) {
+    expect(pdf).toContain(squash(expected));
+  }
 
   // The center's duty log has the system entries of the switch, the level change and the end.
   await coord.getByTestId('nav-duty').click();
@@ -111,6 +216,22 @@ test('incident mode: the coordinator switches the room, every console follows, r
   await expect(coord.getByTestId('incident-summary')).toContainText('无人员伤亡');
   await expect(coord.getByTestId('incident-level-change')).toHaveCount(0);
   await expect(coord.getByTestId('incident-checklist-tick').first()).toBeDisabled();
+
+  // The duty chief's next handover summary (this shift's) has its incident section.
+  // The monitor's console and wall window have done their part: closed, they leave the two cores to
+  // this sign-in (its password hashing timed out beside a playing wall).
+  await monitor.context().close();
+  const chief = await (await browser.newContext()).newPage();
+  await login(chief, shell.url, 'chief');
+  await expect(chief.getByTestId('status-bar')).toBeVisible({ timeout: 30_000 });
+  const { incident } = await (
+    await hubClient(chief, 'chief')
+  ).call<MethodOutput<'incidents.get'>>('incidents.get', { id: incidentId });
+  await chief.getByTestId('nav-duty').click();
+  await chief.getByTestId('duty-tab-handover').click();
+  const summary = chief.getByTestId('handover-summary');
+  await expect(summary).toContainText(incident.name);
+  await expect(summary).toContainText('本班内已结束');
 });
 
 test('a drill runs beside the real incident, hatched and marked 演练; a second real one is refused', async ({
