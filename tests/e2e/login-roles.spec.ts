@@ -135,3 +135,27 @@ test('a video monitor lands on the wall, a duty chief on the orders, a coordinat
   await login(page, shell.url, 'coord');
   await expect(page).toHaveURL(/#\/incidents$/);
 });
+
+test('the status bar keeps its full height on every workspace at 1440×900', async ({ page, shell }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, shell.url, 'admin');
+  const status = page.getByTestId('status-bar');
+  const items = page.getByTestId('nav').locator('[data-testid^="nav-"]');
+  const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  expect(ids.length).toBeGreaterThan(5);
+  for (const id of ids) {
+    await page.getByTestId(id).click();
+    await expect(page.getByTestId('workspace-title')).toBeVisible();
+    const box = await status.boundingBox();
+    // 30 px as styled, and its bottom edge on the window's: nothing pushed it down or squeezed it.
+    expect({
+      id,
+      height: Math.round(box?.height ?? 0),
+      bottom: Math.round((box?.y ?? 0) + (box?.height ?? 0)),
+    }).toEqual({
+      id,
+      height: 30,
+      bottom: 900,
+    });
+  }
+});
