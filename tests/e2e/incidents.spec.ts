@@ -6,7 +6,7 @@ import type { MethodOutput } from '../../common/contract';
 import { pdfPageTexts } from '../helpers/pdf-text';
 import { hubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
-import { operator } from './orders-helpers';
+import { operator, PHOTO } from './orders-helpers';
 
 /**
  * The open initial report of an incident falls due in a few seconds, as the clock would make it after
@@ -152,6 +152,10 @@ test('incident mode: the coordinator switches the room, every console follows, r
   await coord.getByTestId('incident-report-submit').click();
   await expect(coord.getByTestId('incident-report-text-error')).toContainText('最多 4000 个字符');
   await text.fill('已电话向镇应急办口头报告：两村积水，已转移群众 12 人');
+  // A photo of the scene with it, through the orders' uploader (the hub checks the file and who may see it).
+  const uploader = coord.getByTestId('incident-report-attachment');
+  await uploader.getByTestId('attachment-input').setInputFiles(PHOTO);
+  await expect(uploader.getByTestId('attachment-item')).toHaveAttribute('data-state', 'done');
   await coord.getByTestId('incident-report-submit').click();
   await expect(text).toHaveCount(0);
 
@@ -164,6 +168,7 @@ test('incident mode: the coordinator switches the room, every console follows, r
   await expect(report).toHaveAttribute('data-status', 'late');
   await expect(report.getByTestId('incident-report-status')).toHaveText('迟报');
   await expect(report.getByTestId('incident-report-record')).toHaveCount(0);
+  await expect(report.getByTestId('incident-report-files')).toContainText('附件 1 个');
   for (const tl of [timeline, monitorTimeline]) {
     const entry = tl.locator(
       `[data-testid="incident-timeline-entry"][data-kind="report"][data-report-id="${reportId}"]`,
