@@ -14,6 +14,7 @@ import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
+import { wallAlarmHandlers } from './api/handlers/wall-alarm-handlers';
 import { drainAlarmsAfter, redeliverAlarmsAfter } from './api/handlers/wall-alarm-hooks';
 import { alarmAfterIncident, wallIncidentHandlers } from './api/handlers/wall-incident-handlers';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
@@ -317,6 +318,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         wall.windows,
         logAlarmError,
       ),
+      ...wallAlarmHandlers(wallAlarms, wall.windows),
       'wall.windows.setAlarm': redeliverAlarmsAfter(
         wallApi['wall.windows.setAlarm'],
         wallAlarms,

@@ -269,6 +269,15 @@ export const wallMethods = {
     writes: true,
     summary: 'Acknowledge an alarm on a wall window (确认): the window returns to what it showed before',
   }),
+  // Not a write: what it moves is which of the owner's windows shows their alarms, not a decision.
+  'wall.alarm.pending': method({
+    input: empty,
+    output: z.object({ rows: z.array(wallAlarmSchema) }),
+    access: WALL_USERS,
+    writes: false,
+    summary:
+      'The alarms still unacknowledged for the wall window on this connection (its owner’s, from a window of the same name that closed: a reload or a hub restart)',
+  }),
   'wall.incident.current': method({
     input: empty,
     output: z.object({ incident: wallIncidentViewSchema.nullable() }),

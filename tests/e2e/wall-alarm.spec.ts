@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { Camera, OrderDetail } from '../../common/contract';
+import Database from 'better-sqlite3';
+import type { Camera, OrderDetail, WallTour } from '../../common/contract';
 import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 
@@ -144,5 +146,120 @@ test('an incident for two workstations switches the walls to their cameras; clos
   await expect.poll(() => cameraIdsOnWall(page)).toEqual([]);
   await wall.close();
   await coord.close();
+  await monitor.close();
+});
+
+/** Counts the Web Audio tones the pages play (each 特急 beep is five): the alarm sound, heard by a test. */
+async function countTones(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
+    const w = window as unknown as { alarmTones: number };
+    w.alarmTones = 0;
+    const Original = window.AudioContext;
+    window.AudioContext = class extends Original {
+      override createOscillator(): OscillatorNode {
+        w.alarmTones += 1;
+        return super.createOscillator();
+      }
+    };
+  });
+}
+
+const tones = (page: Page) => page.evaluate(() => (window as unknown as { alarmTones: number }).alarmTones);
+
+/**
+ * An order raised to 特急 outside the console (as an import or a data fix would): straight in the
+ * hub's SQLite, as the hub's own paths never do. The database queues its alarm; the hub's sweep sends it.
+ */
+function raiseToCritical(dataDir: string, code: string): void {
+  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare("UPDATE orders SET urgency = 'critical', updated_at = ? WHERE code = ?").run(Date.now(), code);
+  } finally {
+    db.close();
+  }
+}
+
+test('an Open311 request raised to 特急 sounds on the alarm window until muted; the tour runs on after 确认/返回', async ({
+  page,
+  shell,
+}) => {
+  test.setTimeout(120_000);
+  await countTones(page);
+  const { wall, windowId } = await consoleAndWindow(page, shell.url);
+  const monitor = await hubClient(page, 'monitor');
+  const admin = await hubClient(page, 'admin');
+  const cameras = await demoCameras(monitor);
+  const alarmAt = cameras[0]?.workstationId;
+  if (!alarmAt || cameras.length < 2) throw new Error('demo cameras needed');
+  const expected = cameras
+    .filter((c) => c.workstationId === alarmAt)
+    .map((c) => c.id)
+    .sort();
+
+  // The window tours the demo cameras one at a time, on a long dwell (the test does not wait for steps).
+  const tour = await monitor.call<WallTour>('wall.tours.save', {
+    name: `e2e 全镇轮巡 ${Date.now()}`,
+    mode: 'wall',
+    layout: '1',
+    cameras: cameras.map((c) => c.id),
+    dwellSeconds: 600,
+  });
+  await monitor.call('wall.push', { windowId, target: { kind: 'tour', tourId: tour.id } });
+  const bar = wall.getByTestId('wall-tour-bar');
+  await expect(bar).toHaveAttribute('data-tour-id', String(tour.id));
+  await wall.getByTestId('wall-tour-next').click({ force: true });
+  await expect(bar).toHaveAttribute('data-step', '2');
+
+  const toggle = wall.getByTestId('wall-window-alarm');
+  await toggle.click({ force: true });
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(wall.getByTestId('wall-window-alarm-mute')).toHaveAttribute('data-muted', 'false');
+
+  // A partner files a request over Open311: it comes in as 一般 — no alarm.
+  const { secret } = await admin.call<{ secret: string }>('admin.apiKeys.create', { name: `e2e 合作方 ${Date.now()}` });
+  const filed = await page.request.post(`${shell.url}/open311/v2/requests.json`, {
+    form: { api_key: secret, service_code: '0200201', workstation: alarmAt, description: '小区门口燃气味很重 e2e' },
+  });
+  expect(filed.status()).toBe(200);
+  const [record] = (await filed.json()) as { service_request_id: string }[];
+  const code = record?.service_request_id ?? '';
+  expect(code).toMatch(/^HQ/);
+  await expect(wall.getByTestId('wall-alarm-frame')).toHaveCount(0);
+
+  // Raised to 特急 outside the console: the alarm window switches to the workstation's cameras.
+  raiseToCritical(shell.dataDir, code);
+  await expect(wall.getByTestId('wall-alarm-frame')).toBeVisible({ timeout: 15_000 });
+  await expect(wall.getByTestId('wall-alarm-reason')).toContainText(`特急工单 ${code}`);
+  await expect.poll(() => cameraIdsOnWall(wall)).toEqual(expected);
+  await expect(bar).toHaveCount(0);
+
+  // It sounds, and again while nobody acknowledges it.
+  await expect.poll(() => tones(wall)).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => tones(wall), { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+
+  // 静音 on this window: remembered over a reload, where the alarm is still up and silent.
+  await wall.getByTestId('wall-alarm-mute').click();
+  await expect(wall.getByTestId('wall-alarm-mute')).toHaveAttribute('data-muted', 'true');
+  await wall.reload();
+  await expect(wall.getByTestId('wall-alarm-frame')).toBeVisible();
+  await expect(wall.getByTestId('wall-alarm-mute')).toHaveAttribute('data-muted', 'true');
+  expect(await tones(wall)).toBe(0);
+  // Unmuted, it sounds at once.
+  await wall.getByTestId('wall-alarm-mute').click();
+  await expect.poll(() => tones(wall)).toBeGreaterThanOrEqual(5);
+
+  // 确认/返回: the tour is back where it was, cycling the wall again.
+  await wall.getByTestId('wall-alarm-ack').click();
+  await expect(wall.getByTestId('wall-alarm-frame')).toHaveCount(0);
+  await expect(bar).toHaveAttribute('data-tour-id', String(tour.id));
+  await expect(bar).toHaveAttribute('data-step', '2');
+  await expect(wall.getByTestId('wall-grid')).toHaveAttribute('data-layout', '1');
+  await expect.poll(() => cameraIdsOnWall(wall)).toEqual([cameras[1]?.id]);
+
+  await toggle.click({ force: true });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await wall.close();
+  await admin.close();
   await monitor.close();
 });

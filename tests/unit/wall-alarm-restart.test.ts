@@ -72,6 +72,19 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 describe('after a hub restart', () => {
+  it('wall.alarm.pending: the wrong role is refused, another’s window and a plain connection get none, odd input is refused', async () => {
+    const grid = await signedIn('grid');
+    expect(code(await call(hub, grid, 'wall.alarm.pending', {}))).toBe('E_FORBIDDEN');
+    const station = await wallWindow('station', '报警大屏', true);
+    expect(await ok(hub, station.conn, 'wall.alarm.pending', {})).toEqual({ rows: [] });
+    const console = await signedIn('monitor', 'console-monitor');
+    expect(await ok(hub, console, 'wall.alarm.pending', {})).toEqual({ rows: [] });
+    expect(code(await call(hub, console, 'wall.alarm.pending', { x: 'a\u0000'.repeat(10_000) } as never))).toBe(
+      'E_INVALID',
+    );
+    await ok(hub, station.conn, 'wall.windows.unregister', {});
+  });
+
   it('someone else’s window of the same name, and the owner’s window of another name, get nothing', async () => {
     const other = await wallWindow('chief', '报警大屏', true);
     expect(alarms(other.conn)).toEqual([]);
@@ -93,6 +106,8 @@ describe('after a hub restart', () => {
     const [again, ...more] = alarms(wall.conn);
     expect(more).toEqual([]);
     expect(again).toEqual({ ...first, windowId: wall.windowId });
+    // The window asks as well (wall.alarm.pending): an alarm pushed before it knew its new id is not lost.
+    expect(await ok(hub, wall.conn, 'wall.alarm.pending', {})).toEqual({ rows: [again] });
     // A second window of the same name, while that one is open, does not take it away.
     const twin = await wallWindow('monitor', '报警大屏', true);
     expect(alarms(twin.conn)).toEqual([]);

@@ -16,7 +16,9 @@ import type { Handler, HandlerContext } from '../handler-types';
 export type WallDeps = WallServices;
 
 /** The incident's wall is answered beside these, from the incidents (wall-incident-handlers.ts). */
-type WallHandlers = { [M in Exclude<keyof typeof wallMethods, 'wall.incident.current'>]: Handler<M> };
+type WallHandlers = {
+  [M in Exclude<keyof typeof wallMethods, 'wall.incident.current' | 'wall.alarm.pending'>]: Handler<M>;
+};
 
 function actorOf(ctx: HandlerContext): WallUser {
   const { user } = ctx.requireSession();

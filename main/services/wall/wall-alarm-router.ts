@@ -108,11 +108,16 @@ export class WallAlarmRouter {
    * were when first pushed.
    */
   redeliver(window: WallWindowEntry): WallAlarm[] {
-    if (!window.alarm) return [];
-    const live = new Set(this.deps.windows.liveWindowIds());
-    const again = this.deps.db.transaction(() => this.deps.alarms.takeOver(window, live))();
+    const again = this.pendingFor(window);
     for (const alarm of again) this.deps.send(alarm, window);
     return again;
+  }
+
+  /** The same alarms as redeliver, moved to `window` and returned rather than sent (the window asks). */
+  pendingFor(window: WallWindowEntry): WallAlarm[] {
+    if (!window.alarm) return [];
+    const live = new Set(this.deps.windows.liveWindowIds());
+    return this.deps.db.transaction(() => this.deps.alarms.takeOver(window, live))();
   }
 
   /** The creator of a queued order as an alarm names them; null when it was none of the users (Open311). */

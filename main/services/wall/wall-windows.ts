@@ -99,6 +99,11 @@ export class WallWindows {
     return [...this.byConn.values()].find((w) => w.windowId === windowId);
   }
 
+  /** The window shown on this connection, if any. */
+  ofConnection(connId: string): WallWindowEntry | undefined {
+    return this.byConn.get(connId);
+  }
+
   /** The ids of the windows open now. */
   liveWindowIds(): string[] {
     return [...this.byConn.values()].map((w) => w.windowId);

@@ -7,6 +7,7 @@ import { incidentsEn } from './incidents.en';
 import { rosterEn } from './roster.en';
 import { wallEn } from './wall.en';
 import { incidentOrdersEn } from './incident-orders.en';
+import { wallAlarmEn } from './wall-alarm.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -19,6 +20,7 @@ const en: MessageTree = {
   roster: rosterEn,
   wall: wallEn,
   incidentOrders: incidentOrdersEn,
+  wallAlarm: wallAlarmEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',

@@ -7,6 +7,7 @@ import { incidentsZh } from './incidents.zh';
 import { rosterZh } from './roster.zh';
 import { wallZh } from './wall.zh';
 import { incidentOrdersZh } from './incident-orders.zh';
+import { wallAlarmZh } from './wall-alarm.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -19,6 +20,7 @@ const zhCN = {
   roster: rosterZh,
   wall: wallZh,
   incidentOrders: incidentOrdersZh,
+  wallAlarm: wallAlarmZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiCallError, useApi } from '../../api';
 import { useAnyErrorText } from '../forms/useAnyErrorText';
 import type { WallLayer } from './layers';
+import { AlarmMuteButton } from './AlarmMuteButton';
 import { giveBack, useTakeoverStore } from './takeoverStore';
 
 type AlarmLayer = Extract<WallLayer, { kind: 'alarm' }>;
@@ -25,9 +26,10 @@ function useReasonText(): (layer: AlarmLayer) => string {
 /**
  * The red frame over an alarm window while an alarm is on it (issue 11 item 8): why, who, and
  * 确认/返回, which acknowledges on the hub and puts back what the window showed before. An alarm
- * the hub no longer knows (acknowledged elsewhere, hub restarted) still returns.
+ * the hub no longer knows (acknowledged elsewhere) still returns. `sound`: an alarm window's 静音
+ * button (the window sounds, useAlarmSound); the console's own wall has none.
  */
-export function AlarmFrame() {
+export function AlarmFrame({ sound }: { sound?: { muted: boolean; onToggle: () => void } }) {
   const { t } = useTranslation();
   const api = useApi();
   const { message } = App.useApp();
@@ -62,6 +64,7 @@ export function AlarmFrame() {
         <span data-testid="wall-alarm-reason">{reasonText(top)}</span>
         {top.byName !== null && <span className="wall-alarm-by">{t('wall.alarm.by', { name: top.byName })}</span>}
         {alarms.length > 1 && <span>{t('wall.alarm.more', { n: alarms.length - 1 })}</span>}
+        {sound && <AlarmMuteButton muted={sound.muted} onToggle={sound.onToggle} testId="wall-alarm-mute" />}
         <Button
           size="small"
           danger

@@ -1,9 +1,13 @@
 import { isLayoutId, type LayoutId } from '../layouts';
 
-/** A wall window's own alarm settings: marked for alarms, and the layout its alarms use ('auto' fits). */
+/**
+ * A wall window's own alarm settings: marked for alarms, the layout its alarms use ('auto' fits),
+ * and whether its alarm sound is muted (this window only).
+ */
 export interface AlarmSettings {
   alarm: boolean;
   layout: LayoutId | 'auto';
+  muted: boolean;
 }
 
 const key = (n: number) => `cityops.wall.alarmWindow.${n}`;
@@ -15,14 +19,15 @@ const key = (n: number) => `cityops.wall.alarmWindow.${n}`;
 export function readAlarmSettings(n: number): AlarmSettings {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(key(n)) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return { alarm: false, layout: 'auto' };
-    const { alarm, layout } = raw as Record<string, unknown>;
+    if (typeof raw !== 'object' || raw === null) return { alarm: false, layout: 'auto', muted: false };
+    const { alarm, layout, muted } = raw as Record<string, unknown>;
     return {
       alarm: alarm === true,
       layout: typeof layout === 'string' && isLayoutId(layout) ? layout : 'auto',
+      muted: muted === true,
     };
   } catch {
-    return { alarm: false, layout: 'auto' };
+    return { alarm: false, layout: 'auto', muted: false };
   }
 }
 

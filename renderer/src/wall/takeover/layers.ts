@@ -1,10 +1,15 @@
 import type { WallAlarmReason } from '../../../../common/contract';
 import type { LayoutId } from '../layouts';
+import type { TourRun } from '../tours/tourStore';
 
-/** What a wall shows, enough to put it back: the layout and the camera per tile. */
+/**
+ * What a wall shows, enough to put it back: the layout, the camera per tile, and the tour that was
+ * cycling on it (at its step), which starts again when the view comes back.
+ */
 export interface WallSnapshot {
   layoutId: LayoutId;
   cells: (string | null)[];
+  tour?: TourRun | null;
 }
 
 /**
@@ -73,20 +78,46 @@ export function fittingLayout(count: number): LayoutId {
   return '36';
 }
 
+/** A stored tour run with the shape this version writes (anything else is dropped: no tour comes back). */
+function isTourRun(value: unknown): value is TourRun {
+  if (typeof value !== 'object' || value === null) return false;
+  const run = value as Partial<TourRun>;
+  const tour = run.tour as Partial<TourRun['tour']> | undefined;
+  return (
+    typeof run.tourId === 'number' &&
+    typeof run.step === 'number' &&
+    typeof run.paused === 'boolean' &&
+    (run.slot === null || typeof run.slot === 'number') &&
+    typeof tour === 'object' &&
+    (tour.mode === 'wall' || tour.mode === 'tile') &&
+    Array.isArray(tour.cameras) &&
+    tour.cameras.every((c) => typeof c === 'string') &&
+    typeof tour.dwellSeconds === 'number' &&
+    tour.dwellSeconds > 0
+  );
+}
+
+function withTour(view: WallSnapshot): WallSnapshot {
+  const { tour, ...rest } = view;
+  return isTourRun(tour) ? { ...rest, tour } : rest;
+}
+
 /** Keeps a stored stack only if it still has the shape this version writes (a reload after an upgrade). */
 export function parseStack(raw: string | null): LayerStack {
   if (raw === null) return [];
   try {
     const value: unknown = JSON.parse(raw);
     if (!Array.isArray(value)) return [];
-    return value.filter(
-      (l): l is WallLayer =>
-        typeof l === 'object' &&
-        l !== null &&
-        ((l as WallLayer).kind === 'incident' || (l as WallLayer).kind === 'alarm') &&
-        Array.isArray((l as Partial<WallLayer>).previous?.cells) &&
-        Array.isArray((l as Partial<WallLayer>).shown?.cells),
-    );
+    return value
+      .filter(
+        (l): l is WallLayer =>
+          typeof l === 'object' &&
+          l !== null &&
+          ((l as WallLayer).kind === 'incident' || (l as WallLayer).kind === 'alarm') &&
+          Array.isArray((l as Partial<WallLayer>).previous?.cells) &&
+          Array.isArray((l as Partial<WallLayer>).shown?.cells),
+      )
+      .map((l) => ({ ...l, previous: withTour(l.previous), shown: withTour(l.shown) }));
   } catch {
     return [];
   }

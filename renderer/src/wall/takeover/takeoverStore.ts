@@ -33,13 +33,18 @@ function save(key: string | null, stack: LayerStack): void {
 
 function snapshot(): WallSnapshot {
   const { layoutId, cells } = useWallStore.getState();
-  return { layoutId, cells: [...cells] };
+  return { layoutId, cells: [...cells], tour: useTourStore.getState().run };
 }
 
+/**
+ * Puts a view on the wall. A running tour stops (a whole-wall tour would overwrite an alarm's or
+ * incident's cameras at its next step, a tile tour one of its tiles); a view given back that had a
+ * tour starts it again where it was, so the wall cycles on once the alarm or incident is over.
+ */
 function show(view: WallSnapshot): void {
-  // A whole-wall tour would overwrite it at its next step.
-  if (useTourStore.getState().run?.tour.mode === 'wall') stopTour();
+  stopTour();
   showCells(view.layoutId, view.cells);
+  if (view.tour) useTourStore.setState({ run: view.tour });
 }
 
 /**
@@ -66,6 +71,11 @@ export function takeOver(layer: NewLayer): void {
   useTakeoverStore.setState({ stack: next });
   save(key, next);
   show(layer.shown);
+}
+
+/** Whether an alarm with this id is on this window already (the hub gives pending alarms again). */
+export function hasAlarm(alarmId: string): boolean {
+  return useTakeoverStore.getState().stack.some((l) => l.kind === 'alarm' && l.alarmId === alarmId);
 }
 
 /** Gives back what a layer took; returns whether there was such a layer. */

@@ -13,11 +13,13 @@ import { WallGrid } from '../grid/WallGrid';
 import { TourBar } from '../tours/TourBar';
 import { useTourRunner } from '../tours/useTourRunner';
 import { AlarmFrame } from '../takeover/AlarmFrame';
+import { AlarmMuteButton } from '../takeover/AlarmMuteButton';
 import { readAlarmSettings, writeAlarmSettings, type AlarmSettings } from '../takeover/alarmSettings';
 import { AlarmWindowControls } from '../takeover/AlarmWindowControls';
 import { IncidentMark } from '../takeover/IncidentMark';
 import { useTakeover } from '../takeover/takeoverStore';
 import { useIncidentWall } from '../takeover/useIncidentWall';
+import { useAlarmSound } from '../takeover/useAlarmSound';
 import { useWallAlarms } from '../takeover/useWallAlarms';
 import { useWallPushes } from './useWallPushes';
 import { useWallWindowRegistration } from './useWallWindowRegistration';
@@ -63,7 +65,14 @@ export function WallWindow() {
   }, [self, n]);
   useTakeover(`window-${n}`);
   useWallPushes(windowId);
-  useWallAlarms(windowId, alarmLayout);
+  useWallAlarms(windowId, alarmLayout, marked);
+  useAlarmSound(alarmSettings.muted);
+  const sound = {
+    muted: alarmSettings.muted,
+    onToggle: () => {
+      changeAlarmSettings({ ...readAlarmSettings(n), muted: !alarmSettings.muted });
+    },
+  };
   useIncidentWall();
   useWallKeys();
   useTourRunner();
@@ -78,7 +87,7 @@ export function WallWindow() {
     >
       <WallGrid cameras={cameras} loaded={loaded} actions={NO_ACTIONS} />
       <IncidentMark />
-      <AlarmFrame />
+      <AlarmFrame sound={sound} />
       <div className="wall-window-corner">
         <span data-testid="wall-window-name">
           {registration.error !== null
@@ -92,6 +101,7 @@ export function WallWindow() {
           settings={alarmSettings}
           onChange={changeAlarmSettings}
         />
+        {marked && <AlarmMuteButton muted={sound.muted} onToggle={sound.onToggle} testId="wall-window-alarm-mute" />}
         <Tooltip title={fullscreen ? t('wall.toolbar.exitFullscreen') : t('wall.toolbar.fullscreen')}>
           <Button
             size="small"
