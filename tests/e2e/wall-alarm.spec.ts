@@ -218,7 +218,7 @@ test('an Open311 request raised to 特急 sounds on the alarm window until muted
 
   // A partner files a request over Open311: it comes in as 一般 — no alarm.
   const { secret } = await admin.call<{ secret: string }>('admin.apiKeys.create', { name: `e2e 合作方 ${Date.now()}` });
-  const filed = await page.request.post(`${shell.url}/open311/v2/requests.json`, {
+  const filed = await page.request.post(new URL('/open311/v2/requests.json', shell.url).href, {
     form: { api_key: secret, service_code: '0200201', workstation: alarmAt, description: '小区门口燃气味很重 e2e' },
   });
   expect(filed.status()).toBe(200);
