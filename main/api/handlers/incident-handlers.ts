@@ -195,12 +195,14 @@ export function incidentHandlers(deps: IncidentDeps) {
     for (const [level, l] of Object.entries(levels)) {
       if (l.presetViewId === null) continue;
       if (!deps.sharedViewExists(l.presetViewId)) {
-        throw apiError(
-          'E_INVALID',
-          `${level} 级的预置画面 ${l.presetViewId} 不存在或不是共享画面`,
-          `Level ${level}: preset view ${l.presetViewId} does not exist or is not a shared view`,
-          { field: `levels.${level}.presetViewId` },
-        );
+        const field = `levels.${level}.presetViewId`;
+        const zh = `${level} 级的预置画面 ${l.presetViewId} 不存在或不是共享画面`;
+        const en = `Level ${level}: preset view ${l.presetViewId} does not exist or is not a shared view`;
+        throw apiError('E_INVALID', zh, en, {
+          field,
+          issues: [{ path: field, message: en }],
+          errors: [{ field, zh, en }],
+        });
       }
     }
   };

@@ -1,5 +1,5 @@
 import { levelRank } from '../../../common/domain/incidents';
-import type { IncidentRecord } from '../../services/incidents/incident-read';
+import { appliedPlanLevel, type IncidentRecord } from '../../services/incidents/incident-read';
 import type { IncidentsService } from '../../services/incidents/incidents-service';
 import type { WallAlarmRouter, WallIncident } from '../../services/wall';
 import type { Handler } from '../handler-types';
@@ -13,7 +13,7 @@ export function wallIncidentOf(incidents: Pick<IncidentsService, 'plans'>, i: In
     level: i.level,
     drill: i.drill,
     unitIds: i.areaIds,
-    presetViewId: plan?.levels[i.level].presetViewId ?? null,
+    presetViewId: appliedPlanLevel(i, plan)?.presetViewId ?? null,
   };
 }
 

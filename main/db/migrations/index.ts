@@ -15,6 +15,7 @@ import cameraPlayback from './0140_camera_playback.sql';
 import incidents from './0150_incidents.sql';
 import contacts from './0160_contacts.sql';
 import wallAlarms from './0170_wall_alarms.sql';
+import incidentPlanLevel from './0180_incident_plan_level.sql';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 150, name: 'incidents', sql: incidents },
   { version: 160, name: 'contacts', sql: contacts },
   { version: 170, name: 'wall-alarms', sql: wallAlarms },
+  { version: 180, name: 'incident-plan-level', sql: incidentPlanLevel },
 ];

@@ -5,12 +5,15 @@ import type {
   IncidentSummary,
   LinkedOrder,
 } from '../../../common/contract/incidents';
+import { planLevelSchema } from '../../../common/contract/incidents';
 import {
   INCIDENT_TYPE_NAMES,
   isOpenReport,
   reportStatus,
   type IncidentLevel,
   type IncidentType,
+  type Plan,
+  type PlanLevel,
   type ReportKind,
 } from '../../../common/domain/incidents';
 import type { Db } from '../../db/connection';
@@ -34,6 +37,12 @@ export interface IncidentRecord {
   commanderName: string;
   commanderUserId: number | null;
   planId: number | null;
+  /**
+   * The plan level as it was when the incident's level took effect (activation, level change): the
+   * running incident keeps it when an administrator edits the plan; the edit applies from the next
+   * level change. Null without a plan (or for an incident from before it was kept).
+   */
+  planLevel: PlanLevel | null;
   startedAt: number;
   startedById: number | null;
   startedByName: string;
@@ -46,12 +55,14 @@ export interface IncidentRecord {
 const INCIDENT_COLUMNS = `id, center_id AS centerId, type, name, level, drill, situation, area_ids AS areaIds,
   station_ids AS stationIds, commander_name AS commanderName, commander_user_id AS commanderUserId,
   plan_id AS planId, started_at AS startedAt, started_by_id AS startedById, started_by_name AS startedByName,
-  level_changed_at AS levelChangedAt, closed_at AS closedAt, closed_by_name AS closedByName, summary`;
+  level_changed_at AS levelChangedAt, closed_at AS closedAt, closed_by_name AS closedByName, summary,
+  plan_level AS planLevel`;
 
-type RawIncident = Omit<IncidentRecord, 'drill' | 'areaIds' | 'stationIds'> & {
+type RawIncident = Omit<IncidentRecord, 'drill' | 'areaIds' | 'stationIds' | 'planLevel'> & {
   drill: number;
   areaIds: string;
   stationIds: string;
+  planLevel: string | null;
 };
 
 function toRecord(r: RawIncident): IncidentRecord {
@@ -60,6 +71,7 @@ function toRecord(r: RawIncident): IncidentRecord {
     drill: r.drill === 1,
     areaIds: JSON.parse(r.areaIds) as string[],
     stationIds: JSON.parse(r.stationIds) as string[],
+    planLevel: r.planLevel === null ? null : planLevelSchema.parse(JSON.parse(r.planLevel)),
   };
 }
 
@@ -254,9 +266,17 @@ export class IncidentReader {
       timeline: readTimeline(this.db, i.id),
       orders: this.orders(i.id, viewer, now),
       notifications: ports.notifications(i.id),
-      planLevel: plan?.levels[i.level] ?? null,
+      planLevel: appliedPlanLevel(i, plan),
     };
   }
+}
+
+/**
+ * The plan level an incident runs on: the one kept when its level took effect; for an incident from
+ * before that was kept, its plan's level as it is now.
+ */
+export function appliedPlanLevel(i: IncidentRecord, plan: Pick<Plan, 'levels'> | undefined): PlanLevel | null {
+  return i.planLevel ?? plan?.levels[i.level] ?? null;
 }
 
 /** The name an incident gets when the activator gives none: its type (防台防汛). */

@@ -17,7 +17,7 @@ import type { Db } from '../../db/connection';
 import { canSeeOrder, orderNotFound } from '../orders/order-visibility';
 import type { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
-import { defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
+import { appliedPlanLevel, defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
 import type { PlansRepo } from './plans';
 import { appendTimeline } from './timeline';
 import { canSeeIncident, incidentNotFound, stationsOfAreas } from './visibility';
@@ -112,8 +112,9 @@ export class IncidentsService {
       const info = this.db
         .prepare(
           `INSERT INTO incidents (center_id, type, name, level, drill, situation, area_ids, station_ids,
-             commander_name, commander_user_id, plan_id, started_at, started_by_id, started_by_name, level_changed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             commander_name, commander_user_id, plan_id, plan_level, started_at, started_by_id, started_by_name,
+             level_changed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           centerId,
@@ -127,6 +128,7 @@ export class IncidentsService {
           input.commanderName,
           input.commanderUserId,
           plan?.id ?? null,
+          plan ? JSON.stringify(plan.levels[input.level]) : null,
           now,
           actor.id,
           actor.name,
@@ -194,7 +196,12 @@ export class IncidentsService {
     }
     const now = this.clock();
     const up = levelRank(level) > levelRank(incident.level);
-    this.db.prepare('UPDATE incidents SET level = ?, level_changed_at = ? WHERE id = ?').run(level, now, id);
+    // The plan as it is now: an administrator's edit since the last level change takes effect here.
+    const plan = incident.planId === null ? undefined : this.plans.get(incident.planId);
+    const current = plan ?? this.plans.forType(incident.type);
+    this.db
+      .prepare('UPDATE incidents SET level = ?, level_changed_at = ?, plan_level = ? WHERE id = ?')
+      .run(level, now, current ? JSON.stringify(current.levels[level]) : null, id);
     appendTimeline(this.db, id, {
       kind: 'level',
       text: `${up ? '升级' : '降级'}：${INCIDENT_LEVEL_NAMES[incident.level].zh} → ${INCIDENT_LEVEL_NAMES[level].zh}；原因：${reason}`,
@@ -203,8 +210,6 @@ export class IncidentsService {
       at: now,
       ref: { level, fromLevel: incident.level },
     });
-    const plan = incident.planId === null ? undefined : this.plans.get(incident.planId);
-    const current = plan ?? this.plans.forType(incident.type);
     if (current) {
       const existing = { checklist: this.read.checklist(id), reports: this.read.reports(id) };
       this.store(id, applyPlanLevel(current, level, now, existing), now);
@@ -327,15 +332,12 @@ export class IncidentsService {
       at: now,
       ref: { reportId, level: report.level },
     });
+    // The level's rule as kept when the level took effect, not the plan as edited since.
     const plan = incident.planId === null ? undefined : this.plans.get(incident.planId);
-    if (plan) {
+    const level = appliedPlanLevel(incident, plan);
+    if (level) {
       const open = this.read.reports(id).filter(isOpenReport);
-      const next = nextUpdateAfter(
-        plan.levels[incident.level].reports,
-        incident.level,
-        { kind: report.kind, recordedAt: now },
-        open,
-      );
+      const next = nextUpdateAfter(level.reports, incident.level, { kind: report.kind, recordedAt: now }, open);
       if (next) {
         this.db
           .prepare('INSERT INTO incident_reports (incident_id, level, kind, due_at) VALUES (?, ?, ?, ?)')

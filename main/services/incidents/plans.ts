@@ -1,6 +1,6 @@
 import { apiError } from '../../../common/contract';
 import { planLevelsSchema, type PlanDto } from '../../../common/contract/incidents';
-import { planProblems, type IncidentType, type Plan } from '../../../common/domain/incidents';
+import { INCIDENT_LEVELS, planProblems, type IncidentType, type Plan } from '../../../common/domain/incidents';
 import type { Db } from '../../db/connection';
 import plansSeed from '../../../resources/seed/incident-plans.json';
 
@@ -47,9 +47,12 @@ export class PlansRepo {
     return row ? toDto(row) : undefined;
   }
 
-  /** Creates or replaces the plan of a type; the levels must pass planProblems(). */
+  /**
+   * Creates or replaces the plan of a type; the levels must pass planProblems() and name only live
+   * 通讯录 contacts, each once per level. Running incidents keep the level they took (incidents.plan_level).
+   */
   save(input: Pick<Plan, 'type' | 'name' | 'levels'>, byName: string, now: number): PlanDto {
-    const problems = planProblems(input);
+    const problems = [...planProblems(input), ...this.contactProblems(input.levels)];
     const first = problems[0];
     if (first) {
       throw apiError('E_INVALID', first.zh, first.en, {
@@ -67,6 +70,40 @@ export class PlansRepo {
       .run(input.type, input.name, levels, now, byName);
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM incident_plans WHERE type = ?`).get(input.type) as PlanRow;
     return toDto(row);
+  }
+
+  /** Contacts to notify that are not (or no longer) in the 通讯录, or listed twice in one level. */
+  private contactProblems(levels: Plan['levels']): { field: string; zh: string; en: string }[] {
+    const ids = INCIDENT_LEVELS.flatMap((level) => levels[level].notify.map((n) => n.contactId));
+    const live = new Set(
+      (
+        this.db
+          .prepare('SELECT id FROM contacts WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify([...new Set(ids)])) as { id: number }[]
+      ).map((r) => r.id),
+    );
+    const out: { field: string; zh: string; en: string }[] = [];
+    for (const level of INCIDENT_LEVELS) {
+      const seen = new Set<number>();
+      levels[level].notify.forEach(({ contactId }, i) => {
+        const field = `levels.${level}.notify.${i}.contactId`;
+        if (!live.has(contactId)) {
+          out.push({
+            field,
+            zh: `${level} 级通知对象：通讯录中没有联系人 ${contactId}（可能已删除）`,
+            en: `Level ${level}: contact ${contactId} to notify is not in the directory (deleted?)`,
+          });
+        } else if (seen.has(contactId)) {
+          out.push({
+            field,
+            zh: `${level} 级通知对象：联系人 ${contactId} 重复`,
+            en: `Level ${level}: contact ${contactId} is listed twice`,
+          });
+        }
+        seen.add(contactId);
+      });
+    }
+    return out;
   }
 }
 
