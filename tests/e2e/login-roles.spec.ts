@@ -15,6 +15,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
       'nav-admin-cameras',
       'nav-admin-audit',
       'nav-admin-apikeys',
+      'nav-admin-incident-plans',
       'nav-account',
     ],
   },

@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   ContactsOutlined,
   FieldTimeOutlined,
+  FileProtectOutlined,
   FormOutlined,
   KeyOutlined,
   ProfileOutlined,
@@ -33,6 +34,7 @@ import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
 import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';
 import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
 import { WallWorkspace } from '../wall/WallWorkspace';
+import { IncidentPlansWorkspace, PLAN_EDITORS } from '../workspaces/incidents/plans/IncidentPlansWorkspace';
 
 export interface Workspace {
   path: string;
@@ -157,6 +159,14 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <KeyOutlined />,
     roles: ['admin'],
     Component: ApiKeysWorkspace,
+  },
+  {
+    path: '/admin/incident-plans',
+    testId: 'nav-admin-incident-plans',
+    label: (t) => t('incidentPlans.nav'),
+    icon: <FileProtectOutlined />,
+    roles: PLAN_EDITORS,
+    Component: IncidentPlansWorkspace,
   },
   {
     path: '/account',

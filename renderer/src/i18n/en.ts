@@ -8,6 +8,7 @@ import { rosterEn } from './roster.en';
 import { wallEn } from './wall.en';
 import { incidentOrdersEn } from './incident-orders.en';
 import { wallAlarmEn } from './wall-alarm.en';
+import { incidentPlansEn } from './incident-plans.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -21,6 +22,7 @@ const en: MessageTree = {
   wall: wallEn,
   incidentOrders: incidentOrdersEn,
   wallAlarm: wallAlarmEn,
+  incidentPlans: incidentPlansEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',

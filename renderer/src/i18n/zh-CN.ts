@@ -8,6 +8,7 @@ import { rosterZh } from './roster.zh';
 import { wallZh } from './wall.zh';
 import { incidentOrdersZh } from './incident-orders.zh';
 import { wallAlarmZh } from './wall-alarm.zh';
+import { incidentPlansZh } from './incident-plans.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -21,6 +22,7 @@ const zhCN = {
   wall: wallZh,
   incidentOrders: incidentOrdersZh,
   wallAlarm: wallAlarmZh,
+  incidentPlans: incidentPlansZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',

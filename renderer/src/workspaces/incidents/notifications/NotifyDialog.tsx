@@ -1,10 +1,11 @@
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Divider, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTIFY_CHANNELS, NOTIFY_CHANNEL_NAMES, type NotifyChannel } from '../../../../../common/domain/contacts';
 import { useApiMutation, useApiQuery } from '../../../api';
 import { useDebounced } from '../../../components/useDebounced';
 import { useBilingual, useErrorText } from '../../../i18n/useDisplay';
+import { PlanNotifyList } from './PlanNotifyList';
 
 interface Fields {
   contactId: number;
@@ -12,7 +13,10 @@ interface Fields {
   note?: string;
 }
 
-/** Records that a contact of the 通讯录 was told about the incident, and how (issue 11 item 4). */
+/**
+ * Records that a contact of the 通讯录 was told about the incident, and how (issue 11 item 4). The
+ * plan level's 通知对象 come first, each recorded with one action; anyone else is found by search.
+ */
 export function NotifyDialog({ incidentId, onClose }: { incidentId: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -34,6 +38,18 @@ export function NotifyDialog({ incidentId, onClose }: { incidentId: number; onCl
       onClose();
     },
   });
+  // The incident page has it already (same query): the plan level's list and who was told.
+  const incident = useApiQuery('incidents.get', { id: incidentId });
+  const planIds = useMemo(() => incident.data?.planLevel?.notify.map((n) => n.contactId) ?? [], [incident.data]);
+  // The whole phone book resolves the plan's contact ids (hundreds of rows; the hub caps it).
+  const everyone = useApiQuery('contacts.search', {}, { enabled: planIds.length > 0 });
+  const known = useMemo(() => new Map((everyone.data?.rows ?? []).map((c) => [c.id, c])), [everyone.data]);
+  const quick = useApiMutation('incidents.notify', {
+    invalidates: ['incidents.get'],
+    onSuccess: (n) => {
+      void message.success(t('incidentPlans.prefill.recorded', { name: n.contactName }));
+    },
+  });
   const options = rows.map((r) => ({
     value: r.id,
     label: [r.name, r.title, r.parentName, r.phone ?? r.mobile].filter(Boolean).join(' · '),
@@ -42,6 +58,7 @@ export function NotifyDialog({ incidentId, onClose }: { incidentId: number; onCl
     <Modal
       open
       title={t('notify.dialogTitle')}
+      width={640}
       okText={t('notify.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={notify.isPending}
@@ -52,6 +69,24 @@ export function NotifyDialog({ incidentId, onClose }: { incidentId: number; onCl
       okButtonProps={{ 'data-testid': 'notify-submit' }}
       destroyOnHidden
     >
+      {incident.data?.planLevel && (
+        <>
+          <PlanNotifyList
+            level={incident.data.incident.level}
+            contactIds={planIds}
+            known={known}
+            notifications={incident.data.notifications}
+            pending={quick.isPending ? quick.variables.contactId : null}
+            onRecord={(contactId, channel) => {
+              quick.mutate({ id: incidentId, contactId, channel });
+            }}
+          />
+          {quick.error && <Alert type="error" showIcon title={errorText(quick.error)} style={{ marginBottom: 12 }} />}
+          <Divider titlePlacement="start" plain style={{ margin: '8px 0' }}>
+            {t('incidentPlans.prefill.others')}
+          </Divider>
+        </>
+      )}
       <Form<Fields>
         form={form}
         layout="vertical"
