@@ -2,6 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput, PlanDto } from '../../common/contract';
 import { PLAN_LIMITS } from '../../common/domain/incidents';
 import type { Hub } from '../../main/hub';
+import {
+  draftProblems,
+  newItem,
+  sameDraft,
+  toDraft,
+  toInput,
+} from '../../renderer/src/workspaces/incidents/plans/draft';
 import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 
 const MIN = 60_000;
@@ -239,6 +246,58 @@ describe('incidents.plans.save', () => {
     expect(open).toEqual([
       ['initial', 3 * MIN],
       ['written', 6 * MIN],
+    ]);
+  });
+});
+
+describe('plan editor draft (renderer)', () => {
+  const plan = {
+    type: 'flood' as const,
+    name: '防台防汛应急预案',
+    levels: Object.fromEntries(
+      (['IV', 'III', 'II', 'I'] as const).map((level) => [
+        level,
+        {
+          checklist: [{ key: 'duty24h', text: '启动24小时值守' }],
+          notify: [],
+          reports: { initialMinutes: 30, writtenMinutes: 60, updateEveryMinutes: 120 },
+          presetViewId: null,
+        },
+      ]),
+    ) as PlanDto['levels'],
+  };
+
+  it('gives a new action the key of the same action at another level, once per level', () => {
+    const draft = toDraft(plan);
+    draft.levels.III.checklist = [{ ...newItem('巡查低洼易涝点'), id: 'a' }, ...draft.levels.III.checklist];
+    draft.levels.IV.checklist.push(newItem(' 启动24小时值守 '), newItem('巡查低洼易涝点'));
+    const input = toInput(draft);
+    // Ⅳ already has duty24h: the copy keeps its own new key instead of a duplicate.
+    const iv = input.levels.IV.checklist.map((c) => c.key);
+    expect(new Set(iv).size).toBe(3);
+    expect(iv[0]).toBe('duty24h');
+    expect(input.levels.IV.checklist[1]?.text).toBe('启动24小时值守');
+    // The same new action at Ⅳ and Ⅲ shares one key (an escalation does not list it twice).
+    expect(input.levels.IV.checklist[2]?.key).toBe(input.levels.III.checklist[0]?.key);
+    for (const c of [...input.levels.IV.checklist, ...input.levels.III.checklist]) {
+      expect(c.key).toMatch(/^[A-Za-z0-9_.-]{1,40}$/);
+    }
+    expect(sameDraft(toDraft(plan), toDraft(plan))).toBe(true);
+    expect(sameDraft(toDraft(plan), draft)).toBe(false);
+  });
+
+  it('finds the problems the hub would refuse, by the hub’s field paths', () => {
+    const draft = toDraft(plan);
+    draft.name = ' ';
+    draft.levels.IV.checklist[0]!.text = '';
+    draft.levels.III.reports = { initialMinutes: 40, writtenMinutes: 20, updateEveryMinutes: null };
+    draft.levels.I.reports.initialMinutes = 1.5;
+    expect(draftProblems(draft).map((p) => `${p.path} ${p.kind}`)).toEqual([
+      'name required',
+      'levels.IV.checklist.0.text required',
+      'levels.III.reports.updateEveryMinutes minutes',
+      'levels.III.reports.writtenMinutes writtenBeforeInitial',
+      'levels.I.reports.initialMinutes minutes',
     ]);
   });
 });

@@ -60,16 +60,20 @@ export function toDraft(plan: Pick<PlanDto, 'type' | 'name' | 'levels'>): PlanDr
  * same action at Ⅳ and Ⅲ is not listed twice after an escalation.
  */
 export function toInput(draft: PlanDraft): PlanInput {
+  // Saved actions first, then new ones: the same new action added at two levels shares one key too.
   const known = new Map<string, string>();
-  for (const level of INCIDENT_LEVELS) {
-    for (const c of draft.levels[level].checklist) {
-      if (!c.fresh && !known.has(c.text.trim())) known.set(c.text.trim(), c.key);
+  for (const fresh of [false, true]) {
+    for (const level of INCIDENT_LEVELS) {
+      for (const c of draft.levels[level].checklist) {
+        if (c.fresh === fresh && !known.has(c.text.trim())) known.set(c.text.trim(), c.key);
+      }
     }
   }
   const levels = {} as PlanInput['levels'];
   for (const level of INCIDENT_LEVELS) {
     const l = draft.levels[level];
     const used = new Set(l.checklist.filter((c) => !c.fresh).map((c) => c.key));
+    // A new action keeps its own key when the one it would share is taken at this level already.
     levels[level] = {
       checklist: l.checklist.map((c) => {
         const text = c.text.trim();

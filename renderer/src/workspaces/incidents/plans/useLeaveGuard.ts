@@ -1,13 +1,18 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { navigate, redirect, usePath } from '../../../stores/route';
 
+/** Clicks that leave the screen: the navigation menu's other entries. */
+const LEAVING_CLICK = '[data-testid="nav"] li:not(.ant-menu-item-selected)';
+
 /**
- * Unsaved-changes guard: while `active`, leaving this route (the navigation menu, the incident
- * banner, the browser's back button) comes back here and asks first; `ask` gets the way out. Routes
- * are hash routes: the route store has already taken the new path when this listener runs, but React
- * renders it only after the event, so putting the path back keeps the page (and the draft) mounted.
- * A browser tab being closed or reloaded gets the browser's own prompt; Electron has none (a
- * prevented unload there silently keeps the window open), so the desktop app is not held.
+ * Unsaved-changes guard: while `active`, leaving this screen asks first; `ask` gets the way out.
+ * - A click on another entry of the navigation menu is held (a capturing listener on the window
+ *   runs before React's at its root) and replayed if the user chooses to leave.
+ * - Any other route change (the browser's back button, a typed address) is put back to this path
+ *   on hashchange and then asked about — when this listener runs before the route store's; the
+ *   menu does not depend on that ordering.
+ * - A browser tab being closed or reloaded gets the browser's own prompt; Electron has none (a
+ *   prevented unload there silently keeps the window open), so the desktop app is not held.
  */
 export function useLeaveGuard(active: boolean, ask: (leave: () => void) => void): void {
   const here = usePath();
@@ -18,6 +23,17 @@ export function useLeaveGuard(active: boolean, ask: (leave: () => void) => void)
   useEffect(() => {
     if (!active) return undefined;
     let leaving = false;
+    const onClick = (e: MouseEvent) => {
+      if (leaving || !(e.target instanceof Element)) return;
+      const item = e.target.closest(LEAVING_CLICK);
+      if (!(item instanceof HTMLElement)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      askRef.current(() => {
+        leaving = true;
+        item.click();
+      });
+    };
     const onHash = () => {
       if (leaving) return;
       const target = window.location.hash.replace(/^#/, '');
@@ -32,10 +48,12 @@ export function useLeaveGuard(active: boolean, ask: (leave: () => void) => void)
       e.preventDefault();
     };
     const electron = navigator.userAgent.includes('Electron');
-    window.addEventListener('hashchange', onHash);
+    window.addEventListener('click', onClick, true);
+    window.addEventListener('hashchange', onHash, true);
     if (!electron) window.addEventListener('beforeunload', onUnload);
     return () => {
-      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('click', onClick, true);
+      window.removeEventListener('hashchange', onHash, true);
       if (!electron) window.removeEventListener('beforeunload', onUnload);
     };
   }, [active, here]);
