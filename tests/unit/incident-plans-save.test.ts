@@ -251,20 +251,16 @@ describe('incidents.plans.save', () => {
 });
 
 describe('plan editor draft (renderer)', () => {
+  const level = (): PlanDto['levels']['IV'] => ({
+    checklist: [{ key: 'duty24h', text: '启动24小时值守' }],
+    notify: [],
+    reports: { initialMinutes: 30, writtenMinutes: 60, updateEveryMinutes: 120 },
+    presetViewId: null,
+  });
   const plan = {
     type: 'flood' as const,
     name: '防台防汛应急预案',
-    levels: Object.fromEntries(
-      (['IV', 'III', 'II', 'I'] as const).map((level) => [
-        level,
-        {
-          checklist: [{ key: 'duty24h', text: '启动24小时值守' }],
-          notify: [],
-          reports: { initialMinutes: 30, writtenMinutes: 60, updateEveryMinutes: 120 },
-          presetViewId: null,
-        },
-      ]),
-    ) as PlanDto['levels'],
+    levels: { IV: level(), III: level(), II: level(), I: level() },
   };
 
   it('gives a new action the key of the same action at another level, once per level', () => {
