@@ -139,9 +139,14 @@ test('应急预案: the administrator edits 防台防汛 Ⅳ; the next activatio
     await tickArea(coord, '海塘', 'HQ-W-CL02');
     await coord.getByTestId('incident-situation').fill('e2e 预案：海塘村低洼处积水');
     await coord.getByTestId('incident-activate-submit').click();
-    await coord.getByTestId('incident-activate-confirm').click();
     const header = coord.getByTestId('incident-header');
-    await expect(header).toHaveAttribute('data-state', 'active');
+    // On a loaded machine a click during the confirmation's opening animation was lost; click again
+    // only while the confirmation is still there (a second activation would be refused anyway).
+    await expect(async () => {
+      const confirm = coord.getByTestId('incident-activate-confirm');
+      if (await confirm.isVisible()) await confirm.click();
+      await expect(header).toHaveAttribute('data-state', 'active', { timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
     const id = Number(await header.getAttribute('data-incident-id'));
 
     await expect(coord.getByTestId('incident-checklist-item').filter({ hasText: NEW_ACTION })).toHaveCount(1);
