@@ -250,3 +250,44 @@ describe('health of a hidden (paused) tile', () => {
     expect(seen.health.state).toBe('stalled');
   });
 });
+
+describe('rtc-session: receivers of consumes asked together are made together', () => {
+  it('waits for every consume in flight before mediasoup-client makes the receivers, in one go', async () => {
+    let answerB: (() => void) | null = null;
+    const slowB = ((method: string, input: { cameraId?: string }) => {
+      if (method === 'media.rtc.consume' && input.cameraId === 'cam-b') {
+        // The hub answers cam-b later than cam-a.
+        return new Promise((resolve) => {
+          answerB = () => resolve(call(method as never, input as never));
+        });
+      }
+      return call(method as never, input as never);
+    }) as Parameters<typeof createRtcSession>[0];
+    const session = createRtcSession(slowB, false);
+    const a = session.consume('cam-a', 'sub');
+    const b = session.consume('cam-b', 'sub');
+    await vi.waitFor(() => expect(answerB).not.toBeNull());
+    // cam-a's answer is in, cam-b's is not: no receiver yet (one made now would renegotiate alone).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls.filter((c) => c.method === 'receiver made')).toEqual([]);
+    answerB!();
+    await Promise.all([a, b]);
+    const made = calls.findIndex((c) => c.method === 'receiver made');
+    const lastAnswer = calls.map((c) => c.method).lastIndexOf('media.rtc.consume');
+    expect(made).toBeGreaterThan(lastAnswer);
+    expect(calls.slice(made, made + 2).map((c) => c.method)).toEqual(['receiver made', 'receiver made']);
+    session.close();
+  });
+
+  it('a consume the hub refuses does not hold up the others', async () => {
+    const refusing = ((method: string, input: { cameraId?: string }) =>
+      method === 'media.rtc.consume' && input.cameraId === 'cam-x'
+        ? Promise.reject(new Error('E_NOT_FOUND'))
+        : call(method as never, input as never)) as Parameters<typeof createRtcSession>[0];
+    const session = createRtcSession(refusing, false);
+    const [a, x] = await Promise.allSettled([session.consume('cam-a', 'sub'), session.consume('cam-x', 'sub')]);
+    expect(a.status).toBe('fulfilled');
+    expect(x.status).toBe('rejected');
+    session.close();
+  });
+});
