@@ -113,24 +113,6 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     return link;
   };
 
-  /**
-   * Consume answers are handed to mediasoup-client together once every media.rtc.consume call in
-   * flight has answered: it makes the receivers of consumes called in one go in one renegotiation,
-   * while an answer handed over alone starts a renegotiation the rest then queue behind. Profiled
-   * (bench:rtc, a view of 9/16 tiles shown at once): the first tile's renegotiation alone took
-   * 110–175 ms before the others' batch of 155–180 ms could start.
-   */
-  let asking = 0;
-  let answered: { transport: Transport; answer: unknown; made: (consumer: Promise<Consumer>) => void }[] = [];
-  const handOver = (): void => {
-    if (asking > 0) return;
-    const batch = answered;
-    answered = [];
-    for (const { transport, answer, made } of batch) {
-      made(transport.consume(answer as Parameters<Transport['consume']>[0]));
-    }
-  };
-
   const pageHidden = (): boolean => !wallWindow && document.visibilityState === 'hidden';
   /** Pauses or resumes the consumer as its tile and the page say; tells the hub only on a change. */
   const apply = (entry: Entry): void => {
@@ -161,27 +143,14 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     },
     async consume(cameraId, stream, options = {}) {
       const { device, transport } = await ensure();
-      asking += 1;
-      let answer: unknown;
-      try {
-        answer = await call('media.rtc.consume', {
-          transportId: transport.id,
-          cameraId,
-          stream,
-          rtpCapabilities: device.recvRtpCapabilities,
-          paused: true,
-        });
-      } catch (error) {
-        asking -= 1;
-        // The answers that waited for this one go on without it.
-        handOver();
-        throw error;
-      }
-      asking -= 1;
-      const consumer = await new Promise<Consumer>((resolve, reject) => {
-        answered.push({ transport, answer, made: (made) => void made.then(resolve, reject) });
-        handOver();
+      const answer = await call('media.rtc.consume', {
+        transportId: transport.id,
+        cameraId,
+        stream,
+        rtpCapabilities: device.recvRtpCapabilities,
+        paused: true,
       });
+      const consumer = await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
       const failed = new Set<() => void>();
       const entry: Entry = {
         consumer,
