@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodInput, PlanDto } from '../../common/contract';
 import { PLAN_LIMITS } from '../../common/domain/incidents';
 import type { Hub } from '../../main/hub';
@@ -9,34 +9,16 @@ import {
   toDraft,
   toInput,
 } from '../../renderer/src/workspaces/incidents/plans/draft';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { call, ok, type TestConnection } from '../helpers/hub';
+import { incidentHubs, MIN } from '../helpers/incident-hub';
 
-const MIN = 60_000;
-/** 2026-12-02 10:00 Shanghai. */
-const START = Date.UTC(2026, 11, 2, 2, 0, 0);
-
-let hub: Hub | undefined;
-afterEach(() => {
-  hub?.close();
-  hub = undefined;
-});
-
+const setupHub = incidentHubs();
 async function setup() {
-  const clock = testClock(START);
-  hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0 });
-  const names = ['coord', 'chief', 'monitor', 'hotline', 'station', 'admin'] as const;
-  const conns = await Promise.all(names.map((u) => signedIn(hub!, u)));
-  const [coord, chief, monitor, hotline, station, admin] = conns as [
-    TestConnection,
-    TestConnection,
-    TestConnection,
-    TestConnection,
-    TestConnection,
-    TestConnection,
-  ];
+  const open = await setupHub('coord', 'chief', 'monitor', 'hotline', 'station', 'admin');
+  const { hub, admin } = open;
   const flood = (await ok(hub, admin, 'incidents.plans.list', {})).plans.find((p) => p.type === 'flood')!;
   const people = (await ok(hub, admin, 'contacts.search', { kind: 'person' })).rows;
-  return { hub, clock, coord, chief, monitor, hotline, station, admin, flood, people };
+  return { ...open, flood, people };
 }
 
 type Levels = PlanDto['levels'];
@@ -47,8 +29,8 @@ function saveInput(flood: PlanDto, change: (l: Levels) => void = () => undefined
   return { type: 'flood' as const, name: flood.name, levels };
 }
 
-async function refused(conn: TestConnection, input: unknown) {
-  const r = await call(hub!, conn, 'incidents.plans.save', input as MethodInput<'incidents.plans.save'>);
+async function refused(hub: Hub, conn: TestConnection, input: unknown) {
+  const r = await call(hub, conn, 'incidents.plans.save', input as MethodInput<'incidents.plans.save'>);
   if (r.ok) throw new Error(`saved: ${JSON.stringify(input).slice(0, 200)}`);
   return r.error;
 }
@@ -72,7 +54,7 @@ describe('incidents.plans.save', () => {
     const { hub, coord, chief, monitor, hotline, station, admin, flood } = await setup();
     const input = saveInput(flood, (l) => (l.IV.reports.initialMinutes = 5));
     for (const conn of [coord, chief, monitor, hotline, station]) {
-      expect((await refused(conn, input)).code).toBe('E_FORBIDDEN');
+      expect((await refused(hub, conn, input)).code).toBe('E_FORBIDDEN');
     }
     const after = (await ok(hub, admin, 'incidents.plans.list', {})).plans.find((p) => p.type === 'flood');
     expect(after?.levels.IV.reports.initialMinutes).toBe(flood.levels.IV.reports.initialMinutes);
@@ -80,7 +62,7 @@ describe('incidents.plans.save', () => {
   });
 
   it('refuses hostile text and out-of-bounds counts with E_INVALID naming the field, in zh and en', async () => {
-    const { admin, flood } = await setup();
+    const { hub, admin, flood } = await setup();
     const item = (i: number) => ({ key: `k${i}`, text: `检查项${i}` });
     const cases: [unknown, string][] = [
       [{ ...saveInput(flood), name: '防汛\u0000预案' }, 'name'],
@@ -118,7 +100,7 @@ describe('incidents.plans.save', () => {
       [saveInput(flood, (l) => Object.assign(l.IV, { extra: '<script>' })), 'levels.IV'],
     ];
     for (const [input, field] of cases) {
-      const error = await refused(admin, input);
+      const error = await refused(hub, admin, input);
       expect(error.code, field).toBe('E_INVALID');
       expect(fieldOf(error), JSON.stringify(error)).toMatch(new RegExp(`^${field.replace(/\./g, '\\.')}`));
       expect(error.message.zh.length).toBeGreaterThan(0);
@@ -130,6 +112,7 @@ describe('incidents.plans.save', () => {
     const { hub, admin, flood, people } = await setup();
     const [a, b] = people as [(typeof people)[0], (typeof people)[0]];
     const unknown = await refused(
+      hub,
       admin,
       saveInput(flood, (l) => (l.III.notify = [{ contactId: a.id }, { contactId: 987_654 }])),
     );
@@ -139,6 +122,7 @@ describe('incidents.plans.save', () => {
     expect(unknown.message.en).toContain('987654');
 
     const twice = await refused(
+      hub,
       admin,
       saveInput(flood, (l) => (l.IV.notify = [{ contactId: a.id }, { contactId: a.id }])),
     );
@@ -146,6 +130,7 @@ describe('incidents.plans.save', () => {
 
     await ok(hub, admin, 'contacts.delete', { id: b.id });
     const deleted = await refused(
+      hub,
       admin,
       saveInput(flood, (l) => (l.I.notify = [{ contactId: b.id }])),
     );
@@ -171,6 +156,7 @@ describe('incidents.plans.save', () => {
     });
     for (const id of [424_242, personal.id]) {
       const error = await refused(
+        hub,
         admin,
         saveInput(flood, (l) => (l.II.presetViewId = id)),
       );
@@ -196,6 +182,7 @@ describe('incidents.plans.save', () => {
       saveInput(flood, (l) => (l.IV.reports.initialMinutes = 15)),
     );
     await refused(
+      hub,
       admin,
       saveInput(flood, (l) => (l.IV.presetViewId = 777)),
     );

@@ -1,27 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodInput, OrderSummary } from '../../common/contract';
 import type { Hub } from '../../main/hub';
 import { MAX_PINNED_INCIDENTS, pinSegments } from '../../main/services/orders/order-pin';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { call, ok, type TestConnection } from '../helpers/hub';
+import { incidentHubs, MIN } from '../helpers/incident-hub';
 
-const MIN = 60_000;
-/** 2026-12-02 10:00 Shanghai. */
-const START = Date.UTC(2026, 11, 2, 2, 0, 0);
-
-let hub: Hub | undefined;
-afterEach(() => {
-  hub?.close();
-  hub = undefined;
-});
-
-async function setup() {
-  const clock = testClock(START);
-  hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0, incidentSweepMs: 0 });
-  const [coord, hotline, station] = (await Promise.all(
-    ['coord', 'hotline', 'station'].map((u) => signedIn(hub!, u)),
-  )) as [TestConnection, TestConnection, TestConnection];
-  return { hub, clock, coord, hotline, station };
-}
+const setupHub = incidentHubs({ incidentSweepMs: 0 });
+const setup = () => setupHub('coord', 'hotline', 'station');
 
 const FLOOD: MethodInput<'incidents.activate'> = {
   type: 'flood',
