@@ -346,7 +346,7 @@ const en: MessageTree = {
       workstations: 'Village workstations',
     },
     act: {
-      done: '{{code}}: {{action}} done',
+      done: '{{code}}: {{action}} — recorded',
       reason: 'Reason',
       reasonOptional: 'Note (optional)',
       reasonRequired: 'Enter a reason',

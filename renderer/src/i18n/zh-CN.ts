@@ -344,7 +344,7 @@ const zhCN = {
       workstations: '村居工作站',
     },
     act: {
-      done: '{{code}}：{{action}}完成',
+      done: '{{code}}：已{{action}}',
       reason: '理由 / 说明',
       reasonOptional: '说明（可选）',
       reasonRequired: '请填写理由',
