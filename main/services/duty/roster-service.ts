@@ -690,8 +690,8 @@ export class RosterService {
   }
 
   /**
-   * Rostered people whose shift started (or who were rostered, if later) at least 10 minutes
-   * before `at`, the shift still running, without a check-in, not reported before. Records them, so each is reported once.
+   * Rostered people whose shift started at least 10 minutes before `at` (and is still running)
+   * without a check-in, not reported before. Records them, so each is reported once.
    */
   missingCheckIns(at: number): MissingCheckIn[] {
     const today = dayOf(at);
@@ -704,13 +704,8 @@ export class RosterService {
          ORDER BY a.id`,
       )
       .all(dateOfDay(today - 1), dateOfDay(today)) as EntryRow[];
-    const rosteredAt = this.db.prepare('SELECT created_at FROM roster_assignments WHERE id = ?').pluck();
-    // Someone added to a shift already running has 10 minutes from being rostered, not from the
-    // shift's start: they were not late for the time before anyone asked them to come.
     const due = this.place(rows).filter(
-      (p) =>
-        Math.max(p.shift.startsAt, rosteredAt.get(p.row.id) as number) + MISSING_CHECKIN_AFTER_MS <= at &&
-        at < p.shift.endsAt,
+      (p) => p.shift.startsAt + MISSING_CHECKIN_AFTER_MS <= at && at < p.shift.endsAt,
     );
     if (due.length === 0) return [];
     const chiefOf = this.db.prepare(
