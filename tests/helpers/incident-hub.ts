@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import type { MethodInput } from '../../common/contract';
 import type { Hub, HubOptions } from '../../main/hub';
 import { demoHub, signedIn, testClock, type TestConnection } from './hub';
 
@@ -29,4 +30,21 @@ export function incidentHubs(options: Partial<HubOptions> = {}) {
     const byName = Object.fromEntries(users.map((u, i) => [u, conns[i]!])) as Record<U, TestConnection>;
     return { hub, clock, ...byName };
   };
+}
+
+/** 防台防汛 Ⅳ over one workstation of the first station (合庆村), the incident most tests start. */
+export const FLOOD_HQ01: MethodInput<'incidents.activate'> = {
+  type: 'flood',
+  level: 'IV',
+  areaIds: ['HQ-W-HQ01'],
+  commanderName: '赵磊',
+  situation: '强降雨',
+};
+
+/** An 紧急 hotline order on that workstation (a missing manhole cover). */
+export function orderOnHQ01(
+  title: string,
+  more: Partial<MethodInput<'orders.create'>> = {},
+): MethodInput<'orders.create'> {
+  return { title, categoryId: '0200201', workstationId: 'HQ-W-HQ01', source: 'hotline', urgency: 'urgent', ...more };
 }

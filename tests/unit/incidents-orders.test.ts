@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../common/contract';
 import { call, ok } from '../helpers/hub';
-import { INCIDENT_TEST_START, incidentHubs, MIN } from '../helpers/incident-hub';
+import { FLOOD_HQ01, INCIDENT_TEST_START, incidentHubs, MIN, orderOnHQ01 } from '../helpers/incident-hub';
 
 const START = INCIDENT_TEST_START;
 
 const setupHub = incidentHubs({ incidentSweepMs: 0 });
 const setup = () => setupHub('coord', 'chief', 'monitor', 'hotline', 'station');
 
-const FLOOD: MethodInput<'incidents.activate'> = {
-  type: 'flood',
-  level: 'IV',
-  areaIds: ['HQ-W-HQ01'],
-  commanderName: '赵磊',
-  situation: '强降雨',
-};
-
-function order(title: string, more: Partial<MethodInput<'orders.create'>> = {}): MethodInput<'orders.create'> {
-  return {
-    title,
-    categoryId: '0200201',
-    workstationId: 'HQ-W-HQ01',
-    source: 'hotline',
-    urgency: 'urgent',
-    ...more,
-  };
-}
+const FLOOD = FLOOD_HQ01;
+const order = orderOnHQ01;
 
 describe('orders in incident mode', () => {
   it('new orders default to 联动响应 and link to the active real incident; a chosen level is kept and not linked', async () => {

@@ -3,22 +3,13 @@ import type { MethodInput, OrderSummary } from '../../common/contract';
 import type { Hub } from '../../main/hub';
 import { MAX_PINNED_INCIDENTS, pinSegments } from '../../main/services/orders/order-pin';
 import { call, ok, type TestConnection } from '../helpers/hub';
-import { incidentHubs, MIN } from '../helpers/incident-hub';
+import { FLOOD_HQ01, incidentHubs, MIN, orderOnHQ01 } from '../helpers/incident-hub';
 
 const setupHub = incidentHubs({ incidentSweepMs: 0 });
 const setup = () => setupHub('coord', 'hotline', 'station');
 
-const FLOOD: MethodInput<'incidents.activate'> = {
-  type: 'flood',
-  level: 'IV',
-  areaIds: ['HQ-W-HQ01'],
-  commanderName: '赵磊',
-  situation: '强降雨',
-};
-
-function order(title: string, more: Partial<MethodInput<'orders.create'>> = {}): MethodInput<'orders.create'> {
-  return { title, categoryId: '0200201', workstationId: 'HQ-W-HQ01', source: 'hotline', urgency: 'urgent', ...more };
-}
+const FLOOD = FLOOD_HQ01;
+const order = orderOnHQ01;
 
 type ListInput = MethodInput<'orders.list'>;
 

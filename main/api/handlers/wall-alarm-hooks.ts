@@ -1,6 +1,17 @@
 import type { MethodName } from '../../../common/contract';
 import type { WallAlarmRouter, WallWindows } from '../../services/wall';
-import type { Handler } from '../handler-types';
+import type { Handler, HandlerContext } from '../handler-types';
+
+/** Runs `send` once the write is committed; a failure there is logged and never fails the write. */
+function afterCommit(ctx: HandlerContext, log: (err: unknown) => void, send: () => void): void {
+  ctx.afterSuccess(() => {
+    try {
+      send();
+    } catch (err) {
+      log(err);
+    }
+  });
+}
 
 /**
  * A write after which 特急 orders may be waiting for their alarm (orders.create): once it is
@@ -15,12 +26,8 @@ export function drainAlarmsAfter<M extends MethodName>(
 ): Handler<M> {
   return async (ctx, input) => {
     const result = await handler(ctx, input);
-    ctx.afterSuccess(() => {
-      try {
-        router.drainOrders();
-      } catch (err) {
-        log(err);
-      }
+    afterCommit(ctx, log, () => {
+      router.drainOrders();
     });
     return result;
   };
@@ -40,13 +47,9 @@ export function redeliverAlarmsAfter<M extends Marking>(
 ): Handler<M> {
   return async (ctx, input) => {
     const result = await handler(ctx, input);
-    ctx.afterSuccess(() => {
-      try {
-        const window = windows.byWindowId(result.windowId);
-        if (window) router.redeliver(window);
-      } catch (err) {
-        log(err);
-      }
+    afterCommit(ctx, log, () => {
+      const window = windows.byWindowId(result.windowId);
+      if (window) router.redeliver(window);
     });
     return result;
   };
