@@ -13,6 +13,7 @@ import { OrderDrawer } from '../orders/drawer/OrderDrawer';
 import { dismissOrder, syncOrderRoute } from '../orders/drawer/store';
 import { hasAnyRole, ORDER_OPERATORS } from '../orders/roles';
 import { useServerEvents } from './useServerEvents';
+import { ShortcutSheet } from './shortcuts/ShortcutSheet';
 import { IncidentBanner } from './IncidentBanner';
 import { INCIDENT_ACTORS } from '../../../common/contract/incidents';
 import { isWallWindowPath } from '../wall/window/windowRoute';
@@ -61,7 +62,10 @@ export function Frame() {
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header style={{ borderBottom: `1px solid ${palette.border}` }}>
-        <Brand />
+        <Flex align="center" justify="space-between" style={{ height: '100%' }}>
+          <Brand />
+          <ShortcutSheet />
+        </Flex>
       </Layout.Header>
       <Layout style={{ minHeight: 0 }}>
         <Layout.Sider width={188} style={{ borderInlineEnd: `1px solid ${palette.border}` }}>

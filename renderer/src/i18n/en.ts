@@ -9,6 +9,7 @@ import { wallEn } from './wall.en';
 import { incidentOrdersEn } from './incident-orders.en';
 import { wallAlarmEn } from './wall-alarm.en';
 import { incidentPlansEn } from './incident-plans.en';
+import { shortcutsEn } from './shortcuts.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -23,6 +24,7 @@ const en: MessageTree = {
   incidentOrders: incidentOrdersEn,
   wallAlarm: wallAlarmEn,
   incidentPlans: incidentPlansEn,
+  shortcuts: shortcutsEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',

@@ -9,6 +9,7 @@ import { wallZh } from './wall.zh';
 import { incidentOrdersZh } from './incident-orders.zh';
 import { wallAlarmZh } from './wall-alarm.zh';
 import { incidentPlansZh } from './incident-plans.zh';
+import { shortcutsZh } from './shortcuts.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -23,6 +24,7 @@ const zhCN = {
   incidentOrders: incidentOrdersZh,
   wallAlarm: wallAlarmZh,
   incidentPlans: incidentPlansZh,
+  shortcuts: shortcutsZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',

@@ -76,6 +76,8 @@ export function IntakeForm({
     setUploads(state);
   }, []);
   const clearing = useRef(false);
+  // Where the form is: its own drawer (the wall's snapshot intake) does not swallow Ctrl+Enter.
+  const hostRef = useRef<HTMLDivElement>(null);
   const incident = useIncidentIntake();
 
   const initialValues = useMemo<Partial<Fields>>(
@@ -157,9 +159,13 @@ export function IntakeForm({
     });
   };
 
-  useIntakeKeys(() => {
-    form.submit();
-  }, askClear);
+  useIntakeKeys(
+    () => {
+      form.submit();
+    },
+    askClear,
+    hostRef,
+  );
 
   // Undefined until the form has mounted, whatever Fields says.
   const title = (Form.useWatch('title', form) as string | undefined) ?? '';
@@ -173,7 +179,7 @@ export function IntakeForm({
 
   const required = (message: string) => ({ required: true, message });
   return (
-    <Row gutter={24}>
+    <Row gutter={24} ref={hostRef}>
       <Col flex="1 1 560px" style={{ maxWidth: 820 }}>
         {banner}
         <Form<Fields>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 /** Is focus inside an open dropdown (Select / Cascader)? There Esc closes the list, not the form. */
 function inOpenPopup(target: EventTarget | null): boolean {
@@ -7,17 +7,23 @@ function inOpenPopup(target: EventTarget | null): boolean {
   return target.closest('.ant-select-dropdown, .ant-picker-dropdown, .ant-cascader-dropdown') !== null;
 }
 
-/** A dialog or the order drawer is over the form: keys belong to it. */
-function overlayOpen(): boolean {
-  if (document.querySelector('.ant-drawer-open')) return true;
-  return Array.from(document.querySelectorAll<HTMLElement>('.ant-modal')).some((m) => m.offsetParent !== null);
+/**
+ * A dialog or the order drawer is over the form: keys belong to it. The overlay the form itself
+ * sits in (the wall's snapshot intake is a drawer) does not count, except for Esc, which closes it.
+ */
+function overlayOpen(host: HTMLElement | null): boolean {
+  const over = (el: Element) => host === null || !el.contains(host);
+  if (Array.from(document.querySelectorAll('.ant-drawer-open')).some(over)) return true;
+  return Array.from(document.querySelectorAll<HTMLElement>('.ant-modal')).some(
+    (m) => m.offsetParent !== null && over(m),
+  );
 }
 
 /**
  * Ctrl+Enter submits from anywhere on the page; Esc (outside open lists and dialogs) asks to
  * clear the form. Listens on the window so no field has to have focus.
  */
-export function useIntakeKeys(onSubmit: () => void, onClear: () => void): void {
+export function useIntakeKeys(onSubmit: () => void, onClear: () => void, host: RefObject<HTMLElement | null>): void {
   const handlers = useRef({ onSubmit, onClear });
   useEffect(() => {
     handlers.current = { onSubmit, onClear };
@@ -25,11 +31,11 @@ export function useIntakeKeys(onSubmit: () => void, onClear: () => void): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        if (overlayOpen()) return;
+        if (overlayOpen(host.current)) return;
         e.preventDefault();
         handlers.current.onSubmit();
       } else if (e.key === 'Escape' && !e.defaultPrevented && !inOpenPopup(e.target)) {
-        if (overlayOpen()) return;
+        if (overlayOpen(null)) return;
         handlers.current.onClear();
       }
     };
@@ -37,5 +43,5 @@ export function useIntakeKeys(onSubmit: () => void, onClear: () => void): void {
     return () => {
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, []);
+  }, [host]);
 }
