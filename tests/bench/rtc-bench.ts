@@ -1,7 +1,7 @@
 /**
  * Benchmark of real cameras on the wall over WebRTC and over HLS (issue 10, benchmark).
  *
- *   npm run bench:rtc -- [--tiles 1,9,16] [--duration 6] [--size 320x180] [--kbits 300] [--port 8960] [--no-build]
+ *   npm run bench:rtc -- [--tiles 1,9,16] [--duration 6] [--size 320x180] [--kbits 300] [--port 8960] [--no-build] [--trace]
  *
  * Real RTSP cameras through the hub's gateway, watched on the console's real wall workspace (signed
  * in as a monitor, a saved view shown from the views menu), in headless Chromium at 1920×1080:
@@ -33,6 +33,7 @@ import { argCounts, argValue, fmt, launchChromium, loadavg, quantile, startWebSh
 import { startLatencySource, type LatencySource } from './latency-source';
 import { layoutFor, workspaceView } from './wall-workspace';
 import { installLatencyProbe, type LatencyProbe, type LatencySample } from './rtc-probe';
+import { installRtcTrace, printTrace, type RtcTrace } from './rtc-trace';
 import { cpuBetween, processCpu, processName, treeCpu } from './wall-bench-cpu';
 
 const TILES = argCounts('--tiles', '1,9,16', 36);
@@ -41,6 +42,8 @@ const SIZE = argValue('--size') ?? '320x180';
 const KBITS = Number(argValue('--kbits') ?? 300);
 const PORT = Number(argValue('--port') ?? 8960);
 const BUILD = process.argv.includes('--no-build') ? 'none' : 'full';
+/** Prints where the first frames of the WebRTC rows went (rtc-trace.ts). */
+const TRACE = process.argv.includes('--trace');
 /** Seconds between the last first frame and a measurement (HLS: hls.js settles on its live edge). */
 const SETTLE_RTC_S = 2;
 const SETTLE_HLS_S = 4;
@@ -139,6 +142,7 @@ async function consolePage(browser: Browser, origin: string, protocol: Protocol)
   // The same cameras over the gateway's HLS of the same ingest: what a WebRTC fallback plays.
   if (protocol === 'hls') await withoutWebRtc(page);
   await page.addInitScript(installLatencyProbe);
+  if (TRACE) await page.addInitScript(installRtcTrace);
   await openWall(page, origin, 'monitor');
   return page;
 }
@@ -156,6 +160,15 @@ async function show(page: Page, tiles: number, protocol: Protocol, label: string
     await sleep(100);
   }
   const frames = Object.values(first);
+  if (TRACE) {
+    const trace = await page.evaluate<RtcTrace | undefined>('window.benchTrace');
+    if (trace)
+      printTrace(
+        `${tiles} tiles, ${label}`,
+        trace,
+        frames.map((f) => f.ms),
+      );
+  }
   return {
     tiles,
     label,
