@@ -34,6 +34,11 @@ export interface Config {
    */
   demoMediaControl: boolean;
   /**
+   * Demo mode's first start fills a working center: staff, this week's and next week's roster, 60 days
+   * of orders (main/services/demo). On by default; CITYOPS_DEMO_HISTORY=0 keeps the demo empty (e2e).
+   */
+  demoHistory: boolean;
+  /**
    * Origins whose pages may open the API socket besides the console's own (remote consoles served
    * from elsewhere): --allowed-origin (repeatable) or CITYOPS_ALLOWED_ORIGINS (comma-separated).
    */
@@ -180,6 +185,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       positiveNumber('CITYOPS_MAX_FRAME_BYTES', env.CITYOPS_MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
     ),
     demoMediaControl: env.CITYOPS_DEMO_MEDIA_CONTROL === '1',
+    demoHistory: env.CITYOPS_DEMO_HISTORY !== '0',
     allowedOrigins: origins(listSetting('allowed-origin', 'CITYOPS_ALLOWED_ORIGINS', values['allowed-origin'], env)),
     allowedHosts: hostNames(listSetting('allowed-host', 'CITYOPS_ALLOWED_HOSTS', values['allowed-host'], env)),
     ffmpegPath: str(values.ffmpeg) || env.CITYOPS_FFMPEG || 'ffmpeg',

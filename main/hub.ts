@@ -70,6 +70,7 @@ import { seedReferenceData } from './services/org/seed';
 import { bootstrapUsers, DEMO_PASSWORD, demoAccounts, isDemo, type BootstrapResult } from './services/users/bootstrap';
 import { UsersRepo } from './services/users/users-repo';
 import { UsersService } from './services/users/users-service';
+import { seedDemoCenter } from './services/demo/seed-demo';
 import { openHubKeys } from './security/at-rest';
 import type { HubKeys, KeyProtector } from './security/hub-keys';
 import { APP_VERSION } from './version';
@@ -96,6 +97,11 @@ export interface HubOptions {
    * to the alarm windows; orders.create sends its own at once. 0 = never by itself (tests call sweepWallAlarms).
    */
   wallAlarmSweepMs?: number;
+  /**
+   * Demo mode's working center (main/services/demo): staff, this week's and next week's roster and
+   * 60 days of orders on the first start of a demo database. Off unless set (tests open empty hubs).
+   */
+  demoHistory?: boolean | undefined;
   /** The demo cameras' live HLS (main/media): registered as cameras in demo mode, their state as online. */
   demoMedia?: DemoMedia | undefined;
   clock?: Clock;
@@ -154,6 +160,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
   return {
     dataDir: config.dataDir,
     demo: config.demo,
+    demoHistory: config.demoHistory,
     adminPassword: config.adminPassword,
     sessionLifetimeMs: config.sessionLifetimeMs,
     maxAttachmentBytes: config.maxAttachmentBytes,
@@ -253,6 +260,15 @@ export async function openHub(options: HubOptions): Promise<Hub> {
           .rows.filter((c) => c.online === 'offline')
           .map((c) => ({ id: c.id, name: c.name })),
     });
+    if (options.demoHistory) {
+      const demo = await seedDemoCenter(db, clock());
+      if (demo.seeded) {
+        console.info(
+          `[demo] 演示数据 / demo center ${demo.date}: ${demo.staff} staff, ${demo.assignments} roster entries, ` +
+            `${demo.orders} orders (${demo.steps} steps) in ${demo.ms} ms`,
+        );
+      }
+    }
     // Seals made before keyed seals existed are re-sealed once, if intact (seal-upgrade.ts).
     upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };

@@ -59,7 +59,8 @@ export async function startWebShell(options: {
     [path.join(ROOT, 'out/node/web.js'), '--port', String(options.port), '--data-dir', options.dataDir],
     {
       cwd: ROOT,
-      env: { ...process.env, CITYOPS_ADMIN_PASSWORD: '', ...options.env },
+      // No demo history: the figures stay comparable with runs before it (an empty order list).
+      env: { ...process.env, CITYOPS_ADMIN_PASSWORD: '', CITYOPS_DEMO_HISTORY: '0', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -15,7 +15,14 @@ export class WebShellProcess {
   private child: ChildProcess | null = null;
   private output = '';
 
-  constructor(readonly port: number) {}
+  /**
+   * `demoHistory`: the demo's working center (60 days of orders, a roster: main/services/demo). Off by
+   * default — the specs count on an empty order list, no overdue alerts and a roster of their own.
+   */
+  constructor(
+    readonly port: number,
+    private readonly options: { demoHistory?: boolean } = {},
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/`;
@@ -25,7 +32,12 @@ export class WebShellProcess {
     if (!fs.existsSync(WEB_JS)) throw new Error(`${WEB_JS} missing: run \`npm run build\` first`);
     const child = spawn(process.execPath, [WEB_JS, '--port', String(this.port), '--data-dir', this.dataDir], {
       cwd: ROOT,
-      env: { ...process.env, CITYOPS_ADMIN_PASSWORD: '', CITYOPS_DEMO_MEDIA_CONTROL: '1' },
+      env: {
+        ...process.env,
+        CITYOPS_ADMIN_PASSWORD: '',
+        CITYOPS_DEMO_MEDIA_CONTROL: '1',
+        CITYOPS_DEMO_HISTORY: this.options.demoHistory ? '1' : '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

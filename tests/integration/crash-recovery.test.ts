@@ -31,10 +31,10 @@ const WRITERS = ['hotline', 'grid', 'chief'] as const;
 
 type Ack = { kind: 'order'; id: number; code: string; title: string } | { kind: 'log'; id: number; text: string };
 
-/** The environment of the hub: demo mode, nothing of this machine's CITYOPS_* settings. */
+/** The environment of the hub: demo mode without its history, nothing of this machine's CITYOPS_* settings. */
 function hubEnv(): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CITYOPS_')));
-  return { ...env, CITYOPS_ADMIN_PASSWORD: '' };
+  return { ...env, CITYOPS_ADMIN_PASSWORD: '', CITYOPS_DEMO_HISTORY: '0' };
 }
 
 /** One run of the built web shell on dataDir; ready once it prints its console URL. */

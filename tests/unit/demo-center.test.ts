@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CENTER_POSTS, mondayOf, shiftInstances, STATION_POSTS } from '../../common/domain/duty';
+import { ORDER_STATES, type OrderState } from '../../common/domain/orders/states';
+import { ORDER_RULES, type OrderAction } from '../../common/domain/orders/transitions';
+import { dateOfDay, dayNumber } from '../../common/domain/sla/working-calendar';
+import type { Hub } from '../../main/hub';
+import { DEMO_PATTERNS } from '../../main/services/demo/demo-rotation';
+import { DEMO_CENTER_KEY } from '../../main/services/demo/seed-demo';
+import { openHub } from '../../main/hub';
+import { demoHub, ok, signedIn, tempDir, testClock } from '../helpers/hub';
+
+// Issue 12 item 11: a demo install's first start is a working center; a real install gets nothing.
+// 14:00 Shanghai on a Wednesday: the install instant of every hub here.
+const INSTALL = Date.UTC(2026, 11, 2, 6, 0, 0);
+const DAY_MS = 86_400_000;
+const quiet = { alertSweepMs: 0, dutySweepMs: 0, incidentSweepMs: 0, wallAlarmSweepMs: 0 } as const;
+
+interface OrderRow {
+  id: number;
+  code: string;
+  title: string;
+  state: OrderState;
+  categoryId: string;
+  domainId: string;
+  workstationId: string | null;
+  stationId: string | null;
+  createdAt: number;
+  deadlineAt: number | null;
+  closedAt: number | null;
+  supervised: number;
+  reworkCount: number;
+  parentId: number | null;
+  pending: string | null;
+}
+interface HistoryRow {
+  orderId: number;
+  at: number;
+  actorName: string;
+  action: OrderAction | 'create';
+  fromState: OrderState | null;
+  toState: OrderState;
+}
+
+function orders(hub: Hub): OrderRow[] {
+  return hub.db
+    .prepare(
+      `SELECT id, code, title, state, category_id AS categoryId, domain_id AS domainId, workstation_id AS workstationId,
+              station_id AS stationId, created_at AS createdAt, deadline_at AS deadlineAt, closed_at AS closedAt,
+              supervised, rework_count AS reworkCount, parent_id AS parentId, pending_request AS pending
+       FROM orders ORDER BY id`,
+    )
+    .all() as OrderRow[];
+}
+
+function history(hub: Hub): HistoryRow[] {
+  return hub.db
+    .prepare(
+      `SELECT order_id AS orderId, at, actor_name AS actorName, action, from_state AS fromState, to_state AS toState
+       FROM order_history ORDER BY order_id, id`,
+    )
+    .all() as HistoryRow[];
+}
+
+const count = (hub: Hub, sql: string): number => (hub.db.prepare(sql).get() as { n: number }).n;
+
+describe('demo working center', () => {
+  let hub: Hub;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = tempDir();
+    hub = await openHub({ dataDir, demo: true, demoHistory: true, clock: testClock(INSTALL), ...quiet });
+  }, 120_000);
+  afterAll(() => hub.close());
+
+  it('has 60 days of orders in every state, both stations, all five domains and their sub-categories', () => {
+    const rows = orders(hub);
+    expect(rows.length).toBeGreaterThan(300);
+    expect(new Set(rows.map((o) => o.state))).toEqual(new Set(ORDER_STATES));
+    expect(new Set(rows.map((o) => o.domainId))).toEqual(new Set(['01', '02', '03', '04', '05']));
+    const subCategories = hub.services.org.categories().filter((c) => c.level === 2);
+    expect(new Set(rows.map((o) => o.categoryId))).toEqual(new Set(subCategories.map((c) => c.id)));
+    expect(new Set(rows.map((o) => o.stationId).filter((s) => s !== null))).toEqual(new Set(['HQ-S1', 'HQ-S2']));
+    // Every order has a place (a workstation), as issue 12 item 3 requires.
+    expect(rows.every((o) => o.workstationId !== null)).toBe(true);
+    const oldest = Math.min(...rows.map((o) => o.createdAt));
+    expect(INSTALL - oldest).toBeGreaterThan(59 * DAY_MS);
+    expect(INSTALL - oldest).toBeLessThanOrEqual(61 * DAY_MS);
+    expect(rows.every((o) => o.createdAt < INSTALL)).toBe(true);
+  });
+
+  it('has overdue, supervised, returned, reworked, extended, parked and fed-back orders', () => {
+    const rows = orders(hub);
+    const open = rows.filter((o) => o.closedAt === null && o.state !== 'parked');
+    expect(open.filter((o) => o.deadlineAt !== null && o.deadlineAt < INSTALL).length).toBeGreaterThan(0);
+    expect(rows.filter((o) => o.supervised === 1).length).toBeGreaterThan(5);
+    expect(rows.filter((o) => o.reworkCount > 0).length).toBeGreaterThan(5);
+    expect(rows.some((o) => o.pending === 'extension')).toBe(true);
+    const actions = new Set(history(hub).map((h) => h.action));
+    for (const a of [
+      'request_return',
+      'approve_return',
+      'reject_return',
+      'verify_fail',
+      'approve_extension',
+      'reject_extension',
+      'approve_park',
+      'resume',
+      'supervise',
+      'reply_supervision',
+      'self_handle',
+      'feedback',
+      'merge',
+      'void',
+      'archive',
+    ] as const) {
+      expect(actions, a).toContain(a);
+    }
+    // An open 督办 awaits its reply today.
+    expect(count(hub, 'SELECT count(*) AS n FROM order_supervisions WHERE reply IS NULL')).toBeGreaterThan(0);
+  });
+
+  it('took every step through the state machine: each history path is one the lifecycle allows', () => {
+    const rows = new Map(orders(hub).map((o) => [o.id, o]));
+    const byOrder = new Map<number, HistoryRow[]>();
+    for (const h of history(hub)) byOrder.set(h.orderId, [...(byOrder.get(h.orderId) ?? []), h]);
+    for (const [id, steps] of byOrder) {
+      const order = rows.get(id);
+      if (!order) throw new Error(`history of a missing order ${id}`);
+      const [first, ...rest] = steps;
+      expect(first?.action).toBe('create');
+      expect(first?.toState).toBe('reported');
+      expect(first?.at).toBe(order.createdAt);
+      let state: OrderState = 'reported';
+      let at = order.createdAt;
+      for (const h of rest) {
+        if (h.action === 'create') throw new Error(`${order.code}: created twice`);
+        const rule = ORDER_RULES[h.action];
+        expect(h.fromState, `${order.code} ${h.action}`).toBe(state);
+        expect(rule.from, `${order.code} ${h.action} from ${state}`).toContain(state);
+        if (rule.to === 'same') expect(h.toState).toBe(state);
+        else if (rule.to !== 'previous') expect(h.toState).toBe(rule.to);
+        expect(h.at).toBeGreaterThanOrEqual(at);
+        state = h.toState;
+        at = h.at;
+      }
+      expect(state, order.code).toBe(order.state);
+      // Closed, voided and merged orders carry their closing time; open ones none.
+      expect(order.closedAt !== null, order.code).toBe(
+        ['closed', 'fed_back', 'archived', 'voided', 'merged'].includes(state),
+      );
+      if (order.state === 'merged') expect(order.parentId).not.toBeNull();
+    }
+    expect(byOrder.size).toBe(rows.size);
+  });
+
+  it('numbers the orders by day in the order they came in', () => {
+    const rows = orders(hub);
+    const byDay = new Map<string, OrderRow[]>();
+    for (const o of rows) {
+      const day = o.code.slice(2, 10);
+      byDay.set(day, [...(byDay.get(day) ?? []), o]);
+    }
+    for (const list of byDay.values()) {
+      const sorted = [...list].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+      expect(sorted.map((o) => Number(o.code.slice(-4)))).toEqual(sorted.map((_, i) => i + 1));
+    }
+  });
+
+  it('rosters every shift of this week and the next, at the center and both stations, chief first', () => {
+    const monday = dayNumber(mondayOf('2026-12-02')) ?? 0;
+    const [from, to] = [dateOfDay(monday), dateOfDay(monday + 13)];
+    const rows = hub.db
+      .prepare(
+        'SELECT org_unit_id AS unit, date, shift_code AS shift, post_code AS post FROM roster_assignments WHERE date BETWEEN ? AND ?',
+      )
+      .all(from, to) as { unit: string; date: string; shift: string; post: string }[];
+    expect(count(hub, 'SELECT count(*) AS n FROM roster_assignments')).toBe(rows.length);
+    const posts = (unit: string, date: string, shift: string) =>
+      rows.filter((r) => r.unit === unit && r.date === date && r.shift === shift).map((r) => r.post);
+    for (const s of shiftInstances(DEMO_PATTERNS.center, from, to)) {
+      expect(posts('HQ-C', s.date, s.code).sort(), `${s.date} ${s.code}`).toEqual(
+        CENTER_POSTS.map((p) => p.code).sort(),
+      );
+    }
+    for (const unit of ['HQ-S1', 'HQ-S2']) {
+      for (const s of shiftInstances(DEMO_PATTERNS.station, from, to)) {
+        const held = posts(unit, s.date, s.code);
+        expect(held, `${unit} ${s.date} ${s.code}`).toContain('station_duty_chief');
+        expect(held.filter((p) => p === 'station_info_officer')).toHaveLength(2);
+        expect(held.every((p) => STATION_POSTS.some((x) => x.code === p))).toBe(true);
+      }
+    }
+  });
+
+  it('starts with the current shift checked in and the alerts of the past already raised', async () => {
+    expect(hub.sweepDuty()).toBe(0);
+    expect(hub.sweepAlerts()).toBe(0);
+    // The sign-in accounts' team has the day shift on the install date, checked in.
+    const chief = await signedIn(hub, 'chief');
+    const duty = await ok(hub, chief, 'duty.onDuty', {});
+    expect(duty.shift?.code).toBe('early');
+    expect(duty.chief?.userName).toBe('张伟（值班长）');
+    expect(duty.chief?.checkedInAt).not.toBeNull();
+  });
+
+  it('shows the history to the console: the order list and an order with its timeline', async () => {
+    const station = await signedIn(hub, 'station');
+    const page = await ok(hub, station, 'orders.list', { filter: {}, sort: 'created_desc', cursor: null, limit: 50 });
+    // A station sees its own orders only, and has many.
+    expect(page.total).toBeGreaterThan(50);
+    expect(page.rows.every((r) => r.stationId === 'HQ-S1')).toBe(true);
+    const first = page.rows[0];
+    if (!first) throw new Error('no rows');
+    const detail = await ok(hub, station, 'orders.get', { id: first.id });
+    expect(detail.history.length).toBeGreaterThan(0);
+  });
+
+  it('does not seed twice: a restart keeps the one history', async () => {
+    const before = {
+      orders: orders(hub).length,
+      history: history(hub).length,
+      users: count(hub, 'SELECT count(*) AS n FROM users'),
+    };
+    hub.close();
+    hub = await openHub({ dataDir, demo: true, demoHistory: true, clock: testClock(INSTALL + 3 * DAY_MS), ...quiet });
+    expect({
+      orders: orders(hub).length,
+      history: history(hub).length,
+      users: count(hub, 'SELECT count(*) AS n FROM users'),
+    }).toEqual(before);
+    expect(hub.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(DEMO_CENTER_KEY)).toBe('2026-12-02');
+  }, 120_000);
+});
+
+describe('demo working center: determinism and real installs', () => {
+  it('gives the same orders, timelines and roster for the same install instant', async () => {
+    const a = await demoHub({ demoHistory: true, clock: testClock(INSTALL), ...quiet });
+    const b = await demoHub({ demoHistory: true, clock: testClock(INSTALL), ...quiet });
+    try {
+      expect(orders(b)).toEqual(orders(a));
+      expect(history(b)).toEqual(history(a));
+      const roster = (h: Hub) =>
+        h.db
+          .prepare('SELECT org_unit_id, date, shift_code, post_code, user_name FROM roster_assignments ORDER BY id')
+          .all();
+      expect(roster(b)).toEqual(roster(a));
+    } finally {
+      a.close();
+      b.close();
+    }
+  }, 120_000);
+
+  it('gives another history for another install date', async () => {
+    const a = await demoHub({ demoHistory: true, clock: testClock(INSTALL), ...quiet });
+    const b = await demoHub({ demoHistory: true, clock: testClock(INSTALL + DAY_MS), ...quiet });
+    try {
+      expect(orders(b).map((o) => o.title)).not.toEqual(orders(a).map((o) => o.title));
+    } finally {
+      a.close();
+      b.close();
+    }
+  }, 120_000);
+
+  it('leaves a real install empty, even with the flag on', async () => {
+    const hub = await openHub({
+      dataDir: tempDir(),
+      demo: false,
+      adminPassword: 'Real#Install2026',
+      demoHistory: true,
+      clock: testClock(INSTALL),
+      ...quiet,
+    });
+    try {
+      expect(count(hub, 'SELECT count(*) AS n FROM orders')).toBe(0);
+      expect(count(hub, 'SELECT count(*) AS n FROM roster_assignments')).toBe(0);
+      expect(count(hub, 'SELECT count(*) AS n FROM users')).toBe(1);
+      expect(hub.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(DEMO_CENTER_KEY)).toBeUndefined();
+    } finally {
+      hub.close();
+    }
+  });
+
+  it('leaves a demo install empty when the history is off (CITYOPS_DEMO_HISTORY=0: the e2e hubs)', async () => {
+    const hub = await demoHub({ clock: testClock(INSTALL), ...quiet });
+    try {
+      expect(count(hub, 'SELECT count(*) AS n FROM orders')).toBe(0);
+      expect(count(hub, 'SELECT count(*) AS n FROM roster_assignments')).toBe(0);
+    } finally {
+      hub.close();
+    }
+  });
+});
