@@ -21,7 +21,7 @@ export class WebShellProcess {
    */
   constructor(
     readonly port: number,
-    private readonly options: { demoHistory?: boolean } = {},
+    private readonly options: { demoHistory?: boolean; startTimeoutMs?: number } = {},
   ) {}
 
   get url(): string {
@@ -43,13 +43,15 @@ export class WebShellProcess {
     this.child = child;
     child.stdout.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (this.output += d.toString()));
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 20_000);
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`web shell exited early:\n${this.output}`);
       if (this.output.includes('console URL')) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`web shell did not start within 20 s:\n${this.output}`);
+    throw new Error(
+      `web shell did not start within ${(this.options.startTimeoutMs ?? 20_000) / 1000} s:\n${this.output}`,
+    );
   }
 
   async stop(): Promise<void> {
