@@ -93,7 +93,6 @@ export const WORDS = {
   verifyPass: ['现场核查已处置到位', '复核通过'],
   verifyFail: ['现场核查仍未处置到位，返工', '整改不彻底，请再次处置'],
   complete: ['已处置完毕，附现场照片', '已清理完毕'],
-  feedback: ['电话回访，群众表示满意', '回访群众，对处置结果基本满意', '回访电话未接通，已短信告知处置结果'],
   requestExtension: ['需协调产权单位，申请延时', '材料采购中，申请延时'],
   rejectExtension: ['时限内可完成，不予延时'],
   requestPark: ['需列入年度维修计划，申请挂账', '涉及历史遗留问题，申请挂账'],
@@ -102,3 +101,15 @@ export const WORDS = {
   replySupervision: ['已安排人员到场，今日内处置完毕', '正在协调，明日完成'],
   void: ['重复上报，作废', '经核实不属于城运处置范围'],
 } as const;
+
+/**
+ * 回访结果 (issue 12 item 5; the codes of common/domain/orders/feedback.ts) with what the caller
+ * notes and how often each comes back: most reporters are satisfied, a few cannot be reached.
+ */
+export const FEEDBACK = [
+  ['satisfied', '电话回访，群众对处置结果表示满意', 64],
+  ['basically_satisfied', '电话回访，群众基本满意，希望加强日常巡查', 20],
+  ['dissatisfied', '电话回访，群众对处置时效不满意，已转告处置单位', 7],
+  ['unreachable', '回访电话多次未接通，已短信告知处置结果', 9],
+] as const;
+export type DemoFeedbackResult = (typeof FEEDBACK)[number][0];

@@ -2,7 +2,7 @@ import type { HandlerRef } from '../../../common/contract';
 import type { OrderSource, ResponseLevel, Urgency } from '../../../common/domain/orders/states';
 import type { OrderAction } from '../../../common/domain/orders/transitions';
 import { SHANGHAI_OFFSET_MS } from '../../../common/domain/sla/working-calendar';
-import { PROBLEMS, REPORTERS, ROADS, SPOTS, WORDS } from './demo-catalog';
+import { FEEDBACK, PROBLEMS, REPORTERS, ROADS, SPOTS, WORDS, type DemoFeedbackResult } from './demo-catalog';
 import type { Prng } from './prng';
 
 const MINUTE_MS = 60_000;
@@ -35,6 +35,8 @@ export interface PlanStep {
   parentPlan?: number;
   /** dispatch: 日常巡勤 to a station or workstation, 联勤呼应 to a department. */
   responseLevel?: ResponseLevel;
+  /** feedback: the 回访结果. */
+  feedbackResult?: DemoFeedbackResult;
 }
 
 export interface OrderPlan {
@@ -179,7 +181,10 @@ function buildSteps(r: Prng, plan: OrderPlan, pace: number, stop: Stop, station:
   b.step(30, 360, { action: 'verify_pass', who: 'grid', reason: say(WORDS.verifyPass) });
   b.step(20, 180, { action: 'close', who: 'chief' });
   if (stop === 'closed') return b.steps;
-  b.step(60 * 4, 60 * 36, { action: 'feedback', who: 'hotline', reason: say(WORDS.feedback) });
+  const [feedbackResult, notes] = r.weighted(
+    FEEDBACK.map(([result, words, weight]) => [[result, words], weight] as const),
+  );
+  b.step(60 * 4, 60 * 36, { action: 'feedback', who: 'hotline', reason: notes, feedbackResult });
   if (stop === 'fed_back') return b.steps;
   b.step(60 * 24, 60 * 24 * 5, { action: 'archive', who: 'chief' });
   return b.steps;
