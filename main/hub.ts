@@ -260,6 +260,9 @@ export async function openHub(options: HubOptions): Promise<Hub> {
           .rows.filter((c) => c.online === 'offline')
           .map((c) => ({ id: c.id, name: c.name })),
     });
+    // Seals made before keyed seals existed are re-sealed once, if intact (seal-upgrade.ts).
+    upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
+    // Demo mode's working center (main/services/demo), on the first start only; printed with its time.
     if (options.demoHistory) {
       const demo = await seedDemoCenter(db, clock());
       if (demo.seeded) {
@@ -269,8 +272,6 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         );
       }
     }
-    // Seals made before keyed seals existed are re-sealed once, if intact (seal-upgrade.ts).
-    upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
     const orderDeps = { ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 };
     const wall = createWallServices(db, services.cameras, clock);
     /** Other consoles refetch the duty log of units that got system entries. */
