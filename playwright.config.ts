@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium where it is installed (this workplace, CI); Playwright's own browser elsewhere.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
-const MEDIA_SPECS = /(wall|wall-rtsp|wall-demo-rtc|wall-faulty|wall-alarm|webrtc-engine)\.spec\.ts$/;
+const MEDIA_SPECS = /(wall|wall-rtsp|wall-demo-rtc|wall-faulty|wall-alarm|wall-loss|webrtc-engine)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -15,6 +15,8 @@ import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
 import { wallAlarmHandlers } from './api/handlers/wall-alarm-handlers';
+import { wallLossHandlers } from './api/handlers/wall-loss-handlers';
+import { LossAlarmSettings } from './services/wall/loss-alarm-settings';
 import { drainAlarmsAfter, redeliverAlarmsAfter } from './api/handlers/wall-alarm-hooks';
 import { alarmAfterIncident, wallIncidentHandlers } from './api/handlers/wall-incident-handlers';
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
@@ -336,6 +338,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         logAlarmError,
       ),
       ...wallAlarmHandlers(wallAlarms, wall.windows),
+      ...wallLossHandlers(new LossAlarmSettings(db, clock)),
       'wall.windows.setAlarm': redeliverAlarmsAfter(
         wallApi['wall.windows.setAlarm'],
         wallAlarms,

@@ -16,6 +16,7 @@ import { authMethods } from './auth';
 import { orgMethods } from './org';
 import { systemMethods } from './system';
 import { wallMethods } from './wall';
+import { wallLossMethods } from './wall-loss';
 
 export * from './define';
 export * from './errors';
@@ -34,6 +35,7 @@ export * from './duty-handover';
 export * from './duty-log';
 export * from './duty-roster';
 export * from './wall';
+export * from './wall-loss';
 export * from './incidents';
 export * from './incident-report';
 export * from './contacts';
@@ -56,6 +58,7 @@ export const contract = {
   ...mediaMethods,
   ...demoMethods,
   ...wallMethods,
+  ...wallLossMethods,
   ...incidentMethods,
   ...incidentReportMethods,
   ...contactMethods,

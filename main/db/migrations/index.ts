@@ -16,6 +16,7 @@ import incidents from './0150_incidents.sql';
 import contacts from './0160_contacts.sql';
 import wallAlarms from './0170_wall_alarms.sql';
 import incidentPlanLevel from './0180_incident_plan_level.sql';
+import cameraLossAlarms from './0190_camera_loss_alarms.sql';
 
 export interface Migration {
   version: number;
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 160, name: 'contacts', sql: contacts },
   { version: 170, name: 'wall-alarms', sql: wallAlarms },
   { version: 180, name: 'incident-plan-level', sql: incidentPlanLevel },
+  { version: 190, name: 'camera-loss-alarms', sql: cameraLossAlarms },
 ];

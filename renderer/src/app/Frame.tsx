@@ -1,4 +1,5 @@
-import { Flex, Layout, Typography } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redirect, usePath } from '../stores/route';
@@ -19,6 +20,7 @@ import { INCIDENT_ACTORS } from '../../../common/contract/incidents';
 import { isWallWindowPath } from '../wall/window/windowRoute';
 import { ReportAlerts } from '../workspaces/incidents/alerts/ReportAlerts';
 import { useIncidentEvents } from '../workspaces/incidents/useIncidentEvents';
+import { useUserFlag } from './useUserFlag';
 import { landingPath, matchWorkspace, visibleWorkspaces } from './workspaces';
 
 function Brand() {
@@ -35,7 +37,10 @@ function Brand() {
 }
 
 export function Frame() {
+  const { t } = useTranslation();
   const user = useUser();
+  // The menu folds to its icons (remembered per user) so a workspace like the wall can take the width.
+  const [navFolded, setNavFolded] = useUserFlag('navFolded');
   const path = usePath();
   useServerEvents();
   useIncidentEvents();
@@ -68,7 +73,26 @@ export function Frame() {
         </Flex>
       </Layout.Header>
       <Layout style={{ minHeight: 0 }}>
-        <Layout.Sider width={188} style={{ borderInlineEnd: `1px solid ${palette.border}` }}>
+        <Layout.Sider
+          width={188}
+          collapsible
+          collapsed={navFolded}
+          collapsedWidth={56}
+          trigger={null}
+          style={{ borderInlineEnd: `1px solid ${palette.border}` }}
+        >
+          <Button
+            type="text"
+            block
+            icon={navFolded ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            data-testid="nav-fold"
+            data-folded={navFolded}
+            aria-label={navFolded ? t('wallLoss.layout.unfoldMenu') : t('wallLoss.layout.foldMenu')}
+            title={navFolded ? t('wallLoss.layout.unfoldMenu') : t('wallLoss.layout.foldMenu')}
+            onClick={() => {
+              setNavFolded(!navFolded);
+            }}
+          />
           <Nav workspaces={workspaces} current={current} />
         </Layout.Sider>
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>

@@ -8,6 +8,7 @@ import { rosterEn } from './roster.en';
 import { wallEn } from './wall.en';
 import { incidentOrdersEn } from './incident-orders.en';
 import { wallAlarmEn } from './wall-alarm.en';
+import { wallLossEn } from './wall-loss.en';
 import { incidentPlansEn } from './incident-plans.en';
 import { shortcutsEn } from './shortcuts.en';
 import type { MessageTree } from './zh-CN';
@@ -23,6 +24,7 @@ const en: MessageTree = {
   wall: wallEn,
   incidentOrders: incidentOrdersEn,
   wallAlarm: wallAlarmEn,
+  wallLoss: wallLossEn,
   incidentPlans: incidentPlansEn,
   shortcuts: shortcutsEn,
   app: {

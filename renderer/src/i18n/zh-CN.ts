@@ -8,6 +8,7 @@ import { rosterZh } from './roster.zh';
 import { wallZh } from './wall.zh';
 import { incidentOrdersZh } from './incident-orders.zh';
 import { wallAlarmZh } from './wall-alarm.zh';
+import { wallLossZh } from './wall-loss.zh';
 import { incidentPlansZh } from './incident-plans.zh';
 import { shortcutsZh } from './shortcuts.zh';
 
@@ -23,6 +24,7 @@ const zhCN = {
   wall: wallZh,
   incidentOrders: incidentOrdersZh,
   wallAlarm: wallAlarmZh,
+  wallLoss: wallLossZh,
   incidentPlans: incidentPlansZh,
   shortcuts: shortcutsZh,
   app: {

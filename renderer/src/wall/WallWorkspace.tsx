@@ -1,5 +1,8 @@
-import { Flex } from 'antd';
-import { useMemo, useState } from 'react';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Flex, Tooltip } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { CAMERA_ADMINS } from '../../../common/contract/cameras';
+import { useUserFlag } from '../app/useUserFlag';
 import { useTranslation } from 'react-i18next';
 import { WorkspaceTitle } from '../components/WorkspaceTitle';
 import { hasAnyRole, ORDER_INTAKE } from '../orders/roles';
@@ -8,7 +11,11 @@ import { useUser } from '../stores/session';
 import { useCameraMap } from './cameras/useCameraMap';
 import { useWallEvents } from './cameras/useWallEvents';
 import type { TileActions } from './grid/CameraTile';
+import { useFullscreen } from './grid/useFullscreen';
 import { useWallKeys } from './grid/useWallKeys';
+import { LossAlarmCard } from './loss/LossAlarmCard';
+import { LossSettingsButton } from './loss/LossSettingsModal';
+import { useLossAlarms } from './loss/useLossAlarms';
 import { WallGrid } from './grid/WallGrid';
 import { PlayerManagerProvider } from './player';
 import { SnapshotIntakeDrawer } from './snapshot/SnapshotIntakeDrawer';
@@ -26,12 +33,32 @@ import { WallWindow } from './window/WallWindow';
 import { isWallWindowPath } from './window/windowRoute';
 import './wall.css';
 
-/** The console's wall: the camera tree beside the grid, the toolbar above. */
+/** F11 toggles the wall's own full screen (the wall alone; Esc leaves, as the browser does). */
+function useF11(toggle: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'F11' || e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      toggle();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [toggle]);
+}
+
+/** The console's wall: the camera tree beside the grid (foldable), the toolbar above. */
 function WallConsole() {
   const { t } = useTranslation();
   const user = useUser();
   const { cameras, loaded } = useCameraMap();
-  const [grid, setGrid] = useState<HTMLDivElement | null>(null);
+  // The wall's box (grid, marks, the video-loss card): what its full screen shows.
+  const [stage, setStage] = useState<HTMLDivElement | null>(null);
+  const [fullscreen, toggleFullscreen] = useFullscreen(stage);
+  const [treeHidden, setTreeHidden] = useUserFlag('wallTreeHidden');
+  useF11(toggleFullscreen);
+  useLossAlarms();
   const [push, setPush] = useState<PushPreset | null>(null);
   const snapshot = useSnapshot();
   useWallKeys();
@@ -54,26 +81,45 @@ function WallConsole() {
     <>
       <WorkspaceTitle
         extra={
-          <WallToolbar
-            grid={grid}
-            onPush={() => {
-              setPush({});
-            }}
-          />
+          <Flex gap={8} align="center">
+            <Tooltip title={treeHidden ? t('wallLoss.layout.showTree') : t('wallLoss.layout.hideTree')}>
+              <Button
+                size="small"
+                icon={treeHidden ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                aria-label={treeHidden ? t('wallLoss.layout.showTree') : t('wallLoss.layout.hideTree')}
+                aria-pressed={treeHidden}
+                data-testid="wall-tree-toggle"
+                onClick={() => {
+                  setTreeHidden(!treeHidden);
+                }}
+              />
+            </Tooltip>
+            {hasAnyRole(user.roles, CAMERA_ADMINS) && <LossSettingsButton />}
+            <WallToolbar
+              fullscreen={fullscreen}
+              onFullscreen={toggleFullscreen}
+              onPush={() => {
+                setPush({});
+              }}
+            />
+          </Flex>
         }
       >
         {t('wall.title')}
       </WorkspaceTitle>
       <Flex gap={12} style={{ flex: 1, minHeight: 0 }}>
-        <div style={{ width: 280, flex: 'none', minHeight: 0 }}>
-          <CameraTree />
-        </div>
+        {!treeHidden && (
+          <div style={{ width: 280, flex: 'none', minHeight: 0 }}>
+            <CameraTree />
+          </div>
+        )}
         <Flex vertical gap={6} style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
           <TourBar />
-          <div style={{ flex: 1, minHeight: 0, position: 'relative' }}>
-            <WallGrid cameras={cameras} loaded={loaded} actions={actions} gridRef={setGrid} />
+          <div ref={setStage} className="wall-stage" style={{ flex: 1, minHeight: 0, position: 'relative' }}>
+            <WallGrid cameras={cameras} loaded={loaded} actions={actions} />
             <IncidentMark />
             <AlarmFrame />
+            <LossAlarmCard />
           </div>
         </Flex>
       </Flex>

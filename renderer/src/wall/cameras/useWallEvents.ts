@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { methodKey, useApi } from '../../api';
 
-const CAMERA_METHODS = ['cameras.list', 'cameras.tree', 'cameras.get'] as const;
+// wall.lossAlarms.list: an administrator's change of a group's video-loss alarm is announced as cameras.changed.
+const CAMERA_METHODS = ['cameras.list', 'cameras.tree', 'cameras.get', 'wall.lossAlarms.list'] as const;
 
 /**
  * Keeps this window's camera data and wall lists in step with the hub: cameras going on- or offline

@@ -7,13 +7,14 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
-import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../../common/contract';
 import { cameraSource, type Unplayable } from '../cameras/source';
 import { startSlotDrag } from '../dnd';
 import type { Player, StreamKind, TileHealth } from '../player/types';
+import { forgetTile, reportTileHealth } from '../loss/lossStore';
 import { clearSlot, toggleMaximise, toggleStats, useWallStore } from '../store';
 import { useTileHealth } from './playerHooks';
 import { StatsOverlay } from './StatsOverlay';
@@ -118,6 +119,21 @@ export function CameraTile({
 
   // One element tree whatever the state, so the box holding the <video> is never recreated.
   const health = !source ? (unplayableReason ? UNPLAYABLE_HEALTH : CONNECTING_HEALTH) : (live ?? CONNECTING_HEALTH);
+
+  // The video-loss alarm watches what this tile's health machine says (issue 12 item 6).
+  const name = camera?.name ?? cameraId;
+  const groupId = camera?.gridId ?? null;
+  const groupName = camera?.gridName ?? null;
+  const lossCamera = useMemo(() => ({ cameraId, name, groupId, groupName }), [cameraId, name, groupId, groupName]);
+  useEffect(() => {
+    reportTileHealth(lossCamera, health.state);
+  }, [lossCamera, health.state]);
+  useEffect(
+    () => () => {
+      forgetTile(cameraId);
+    },
+    [cameraId],
+  );
   return (
     <TileFrame
       slot={slot}

@@ -40,6 +40,7 @@ export function TileFrame({
 
   const className = [
     'wall-tile',
+    `wall-tile-state-${state}`,
     selected && 'wall-tile-selected',
     maximised && 'wall-tile-maximised',
     over && 'wall-tile-over',

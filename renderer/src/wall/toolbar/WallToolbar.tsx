@@ -1,7 +1,6 @@
 import { ClearOutlined, FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useFullscreen } from '../grid/useFullscreen';
 import { showCells, useWallStore } from '../store';
 import { AlarmWindowsMenu } from '../takeover/AlarmWindowsMenu';
 import { ToursMenu } from '../tours/ToursMenu';
@@ -12,10 +11,17 @@ import { KeysHelp } from './KeysHelp';
 import { LayoutPicker } from './LayoutPicker';
 import { RtcEngineTag } from './RtcEngineTag';
 
-/** Above the console's wall: layouts, saved views, tours, wall windows, clear, full screen, keys. */
-export function WallToolbar({ grid, onPush }: { grid: HTMLElement | null; onPush: () => void }) {
+/** Above the console's wall: layouts, saved views, tours, wall windows, clear, full screen (F11), keys. */
+export function WallToolbar({
+  fullscreen,
+  onFullscreen,
+  onPush,
+}: {
+  fullscreen: boolean;
+  onFullscreen: () => void;
+  onPush: () => void;
+}) {
   const { t } = useTranslation();
-  const [fullscreen, toggleFullscreen] = useFullscreen(grid);
   return (
     <Space wrap size={8}>
       <LayoutPicker />
@@ -36,13 +42,14 @@ export function WallToolbar({ grid, onPush }: { grid: HTMLElement | null; onPush
           }}
         />
       </Tooltip>
-      <Tooltip title={fullscreen ? t('wall.toolbar.exitFullscreen') : t('wall.toolbar.fullscreen')}>
+      <Tooltip title={fullscreen ? t('wall.toolbar.exitFullscreen') : t('wallLoss.layout.wallOnly')}>
         <Button
           size="small"
           icon={fullscreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
           aria-label={t('wall.toolbar.fullscreen')}
           data-testid="wall-fullscreen"
-          onClick={toggleFullscreen}
+          data-active={fullscreen}
+          onClick={onFullscreen}
         />
       </Tooltip>
       <KeysHelp />

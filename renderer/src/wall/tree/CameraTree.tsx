@@ -1,20 +1,24 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Badge, Empty, Flex, Input, Spin, Tree, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type Key, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../../common/contract';
 import { useApiQuery } from '../../api';
 import { useDebounced } from '../../components/useDebounced';
 import { useElementHeight } from '../../components/useElementHeight';
 import { startCameraDrag } from '../dnd';
+import { LAYOUTS } from '../layouts';
 import { placeAnywhere, place, useWallStore } from '../store';
+import { endTileNumber, TILE_NUMBER_PAUSE_MS, typeTileDigit } from './tileNumber';
 import { CAMERA_KEY_PREFIX, groupKeys, toTreeData, type TreeLabels } from './treeData';
 
 const DOT = { online: 'success', offline: 'error', unknown: 'default' } as const;
 
 /**
  * The camera tree beside the wall: grid → station area → workstation → cameras with online dots.
- * Drag a camera onto a tile, or double-click it to put it in the selected tile.
+ * Drag a camera onto a tile, or double-click it to put it in the selected tile. By keyboard (issue 12
+ * item 7): the arrow keys move through the tree, Enter puts the camera in the selected tile, and a
+ * tile number (1–9, 0; two digits on larger walls) puts it in that tile.
  */
 export function CameraTree() {
   const { t } = useTranslation();
@@ -63,6 +67,43 @@ export function CameraTree() {
   const expanded = useMemo(() => groupKeys(data).filter((k) => !collapsed.has(k)), [data, collapsed]);
   const cameraIds = useMemo(() => new Set(onWall.filter((c) => c !== null)), [onWall]);
 
+  // The camera the keyboard is on (rc-tree's active node), and a first digit waiting for a second.
+  const [active, setActive] = useState<string | null>(null);
+  const pending = useRef<{ digits: string; cameraId: string; timer: number } | null>(null);
+  useEffect(
+    () => () => {
+      if (pending.current) window.clearTimeout(pending.current.timer);
+    },
+    [],
+  );
+  const activeCamera = active?.startsWith(CAMERA_KEY_PREFIX) ? active.slice(CAMERA_KEY_PREFIX.length) : null;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Enter' && active) {
+      e.preventDefault();
+      put(active);
+      return;
+    }
+    const m = /^(?:Digit|Numpad)(\d)$/.exec(e.code);
+    if (!m?.[1] || !activeCamera) return;
+    e.preventDefault();
+    const tiles = LAYOUTS[useWallStore.getState().layoutId].slots.length;
+    const before = pending.current;
+    if (before) window.clearTimeout(before.timer);
+    pending.current = null;
+    const step = typeTileDigit(before?.cameraId === activeCamera ? before.digits : '', Number(m[1]), tiles);
+    if (step.tile !== null) place(step.tile - 1, activeCamera);
+    if (step.pending === '') return;
+    const cameraId = activeCamera;
+    const timer = window.setTimeout(() => {
+      pending.current = null;
+      const tile = endTileNumber(step.pending, tiles);
+      if (tile !== null) place(tile - 1, cameraId);
+    }, TILE_NUMBER_PAUSE_MS);
+    pending.current = { digits: step.pending, cameraId, timer };
+  };
+
   const put = (key: string) => {
     if (!key.startsWith(CAMERA_KEY_PREFIX)) return;
     const id = key.slice(CAMERA_KEY_PREFIX.length);
@@ -73,7 +114,13 @@ export function CameraTree() {
   };
 
   return (
-    <Flex vertical gap={8} style={{ height: '100%', minHeight: 0 }} data-testid="wall-tree">
+    <Flex
+      vertical
+      gap={8}
+      style={{ height: '100%', minHeight: 0 }}
+      data-testid="wall-tree"
+      data-active-camera={activeCamera ?? ''}
+    >
       <Input
         allowClear
         prefix={<SearchOutlined />}
@@ -103,6 +150,12 @@ export function CameraTree() {
             expandedKeys={expanded}
             selectedKeys={[...cameraIds].map((id) => `${CAMERA_KEY_PREFIX}${id}`)}
             multiple
+            activeKey={active}
+            // Typed as a key, but rc-tree passes null when the active node leaves the tree.
+            onActiveChange={(key: Key | null) => {
+              setActive(key === null ? null : String(key));
+            }}
+            onKeyDown={onKeyDown}
             onExpand={(_keys, { node, expanded: open }) => {
               setCollapsed((set) => {
                 const next = new Set(set);
