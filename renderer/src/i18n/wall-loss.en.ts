@@ -33,4 +33,12 @@ export const wallLossEn: typeof wallLossZh = {
       'In the camera tree, pick a camera with the arrow keys, then press a tile number (1–9, 0; two digits on larger layouts) to put it there',
     fullscreen: 'F11: the wall alone, full screen; Esc leaves',
   },
+  shortcuts: {
+    treeMove: 'In the camera tree (click it or Tab into it): move up and down, fold and unfold',
+    treePlace:
+      'In the camera tree: put the chosen camera in the tile of that number (two digits on walls of more than nine tiles)',
+    treeEnter: 'In the camera tree: put the chosen camera in the selected tile (the first empty one when it is taken)',
+    fullscreen: 'The wall alone, full screen',
+    leaveFullscreen: 'Leave the wall’s full screen',
+  },
 };

@@ -30,4 +30,11 @@ export const wallLossZh = {
     place: '在摄像机树中用方向键选中摄像机，再按画面编号（1–9、0；更多画面时连按两位数字）放入该画面',
     fullscreen: 'F11：仅视频墙全屏，Esc 退出',
   },
+  shortcuts: {
+    treeMove: '摄像机树中（先点一下或 Tab 进入）：上下移动、左右收起/展开',
+    treePlace: '摄像机树中：把选中的摄像机放入该编号的画面（画面超过 9 个时连按两位数字）',
+    treeEnter: '摄像机树中：把选中的摄像机放入选中的画面（已占用时放入第一个空画面）',
+    fullscreen: '仅视频墙全屏',
+    leaveFullscreen: '退出视频墙全屏',
+  },
 };

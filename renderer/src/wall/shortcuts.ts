@@ -12,5 +12,11 @@ export const wallShortcuts: ShortcutGroup = {
     { id: 'restore', chords: [['Esc']], label: (t) => t('shortcuts.wall.restore') },
     { id: 'clear', chords: [['Delete']], label: (t) => t('shortcuts.wall.clear') },
     { id: 'layout', chords: [['Alt', '1…9']], label: (t) => t('shortcuts.wall.layout') },
+    // Issue 12 items 6–7: the camera tree's keys (tree/CameraTree.tsx) and the wall's full screen.
+    { id: 'treeMove', chords: [['↑'], ['↓'], ['←'], ['→']], label: (t) => t('wallLoss.shortcuts.treeMove') },
+    { id: 'treePlace', chords: [['1…9'], ['0'], ['1…9', '0…9']], label: (t) => t('wallLoss.shortcuts.treePlace') },
+    { id: 'treeEnter', chords: [['Enter']], label: (t) => t('wallLoss.shortcuts.treeEnter') },
+    { id: 'fullscreen', chords: [['F11']], label: (t) => t('wallLoss.shortcuts.fullscreen') },
+    { id: 'leaveFullscreen', chords: [['Esc'], ['F11']], label: (t) => t('wallLoss.shortcuts.leaveFullscreen') },
   ],
 };
