@@ -21,8 +21,9 @@ function keysBelongElsewhere(e: KeyboardEvent): boolean {
   if (target instanceof HTMLElement) {
     if (target.isContentEditable || target.closest('input, textarea, select, [role="combobox"]')) return true;
     if (target.closest('.ant-select-dropdown, .ant-dropdown, .ant-popover, .ant-modal, .ant-drawer')) return true;
-    // The camera tree has its own keys: arrows move through it, Enter and tile numbers place a camera.
-    if (target.closest('[role="tree"]')) return true;
+    // In the camera tree the arrows move through the tree; Enter and tile numbers are the tree's only
+    // while a camera is chosen there (it marks them handled), else the wall's as usual.
+    if (e.key.startsWith('Arrow') && target.closest('[role="tree"]')) return true;
     // Enter or Space on a focused button presses that button.
     if ((e.key === 'Enter' || e.key === ' ') && target.closest('button, a, [role="button"], [role="menuitem"]')) {
       return true;
