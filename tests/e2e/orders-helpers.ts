@@ -51,6 +51,10 @@ export async function step(page: Page, action: string, to: string, options: Step
   await page.getByTestId(`order-action-${action}`).click();
   const form = page.getByTestId('act-form');
   await expect(form).toHaveAttribute('data-action', action);
+  // The dialog zooms in from the clicked button: a click on its OK button while it is still tiny
+  // (a loaded machine starves the animation frames, so Playwright sees it "stable") lands on the
+  // mask, which closes the dialog without submitting. Wait until the opening motion is over.
+  await expect(page.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
   if (options.reason) await form.getByTestId('act-reason').fill(options.reason);
   if (options.handler) await choose(page, 'act-handler', options.handler.typed, options.handler.option);
   if (options.file) {

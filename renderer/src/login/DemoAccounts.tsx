@@ -31,31 +31,37 @@ export function DemoAccounts({
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('login.demoHint', { password })}
               </Typography.Paragraph>
-              <Table
-                size="small"
-                rowKey="username"
-                pagination={false}
-                showHeader={false}
-                dataSource={accounts}
-                rowClassName="clickable-row"
-                onRow={(account) =>
-                  ({
-                    'data-testid': 'demo-account',
-                    'data-username': account.username,
-                    onClick: () => {
-                      onPick(account.username, password);
+              {/* The list scrolls inside the card so that the sign-in form fits a 768 px high screen. */}
+              <div
+                data-testid="demo-accounts-list"
+                style={{ maxHeight: 'max(120px, calc(100vh - 600px))', overflowY: 'auto' }}
+              >
+                <Table
+                  size="small"
+                  rowKey="username"
+                  pagination={false}
+                  showHeader={false}
+                  dataSource={accounts}
+                  rowClassName="clickable-row"
+                  onRow={(account) =>
+                    ({
+                      'data-testid': 'demo-account',
+                      'data-username': account.username,
+                      onClick: () => {
+                        onPick(account.username, password);
+                      },
+                    }) as HTMLAttributes<HTMLElement>
+                  }
+                  columns={[
+                    {
+                      key: 'username',
+                      dataIndex: 'username',
+                      render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
                     },
-                  }) as HTMLAttributes<HTMLElement>
-                }
-                columns={[
-                  {
-                    key: 'username',
-                    dataIndex: 'username',
-                    render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
-                  },
-                  { key: 'role', render: (_, account) => account.roles.map(roleName).join('、') },
-                ]}
-              />
+                    { key: 'role', render: (_, account) => account.roles.map(roleName).join('、') },
+                  ]}
+                />
+              </div>
             </>
           ),
         },

@@ -38,7 +38,8 @@ export function LoginScreen() {
   };
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100%', padding: 24 }}>
+    // border-box: the padding inside the 100 %, or the page is 48 px taller than the window and scrolls.
+    <Flex vertical align="center" justify="center" style={{ minHeight: '100%', padding: 24, boxSizing: 'border-box' }}>
       <Card
         style={{ width: 400, maxWidth: '100%' }}
         title={

@@ -129,7 +129,7 @@ export function ContactFormModal({ contact, onClose }: { contact: Contact | null
           </Radio.Group>
         </Form.Item>
         <Form.Item name="name" label={t('contacts.form.name')} rules={[required, { max: 60 }]}>
-          <Input autoComplete="off" data-testid="contact-form-name" />
+          <Input autoFocus autoComplete="off" data-testid="contact-form-name" />
         </Form.Item>
         {kind === 'person' && (
           <Form.Item name="parentId" label={t('contacts.form.parent')}>

@@ -65,6 +65,7 @@ export function LinkOrderModal({ detail, onClose }: { detail: IncidentDetail; on
       <Form layout="vertical">
         <Form.Item label={t('incidentOrders.card.order')}>
           <Select<number>
+            autoFocus
             showSearch={{ filterOption: false, onSearch: setSearch }}
             placeholder={t('incidentOrders.card.placeholder')}
             notFoundContent={text.length >= 2 ? t('incidentOrders.card.none') : t('incidentOrders.card.hint')}

@@ -11,7 +11,12 @@ import { formatDateTime } from '../../time/dayjs';
 import { useCurrentIncidents } from '../incidents/data';
 import { IncidentOrderTag } from './IncidentOrderTag';
 
-/** The sum of the widths below; wider windows stretch the columns, narrower ones scroll sideways. */
+/**
+ * The sum of the widths below; wider windows stretch the columns, narrower ones scroll sideways.
+ * They add up to 1198 px so that the whole row fits the workspace of a 1440×900 window (1440 −
+ * the 188 px menu − 32 px padding, less the scroll bar) without cutting a column; the title
+ * takes what a wider window adds, and shows in full in a tooltip when cut.
+ */
 export function tableWidth(columns: ColumnsType<OrderSummary>): number {
   return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
 }
@@ -29,7 +34,7 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
           {
             key: 'light',
             title: t('orders.column.light'),
-            width: 44,
+            width: 40,
             align: 'center',
             fixed: 'left',
             render: (_, o) => <LightDot light={o.light} timeUsed={o.timeUsed} />,
@@ -38,7 +43,7 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
             key: 'code',
             title: t('orders.column.code'),
             dataIndex: 'code',
-            width: 140,
+            width: 136,
             fixed: 'left',
             render: (code: string) => <span className="tabular">{code}</span>,
           },
@@ -47,7 +52,7 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
             title: t('orders.column.title'),
             dataIndex: 'title',
             // Every column has a width: the virtual body lays out by them, not by its content.
-            width: 280,
+            width: 200,
             ellipsis: { showTitle: false },
             render: (title: string, o) => (
               <>
@@ -60,27 +65,27 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
             key: 'category',
             title: t('orders.column.category'),
             dataIndex: 'categoryName',
-            width: 120,
+            width: 104,
             ellipsis: true,
           },
           {
             key: 'workstation',
             title: t('orders.column.workstation'),
             dataIndex: 'workstationName',
-            width: 90,
+            width: 84,
             ellipsis: true,
             render: (name: string | null) => name ?? t('common.none'),
           },
           {
             key: 'source',
             title: t('orders.column.source'),
-            width: 64,
+            width: 60,
             render: (_, o) => names.source(o.source),
           },
           {
             key: 'urgency',
             title: t('orders.column.urgency'),
-            width: 70,
+            width: 66,
             render: (_, o) => <UrgencyTag urgency={o.urgency} />,
           },
           {
@@ -92,7 +97,7 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
           {
             key: 'handler',
             title: t('orders.column.handler'),
-            width: 100,
+            width: 96,
             ellipsis: true,
             render: (_, o) => o.handler?.name ?? t('common.none'),
           },
@@ -120,8 +125,9 @@ export function useOrderColumns(): ColumnsType<OrderSummary> {
             key: 'rework',
             title: t('orders.column.rework'),
             dataIndex: 'reworkCount',
-            width: 52,
+            width: 60,
             align: 'center',
+            fixed: 'right',
             render: (n: number) =>
               n > 0 ? (
                 <Typography.Text type="warning">{n}</Typography.Text>

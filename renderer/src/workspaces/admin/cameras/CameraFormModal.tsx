@@ -132,7 +132,7 @@ export function CameraFormModal({ camera, onClose }: { camera: Camera | null; on
         }
       >
         <Form.Item name="name" label={t('cameras.form.name')} rules={[required, { max: 200 }]}>
-          <Input autoComplete="off" data-testid="camera-form-name" />
+          <Input autoFocus autoComplete="off" data-testid="camera-form-name" />
         </Form.Item>
         <Form.Item name="code" label={t('cameras.form.code')} extra={t('cameras.form.codeHelp')}>
           <Input autoComplete="off" maxLength={40} className="tabular" data-testid="camera-form-code" />

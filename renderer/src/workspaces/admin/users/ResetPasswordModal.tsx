@@ -54,7 +54,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRecord; onClos
             extra={t('password.rule')}
             rules={passwordRules(t)}
           >
-            <Input.Password autoComplete="new-password" data-testid="reset-password-new" />
+            <Input.Password autoFocus autoComplete="new-password" data-testid="reset-password-new" />
           </Form.Item>
         </Form>
         {reset.error && (

@@ -92,7 +92,7 @@ export function UserFormModal({ user, onClose }: { user: UserRecord | null; onCl
             extra={t('users.form.usernameRule')}
             rules={[required, { pattern: /^[A-Za-z0-9_.-]{2,32}$/, message: t('users.form.usernameRule') }]}
           >
-            <Input autoComplete="off" data-testid="user-form-username" />
+            <Input autoFocus autoComplete="off" data-testid="user-form-username" />
           </Form.Item>
         )}
         <Form.Item
@@ -100,7 +100,7 @@ export function UserFormModal({ user, onClose }: { user: UserRecord | null; onCl
           label={t('users.form.displayName')}
           rules={[{ ...required, whitespace: true }, { max: 40 }]}
         >
-          <Input autoComplete="off" data-testid="user-form-display-name" />
+          <Input autoFocus={editing} autoComplete="off" data-testid="user-form-display-name" />
         </Form.Item>
         {!editing && (
           <Form.Item

@@ -100,6 +100,8 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
       )}
       <Form.Item label={t('duty.compose.text')} style={{ marginBottom: 8 }}>
         <Input.TextArea
+          // 更正 remounts the composer (keyed by the entry): the operator types the correction at once.
+          autoFocus={correcting !== null}
           data-testid="duty-text"
           value={text}
           maxLength={DUTY_LOG_TEXT_MAX}

@@ -54,6 +54,7 @@ export function CopyWeekModal({ unitId, unitName, monday, onClose }: CopyWeekMod
           <Flex align="center" gap={8}>
             <Typography.Text>{t('roster.copy.weeks')}</Typography.Text>
             <InputNumber<number>
+              autoFocus
               min={1}
               max={MAX_COPY_WEEKS}
               precision={0}

@@ -146,7 +146,7 @@ export function ActivateDialog({
           <AreaTree />
         </Form.Item>
         <Form.Item name="name" label={t('incidents.field.name')} extra={t('incidents.activate.nameHint')}>
-          <Input maxLength={60} data-testid="incident-name" />
+          <Input autoFocus maxLength={60} data-testid="incident-name" />
         </Form.Item>
         <Form.Item
           name="commanderName"

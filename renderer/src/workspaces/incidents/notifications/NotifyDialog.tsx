@@ -108,6 +108,7 @@ export function NotifyDialog({ incidentId, onClose }: { incidentId: number; onCl
           rules={[{ required: true, message: t('contacts.form.required') }]}
         >
           <Select<number>
+            autoFocus
             showSearch={{ filterOption: false, onSearch: setText }}
             placeholder={t('notify.contactPlaceholder')}
             loading={contacts.isFetching}

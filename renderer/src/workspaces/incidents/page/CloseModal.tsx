@@ -69,6 +69,7 @@ export function CloseModal({ detail, open, onClose }: { detail: IncidentDetail; 
           rules={[{ required: true, whitespace: true, message: t('incidents.close.summaryRequired') }]}
         >
           <Input.TextArea
+            autoFocus
             rows={6}
             maxLength={INCIDENT_TEXT_MAX}
             placeholder={t('incidents.close.summaryPlaceholder')}

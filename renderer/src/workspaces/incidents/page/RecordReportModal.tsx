@@ -95,6 +95,7 @@ export function RecordReportModal({ target, onClose }: { target: ReportToRecord 
         >
           {/* The counter turns red past the limit but does not cut the text: the hub says why it refuses. */}
           <Input.TextArea
+            autoFocus
             rows={5}
             count={{ show: true, max: INCIDENT_TEXT_MAX }}
             placeholder={t('incidents.reports.textPlaceholder')}
