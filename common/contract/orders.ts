@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HANDLER_KINDS, ORDER_STATES, RESPONSE_LEVELS, SOURCES, URGENCIES } from '../domain/orders/states';
+import { FEEDBACK_RESULTS } from '../domain/orders/feedback';
 import { ORDER_ACTIONS } from '../domain/orders/transitions';
 import { method } from './define';
 import { empty, epochMs, idSchema, orgUnitIdSchema } from './schemas';
@@ -9,6 +10,7 @@ export const urgencySchema = z.enum(URGENCIES);
 export const responseLevelSchema = z.enum(RESPONSE_LEVELS);
 export const sourceSchema = z.enum(SOURCES);
 export const orderActionSchema = z.enum(ORDER_ACTIONS);
+export const feedbackResultSchema = z.enum(FEEDBACK_RESULTS);
 export const lightSchema = z.enum(['green', 'yellow', 'red', 'paused', 'done']);
 export type Light = z.infer<typeof lightSchema>;
 
@@ -47,6 +49,8 @@ export const orderSummarySchema = z.object({
   updatedAt: epochMs,
   /** The incident the order is linked to (incident mode: pinned first while it runs), if any. */
   incidentId: idSchema.nullable(),
+  /** 回访结果, once the reporter was called back (feedback step). */
+  feedbackResult: feedbackResultSchema.nullable(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
@@ -94,6 +98,18 @@ export type Supervision = z.infer<typeof supervisionSchema>;
 export const orderDetailSchema = orderSummarySchema.extend({
   description: z.string(),
   gridId: z.string().nullable(),
+  /**
+   * Who owns the order's place (its workstation's grid and that grid's station): dispatch suggests
+   * it and warns before sending the order elsewhere. null: no workstation, or one under no grid.
+   */
+  jurisdiction: z
+    .object({
+      gridId: z.string(),
+      gridName: z.string(),
+      stationId: z.string().nullable(),
+      stationName: z.string().nullable(),
+    })
+    .nullable(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   reporterName: z.string().nullable(),
@@ -133,6 +149,8 @@ export const orderFilterSchema = z.object({
   text: z.string().trim().max(100).optional(),
   /** Orders linked to this incident (incident mode; the caller must be able to open the incident). */
   incidentId: idSchema.optional(),
+  /** 回访结果 of the feedback step. */
+  feedbackResult: feedbackResultSchema.optional(),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
@@ -247,6 +265,8 @@ export const orderMethods = {
       parentId: idSchema.optional(),
       /** supervise */
       supervisionDueAt: epochMs.optional(),
+      /** feedback (回访): required there, with the notes in `reason` */
+      feedbackResult: feedbackResultSchema.optional(),
     }),
     output: orderDetailSchema,
     access: ACTORS,

@@ -35,6 +35,7 @@ function order(over: Partial<OrderSummary> = {}): OrderSummary {
     createdAt: Date.UTC(2026, 10, 25, 23, 59, 59), // 2026-11-26 07:59:59 Shanghai
     updatedAt: Date.UTC(2026, 10, 26, 1, 2, 3), // 2026-11-26 09:02:03 Shanghai
     incidentId: null,
+    feedbackResult: null,
     ...over,
   };
 }
@@ -64,7 +65,15 @@ const ROWS: OrderSummary[] = [
     responseLevel: 'patrol',
     state: 'filed',
   }),
-  order({ id: 3, code: 'HQ20261126-0003', title: '+1 车辆占道', address: '@home', domainId: '99' }),
+  order({
+    id: 3,
+    code: 'HQ20261126-0003',
+    title: '+1 车辆占道',
+    address: '@home',
+    domainId: '99',
+    state: 'fed_back',
+    feedbackResult: 'basically_satisfied',
+  }),
 ];
 
 /** RFC 4180 parser, enough to read our own output back. */
@@ -130,6 +139,7 @@ describe('order export: CSV', () => {
       '返工次数',
       '受理时间',
       '更新时间',
+      '回访结果',
     ]);
     expect(rows[1]).toEqual([
       'HQ20261126-0001',
@@ -149,11 +159,13 @@ describe('order export: CSV', () => {
       '1',
       '2026-11-26 07:59:59',
       '2026-11-26 09:02:03',
+      '',
     ]);
     const second = rows[2]!;
     expect(second.slice(2, 5)).toEqual(['设施管理', '路灯', '']);
     expect(second.slice(6, 15)).toEqual(['视频', '一般', '日常巡勤', '待派遣', '', '', '绿灯', '否', '0']);
     expect(rows[3]![2]).toBe('99'); // unknown domain: its id rather than nothing
+    expect(rows[3]![17]).toBe('基本满意'); // 回访结果 by its Chinese name
   });
 
   it('quotes per RFC 4180 and defuses formula-looking text', () => {
@@ -207,7 +219,7 @@ describe('order export: XLSX', () => {
     expect(sheet).toMatch(/<c r="A1" t="s" s="1">/); // style 1 = bold font
     expect(part('xl/styles.xml')).toMatch(/<font><b\/>/);
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(sheet).toContain('<autoFilter ref="A1:Q4"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:R4"/>');
     expect(sheet).toMatch(/<col min="2" max="2" width="\d+" customWidth="1"\/>/);
     expect(cellText('B2')).toBe('井盖缺失');
     expect(cellText('C2')).toBe('市容环境');
@@ -236,6 +248,6 @@ describe('order export: XLSX', () => {
     const empty = unzipSync(new Uint8Array(exportOrders([], 'xlsx', NOW).data));
     const sheet = strFromU8(empty['xl/worksheets/sheet1.xml']!);
     expect([...sheet.matchAll(/<row /g)]).toHaveLength(1);
-    expect(sheet).toContain('<dimension ref="A1:Q1"/>');
+    expect(sheet).toContain('<dimension ref="A1:R1"/>');
   });
 });

@@ -17,6 +17,7 @@ import contacts from './0160_contacts.sql';
 import wallAlarms from './0170_wall_alarms.sql';
 import incidentPlanLevel from './0180_incident_plan_level.sql';
 import cameraLossAlarms from './0190_camera_loss_alarms.sql';
+import orderFeedbackResult from './0200_order_feedback_result.sql';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 170, name: 'wall-alarms', sql: wallAlarms },
   { version: 180, name: 'incident-plan-level', sql: incidentPlanLevel },
   { version: 190, name: 'camera-loss-alarms', sql: cameraLossAlarms },
+  { version: 200, name: 'order-feedback-result', sql: orderFeedbackResult },
 ];

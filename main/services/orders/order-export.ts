@@ -5,6 +5,7 @@ import {
   SOURCE_NAMES,
   URGENCY_NAMES,
 } from '../../../common/domain/orders/states';
+import { FEEDBACK_RESULT_NAMES } from '../../../common/domain/orders/feedback';
 import { formatShanghai } from '../../../common/domain/time';
 import { writeCsv } from './export/csv';
 import { displayWidth, writeXlsx, xlsxSerial, type XlsxCell } from './export/xlsx';
@@ -65,6 +66,11 @@ const COLUMNS: readonly Column[] = [
   { header: '返工次数', width: 8, value: (r) => r.reworkCount },
   { header: '受理时间', width: 20, value: (r) => ({ at: r.createdAt }) },
   { header: '更新时间', width: 20, value: (r) => ({ at: r.updatedAt }) },
+  {
+    header: '回访结果',
+    width: 8,
+    value: (r) => (r.feedbackResult ? FEEDBACK_RESULT_NAMES[r.feedbackResult].zh : null),
+  },
 ];
 
 export const EXPORT_HEADERS: readonly string[] = COLUMNS.map((c) => c.header);

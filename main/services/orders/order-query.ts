@@ -425,6 +425,7 @@ export class OrderQuery {
     if (filter.urgency !== undefined) add('o.urgency = ?', filter.urgency);
     if (filter.supervised !== undefined) add('o.supervised = ?', filter.supervised ? 1 : 0);
     if (filter.source !== undefined) add('o.source = ?', filter.source);
+    if (filter.feedbackResult !== undefined) add('o.feedback_result = ?', filter.feedbackResult);
     if (filter.incidentId !== undefined) {
       add('o.id IN (SELECT order_id FROM incident_orders WHERE incident_id = ?)', filter.incidentId);
     }

@@ -1,4 +1,5 @@
 import type { Light, OrderSummary } from '../../../common/contract';
+import type { FeedbackResult } from '../../../common/domain/orders/feedback';
 import { isOpen, type OrderState } from '../../../common/domain/orders/states';
 import type { ClockMarks, SlaClock } from './sla-port';
 
@@ -15,7 +16,7 @@ export const ORDER_COLUMNS = `
   o.created_at AS createdAt, o.updated_at AS updatedAt, o.closed_at AS closedAt,
   o.limit_minutes AS limitMinutes, o.limit_mode AS limitMode, o.warn_at AS warnAt,
   o.deadline_at AS deadlineAt, o.paused_at AS pausedAt, o.alerted_yellow AS alertedYellow,
-  o.alerted_red AS alertedRed,
+  o.alerted_red AS alertedRed, o.feedback_result AS feedbackResult, o.feedback_at AS feedbackAt,
   (SELECT io.incident_id FROM incident_orders io WHERE io.order_id = o.id) AS incidentId`;
 
 export const ORDER_FROM = `
@@ -67,6 +68,8 @@ export interface OrderRow {
   alertedRed: number;
   /** the incident the order is linked to (incident mode), if any */
   incidentId: number | null;
+  feedbackResult: FeedbackResult | null;
+  feedbackAt: number | null;
 }
 
 export function marksOf(row: OrderRow): ClockMarks | null {
@@ -115,5 +118,6 @@ export function toSummary(row: OrderRow, now: number, sla: SlaClock): OrderSumma
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     incidentId: row.incidentId,
+    feedbackResult: row.feedbackResult,
   };
 }

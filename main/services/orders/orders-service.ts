@@ -8,6 +8,7 @@ import {
   type OrderAction,
   type OrderFacts,
 } from '../../../common/domain/orders/transitions';
+import { isOutsideJurisdiction, jurisdictionOf, targetStationOf } from '../../../common/domain/orders/jurisdiction';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import { requireVisibleAttachments } from '../attachments/attachment-visibility';
@@ -19,6 +20,7 @@ import { marksOf, toSummary, type OrderRow } from './order-rows';
 import { indexOrderText } from './order-search';
 import { canSeeOrder, orderNotFound } from './order-visibility';
 import { OrdersRepo } from './orders-repo';
+import { requirePlace } from './order-place';
 import type { SlaClock } from './sla-port';
 
 /** orders.create's input with the response level decided (the handler fills the incident-mode default). */
@@ -91,6 +93,7 @@ export class OrdersService {
       }
       gridId = ws.parentId;
     }
+    requirePlace(input);
     this.checkAttachments(input.attachmentIds, actor);
     const marks = this.sla.start(now, category.id, input.urgency);
     const code = nextOrderCode(this.db, now);
@@ -153,6 +156,13 @@ export class OrdersService {
       previousStationId: null,
       critical: input.urgency === 'critical',
     };
+  }
+
+  private readonly unitOf = (id: string) => this.org.unit(id);
+
+  /** The grid and station that own a workstation (org data), for dispatch's suggestion and warning. */
+  jurisdiction(workstationId: string | null) {
+    return jurisdictionOf(workstationId, this.unitOf);
   }
 
   private facts(row: OrderRow): OrderFacts {
@@ -248,6 +258,19 @@ export class OrdersService {
           handlerKind: input.handler.kind,
           responseLevel: input.responseLevel,
         });
+        // Sent outside the place's own station: allowed (the chief decides), and on the record.
+        const owner = this.jurisdiction(row.workstationId);
+        if (isOutsideJurisdiction(owner, targetStationOf(input.handler, this.unitOf))) {
+          detail.outsideJurisdiction = { ownerStationId: owner?.stationId, ownerStation: owner?.stationName };
+        }
+        break;
+      }
+      case 'feedback': {
+        if (input.feedbackResult === undefined) {
+          throw apiError('E_INVALID', '请选择回访结果', 'Choose the feedback result', { field: 'feedbackResult' });
+        }
+        Object.assign(fields, { feedback_result: input.feedbackResult, feedback_at: now });
+        detail.feedbackResult = input.feedbackResult;
         break;
       }
       case 'request_return':
@@ -399,6 +422,7 @@ export class OrdersService {
       ...toSummary(row, now, this.sla),
       description: row.description,
       gridId: row.gridId,
+      jurisdiction: this.jurisdiction(row.workstationId),
       lat: row.lat,
       lng: row.lng,
       reporterName: row.reporterName,
