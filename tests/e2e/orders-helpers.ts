@@ -44,6 +44,10 @@ export interface StepOptions {
   reason?: string;
   handler?: { typed: string; option: string };
   file?: { name: string; mimeType: string; buffer: Buffer };
+  /** 回访结果 by its Chinese name (feedback). */
+  feedbackResult?: string;
+  /** The dispatch leaves the place's own station: accept the warning. */
+  outsideJurisdiction?: true;
 }
 
 /** Takes one lifecycle step from the drawer and waits for the state it leads to. */
@@ -57,11 +61,20 @@ export async function step(page: Page, action: string, to: string, options: Step
   await expect(page.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
   if (options.reason) await form.getByTestId('act-reason').fill(options.reason);
   if (options.handler) await choose(page, 'act-handler', options.handler.typed, options.handler.option);
+  if (options.feedbackResult) {
+    await form.getByTestId('act-feedback-result').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasText: new RegExp(`^${options.feedbackResult}$`),
+      })
+      .click();
+  }
   if (options.file) {
     await form.getByTestId('attachment-input').setInputFiles(options.file);
     await expect(form.getByTestId('attachment-item')).toHaveAttribute('data-state', 'done');
   }
   await page.getByTestId('act-submit').click();
+  if (options.outsideJurisdiction) await page.getByTestId('act-outside-ok').click();
   await expect(page.getByTestId('order-drawer')).toHaveAttribute('data-state', to);
 }
 
@@ -80,12 +93,13 @@ export async function takeCall(
   page: Page,
   title: string,
   urgency: 'normal' | 'urgent' | 'critical' = 'normal',
+  workstation = '向东村',
 ): Promise<string> {
   await page.getByTestId('nav-intake').click();
   await page.getByTestId('intake-title').fill(title);
   await page.getByTestId('intake-description').fill(`${title}，群众来电反映，请尽快处置`);
   await choose(page, 'intake-category', '井盖', '井盖');
-  await choose(page, 'intake-workstation', '向东村', '向东村');
+  await choose(page, 'intake-workstation', workstation, workstation);
   await page.getByTestId('intake-reporter-name').fill('王先生');
   await page.getByTestId('intake-reporter-phone').fill('13812345678');
   await page.getByTestId(`intake-urgency-${urgency}`).click();

@@ -68,7 +68,7 @@ describe('work-order lifecycle', () => {
     await step(station, created.id, 'complete', { reason: '已重新安装' });
     await step(grid, created.id, 'verify_pass');
     await step(chief, created.id, 'close');
-    await step(hotline, created.id, 'feedback', { reason: '回访王先生，表示满意' });
+    await step(hotline, created.id, 'feedback', { reason: '回访王先生，表示满意', feedbackResult: 'satisfied' });
     const archived = await step(chief, created.id, 'archive');
     expect(archived.state).toBe('archived');
     expect(archived.light).toBe('done');

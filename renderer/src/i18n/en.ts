@@ -11,6 +11,7 @@ import { wallAlarmEn } from './wall-alarm.en';
 import { wallLossEn } from './wall-loss.en';
 import { incidentPlansEn } from './incident-plans.en';
 import { shortcutsEn } from './shortcuts.en';
+import { placeEn } from './place.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -27,6 +28,7 @@ const en: MessageTree = {
   wallLoss: wallLossEn,
   incidentPlans: incidentPlansEn,
   shortcuts: shortcutsEn,
+  place: placeEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',

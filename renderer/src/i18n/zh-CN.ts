@@ -11,6 +11,7 @@ import { wallAlarmZh } from './wall-alarm.zh';
 import { wallLossZh } from './wall-loss.zh';
 import { incidentPlansZh } from './incident-plans.zh';
 import { shortcutsZh } from './shortcuts.zh';
+import { placeZh } from './place.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -27,6 +28,7 @@ const zhCN = {
   wallLoss: wallLossZh,
   incidentPlans: incidentPlansZh,
   shortcuts: shortcutsZh,
+  place: placeZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',

@@ -7,6 +7,7 @@ import {
   SOURCE_NAMES,
   URGENCY_NAMES,
 } from '../../../../common/domain/orders/states';
+import { FEEDBACK_RESULT_NAMES, type FeedbackResult } from '../../../../common/domain/orders/feedback';
 import type { OrderAction } from '../../../../common/domain/orders/transitions';
 import { useBilingual } from '../../i18n/useDisplay';
 
@@ -17,6 +18,8 @@ export interface OrderNames {
   level: (l: ResponseLevel) => string;
   /** Lifecycle steps, plus 'create' (登记) for the first timeline entry. */
   action: (a: OrderAction | 'create') => string;
+  /** 回访结果 */
+  feedback: (r: FeedbackResult) => string;
 }
 
 /** Display names of the order vocabulary in the UI language (states etc. from common/, actions from i18n). */
@@ -31,6 +34,7 @@ export function useOrderNames(): OrderNames {
       source: (s) => pick(SOURCE_NAMES[s]),
       level: (l) => pick(RESPONSE_LEVEL_NAMES[l]),
       action,
+      feedback: (r) => pick(FEEDBACK_RESULT_NAMES[r]),
     }),
     [pick, action],
   );

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, OrderDetail } from '../../../../common/contract';
+import { FEEDBACK_RESULTS, type FeedbackResult } from '../../../../common/domain/orders/feedback';
 import { RESPONSE_LEVELS, type ResponseLevel } from '../../../../common/domain/orders/states';
 import type { OrderAction } from '../../../../common/domain/orders/transitions';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,8 @@ import { dayjs, formatDateTime } from '../../time/dayjs';
 import { AttachmentUploader, type UploadState } from '../attachments/AttachmentUploader';
 import { useOrderNames } from '../display/useOrderNames';
 import { parseHandlerValue } from '../reference/options';
+import { useOrderReference } from '../reference/useOrderReference';
+import { outsideJurisdiction } from './outsideJurisdiction';
 import { actionFields } from './actionFields';
 import { HandlerPicker } from './HandlerPicker';
 import { ParentOrderPicker } from './ParentOrderPicker';
@@ -24,6 +27,7 @@ interface Fields {
   extensionHours?: number;
   parentId?: number;
   supervisionDue?: Dayjs;
+  feedbackResult?: FeedbackResult;
 }
 
 /** The step's small form: only what this action needs, then orders.act. */
@@ -37,7 +41,8 @@ export function ActionFormModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const ref = useOrderReference();
   const names = useOrderNames();
   const errorText = useErrorText();
   const [form] = Form.useForm<Fields>();
@@ -71,7 +76,24 @@ export function ActionFormModal({
     if (fields.extensionHours && values.extensionHours) input.extensionHours = values.extensionHours;
     if (fields.parent && values.parentId) input.parentId = values.parentId;
     if (fields.supervisionDue && values.supervisionDue) input.supervisionDueAt = values.supervisionDue.valueOf();
-    act.mutate(input);
+    if (fields.feedbackResult && values.feedbackResult) input.feedbackResult = values.feedbackResult;
+    // Outside the place's own station: say whose it is and ask (the hub records it if it goes ahead).
+    const outside = input.handler ? outsideJurisdiction(order, input.handler, (id) => ref.unitById.get(id)) : null;
+    if (!outside) {
+      act.mutate(input);
+      return;
+    }
+    modal.confirm({
+      title: t('place.jurisdiction.confirmTitle'),
+      content: <span data-testid="act-outside-confirm">{t('place.jurisdiction.confirm', { ...outside })}</span>,
+      okText: t('place.jurisdiction.confirmOk'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'act-outside-ok' },
+      cancelButtonProps: { 'data-testid': 'act-outside-cancel' },
+      onOk: () => {
+        act.mutate(input);
+      },
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -126,7 +148,7 @@ export function ActionFormModal({
         )}
         {fields.handler && (
           <Form.Item name="handler" label={t('orders.act.handler')} rules={[required(t('orders.act.handlerRequired'))]}>
-            <HandlerPicker />
+            <HandlerPicker jurisdiction={order.jurisdiction} />
           </Form.Item>
         )}
         {fields.responseLevel && (
@@ -160,9 +182,27 @@ export function ActionFormModal({
             <DatePicker showTime format="YYYY-MM-DD HH:mm" data-testid="act-due" />
           </Form.Item>
         )}
+        {fields.feedbackResult && (
+          <Form.Item
+            name="feedbackResult"
+            label={t('place.feedback.result')}
+            rules={[required(t('place.feedback.resultRequired'))]}
+          >
+            <Select<FeedbackResult>
+              data-testid="act-feedback-result"
+              options={FEEDBACK_RESULTS.map((r) => ({ value: r, label: names.feedback(r) }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="reason"
-          label={fields.reasonRequired ? t('orders.act.reason') : t('orders.act.reasonOptional')}
+          label={
+            fields.feedbackResult
+              ? t('place.feedback.notes')
+              : fields.reasonRequired
+                ? t('orders.act.reason')
+                : t('orders.act.reasonOptional')
+          }
           rules={[
             ...(fields.reasonRequired
               ? [{ required: true, whitespace: true, message: t('orders.act.reasonRequired') }]

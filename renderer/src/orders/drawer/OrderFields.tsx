@@ -23,8 +23,11 @@ export function OrderFields({ order }: { order: OrderDetail }) {
   const ref = useOrderReference();
   const none = t('common.none');
   const category = ref.categoryById.get(order.categoryId);
-  const grid = order.gridId ? ref.unitById.get(order.gridId) : undefined;
-  const station = order.stationId ? ref.unitById.get(order.stationId) : undefined;
+  // The grid and station that own the place (from the hub), not the station the order happens to be
+  // with: 海塘村 sent to 第一联勤站 still belongs to 蔡路责任网格 / 第二联勤站, and the drawer says both.
+  const owner = order.jurisdiction;
+  const holder = order.stationId ? ref.unitById.get(order.stationId) : undefined;
+  const outside = owner !== null && owner.stationId !== null && holder !== undefined && holder.id !== owner.stationId;
   return (
     <Descriptions size="small" column={2} bordered data-testid="order-fields">
       <Descriptions.Item label={t('orders.column.state')}>
@@ -55,8 +58,15 @@ export function OrderFields({ order }: { order: OrderDetail }) {
         <span data-testid="order-handler">{order.handler?.name ?? none}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('orders.column.workstation')}>{order.workstationName ?? none}</Descriptions.Item>
-      <Descriptions.Item label={t('orders.field.gridStation')}>
-        {[grid?.name, station?.name].filter(Boolean).join(' / ') || none}
+      <Descriptions.Item label={t('place.jurisdiction.field')}>
+        <span data-testid="order-jurisdiction">
+          {owner ? `${owner.gridName} / ${owner.stationName ?? t('place.jurisdiction.noOwner')}` : none}
+        </span>
+        {outside && (
+          <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="order-outside-jurisdiction">
+            {t('place.jurisdiction.handledOutside', { station: holder.name })}
+          </Tag>
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('orders.field.address')} span={2}>
         {order.address || none}
@@ -91,6 +101,11 @@ export function OrderFields({ order }: { order: OrderDetail }) {
           </Tag>
         )}
       </Descriptions.Item>
+      {order.feedbackResult && (
+        <Descriptions.Item label={t('place.feedback.result')}>
+          <span data-testid="order-feedback-result">{names.feedback(order.feedbackResult)}</span>
+        </Descriptions.Item>
+      )}
       {order.cameraId && <Descriptions.Item label={t('orders.field.camera')}>{order.cameraId}</Descriptions.Item>}
       {order.parentId !== null && (
         <Descriptions.Item label={t('orders.field.parent')} span={2}>

@@ -23,6 +23,8 @@ export interface ActionFields {
   extensionHours: boolean;
   parent: boolean;
   supervisionDue: boolean;
+  /** 回访结果 (满意 / 基本满意 / 不满意 / 未联系上), required by the hub on feedback. */
+  feedbackResult: boolean;
 }
 
 export function actionFields(action: OrderAction): ActionFields {
@@ -34,6 +36,7 @@ export function actionFields(action: OrderAction): ActionFields {
     extensionHours: action === 'request_extension',
     parent: action === 'merge',
     supervisionDue: action === 'supervise',
+    feedbackResult: action === 'feedback',
   };
 }
 

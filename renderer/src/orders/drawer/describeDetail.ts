@@ -7,6 +7,7 @@ import {
   type ResponseLevel,
   type Urgency,
 } from '../../../../common/domain/orders/states';
+import { isFeedbackResult } from '../../../../common/domain/orders/feedback';
 import { durationText } from '../../components/duration';
 import { formatDateTime } from '../../time/dayjs';
 import type { OrderNames } from '../display/useOrderNames';
@@ -68,6 +69,19 @@ export function describeDetail(
         : `${t('orders.detail.handler')}：${handler}`,
     );
   take('handler', 'handlerName', 'previousHandler', 'fromHandler', 'handlerId', 'handlerKind');
+
+  // A dispatch the hub took outside the place's own station (issue 12 item 3).
+  const outside = detail.outsideJurisdiction;
+  if (isRecord(outside)) {
+    const owner = typeof outside.ownerStation === 'string' ? outside.ownerStation : text(outside.ownerStationId);
+    lines.push(t('place.jurisdiction.outsideDetail', { owner }));
+  }
+  take('outsideJurisdiction');
+
+  if (isFeedbackResult(detail.feedbackResult)) {
+    lines.push(`${t('place.feedback.result')}：${names.feedback(detail.feedbackResult)}`);
+  }
+  take('feedbackResult');
 
   const returnedBy = handlerName(detail.returnedBy);
   if (returnedBy) lines.push(`${t('orders.detail.returnedBy')}：${returnedBy}`);

@@ -226,7 +226,20 @@ export function IntakeForm({
               </Form.Item>
             </Col>
             <Col span={10}>
-              <Form.Item name="workstationId" label={t('intake.workstation')}>
+              <Form.Item
+                name="workstationId"
+                label={t('intake.workstation')}
+                // A place is required (issue 12 item 3): a workstation or an address; the hub checks too.
+                dependencies={['address']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    validator: (_rule, value: string | null | undefined) =>
+                      value || (getFieldValue('address') as string | undefined)?.trim()
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('place.intake.required'))),
+                  }),
+                ]}
+              >
                 <WorkstationSelect />
               </Form.Item>
             </Col>

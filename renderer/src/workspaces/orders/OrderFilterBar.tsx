@@ -10,6 +10,7 @@ import {
   type OrderState,
   type Urgency,
 } from '../../../../common/domain/orders/states';
+import { FEEDBACK_RESULTS, type FeedbackResult } from '../../../../common/domain/orders/feedback';
 import { useDebounced } from '../../components/useDebounced';
 import { useOrderNames } from '../../orders/display/useOrderNames';
 import { categoryCascader, workstationGroups } from '../../orders/reference/options';
@@ -173,6 +174,17 @@ export function OrderFilterBar({ onChange }: { onChange: (filter: OrderListQuery
         options={SOURCES.map((s) => ({ value: s, label: names.source(s) }))}
         onChange={(v) => {
           set('source', v);
+        }}
+      />
+      <Select<FeedbackResult>
+        allowClear
+        placeholder={t('place.feedback.filter')}
+        style={{ width: 110 }}
+        value={fields.feedbackResult}
+        data-testid="order-filter-feedback"
+        options={FEEDBACK_RESULTS.map((r) => ({ value: r, label: names.feedback(r) }))}
+        onChange={(v) => {
+          set('feedbackResult', v);
         }}
       />
       <DatePicker.RangePicker

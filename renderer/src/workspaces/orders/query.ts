@@ -2,6 +2,7 @@ import { ORDER_TOTAL_CAP } from '../../../../common/contract/orders';
 import type { Dayjs } from 'dayjs';
 import type { OrderFilter, MethodInput } from '../../../../common/contract';
 import { TIME_ZONE } from '../../../../common/domain/org';
+import type { FeedbackResult } from '../../../../common/domain/orders/feedback';
 import type { OrderSource, OrderState, Urgency } from '../../../../common/domain/orders/states';
 import { dayjs } from '../../time/dayjs';
 
@@ -29,6 +30,8 @@ export interface OrderFilterFields {
   light?: 'green' | 'yellow' | 'red';
   supervised?: 'yes' | 'no';
   source?: OrderSource;
+  /** 回访结果 */
+  feedbackResult?: FeedbackResult;
   /** Calendar days in Beijing time, both ends included. */
   range?: [Dayjs | null, Dayjs | null] | null;
   /** 关联事件: only the orders linked to this incident (running or closed). */
@@ -56,6 +59,7 @@ export function toOrderFilter(fields: OrderFilterFields): OrderFilter {
   if (fields.light) filter.light = fields.light;
   if (fields.supervised) filter.supervised = fields.supervised === 'yes';
   if (fields.source) filter.source = fields.source;
+  if (fields.feedbackResult) filter.feedbackResult = fields.feedbackResult;
   const [from, to] = fields.range ?? [];
   if (from) filter.createdFrom = shanghaiDay(from).startOf('day').valueOf();
   if (to) filter.createdTo = shanghaiDay(to).endOf('day').valueOf();
