@@ -4,7 +4,8 @@ import { login } from './fixtures';
 /** Signs in on a fresh page of the browser and waits for the console. */
 export async function operator(page: Page, url: string, username: string): Promise<Page> {
   await login(page, url, username);
-  await expect(page.getByTestId('status-bar')).toBeVisible();
+  // The machine may be loaded: the first screen after sign-in gets a generous wait.
+  await expect(page.getByTestId('status-bar')).toBeVisible({ timeout: 30_000 });
   return page;
 }
 

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { openOrder, operator, PHOTO, searchOrders, step, takeCall } from './orders-helpers';
 
 test('an order from the hotline call to the archive, every step in the timeline', async ({ browser, shell }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const hotline = await operator(await browser.newPage(), shell.url, 'hotline');
   const code = await takeCall(hotline, '向东村村口井盖缺失');
 
