@@ -38,6 +38,8 @@ test('dispatch suggests the jurisdiction and warns before sending an order outsi
   // The picker: the owning station first, marked 辖区.
   await chief.getByTestId('order-action-dispatch').click();
   await expect(chief.getByTestId('act-form')).toHaveAttribute('data-action', 'dispatch');
+  // Clicks wait for the dialog's zoom-in (see step() in orders-helpers).
+  await expect(chief.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
   await expect(chief.getByTestId('act-jurisdiction')).toContainText('蔡路责任网格 / 第二联勤站');
   await chief.getByTestId('act-handler').click();
   const firstOption = chief.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
@@ -48,6 +50,7 @@ test('dispatch suggests the jurisdiction and warns before sending an order outsi
   await chief.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第一联勤站' }).click();
   await chief.getByTestId('act-submit').click();
   await expect(chief.getByTestId('act-outside-confirm')).toHaveText('海塘村属第二联勤站，确定派往第一联勤站？');
+  await expect(chief.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
   await chief.getByTestId('act-outside-cancel').click();
   await expect(chief.getByTestId('act-outside-confirm')).toHaveCount(0);
   await expect(chief.getByTestId('act-form')).toBeVisible();
@@ -60,10 +63,13 @@ test('dispatch suggests the jurisdiction and warns before sending an order outsi
 
   // Sent on outside after all: confirmed, then the drawer keeps the owner and says who handles it.
   await chief.getByTestId('order-action-redispatch').click();
+  await expect(chief.getByTestId('act-form')).toHaveAttribute('data-action', 'redispatch');
+  await expect(chief.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
   await chief.getByTestId('act-reason').fill('第二联勤站人员在处置火情，请第一联勤站支援');
   await choose(chief, 'act-handler', '第一联勤站', '第一联勤站');
   await chief.getByTestId('act-submit').click();
   await expect(chief.getByTestId('act-outside-confirm')).toHaveText('海塘村属第二联勤站，确定派往第一联勤站？');
+  await expect(chief.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
   await chief.getByTestId('act-outside-ok').click();
   await expect(chief.getByTestId('order-handler')).toHaveText('第一联勤站');
   await expect(chief.getByTestId('order-jurisdiction')).toHaveText('蔡路责任网格 / 第二联勤站');
