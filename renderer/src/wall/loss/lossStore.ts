@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { LOSS_ALARM_DEFAULT_DELAY_S } from '../../../../common/contract/wall-loss';
 import type { TileState } from '../player/types';
 import {
   emptyLossState,
@@ -14,6 +15,7 @@ import {
  * This console's video-loss alarms (issue 12 item 6). They live per console, not in the hub: what
  * goes dark is what this console's own players see (each console has its own cameras on its wall),
  * and the hub knows no tile's health. The group settings come from the hub (wall.lossAlarms.list).
+ * A wall window's tiles report here too, but only the console's wall shows the card and sounds.
  */
 interface LossStore {
   state: LossState;
@@ -24,7 +26,8 @@ interface LossStore {
 export const useLossStore = create<LossStore>(() => ({
   state: emptyLossState,
   settings: new Map(),
-  defaults: { enabled: true, delayMs: 10_000 },
+  // Until the hub's settings arrive: the hub's own defaults.
+  defaults: { enabled: true, delayMs: LOSS_ALARM_DEFAULT_DELAY_S * 1000 },
 }));
 
 /** The clock the alarms are timed by; tests set their own. */
