@@ -270,7 +270,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       if (demo.seeded) {
         console.info(
           `[demo] 演示数据 / demo center ${demo.date}: ${demo.staff} staff, ${demo.assignments} roster entries, ` +
-            `${demo.orders} orders (${demo.steps} steps) in ${demo.ms} ms`,
+            `${demo.orders} orders (${demo.steps} steps), ${demo.logEntries} duty log entries in ${demo.ms} ms`,
         );
       }
     }

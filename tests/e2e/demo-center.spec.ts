@@ -22,7 +22,7 @@ test.afterAll(async () => {
 
 test('a fresh demo start shows 60 days of orders and a staffed roster', async ({ page }) => {
   test.setTimeout(120_000);
-  expect(shell.log()).toMatch(/\[demo\] .* \d+ orders \(\d+ steps\) in \d+ ms/);
+  expect(shell.log()).toMatch(/\[demo\] .* \d+ orders \(\d+ steps\), \d+ duty log entries in \d+ ms/);
   await operator(page, shell.url, 'chief');
 
   // The order list is full: a page of orders, with today's among them.

@@ -193,6 +193,34 @@ describe('demo working center', () => {
     }
   });
 
+  it("writes this week's duty log so far: each unit's shifts begun, in their own time, by their chief", () => {
+    const rows = hub.db
+      .prepare(
+        `SELECT s.org_unit_id AS unit, s.starts_at AS startsAt, s.ends_at AS endsAt, e.at, e.author_name AS author, e.kind
+         FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id`,
+      )
+      .all() as { unit: string; startsAt: number; endsAt: number; at: number; author: string; kind: string }[];
+    const monday = Date.UTC(2026, 10, 30) - 8 * 3_600_000;
+    for (const unit of ['HQ-C', 'HQ-S1', 'HQ-S2']) {
+      const mine = rows.filter((r) => r.unit === unit);
+      // Monday 00:00 to Wednesday 14:00: every shift begun has its 接班 note.
+      const shifts = new Set(mine.map((r) => r.startsAt));
+      expect(shifts.size, unit).toBeGreaterThanOrEqual(unit === 'HQ-C' ? 8 : 7);
+      expect(Math.min(...shifts)).toBeGreaterThanOrEqual(monday);
+    }
+    for (const r of rows) {
+      expect(r.at).toBeGreaterThanOrEqual(r.startsAt);
+      expect(r.at).toBeLessThan(Math.min(r.endsAt, INSTALL));
+      expect(r.kind).not.toBe('system');
+    }
+    // The day shift now running was taken over by the sign-in chief.
+    expect(
+      rows.some(
+        (r) => r.unit === 'HQ-C' && r.startsAt <= INSTALL && INSTALL < r.endsAt && r.author === '张伟（值班长）',
+      ),
+    ).toBe(true);
+  });
+
   it('starts with the current shift checked in and the alerts of the past already raised', async () => {
     expect(hub.sweepDuty()).toBe(0);
     expect(hub.sweepAlerts()).toBe(0);

@@ -7,6 +7,7 @@ import { OrgRepo } from '../org/org-repo';
 import { SlaService } from '../sla/sla-service';
 import { isDemo } from '../users/bootstrap';
 import { UsersRepo } from '../users/users-repo';
+import { seedDemoDutyLog } from './demo-duty-log';
 import { replayHistory } from './demo-history';
 import { planHistory, showcasePlans, type DemoWorkstation } from './demo-plans';
 import { seedDemoRoster } from './demo-roster';
@@ -26,6 +27,7 @@ export interface DemoCenterResult {
   checkIns?: number;
   orders?: number;
   steps?: number;
+  logEntries?: number;
   ms?: number;
 }
 
@@ -36,8 +38,8 @@ export function seedOf(date: string): number {
 
 /**
  * A demo install's first start (issue 12 item 11): the staff of four teams per unit, this week's and
- * next week's roster with the check-ins of shifts begun, and 60 days of orders taken through their
- * lifecycle — all from a PRNG seeded by the install date. Only on a demo database (meta demo = 1),
+ * next week's roster with the check-ins of shifts begun, 60 days of orders taken through their
+ * lifecycle, and the duty log of this week's shifts so far — all from a PRNG seeded by the install date. Only on a demo database (meta demo = 1),
  * once (meta DEMO_CENTER_KEY, written in the same transaction), never on a real install.
  */
 export async function seedDemoCenter(hubDb: Db, now: number): Promise<DemoCenterResult> {
@@ -67,6 +69,7 @@ export async function seedDemoCenter(hubDb: Db, now: number): Promise<DemoCenter
     // Plans keep their order (a merge names its parent by index); the replay sorts the steps by time.
     const plans = [...planHistory(random, now, workstations), ...showcasePlans(random, now, workstations)];
     const history = workstations.length > 0 ? replayHistory(db, org, sla, people, date, plans, now) : null;
+    const logEntries = seedDemoDutyLog(db, rosterService, people, date, now, prng(seed ^ 0x106));
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(DEMO_CENTER_KEY, date);
     return {
       seeded: true,
@@ -75,6 +78,7 @@ export async function seedDemoCenter(hubDb: Db, now: number): Promise<DemoCenter
       ...roster,
       orders: history?.orders ?? 0,
       steps: history?.steps ?? 0,
+      logEntries,
     };
   })();
   return result.seeded ? { ...result, ms: Math.round(performance.now() - started) } : result;
