@@ -120,6 +120,20 @@ describe('demo working center', () => {
     expect(count(hub, 'SELECT count(*) AS n FROM order_supervisions WHERE reply IS NULL')).toBeGreaterThan(0);
   });
 
+  it('records a 回访结果 with every feedback, all four of them', () => {
+    const rows = hub.db
+      .prepare(
+        `SELECT o.feedback_result AS result FROM orders o
+         WHERE EXISTS (SELECT 1 FROM order_history h WHERE h.order_id = o.id AND h.action = 'feedback')`,
+      )
+      .all() as { result: string | null }[];
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.every((r) => r.result !== null)).toBe(true);
+    expect(new Set(rows.map((r) => r.result))).toEqual(
+      new Set(['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable']),
+    );
+  });
+
   it('took every step through the state machine: each history path is one the lifecycle allows', () => {
     const rows = new Map(orders(hub).map((o) => [o.id, o]));
     const byOrder = new Map<number, HistoryRow[]>();

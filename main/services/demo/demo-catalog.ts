@@ -1,3 +1,5 @@
+import type { FeedbackResult } from '../../../common/domain/orders/feedback';
+
 /**
  * What the demo orders are about: a problem phrase per sub-category (the seed's category tree,
  * resources/seed/categories.json), places, reporters and the words officers write in each step.
@@ -106,10 +108,10 @@ export const WORDS = {
  * 回访结果 (issue 12 item 5; the codes of common/domain/orders/feedback.ts) with what the caller
  * notes and how often each comes back: most reporters are satisfied, a few cannot be reached.
  */
-export const FEEDBACK = [
+export const FEEDBACK: readonly (readonly [FeedbackResult, string, number])[] = [
   ['satisfied', '电话回访，群众对处置结果表示满意', 64],
   ['basically_satisfied', '电话回访，群众基本满意，希望加强日常巡查', 20],
   ['dissatisfied', '电话回访，群众对处置时效不满意，已转告处置单位', 7],
   ['unreachable', '回访电话多次未接通，已短信告知处置结果', 9],
-] as const;
-export type DemoFeedbackResult = (typeof FEEDBACK)[number][0];
+];
+export type DemoFeedbackResult = FeedbackResult;

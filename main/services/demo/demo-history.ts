@@ -99,20 +99,21 @@ export function replayHistory(
     const id = ids.get(e.plan);
     if (!step || id === undefined) continue;
     const parentId = step.parentPlan === undefined ? undefined : ids.get(step.parentPlan);
-    // A variable, not a literal: `feedbackResult` reaches the service however its input type is written.
-    const input = {
-      id,
-      action: step.action,
-      reason: step.reason,
-      attachmentIds: [],
-      handler: step.handler,
-      responseLevel: step.responseLevel,
-      extensionHours: step.extensionHours,
-      parentId,
-      supervisionDueAt: step.dueInMs === undefined ? undefined : t + step.dueInMs,
-      feedbackResult: step.feedbackResult,
-    };
-    orders.act(input, actorAt(step.who, plan.stationId, t));
+    orders.act(
+      {
+        id,
+        action: step.action,
+        reason: step.reason,
+        attachmentIds: [],
+        handler: step.handler,
+        responseLevel: step.responseLevel,
+        extensionHours: step.extensionHours,
+        parentId,
+        supervisionDueAt: step.dueInMs === undefined ? undefined : t + step.dueInMs,
+        feedbackResult: step.feedbackResult,
+      },
+      actorAt(step.who, plan.stationId, t),
+    );
     steps++;
   }
   t = now;
