@@ -45,6 +45,8 @@ export const rosterEntrySchema = z.object({
   userName: z.string(),
   checkedInAt: epochMs.nullable(),
   checkedOutAt: epochMs.nullable(),
+  /** When the person was put on this post: someone added to a running shift is late only from then (checkInDueAt). */
+  rosteredAt: epochMs,
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 

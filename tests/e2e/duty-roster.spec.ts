@@ -1,8 +1,16 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { OnDuty } from '../../common/contract';
+import Database from 'better-sqlite3';
+import type { OnDuty, RosterEntry } from '../../common/contract';
 import { MISSING_CHECKIN_AFTER_MS } from '../../common/domain/duty/roster';
 import { expect, test } from './fixtures';
-import { exerciseRosterTab, hubClient, rosterOnCurrentShift, settledShift } from './duty-roster-helpers';
+import {
+  exerciseRosterTab,
+  hubClient,
+  rosterOnCurrentShift,
+  settledShift,
+  type HubClient,
+} from './duty-roster-helpers';
 import { operator } from './orders-helpers';
 
 /** The center's default shift covering now (Beijing time): 夜班 0–8, 早班 8–16, 中班 16–24. */
@@ -11,6 +19,25 @@ function centerShiftNow(): { name: string; hours: string } {
   if (hour < 8) return { name: '夜班', hours: '00:00–08:00' };
   if (hour < 16) return { name: '早班', hours: '08:00–16:00' };
   return { name: '中班', hours: '16:00–24:00' };
+}
+
+/** The person's assignment on the current shift, as the hub has it. */
+async function rosterEntry(hub: HubClient, userId: number): Promise<RosterEntry> {
+  const { posts } = await hub.call<OnDuty>('duty.onDuty', {});
+  const found = posts.flatMap((p) => p.people).find((e) => e.userId === userId);
+  if (!found) throw new Error(`user ${userId} is not on the current shift`);
+  return found;
+}
+
+/** Moves the time an assignment was made, as if the roster had been written earlier. */
+function backdateRostering(dataDir: string, assignmentId: number, at: number): void {
+  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('UPDATE roster_assignments SET created_at = ? WHERE id = ?').run(at, assignmentId);
+  } finally {
+    db.close();
+  }
 }
 
 /** Opens the on-duty popover (hover) and returns the chip of `userId` on `post`. */
@@ -78,19 +105,29 @@ test('a rostered monitor checks in and out from the status bar; the chief sees i
   browser,
   shell,
 }) => {
-  test.setTimeout(120_000);
-  const chief = await operator(await browser.newPage(), shell.url, 'chief');
-  const hub = await hubClient(chief, 'chief');
+  test.setTimeout(180_000);
+  const setup = await operator(await browser.newPage(), shell.url, 'chief');
+  const hub = await hubClient(setup, 'chief');
   // The chief's console learns of the new assignment through `duty.changed`, without a reload.
   const { shift, person } = await rosterOnCurrentShift(hub, {
     orgUnitId: 'HQ-C',
     role: 'video_monitor',
     postCode: 'video_monitor',
   });
+  // Just added to a running shift: not late for the time before anyone asked them to come.
+  const entry = await rosterEntry(hub, person.id);
+  if (Date.now() < entry.rosteredAt + MISSING_CHECKIN_AFTER_MS) {
+    const fresh = await personOnPost(setup, 'video_monitor', person.id);
+    await expect(fresh).toHaveAttribute('data-check', 'none');
+    await expect(fresh).toHaveAttribute('data-late', 'false');
+  }
+
+  // Rostered before the shift (as the week's roster is): ten minutes into the shift without a
+  // check-in, the hub's sweep (every 30 s) alerts the chiefs, and the console marks them late.
+  backdateRostering(shell.dataDir, entry.id, shift.startsAt - 3_600_000);
+  const chief = await operator(await browser.newPage(), shell.url, 'chief');
   const chip = await personOnPost(chief, 'video_monitor', person.id);
   await expect(chip).toHaveAttribute('data-check', 'none');
-
-  // Ten minutes into the shift without a check-in: the hub's sweep (every 30 s) alerts the chiefs.
   const late = Date.now() >= shift.startsAt + MISSING_CHECKIN_AFTER_MS;
   if (late) {
     await expect(chief.getByTestId('on-duty-missing')).toBeVisible();

@@ -10,6 +10,7 @@ import { RosterService } from '../../main/services/duty/roster-service';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
+import { latePeople } from '../../renderer/src/workspaces/duty/roster/lateness';
 import { tempDir, testClock } from '../helpers/hub';
 
 /** An instant given as Shanghai wall-clock time, 'YYYY-MM-DD HH:mm'. */
@@ -405,6 +406,37 @@ describe('on duty and check-in', () => {
     // The middle chief is reported once their shift is 10 minutes old, with no chief to tell but themselves.
     expect(roster.missingCheckIns(sh('2026-02-03 16:10'))).toMatchObject([{ userName: '赵值班', chief: null }]);
     expect(roster.missingCheckIns(sh('2026-02-03 16:11'))).toEqual([]);
+  });
+
+  it('gives someone added to a running shift 10 minutes from being rostered, not from the start', () => {
+    for (const u of ['chief1', 'grid1', 'video1']) roster.checkIn(uid(u), sh('2026-02-03 07:55'));
+    clock.advance(sh('2026-02-03 11:00') - clock());
+    const added = roster.assign('HQ-C', {
+      date: '2026-02-03',
+      shiftCode: 'early',
+      postCode: 'hotline_officer',
+      userId: uid('chief2'),
+    });
+    expect(added.rosteredAt).toBe(sh('2026-02-03 11:00'));
+    expect(roster.missingCheckIns(sh('2026-02-03 11:09'))).toEqual([]);
+    expect(roster.missingCheckIns(sh('2026-02-03 11:10'))).toMatchObject([
+      { userName: '赵值班', postCode: 'hotline_officer', startsAt: sh('2026-02-03 08:00') },
+    ]);
+    // The console's late mark follows the same rule from the same roster.
+    const onDuty = roster.onDuty('HQ-C', sh('2026-02-03 11:09'));
+    expect(latePeople(onDuty, sh('2026-02-03 11:09'))).toEqual([]);
+    expect(latePeople(onDuty, sh('2026-02-03 11:10')).map((e) => e.userName)).toEqual(['赵值班']);
+  });
+
+  it('counts someone rostered before the shift from its start, on both sides', () => {
+    const onDuty = roster.onDuty('HQ-C', sh('2026-02-03 08:09'));
+    expect(latePeople(onDuty, sh('2026-02-03 08:09'))).toEqual([]);
+    expect(
+      latePeople(onDuty, sh('2026-02-03 08:10'))
+        .map((e) => e.userName)
+        .sort(),
+    ).toEqual(['李网格', '王值班', '陈视频'].sort());
+    expect(roster.missingCheckIns(sh('2026-02-03 08:10'))).toHaveLength(3);
   });
 });
 

@@ -27,6 +27,15 @@ export const CHIEF_POST: Readonly<Record<ShiftOrgKind, string>> = {
 /** A rostered person not checked in this long after their shift started is reported to its chief. */
 export const MISSING_CHECKIN_AFTER_MS = 10 * 60_000;
 
+/**
+ * When a rostered person without a check-in counts as missing: 10 minutes after the shift's start,
+ * or after they were rostered if that was later — someone added to a running shift was not late for
+ * the time before anyone asked them to come. The hub's alert and the console's late mark share it.
+ */
+export function checkInDueAt(shiftStartsAt: number, rosteredAt: number): number {
+  return Math.max(shiftStartsAt, rosteredAt) + MISSING_CHECKIN_AFTER_MS;
+}
+
 export interface Assignment {
   readonly personId: number;
   readonly personName: string;

@@ -14,6 +14,7 @@ import type {
 import {
   CENTER_POSTS,
   CHIEF_POST,
+  checkInDueAt,
   DEFAULT_CENTER_PATTERN,
   MISSING_CHECKIN_AFTER_MS,
   DEFAULT_STATION_PATTERN,
@@ -105,6 +106,7 @@ interface EntryRow {
   userName: string;
   checkedInAt: number | null;
   checkedOutAt: number | null;
+  rosteredAt: number;
 }
 
 interface CheckinRow {
@@ -121,7 +123,7 @@ interface CheckinRow {
 const SELECT_ENTRY = `
   SELECT a.id, a.org_unit_id AS orgUnitId, a.date, a.shift_code AS shiftCode, a.post_code AS postCode,
          a.user_id AS userId, a.user_name AS userName,
-         c.checked_in_at AS checkedInAt, c.checked_out_at AS checkedOutAt
+         c.checked_in_at AS checkedInAt, c.checked_out_at AS checkedOutAt, a.created_at AS rosteredAt
   FROM roster_assignments a
   LEFT JOIN duty_checkins c ON c.user_id = a.user_id AND c.org_unit_id = a.org_unit_id
                            AND c.date = a.date AND c.shift_code = a.shift_code`;
@@ -690,8 +692,9 @@ export class RosterService {
   }
 
   /**
-   * Rostered people whose shift started at least 10 minutes before `at` (and is still running)
-   * without a check-in, not reported before. Records them, so each is reported once.
+   * Rostered people without a check-in 10 minutes after their shift started — or after they were
+   * rostered, if later (checkInDueAt) — the shift still running, not reported before. Records them,
+   * so each is reported once.
    */
   missingCheckIns(at: number): MissingCheckIn[] {
     const today = dayOf(at);
@@ -705,7 +708,7 @@ export class RosterService {
       )
       .all(dateOfDay(today - 1), dateOfDay(today)) as EntryRow[];
     const due = this.place(rows).filter(
-      (p) => p.shift.startsAt + MISSING_CHECKIN_AFTER_MS <= at && at < p.shift.endsAt,
+      (p) => checkInDueAt(p.shift.startsAt, p.row.rosteredAt) <= at && at < p.shift.endsAt,
     );
     if (due.length === 0) return [];
     const chiefOf = this.db.prepare(
