@@ -28,6 +28,8 @@ export interface Config {
   maxFrameBytes: number;
   maxAttachmentBytes: number;
   duplicateWindowDays: number;
+  /** The handover of a shift may start this many minutes before its end (CITYOPS_HANDOVER_OPENS_MIN, 30). */
+  handoverOpensBeforeMinutes: number;
   /**
    * Lets 127.0.0.1 stop and start demo camera streams (POST /media/demo/<key>/stop|start) and puts the
    * deliberately broken demo stream on the map: for tests and training (CITYOPS_DEMO_MEDIA_CONTROL=1).
@@ -178,6 +180,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     allowRemote,
     sessionLifetimeMs: positiveNumber('CITYOPS_SESSION_HOURS', env.CITYOPS_SESSION_HOURS, 12) * 3600_000,
     duplicateWindowDays: positiveNumber('CITYOPS_DUPLICATE_DAYS', env.CITYOPS_DUPLICATE_DAYS, 7),
+    handoverOpensBeforeMinutes: positiveNumber('CITYOPS_HANDOVER_OPENS_MIN', env.CITYOPS_HANDOVER_OPENS_MIN, 30),
     maxAttachmentBytes: Math.floor(
       positiveNumber('CITYOPS_MAX_ATTACHMENT_MB', env.CITYOPS_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
     ),

@@ -86,6 +86,8 @@ export interface HubOptions {
   sessionLifetimeMs?: number;
   /** How many days back intake looks for possible duplicates. */
   duplicateWindowDays?: number;
+  /** The handover of a shift may start this many minutes before its end (default 30). */
+  handoverOpensBeforeMinutes?: number;
   /** Largest attachment accepted, in bytes. */
   maxAttachmentBytes?: number;
   /** How often deadlines are checked for yellow/red alerts; 0 = never by itself (tests call sweepAlerts). */
@@ -167,6 +169,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
     sessionLifetimeMs: config.sessionLifetimeMs,
     maxAttachmentBytes: config.maxAttachmentBytes,
     duplicateWindowDays: config.duplicateWindowDays,
+    handoverOpensBeforeMinutes: config.handoverOpensBeforeMinutes,
     gateway: { ffmpegPath: config.ffmpegPath, idleStopMs: config.gatewayIdleMs },
   };
 }
@@ -254,14 +257,24 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
     const checklists = new ChecklistRepo(db, clock);
-    const handover = new HandoverService(db, clock, dutyLog, roster, checklists, auth, keys.sealKey, {
-      incident: (scope, now) => incidentForShift(db, scope.unit, scope.shift.startsAt, now),
-      camerasOffline: () =>
-        services.cameras
-          .list({ enabled: true }, 10_000, cameraOnline)
-          .rows.filter((c) => c.online === 'offline')
-          .map((c) => ({ id: c.id, name: c.name })),
-    });
+    const handover = new HandoverService(
+      db,
+      clock,
+      dutyLog,
+      roster,
+      checklists,
+      auth,
+      keys.sealKey,
+      {
+        incident: (scope, now) => incidentForShift(db, scope.unit, scope.shift.startsAt, now),
+        camerasOffline: () =>
+          services.cameras
+            .list({ enabled: true }, 10_000, cameraOnline)
+            .rows.filter((c) => c.online === 'offline')
+            .map((c) => ({ id: c.id, name: c.name })),
+      },
+      (options.handoverOpensBeforeMinutes ?? 30) * 60_000,
+    );
     // Seals made before keyed seals existed are re-sealed once, if intact (seal-upgrade.ts).
     upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
     // Demo mode's working center (main/services/demo), on the first start only; printed with its time.

@@ -37,6 +37,10 @@ export const checklistAnswerSchema = z.object({
 });
 export type ChecklistAnswer = z.infer<typeof checklistAnswerSchema>;
 
+/** Bounds of the reason given for an incoming signer not rostered as the next shift's chief. */
+export const HANDOVER_OVERRIDE_REASON_MIN = 4;
+export const HANDOVER_OVERRIDE_REASON_MAX = 200;
+
 /** Lists in a summary are cut at this many orders (the counts stay exact). */
 export const HANDOVER_LIST_MAX = 50;
 
@@ -112,6 +116,21 @@ export const handoverStateSchema = z.object({
   summary: handoverSummarySchema.nullable(),
   signatures: z.array(handoverSignatureSchema),
   seal: sealInfoSchema.nullable(),
+  /**
+   * When the handover may be started (交接窗口): from `opensAt` (a configurable time before the
+   * shift's end, hub option handoverOpensBeforeMinutes) until `closesAt` (an hour after its end).
+   */
+  window: z.object({ opensAt: epochMs, closesAt: epochMs }),
+  /** The shift that takes over and the chiefs rostered on it: the incoming signer must be one of them. */
+  next: z
+    .object({
+      date: z.string(),
+      code: z.string(),
+      name: z.string(),
+      startsAt: epochMs,
+      chiefs: z.array(z.object({ userId: idSchema, userName: z.string() })),
+    })
+    .nullable(),
 });
 export type HandoverState = z.infer<typeof handoverStateSchema>;
 
@@ -188,6 +207,14 @@ export const dutyHandoverMethods = {
         side: z.enum(['outgoing', 'incoming']),
         username: z.string().trim().min(1).max(64),
         password: z.string().min(1).max(256),
+        /**
+         * The incoming signer is not rostered as chief of the next shift, and the outgoing chief
+         * confirms it anyway: why (written to the duty log and the audit log).
+         */
+        override: z
+          .object({ reason: z.string().trim().min(HANDOVER_OVERRIDE_REASON_MIN).max(HANDOVER_OVERRIDE_REASON_MAX) })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: handoverStateSchema,

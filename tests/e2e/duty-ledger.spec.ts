@@ -35,9 +35,32 @@ async function handOverEarlierShift(chief: HubClient): Promise<void> {
       ['outgoing', 'chief'],
       ['incoming', 'chief2'],
     ] as const) {
-      if (!state.signatures.some((s) => s.side === side)) await chief.call('duty.handover.sign', SIGN(id, side, who));
+      // chief2 is not rostered on this hub's shifts: the incoming signature takes the logged override.
+      const override = side === 'incoming' ? { override: { reason: '端到端测试：补交上一班次' } } : {};
+      if (!state.signatures.some((s) => s.side === side)) {
+        await chief.call('duty.handover.sign', { ...SIGN(id, side, who), ...override });
+      }
     }
   }
+}
+
+/**
+ * Moves the end of an open shift, as if its pattern said so: the handover opens 30 minutes before
+ * a shift's end (the hub's default), which a test cannot wait for.
+ */
+function setShiftEnd(dataDir: string, shiftId: number, endsAt: number): void {
+  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare(`UPDATE duty_shifts SET ends_at = ? WHERE id = ? AND status = 'open'`).run(endsAt, shiftId);
+  } finally {
+    db.close();
+  }
+}
+
+/** HH:mm in Beijing time. */
+function beijingClock(at: number): string {
+  return new Date(at + 8 * 3_600_000).toISOString().slice(11, 16);
 }
 
 /** Makes an order overdue now, as the clock would in a few hours; the hub's own sweep then turns it red. */
@@ -61,6 +84,28 @@ test('the duty chief keeps the log, hands over with a second chief, and the seal
   const chief = await hubClient(page, 'chief');
   await rosterOnCurrentShift(chief, { orgUnitId: 'HQ-C', role: 'duty_chief', postCode: 'duty_chief' });
   await handOverEarlierShift(chief);
+
+  // Hours before the shift's end the handover is not open: the console says when it opens, with no
+  // button that would fail, and the hub refuses a start all the same.
+  const shiftId = (await chief.call<HandoverState>('duty.handover.current', {})).shift.id;
+  const farEnd = Date.now() + 3 * 3_600_000;
+  setShiftEnd(shell.dataDir, shiftId, farEnd);
+  const early = await operator(await browser.newPage(), shell.url, 'chief');
+  await early.getByTestId('nav-duty').click();
+  await early.getByTestId('duty-tab-handover').click();
+  await expect(early.getByTestId('handover-opens-at')).toContainText(
+    `交接将于 ${beijingClock(farEnd - 1_800_000)} 开放`,
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(early.getByTestId('handover-summary')).toBeVisible();
+  await expect(early.getByTestId('handover-start')).toHaveCount(0);
+  const refused = await chief.result('duty.handover.start', { shiftId, checklist: [], notes: '', doneAssigned: [] });
+  expect(refused.ok ? null : refused.error.details).toMatchObject({ reason: 'HANDOVER_NOT_OPEN' });
+  await early.close();
+  // Twenty minutes before its end the handover is open.
+  setShiftEnd(shell.dataDir, shiftId, Date.now() + 20 * 60_000);
 
   // Check in from the status bar.
   await expect(page.getByTestId('check-in')).toBeVisible();
@@ -117,15 +162,30 @@ test('the duty chief keeps the log, hands over with a second chief, and the seal
   await page.getByTestId('sign-outgoing-password').fill(DEMO_PASSWORD);
   await page.getByTestId('sign-outgoing-submit').click();
   await expect(page.getByTestId('signed-outgoing')).toContainText('张伟');
+  // chief2 is not rostered as chief of the next shift: refused, then signed with a logged override.
   await page.getByTestId('sign-incoming-username').fill('chief2');
   await page.getByTestId('sign-incoming-password').fill(DEMO_PASSWORD);
   await page.getByTestId('sign-incoming-submit').click();
+  await expect(page.getByTestId('sign-error')).toContainText('未排为');
+  await expect(page.getByTestId('sign-incoming-override-submit')).toBeDisabled();
+  await page.getByTestId('sign-incoming-override-reason').fill('原排班值班长病假，经主任同意顶班');
+  await page.getByTestId('sign-incoming-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('sign-incoming-override-submit').click();
   await expect(page.getByTestId('handover-status')).toHaveAttribute('data-status', 'sealed');
   await expect(page.getByTestId('signed-incoming')).toContainText('周敏');
   const sealHash = (await page.getByTestId('seal-hash').textContent())?.trim() ?? '';
   expect(sealHash).toMatch(/^[0-9a-f]{64}$/);
   await page.getByTestId('ledger-verify').click();
   await expect(page.getByTestId('ledger-badge')).toHaveAttribute('data-ok', 'true');
+
+  // The log now takes entries for the next shift, which is not on duty before it starts; the
+  // override is on record there, marked as written during the handover.
+  await page.getByTestId('duty-tab-log').click();
+  await expect(page.getByTestId('duty-log-status')).toHaveAttribute('data-status', 'upcoming');
+  const overrideEntry = page.getByTestId('duty-entry').filter({ hasText: '越权接班确认' });
+  await expect(overrideEntry).toContainText('原排班值班长病假，经主任同意顶班');
+  await expect(overrideEntry.getByTestId('duty-entry-early')).toHaveText('交接期间记录');
+  await page.getByTestId('duty-tab-handover').click();
 
   // The report downloads as a PDF holding the summary, the signatures and the seal.
   const [download] = await Promise.all([

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
 import type { Hub } from '../../main/hub';
 import { HANDOVER_WINDOW_MS } from '../../main/services/duty/handover-service';
+import { rosterNextChief } from '../helpers/duty-handover';
 import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 
 /** Thu 2026-11-26 10:00 Shanghai: the center's day shift (08:00–16:00). */
@@ -30,9 +31,12 @@ afterEach(() => {
   hub = undefined;
 });
 
-async function setup(start = START) {
+/** A handover may start this long before its shift's end in the tests of what follows it (the whole day shift). */
+const WIDE_OPEN = { handoverOpensBeforeMinutes: 8 * 60 };
+
+async function setup(start = START, options: { handoverOpensBeforeMinutes?: number } = WIDE_OPEN) {
   const clock = testClock(start);
-  hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0 });
+  hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0, ...options });
   const [chief, chief2, monitor, hotline, station] = await Promise.all(
     ['chief', 'chief2', 'monitor', 'hotline', 'station'].map((u) => signedIn(hub!, u)),
   );
@@ -107,6 +111,7 @@ describe('handover (交接班)', () => {
     });
     expect(first.signatures.map((s) => s.side)).toEqual(['outgoing']);
     expect(first.seal).toBeNull();
+    await rosterNextChief(hub, chief, first, 'chief2');
     const sealed = await ok(hub, chief, 'duty.handover.sign', {
       shiftId: current.shift.id,
       side: 'incoming',
@@ -149,7 +154,13 @@ describe('handover (交接班)', () => {
     const { hub, clock, chief, chief2 } = await setup();
     const task = await ok(hub, chief, 'duty.log.append', { kind: 'assigned', text: '明早八点前上报防汛物资清单' });
     const shift = (await ok(hub, chief, 'duty.handover.current', {})).shift;
-    await ok(hub, chief, 'duty.handover.start', { shiftId: shift.id, checklist: [], notes: '', doneAssigned: [] });
+    const state = await ok(hub, chief, 'duty.handover.start', {
+      shiftId: shift.id,
+      checklist: [],
+      notes: '',
+      doneAssigned: [],
+    });
+    await rosterNextChief(hub, chief, state, 'chief2');
     for (const [side, username] of [
       ['outgoing', 'chief'],
       ['incoming', 'chief2'],

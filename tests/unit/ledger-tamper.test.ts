@@ -20,6 +20,7 @@ import {
   type ShiftFacts,
 } from '../../main/services/duty/seal-content';
 import { verifyChain } from '../../main/services/duty/seal-verify';
+import { rosterNextChief } from '../helpers/duty-handover';
 import { demoHub, ok, signedIn, tempDir, testClock, type TestConnection } from '../helpers/hub';
 import { pdfPageTexts } from '../helpers/pdf-text';
 import type { Hub } from '../../main/hub';
@@ -46,7 +47,13 @@ const copies: string[] = [];
 async function handOver(hub: Hub, chief: TestConnection, chief2: TestConnection, notes: string): Promise<Sealed> {
   const current = await ok(hub, chief, 'duty.handover.current', {});
   const checklist = (await ok(hub, chief, 'duty.checklist.get', {})).map((i) => ({ id: i.id, done: true, note: '' }));
-  await ok(hub, chief, 'duty.handover.start', { shiftId: current.shift.id, checklist, notes, doneAssigned: [] });
+  const started = await ok(hub, chief, 'duty.handover.start', {
+    shiftId: current.shift.id,
+    checklist,
+    notes,
+    doneAssigned: [],
+  });
+  await rosterNextChief(hub, chief, started, 'chief2');
   const sign = { shiftId: current.shift.id, password: 'Demo#2026' };
   await ok(hub, chief, 'duty.handover.sign', { ...sign, side: 'outgoing', username: 'chief' });
   const sealed = await ok(hub, chief2, 'duty.handover.sign', { ...sign, side: 'incoming', username: 'chief2' });
@@ -57,7 +64,14 @@ async function handOver(hub: Hub, chief: TestConnection, chief2: TestConnection,
 beforeAll(async () => {
   base = tempDir('cityops-ledger-');
   const clock = testClock(START);
-  const hub = await demoHub({ dataDir: base, clock, alertSweepMs: 0, dutySweepMs: 0 });
+  // Each shift is sealed at 10:00, 18:00 and 02:00: the handover open all through the shift.
+  const hub = await demoHub({
+    dataDir: base,
+    clock,
+    alertSweepMs: 0,
+    dutySweepMs: 0,
+    handoverOpensBeforeMinutes: 8 * 60,
+  });
   try {
     for (let i = 1; i <= 3; i++) {
       // Fresh sessions each shift: a session lasts 12 hours.

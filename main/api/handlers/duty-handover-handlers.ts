@@ -79,12 +79,24 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
     requireVisibleShift(ctx, input.shiftId);
     const signer = await handover.verifySigner(input.username, input.password);
     return ctx.tx(() => {
-      const { state, sealed } = handover.sign(caller(ctx), input.shiftId, input.side, signer);
+      const { state, sealed, override } = handover.sign(caller(ctx), input.shiftId, input.side, signer, input.override);
       const side = input.side === 'outgoing' ? '交班' : '接班';
+      // An incoming chief not rostered on the next shift is on record, with who confirmed it and why.
+      const overridden = override
+        ? `；越权接班（未排为${override.nextShift}的值班长），由 ${caller(ctx).displayName} 确认，原因：${override.reason}`
+        : '';
       ctx.audit.summary = sealed
-        ? `${side}签名：${signer.displayName}；班次 ${state.shift.date} ${state.shiftName} 已封存（${state.seal?.sealHash.slice(0, 16) ?? ''}…）`
-        : `${side}签名：${signer.displayName}（${state.shift.date} ${state.shiftName}）`;
+        ? `${side}签名：${signer.displayName}；班次 ${state.shift.date} ${state.shiftName} 已封存（${state.seal?.sealHash.slice(0, 16) ?? ''}…）${overridden}`
+        : `${side}签名：${signer.displayName}（${state.shift.date} ${state.shiftName}）${overridden}`;
       announce(ctx, state.shift.orgUnitId, state.shift.id);
+      // The override's entry went into the log of the shift taking entries now.
+      if (override) {
+        ctx.publish(
+          'duty.changed',
+          { orgUnitId: state.shift.orgUnitId, what: 'log' },
+          { orgUnitIds: [state.shift.orgUnitId, ...org.centerIds()] },
+        );
+      }
       return state;
     });
   };

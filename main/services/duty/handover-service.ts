@@ -18,9 +18,28 @@ import { canSeeUnitLog, type DutyScope } from './duty-visibility';
 import { buildSummary, type SummaryInput, type SummarySources } from './handover-summary';
 import type { RosterService } from './roster-service';
 import { sealOf, sealShift } from './seal';
+import { CHIEF_POST, shiftInstances } from '../../../common/domain/duty';
+import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../../../common/domain/sla/working-calendar';
 
 /** A shift just ended may still be handed over this long after its end (交接窗口). */
 export const HANDOVER_WINDOW_MS = 60 * 60_000;
+/**
+ * The handover of a shift may start this long before its end (hub option
+ * handoverOpensBeforeMinutes): not at 09:10 for a shift ending 16:00.
+ */
+export const DEFAULT_HANDOVER_OPENS_BEFORE_MS = 30 * 60_000;
+
+/** HH:mm in Shanghai time, for the messages saying when the handover opens. */
+function clockTime(at: number): string {
+  return new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** What the handler logs of a signature whose signer was not rostered as the next shift's chief. */
+export interface SignOverride {
+  signerName: string;
+  nextShift: string;
+  reason: string;
+}
 
 /** The role that signs a handover in each kind of unit. */
 export const CHIEF_ROLE: Record<ShiftOrgKind, Role> = { center: 'duty_chief', station: 'station_chief' };
@@ -51,7 +70,35 @@ export class HandoverService {
     /** HMAC key of the seals (hub.keys.sealKey, kept outside the database). */
     private readonly sealKey: Buffer,
     private readonly sources: SummarySources = {},
+    /** How long before a shift's end its handover may start (DEFAULT_HANDOVER_OPENS_BEFORE_MS). */
+    private readonly opensBeforeMs: number = DEFAULT_HANDOVER_OPENS_BEFORE_MS,
   ) {}
+
+  /** When the handover of `shift` may be started: from shortly before its end until the window after it. */
+  window(shift: Pick<DutyShift, 'endsAt'>): { opensAt: number; closesAt: number } {
+    return { opensAt: shift.endsAt - this.opensBeforeMs, closesAt: shift.endsAt + HANDOVER_WINDOW_MS };
+  }
+
+  /**
+   * The shift that takes over from `shift` (the first of the unit's pattern starting at or after its
+   * end) with the people rostered as its chief; null when the pattern has none within two days.
+   * Read from the pattern, so reading a state creates no shift rows.
+   */
+  next(shift: DutyShift): HandoverState['next'] {
+    const unit = this.roster.rosterUnit(shift.orgUnitId);
+    const pattern = this.roster.pattern(unit.id);
+    const day = dayNumber(shift.date) ?? 0;
+    const following = shiftInstances(pattern, shift.date, dateOfDay(day + 2)).find((s) => s.startsAt >= shift.endsAt);
+    if (!following) return null;
+    const chiefs = this.db
+      .prepare(
+        `SELECT user_id AS userId, user_name AS userName FROM roster_assignments
+         WHERE org_unit_id = ? AND date = ? AND shift_code = ? AND post_code = ? ORDER BY id`,
+      )
+      .all(unit.id, following.date, following.code, CHIEF_POST[unit.kind]) as { userId: number; userName: string }[];
+    const name = pattern.shifts.find((t) => t.code === following.code)?.name ?? following.code;
+    return { date: following.date, code: following.code, name, startsAt: following.startsAt, chiefs };
+  }
 
   /** The caller's unit, which must run shifts, and the caller must be its chief. */
   private chiefUnit(caller: Caller) {
@@ -147,6 +194,8 @@ export class HandoverService {
             seq: seal.seq,
           }
         : null,
+      window: this.window(shift),
+      next: this.next(shift),
     };
   }
 
@@ -184,6 +233,16 @@ export class HandoverService {
       );
     }
     const now = this.clock();
+    const { opensAt } = this.window(shift);
+    if (now < opensAt) {
+      // Not at 09:10 for a shift ending 16:00: the next chief is not here, nor is the shift over.
+      throw apiError(
+        'E_CONFLICT',
+        `交接将于 ${clockTime(opensAt)} 开放（${this.shiftName(shift)}结束前 ${this.opensBeforeMs / 60_000} 分钟）`,
+        `The handover opens at ${clockTime(opensAt)} (${this.opensBeforeMs / 60_000} minutes before the shift ends)`,
+        { reason: 'HANDOVER_NOT_OPEN', opensAt },
+      );
+    }
     const summary = buildSummary(
       this.db,
       { unit, shift: { ...shift, name: this.shiftName(shift) } },
@@ -237,7 +296,8 @@ export class HandoverService {
     shiftId: number,
     side: 'outgoing' | 'incoming',
     signer: StoredUser,
-  ): { state: HandoverState; sealed: boolean } {
+    override?: { reason: string },
+  ): { state: HandoverState; sealed: boolean; override: SignOverride | null } {
     const { unit, shift } = this.requireTarget(caller, shiftId);
     if (shift.status !== 'handover') {
       throw apiError('E_CONFLICT', '请先开始交接班，再签名', 'Start the handover before signing');
@@ -262,6 +322,12 @@ export class HandoverService {
         { field: 'username' },
       );
     }
+    const overridden = side === 'incoming' ? this.checkIncoming(caller, shift, signer, override) : null;
+    if (side === 'outgoing' && override) {
+      throw apiError('E_INVALID', '只有接班签名可以确认越权接班', 'Only the incoming signature takes an override', {
+        field: 'override',
+      });
+    }
     const now = this.clock();
     this.db
       .prepare(
@@ -271,7 +337,7 @@ export class HandoverService {
     const all = this.signatures(shift.id);
     const outgoing = all.find((s) => s.side === 'outgoing');
     const incoming = all.find((s) => s.side === 'incoming');
-    if (!outgoing || !incoming) return { state: this.state(shift), sealed: false };
+    if (!outgoing || !incoming) return { state: this.state(shift), sealed: false, override: overridden };
     const summary = this.state(shift).summary;
     const username = this.db.prepare('SELECT username FROM users WHERE id = ?').pluck();
     const signerOf = (s: HandoverSignature) => ({
@@ -280,7 +346,37 @@ export class HandoverService {
       username: (username.get(s.userId) as string | undefined) ?? '',
     });
     sealShift(this.db, this.sealKey, shift.id, summary, [signerOf(outgoing), signerOf(incoming)], now);
-    return { state: this.state({ ...shift, status: 'sealed' }), sealed: true };
+    return { state: this.state({ ...shift, status: 'sealed' }), sealed: true, override: overridden };
+  }
+
+  /**
+   * The incoming signer must be rostered as chief (CHIEF_POST) of the next shift — not whoever
+   * happens to be at hand seven hours early. Otherwise the signature needs an explicit override with
+   * a reason, which is written to the duty log (the next shift's, where entries go during the
+   * handover) and returned for the audit log.
+   */
+  private checkIncoming(
+    caller: Caller,
+    shift: DutyShift,
+    signer: StoredUser,
+    override: { reason: string } | undefined,
+  ): SignOverride | null {
+    const next = this.next(shift);
+    if (next?.chiefs.some((c) => c.userId === signer.id)) return null;
+    const nextName = next ? `${next.date} ${next.name}` : '下一班次';
+    const rostered = next && next.chiefs.length > 0 ? next.chiefs.map((c) => c.userName).join('、') : null;
+    if (!override) {
+      throw apiError(
+        'E_CONFLICT',
+        `${signer.displayName} 未排为${nextName}的值班长（${rostered ? `排班：${rostered}` : '该班次未排值班长'}）；如确需由其接班，请填写原因并确认越权接班`,
+        `${signer.username} is not rostered as chief of the next shift (${next ? `${next.date} ${next.code}` : 'none'}${rostered ? `; rostered: ${rostered}` : '; no chief rostered'}); give a reason to confirm an override`,
+        { field: 'username', reason: 'INCOMING_NOT_ROSTERED', rostered: next?.chiefs ?? [] },
+      );
+    }
+    const reason = override.reason.trim();
+    const text = `越权接班确认：${signer.displayName} 未排为${nextName}的值班长（${rostered ? `排班：${rostered}` : '该班次未排值班长'}），由 ${caller.displayName} 确认其接班签名。原因：${reason}`;
+    this.dutyLog.appendSystem(shift.orgUnitId, text);
+    return { signerName: signer.displayName, nextShift: nextName, reason };
   }
 
   /** The latest sealed shifts of a unit, newest first. */

@@ -135,4 +135,23 @@ export const dutyEn: typeof dutyZh = {
     add: 'Add item',
     saved: 'Checklist saved',
   },
+  turn: {
+    upcoming: 'takes over at {{at}}',
+    upcomingNote:
+      'This shift has not started: the previous one is being handed over. New entries go into this shift, marked “written during the handover”.',
+    early: 'Written during the handover',
+    earlyTitle: 'Written before this shift began ({{at}}), while the previous one was handed over',
+    opensAt: 'The handover opens at {{at}}',
+    opensAtNote:
+      'A handover may start {{minutes}} minutes before the shift ends; check the draft and the checklist meanwhile.',
+    next: 'Incoming shift: {{shift}}; rostered chief: {{chiefs}}',
+    nextNone: 'Incoming shift: {{shift}}; no chief rostered',
+    noNext: 'No incoming shift',
+    overrideTitle: 'Confirm an override',
+    overrideHint:
+      'This user is not rostered as chief of the incoming shift. To let them take over anyway, give the reason; it is written to the duty log and the audit log.',
+    overrideReason: 'Reason',
+    overrideReasonPlaceholder: 'e.g. the rostered chief is ill; the director agreed to this stand-in',
+    overrideSubmit: 'Confirm the override and sign',
+  },
 };

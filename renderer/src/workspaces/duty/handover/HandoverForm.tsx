@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistItem, HandoverSummary } from '../../../../../common/contract/duty-handover';
 import { useApiMutation } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
-import { formatDateTime } from '../../../time/dayjs';
+import { TIME_ZONE } from '../../../../../common/domain/org';
+import { dayjs, formatDateTime } from '../../../time/dayjs';
+import { useNow } from '../../../time/useNow';
 import { SummaryView } from './SummaryView';
 
 interface Answer {
@@ -18,12 +20,17 @@ interface Answer {
  */
 export function HandoverForm({
   shiftId,
+  opensAt,
+  shiftEndsAt,
   draft,
   checklist,
   onRefresh,
   refreshing,
 }: {
   shiftId: number;
+  /** The handover may be started from this time (before the shift's end) on. */
+  opensAt: number;
+  shiftEndsAt: number;
   draft: HandoverSummary;
   checklist: readonly ChecklistItem[];
   onRefresh: () => void;
@@ -37,6 +44,8 @@ export function HandoverForm({
   const start = useApiMutation('duty.handover.start', {
     invalidates: ['duty.handover.current', 'duty.handover.preview', 'duty.log.current'],
   });
+  const now = useNow(15_000);
+  const open = now >= opensAt;
   const answer = (id: string): Answer => answers[id] ?? { done: false, note: '' };
   const setAnswer = (id: string, patch: Partial<Answer>) => {
     setAnswers((a) => ({ ...a, [id]: { ...answer(id), ...patch } }));
@@ -113,24 +122,37 @@ export function HandoverForm({
         />
       </Card>
       {start.error && <Alert type="error" showIcon title={errorText(start.error)} data-testid="handover-error" />}
-      <div>
-        <Popconfirm
-          title={t('duty.handover.startConfirm')}
-          okButtonProps={{ 'data-testid': 'handover-start-confirm' }}
-          onConfirm={() => {
-            start.mutate({
-              shiftId,
-              checklist: checklist.map((item) => ({ id: item.id, ...answer(item.id) })),
-              notes,
-              doneAssigned: done,
-            });
-          }}
-        >
-          <Button type="primary" loading={start.isPending} data-testid="handover-start">
-            {t('duty.handover.start')}
-          </Button>
-        </Popconfirm>
-      </div>
+      {!open && (
+        // Not a button that fails: when the handover opens, and why not yet.
+        <Alert
+          type="info"
+          showIcon
+          data-testid="handover-opens-at"
+          data-opens-at={opensAt}
+          title={t('duty.turn.opensAt', { at: dayjs(opensAt).tz(TIME_ZONE).format('HH:mm') })}
+          description={t('duty.turn.opensAtNote', { minutes: Math.round((shiftEndsAt - opensAt) / 60_000) })}
+        />
+      )}
+      {open && (
+        <div>
+          <Popconfirm
+            title={t('duty.handover.startConfirm')}
+            okButtonProps={{ 'data-testid': 'handover-start-confirm' }}
+            onConfirm={() => {
+              start.mutate({
+                shiftId,
+                checklist: checklist.map((item) => ({ id: item.id, ...answer(item.id) })),
+                notes,
+                doneAssigned: done,
+              });
+            }}
+          >
+            <Button type="primary" loading={start.isPending} data-testid="handover-start">
+              {t('duty.handover.start')}
+            </Button>
+          </Popconfirm>
+        </div>
+      )}
     </Flex>
   );
 }

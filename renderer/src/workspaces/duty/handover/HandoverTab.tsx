@@ -46,6 +46,16 @@ export function HandoverTab() {
               {t('duty.handover.started', { name: state.startedBy.userName, at: formatDateTime(state.startedBy.at) })}
             </Typography.Text>
           )}
+          <Typography.Text type="secondary" data-testid="handover-next">
+            {state.next
+              ? state.next.chiefs.length > 0
+                ? t('duty.turn.next', {
+                    shift: `${state.next.date} ${state.next.name}`,
+                    chiefs: state.next.chiefs.map((c) => c.userName).join('、'),
+                  })
+                : t('duty.turn.nextNone', { shift: `${state.next.date} ${state.next.name}` })
+              : t('duty.turn.noNext')}
+          </Typography.Text>
           <span style={{ flex: 1 }} />
           {shift.status === 'open' && <ChecklistEditor />}
           <ReportButton shiftId={shift.id} />
@@ -58,6 +68,8 @@ export function HandoverTab() {
           <HandoverForm
             key={shift.id}
             shiftId={shift.id}
+            opensAt={state.window.opensAt}
+            shiftEndsAt={shift.endsAt}
             draft={preview.data}
             checklist={checklist.data}
             refreshing={preview.isFetching}

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { DutyLogEntry } from '../../../../../common/contract/duty-log';
 import { useApiQuery } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
+import { dayjs } from '../../../time/dayjs';
+import { useNow } from '../../../time/useNow';
+import { TIME_ZONE } from '../../../../../common/domain/org';
 import { useShiftRange } from '../shiftLabel';
 import { EntryComposer } from './EntryComposer';
 import { EntryList } from './EntryList';
@@ -20,12 +23,16 @@ export function DutyLogTab() {
     { enabled: current.data !== undefined },
   );
   const [correcting, setCorrecting] = useState<DutyLogEntry | null>(null);
+  const now = useNow(30_000);
   if (current.error) {
     return <Alert type="error" showIcon title={t('duty.log.loadFailed', { message: errorText(current.error) })} />;
   }
   if (!current.data) return <Skeleton active />;
   const { shift, entries } = current.data;
   const shiftName = pattern.data?.shifts.find((s) => s.code === shift.code)?.name ?? shift.code;
+  // During an early handover entries already go to the next shift; it is not on duty before it starts.
+  const upcoming = now < shift.startsAt;
+  const startsAt = dayjs(shift.startsAt).tz(TIME_ZONE).format('HH:mm');
   return (
     <Flex vertical gap={12}>
       <Card size="small">
@@ -33,10 +40,19 @@ export function DutyLogTab() {
           <Typography.Text strong data-testid="duty-log-shift">
             {t('duty.log.shift', { shift: shiftName, range: range(shift) })}
           </Typography.Text>
-          <Tag color="green" data-testid="duty-log-status">
-            {t(`duty.status.${shift.status}`)}
+          <Tag
+            color={upcoming ? 'orange' : 'green'}
+            data-testid="duty-log-status"
+            data-status={upcoming ? 'upcoming' : shift.status}
+          >
+            {upcoming ? t('duty.turn.upcoming', { at: startsAt }) : t(`duty.status.${shift.status}`)}
           </Tag>
         </Flex>
+        {upcoming && (
+          <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }} data-testid="duty-log-upcoming">
+            {t('duty.turn.upcomingNote')}
+          </Typography.Paragraph>
+        )}
       </Card>
       <Card size="small">
         <EntryComposer
@@ -47,7 +63,7 @@ export function DutyLogTab() {
           }}
         />
       </Card>
-      <EntryList entries={entries} onCorrect={setCorrecting} />
+      <EntryList entries={entries} shiftStartsAt={shift.startsAt} onCorrect={setCorrecting} />
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Empty, Flex, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DutyLogEntry } from '../../../../../common/contract/duty-log';
 import { AttachmentPreview } from '../../../orders/attachments/AttachmentPreview';
@@ -12,9 +12,12 @@ import { KIND_COLORS, useKindName } from '../kinds';
  */
 export function EntryList({
   entries,
+  shiftStartsAt,
   onCorrect,
 }: {
   entries: readonly DutyLogEntry[];
+  /** The shift's start: entries written before it were written during the previous shift's handover. */
+  shiftStartsAt: number;
   /** Absent when the shift takes no more entries. */
   onCorrect?: (entry: DutyLogEntry) => void;
 }) {
@@ -43,6 +46,13 @@ export function EntryList({
             </Typography.Text>
             <Typography.Text className="tabular">{formatDateTime(e.at)}</Typography.Text>
             <Tag color={KIND_COLORS[e.kind]}>{kindName(e.kind)}</Tag>
+            {e.at < shiftStartsAt && (
+              <Tooltip title={t('duty.turn.earlyTitle', { at: formatDateTime(shiftStartsAt) })}>
+                <Tag color="orange" data-testid="duty-entry-early">
+                  {t('duty.turn.early')}
+                </Tag>
+              </Tooltip>
+            )}
             <Typography.Text strong>{e.kind === 'system' ? t('duty.log.system') : e.authorName}</Typography.Text>
             {e.correctsId !== null && <Tag color="warning">{t('duty.log.corrects', { id: e.correctsId })}</Tag>}
             {e.correctedBy.length > 0 && (
