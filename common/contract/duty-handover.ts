@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderStateSchema } from './orders';
-import { chainHeadSchema, dutyLogEntrySchema, dutyShiftSchema } from './duty-log';
+import { chainHeadSchema, dutyEntryRefSchema, dutyLogEntrySchema, dutyShiftSchema } from './duty-log';
 import { method } from './define';
 import { empty, epochMs, idSchema } from './schemas';
 
@@ -20,6 +20,8 @@ export const pendingAssignedSchema = z.object({
   at: epochMs,
   authorName: z.string(),
   text: z.string(),
+  /** The entry by number and shift (absent in summaries frozen before entries were numbered per shift). */
+  ref: dutyEntryRefSchema.optional(),
 });
 export type PendingAssigned = z.infer<typeof pendingAssignedSchema>;
 

@@ -54,9 +54,24 @@ export const dutyShiftSchema = z.object({
 });
 export type DutyShift = z.infer<typeof dutyShiftSchema>;
 
+/**
+ * An entry as people name it: its number in its shift (第3条), with the shift for an entry of another
+ * shift (「更正 12-01 早班 第3条」). The global id stays internal.
+ */
+export const dutyEntryRefSchema = z.object({
+  id: idSchema,
+  seq: z.number().int(),
+  shiftId: idSchema,
+  shiftDate: z.string(),
+  shiftCode: z.string(),
+});
+export type DutyEntryRef = z.infer<typeof dutyEntryRefSchema>;
+
 export const dutyLogEntrySchema = z.object({
   id: idSchema,
   shiftId: idSchema,
+  /** The entry's number in its shift: 1, 2, 3 … without gaps, given when it was written. */
+  seq: z.number().int(),
   at: epochMs,
   authorId: idSchema.nullable(),
   authorName: z.string(),
@@ -66,6 +81,10 @@ export const dutyLogEntrySchema = z.object({
   correctsId: idSchema.nullable(),
   /** The entries (of this or later shifts) that correct this one, oldest first. */
   correctedBy: z.array(idSchema),
+  /** The corrected entry by number and shift (null when this is no correction). */
+  correctsRef: dutyEntryRefSchema.nullable(),
+  /** The correcting entries by number and shift, as correctedBy. */
+  correctedByRefs: z.array(dutyEntryRefSchema),
   links: dutyLogLinksSchema.nullable(),
   /** The files named in links.attachmentIds, in that order. */
   attachments: z.array(attachmentInfoSchema),

@@ -124,7 +124,7 @@ test('the duty chief keeps the log, hands over with a second chief, and the seal
   await page.getByTestId('duty-text').fill('更正：应为合庆路 86 号');
   await page.getByTestId('duty-submit').click();
   await expect(call.getByTestId('duty-corrected-by')).toBeVisible();
-  await expect(page.getByTestId('duty-entry').filter({ hasText: '应为合庆路 86 号' })).toContainText('更正 #');
+  await expect(page.getByTestId('duty-entry').filter({ hasText: '应为合庆路 86 号' })).toContainText('更正 第');
   await page.getByTestId('duty-kind').getByText('交办事项').click();
   await page.getByTestId('duty-text').fill('18 点前向区城运中心报送积水点排查情况');
   await page.getByTestId('duty-submit').click();

@@ -29,6 +29,7 @@ function entry(id: number, minutes: number, more: Partial<DutyLogEntry> = {}): D
   return {
     id,
     shiftId: 7,
+    seq: id,
     at: START + minutes * MIN,
     authorId: 3,
     authorName: '张三',
@@ -36,6 +37,8 @@ function entry(id: number, minutes: number, more: Partial<DutyLogEntry> = {}): D
     text: `第 ${id} 条：巡查合庆路沿线 3 处点位，画面正常。`,
     correctsId: null,
     correctedBy: [],
+    correctsRef: null,
+    correctedByRefs: [],
     links: null,
     attachments: [],
     orders: [],
@@ -51,6 +54,7 @@ function entries(): DutyLogEntry[] {
     kind: 'call',
     text: '12345 热线来电：华星村 3 组有人反映路灯不亮（ref 2611260042）。',
     correctedBy: [71],
+    correctedByRefs: [{ id: 71, seq: 71, shiftId: 7, shiftDate: '2026-11-26', shiftCode: 'early' }],
   });
   list[9] = entry(10, 60, {
     kind: 'system',
@@ -66,7 +70,21 @@ function entries(): DutyLogEntry[] {
     links: { cameraIds: ['CAM-0012'], attachmentIds: [5] },
     attachments: [{ id: 5, name: '故障截图.png', mime: 'image/png', kind: 'image', size: 20_480, createdAt: START }],
   });
-  list.push(entry(71, 430, { correctsId: 5, text: '地址应为华星村 4 组。' }));
+  list.push(
+    entry(71, 430, {
+      correctsId: 5,
+      correctsRef: { id: 5, seq: 5, shiftId: 7, shiftDate: '2026-11-26', shiftCode: 'early' },
+      text: '地址应为华星村 4 组。',
+    }),
+  );
+  // A correction of an entry of the previous shift names that shift.
+  list.push(
+    entry(72, 440, {
+      correctsId: 900,
+      correctsRef: { id: 900, seq: 3, shiftId: 6, shiftDate: '2026-11-26', shiftCode: 'night' },
+      text: '夜班第3条所记井盖已补装。',
+    }),
+  );
   return list;
 }
 
@@ -330,8 +348,9 @@ describe('handover report PDF', () => {
     expect(all).toContain('Li Na');
     expect(all).toContain('（空岗）');
     expect(all).toContain('华星村 3 组有人反映路灯不亮');
-    expect(all).toContain('更正 #5：地址应为华星村 4 组。');
-    expect(all).toContain('已被 #71 更正');
+    expect(all).toContain('更正 第5条：地址应为华星村 4 组。');
+    expect(all).toContain('已被 第71条 更正');
+    expect(all).toContain('更正 11-26 夜班 第3条：夜班第3条所记井盖已补装。');
     expect(all).toContain('关联工单 #3');
     expect(all).toContain('系统记录');
     expect(all).toContain('附件 故障截图.png');

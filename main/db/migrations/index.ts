@@ -18,6 +18,7 @@ import wallAlarms from './0170_wall_alarms.sql';
 import incidentPlanLevel from './0180_incident_plan_level.sql';
 import cameraLossAlarms from './0190_camera_loss_alarms.sql';
 import orderFeedbackResult from './0200_order_feedback_result.sql';
+import dutyEntrySeq from './0210_duty_entry_seq.sql';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 180, name: 'incident-plan-level', sql: incidentPlanLevel },
   { version: 190, name: 'camera-loss-alarms', sql: cameraLossAlarms },
   { version: 200, name: 'order-feedback-result', sql: orderFeedbackResult },
+  { version: 210, name: 'duty-entry-seq', sql: dutyEntrySeq },
 ];

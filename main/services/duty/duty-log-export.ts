@@ -1,4 +1,5 @@
 import { DUTY_LOG_KIND_NAMES, type DutyLogSearchRow } from '../../../common/contract/duty-log';
+import { entryRefLabel } from '../../../common/domain/duty/entry-ref';
 import { formatShanghai } from '../../../common/domain/time';
 import { displayWidth, writeXlsx, xlsxSerial, type XlsxCell } from '../orders/export/xlsx';
 
@@ -18,7 +19,7 @@ const HEADERS = [
   '关联工单',
   '附件',
 ];
-const MIN_WIDTHS = [8, 20, 10, 12, 6, 10, 12, 40, 8, 10, 12, 6];
+const MIN_WIDTHS = [6, 20, 10, 12, 6, 10, 12, 40, 8, 10, 12, 6];
 
 /** `值班日志-YYYYMMDD-HHmmss.xlsx`, Asia/Shanghai. */
 export function dutyLogExportName(now: number): string {
@@ -37,8 +38,11 @@ export function exportDutyLog(
   orderCode: (id: number) => string,
   now: number,
 ): Uint8Array {
+  // Entries by their number in their shift (the row carries its shift); corrections with theirs.
+  const label = (r: DutyLogSearchRow['correctedByRefs'][number], from: DutyLogSearchRow) =>
+    entryRefLabel(r, from.shiftId, (code) => shiftName(from.orgUnitId, code));
   const cells: XlsxCell[][] = rows.map((r) => [
-    r.id,
+    r.seq,
     xlsxSerial(formatShanghai(r.at)),
     unitName(r.orgUnitId),
     r.shiftDate,
@@ -46,8 +50,8 @@ export function exportDutyLog(
     DUTY_LOG_KIND_NAMES[r.kind].zh,
     r.authorName,
     r.text,
-    r.correctsId === null ? null : `#${r.correctsId}`,
-    r.correctedBy.length === 0 ? null : r.correctedBy.map((id) => `#${id}`).join(' '),
+    r.correctsRef === null ? null : label(r.correctsRef, r),
+    r.correctedByRefs.length === 0 ? null : r.correctedByRefs.map((c) => label(c, r)).join('、'),
     r.links?.orderIds?.map(orderCode).join(', ') ?? null,
     r.attachments.length === 0 ? null : r.attachments.length,
   ]);

@@ -3,6 +3,7 @@ import {
   DUTY_LOG_SEARCH_MAX,
   DUTY_LOG_TEXT_MAX,
   dutyLogLinksSchema,
+  type DutyEntryRef,
   type DutyLogEntry,
   type DutyLogKind,
   type DutyLogLinks,
@@ -34,6 +35,7 @@ export interface AppendInput {
 interface EntryRow {
   id: number;
   shiftId: number;
+  seq: number;
   at: number;
   authorId: number | null;
   authorName: string;
@@ -44,7 +46,7 @@ interface EntryRow {
 }
 
 const SHIFT_COLUMNS = `id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt, status`;
-const ENTRY_COLUMNS = `e.id, e.shift_id AS shiftId, e.at, e.author_id AS authorId, e.author_name AS authorName,
+const ENTRY_COLUMNS = `e.id, e.shift_id AS shiftId, COALESCE(e.seq, 0) AS seq, e.at, e.author_id AS authorId, e.author_name AS authorName,
   e.kind, e.text, e.corrects_id AS correctsId, e.links`;
 
 /** Stored form of links: canonical JSON of the non-empty parts, or null when nothing is linked. */
@@ -247,12 +249,18 @@ export class DutyLog {
 
   private insert(shiftId: number, input: AppendInput, links: string | null): DutyLogEntry {
     const at = this.clock();
+    // The next number in the shift, taken in the same transaction as the insert (callers run it in
+    // one), so two writers never share a number and none is skipped; the unique index backs it up.
+    const seq = this.db
+      .prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM duty_log_entries WHERE shift_id = ?')
+      .pluck()
+      .get(shiftId) as number;
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO duty_log_entries (shift_id, at, author_id, author_name, kind, text, corrects_id, links)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO duty_log_entries (shift_id, seq, at, author_id, author_name, kind, text, corrects_id, links)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(shiftId, at, input.authorId, input.authorName, input.kind, input.text, input.correctsId ?? null, links);
+      .run(shiftId, seq, at, input.authorId, input.authorName, input.kind, input.text, input.correctsId ?? null, links);
     const id = Number(lastInsertRowid);
     this.db.prepare('INSERT INTO duty_log_fts (rowid, grams) VALUES (?, ?)').run(id, toGrams(input.text));
     const entry = this.entry(id);
@@ -274,9 +282,26 @@ export class DutyLog {
     return this.withCorrections(rows);
   }
 
+  /** Entries by number and shift (「12-01 早班 第3条」), for the two ends of a correction. */
+  private refs(ids: readonly number[]): Map<number, DutyEntryRef> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, COALESCE(e.seq, 0) AS seq, e.shift_id AS shiftId, s.date AS shiftDate, s.code AS shiftCode
+         FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id
+         WHERE e.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify([...new Set(ids)])) as DutyEntryRef[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   private withCorrections<R extends EntryRow>(
     rows: R[],
-  ): (Omit<R, 'links'> & Pick<DutyLogEntry, 'links' | 'correctedBy' | 'attachments' | 'orders' | 'cameras'>)[] {
+  ): (Omit<R, 'links'> &
+    Pick<
+      DutyLogEntry,
+      'links' | 'correctedBy' | 'correctsRef' | 'correctedByRefs' | 'attachments' | 'orders' | 'cameras'
+    >)[] {
     const ids = rows.map((r) => r.id);
     const byTarget = new Map<number, number[]>();
     if (ids.length > 0) {
@@ -292,6 +317,10 @@ export class DutyLog {
         else byTarget.set(f.correctsId, [f.id]);
       }
     }
+    const refs = this.refs([
+      ...rows.flatMap((r) => (r.correctsId === null ? [] : [r.correctsId])),
+      ...[...byTarget.values()].flat(),
+    ]);
     const withLinks = rows.map((r) => ({ ...r, links: parseLinks(r.links) }));
     const files = this.attachmentInfos(withLinks.flatMap((r) => r.links?.attachmentIds ?? []));
     const orders = this.orderRefs(withLinks.flatMap((r) => r.links?.orderIds ?? []));
@@ -299,6 +328,8 @@ export class DutyLog {
     return withLinks.map((r) => ({
       ...r,
       correctedBy: byTarget.get(r.id) ?? [],
+      correctsRef: r.correctsId === null ? null : (refs.get(r.correctsId) ?? null),
+      correctedByRefs: (byTarget.get(r.id) ?? []).flatMap((id) => refs.get(id) ?? []),
       attachments: (r.links?.attachmentIds ?? []).flatMap((id) => files.get(id) ?? []),
       orders: (r.links?.orderIds ?? []).flatMap((id) => orders.get(id) ?? []),
       cameras: (r.links?.cameraIds ?? []).flatMap((id) => cameras.get(id) ?? []),

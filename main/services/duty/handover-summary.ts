@@ -8,7 +8,7 @@ import {
   type HandoverSummary,
   type PendingAssigned,
 } from '../../../common/contract/duty-handover';
-import type { DutyShift } from '../../../common/contract/duty-log';
+import type { DutyEntryRef, DutyShift } from '../../../common/contract/duty-log';
 import { FINISHED_STATES, ORDER_STATES, type OrderState } from '../../../common/domain/orders/states';
 import type { Db } from '../../db/connection';
 
@@ -167,5 +167,17 @@ function assignedItems(
     );
   }
   const done = new Set(doneIds);
-  return { pending: open.filter((c) => !done.has(c.entryId)), done: open.filter((c) => done.has(c.entryId)) };
+  // Named by number and shift (第3条, 12-01 早班 第3条), also for items carried from older summaries.
+  const refOf = db.prepare(
+    `SELECT e.id, COALESCE(e.seq, 0) AS seq, e.shift_id AS shiftId, s.date AS shiftDate, s.code AS shiftCode
+     FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id WHERE e.id = ?`,
+  );
+  const withRef = (c: PendingAssigned): PendingAssigned => {
+    const ref = refOf.get(c.entryId) as DutyEntryRef | undefined;
+    return ref ? { ...c, ref } : c;
+  };
+  return {
+    pending: open.filter((c) => !done.has(c.entryId)).map(withRef),
+    done: open.filter((c) => done.has(c.entryId)).map(withRef),
+  };
 }

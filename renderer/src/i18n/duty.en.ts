@@ -25,14 +25,14 @@ export const dutyEn: typeof dutyZh = {
     shift: '{{shift}} ({{range}})',
     empty: 'No entries in this shift yet',
     system: 'System',
-    corrects: 'Corrects #{{id}}',
+    corrects: 'Corrects {{ref}}',
     correctedBy: 'Corrected by {{ids}}',
     correct: 'Correct',
     orders: 'Orders',
     cameras: 'Cameras',
     attachments: 'Attachments',
     loadFailed: 'Could not load the duty log: {{message}}',
-    entryNo: '#{{id}}',
+    entryNo: '{{no}}',
   },
   compose: {
     kind: 'Type',
@@ -45,7 +45,7 @@ export const dutyEn: typeof dutyZh = {
     camerasPlaceholder: 'Type a camera name or place',
     submit: 'Write to log',
     correcting:
-      'Correcting entry #{{id}}: the original stays; the correction is written as a new entry, linked both ways.',
+      'Correcting entry {{ref}}: the original stays; the correction is written as a new entry, linked both ways.',
     cancelCorrect: 'Cancel correction',
     saved: 'Written to the duty log',
     waitUploads: 'Wait for the attachments to finish uploading',
@@ -121,6 +121,7 @@ export const dutyEn: typeof dutyZh = {
     exportTruncated: 'Exported the newest {{count}} entries (over the limit; narrow the search): {{fileName}}',
     exportFailed: 'Export failed: {{message}}',
     columns: {
+      no: 'No.',
       at: 'Time',
       unit: 'Unit',
       shift: 'Shift',

@@ -87,7 +87,7 @@ function logSection(flow: Flow, r: HandoverReport): void {
       { header: '记录人', weight: 1.2 },
       { header: '内容', weight: 6.2 },
     ],
-    r.entries.map((e) => [`#${e.id}`, clockOn(e.at, r.shift.date), entryKind(e), entryAuthor(e), entryContent(e)]),
+    r.entries.map((e) => [String(e.seq), clockOn(e.at, r.shift.date), entryKind(e), entryAuthor(e), entryContent(e)]),
   );
   flow.space(3);
   flow.paragraph('值班日志只增不改：更正以新记录写入，并注明所更正的记录编号。', NOTE);

@@ -6,6 +6,7 @@ import type { HandoverOrder, PendingAssigned } from '../../../../common/contract
 import { DUTY_LOG_KIND_NAMES, type DutyLogEntry } from '../../../../common/contract/duty-log';
 import { ORDER_STATE_NAMES } from '../../../../common/domain/orders/states';
 import { formatShanghai } from '../../../../common/domain/time';
+import { entryRefLabel } from '../../../../common/domain/duty/entry-ref';
 
 /** `YYYY-MM-DD HH:mm:ss`. */
 export function dateTime(ms: number): string {
@@ -48,7 +49,8 @@ export function orderCells(o: HandoverOrder): string[] {
 
 /** Cells of a 交办事项 row: 编号, 交办时间, 交办人, 内容. */
 export function assignedCells(a: PendingAssigned): string[] {
-  return [`#${a.entryId}`, dateMinute(a.at), a.authorName, a.text];
+  // Summaries frozen before entries were numbered per shift name the entry by its id, as they did.
+  return [a.ref ? entryRefLabel(a.ref, null) : `#${a.entryId}`, dateMinute(a.at), a.authorName, a.text];
 }
 
 /** Who wrote an entry: 系统 for the entries the hub logs by itself. */
@@ -60,15 +62,12 @@ export function entryKind(e: DutyLogEntry): string {
   return DUTY_LOG_KIND_NAMES[e.kind].zh;
 }
 
-const ids = (list: readonly (number | string)[], hash = true): string =>
-  list.map((id) => (hash ? `#${id}` : String(id))).join('、');
-
 /**
  * The content cell of a log entry: a correction says which entry it corrects, a corrected entry
  * says by which (the log is append-only, so both stay in the report), and links are named last.
  */
 export function entryContent(e: DutyLogEntry): string {
-  const head = e.correctsId === null ? '' : `更正 #${e.correctsId}：`;
+  const head = e.correctsRef === null ? '' : `更正 ${entryRefLabel(e.correctsRef, e.shiftId)}：`;
   const notes: string[] = [];
   const links = e.links;
   // Order codes where the order exists (what people quote), its id otherwise.
@@ -83,7 +82,9 @@ export function entryContent(e: DutyLogEntry): string {
   if (links?.incidentId !== undefined) notes.push(`关联应急事件 #${links.incidentId}`);
   // Paper cannot show the files themselves; their names say what to look up in the console.
   if (e.attachments.length > 0) notes.push(`附件 ${e.attachments.map((a) => a.name).join('、')}`);
-  if (e.correctedBy.length > 0) notes.push(`已被 ${ids(e.correctedBy)} 更正`);
+  if (e.correctedByRefs.length > 0) {
+    notes.push(`已被 ${e.correctedByRefs.map((r) => entryRefLabel(r, e.shiftId)).join('、')} 更正`);
+  }
   return `${head}${e.text}${notes.length > 0 ? `\n【${notes.join('；')}】` : ''}`;
 }
 

@@ -7,6 +7,7 @@ import { useErrorText } from '../../../i18n/useDisplay';
 import { TIME_ZONE } from '../../../../../common/domain/org';
 import { dayjs, formatDateTime } from '../../../time/dayjs';
 import { useNow } from '../../../time/useNow';
+import { useEntryLabels } from '../entryRef';
 import { SummaryView } from './SummaryView';
 
 interface Answer {
@@ -45,6 +46,7 @@ export function HandoverForm({
     invalidates: ['duty.handover.current', 'duty.handover.preview', 'duty.log.current'],
   });
   const now = useNow(15_000);
+  const labels = useEntryLabels();
   const open = now >= opensAt;
   const answer = (id: string): Answer => answers[id] ?? { done: false, note: '' };
   const setAnswer = (id: string, patch: Partial<Answer>) => {
@@ -75,7 +77,7 @@ export function HandoverForm({
                   setDone((d) => (e.target.checked ? [...d, p.entryId] : d.filter((id) => id !== p.entryId)));
                 }}
               >
-                {t('duty.handover.markDone')}：#{p.entryId} {formatDateTime(p.at)} {p.text}
+                {t('duty.handover.markDone')}：{labels.assigned(p, draft.shift)} {formatDateTime(p.at)} {p.text}
               </Checkbox>
             ))}
           </Flex>

@@ -4,6 +4,7 @@ import type { HandoverOrder, HandoverSummary } from '../../../../../common/contr
 import { useOrderNames } from '../../../orders/display/useOrderNames';
 import { openOrder } from '../../../orders/drawer/store';
 import { formatDateTime } from '../../../time/dayjs';
+import { useEntryLabels } from '../entryRef';
 
 function OrderLinks({ rows, total, testId }: { rows: readonly HandoverOrder[]; total: number; testId: string }) {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ function OrderLinks({ rows, total, testId }: { rows: readonly HandoverOrder[]; t
 /** A handover summary as the incoming chief reads it: orders, incident, cameras, tasks, checklist, notes. */
 export function SummaryView({ summary, showInputs = true }: { summary: HandoverSummary; showInputs?: boolean }) {
   const { t } = useTranslation();
+  const labels = useEntryLabels();
   const names = useOrderNames();
   const { orders } = summary;
   return (
@@ -84,7 +86,7 @@ export function SummaryView({ summary, showInputs = true }: { summary: HandoverS
             dataSource={summary.pendingAssigned}
             renderItem={(p) => (
               <List.Item data-testid="handover-pending-item">
-                #{p.entryId} {formatDateTime(p.at)} {p.authorName}：{p.text}
+                {labels.assigned(p, summary.shift)} {formatDateTime(p.at)} {p.authorName}：{p.text}
               </List.Item>
             )}
           />
@@ -96,7 +98,7 @@ export function SummaryView({ summary, showInputs = true }: { summary: HandoverS
             <Descriptions.Item label={t('duty.handover.done')}>
               {summary.doneAssigned.map((p) => (
                 <div key={p.entryId}>
-                  #{p.entryId} {p.text}
+                  {labels.assigned(p, summary.shift)} {p.text}
                 </div>
               ))}
             </Descriptions.Item>

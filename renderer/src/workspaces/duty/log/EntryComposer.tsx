@@ -16,6 +16,7 @@ import { hasAnyRole } from '../../../orders/roles';
 import { useUser } from '../../../stores/session';
 import { CameraPicker } from './CameraPicker';
 import { OrderPicker, type PickedOrder } from './OrderPicker';
+import { useEntryLabels } from '../entryRef';
 
 /**
  * Writes an entry (or a correction of `correcting`) into the current shift. The form clears only
@@ -23,6 +24,7 @@ import { OrderPicker, type PickedOrder } from './OrderPicker';
  */
 export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry | null; onDone: () => void }) {
   const { t } = useTranslation();
+  const labels = useEntryLabels();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const kindName = useKindName();
@@ -80,7 +82,7 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          title={t('duty.compose.correcting', { id: correcting.id })}
+          title={t('duty.compose.correcting', { ref: labels.no(correcting.seq) })}
           action={
             <Button size="small" onClick={onDone} data-testid="duty-cancel-correct">
               {t('duty.compose.cancelCorrect')}

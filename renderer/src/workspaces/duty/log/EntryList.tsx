@@ -4,6 +4,7 @@ import type { DutyLogEntry } from '../../../../../common/contract/duty-log';
 import { AttachmentPreview } from '../../../orders/attachments/AttachmentPreview';
 import { openOrder } from '../../../orders/drawer/store';
 import { formatDateTime } from '../../../time/dayjs';
+import { useEntryLabels } from '../entryRef';
 import { KIND_COLORS, useKindName } from '../kinds';
 
 /**
@@ -23,6 +24,7 @@ export function EntryList({
 }) {
   const { t } = useTranslation();
   const kindName = useKindName();
+  const labels = useEntryLabels();
   if (entries.length === 0) return <Empty description={t('duty.log.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Flex vertical gap={8} data-testid="duty-entries">
@@ -33,6 +35,7 @@ export function EntryList({
           data-testid="duty-entry"
           data-kind={e.kind}
           data-entry-id={e.id}
+          data-seq={e.seq}
           style={{
             padding: '8px 12px',
             borderRadius: 6,
@@ -42,7 +45,7 @@ export function EntryList({
         >
           <Flex gap={8} align="center" wrap>
             <Typography.Text type="secondary" className="tabular">
-              {t('duty.log.entryNo', { id: e.id })}
+              {t('duty.log.entryNo', { no: labels.no(e.seq) })}
             </Typography.Text>
             <Typography.Text className="tabular">{formatDateTime(e.at)}</Typography.Text>
             <Tag color={KIND_COLORS[e.kind]}>{kindName(e.kind)}</Tag>
@@ -54,10 +57,14 @@ export function EntryList({
               </Tooltip>
             )}
             <Typography.Text strong>{e.kind === 'system' ? t('duty.log.system') : e.authorName}</Typography.Text>
-            {e.correctsId !== null && <Tag color="warning">{t('duty.log.corrects', { id: e.correctsId })}</Tag>}
+            {e.correctsRef !== null && (
+              <Tag color="warning" data-testid="duty-corrects">
+                {t('duty.log.corrects', { ref: labels.ref(e.correctsRef, e.shiftId) })}
+              </Tag>
+            )}
             {e.correctedBy.length > 0 && (
               <Tag color="warning" data-testid="duty-corrected-by">
-                {t('duty.log.correctedBy', { ids: e.correctedBy.map((id) => `#${id}`).join(' ') })}
+                {t('duty.log.correctedBy', { ids: e.correctedByRefs.map((r) => labels.ref(r, e.shiftId)).join('、') })}
               </Tag>
             )}
             {onCorrect && e.kind !== 'system' && (

@@ -8,6 +8,7 @@ import { base64ToBytes, saveFile } from '../../../components/download';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { useUser } from '../../../stores/session';
 import { formatDateTime } from '../../../time/dayjs';
+import { useEntryLabels } from '../entryRef';
 import { KIND_COLORS, useKindName } from '../kinds';
 import { toLogSearch, type LogSearchFields, type LogSearchInput } from './searchInput';
 
@@ -17,6 +18,7 @@ export function LogSearchTab() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const kindName = useKindName();
+  const labels = useEntryLabels();
   const user = useUser();
   const [form] = Form.useForm<LogSearchFields>();
   const [input, setInput] = useState<LogSearchInput>({});
@@ -108,6 +110,12 @@ export function LogSearchTab() {
         pagination={{ pageSize: 50, showSizeChanger: false }}
         data-testid="duty-search-results"
         columns={[
+          {
+            key: 'no',
+            title: t('duty.search.columns.no'),
+            width: 80,
+            render: (_, r) => <span data-testid="duty-search-no">{labels.no(r.seq)}</span>,
+          },
           { key: 'at', title: t('duty.search.columns.at'), width: 170, render: (_, r) => formatDateTime(r.at) },
           { key: 'unit', title: t('duty.search.columns.unit'), width: 150, render: (_, r) => unitName(r.orgUnitId) },
           {
@@ -128,7 +136,9 @@ export function LogSearchTab() {
             title: t('duty.search.columns.text'),
             render: (_, r) => (
               <span style={{ whiteSpace: 'pre-wrap' }}>
-                {r.correctsId !== null && <Tag color="warning">{t('duty.log.corrects', { id: r.correctsId })}</Tag>}
+                {r.correctsRef !== null && (
+                  <Tag color="warning">{t('duty.log.corrects', { ref: labels.ref(r.correctsRef, r.shiftId) })}</Tag>
+                )}
                 {r.text}
               </span>
             ),
