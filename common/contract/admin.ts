@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditDetailSchema } from './audit-detail';
 import { method } from './define';
 import {
   displayNameSchema,
@@ -82,6 +83,12 @@ export const auditEntrySchema = z.object({
   summary: z.string(),
   ok: z.boolean(),
   errorCode: z.string().nullable(),
+  /** The structured summary the console renders in its language; null on rows written before it existed. */
+  detail: auditDetailSchema.nullable(),
+  /** The actor's display name (the user's current one), when the actor is a known user. */
+  actorDisplayName: z.string().nullable(),
+  /** For a `user:` target: that user's display name. */
+  targetName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -24,6 +24,7 @@ export * from './control-chars';
 export * from './events';
 export * from './schemas';
 export * from './admin';
+export * from './audit-detail';
 export * from './org';
 export * from './orders';
 export * from './sla';

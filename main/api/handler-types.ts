@@ -1,5 +1,6 @@
 import type {
   Audience,
+  AuditDetail,
   EventName,
   EventPayload,
   MethodName,
@@ -18,6 +19,8 @@ export interface Session {
 export interface AuditNote {
   target: string | null;
   summary: string | null;
+  /** The summary as template key + parameters, rendered by the console in its language. */
+  detail?: AuditDetail | null;
   /** Who acted when there is no session yet (sign-in). */
   actor?: { id: number | null; name: string };
 }

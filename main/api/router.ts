@@ -86,6 +86,7 @@ export class Router {
         method,
         target: note.target,
         summary: note.summary ?? def.summary,
+        detail: note.detail ?? null,
         ok,
         errorCode,
       });

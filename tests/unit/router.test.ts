@@ -105,7 +105,7 @@ describe('router', () => {
     expect(await ok(hub, admin, 'audit.methods', {})).toEqual(
       expect.arrayContaining(['auth.login', 'auth.setLanguage']),
     );
-    const text = await ok(hub, admin, 'audit.list', { text: 'language: en', limit: 10 });
+    const text = await ok(hub, admin, 'audit.list', { text: '界面语言：英文', limit: 10 });
     expect(text.entries).toHaveLength(2);
   });
 });

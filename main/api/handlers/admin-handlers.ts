@@ -3,6 +3,7 @@ import { hashPassword } from '../../services/auth/passwords';
 import type { UsersService } from '../../services/users/users-service';
 import type { EventBus } from '../event-bus';
 import type { Handler, HandlerContext } from '../handler-types';
+import { userCreateWords, userUpdateWords } from '../../services/audit/notes';
 
 const ADMINS = { roles: ['admin'] } as const;
 
@@ -17,7 +18,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
 
   const create: Handler<'admin.users.create'> = async (ctx, input) => {
     ctx.audit.target = `user:${input.username}`;
-    ctx.audit.summary = `新建用户 ${input.username}（${input.roles.join(',')} @ ${input.orgUnitId}）`;
+    Object.assign(ctx.audit, userCreateWords(input, undefined));
     const passwordHash = await hashPassword(input.password);
     const record = ctx.tx(() => users.create({ ...input, passwordHash, mustChangePassword: true }));
     notifyChanged(ctx, record.id);
@@ -27,12 +28,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
   const update: Handler<'admin.users.update'> = (ctx, { id, ...fields }) => {
     const actor = ctx.requireSession().user;
     ctx.audit.target = `user:${id}`;
-    const parts = [
-      fields.displayName !== undefined ? `姓名=${fields.displayName}` : '',
-      fields.roles ? `角色=${fields.roles.join(',')}` : '',
-      fields.orgUnitId !== undefined ? `单位=${fields.orgUnitId}` : '',
-    ].filter(Boolean);
-    ctx.audit.summary = `修改用户 ${parts.join('；') || '（无变化）'}`;
+    Object.assign(ctx.audit, userUpdateWords(fields, undefined));
     const record = ctx.tx(() => users.update(id, fields, actor.id));
     notifyChanged(ctx, id);
     return record;

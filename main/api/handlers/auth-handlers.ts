@@ -4,6 +4,7 @@ import type { AttemptSource } from '../../services/auth/sign-in-guard';
 import type { EventBus } from '../event-bus';
 import type { Handler } from '../handler-types';
 import type { Connection } from '../connection';
+import { languageWords } from '../../services/audit/notes';
 
 /** Password attempts are rate-limited per connection (the object itself) and per peer address. */
 const attemptSource = (conn: Connection): AttemptSource => ({ connection: conn, remoteAddress: conn.remoteAddress });
@@ -55,7 +56,7 @@ export function authHandlers(auth: AuthService, bus: EventBus) {
   const setLanguage: Handler<'auth.setLanguage'> = (ctx, { language }) => {
     const { user } = ctx.requireSession();
     ctx.audit.target = `user:${user.id}`;
-    ctx.audit.summary = `界面语言 / language: ${language}`;
+    Object.assign(ctx.audit, languageWords(language));
     ctx.tx(() => auth.setLanguage(user.id, language));
     return null;
   };

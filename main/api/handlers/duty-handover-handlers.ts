@@ -12,6 +12,7 @@ import type { RosterService } from '../../services/duty/roster-service';
 import type { OrgRepo } from '../../services/org/org-repo';
 import { viewerOf } from '../../services/org/viewer';
 import type { HandlerContext } from '../handler-types';
+import { handoverSignWords, handoverWords } from '../../services/audit/notes';
 
 type Methods = typeof dutyHandoverMethods;
 type HandoverHandler<M extends keyof Methods> = (
@@ -58,7 +59,10 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
       requireVisibleShift(ctx, input.shiftId);
       const state = handover.start(caller(ctx), input.shiftId, input);
       ctx.audit.target = `duty-shift:${input.shiftId}`;
-      ctx.audit.summary = `开始交接班：${state.shift.date} ${state.shiftName}（摘要已冻结）`;
+      Object.assign(
+        ctx.audit,
+        handoverWords('handover.start', deps.roster.pattern(state.shift.orgUnitId), state.shift),
+      );
       announce(ctx, state.shift.orgUnitId, state.shift.id);
       return state;
     });
@@ -68,7 +72,10 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
       requireVisibleShift(ctx, input.shiftId);
       const state = handover.cancel(caller(ctx), input.shiftId);
       ctx.audit.target = `duty-shift:${input.shiftId}`;
-      ctx.audit.summary = `取消交接班：${state.shift.date} ${state.shiftName}（签名作废，日志重新开放）`;
+      Object.assign(
+        ctx.audit,
+        handoverWords('handover.cancel', deps.roster.pattern(state.shift.orgUnitId), state.shift),
+      );
       announce(ctx, state.shift.orgUnitId, state.shift.id);
       return state;
     });
@@ -79,6 +86,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
     requireVisibleShift(ctx, input.shiftId);
     const signer = await handover.verifySigner(input.username, input.password);
     return ctx.tx(() => {
+<<<<<<< HEAD
       const { state, sealed, override } = handover.sign(caller(ctx), input.shiftId, input.side, signer, input.override);
       const side = input.side === 'outgoing' ? '交班' : '接班';
       // An incoming chief not rostered on the next shift is on record, with who confirmed it and why.
@@ -88,6 +96,12 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
       ctx.audit.summary = sealed
         ? `${side}签名：${signer.displayName}；班次 ${state.shift.date} ${state.shiftName} 已封存（${state.seal?.sealHash.slice(0, 16) ?? ''}…）${overridden}`
         : `${side}签名：${signer.displayName}（${state.shift.date} ${state.shiftName}）${overridden}`;
+=======
+      const { state, sealed } = handover.sign(caller(ctx), input.shiftId, input.side, signer);
+      const pattern = deps.roster.pattern(state.shift.orgUnitId);
+      const seal = sealed ? (state.seal?.sealHash ?? '') : null;
+      Object.assign(ctx.audit, handoverSignWords(input.side, signer.displayName, pattern, state.shift, seal));
+>>>>>>> 9f6a65a (Audit rows in the console's language (issue 12 item 8): a structured detail (template key + parameters) stored with each row and rendered by the console — order actions, states, categories, urgency, units, shift and post names, dates as 2026年12月2日; method, target and error columns named in zh/en; old rows read their stored text (old code forms parsed); duty log search shows 「2026年12月2日 早班」)
       announce(ctx, state.shift.orgUnitId, state.shift.id);
       // The override's entry went into the log of the shift taking entries now.
       if (override) {

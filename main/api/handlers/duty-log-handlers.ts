@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { apiError } from '../../../common/contract';
-import { DUTY_LOG_EXPORT_MAX, DUTY_LOG_KIND_NAMES, type dutyLogMethods } from '../../../common/contract/duty-log';
+import { DUTY_LOG_EXPORT_MAX, type dutyLogMethods } from '../../../common/contract/duty-log';
 import type { DutyLogSearch } from '../../../common/contract/duty-log';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -14,6 +14,7 @@ import { visibleOrderIds } from '../../services/orders/order-visibility';
 import type { OrgRepo } from '../../services/org/org-repo';
 import { viewerOf, type Viewer } from '../../services/org/viewer';
 import type { HandlerContext } from '../handler-types';
+import { dutyLogWords } from '../../services/audit/notes';
 
 type DutyLogMethods = typeof dutyLogMethods;
 type DutyLogMethod = keyof DutyLogMethods;
@@ -72,8 +73,10 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
         links: input.links,
       });
       ctx.audit.target = `duty-log:${entry.id}`;
-      const what = entry.correctsId === null ? DUTY_LOG_KIND_NAMES[entry.kind].zh : `更正记录 ${entry.correctsId}`;
-      ctx.audit.summary = `值班日志（班次 ${entry.shiftId}）${what}：${entry.text.slice(0, 80)}`;
+      Object.assign(
+        ctx.audit,
+        dutyLogWords(db, (unit) => deps.roster.pattern(unit), entry),
+      );
       ctx.publish(
         'duty.changed',
         { orgUnitId: user.orgUnitId, what: 'log', shiftId: entry.shiftId },

@@ -5,6 +5,7 @@ import type { Clock } from '../../clock';
 import type { RosterService } from '../../services/duty/roster-service';
 import type { OrgRepo } from '../../services/org/org-repo';
 import type { HandlerContext, Session } from '../handler-types';
+import { rosterCopyWords, rosterWords } from '../../services/audit/notes';
 
 export interface DutyRosterDeps {
   roster: RosterService;
@@ -103,7 +104,7 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     const saved = ctx.tx(() => {
       const s = roster.assign(orgUnitId, input, by);
       ctx.audit.target = `roster:${s.id}`;
-      ctx.audit.summary = `排班 ${orgUnitId} ${s.date} ${s.shiftCode} ${s.postCode}：${s.userName}`;
+      Object.assign(ctx.audit, rosterWords('roster.assign', roster.pattern(orgUnitId), org.unit(orgUnitId)?.name, s));
       return s;
     });
     announce(ctx, saved.orgUnitId, 'roster');
@@ -118,7 +119,10 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     }
     editable(ctx, found.orgUnitId);
     ctx.audit.target = `roster:${id}`;
-    ctx.audit.summary = `撤销排班 ${found.orgUnitId} ${found.date} ${found.shiftCode} ${found.postCode}：${found.userName}`;
+    Object.assign(
+      ctx.audit,
+      rosterWords('roster.unassign', roster.pattern(found.orgUnitId), org.unit(found.orgUnitId)?.name, found),
+    );
     ctx.tx(() => roster.unassign(id));
     announce(ctx, found.orgUnitId, 'roster');
     return null;
@@ -130,7 +134,7 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     ctx.audit.target = `roster-week:${orgUnitId}:${fromMonday}`;
     const result = ctx.tx(() => {
       const r = roster.copyWeek(orgUnitId, fromMonday, weeks, by);
-      ctx.audit.summary = `复制 ${orgUnitId} ${fromMonday} 一周排班到此后 ${weeks} 周（${r.created} 条）`;
+      Object.assign(ctx.audit, rosterCopyWords(orgUnitId, org.unit(orgUnitId)?.name, fromMonday, weeks, r.created));
       return r;
     });
     // Copying an empty week creates nothing: nobody needs to refetch.
@@ -153,7 +157,10 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     const saved = ctx.tx(() => {
       const c = roster.checkIn(user.id, clock());
       ctx.audit.target = `duty-checkin:${c.id}`;
-      ctx.audit.summary = `签到 ${c.orgUnitId} ${c.date} ${c.shiftCode} ${c.postCode}`;
+      Object.assign(
+        ctx.audit,
+        rosterWords('roster.checkIn', roster.pattern(c.orgUnitId), org.unit(c.orgUnitId)?.name, c),
+      );
       return c;
     });
     announce(ctx, saved.orgUnitId, 'checkin');
@@ -165,7 +172,10 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
     const saved = ctx.tx(() => {
       const c = roster.checkOut(user.id, clock());
       ctx.audit.target = `duty-checkin:${c.id}`;
-      ctx.audit.summary = `签退 ${c.orgUnitId} ${c.date} ${c.shiftCode} ${c.postCode}`;
+      Object.assign(
+        ctx.audit,
+        rosterWords('roster.checkOut', roster.pattern(c.orgUnitId), org.unit(c.orgUnitId)?.name, c),
+      );
       return c;
     });
     announce(ctx, saved.orgUnitId, 'checkin');

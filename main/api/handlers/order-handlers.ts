@@ -12,6 +12,7 @@ import { orderScopeSql } from '../../services/orders/order-visibility';
 import type { OrderChange, OrdersService } from '../../services/orders/orders-service';
 import type { EventBus } from '../event-bus';
 import type { Handler, HandlerContext, Session } from '../handler-types';
+import { orderActWords, orderCreateWords } from '../../services/audit/notes';
 
 /** Rows an export may hold: a month of a busy center many times over, and still a few MB. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -71,7 +72,7 @@ export function orderHandlers(deps: OrderDeps) {
       const responseLevel = input.responseLevel ?? (incident ? 'linkage' : 'patrol');
       const c = orders.create({ ...input, responseLevel }, who);
       ctx.audit.target = `order:${c.code}`;
-      ctx.audit.summary = `受理工单 ${c.code}「${input.title}」（${input.categoryId}，${input.urgency}）`;
+      Object.assign(ctx.audit, orderCreateWords(c, input, org.category(input.categoryId)?.name));
       const link = incident && responseLevel === 'linkage' && deps.incidents ? incident : null;
       if (link) {
         // The hub links it (the creator may be a station outside the incident's area), in their name.
@@ -91,7 +92,7 @@ export function orderHandlers(deps: OrderDeps) {
     const change = ctx.tx(() => {
       const c = orders.act(input, who);
       ctx.audit.target = `order:${c.code}`;
-      ctx.audit.summary = `${input.action} → ${c.state}${input.reason ? `：${input.reason.slice(0, 80)}` : ''}`;
+      Object.assign(ctx.audit, orderActWords(input.action, c.state, input.reason));
       return c;
     });
     announce(ctx, change);

@@ -19,6 +19,7 @@ import incidentPlanLevel from './0180_incident_plan_level.sql';
 import cameraLossAlarms from './0190_camera_loss_alarms.sql';
 import orderFeedbackResult from './0200_order_feedback_result.sql';
 import dutyEntrySeq from './0210_duty_entry_seq.sql';
+import auditDetail from './0220_audit_detail.sql';
 
 export interface Migration {
   version: number;
@@ -49,4 +50,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 190, name: 'camera-loss-alarms', sql: cameraLossAlarms },
   { version: 200, name: 'order-feedback-result', sql: orderFeedbackResult },
   { version: 210, name: 'duty-entry-seq', sql: dutyEntrySeq },
+  { version: 220, name: 'audit-detail', sql: auditDetail },
 ];

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../common/contract';
+import { auditDetailSchema, type AuditDetail, type AuditEntry } from '../../../common/contract';
 import type { Db } from '../../db/connection';
 
 export interface AuditAppend {
@@ -10,6 +10,8 @@ export interface AuditAppend {
   summary: string;
   ok: boolean;
   errorCode: string | null;
+  /** The summary as template key + parameters (rendered by the console in its language). */
+  detail?: AuditDetail | null;
 }
 
 export interface AuditQuery {
@@ -23,12 +25,24 @@ export interface AuditQuery {
   limit: number;
 }
 
-interface AuditRow extends Omit<AuditEntry, 'ok'> {
+interface AuditRow extends Omit<AuditEntry, 'ok' | 'detail' | 'targetName'> {
   ok: number;
+  detail: string | null;
 }
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A stored detail that no longer parses (or never did) is dropped: the row then shows its text. */
+function parseDetail(json: string | null): AuditDetail | null {
+  if (json === null) return null;
+  try {
+    const parsed = auditDetailSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The append-only audit log (UPDATE and DELETE are refused by triggers). */
@@ -38,8 +52,8 @@ export class AuditRepo {
   append(entry: AuditAppend): number {
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO audit_log (at, actor_id, actor_name, method, target, summary, ok, error_code)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO audit_log (at, actor_id, actor_name, method, target, summary, ok, error_code, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         entry.at,
@@ -50,6 +64,7 @@ export class AuditRepo {
         entry.summary,
         entry.ok ? 1 : 0,
         entry.errorCode,
+        entry.detail ? JSON.stringify(entry.detail) : null,
       );
     return Number(lastInsertRowid);
   }
@@ -61,24 +76,60 @@ export class AuditRepo {
       where.push(clause);
       args.push(...values);
     };
-    if (q.from !== undefined) add('at >= ?', q.from);
-    if (q.to !== undefined) add('at <= ?', q.to);
-    if (q.actor) add("actor_name LIKE ? ESCAPE '\\'", `%${escapeLike(q.actor)}%`);
-    if (q.method) add('method = ?', q.method);
+    if (q.from !== undefined) add('a.at >= ?', q.from);
+    if (q.to !== undefined) add('a.at <= ?', q.to);
+    if (q.actor) {
+      // The console shows display names: either the sign-in name or the display name finds the rows.
+      const like = `%${escapeLike(q.actor)}%`;
+      add("(a.actor_name LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')", like, like);
+    }
+    if (q.method) add('a.method = ?', q.method);
     if (q.text) {
       const like = `%${escapeLike(q.text)}%`;
-      add("(summary LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')", like, like);
+      add("(a.summary LIKE ? ESCAPE '\\' OR a.target LIKE ? ESCAPE '\\')", like, like);
     }
-    if (q.onlyFailures) add('ok = 0');
-    if (q.beforeId !== undefined) add('id < ?', q.beforeId);
-    const sql = `SELECT id, at, actor_id AS actorId, actor_name AS actorName, method, target, summary, ok,
-                        error_code AS errorCode
-                 FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                 ORDER BY id DESC LIMIT ?`;
+    if (q.onlyFailures) add('a.ok = 0');
+    if (q.beforeId !== undefined) add('a.id < ?', q.beforeId);
+    const sql = `SELECT a.id, a.at, a.actor_id AS actorId, a.actor_name AS actorName, a.method, a.target, a.summary,
+                        a.ok, a.error_code AS errorCode, a.detail, u.display_name AS actorDisplayName
+                 FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+                 ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY a.id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, q.limit + 1) as AuditRow[];
-    const page: AuditEntry[] = rows.slice(0, q.limit).map((r) => ({ ...r, ok: r.ok === 1 }));
-    const last = page.at(-1);
-    return { entries: page, nextBeforeId: rows.length > q.limit && last ? last.id : null };
+    const page = rows.slice(0, q.limit);
+    const userNames = this.userTargetNames(page.map((r) => r.target));
+    const entries: AuditEntry[] = page.map((r) => ({
+      ...r,
+      ok: r.ok === 1,
+      detail: parseDetail(r.detail),
+      targetName: (r.target && userNames.get(r.target)) ?? null,
+    }));
+    const last = entries.at(-1);
+    return { entries, nextBeforeId: rows.length > q.limit && last ? last.id : null };
+  }
+
+  /**
+   * `user:<id>` and `user:<username>` targets → the user's display name, so the console does not show
+   * a bare sign-in name or number. One query per page.
+   */
+  private userTargetNames(targets: readonly (string | null)[]): Map<string, string> {
+    const keys = [...new Set(targets.filter((t): t is string => t?.startsWith('user:') ?? false))];
+    const names = new Map<string, string>();
+    if (keys.length === 0) return names;
+    const rows = this.db
+      .prepare(
+        `SELECT id, username, display_name AS displayName FROM users
+         WHERE username IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(
+        JSON.stringify(keys.map((k) => k.slice(5))),
+        JSON.stringify(keys.map((k) => Number(k.slice(5))).filter(Number.isInteger)),
+      ) as { id: number; username: string; displayName: string }[];
+    for (const u of rows) {
+      names.set(`user:${u.username}`, u.displayName);
+      names.set(`user:${u.id}`, u.displayName);
+    }
+    return names;
   }
 
   methods(): string[] {

@@ -2,12 +2,15 @@ import { Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api';
 import { DATE_TIME_FORMAT } from '../../../time/dayjs';
+import { methodName } from './render';
+import { useAuditRender } from './useAuditRender';
 import { toAuditFilters, type AuditFilterFields, type AuditFilters } from './filters';
 
 export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AuditFilterFields>();
   const methods = useApiQuery('audit.methods', {});
+  const names = useAuditRender();
   return (
     <Form<AuditFilterFields>
       form={form}
@@ -36,11 +39,11 @@ export function AuditFilterBar({ onApply }: { onApply: (filters: AuditFilters) =
       <Form.Item name="method" label={t('audit.filter.method')}>
         <Select<string>
           allowClear
-          showSearch
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.filter.methodPlaceholder')}
           style={{ width: 220 }}
           loading={methods.isPending}
-          options={(methods.data ?? []).map((m) => ({ value: m, label: m }))}
+          options={(methods.data ?? []).map((m) => ({ value: m, label: methodName(m, names) }))}
           data-testid="audit-filter-method"
         />
       </Form.Item>

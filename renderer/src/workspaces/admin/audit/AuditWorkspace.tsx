@@ -7,6 +7,8 @@ import { WorkspaceTitle } from '../../../components/WorkspaceTitle';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { formatDateTime } from '../../../time/dayjs';
 import { AuditFilterBar } from './AuditFilterBar';
+import { auditSummary, auditTarget, errorName, methodName } from './render';
+import { useAuditRender } from './useAuditRender';
 import type { AuditFilters } from './filters';
 import { useAuditLog } from './useAuditLog';
 
@@ -15,6 +17,7 @@ export function AuditWorkspace() {
   const errorText = useErrorText();
   const [filters, setFilters] = useState<AuditFilters>({});
   const log = useAuditLog(filters);
+  const names = useAuditRender();
   const rows = useMemo(() => log.data?.pages.flatMap((p) => p.entries) ?? [], [log.data]);
 
   return (
@@ -44,29 +47,47 @@ export function AuditWorkspace() {
             width: 170,
             render: (at: number) => <span className="tabular">{formatDateTime(at)}</span>,
           },
-          { key: 'actor', title: t('audit.column.actor'), dataIndex: 'actorName', width: 120 },
+          {
+            key: 'actor',
+            title: t('audit.column.actor'),
+            width: 120,
+            // The display name; the sign-in name (what was typed, for failed sign-ins) only when there is none.
+            render: (_, e) => <span data-testid="audit-actor">{e.actorDisplayName ?? e.actorName}</span>,
+          },
           {
             key: 'method',
             title: t('audit.column.method'),
             dataIndex: 'method',
-            width: 200,
-            render: (method: string) => <Typography.Text code>{method}</Typography.Text>,
+            width: 160,
+            // The contract name stays reachable for whoever reads the code: on hover.
+            render: (method: string) => (
+              <Tooltip title={method}>
+                <span data-testid="audit-method">{methodName(method, names)}</span>
+              </Tooltip>
+            ),
           },
           {
             key: 'target',
             title: t('audit.column.target'),
-            dataIndex: 'target',
             width: 160,
             ellipsis: { showTitle: false },
-            render: (target: string | null) =>
-              target === null ? t('common.none') : <Tooltip title={target}>{target}</Tooltip>,
+            render: (_, e) => {
+              const target = auditTarget(e, names);
+              return target === null ? t('common.none') : <Tooltip title={target}>{target}</Tooltip>;
+            },
           },
           {
             key: 'summary',
             title: t('audit.column.summary'),
-            dataIndex: 'summary',
             ellipsis: { showTitle: false },
-            render: (summary: string) => <Tooltip title={summary}>{summary}</Tooltip>,
+            render: (_, e) => {
+              const summary = auditSummary(e, names);
+              return (
+                <Tooltip title={summary}>
+                  <span data-testid="audit-summary">{summary}</span>
+                </Tooltip>
+              );
+            },
           },
           {
             key: 'result',
@@ -78,7 +99,7 @@ export function AuditWorkspace() {
               ) : (
                 <Tag color="red">
                   {t('audit.failed')}
-                  {e.errorCode ? ` · ${e.errorCode}` : ''}
+                  {e.errorCode ? ` · ${errorName(e.errorCode, names)}` : ''}
                 </Tag>
               ),
           },

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DUTY_LOG_KINDS, type DutyLogSearchRow } from '../../../../../common/contract/duty-log';
 import { useApiMutation, useApiQuery } from '../../../api';
@@ -10,6 +10,8 @@ import { useUser } from '../../../stores/session';
 import { formatDateTime } from '../../../time/dayjs';
 import { useEntryLabels } from '../entryRef';
 import { KIND_COLORS, useKindName } from '../kinds';
+import { shiftLabel, useShiftNames } from './shiftLabel';
+import { useLanguage } from '../../../stores/language';
 import { toLogSearch, type LogSearchFields, type LogSearchInput } from './searchInput';
 
 /** Search the duty logs (date range, type, Chinese text) and export what was found to XLSX. */
@@ -27,6 +29,9 @@ export function LogSearchTab() {
   const dutyUnits = (units.data ?? []).filter((u) => u.kind === 'center' || u.kind === 'station');
   const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
   const result = useApiQuery('duty.log.search', input, { placeholderData: (previous) => previous });
+  const language = useLanguage();
+  const resultUnits = useMemo(() => (result.data?.rows ?? []).map((r) => r.orgUnitId), [result.data]);
+  const shiftNames = useShiftNames(resultUnits);
   const exporter = useApiMutation('duty.log.export', {
     onSuccess: (file) => {
       saveFile(file.fileName, file.mime, base64ToBytes(file.dataBase64));
@@ -122,7 +127,7 @@ export function LogSearchTab() {
             key: 'shift',
             title: t('duty.search.columns.shift'),
             width: 130,
-            render: (_, r) => `${r.shiftDate} ${r.shiftCode}`,
+            render: (_, r) => shiftLabel(r.shiftDate, shiftNames(r.orgUnitId, r.shiftCode), r.shiftCode, language),
           },
           {
             key: 'kind',

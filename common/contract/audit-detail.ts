@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * What an audit row says, as data: a template key and its parameters, rendered by the console in its
+ * language (issue 12 item 8). Codes stay codes here (order actions, states, urgency, category and
+ * org unit ids, dates 'YYYY-MM-DD'); names main knows only from editable data (shift and post names)
+ * are stored as {zh, en} as they were when the row was written. The row's `summary` text stays the
+ * Chinese fallback (and what the text filter searches).
+ */
+export const AUDIT_DETAIL_KEYS = [
+  'order.create',
+  'order.act',
+  'roster.assign',
+  'roster.unassign',
+  'roster.copyWeek',
+  'roster.checkIn',
+  'roster.checkOut',
+  'user.create',
+  'user.update',
+  'auth.language',
+  'duty.logEntry',
+  'handover.start',
+  'handover.cancel',
+  'handover.sign',
+  'handover.sealed',
+  'sla.limit',
+  'sla.calendar',
+] as const;
+export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+export const auditParamSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  bilingual,
+  z.array(z.string()),
+]);
+export type AuditParam = z.infer<typeof auditParamSchema>;
+
+export const auditDetailSchema = z.object({
+  /** A key this console may not know yet (a newer hub): it then shows the stored summary. */
+  key: z.string(),
+  params: z.record(z.string(), auditParamSchema),
+});
+export type AuditDetail = z.infer<typeof auditDetailSchema>;
