@@ -85,7 +85,7 @@ export const auditEntrySchema = z.object({
   errorCode: z.string().nullable(),
   /** The structured summary the console renders in its language; null on rows written before it existed. */
   detail: auditDetailSchema.nullable(),
-  /** The actor's display name (the user's current one), when the actor is a known user. */
+  /** The actor's current display name, when the actor is a known user (also the account a failed sign-in named). */
   actorDisplayName: z.string().nullable(),
   /** For a `user:` target: that user's display name. */
   targetName: z.string().nullable(),

@@ -25,7 +25,9 @@ test('an admin creates a user who must change the password, and the audit log sh
   await expect(row).toContainText('第二联勤站');
 
   await page.getByTestId('nav-admin-audit').click();
-  await expect(page.getByTestId('audit-row').first()).toContainText('admin.users.create');
+  const created = page.locator('[data-testid="audit-row"][data-method="admin.users.create"]').first();
+  await expect(created).toContainText('新建用户');
+  await expect(created).toContainText('王二（热线）');
 
   // The new user signs in and is made to change the password first.
   const other = await browser.newPage();

@@ -92,7 +92,8 @@ export class AuditRepo {
     if (q.beforeId !== undefined) add('a.id < ?', q.beforeId);
     const sql = `SELECT a.id, a.at, a.actor_id AS actorId, a.actor_name AS actorName, a.method, a.target, a.summary,
                         a.ok, a.error_code AS errorCode, a.detail, u.display_name AS actorDisplayName
-                 FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+                 FROM audit_log a
+                 LEFT JOIN users u ON u.id = a.actor_id OR (a.actor_id IS NULL AND u.username = a.actor_name)
                  ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                  ORDER BY a.id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, q.limit + 1) as AuditRow[];

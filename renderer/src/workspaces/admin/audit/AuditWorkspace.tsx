@@ -36,6 +36,7 @@ export function AuditWorkspace() {
           ({
             'data-testid': 'audit-row',
             'data-ok': String(e.ok),
+            'data-id': String(e.id),
             'data-method': e.method,
           }) as HTMLAttributes<HTMLElement>
         }
