@@ -119,4 +119,6 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'wall.alarm.pending': 'Pending wall alarms',
   'wall.incident.current': 'Incident wall cameras',
   'wall.push': 'Push to wall',
+  'wall.lossAlarms.list': 'Video-loss alarm settings',
+  'wall.lossAlarms.set': 'Set video-loss alarm',
 };

@@ -119,4 +119,6 @@ export const auditMethodsZh: Readonly<Record<string, string>> = {
   'wall.alarm.pending': '待确认电视墙报警',
   'wall.incident.current': '应急事件画面',
   'wall.push': '推送到电视墙',
+  'wall.lossAlarms.list': '视频丢失报警设置',
+  'wall.lossAlarms.set': '设置视频丢失报警',
 };
