@@ -101,7 +101,7 @@ const zhCN = {
   },
   status: {
     demoTitle: '演示模式：包含演示账户和演示数据',
-    clockTitle: '北京时间（Asia/Shanghai）',
+    clockTitle: '北京时间（东八区）',
   },
   org: {
     title: '组织与分类',
