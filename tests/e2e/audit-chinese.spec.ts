@@ -54,9 +54,7 @@ test('the Chinese audit view and duty log search have no English or internal cod
   await expect(rows.first()).toHaveAttribute('data-method', 'auth.login', { timeout: 30_000 });
   await expect(page.getByTestId('audit-table')).toContainText(`督办，工单转为“待接单”：群众反映强烈，今日内处置`);
   await expect(page.getByTestId('audit-table')).toContainText(`工单 ${order.code}`);
-  await expect(page.getByTestId('audit-table')).toContainText(
-    /签到：\S+ \d{4}年\d{1,2}月\d{1,2}日 \S+班 视频监控员/,
-  );
+  await expect(page.getByTestId('audit-table')).toContainText(/签到：\S+ \d{4}年\d{1,2}月\d{1,2}日 \S+班 视频监控员/);
   await expect(page.getByTestId('audit-table')).toContainText('登录失败');
 
   // Only this test's rows: a worker's earlier specs wrote their own.
