@@ -86,22 +86,19 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
     requireVisibleShift(ctx, input.shiftId);
     const signer = await handover.verifySigner(input.username, input.password);
     return ctx.tx(() => {
-<<<<<<< HEAD
       const { state, sealed, override } = handover.sign(caller(ctx), input.shiftId, input.side, signer, input.override);
-      const side = input.side === 'outgoing' ? '交班' : '接班';
       // An incoming chief not rostered on the next shift is on record, with who confirmed it and why.
       const overridden = override
-        ? `；越权接班（未排为${override.nextShift}的值班长），由 ${caller(ctx).displayName} 确认，原因：${override.reason}`
+        ? `越权接班（未排为${override.nextShift}的值班长），由 ${caller(ctx).displayName} 确认，原因：${override.reason}`
         : '';
-      ctx.audit.summary = sealed
-        ? `${side}签名：${signer.displayName}；班次 ${state.shift.date} ${state.shiftName} 已封存（${state.seal?.sealHash.slice(0, 16) ?? ''}…）${overridden}`
-        : `${side}签名：${signer.displayName}（${state.shift.date} ${state.shiftName}）${overridden}`;
-=======
-      const { state, sealed } = handover.sign(caller(ctx), input.shiftId, input.side, signer);
       const pattern = deps.roster.pattern(state.shift.orgUnitId);
       const seal = sealed ? (state.seal?.sealHash ?? '') : null;
-      Object.assign(ctx.audit, handoverSignWords(input.side, signer.displayName, pattern, state.shift, seal));
->>>>>>> 9f6a65a (Audit rows in the console's language (issue 12 item 8): a structured detail (template key + parameters) stored with each row and rendered by the console — order actions, states, categories, urgency, units, shift and post names, dates as 2026年12月2日; method, target and error columns named in zh/en; old rows read their stored text (old code forms parsed); duty log search shows 「2026年12月2日 早班」)
+      const words = handoverSignWords(input.side, signer.displayName, pattern, state.shift, seal);
+      if (overridden) {
+        words.summary += `；${overridden}`;
+        words.detail.params.note = overridden;
+      }
+      Object.assign(ctx.audit, words);
       announce(ctx, state.shift.orgUnitId, state.shift.id);
       // The override's entry went into the log of the shift taking entries now.
       if (override) {
