@@ -11,6 +11,7 @@ import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
 import { orderHandlers, publishAlert } from './api/handlers/order-handlers';
+import { inboxHandlers } from './api/handlers/inbox-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { closeWallWindow, wallHandlers } from './api/handlers/wall-handlers';
@@ -333,6 +334,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...adminHandlers(new UsersService(usersRepo, orgRepo, clock), auth, bus),
       ...apiKeyHandlers(services.apiKeys),
       ...orderApi,
+      ...inboxHandlers({ db, org: orgRepo }),
       'orders.create': drainAlarmsAfter(orderApi['orders.create'], wallAlarms, logAlarmError),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments, orgRepo),

@@ -10,6 +10,7 @@ import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
 import { incidentMethods } from './incidents';
 import { incidentReportMethods } from './incident-report';
+import { inboxMethods } from './inbox';
 import { orderMethods } from './orders';
 import { slaMethods } from './sla';
 import { authMethods } from './auth';
@@ -40,6 +41,7 @@ export * from './wall-loss';
 export * from './incidents';
 export * from './incident-report';
 export * from './contacts';
+export * from './inbox';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -64,6 +66,7 @@ export const contract = {
   ...incidentReportMethods,
   ...contactMethods,
   ...notifyMethods,
+  ...inboxMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -79,9 +79,12 @@ test('a 特急 order raises an alert in the duty chief’s console until acknowl
   const chief = await operator(await browser.newPage(), shell.url, 'chief');
   const hotline = await operator(await browser.newPage(), shell.url, 'hotline');
   const code = await takeCall(hotline, '向东村燃气管道泄漏', 'critical');
+  // A compact toast in the status bar; the alert itself waits in the drawer the bell opens.
+  await expect(chief.getByTestId('alert-toast')).toHaveAttribute('data-code', code);
+  await expect(chief.getByTestId('alert-count')).not.toHaveAttribute('data-alerts', '0');
+  await chief.getByTestId('alert-count').click();
   const alert = chief.locator(`[data-testid="order-alert"][data-order-code="${code}"]`);
   await expect(alert).toHaveAttribute('data-kind', 'critical');
-  await expect(chief.getByTestId('alert-count')).not.toHaveAttribute('data-count', '0');
   await alert.getByTestId('alert-ack').click();
   await expect(alert).toHaveCount(0);
   // The hotline officer is not responsible for alerts.

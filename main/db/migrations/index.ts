@@ -20,6 +20,7 @@ import cameraLossAlarms from './0190_camera_loss_alarms.sql';
 import orderFeedbackResult from './0200_order_feedback_result.sql';
 import dutyEntrySeq from './0210_duty_entry_seq.sql';
 import auditDetail from './0220_audit_detail.sql';
+import supervisionFollowups from './0230_supervision_followups.sql';
 
 export interface Migration {
   version: number;
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 200, name: 'order-feedback-result', sql: orderFeedbackResult },
   { version: 210, name: 'duty-entry-seq', sql: dutyEntrySeq },
   { version: 220, name: 'audit-detail', sql: auditDetail },
+  { version: 230, name: 'supervision-followups', sql: supervisionFollowups },
 ];

@@ -1,6 +1,7 @@
 import type { AttachmentInfo, HistoryEntry, Supervision } from '../../../common/contract';
 import type { OrderState } from '../../../common/domain/orders/states';
 import type { Db } from '../../db/connection';
+import { followUpsOf } from './inbox-supervision';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
 
 export interface HistoryAppend {
@@ -110,7 +111,7 @@ export class OrdersRepo {
   }
 
   supervisions(where: string, args: unknown[]): Supervision[] {
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT s.id, s.order_id AS orderId, o.code AS orderCode, o.title AS orderTitle, s.note, s.due_at AS dueAt,
                 s.created_by_name AS createdByName, s.created_at AS createdAt, s.reply,
@@ -118,7 +119,12 @@ export class OrdersRepo {
          FROM order_supervisions s JOIN orders o ON o.id = s.order_id
          WHERE ${where} ORDER BY s.due_at, s.id`,
       )
-      .all(...args) as Supervision[];
+      .all(...args) as Omit<Supervision, 'followUps'>[];
+    const followUps = followUpsOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({ ...r, followUps: followUps.get(r.id) ?? [] }));
   }
 
   addSupervision(

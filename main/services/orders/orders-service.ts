@@ -15,6 +15,7 @@ import { requireVisibleAttachments } from '../attachments/attachment-visibility'
 import type { OrgRepo } from '../org/org-repo';
 import { viewerOf } from '../org/viewer';
 import { maskPhone, type OrderActor } from './actor';
+import { addFollowUp, defaultSupervisionDue, openSupervision } from './inbox-supervision';
 import { nextOrderCode } from './order-codes';
 import { marksOf, toSummary, type OrderRow } from './order-rows';
 import { indexOrderText } from './order-search';
@@ -360,16 +361,27 @@ export class OrdersService {
       case 'reject_park':
         Object.assign(fields, { pending_request: null, pending_detail: null });
         break;
-      case 'supervise':
-        if (input.supervisionDueAt === undefined || input.supervisionDueAt <= now) {
+      case 'supervise': {
+        // One open 督办 per order: a second one is a follow-up (催办) on it (inbox-supervision.ts).
+        const given = input.supervisionDueAt;
+        if (given !== undefined && given <= now) {
           throw apiError('E_INVALID', '请填写晚于现在的督办期限', 'Give a supervision due time in the future', {
             field: 'supervisionDueAt',
           });
         }
-        fields.supervised = 1;
-        this.repo.addSupervision(row.id, reason ?? '', input.supervisionDueAt, actor, now);
-        detail.dueAt = input.supervisionDueAt;
+        const open = openSupervision(this.db, row.id);
+        if (open) {
+          const dueAt = given ?? open.dueAt;
+          addFollowUp(this.db, open.id, reason ?? '', dueAt, actor, now);
+          Object.assign(detail, { dueAt, followUp: true });
+        } else {
+          const dueAt = given ?? defaultSupervisionDue(now, row);
+          fields.supervised = 1;
+          this.repo.addSupervision(row.id, reason ?? '', dueAt, actor, now);
+          detail.dueAt = dueAt;
+        }
         break;
+      }
       case 'reply_supervision':
         if (!this.repo.replySupervision(row.id, reason ?? '', actor.name, now)) {
           throw apiError('E_CONFLICT', '该工单没有待回复的督办', 'This order has no supervision awaiting a reply');

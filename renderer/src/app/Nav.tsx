@@ -16,7 +16,13 @@ export function Nav({ workspaces, current }: { workspaces: readonly Workspace[];
       items={workspaces.map((w) => ({
         key: w.path,
         icon: w.icon,
-        label: w.label(t),
+        label: w.Badge ? (
+          <span>
+            {w.label(t)} <w.Badge />
+          </span>
+        ) : (
+          w.label(t)
+        ),
         'data-testid': w.testId,
       }))}
       style={{ borderInlineEnd: 'none' }}

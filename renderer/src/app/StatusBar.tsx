@@ -8,6 +8,7 @@ import { useUser } from '../stores/session';
 import { formatDateTime } from '../time/dayjs';
 import { useNow } from '../time/useNow';
 import { OnDutyStatus } from '../workspaces/duty/roster/OnDutyStatus';
+import { InboxStatus } from '../workspaces/inbox/InboxBadges';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSignOut } from './useSession';
@@ -47,6 +48,7 @@ export function StatusBar() {
           </span>
         </Tooltip>
       )}
+      <InboxStatus />
       {hasAnyRole(user.roles, ORDER_OPERATORS) && <AlertBadge />}
       <ConnectionIndicator />
       <Clock />

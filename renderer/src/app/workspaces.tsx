@@ -8,6 +8,7 @@ import {
   FieldTimeOutlined,
   FileProtectOutlined,
   FormOutlined,
+  InboxOutlined,
   KeyOutlined,
   ProfileOutlined,
   TeamOutlined,
@@ -33,6 +34,9 @@ import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
 import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
 import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';
 import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
+import { InboxWorkspace } from '../workspaces/inbox/InboxWorkspace';
+import { InboxNavBadge, SupervisionNavBadge } from '../workspaces/inbox/InboxBadges';
+import { INBOX_ROLES } from '../../../common/contract/inbox';
 import { WallWorkspace } from '../wall/WallWorkspace';
 import { IncidentPlansWorkspace, PLAN_EDITORS } from '../workspaces/incidents/plans/IncidentPlansWorkspace';
 
@@ -48,6 +52,8 @@ export interface Workspace {
   fullHeight?: boolean;
   /** Users holding one of these roles land here rather than on the first workspace they see. */
   homeFor?: readonly Role[];
+  /** A live count shown on the menu entry (e.g. 待办). */
+  Badge?: ComponentType;
 }
 
 /** In navigation order; the first one a user may see is where they land. */
@@ -60,6 +66,15 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ORDER_OPERATORS,
     Component: OrdersWorkspace,
     fullHeight: true,
+  },
+  {
+    path: '/inbox',
+    testId: 'nav-inbox',
+    label: (t) => t('inbox.nav'),
+    icon: <InboxOutlined />,
+    roles: INBOX_ROLES,
+    Component: InboxWorkspace,
+    Badge: InboxNavBadge,
   },
   {
     path: '/incidents',
@@ -85,6 +100,7 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <AlertOutlined />,
     roles: ['duty_chief', 'station_chief', 'coordinator'],
     Component: SupervisionWorkspace,
+    Badge: SupervisionNavBadge,
   },
   {
     path: '/wall',

@@ -12,6 +12,7 @@ import { wallLossEn } from './wall-loss.en';
 import { incidentPlansEn } from './incident-plans.en';
 import { shortcutsEn } from './shortcuts.en';
 import { placeEn } from './place.en';
+import { inboxEn } from './inbox.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -29,6 +30,7 @@ const en: MessageTree = {
   incidentPlans: incidentPlansEn,
   shortcuts: shortcutsEn,
   place: placeEn,
+  inbox: inboxEn,
   app: {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',

@@ -12,6 +12,7 @@ import { wallLossZh } from './wall-loss.zh';
 import { incidentPlansZh } from './incident-plans.zh';
 import { shortcutsZh } from './shortcuts.zh';
 import { placeZh } from './place.zh';
+import { inboxZh } from './inbox.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -29,6 +30,7 @@ const zhCN = {
   incidentPlans: incidentPlansZh,
   shortcuts: shortcutsZh,
   place: placeZh,
+  inbox: inboxZh,
   app: {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',

@@ -1,76 +1,173 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Popover, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Drawer, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { navigate } from '../../stores/route';
 import { formatDateTime } from '../../time/dayjs';
+import { InboxKindTag } from '../../workspaces/inbox/InboxKindTag';
+import { useInbox } from '../../workspaces/inbox/useInbox';
 import { openOrder } from '../drawer/store';
+import { setAlertDrawerOpen, useAlertDrawer, useAlertToast } from './toast';
 import { useAckAlert, useAlerts } from './useAlerts';
 
 const TAG_COLORS = { yellow: 'gold', red: 'red', critical: 'magenta' } as const;
+/** 待办 rows in the drawer; the inbox workspace has them all. */
+const MAX_TASKS = 30;
 
-/** The status bar's count of unacknowledged alerts; click for the whole list. */
+function open(orderId: number, code: string) {
+  setAlertDrawerOpen(false);
+  openOrder(orderId, code);
+}
+
+/** The drawer the alerts stack in (issue 12 item 9): deadline alerts to acknowledge, then the 待办. */
+function AlertDrawer() {
+  const { t } = useTranslation();
+  const isOpen = useAlertDrawer((s) => s.open);
+  const { alerts } = useAlerts();
+  const inbox = useInbox();
+  const ack = useAckAlert();
+  const tasks = inbox.data?.items ?? [];
+  return (
+    <Drawer
+      open={isOpen}
+      title={t('inbox.drawer.title')}
+      size={420}
+      onClose={() => {
+        setAlertDrawerOpen(false);
+      }}
+      data-testid="alert-drawer"
+    >
+      <Flex vertical gap={16}>
+        <Flex vertical gap={6} data-testid="alert-list">
+          <Typography.Text strong>{t('inbox.drawer.alerts')}</Typography.Text>
+          {alerts.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('alerts.none')} />}
+          {alerts.map((a) => (
+            <Flex
+              key={a.id}
+              align="center"
+              gap={8}
+              data-testid="order-alert"
+              data-kind={a.kind}
+              data-order-code={a.orderCode}
+            >
+              <Tag color={TAG_COLORS[a.kind]} style={{ marginInlineEnd: 0 }}>
+                {t(`alerts.kind.${a.kind}`)}
+              </Tag>
+              <Typography.Text className="tabular" type="secondary" style={{ fontSize: 12 }}>
+                {formatDateTime(a.at).slice(5, 16)}
+              </Typography.Text>
+              <Typography.Link
+                ellipsis
+                style={{ flex: 1, minWidth: 0 }}
+                data-testid="alert-open"
+                onClick={() => {
+                  open(a.orderId, a.orderCode);
+                }}
+              >
+                {a.orderCode} {a.orderTitle}
+              </Typography.Link>
+              <Button
+                size="small"
+                data-testid="alert-ack"
+                loading={ack.isPending && ack.variables.id === a.id}
+                onClick={() => {
+                  ack.mutate({ id: a.id });
+                }}
+              >
+                {t('alerts.ack')}
+              </Button>
+            </Flex>
+          ))}
+        </Flex>
+        {inbox.data && (
+          <Flex vertical gap={6} data-testid="alert-tasks">
+            <Flex justify="space-between" align="center">
+              <Typography.Text strong>{t('inbox.drawer.tasks')}</Typography.Text>
+              <Button
+                size="small"
+                type="link"
+                data-testid="alert-tasks-all"
+                onClick={() => {
+                  setAlertDrawerOpen(false);
+                  navigate('/inbox');
+                }}
+              >
+                {t('inbox.drawer.viewAll')}
+              </Button>
+            </Flex>
+            {tasks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} />}
+            {tasks.slice(0, MAX_TASKS).map((i) => (
+              <Flex
+                key={i.key}
+                align="center"
+                gap={8}
+                data-testid="alert-task"
+                data-code={i.orderCode}
+                data-kind={i.kind}
+              >
+                <InboxKindTag item={i} />
+                <Typography.Link
+                  ellipsis
+                  style={{ flex: 1, minWidth: 0 }}
+                  onClick={() => {
+                    open(i.orderId, i.orderCode);
+                  }}
+                >
+                  {i.orderCode} {i.orderTitle}
+                </Typography.Link>
+              </Flex>
+            ))}
+          </Flex>
+        )}
+      </Flex>
+    </Drawer>
+  );
+}
+
+/** The status bar's one compact toast: the newest urgent thing, inside the bar, over nothing. */
+function StatusToast() {
+  const toast = useAlertToast((s) => s.toast);
+  if (!toast) return null;
+  return (
+    <Typography.Link
+      ellipsis
+      data-testid="alert-toast"
+      data-code={toast.code}
+      style={{ maxWidth: 360, color: toast.severe ? '#ff8a8d' : '#f0c75e' }}
+      onClick={() => {
+        setAlertDrawerOpen(true);
+      }}
+    >
+      {toast.label} · <span className="tabular">{toast.code}</span> {toast.title}
+    </Typography.Link>
+  );
+}
+
+/** The status bar's count of alerts and 待办; click for the drawer that holds them. */
 export function AlertBadge() {
   const { t } = useTranslation();
   const { alerts } = useAlerts();
-  const ack = useAckAlert();
-  const [open, setOpen] = useState(false);
-  const list = (
-    <Flex vertical gap={6} style={{ width: 380, maxHeight: 360, overflow: 'auto' }} data-testid="alert-list">
-      {alerts.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('alerts.none')} />}
-      {alerts.map((a) => (
-        <Flex key={a.id} align="center" gap={8} data-testid="alert-list-item" data-kind={a.kind}>
-          <Tag color={TAG_COLORS[a.kind]} style={{ marginInlineEnd: 0 }}>
-            {t(`alerts.kind.${a.kind}`)}
-          </Tag>
-          <Typography.Text className="tabular" type="secondary" style={{ fontSize: 12 }}>
-            {formatDateTime(a.at).slice(5, 16)}
-          </Typography.Text>
-          <Typography.Link
-            ellipsis
-            style={{ flex: 1, minWidth: 0 }}
-            onClick={() => {
-              setOpen(false);
-              openOrder(a.orderId);
-            }}
-          >
-            {a.orderCode} {a.orderTitle}
-          </Typography.Link>
-          <Button
-            size="small"
-            loading={ack.isPending && ack.variables.id === a.id}
-            onClick={() => {
-              ack.mutate({ id: a.id });
-            }}
-          >
-            {t('alerts.ack')}
-          </Button>
-        </Flex>
-      ))}
-    </Flex>
-  );
+  const tasks = useInbox().data?.counts.total ?? 0;
+  const count = alerts.length + tasks;
   const worstRed = alerts.some((a) => a.kind !== 'yellow');
   return (
-    <Popover
-      content={list}
-      title={t('alerts.title')}
-      trigger="click"
-      open={open}
-      onOpenChange={setOpen}
-      // Opens to the left of the bell and above the alert cards (antd notifications sit at z-index 2050).
-      placement="topRight"
-      zIndex={2100}
-    >
+    <>
+      <StatusToast />
       <Button
         size="small"
         type="text"
         data-testid="alert-count"
-        data-count={alerts.length}
-        aria-label={t('alerts.title')}
+        data-count={count}
+        data-alerts={alerts.length}
+        aria-label={t('inbox.drawer.open')}
+        onClick={() => {
+          setAlertDrawerOpen(true);
+        }}
       >
-        <Badge count={alerts.length} size="small" color={worstRed ? '#e5484d' : '#e0b03c'} offset={[6, -2]}>
-          <BellOutlined style={{ color: alerts.length > 0 ? '#e8f1fb' : undefined }} />
+        <Badge count={count} size="small" color={worstRed ? '#e5484d' : '#e0b03c'} offset={[6, -2]}>
+          <BellOutlined style={{ color: count > 0 ? '#e8f1fb' : undefined }} />
         </Badge>
       </Button>
-    </Popover>
+      <AlertDrawer />
+    </>
   );
 }

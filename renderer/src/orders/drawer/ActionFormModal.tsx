@@ -132,7 +132,6 @@ export function ActionFormModal({
         initialValues={{
           responseLevel: order.responseLevel,
           extensionHours: 24,
-          supervisionDue: dayjs().add(1, 'day'),
         }}
       >
         {order.pendingDetail && (action.endsWith('_extension') || action.endsWith('_park')) && (
@@ -174,12 +173,22 @@ export function ActionFormModal({
           </Form.Item>
         )}
         {fields.supervisionDue && (
+          // Empty: the hub's default (inbox-supervision.ts, 剩余时限过半); a second 督办 is a follow-up.
           <Form.Item
             name="supervisionDue"
             label={t('orders.act.supervisionDue')}
-            rules={[required(t('orders.act.supervisionDueRequired'))]}
+            extra={
+              order.supervisions.some((s) => s.repliedAt === null)
+                ? t('inbox.supervisionFollowUp')
+                : t('inbox.supervisionDefault')
+            }
           >
-            <DatePicker showTime format="YYYY-MM-DD HH:mm" data-testid="act-due" />
+            <DatePicker
+              showTime
+              format="YYYY-MM-DD HH:mm"
+              data-testid="act-due"
+              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            />
           </Form.Item>
         )}
         {fields.feedbackResult && (

@@ -4,13 +4,25 @@ import { useApiQuery } from '../../api';
 import { useErrorText } from '../../i18n/useDisplay';
 import { UrgencyTag } from '../display/UrgencyTag';
 import { OrderDetailView } from './OrderDetailView';
-import { closeOrder, useOpenOrderId } from './store';
+import { closeOrder, useOpenOrderCode, useOpenOrderId } from './store';
 
 function DrawerContent({ id }: { id: number }) {
   const errorText = useErrorText();
+  const { t } = useTranslation();
+  const code = useOpenOrderCode();
   const order = useApiQuery('orders.get', { id });
+  // Opened from an alert or the inbox: name the order by its code, not the internal id.
   if (order.error)
-    return <Alert type="error" showIcon title={errorText(order.error)} data-testid="order-drawer-error" />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={
+          order.error.body.code === 'E_NOT_FOUND' && code !== null ? t('inbox.gone', { code }) : errorText(order.error)
+        }
+        data-testid="order-drawer-error"
+      />
+    );
   if (!order.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   return <OrderDetailView order={order.data} />;
 }
@@ -18,7 +30,8 @@ function DrawerContent({ id }: { id: number }) {
 function DrawerTitle({ id }: { id: number }) {
   // Same query as the body: TanStack Query shares one request.
   const order = useApiQuery('orders.get', { id });
-  if (!order.data) return <span className="tabular">#{id}</span>;
+  const code = useOpenOrderCode();
+  if (!order.data) return <span className="tabular">{code ?? `#${id}`}</span>;
   return (
     <Flex align="center" gap={8} style={{ minWidth: 0 }}>
       <Typography.Text className="tabular" type="secondary">

@@ -40,6 +40,19 @@ export function SupervisionRecords({ items }: { items: readonly Supervision[] })
             }
           >
             <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s.note}</Typography.Paragraph>
+            {s.followUps.map((f) => (
+              <Typography.Paragraph
+                key={f.at}
+                style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}
+                data-testid="supervision-followup"
+              >
+                <Typography.Text type="secondary">
+                  {t('inbox.followUp')} · {f.byName} <span className="tabular">{formatDateTime(f.at)}</span>
+                </Typography.Text>
+                <br />
+                {f.note}
+              </Typography.Paragraph>
+            ))}
             {s.reply !== null && (
               <Typography.Paragraph
                 style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}
