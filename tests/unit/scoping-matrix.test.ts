@@ -61,6 +61,8 @@ const REFERENCE = new Set([
   ...['orders.list', 'orders.export'].flatMap((m) =>
     ['domainId', 'categoryId', 'workstationId', 'departmentId'].map((k) => `${m} filter.${k}`),
   ),
+  // Grids are org units (the camera tree's top level, listed to everyone); the method is admin-only.
+  'wall.lossAlarms.set gridId',
   'contacts.search orgUnitId',
   'contacts.save orgUnitId',
   ...['cameras.list', 'cameras.tree', 'cameras.export'].flatMap((m) =>
