@@ -142,12 +142,16 @@ describe('entry numbers in a shift (第N条)', () => {
     const dir = hub.dataDir;
     closeHub();
 
-    // The same database as a hub before migration 0200 left it: no numbers.
+    // The same database as a hub before migration 0210 left it: no numbers. Only 0210 runs again
+    // (the later migrations' changes are already in this database).
     const db = new Database(`${dir}/cityops.sqlite`);
     dbs.push(db);
     db.exec(`DROP INDEX duty_log_entries_shift_seq; ALTER TABLE duty_log_entries DROP COLUMN seq;`);
     db.pragma('user_version = 200');
-    migrate(db, MIGRATIONS);
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 210),
+    );
     const rows = db
       .prepare(
         `SELECT s.org_unit_id AS unit, e.shift_id AS shiftId, e.seq, e.text FROM duty_log_entries e

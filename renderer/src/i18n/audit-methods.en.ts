@@ -90,6 +90,7 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'orders.create': 'File order',
   'orders.duplicates': 'Possible duplicates',
   'orders.list': 'List orders',
+  'orders.inbox': 'Inbox',
   'orders.get': 'View order',
   'orders.act': 'Order action',
   'orders.supervisions.list': 'Supervisions',
