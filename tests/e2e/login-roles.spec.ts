@@ -24,6 +24,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     roleName: '平台值班长',
     nav: [
       'nav-orders',
+      'nav-inbox',
       'nav-incidents',
       'nav-intake',
       'nav-supervision',
@@ -52,18 +53,19 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
   {
     username: 'grid',
     roleName: '网格信息员',
-    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
+    nav: ['nav-orders', 'nav-inbox', 'nav-intake', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
   },
   {
     username: 'hotline',
     roleName: '热线信息员',
-    nav: ['nav-orders', 'nav-intake', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
+    nav: ['nav-orders', 'nav-inbox', 'nav-intake', 'nav-duty', 'nav-org', 'nav-contacts', 'nav-account'],
   },
   {
     username: 'station',
     roleName: '联勤站站长/值班长',
     nav: [
       'nav-orders',
+      'nav-inbox',
       'nav-incidents',
       'nav-intake',
       'nav-supervision',
