@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../common/contract';
 import type { Connection } from '../../main/api/connection';
 import { openHub, type Hub, type HubOptions } from '../../main/hub';
+import { hashPassword } from '../../main/services/auth/passwords';
 import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
+import { UsersRepo } from '../../main/services/users/users-repo';
 
 export function tempDir(prefix = 'cityops-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -58,4 +60,19 @@ export async function signedIn(hub: Hub, username: string, password = DEMO_PASSW
   hub.attach(conn);
   await ok(hub, conn, 'auth.login', { username, password });
   return conn;
+}
+
+/** A station chief of 第二联勤站, username `station2` (the demo has one of 第一联勤站 only). */
+export async function addSecondStationChief(hub: Hub, at: number): Promise<void> {
+  new UsersRepo(hub.db).insert(
+    {
+      username: 'station2',
+      displayName: '孙丽（第二联勤站）',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      orgUnitId: 'HQ-S2',
+      roles: ['station_chief'],
+      mustChangePassword: false,
+    },
+    at,
+  );
 }

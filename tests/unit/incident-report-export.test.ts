@@ -6,11 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetail } from '../../common/contract/incidents';
 import type { Hub } from '../../main/hub';
-import { hashPassword } from '../../main/services/auth/passwords';
 import { buildIncidentReport } from '../../main/services/incidents/report/report-build';
-import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
-import { UsersRepo } from '../../main/services/users/users-repo';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { addSecondStationChief, call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 import { pdfPageTexts, pdfText as pdfTextOf } from '../helpers/pdf-text';
 import { xlsxParts, xlsxSharedStrings } from '../helpers/xlsx-read';
 
@@ -36,18 +33,7 @@ describe('incidents.export through the hub', () => {
 
   beforeAll(async () => {
     hub = await demoHub({ clock });
-    // A station chief of 第二联勤站 (the demo has one of 第一联勤站 only).
-    new UsersRepo(hub.db).insert(
-      {
-        username: 'station2',
-        displayName: '孙丽（第二联勤站）',
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-        orgUnitId: 'HQ-S2',
-        roles: ['station_chief'],
-        mustChangePassword: false,
-      },
-      START,
-    );
+    await addSecondStationChief(hub, START);
     coord = await signedIn(hub, 'coord');
     chief = await signedIn(hub, 'chief');
     monitor = await signedIn(hub, 'monitor');

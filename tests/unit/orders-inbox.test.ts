@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
 import type { Hub } from '../../main/hub';
-import { hashPassword } from '../../main/services/auth/passwords';
-import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
-import { UsersRepo } from '../../main/services/users/users-repo';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { addSecondStationChief, call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 
 // 待办 (issue 12 item 2): orders.inbox for each role and kind, and the order list's visibility.
 
@@ -28,17 +25,7 @@ const ORDER: MethodInput<'orders.create'> = {
 async function setup() {
   const clock = testClock(START);
   hub = await demoHub({ clock, alertSweepMs: 0 });
-  new UsersRepo(hub.db).insert(
-    {
-      username: 'station2',
-      displayName: '孙丽（第二联勤站）',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      orgUnitId: 'HQ-S2',
-      roles: ['station_chief'],
-      mustChangePassword: false,
-    },
-    START,
-  );
+  await addSecondStationChief(hub, START);
   const names = ['hotline', 'chief', 'station', 'station2', 'grid', 'monitor', 'coord'] as const;
   const conns = await Promise.all(names.map((u) => signedIn(hub!, u)));
   const [hotline, chief, station, station2, grid, monitor, coord] = conns as [

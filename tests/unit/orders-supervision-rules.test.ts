@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
 import type { Hub } from '../../main/hub';
-import { hashPassword } from '../../main/services/auth/passwords';
 import { defaultSupervisionDue } from '../../main/services/orders/inbox-supervision';
-import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
-import { UsersRepo } from '../../main/services/users/users-repo';
-import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { addSecondStationChief, call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 
 // 督办 rules (issue 12 item 4): one open per order, the default due time, the handler told.
 
@@ -53,17 +50,7 @@ const ORDER: MethodInput<'orders.create'> = {
 async function setup() {
   const clock = testClock(NOW);
   hub = await demoHub({ clock, alertSweepMs: 0 });
-  new UsersRepo(hub.db).insert(
-    {
-      username: 'station2',
-      displayName: '孙丽（第二联勤站）',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      orgUnitId: 'HQ-S2',
-      roles: ['station_chief'],
-      mustChangePassword: false,
-    },
-    NOW,
-  );
+  await addSecondStationChief(hub, NOW);
   const [hotline, chief, station, station2] = (await Promise.all(
     ['hotline', 'chief', 'station', 'station2'].map((u) => signedIn(hub!, u)),
   )) as [TestConnection, TestConnection, TestConnection, TestConnection];

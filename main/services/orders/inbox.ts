@@ -98,8 +98,9 @@ function sourcesFor(actor: OrderActor): Source[] {
   }
   if (actor.roles.includes('grid_officer')) sources.push(TO_VERIFY);
   if (actor.roles.includes('hotline_officer')) sources.push(TO_CALL_BACK);
-  // A chief who is also a station chief must not see a supervision twice.
-  return sources.filter((s, i) => sources.findIndex((t) => t.kind === s.kind && t.sql === s.sql) === i);
+  // Disjoint by construction: a chief who is also a station chief gets both supervision sources,
+  // one for orders no station holds, one for the station's.
+  return sources;
 }
 
 type Row = Omit<InboxItem, 'kind' | 'key'> & { keyId: number; total: number };
