@@ -32,12 +32,13 @@ export class EventBus {
   publish<E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience = {}): void {
     for (const conn of this.connections) {
       if (!conn.token) continue;
+      // Before the session's lookup (two reads): a stream's state goes to its few viewers only.
+      if (audience.connectionIds && !audience.connectionIds.includes(conn.id)) continue;
       const user = this.auth.sessionUser(conn.token);
       if (!user) continue;
       if (audience.roles && !audience.roles.some((r) => user.roles.includes(r))) continue;
       if (audience.userIds && !audience.userIds.includes(user.id)) continue;
       if (audience.orgUnitIds && !audience.orgUnitIds.includes(user.orgUnitId)) continue;
-      if (audience.connectionIds && !audience.connectionIds.includes(conn.id)) continue;
       conn.push(event, payload);
     }
   }

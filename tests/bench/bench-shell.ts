@@ -48,6 +48,8 @@ export async function startWebShell(options: {
   dataDir: string;
   build: 'node' | 'full' | 'none';
   env?: Record<string, string>;
+  /** Options for node itself (e.g. --cpu-prof), before the script. */
+  nodeArgs?: string[];
 }): Promise<ChildProcess> {
   if (options.build !== 'none') {
     const args = [path.join(ROOT, 'scripts/build.mjs'), ...(options.build === 'node' ? ['--node-only'] : [])];
@@ -56,7 +58,14 @@ export async function startWebShell(options: {
   }
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'out/node/web.js'), '--port', String(options.port), '--data-dir', options.dataDir],
+    [
+      ...(options.nodeArgs ?? []),
+      path.join(ROOT, 'out/node/web.js'),
+      '--port',
+      String(options.port),
+      '--data-dir',
+      options.dataDir,
+    ],
     {
       cwd: ROOT,
       // No demo history: the figures stay comparable with runs before it (an empty order list).

@@ -1,7 +1,7 @@
 /**
  * Benchmark of real cameras on the wall over WebRTC and over HLS (issue 10, benchmark).
  *
- *   npm run bench:rtc -- [--tiles 1,9,16] [--duration 6] [--size 320x180] [--kbits 300] [--port 8960] [--no-build] [--trace]
+ *   npm run bench:rtc -- [--tiles 1,9,16] [--duration 6] [--size 320x180] [--kbits 300] [--port 8960] [--no-build] [--trace] [--hub-profile dir] [--page-profile]
  *
  * Real RTSP cameras through the hub's gateway, watched on the console's real wall workspace (signed
  * in as a monitor, a saved view shown from the views menu), in headless Chromium at 1920×1080:
@@ -19,6 +19,8 @@
  *     so the wall plays the gateway's HLS of the same ingest (what a WebRTC fallback plays);
  *   - CPU from /proc over the same windows: the hub process, its ffmpeg ingests, Chromium, the
  *     sources; per ingested stream also with no one watching (ingest only).
+ * `--page-profile` prints the console page's main-thread hot spots while WebRTC tiles start.
+ * `--hub-profile <dir>` writes the hub's V8 CPU profile there (open it in Chrome's DevTools).
  * Prints a table and the goals (WebRTC first frame p50 ≤ 0.5 s, latency p95 ≤ 300 ms, ingest ≤ 3 %
  * of one core per stream, HLS latency ≤ 3 s); asserts nothing. A watchdog bounds the whole run.
  */
@@ -33,6 +35,7 @@ import { argCounts, argValue, fmt, launchChromium, loadavg, quantile, startWebSh
 import { startLatencySource, type LatencySource } from './latency-source';
 import { layoutFor, workspaceView } from './wall-workspace';
 import { installLatencyProbe, type LatencyProbe, type LatencySample } from './rtc-probe';
+import { printProfile, startProfile } from './wall-profile';
 import { installRtcTrace, printTrace, type RtcTrace } from './rtc-trace';
 import { cpuBetween, processCpu, processName, treeCpu } from './wall-bench-cpu';
 
@@ -44,6 +47,10 @@ const PORT = Number(argValue('--port') ?? 8960);
 const BUILD = process.argv.includes('--no-build') ? 'none' : 'full';
 /** Prints where the first frames of the WebRTC rows went (rtc-trace.ts). */
 const TRACE = process.argv.includes('--trace');
+/** A folder for the hub's V8 CPU profile (node --cpu-prof), written when the hub stops. */
+const HUB_PROFILE = argValue('--hub-profile');
+/** Prints the console page's main-thread hot spots while an open wall shows its tiles (WebRTC rows). */
+const PAGE_PROFILE = process.argv.includes('--page-profile');
 /** Seconds between the last first frame and a measurement (HLS: hls.js settles on its live edge). */
 const SETTLE_RTC_S = 2;
 const SETTLE_HLS_S = 4;
@@ -151,6 +158,8 @@ async function consolePage(browser: Browser, origin: string, protocol: Protocol)
 async function show(page: Page, tiles: number, protocol: Protocol, label: string): Promise<Row> {
   const viewId = views.get(tiles);
   if (viewId === undefined) throw new Error(`no saved view for ${tiles} tiles`);
+  const cdp = PAGE_PROFILE && protocol === 'webrtc' ? await page.context().newCDPSession(page) : null;
+  if (cdp) await startProfile(cdp);
   await showView(page, viewId);
   const deadline = Date.now() + FIRST_FRAMES_WITHIN_MS;
   let first: LatencyProbe['first'] = {};
@@ -160,6 +169,11 @@ async function show(page: Page, tiles: number, protocol: Protocol, label: string
     await sleep(100);
   }
   const frames = Object.values(first);
+  if (cdp) {
+    console.log(`\n  ${tiles} tiles, ${label}:`);
+    await printProfile(cdp, 30);
+    await cdp.detach();
+  }
   if (TRACE) {
     const trace = await page.evaluate<RtcTrace | undefined>('window.benchTrace');
     if (trace)
@@ -348,7 +362,13 @@ async function main(): Promise<void> {
     const count = Math.max(...TILES);
     source = await startLatencySource({ count, user: USER, password: PASSWORD, size: SIZE, kbits: KBITS });
     // Ingests stop a second after their last viewer, so each tile count starts cold.
-    shell = await startWebShell({ port: PORT, dataDir, build: BUILD, env: { CITYOPS_GATEWAY_IDLE_S: '1' } });
+    shell = await startWebShell({
+      port: PORT,
+      dataDir,
+      build: BUILD,
+      env: { CITYOPS_GATEWAY_IDLE_S: '1' },
+      nodeArgs: HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(HUB_PROFILE)}`] : [],
+    });
     const origin = `http://127.0.0.1:${PORT}`;
     const chromium = await launchChromium();
     browser = chromium;
@@ -392,11 +412,21 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(watchdog);
     await browser?.close().catch(() => undefined);
+    if (HUB_PROFILE && shell) await stopGently(shell);
     shell?.kill('SIGKILL');
     source?.stop();
     // The ingests' ffmpeg may still be writing HLS for a moment after the hub is gone.
     fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
+}
+
+/** SIGTERM and up to 10 s for the hub to exit by itself (so node writes its CPU profile). */
+async function stopGently(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  console.log(`hub CPU profile: ${path.resolve(HUB_PROFILE ?? '.')}`);
 }
 
 await main();

@@ -2,7 +2,7 @@
  * `bench:rtc -- --trace`: where a tile's first frame goes (issue 10, WebRTC first frame). Installed
  * with addInitScript (serialised: nothing from outside this function). Records, from the
  * `bench:show` event, every hub call the page sends over its WebSocket and when its answer came,
- * and each tile's first frame; `printTrace` prints the per-method timings and the frame times.
+ * the page's SDP steps (RTCPeerConnection), and each tile's first frame; `printTrace` prints the per-method timings and the frame times.
  */
 
 export interface TraceCall {
@@ -23,6 +23,27 @@ export function installRtcTrace(): void {
     trace.shownAt = performance.now();
     trace.calls = [];
   });
+  // The browser's own SDP steps (mediasoup-client renegotiates for every batch of consumers).
+  if (typeof RTCPeerConnection !== 'undefined') {
+    const proto = RTCPeerConnection.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const name of ['setRemoteDescription', 'createAnswer', 'setLocalDescription']) {
+      const original = proto[name];
+      if (!original) continue;
+      proto[name] = function (this: RTCPeerConnection, ...args: unknown[]) {
+        const call: TraceCall | null =
+          trace.shownAt > 0
+            ? { method: `pc.${name}`, sentMs: performance.now() - trace.shownAt, answeredMs: null }
+            : null;
+        if (call) trace.calls.push(call);
+        const done = () => {
+          if (call) call.answeredMs = performance.now() - trace.shownAt;
+        };
+        const result = original.apply(this, args);
+        result.then(done, done);
+        return result;
+      };
+    }
+  }
   const byId = new Map<number, TraceCall>();
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the socket as `this`
   const send = WebSocket.prototype.send;

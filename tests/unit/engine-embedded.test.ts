@@ -126,13 +126,52 @@ describe('embedded engine: keyframe cache', () => {
 });
 
 describe('embedded engine: a consumer rewrites the stream for its browser', () => {
-  function consumer(): { c: EmbeddedConsumer; sent: RtpHeader[] } {
+  /** `defer`: how a replay's tail is scheduled (here at once unless a test queues it). */
+  function consumer(defer: (fn: () => void) => void = (fn) => fn()): { c: EmbeddedConsumer; sent: RtpHeader[] } {
     const sent: RtpHeader[] = [];
     const codec = chooseCodec(deviceCaps('42e01f'), undefined);
     if (!codec) throw new Error('no codec');
-    const c = new EmbeddedConsumer('c1', 'A', 't1', 'k', codec, (header) => sent.push(header), '0');
+    const c = new EmbeddedConsumer('c1', 'A', 't1', 'k', codec, (header) => sent.push(header), '0', defer);
     return { c, sent };
   }
+
+  it('replays the keyframe at once and the rest of the GOP a chunk per turn, live packets queued behind it', () => {
+    const turns: (() => void)[] = [];
+    const { c, sent } = consumer((fn) => turns.push(fn));
+    // SPS/PPS/IDR of one access unit (timestamp 0), then 20 P-frame packets.
+    const cache = [packet(1, 0, [0x67]), packet(2, 0, [0x68]), packet(3, 0, [0x65])];
+    for (let i = 0; i < 20; i += 1) cache.push(packet(4 + i, 3000 * (i + 1), [0x41]));
+    c.setReady(cache);
+    expect(sent).toHaveLength(3); // the keyframe, nothing after it yet
+    c.deliver(packet(24, 63000, [0x41]), false); // live, while the replay is still going
+    expect(sent).toHaveLength(3);
+    turns.shift()?.();
+    expect(sent).toHaveLength(11); // one chunk of 8
+    while (turns.length > 0) turns.shift()?.();
+    expect(sent).toHaveLength(24);
+    const first = sent[0]?.sequenceNumber ?? 0;
+    expect(sent.map((h) => (h.sequenceNumber - first) & 0xffff)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    // In source order: the live packet went last, with the latest timestamp.
+    expect(((sent[23]?.timestamp ?? 0) - (sent[22]?.timestamp ?? 0)) >>> 0).toBe(3000);
+    c.deliver(packet(25, 66000, [0x41]), false); // the backlog is empty again: straight out
+    expect(sent).toHaveLength(25);
+    expect(turns).toHaveLength(0);
+  });
+
+  it('drops the rest of a replay when paused before it went out', () => {
+    const turns: (() => void)[] = [];
+    const { c, sent } = consumer((fn) => turns.push(fn));
+    c.setReady([packet(1, 0, [0x65]), packet(2, 3000, [0x41]), packet(3, 6000, [0x41])]);
+    expect(sent).toHaveLength(1);
+    c.paused = true;
+    turns.shift()?.();
+    expect(sent).toHaveLength(1);
+    c.paused = false;
+    c.restart([packet(1, 0, [0x65]), packet(2, 3000, [0x41])]);
+    expect(sent).toHaveLength(2);
+    while (turns.length > 0) turns.shift()?.();
+    expect(sent).toHaveLength(3);
+  });
 
   it('starts from the cached keyframe with its own SSRC, payload type and continuous sequence numbers', () => {
     const { c, sent } = consumer();

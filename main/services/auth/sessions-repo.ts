@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../db/connection';
 
 export type SessionEndReason = 'logout' | 'disabled' | 'password_changed' | 'expired';
@@ -22,13 +23,14 @@ export class SessionsRepo {
 
   /** The live session for a token, or undefined when unknown, ended or expired. */
   live(token: string, now: number): { userId: number; expiresAt: number } | undefined {
-    return this.db
-      .prepare(
-        `SELECT user_id AS userId, expires_at AS expiresAt FROM sessions
-         WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`,
-      )
-      .get(hashToken(token), now) as { userId: number; expiresAt: number } | undefined;
+    // Every call and every pushed event asks, so the statement is prepared once.
+    this.liveStatement ??= this.db.prepare(
+      `SELECT user_id AS userId, expires_at AS expiresAt FROM sessions
+       WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?`,
+    );
+    return this.liveStatement.get(hashToken(token), now) as { userId: number; expiresAt: number } | undefined;
   }
+  private liveStatement: Database.Statement<[string, number]> | undefined;
 
   end(token: string, now: number, reason: SessionEndReason): void {
     this.db

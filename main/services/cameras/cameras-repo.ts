@@ -191,21 +191,38 @@ export class CamerasRepo {
     return read.kind === 'ok' ? read.secret : null;
   }
 
-  private storedSecrets(): { seq: number; stream: string; secret: string }[] {
-    return this.db.prepare('SELECT camera_seq AS seq, stream, secret FROM camera_secrets').all() as {
-      seq: number;
-      stream: string;
-      secret: string;
-    }[];
+  private storedSecrets(seq?: number): { seq: number; stream: string; secret: string }[] {
+    const select = 'SELECT camera_seq AS seq, stream, secret FROM camera_secrets';
+    return (
+      seq === undefined ? this.db.prepare(select).all() : this.db.prepare(`${select} WHERE camera_seq = ?`).all(seq)
+    ) as { seq: number; stream: string; secret: string }[];
   }
 
-  /** Which streams of which cameras have a credential this hub can use ("seq:stream"). */
-  secretStreams(): Set<string> {
+  /**
+   * Which streams of which cameras (or of the camera `seq`) have a credential this hub can use
+   * ("seq:stream"). Every camera list and every tile's media.open asks: whether a stored text opens
+   * is remembered by that text, rather than decrypting every camera's credentials each time.
+   */
+  secretStreams(seq?: number): Set<string> {
     return new Set(
-      this.storedSecrets()
-        .filter((r) => this.decode(r.seq, r.stream, r.secret).kind === 'ok')
+      this.storedSecrets(seq)
+        .filter((r) => this.opens(r.seq, r.stream, r.secret))
         .map((r) => `${r.seq}:${r.stream}`),
     );
+  }
+
+  private readonly opened = new Map<string, boolean>();
+
+  private opens(seq: number, stream: string, stored: string): boolean {
+    const key = `${seq}:${stream}:${stored}`;
+    let ok = this.opened.get(key);
+    if (ok === undefined) {
+      ok = this.decode(seq, stream, stored).kind === 'ok';
+      // Bounded: a registry of a few hundred cameras fits; beyond, it starts again.
+      if (this.opened.size >= 4096) this.opened.clear();
+      this.opened.set(key, ok);
+    }
+    return ok;
   }
 
   /** Streams whose stored credential this hub's key cannot open: they must be entered again. */

@@ -116,7 +116,7 @@ export class CamerasService {
 
   get(id: string, online: OnlineState = unknownOnline): Camera {
     const row = this.row(id);
-    return toCamera(row, placesOf(this.org.units()), this.repo.secretStreams(), online);
+    return toCamera(row, placesOf(this.org.units()), this.repo.secretStreams(row.seq), online);
   }
 
   /** Checks and writes one camera (create or update); the caller has checked the id is free. */

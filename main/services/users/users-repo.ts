@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { SessionUser, UserRecord } from '../../../common/contract';
 import type { Language } from '../../../common/domain/org';
 import type { Role } from '../../../common/domain/roles';
@@ -85,9 +86,12 @@ export class UsersRepo {
   }
 
   byId(id: number): StoredUser | undefined {
-    const row = this.db.prepare(`${SELECT_USER} WHERE u.id = ?`).get(id) as UserRow | undefined;
+    // Every call and every pushed event asks (the session's user), so the statement is prepared once.
+    this.byIdStatement ??= this.db.prepare(`${SELECT_USER} WHERE u.id = ?`);
+    const row = this.byIdStatement.get(id) as UserRow | undefined;
     return row && fromRow(row);
   }
+  private byIdStatement: Database.Statement<[number]> | undefined;
 
   byUsername(username: string): StoredUser | undefined {
     const row = this.db.prepare(`${SELECT_USER} WHERE u.username = ?`).get(username) as UserRow | undefined;

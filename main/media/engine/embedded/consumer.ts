@@ -5,6 +5,13 @@ import type { H264Codec } from './capabilities';
 /** Sends one packet on the consumer's transport (SRTP over the shared ICE/DTLS). */
 export type SendRtp = (header: RtpHeader, payload: Buffer) => void;
 
+/** Runs `fn` soon, after the I/O already waiting (setImmediate; tests pass their own). */
+export type Defer = (fn: () => void) => void;
+const soon: Defer = (fn) => void setImmediate(fn);
+
+/** Packets of a replay's tail sent per turn of the event loop (each is an SRTP encryption and a send). */
+const REPLAY_CHUNK = 8;
+
 /** Sent packets kept for NACK retransmission (a few hundred ms of a main stream). */
 const HISTORY = 512;
 /** 1/30 s at 90 kHz: the gap put between the last sent frame and a replayed keyframe. */
@@ -30,6 +37,14 @@ export class EmbeddedConsumer {
   /** A new sequence (start/replay): the next packet decides the timestamp offset. */
   private rebase = true;
   private readonly history = new Map<number, { header: RtpHeader; payload: Buffer }>();
+  /**
+   * What a replay still has to send after its keyframe, then the live packets that came meanwhile,
+   * in order. A replay sends the keyframe at once and the rest a chunk per turn of the event loop:
+   * sixteen tiles resumed together each get their keyframe (their first picture) before any of them
+   * gets the frames after it, and a long GOP never holds the hub's other work for its whole length.
+   */
+  private backlog: RtpPacket[] = [];
+  private draining = false;
   packetsSent = 0;
 
   constructor(
@@ -41,6 +56,7 @@ export class EmbeddedConsumer {
     private readonly send: SendRtp,
     /** The consumer's MID on its transport (unique there for the transport's life). */
     readonly mid: string,
+    private readonly defer: Defer = soon,
   ) {}
 
   /** mediasoup's consumer rtpParameters for mediasoup-client's `consume`. */
@@ -77,9 +93,21 @@ export class EmbeddedConsumer {
     if (!this.flowing) return;
     this.started = false;
     this.rebase = true;
-    if (cache.length === 0) return;
+    this.backlog = [];
+    const first = cache[0];
+    if (!first) return;
     this.started = true;
-    for (const packet of cache) this.emit(packet);
+    // The keyframe's access unit (SPS, PPS and the IDR slices share its timestamp) goes now.
+    let next = 0;
+    for (const packet of cache) {
+      if (packet.header.timestamp !== first.header.timestamp) break;
+      this.emit(packet);
+      next += 1;
+    }
+    if (next < cache.length) {
+      this.backlog = cache.slice(next);
+      this.drainSoon();
+    }
   }
 
   /** A live packet from the producer. */
@@ -89,7 +117,22 @@ export class EmbeddedConsumer {
       if (!keyStart) return;
       this.started = true;
     }
-    this.emit(packet);
+    if (this.backlog.length > 0) this.backlog.push(packet);
+    else this.emit(packet);
+  }
+
+  private drainSoon(): void {
+    if (this.draining) return;
+    this.draining = true;
+    this.defer(() => {
+      this.draining = false;
+      if (!this.flowing) {
+        this.backlog = [];
+        return;
+      }
+      for (const packet of this.backlog.splice(0, REPLAY_CHUNK)) this.emit(packet);
+      if (this.backlog.length > 0) this.drainSoon();
+    });
   }
 
   /** NACK: resend what is still in the history (same sequence numbers, no RTX). */
@@ -127,6 +170,7 @@ export class EmbeddedConsumer {
 
   close(): void {
     this.closed = true;
+    this.backlog = [];
     this.history.clear();
   }
 }
