@@ -6,7 +6,7 @@ import { DemoRtc } from '../../main/media/demo-rtc';
 import { EmbeddedEngine } from '../../main/media/engine/embedded/engine';
 import type { MediaEngine } from '../../main/media/engine/types';
 import { ManualScheduler } from '../helpers/fake-ingest';
-import { demoHub, ok, signedIn } from '../helpers/hub';
+import { call, demoHub, ok, signedIn } from '../helpers/hub';
 
 // Demo cameras over WebRTC on demand (issue 10 item 7): a demo stream's RTP runs while a connection
 // holds it open and its demo stream is on the air; its producer closes after the idle time.
@@ -142,6 +142,51 @@ describe('demo cameras in the hub over WebRTC', () => {
     hub?.close();
     await engine?.close();
     hub = undefined;
+  });
+
+  it('a consume sent right behind media.open waits for the open; without one the stream has no producer', async () => {
+    const real = new EmbeddedEngine({ livenessIntervalMs: 0 });
+    engine = real;
+    // A producer made a turn of the event loop later (as an RTSP ingest's is, after its socket binds).
+    const slow: MediaEngine = Object.assign(Object.create(real) as EmbeddedEngine, {
+      packetProducer: (key: string) =>
+        new Promise<void>((resolve) => setImmediate(resolve)).then(() => real.packetProducer(key)),
+    });
+    hub = await demoHub({ demoMedia: loadDemoMedia(CLIPS, { control: true }), engine: slow });
+    const monitor = await signedIn(hub, 'monitor');
+    const { rows } = await ok(hub, monitor, 'cameras.list', { filter: {}, limit: 1000 });
+    const camera = rows.find((c) => c.mainUrl.startsWith('/media/demo/demo05/'))!;
+    const other = rows.find((c) => c.mainUrl.startsWith('/media/demo/demo06/'))!;
+    const transport = await ok(hub, monitor, 'media.rtc.createTransport', {});
+    const rtpCapabilities = {
+      codecs: [
+        {
+          kind: 'video',
+          mimeType: 'video/H264',
+          preferredPayloadType: 102,
+          clockRate: 90000,
+          parameters: { 'packetization-mode': 1, 'profile-level-id': '42e01f' },
+        },
+      ],
+      headerExtensions: [],
+    };
+    const consume = (cameraId: string) =>
+      call(hub!, monitor, 'media.rtc.consume', {
+        transportId: transport.id,
+        cameraId,
+        stream: 'sub',
+        rtpCapabilities,
+        paused: true,
+      });
+    // Both sent at once, as a console on an open wall does (rtc-choice.ts consumeEarly).
+    const [opened, consumed] = await Promise.all([
+      call(hub, monitor, 'media.open', { cameraId: camera.id, stream: 'sub' }),
+      consume(camera.id),
+    ]);
+    expect(opened).toMatchObject({ ok: true, value: { webrtc: true } });
+    expect(consumed).toMatchObject({ ok: true, value: { kind: 'video' } });
+    // Nobody opened the other stream: nothing to consume, and the answer says so.
+    expect(await consume(other.id)).toMatchObject({ ok: false, error: { code: 'E_NOT_FOUND' } });
   });
 
   it('answers WebRTC for a demo camera, makes its producer, and tells its viewers when it stops', async () => {

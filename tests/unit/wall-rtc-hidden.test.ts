@@ -119,6 +119,19 @@ describe('rtc-session: consumers start paused on the hub and are resumed once re
   });
 });
 
+describe('rtc-session: linked', () => {
+  it('says whether the window has its transport (a tile may consume early) and forgets it on close', async () => {
+    const session = createRtcSession(call, false);
+    expect(session.linked()).toBe(false);
+    const consuming = session.consume('cam-a', 'sub');
+    expect(session.linked()).toBe(false); // still being made
+    await consuming;
+    expect(session.linked()).toBe(true);
+    session.close();
+    expect(session.linked()).toBe(false);
+  });
+});
+
 describe('rtc-session: consumers of hidden tiles are paused', () => {
   it('a covered tile pauses its consumer here and on the hub, and resumes when shown', async () => {
     const session = createRtcSession(call, false);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterRtcFailure,
   chooseProtocol,
+  consumeEarly,
   FALLBACK_AFTER_MS,
   RETRY_WEBRTC_AFTER_MS,
   shouldFallBack,
@@ -59,5 +60,21 @@ describe('shouldFallBack', () => {
     expect(shouldFallBack(0, false, FALLBACK_AFTER_MS - 1)).toBe(false);
     expect(shouldFallBack(0, false, FALLBACK_AFTER_MS)).toBe(true);
     expect(shouldFallBack(0, true, FALLBACK_AFTER_MS * 2)).toBe(false);
+  });
+});
+
+describe('consumeEarly (the consumer asked together with media.open)', () => {
+  const now = 1_000_000;
+  it('only on a window whose transport is up', () => {
+    expect(consumeEarly({ linked: false, offered: true, fellBackAt: null, now })).toBe(false);
+    expect(consumeEarly({ linked: true, offered: true, fellBackAt: null, now })).toBe(true);
+  });
+  it('not for a stream media.open said is not offered over WebRTC; a stream never asked about is tried', () => {
+    expect(consumeEarly({ linked: true, offered: false, fellBackAt: null, now })).toBe(false);
+    expect(consumeEarly({ linked: true, offered: null, fellBackAt: null, now })).toBe(true);
+  });
+  it('not while a stream that fell back to HLS stays on HLS', () => {
+    expect(consumeEarly({ linked: true, offered: true, fellBackAt: now - 1000, now })).toBe(false);
+    expect(consumeEarly({ linked: true, offered: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now })).toBe(true);
   });
 });

@@ -100,50 +100,71 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
     }
   };
 
-  return {
-    'media.open': async (ctx, { cameraId, stream, hevc }) => {
-      const { camera, url } = playable(cameraId, stream);
-      const idle: StreamState = {
-        cameraId: camera.id,
-        stream,
-        state: 'idle',
-        reason: null,
-        codec: null,
-        transcoded: false,
-      };
-      const answer = (hlsUrl: string, state: StreamState, ingested: boolean, producer: boolean) => ({
-        hlsUrl,
-        state,
-        playback: camera.playback,
-        ...playbackAnswer({ playback: camera.playback, ingested, producer, state, hevcDecoder: hevc }),
-      });
+  const open = async (
+    ctx: HandlerContext,
+    { cameraId, stream, hevc }: { cameraId: string; stream: CameraStream; hevc: boolean },
+  ) => {
+    const { camera, url } = playable(cameraId, stream);
+    const idle: StreamState = {
+      cameraId: camera.id,
+      stream,
+      state: 'idle',
+      reason: null,
+      codec: null,
+      transcoded: false,
+    };
+    const answer = (hlsUrl: string, state: StreamState, ingested: boolean, producer: boolean) => ({
+      hlsUrl,
+      state,
+      playback: camera.playback,
+      ...playbackAnswer({ playback: camera.playback, ingested, producer, state, hevcDecoder: hevc }),
+    });
 
-      const demo = DEMO_PATH.exec(url);
-      if (demo?.[1] && demo[2]) {
-        const online = deps.online(camera);
-        const state: StreamState = {
-          ...idle,
-          state: online === 'online' ? 'live' : online === 'offline' ? 'offline' : 'idle',
-          reason: online === 'offline' ? 'ended' : null,
-          codec: 'h264',
-        };
-        // The hub feeds a demo stream itself (main/media/demo-rtc): WebRTC where its engine takes packets.
-        const held = demoStreamOf(url);
-        const fed = held ? ((await deps.demo?.open(ctx.conn.id, camera.id, stream, held)) ?? false) : false;
-        return answer(sign(ctx, demoScope(demo[1], demo[2])), state, held !== null, fed);
-      }
-      if (/^rtsps?:\/\//i.test(url)) {
-        const opened = await gateway.open(ctx.conn.id, camera.id, stream);
-        return answer(sign(ctx, liveScope(camera.id, stream)), opened.state, true, opened.webrtc);
-      }
-      // HLS on another server: through the hub's proxy (main/media/hls-proxy/), credentials and all.
-      if (/^https?:\/\//i.test(url)) return answer(sign(ctx, extScope(camera.id, stream)), idle, false, false);
-      throw apiError(
-        'E_CONFLICT',
-        `摄像机 ${camera.id} 的码流不能经网关播放（仅 RTSP、HLS 和演示流）`,
-        `Camera ${camera.id} cannot be played through the gateway (RTSP, HLS and demo streams only)`,
-      );
-    },
+    const demo = DEMO_PATH.exec(url);
+    if (demo?.[1] && demo[2]) {
+      const online = deps.online(camera);
+      const state: StreamState = {
+        ...idle,
+        state: online === 'online' ? 'live' : online === 'offline' ? 'offline' : 'idle',
+        reason: online === 'offline' ? 'ended' : null,
+        codec: 'h264',
+      };
+      // The hub feeds a demo stream itself (main/media/demo-rtc): WebRTC where its engine takes packets.
+      const held = demoStreamOf(url);
+      const fed = held ? ((await deps.demo?.open(ctx.conn.id, camera.id, stream, held)) ?? false) : false;
+      return answer(sign(ctx, demoScope(demo[1], demo[2])), state, held !== null, fed);
+    }
+    if (/^rtsps?:\/\//i.test(url)) {
+      const opened = await gateway.open(ctx.conn.id, camera.id, stream);
+      return answer(sign(ctx, liveScope(camera.id, stream)), opened.state, true, opened.webrtc);
+    }
+    // HLS on another server: through the hub's proxy (main/media/hls-proxy/), credentials and all.
+    if (/^https?:\/\//i.test(url)) return answer(sign(ctx, extScope(camera.id, stream)), idle, false, false);
+    throw apiError(
+      'E_CONFLICT',
+      `摄像机 ${camera.id} 的码流不能经网关播放（仅 RTSP、HLS 和演示流）`,
+      `Camera ${camera.id} cannot be played through the gateway (RTSP, HLS and demo streams only)`,
+    );
+  };
+
+  /**
+   * The media.open calls still running, per connection and stream: a console asks for its consumer
+   * right behind media.open (rtc-choice.ts consumeEarly), and that consume waits for the open to
+   * have made the stream's producer.
+   */
+  const opening = new Map<string, Promise<unknown>>();
+  const openingKey = (connId: string, cameraId: string, stream: CameraStream) => `${connId}\n${cameraId}\n${stream}`;
+  const tracked = <T>(key: string, run: Promise<T>): Promise<T> => {
+    opening.set(key, run);
+    const forget = () => {
+      if (opening.get(key) === run) opening.delete(key);
+    };
+    run.then(forget, forget);
+    return run;
+  };
+
+  return {
+    'media.open': (ctx, input) => tracked(openingKey(ctx.conn.id, input.cameraId, input.stream), open(ctx, input)),
 
     'media.release': (ctx, { cameraId, stream }) => {
       gateway.release(ctx.conn.id, cameraId, stream);
@@ -166,7 +187,9 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
       await engineCall('connect', () => engine.connectTransport(ctx.conn.id, transportId, dtlsParameters));
       return null;
     },
-    'media.rtc.consume': (ctx, { transportId, cameraId, stream, rtpCapabilities, paused }) => {
+    'media.rtc.consume': async (ctx, { transportId, cameraId, stream, rtpCapabilities, paused }) => {
+      // Asked right behind media.open: its producer exists once that open is done (its failure is its own).
+      await opening.get(openingKey(ctx.conn.id, cameraId, stream))?.catch(() => undefined);
       const { camera } = playable(cameraId, stream);
       if (camera.playback === 'hls') {
         throw apiError(

@@ -32,7 +32,9 @@ export function PlayerManagerProvider({ children }: { children: ReactNode }) {
   );
   const [manager] = useState(() =>
     createPlayerManager({
-      ...(rtc ? { rtc: { session: rtc, fellBack: new Map<string, number>() } } : {}),
+      ...(rtc
+        ? { rtc: { session: rtc, fellBack: new Map<string, number>(), offered: new Map<string, boolean>() } }
+        : {}),
       gateway: createGateway({
         open: (cameraId, stream, hevc) => api.call('media.open', { cameraId, stream, hevc }),
         release: (cameraId, stream) => api.call('media.release', { cameraId, stream }),

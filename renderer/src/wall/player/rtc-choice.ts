@@ -39,6 +39,26 @@ export function chooseProtocol({ playback, offered, capable, fellBackAt, now }: 
   return 'webrtc';
 }
 
+export interface EarlyInput {
+  /** The window's WebRTC transport is up (an early consume makes no transport of its own). */
+  linked: boolean;
+  /** What this window last heard from media.open for the stream: WebRTC offered; null: never asked. */
+  offered: boolean | null;
+  fellBackAt: number | null;
+  now: number;
+}
+
+/**
+ * Whether a tile asks for its WebRTC consumer together with media.open rather than after its
+ * answer (one round trip less before the first frame on an open wall). Only where WebRTC is
+ * likely to be chosen: a stream this window was told is not offered, or one that fell back to HLS
+ * lately, waits for media.open as before. A consumer asked for early and then not wanted is closed.
+ */
+export function consumeEarly({ linked, offered, fellBackAt, now }: EarlyInput): boolean {
+  if (!linked || offered === false) return false;
+  return fellBackAt === null || now - fellBackAt >= RETRY_WEBRTC_AFTER_MS;
+}
+
 /** A WebRTC attempt started at `startedAt` without a frame yet falls back to HLS now. */
 export function shouldFallBack(startedAt: number, frameSeen: boolean, now: number): boolean {
   return !frameSeen && now - startedAt >= FALLBACK_AFTER_MS;

@@ -39,6 +39,8 @@ export interface ConsumeOptions {
 export interface RtcSession {
   /** The engine the hub uses, once known ('embedded' | 'mediasoup'). */
   engine(): Promise<string>;
+  /** The window's receive transport is made (a consume now costs no set-up). */
+  linked(): boolean;
   consume(cameraId: string, stream: StreamKind, options?: ConsumeOptions): Promise<RtcConsumer>;
   close(): void;
 }
@@ -101,10 +103,19 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     return { device, transport };
   };
 
+  /** The set-up that resolved and is still in use. */
+  let made: Promise<Link> | null = null;
   const ensure = (): Promise<Link> => {
     if (!link) {
       current = open();
       link = current;
+      const mine = current;
+      mine.then(
+        () => {
+          if (link === mine) made = mine;
+        },
+        () => undefined,
+      );
       // A failed set-up is not kept: the next tile tries again.
       current.catch(() => {
         if (link === current) link = null;
@@ -130,6 +141,7 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
   if (!wallWindow) document.addEventListener('visibilitychange', onVisibility);
 
   return {
+    linked: () => made !== null && made === link,
     engine() {
       if (!engineName) {
         const asked = capabilities().then((caps) => caps.engine);

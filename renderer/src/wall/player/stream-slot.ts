@@ -19,6 +19,7 @@ import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './h
 import {
   afterRtcFailure,
   chooseProtocol,
+  consumeEarly,
   FALLBACK_AFTER_MS,
   RTC_ONLY_NO_FRAME,
   RTC_ONLY_UNAVAILABLE,
@@ -58,6 +59,8 @@ const RTC_STATS_MS = 1000;
 export interface SlotRtc {
   session: RtcSession;
   fellBack: Map<string, number>;
+  /** Per stream, whether the window's last media.open offered it over WebRTC (rtc-choice consumeEarly). */
+  offered: Map<string, boolean>;
 }
 
 /** Fragments remembered for the bit rate: ~5 s of 1-s segments. */
@@ -223,23 +226,45 @@ export class StreamSlot {
       return;
     }
     this.held = source;
+    const key = streamKey(source);
+    const rtc = this.rtc;
+    // Asked together with media.open (the hub waits for the open before it consumes): see consumeEarly.
+    const early =
+      rtc &&
+      consumeEarly({
+        linked: rtc.session.linked(),
+        offered: rtc.offered.get(key) ?? null,
+        fellBackAt: rtc.fellBack.get(key) ?? null,
+        now: Date.now(),
+      })
+        ? rtc.session.consume(source.cameraId, source.stream, { hidden: this.hidden })
+        : null;
+    const dropEarly = (): void => {
+      early?.then(
+        (consumer) => consumer.close(),
+        () => undefined,
+      );
+    };
     gateway.open(source).then(
       (opened) => {
-        if (generation !== this.generation || this.destroyed) return;
-        this.probePlaylist = opened.ingested ? null : { key: streamKey(source), url: opened.hlsUrl };
+        if (generation !== this.generation || this.destroyed) return dropEarly();
+        rtc?.offered.set(key, opened.webrtc && opened.playback !== 'hls');
+        this.probePlaylist = opened.ingested ? null : { key, url: opened.hlsUrl };
         this.ingestedStream = opened.ingested;
         const protocol = chooseProtocol({
           playback: opened.playback,
           offered: opened.webrtc,
-          capable: this.rtc !== null,
-          fellBackAt: this.rtc?.fellBack.get(streamKey(source)) ?? null,
+          capable: rtc !== null,
+          fellBackAt: rtc?.fellBack.get(key) ?? null,
           now: Date.now(),
         });
-        if (protocol === 'webrtc') this.loadRtc(source, opened, generation);
+        if (protocol !== 'webrtc') dropEarly();
+        if (protocol === 'webrtc') this.loadRtc(source, opened, generation, early);
         else if (protocol === 'hls') this.loadUrl(opened.hlsUrl, generation, opened.ingested);
         else this.events.failure(this, RTC_ONLY_UNAVAILABLE);
       },
       (error: unknown) => {
+        dropEarly();
         if (generation !== this.generation) return;
         this.events.failure(this, error instanceof GatewayFailure ? error.failure : GATEWAY_REFUSED);
       },
@@ -250,7 +275,12 @@ export class StreamSlot {
    * Consumes the stream over WebRTC into this slot's video; without a frame within
    * FALLBACK_AFTER_MS (or when consuming fails) the slot plays the signed HLS path instead.
    */
-  private loadRtc(source: PlayerSource, { hlsUrl, playback, ingested }: Opened, generation: number): void {
+  private loadRtc(
+    source: PlayerSource,
+    { hlsUrl, playback, ingested }: Opened,
+    generation: number,
+    early: Promise<RtcConsumer> | null,
+  ): void {
     const rtc = this.rtc;
     if (!rtc) return;
     this.protocolName = 'webrtc';
@@ -273,7 +303,11 @@ export class StreamSlot {
       }, delay);
     };
     armFallback(FALLBACK_AFTER_MS);
-    rtc.session.consume(source.cameraId, source.stream, { hidden: this.hidden }).then(
+    // The early consumer, or (none, or it was refused: the stream had no producer yet) one asked now.
+    const consuming = (early ?? Promise.reject(new Error('none'))).catch(() =>
+      rtc.session.consume(source.cameraId, source.stream, { hidden: this.hidden }),
+    );
+    consuming.then(
       (consumer) => {
         if (generation !== this.generation || this.destroyed || this.protocolName !== 'webrtc') {
           consumer.close();
