@@ -71,7 +71,6 @@ export const camerasEn: typeof camerasZh = {
     check: 'Check',
     run: 'Import',
     close: 'Close',
-    empty: 'Choose a file or paste its text first',
     checked:
       'Check (nothing saved): {{total}} rows, {{created}} to create, {{updated}} to update, {{rejected}} rejected',
     done: 'Imported: {{total}} rows, {{created}} created, {{updated}} updated, {{rejected}} rejected',

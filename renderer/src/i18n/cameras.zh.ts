@@ -68,7 +68,6 @@ export const camerasZh = {
     check: '校验',
     run: '导入',
     close: '关闭',
-    empty: '请先选择文件或粘贴内容',
     checked: '校验结果（未保存）：共 {{total}} 行，可新增 {{created}}，可更新 {{updated}}，拒绝 {{rejected}}',
     done: '已导入：共 {{total}} 行，新增 {{created}}，更新 {{updated}}，拒绝 {{rejected}}',
     column: { line: '行号', result: '结果', cameraId: '摄像机编号', errors: '问题' },

@@ -21,7 +21,6 @@ export const contactsEn: typeof contactsZh = {
   },
   consoleTag: 'Reachable in console',
   consoleDisabled: 'Account disabled',
-  seeded: 'From the org data',
   edit: 'Edit',
   delete: 'Delete',
   confirmDelete: 'Delete "{{name}}"? Notifications already recorded keep the name.',

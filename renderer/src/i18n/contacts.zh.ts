@@ -19,7 +19,6 @@ export const contactsZh = {
   },
   consoleTag: '可平台通知',
   consoleDisabled: '账号已停用',
-  seeded: '来自组织数据',
   edit: '编辑',
   delete: '删除',
   confirmDelete: '删除“{{name}}”？已有的通知记录保留其姓名。',

@@ -51,9 +51,7 @@ export const dutyEn: typeof dutyZh = {
     waitUploads: 'Wait for the attachments to finish uploading',
   },
   handover: {
-    notChief: 'Only duty chiefs hand over a shift.',
     shiftTitle: 'Shift to hand over: {{shift}} ({{range}})',
-    notStarted: 'Handover not started',
     started: '{{name}} started the handover at {{at}}; the summary is frozen',
     draft: 'Handover summary (draft, frozen when the handover starts)',
     frozen: 'Handover summary (frozen)',
@@ -79,8 +77,6 @@ export const dutyEn: typeof dutyZh = {
     password: 'Password',
     passwordHint: 'The chief enters their own password to sign',
     signSubmit: 'Sign',
-    signed: 'Signed',
-    sealedNow: 'Both chiefs signed; the shift is sealed',
     sealed: 'This shift was sealed at {{at}}',
     sealHash: 'Seal hash',
     prevHash: 'Previous seal',

@@ -49,9 +49,7 @@ export const dutyZh = {
     waitUploads: '请等待附件上传完成',
   },
   handover: {
-    notChief: '只有值班长可以办理交接班。',
     shiftTitle: '交接班次：{{shift}}（{{range}}）',
-    notStarted: '未开始交接',
     started: '{{name}} 于 {{at}} 开始交接，摘要已冻结',
     draft: '交接摘要（草稿，开始交接时冻结）',
     frozen: '交接摘要（已冻结）',
@@ -76,8 +74,6 @@ export const dutyZh = {
     password: '密码',
     passwordHint: '请本人输入密码确认签名',
     signSubmit: '确认签名',
-    signed: '已签名',
-    sealedNow: '双方已签名，班次已封存',
     sealed: '本班次已于 {{at}} 封存',
     sealHash: '封存哈希',
     prevHash: '上一封存',

@@ -42,7 +42,6 @@ const en: MessageTree = {
     save: 'Save',
     search: 'Search',
     reset: 'Reset',
-    retry: 'Retry',
     actions: 'Actions',
     loadMore: 'Load more',
     loadFailed: 'Failed to load',
@@ -63,7 +62,6 @@ const en: MessageTree = {
     banner: 'The connection to the hub was lost; reconnecting automatically. New actions may fail until it is back.',
   },
   login: {
-    title: 'Sign in',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
@@ -145,8 +143,6 @@ const en: MessageTree = {
       count: '{{domains}} domains · {{total}} categories',
       level: {
         l1: 'Domain',
-        l2: 'Category',
-        l3: 'Item',
       },
     },
   },
@@ -281,7 +277,6 @@ const en: MessageTree = {
     field: {
       description: 'Description',
       responseLevel: 'Response level',
-      gridStation: 'Grid / station',
       address: 'Address',
       reporter: 'Reporter',
       reporterPhone: 'Phone',
@@ -370,7 +365,6 @@ const en: MessageTree = {
       parentNone: 'No order found',
       parentRequired: 'Choose the order to merge into',
       supervisionDue: 'Supervision due',
-      supervisionDueRequired: 'Choose when it is due',
     },
     action: {
       create: 'Registered',
@@ -449,9 +443,7 @@ const en: MessageTree = {
     similarity: '{{percent}}% similar',
   },
   alerts: {
-    title: 'Alerts',
     none: 'No unacknowledged alerts',
-    open: 'View',
     ack: 'Acknowledge',
     kind: {
       yellow: 'Due soon',

@@ -10,7 +10,6 @@ export const incidentsEn: typeof incidentsZh = {
   tabs: {
     current: 'Active',
     history: 'History',
-    plans: 'Plans',
   },
   state: {
     active: 'Active',

@@ -9,7 +9,6 @@ export const incidentsZh = {
   tabs: {
     current: '当前事件',
     history: '历史事件',
-    plans: '应急预案',
   },
   state: {
     active: '进行中',

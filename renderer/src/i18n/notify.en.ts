@@ -11,7 +11,6 @@ export const notifyEn: typeof notifyZh = {
   note: 'Message / note',
   submit: 'Record',
   done: 'Recorded: {{name}} notified',
-  consoleNeedsUser: 'This contact has no console account',
   column: { at: 'Time', contact: 'Contact', channel: 'How', by: 'By', note: 'Message', confirmed: 'Confirmed' },
   unconfirmed: 'Not confirmed',
   confirmedBy: '{{name}} {{at}}',

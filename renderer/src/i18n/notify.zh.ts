@@ -9,7 +9,6 @@ export const notifyZh = {
   note: '内容 / 备注',
   submit: '记录通知',
   done: '已记录：通知 {{name}}',
-  consoleNeedsUser: '该联系人没有平台账号，不能平台通知',
   column: { at: '时间', contact: '联系人', channel: '方式', by: '通知人', note: '内容', confirmed: '确认' },
   unconfirmed: '未确认',
   confirmedBy: '{{name}} {{at}}',

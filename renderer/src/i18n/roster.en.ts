@@ -1,7 +1,6 @@
 import type { rosterZh } from './roster.zh';
 
 export const rosterEn: typeof rosterZh = {
-  title: 'Roster',
   unit: 'Unit',
   noUnit: 'Your unit has no roster',
   today: 'Today',

@@ -1,6 +1,5 @@
 /** Chinese strings of the roster (排班) tab and the on-duty status; merged into zh-CN.ts as `roster`. */
 export const rosterZh = {
-  title: '排班',
   unit: '排班单位',
   noUnit: '您所在的单位不排班',
   today: '今天',

@@ -42,7 +42,6 @@ const zhCN = {
     save: '保存',
     search: '查询',
     reset: '重置',
-    retry: '重试',
     actions: '操作',
     loadMore: '加载更多',
     loadFailed: '加载失败',
@@ -63,7 +62,6 @@ const zhCN = {
     banner: '与中心的连接已断开，正在自动重连。连接恢复前，新的操作可能失败。',
   },
   login: {
-    title: '登录',
     username: '用户名',
     password: '密码',
     submit: '登录',
@@ -144,8 +142,6 @@ const zhCN = {
       count: '{{domains}} 个大类 · {{total}} 个分类',
       level: {
         l1: '大类',
-        l2: '小类',
-        l3: '细类',
       },
     },
   },
@@ -279,7 +275,6 @@ const zhCN = {
     field: {
       description: '问题描述',
       responseLevel: '响应级别',
-      gridStation: '网格 / 联勤站',
       address: '地址',
       reporter: '反映人',
       reporterPhone: '联系电话',
@@ -368,7 +363,6 @@ const zhCN = {
       parentNone: '没有找到工单',
       parentRequired: '请选择要并入的工单',
       supervisionDue: '督办期限',
-      supervisionDueRequired: '请选择督办期限',
     },
     action: {
       create: '登记',
@@ -446,9 +440,7 @@ const zhCN = {
     similarity: '相似度 {{percent}}%',
   },
   alerts: {
-    title: '预警',
     none: '没有未确认的预警',
-    open: '查看',
     ack: '确认',
     kind: {
       yellow: '黄灯预警',
