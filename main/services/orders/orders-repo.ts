@@ -1,7 +1,6 @@
 import type { AttachmentInfo, HistoryEntry, Supervision } from '../../../common/contract';
 import type { OrderState } from '../../../common/domain/orders/states';
 import type { Db } from '../../db/connection';
-import { followUpsOf } from './inbox-supervision';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
 
 export interface HistoryAppend {
@@ -15,6 +14,9 @@ export interface HistoryAppend {
   reason: string | null;
   detail: Record<string, unknown> | null;
 }
+
+/** A follow-up (催办) added to an open supervision by a second 督办. */
+export type FollowUp = Supervision['followUps'][number];
 
 interface HistoryDbRow extends Omit<HistoryEntry, 'detail' | 'attachments'> {
   detail: string | null;
@@ -120,10 +122,7 @@ export class OrdersRepo {
          WHERE ${where} ORDER BY s.due_at, s.id`,
       )
       .all(...args) as Omit<Supervision, 'followUps'>[];
-    const followUps = followUpsOf(
-      this.db,
-      rows.map((r) => r.id),
-    );
+    const followUps = this.followUpsOf(rows.map((r) => r.id));
     return rows.map((r) => ({ ...r, followUps: followUps.get(r.id) ?? [] }));
   }
 
@@ -142,18 +141,58 @@ export class OrdersRepo {
       .run(orderId, note, dueAt, by.id, by.name, now);
   }
 
+  /** The open supervision of an order (there is at most one: a second 督办 is a follow-up on it). */
+  openSupervision(orderId: number): { id: number; dueAt: number } | undefined {
+    return this.db
+      .prepare(
+        'SELECT id, due_at AS dueAt FROM order_supervisions WHERE order_id = ? AND reply IS NULL ORDER BY id LIMIT 1',
+      )
+      .get(orderId) as { id: number; dueAt: number } | undefined;
+  }
+
   hasOpenSupervision(orderId: number): boolean {
-    return (
-      this.db.prepare('SELECT 1 FROM order_supervisions WHERE order_id = ? AND reply IS NULL LIMIT 1').get(orderId) !==
-      undefined
-    );
+    return this.openSupervision(orderId) !== undefined;
+  }
+
+  /** Adds a follow-up (催办) to an open supervision; its due time becomes `dueAt`. */
+  addFollowUp(
+    supervisionId: number,
+    note: string,
+    dueAt: number,
+    by: { id: number | null; name: string },
+    now: number,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO order_supervision_followups (supervision_id, note, due_at, created_by, created_by_name, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(supervisionId, note, dueAt, by.id, by.name, now);
+    this.db.prepare('UPDATE order_supervisions SET due_at = ? WHERE id = ?').run(dueAt, supervisionId);
+  }
+
+  /** The follow-ups of the given supervisions, oldest first, by supervision id. */
+  private followUpsOf(supervisionIds: readonly number[]): Map<number, FollowUp[]> {
+    const out = new Map<number, FollowUp[]>();
+    if (supervisionIds.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT supervision_id AS supervisionId, note, due_at AS dueAt, created_by_name AS byName, created_at AS at
+         FROM order_supervision_followups WHERE supervision_id IN (SELECT value FROM json_each(?))
+         ORDER BY created_at, id`,
+      )
+      .all(JSON.stringify(supervisionIds)) as (FollowUp & { supervisionId: number })[];
+    for (const { supervisionId, ...f } of rows) {
+      const list = out.get(supervisionId) ?? [];
+      list.push(f);
+      out.set(supervisionId, list);
+    }
+    return out;
   }
 
   /** Replies to the oldest unanswered supervision of the order; false when there is none. */
   replySupervision(orderId: number, reply: string, byName: string, now: number): boolean {
-    const open = this.db
-      .prepare('SELECT id FROM order_supervisions WHERE order_id = ? AND reply IS NULL ORDER BY id LIMIT 1')
-      .get(orderId) as { id: number } | undefined;
+    const open = this.openSupervision(orderId);
     if (!open) return false;
     this.db
       .prepare('UPDATE order_supervisions SET reply = ?, replied_by_name = ?, replied_at = ? WHERE id = ?')

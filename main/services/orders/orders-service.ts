@@ -15,7 +15,7 @@ import { requireVisibleAttachments } from '../attachments/attachment-visibility'
 import type { OrgRepo } from '../org/org-repo';
 import { viewerOf } from '../org/viewer';
 import { maskPhone, type OrderActor } from './actor';
-import { addFollowUp, defaultSupervisionDue, openSupervision } from './inbox-supervision';
+import { defaultSupervisionDue } from './inbox-supervision';
 import { nextOrderCode } from './order-codes';
 import { marksOf, toSummary, type OrderRow } from './order-rows';
 import { indexOrderText } from './order-search';
@@ -362,17 +362,17 @@ export class OrdersService {
         Object.assign(fields, { pending_request: null, pending_detail: null });
         break;
       case 'supervise': {
-        // One open 督办 per order: a second one is a follow-up (催办) on it (inbox-supervision.ts).
+        // One open 督办 per order: a second one is a follow-up (催办) on it.
         const given = input.supervisionDueAt;
         if (given !== undefined && given <= now) {
           throw apiError('E_INVALID', '请填写晚于现在的督办期限', 'Give a supervision due time in the future', {
             field: 'supervisionDueAt',
           });
         }
-        const open = openSupervision(this.db, row.id);
+        const open = this.repo.openSupervision(row.id);
         if (open) {
           const dueAt = given ?? open.dueAt;
-          addFollowUp(this.db, open.id, reason ?? '', dueAt, actor, now);
+          this.repo.addFollowUp(open.id, reason ?? '', dueAt, actor, now);
           Object.assign(detail, { dueAt, followUp: true });
         } else {
           const dueAt = given ?? defaultSupervisionDue(now, row);
