@@ -297,17 +297,33 @@ export class RosterService {
 
   // ── reading the roster ──────────────────────────────────────────────────────────────────────
 
-  /** Rows placed on their shift instance; rows whose shift code the pattern no longer has are left out. */
+  /**
+   * Rows placed on their shift instance; rows whose shift code the pattern no longer has are left out.
+   * Each unit's pattern is read, and each (unit, date)'s shifts expanded, once per call: the rows
+   * of a week share a handful of them (seeding the demo roster placed the same day thousands of times).
+   */
   private place(rows: readonly EntryRow[]): Placed[] {
     const patterns = new Map<string, ShiftPattern>();
+    const days = new Map<string, Map<string, ShiftInstance>>();
+    const shiftsOf = (orgUnitId: string, date: string): Map<string, ShiftInstance> => {
+      const key = `${orgUnitId}|${date}`;
+      let byCode = days.get(key);
+      if (!byCode) {
+        let pattern = patterns.get(orgUnitId);
+        if (!pattern) {
+          pattern = this.patternOf(this.rosterUnit(orgUnitId));
+          patterns.set(orgUnitId, pattern);
+        }
+        byCode = new Map();
+        // The first of a code wins, as find() did (a valid pattern has each code once).
+        for (const s of shiftInstances(pattern, date, date)) if (!byCode.has(s.code)) byCode.set(s.code, s);
+        days.set(key, byCode);
+      }
+      return byCode;
+    };
     const out: Placed[] = [];
     for (const row of rows) {
-      let pattern = patterns.get(row.orgUnitId);
-      if (!pattern) {
-        pattern = this.patternOf(this.rosterUnit(row.orgUnitId));
-        patterns.set(row.orgUnitId, pattern);
-      }
-      const shift = shiftInstances(pattern, row.date, row.date).find((s) => s.code === row.shiftCode);
+      const shift = shiftsOf(row.orgUnitId, row.date).get(row.shiftCode);
       if (shift) out.push({ row, shift });
     }
     return out;
