@@ -5,6 +5,7 @@ import type { Db } from '../../main/db/connection';
 import type { Hub } from '../../main/hub';
 import { hashToken } from '../../main/services/auth/sessions-repo';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../main/services/users/bootstrap';
+import { fakeSpawner } from './fake-ingest';
 import { connection, demoHub, ok, testClock, type TestConnection } from './hub';
 import type { FieldValues } from './zod-arbitrary';
 
@@ -111,16 +112,20 @@ const NASTY = [
   '25:61',
 ];
 
+/**
+ * Camera addresses fuzzed into cameras.*: loopback only, on port 1 where nothing listens — and the
+ * fuzz hubs' gateway runs no ffmpeg at all (fuzzHub) — so a fuzz run never reaches the network.
+ */
 const URLS = [
-  'rtsp://10.8.0.9:554/main',
-  'rtsp://camuser:Pa55word@10.8.0.9:554/main?token=x',
-  'rtsp://u:p%40ss@[::1]:554/x',
+  'rtsp://127.0.0.1:1/main',
+  'rtsp://camuser:Pa55word@127.0.0.1:1/main?token=x',
+  'rtsp://u:p%40ss@[::1]:1/x',
   'rtsp://',
   'rtsp://:@/',
   'http://127.0.0.1:8787/media/demo/index.m3u8',
-  'https://example.org/live.flv',
-  'rtmp://10.0.0.1/live/x',
-  'ws://10.0.0.1/x',
+  'https://localhost:1/live.flv',
+  'rtmp://127.0.0.1:1/live/x',
+  'ws://127.0.0.1:1/x',
   'file:///etc/passwd',
   'javascript:alert(1)',
   'gb28181://34020000001320000001',
@@ -368,6 +373,9 @@ export async function fuzzHub(start: number): Promise<FuzzHub> {
     alertSweepMs: 0,
     dutySweepMs: 0,
     onInternalError: (method, err) => internal.push({ method, err }),
+    // A fuzzed media.* call opens the fuzzed cameras' streams: the gateway's ffmpeg is a fake that
+    // never runs, so no process is started and no camera address is dialled.
+    gateway: { spawner: fakeSpawner().spawner },
   });
   const as = async (username: string) => {
     const conn = connection(`seed-${username}`);
@@ -388,7 +396,7 @@ export async function fuzzHub(start: number): Promise<FuzzHub> {
   for (const title of ['井盖缺失', '道路积水', '垃圾满溢'])
     await ok(hub, hotline, 'orders.create', { ...order, title });
   for (const name of ['合庆居委广场', '向东村口']) {
-    const mainUrl = 'rtsp://camuser:Pa55word@10.8.0.9:554/main';
+    const mainUrl = 'rtsp://camuser:Pa55word@127.0.0.1:1/main';
     await ok(hub, admin, 'cameras.create', { name, workstationId: 'HQ-W-HQ14', mainUrl });
   }
   await ok(hub, chief, 'duty.log.append', { kind: 'duty', text: '交接班正常' });
