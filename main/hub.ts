@@ -334,7 +334,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...adminHandlers(new UsersService(usersRepo, orgRepo, clock), auth, bus),
       ...apiKeyHandlers(services.apiKeys),
       ...orderApi,
-      ...inboxHandlers({ db, org: orgRepo }),
+      ...inboxHandlers({ db, org: orgRepo, incidents: services.incidents.read, clock }),
       'orders.create': drainAlarmsAfter(orderApi['orders.create'], wallAlarms, logAlarmError),
       ...slaHandlers(sla),
       ...attachmentHandlers(services.attachments, orgRepo),

@@ -4,6 +4,8 @@ import type { OrderActor } from './actor';
 import { orderScopeSql } from './order-visibility';
 
 export type Inbox = MethodOutput<'orders.inbox'>;
+/** The orders' part of the inbox (the incident reports are added by the handler). */
+export type OrderInbox = Pick<Inbox, 'items'> & { counts: Omit<Inbox['counts'], 'report'> };
 
 /** Rows per kind sent to the console; the counts stay exact beyond it. */
 const MAX_PER_KIND = 300;
@@ -105,8 +107,8 @@ function sourcesFor(actor: OrderActor): Source[] {
 
 type Row = Omit<InboxItem, 'kind' | 'key'> & { keyId: number; total: number };
 
-/** The caller's inbox: items oldest first within a kind, and the count of each kind. */
-export function inboxFor(db: Db, actor: OrderActor): Inbox {
+/** The caller's order items: oldest first within a kind, and the count of each kind. */
+export function inboxFor(db: Db, actor: OrderActor): OrderInbox {
   const scope = orderScopeSql(actor);
   const items: InboxItem[] = [];
   const counts = { total: 0, approval: 0, supervision: 0, dispatched: 0, verify: 0, feedback: 0 };
