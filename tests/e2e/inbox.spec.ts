@@ -1,4 +1,7 @@
+import type { MethodOutput } from '../../common/contract';
+import { hubClient } from './duty-roster-helpers';
 import { expect, test } from './fixtures';
+import { initialReportDueIn } from './incident-helpers';
 import { closeDrawer, openOrder, operator, step, takeCall } from './orders-helpers';
 
 // Issue 12 item 2: a station's extension request reaches the chief's 待办 live, with a badge, and
@@ -60,4 +63,61 @@ test('a station’s extension request shows in the chief’s inbox with a badge 
   await closeDrawer(chief);
   await expect(row).toHaveCount(0);
   await expect(badge).toHaveAttribute('data-count', String(before - 1));
+});
+
+test('an incident report falling due joins the 待办 of those who send it, with badges, and leaves once recorded', async ({
+  browser,
+  shell,
+}) => {
+  test.setTimeout(180_000);
+  const coord = await operator(await browser.newPage(), shell.url, 'coord');
+  const hub = await hubClient(coord, 'coord');
+  // The worker's hub is shared by the specs: start from (and leave) a room in normal operation.
+  const closeAll = async () => {
+    const { incidents } = await hub.call<MethodOutput<'incidents.current'>>('incidents.current', {});
+    for (const i of incidents) await hub.call('incidents.close', { id: i.id, summary: 'e2e 结束' });
+  };
+  await closeAll();
+  try {
+    const { incident } = await hub.call<MethodOutput<'incidents.activate'>>('incidents.activate', {
+      type: 'flood',
+      level: 'IV',
+      areaIds: ['HQ-W-HQ01'],
+      commanderName: '赵磊',
+      situation: 'e2e 待办里的报告时限',
+    });
+    const station = await operator(await browser.newPage(), shell.url, 'station');
+    await coord.getByTestId('nav-inbox').click();
+    await expect(coord.getByTestId('workspace-title')).toHaveText('我的待办');
+    const before = Number(await coord.getByTestId('nav-inbox-count').getAttribute('data-count'));
+
+    // The 初报 falls due: the hub's sweep says so and it joins the 待办 live, with the badges.
+    const reportId = initialReportDueIn(shell.dataDir, incident.id, 2_000);
+    const row = coord.locator(`[data-testid="inbox-report"][data-report-id="${reportId}"]`);
+    await expect(row).toHaveAttribute('data-status', 'missed', { timeout: 45_000 });
+    await expect(row).toContainText('初报（口头）已超时');
+    await expect(row).toContainText(incident.name);
+    await expect(coord.getByTestId('nav-inbox-count')).toHaveAttribute('data-count', String(before + 1));
+    await expect(coord.getByTestId('status-inbox')).toHaveAttribute('data-count', String(before + 1));
+    // Nothing floats over the workspace: no notification card, the report waits in the alert drawer.
+    await expect(coord.locator('.ant-notification-notice')).toHaveCount(0);
+
+    // The chief of the affected station has it too, in the alert drawer of the status bar.
+    const stationCard = station.locator(`[data-testid="incident-report-alert"][data-report-id="${reportId}"]`);
+    await station.getByTestId('alert-count').click();
+    await expect(stationCard).toHaveAttribute('data-status', 'missed', { timeout: 30_000 });
+    await station.keyboard.press('Escape');
+
+    // Recorded from the 待办: it leaves every list it was in.
+    await row.getByTestId('inbox-report-record').click();
+    await expect(coord.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
+    await expect(coord.getByTestId('incident-report-text')).toBeFocused();
+    await coord.getByTestId('incident-report-text').fill('已电话向镇应急办口头报告');
+    await coord.getByTestId('incident-report-submit').click();
+    await expect(row).toHaveCount(0, { timeout: 30_000 });
+    await expect(coord.getByTestId('nav-inbox-count')).toHaveAttribute('data-count', String(before));
+    await expect(stationCard).toHaveCount(0, { timeout: 30_000 });
+  } finally {
+    await closeAll();
+  }
 });

@@ -1,35 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import type { MethodOutput } from '../../common/contract';
 import { pdfPageTexts } from '../helpers/pdf-text';
 import { hubClient } from './duty-roster-helpers';
+import { initialReportDueIn } from './incident-helpers';
 import { expect, login, test } from './fixtures';
 import { operator, PHOTO } from './orders-helpers';
-
-/**
- * The open initial report of an incident falls due in a few seconds, as the clock would make it after
- * the plan's minutes: the hub's own sweep (incidentSweepMs) then announces it — the test never waits
- * out real minutes. Returns the report's id.
- */
-function initialReportDueIn(dataDir: string, incidentId: number, inMs: number): number {
-  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const row = db
-      .prepare(
-        `SELECT id FROM incident_reports
-         WHERE incident_id = ? AND kind = 'initial' AND recorded_at IS NULL AND superseded_at IS NULL`,
-      )
-      .get(incidentId) as { id: number } | undefined;
-    if (!row) throw new Error(`incident ${incidentId} has no open initial report`);
-    db.prepare('UPDATE incident_reports SET due_at = ? WHERE id = ?').run(Date.now() + inMs, row.id);
-    return row.id;
-  } finally {
-    db.close();
-  }
-}
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -124,11 +100,15 @@ test('incident mode: the coordinator switches the room, every console follows, r
   await expect(monitor.getByTestId('incident-report-record')).toHaveCount(0);
   const monitorTimeline = monitor.getByTestId('incident-timeline');
 
-  // The initial report's timer fires: the hub's sweep raises the 'due' alert card (with sound) for the
-  // coordinator, and the missed deadline goes red on the timeline and in the reports table.
+  // The initial report's timer fires: the hub's sweep raises the alert (sound, the status bar's toast)
+  // for the coordinator; the report waits in the alert drawer, not over the workspace, and the missed
+  // deadline goes red on the timeline and in the reports table.
   const reportId = initialReportDueIn(shell.dataDir, incidentId, 3_000);
+  await expect(coord.getByTestId('alert-toast')).toContainText('初报（口头）已到报送时限', { timeout: 45_000 });
+  await expect(coord.locator('.ant-notification-notice')).toHaveCount(0);
+  await coord.getByTestId('alert-count').click();
   const alert = coord.locator(`[data-testid="incident-report-alert"][data-report-id="${reportId}"]`);
-  await expect(alert).toHaveAttribute('data-kind', 'due', { timeout: 45_000 });
+  await expect(alert).toHaveAttribute('data-status', 'missed', { timeout: 30_000 });
   const report = coord.locator(`[data-testid="incident-report"][data-report-id="${reportId}"]`);
   await expect(report).toHaveAttribute('data-status', 'missed');
   const missed = timeline.locator(
@@ -140,7 +120,7 @@ test('incident mode: the coordinator switches the room, every console follows, r
     await expect(p.locator(`[data-testid="incident-banner-report"][data-report-id="${reportId}"]`)).toBeVisible();
   }
 
-  // 记录报告 right from the alert card. The hub checks the text: empty and too long come back refused,
+  // 记录报告 right from the alert drawer. The hub checks the text: empty and too long come back refused,
   // with its message under the field.
   await alert.getByTestId('incident-report-alert-record').click();
   const text = coord.getByTestId('incident-report-text');

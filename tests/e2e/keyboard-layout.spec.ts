@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { operator, searchOrders, takeCall } from './orders-helpers';
 
@@ -62,6 +62,68 @@ test('an order is opened with the keyboard alone: Tab into the list, arrows, Ent
   await expect(page.getByTestId('act-reason')).toBeFocused();
   await page.getByTestId('act-cancel').click();
   await expect(page.getByTestId('act-form')).toHaveCount(0);
+
+  // Closing the drawer gives the focus back to the row that opened it: the arrows go on from there.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('order-drawer')).toHaveCount(0);
+  await expect(focused).toHaveAttribute('data-code', codes[1] ?? '');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveAttribute('data-code', codes[2] ?? '');
+
+  // A link to an order that is gone (or not one's to see) names no internal id.
+  await page.evaluate(() => {
+    window.location.hash = '/orders/987654';
+  });
+  await expect(page.getByTestId('order-drawer-error')).toHaveText('工单不存在或无权查看', { timeout: 30_000 });
+  const title = page.locator('.ant-drawer-title:visible');
+  await expect(title).toHaveText('工单详情');
+  await expect(page.locator('.ant-drawer:visible')).not.toContainText('987654');
+});
+
+/** Waits out a dialog's zoom-in (as orders-helpers step() does), then Escape until it has gone. */
+async function focusedOnOpen(page: Page, field: Locator, dialog: Locator): Promise<void> {
+  await expect(page.locator('.ant-modal[class*="-zoom-"]')).toHaveCount(0);
+  await expect(field).toBeFocused();
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+}
+
+test('the wall’s dialogs and the roster editors open on their first field', async ({ page, browser, shell }) => {
+  test.setTimeout(240_000);
+  await operator(page, shell.url, 'monitor');
+  await page.getByTestId('nav-wall').click();
+  await expect(page.getByTestId('wall-grid')).toBeVisible({ timeout: 30_000 });
+
+  await page.getByTestId('wall-views').click();
+  await page.getByTestId('wall-view-save').click();
+  await focusedOnOpen(page, page.getByTestId('wall-view-name'), page.getByTestId('wall-view-form'));
+
+  await page.getByTestId('wall-tours').click();
+  await page.getByTestId('wall-tour-create').click();
+  await focusedOnOpen(page, page.getByTestId('wall-tour-name'), page.getByTestId('wall-tour-form'));
+
+  await page.getByTestId('wall-push').click();
+  await focusedOnOpen(page, page.locator('[data-testid="wall-push-window"] input'), page.getByTestId('wall-push-form'));
+
+  // The roster: the shift editor on its post, the shift pattern on its first field one may change.
+  const chief = await operator(await browser.newPage(), shell.url, 'chief');
+  await chief.getByTestId('nav-duty').click();
+  await chief.getByTestId('duty-tab-roster').click();
+  await expect(chief.getByTestId('roster-tab')).toHaveAttribute('data-editable', 'true', { timeout: 30_000 });
+  await chief.getByTestId('roster-next').click();
+  await chief.locator('[data-testid="roster-cell"][data-shift="early"]').first().click();
+  await focusedOnOpen(
+    chief,
+    chief.locator('[data-testid="shift-editor-post-select"] input'),
+    chief.getByTestId('shift-editor'),
+  );
+
+  await chief.getByTestId('pattern-open').click();
+  const drawer = chief.getByTestId('pattern-drawer');
+  await expect(drawer.locator('input:not([disabled])').first()).toBeFocused();
+  await expect(drawer.locator('input:not([disabled])').first()).toHaveAttribute('data-testid', 'pattern-name');
 });
 
 test('更正 puts the focus in the correction, and ? opens the shortcut sheet except while typing', async ({

@@ -81,6 +81,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     roleName: '应急协调',
     nav: [
       'nav-orders',
+      'nav-inbox',
       'nav-incidents',
       'nav-supervision',
       'nav-wall',

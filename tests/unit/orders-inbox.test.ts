@@ -174,6 +174,14 @@ describe('orders.inbox', () => {
     // Its alerts go too: the station sees no alert on an order it no longer holds.
     const alerts = await ok(hub!, ctx.station, 'orders.alerts.list', {});
     expect(alerts.filter((a) => a.orderId === o.id)).toEqual([]);
+    // Opened by a stale link, it is refused without naming the internal id (the same as a missing order).
+    for (const id of [o.id, 987_654]) {
+      const r = await call(hub!, ctx.station, 'orders.get', { id });
+      expect(r.ok ? null : [r.error.code, r.error.message]).toEqual([
+        'E_NOT_FOUND',
+        { zh: '工单不存在或无权查看', en: 'The work order does not exist or you may not see it' },
+      ]);
+    }
   });
 
   it('every item a station user sees is on an order of that station', async () => {

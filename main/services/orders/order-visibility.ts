@@ -24,12 +24,16 @@ export function visibleOrderIds(db: Db, ids: readonly number[], scope: OrderScop
   return new Set(rows.filter((r) => canSeeOrder(r, scope)).map((r) => r.id));
 }
 
-/** The answer for an order that does not exist or is not visible: the same, so existence does not leak. */
+/**
+ * The answer for an order that does not exist or is not visible: the same, so existence does not leak.
+ * The text names no order: the caller asked by the internal id, which means nothing to an operator
+ * (a console that knows the order's code, e.g. from an alert, says it itself).
+ */
 export function orderNotFound(id: number, field?: string) {
   return apiError(
     'E_NOT_FOUND',
-    `工单 ${id} 不存在或无权查看`,
-    `Order ${id} does not exist or is not visible to you`,
+    '工单不存在或无权查看',
+    'The work order does not exist or you may not see it',
     field === undefined ? undefined : { field, id },
   );
 }

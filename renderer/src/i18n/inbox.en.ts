@@ -12,7 +12,9 @@ export const inboxEn: InboxMessages = {
     dispatched: 'Dispatched to us',
     verify: 'To verify',
     feedback: 'To call back',
+    report: 'Incident reports',
   },
+  reportStatus: { soon: '{{kind}} due soon', missed: '{{kind}} overdue' },
   request: { extension: 'Extension request', park: 'Parking request', return: 'Return request' },
   column: {
     kind: 'Item',
@@ -35,6 +37,7 @@ export const inboxEn: InboxMessages = {
     open: 'Open alerts',
     alerts: 'Time-limit alerts',
     tasks: 'Tasks',
+    reports: 'Incident reports to send',
     viewAll: 'Open the inbox',
   },
   supervisionDefault: 'Empty: half the remaining time limit, at least 1 h, never after the deadline',

@@ -11,7 +11,9 @@ export const inboxZh = {
     dispatched: '派给本站',
     verify: '待核查',
     feedback: '待回访',
+    report: '应急报告',
   },
+  reportStatus: { soon: '{{kind}}即将到期', missed: '{{kind}}已超时' },
   request: { extension: '延时申请', park: '挂账申请', return: '退单申请' },
   column: {
     kind: '事项',
@@ -34,6 +36,7 @@ export const inboxZh = {
     open: '打开提醒',
     alerts: '时限预警',
     tasks: '待办事项',
+    reports: '应急报告待报送',
     viewAll: '查看全部待办',
   },
   supervisionDefault: '留空则按「剩余时限过半」：剩余时间的一半，至少 1 小时，不晚于时限',

@@ -3,6 +3,7 @@ import { Badge, Button, Drawer, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../stores/route';
 import { formatDateTime } from '../../time/dayjs';
+import { ReportDueRow } from '../../workspaces/incidents/alerts/ReportDueRow';
 import { InboxKindTag } from '../../workspaces/inbox/InboxKindTag';
 import { useInbox } from '../../workspaces/inbox/useInbox';
 import { openOrder } from '../drawer/store';
@@ -18,7 +19,10 @@ function open(orderId: number, code: string) {
   openOrder(orderId, code);
 }
 
-/** The drawer the alerts stack in (issue 12 item 9): deadline alerts to acknowledge, then the 待办. */
+/**
+ * The drawer the alerts stack in (issue 12 item 9): incident reports to send (they go once recorded),
+ * deadline alerts to acknowledge, then the 待办.
+ */
 function AlertDrawer() {
   const { t } = useTranslation();
   const isOpen = useAlertDrawer((s) => s.open);
@@ -26,6 +30,7 @@ function AlertDrawer() {
   const inbox = useInbox();
   const ack = useAckAlert();
   const tasks = inbox.data?.items ?? [];
+  const reports = inbox.data?.reports ?? [];
   return (
     <Drawer
       open={isOpen}
@@ -37,6 +42,21 @@ function AlertDrawer() {
       data-testid="alert-drawer"
     >
       <Flex vertical gap={16}>
+        {reports.length > 0 && (
+          <Flex vertical gap={2} data-testid="alert-reports">
+            <Typography.Text strong>{t('inbox.drawer.reports')}</Typography.Text>
+            {reports.map((r) => (
+              <ReportDueRow
+                key={r.key}
+                item={r}
+                testId="incident-report-alert"
+                onLeave={() => {
+                  setAlertDrawerOpen(false);
+                }}
+              />
+            ))}
+          </Flex>
+        )}
         <Flex vertical gap={6} data-testid="alert-list">
           <Typography.Text strong>{t('inbox.drawer.alerts')}</Typography.Text>
           {alerts.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('alerts.none')} />}
@@ -137,7 +157,8 @@ function StatusToast() {
         setAlertDrawerOpen(true);
       }}
     >
-      {toast.label} · <span className="tabular">{toast.code}</span> {toast.title}
+      {toast.label} · {toast.code && <span className="tabular">{toast.code} </span>}
+      {toast.title}
     </Typography.Link>
   );
 }
@@ -146,9 +167,11 @@ function StatusToast() {
 export function AlertBadge() {
   const { t } = useTranslation();
   const { alerts } = useAlerts();
-  const tasks = useInbox().data?.counts.total ?? 0;
+  const inbox = useInbox().data;
+  const tasks = inbox?.counts.total ?? 0;
   const count = alerts.length + tasks;
-  const worstRed = alerts.some((a) => a.kind !== 'yellow');
+  // A report to send is as pressing as a red deadline.
+  const worstRed = alerts.some((a) => a.kind !== 'yellow') || (inbox?.counts.report ?? 0) > 0;
   return (
     <>
       <StatusToast />

@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api';
 import { useErrorText } from '../../i18n/useDisplay';
 import { UrgencyTag } from '../display/UrgencyTag';
 import { OrderDetailView } from './OrderDetailView';
-import { closeOrder, useOpenOrderCode, useOpenOrderId } from './store';
+import { closeOrder, restoreOpenerFocus, useOpenOrderCode, useOpenOrderId } from './store';
 
 function DrawerContent({ id }: { id: number }) {
   const errorText = useErrorText();
@@ -28,10 +28,12 @@ function DrawerContent({ id }: { id: number }) {
 }
 
 function DrawerTitle({ id }: { id: number }) {
+  const { t } = useTranslation();
   // Same query as the body: TanStack Query shares one request.
   const order = useApiQuery('orders.get', { id });
   const code = useOpenOrderCode();
-  if (!order.data) return <span className="tabular">{code ?? `#${id}`}</span>;
+  // Before the answer (or for an order one may not see): its code when the opener knew it, never the internal id.
+  if (!order.data) return code === null ? t('orders.drawer.title') : <span className="tabular">{code}</span>;
   return (
     <Flex align="center" gap={8} style={{ minWidth: 0 }}>
       <Typography.Text className="tabular" type="secondary">
@@ -45,6 +47,9 @@ function DrawerTitle({ id }: { id: number }) {
   );
 }
 
+/** The focus stays trapped inside while open; giving it back is ours (restoreOpenerFocus). */
+const FOCUSABLE = { focusTriggerAfterClose: false } as const;
+
 /** One drawer for the whole frame: opened from the list, `#/orders/<id>`, alerts, supervision, intake. */
 export function OrderDrawer() {
   const { t } = useTranslation();
@@ -55,6 +60,11 @@ export function OrderDrawer() {
       size={820}
       title={id === null ? t('orders.drawer.title') : <DrawerTitle id={id} />}
       onClose={closeOrder}
+      // The row (or link) that opened it gets the focus back, not whatever the drawer's library kept.
+      focusable={FOCUSABLE}
+      afterOpenChange={(open) => {
+        if (!open) restoreOpenerFocus();
+      }}
       destroyOnHidden
       closable={{ 'aria-label': t('common.close') }}
     >

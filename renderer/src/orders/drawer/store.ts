@@ -26,8 +26,40 @@ export function useOpenOrderId(): number | null {
   return useOrderDrawerStore((s) => s.openId);
 }
 
+/**
+ * What had the keyboard focus when the drawer opened (the order row, an inbox row, a link): it gets
+ * the focus back when the drawer has closed (issue 12 item 7), so Tab and the arrows go on from there.
+ */
+let opener: { element: HTMLElement; rowId: string | null } | null = null;
+
+function rememberOpener(): void {
+  if (useOrderDrawerStore.getState().openId !== null) return; // already open: keep the first opener
+  const active = document.activeElement;
+  opener =
+    active instanceof HTMLElement && active !== document.body
+      ? { element: active, rowId: active.dataset.testid === 'order-row' ? (active.dataset.id ?? null) : null }
+      : null;
+}
+
+/**
+ * Gives the focus back to the opener once the drawer has closed. A virtual order row may have been
+ * re-rendered meanwhile: then the row of the same order, if it is still in the list.
+ */
+export function restoreOpenerFocus(): void {
+  const o = opener;
+  opener = null;
+  if (!o) return;
+  const target = o.element.isConnected
+    ? o.element
+    : o.rowId === null
+      ? null
+      : document.querySelector<HTMLElement>(`[data-testid="order-row"][data-id="${o.rowId}"]`);
+  target?.focus({ preventScroll: true });
+}
+
 /** Open an order's drawer where the operator is; on the orders list this also updates the URL. */
 export function openOrder(id: number, code: string | null = null): void {
+  rememberOpener();
   const path = useRouteStore.getState().path;
   if (path === '/orders' || ORDER_ROUTE.test(path)) navigate(`/orders/${id}`);
   useOrderDrawerStore.setState({ openId: id, openCode: code });

@@ -109,7 +109,8 @@ export function TourEditor({ tour, open, onClose }: { tour: WallTour | null; ope
         }}
       >
         <Form.Item name="name" label={t('wall.tours.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
-          <Input maxLength={40} data-testid="wall-tour-name" />
+          {/* The dialog opens on its first field (issue 12 item 7). */}
+          <Input autoFocus maxLength={40} data-testid="wall-tour-name" />
         </Form.Item>
         <ScopeField testId="wall-tour-scope" />
         <Form.Item name="mode" label={t('wall.tours.mode')}>

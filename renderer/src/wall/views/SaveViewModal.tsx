@@ -74,7 +74,8 @@ export function SaveViewModal({
         }}
       >
         <Form.Item name="name" label={t('wall.views.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
-          <AutoComplete options={editable.map((v) => ({ value: v.name }))}>
+          {/* The name is what the operator came to type: the dialog opens on it (issue 12 item 7). */}
+          <AutoComplete autoFocus options={editable.map((v) => ({ value: v.name }))}>
             <Input maxLength={40} data-testid="wall-view-name" />
           </AutoComplete>
         </Form.Item>

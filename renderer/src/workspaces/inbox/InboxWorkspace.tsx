@@ -1,4 +1,4 @@
-import { Alert, Badge, Segmented, Table, Typography } from 'antd';
+import { Alert, Badge, Card, Segmented, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +9,16 @@ import { UrgencyTag } from '../../orders/display/UrgencyTag';
 import { openOrder } from '../../orders/drawer/store';
 import { formatDateTime } from '../../time/dayjs';
 import { useNow } from '../../time/useNow';
+import { ReportDueRow } from '../incidents/alerts/ReportDueRow';
 import { InboxKindTag } from './InboxKindTag';
 import { useInbox } from './useInbox';
 
-type Filter = InboxKind | 'all';
+type Filter = InboxKind | 'report' | 'all';
 
-/** 待办: everything waiting for the caller's action; a row opens the order's drawer. */
+/**
+ * 待办: everything waiting for the caller's action. Incident reports to send come first (they have
+ * minutes, not hours); an order row opens the order's drawer.
+ */
 export function InboxWorkspace() {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -27,7 +31,9 @@ export function InboxWorkspace() {
     () => INBOX_KINDS.filter((k) => inbox.data?.items.some((i) => i.kind === k) ?? false),
     [inbox.data],
   );
-  const rows = (inbox.data?.items ?? []).filter((i) => filter === 'all' || i.kind === filter);
+  const reports = inbox.data?.reports ?? [];
+  const shown: Filter = filter === 'report' ? (reports.length > 0 ? 'report' : 'all') : filter;
+  const rows = (inbox.data?.items ?? []).filter((i) => shown === 'all' || i.kind === shown);
   const label = (text: string, count: number | undefined) => (
     <span>
       {text} <Badge count={count ?? 0} size="small" showZero color="#3b6fb6" />
@@ -39,10 +45,13 @@ export function InboxWorkspace() {
         extra={
           <Segmented<Filter>
             data-testid="inbox-filter"
-            value={kinds.includes(filter as InboxKind) ? filter : 'all'}
+            value={shown === 'report' || kinds.includes(shown as InboxKind) ? shown : 'all'}
             onChange={setFilter}
             options={[
               { value: 'all', label: label(t('inbox.all'), counts?.total) },
+              ...(reports.length > 0
+                ? [{ value: 'report' as const, label: label(t('inbox.kind.report'), counts?.report) }]
+                : []),
               ...kinds.map((k) => ({ value: k, label: label(t(`inbox.kind.${k}`), counts?.[k]) })),
             ]}
           />
@@ -51,78 +60,87 @@ export function InboxWorkspace() {
         {t('inbox.title')}
       </WorkspaceTitle>
       {inbox.error && <Alert type="error" showIcon title={errorText(inbox.error)} style={{ marginBottom: 12 }} />}
-      <Table<InboxItem>
-        size="small"
-        rowKey="key"
-        data-testid="inbox-table"
-        loading={inbox.isLoading}
-        dataSource={rows}
-        pagination={false}
-        locale={{ emptyText: t('inbox.empty') }}
-        onRow={(item) =>
-          ({
-            'data-testid': 'inbox-row',
-            'data-code': item.orderCode,
-            'data-kind': item.kind,
-            'data-request': item.request ?? '',
-            tabIndex: 0,
-            style: { cursor: 'pointer' },
-            onClick: () => {
-              openOrder(item.orderId);
+      {reports.length > 0 && (shown === 'all' || shown === 'report') && (
+        <Card size="small" title={t('inbox.drawer.reports')} style={{ marginBottom: 12 }} data-testid="inbox-reports">
+          {reports.map((r) => (
+            <ReportDueRow key={r.key} item={r} testId="inbox-report" />
+          ))}
+        </Card>
+      )}
+      {shown !== 'report' && (
+        <Table<InboxItem>
+          size="small"
+          rowKey="key"
+          data-testid="inbox-table"
+          loading={inbox.isLoading}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t('inbox.empty') }}
+          onRow={(item) =>
+            ({
+              'data-testid': 'inbox-row',
+              'data-code': item.orderCode,
+              'data-kind': item.kind,
+              'data-request': item.request ?? '',
+              tabIndex: 0,
+              style: { cursor: 'pointer' },
+              onClick: () => {
+                openOrder(item.orderId);
+              },
+              onKeyDown: (e) => {
+                if (e.key === 'Enter') openOrder(item.orderId);
+              },
+            }) as HTMLAttributes<HTMLElement>
+          }
+          columns={[
+            {
+              key: 'kind',
+              title: t('inbox.column.kind'),
+              width: 120,
+              render: (_, item) => <InboxKindTag item={item} />,
             },
-            onKeyDown: (e) => {
-              if (e.key === 'Enter') openOrder(item.orderId);
-            },
-          }) as HTMLAttributes<HTMLElement>
-        }
-        columns={[
-          {
-            key: 'kind',
-            title: t('inbox.column.kind'),
-            width: 120,
-            render: (_, item) => <InboxKindTag item={item} />,
-          },
-          {
-            key: 'order',
-            title: t('inbox.column.order'),
-            render: (_, item) => (
-              <span>
-                <span className="tabular">{item.orderCode}</span> {item.orderTitle}
-              </span>
-            ),
-          },
-          {
-            key: 'urgency',
-            title: t('inbox.column.urgency'),
-            width: 90,
-            render: (_, item) => <UrgencyTag urgency={item.urgency} />,
-          },
-          {
-            key: 'since',
-            title: t('inbox.column.since'),
-            width: 150,
-            render: (_, item) => <span className="tabular">{formatDateTime(item.since).slice(0, 16)}</span>,
-          },
-          {
-            key: 'due',
-            title: t('inbox.column.due'),
-            width: 150,
-            render: (_, item) =>
-              item.dueAt === null ? null : (
-                <Typography.Text className="tabular" type={item.dueAt < now ? 'danger' : undefined}>
-                  {formatDateTime(item.dueAt).slice(0, 16)}
-                </Typography.Text>
+            {
+              key: 'order',
+              title: t('inbox.column.order'),
+              render: (_, item) => (
+                <span>
+                  <span className="tabular">{item.orderCode}</span> {item.orderTitle}
+                </span>
               ),
-          },
-          { key: 'by', title: t('inbox.column.by'), width: 110, render: (_, item) => item.byName },
-          {
-            key: 'note',
-            title: t('inbox.column.note'),
-            ellipsis: true,
-            render: (_, item) => item.note,
-          },
-        ]}
-      />
+            },
+            {
+              key: 'urgency',
+              title: t('inbox.column.urgency'),
+              width: 90,
+              render: (_, item) => <UrgencyTag urgency={item.urgency} />,
+            },
+            {
+              key: 'since',
+              title: t('inbox.column.since'),
+              width: 150,
+              render: (_, item) => <span className="tabular">{formatDateTime(item.since).slice(0, 16)}</span>,
+            },
+            {
+              key: 'due',
+              title: t('inbox.column.due'),
+              width: 150,
+              render: (_, item) =>
+                item.dueAt === null ? null : (
+                  <Typography.Text className="tabular" type={item.dueAt < now ? 'danger' : undefined}>
+                    {formatDateTime(item.dueAt).slice(0, 16)}
+                  </Typography.Text>
+                ),
+            },
+            { key: 'by', title: t('inbox.column.by'), width: 110, render: (_, item) => item.byName },
+            {
+              key: 'note',
+              title: t('inbox.column.note'),
+              ellipsis: true,
+              render: (_, item) => item.note,
+            },
+          ]}
+        />
+      )}
     </>
   );
 }

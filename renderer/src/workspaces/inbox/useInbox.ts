@@ -20,24 +20,32 @@ export function useInbox() {
 
 /**
  * Any order change may add or take away a 待办 item or an alert (a request approved, an order moved to
- * another station): refetch both, so a card for an order no longer ours goes at once. Mount once.
+ * another station): refetch both, so a card for an order no longer ours goes at once; so may an
+ * incident's change or report deadline. Mount once.
  */
 export function useInboxSync(): void {
   const api = useApi();
   const queryClient = useQueryClient();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = api.subscribe('orders.changed', () => {
+    const refetch = () => {
       if (timer !== undefined) return;
       timer = setTimeout(() => {
         timer = undefined;
         void queryClient.invalidateQueries({ queryKey: methodKey('orders.inbox') });
         void queryClient.invalidateQueries({ queryKey: methodKey('orders.alerts.list') });
       }, COALESCE_MS);
-    });
+    };
+    // A report recorded, superseded by a level change or ended with its incident leaves the 待办; a
+    // deadline coming near (the hub's sweep) joins it.
+    const offs = [
+      api.subscribe('orders.changed', refetch),
+      api.subscribe('incidents.changed', refetch),
+      api.subscribe('incidents.reportDue', refetch),
+    ];
     return () => {
       clearTimeout(timer);
-      off();
+      for (const off of offs) off();
     };
   }, [api, queryClient]);
 }

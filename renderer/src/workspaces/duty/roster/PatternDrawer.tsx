@@ -82,6 +82,11 @@ export function PatternDrawer({ pattern, unitName, open, editable, onClose }: Pa
       }
       onClose={onClose}
       afterOpenChange={(visible) => {
+        // Opened for editing, the focus goes to the first field one may change (issue 12 item 7):
+        // once the slide-in is over, so the drawer's own focus on its panel does not take it back.
+        if (visible && editable) {
+          document.querySelector<HTMLInputElement>('[data-testid="pattern-drawer"] input:not([disabled])')?.focus();
+        }
         if (!visible) {
           setDraft(null);
           save.reset();

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * The open initial report of an incident falls due in a few seconds, as the clock would make it after
+ * the plan's minutes: the hub's own sweep (incidentSweepMs) then announces it — the test never waits
+ * out real minutes. Returns the report's id.
+ */
+export function initialReportDueIn(dataDir: string, incidentId: number, inMs: number): number {
+  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const row = db
+      .prepare(
+        `SELECT id FROM incident_reports
+         WHERE incident_id = ? AND kind = 'initial' AND recorded_at IS NULL AND superseded_at IS NULL`,
+      )
+      .get(incidentId) as { id: number } | undefined;
+    if (!row) throw new Error(`incident ${incidentId} has no open initial report`);
+    db.prepare('UPDATE incident_reports SET due_at = ? WHERE id = ?').run(Date.now() + inMs, row.id);
+    return row.id;
+  } finally {
+    db.close();
+  }
+}
