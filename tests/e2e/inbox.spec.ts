@@ -55,7 +55,8 @@ test('a station’s extension request shows in the chief’s inbox with a badge 
     'data-kind',
     'approval',
   );
-  await chief.keyboard.press('Escape');
+  // Closed (its slide-out over) before the row under it is clicked.
+  await closeDrawer(chief);
 
   await row.click();
   await expect(chief.getByTestId('order-drawer')).toHaveAttribute('data-code', code);
@@ -106,7 +107,7 @@ test('an incident report falling due joins the 待办 of those who send it, with
     const stationCard = station.locator(`[data-testid="incident-report-alert"][data-report-id="${reportId}"]`);
     await station.getByTestId('alert-count').click();
     await expect(stationCard).toHaveAttribute('data-status', 'missed', { timeout: 30_000 });
-    await station.keyboard.press('Escape');
+    await closeDrawer(station);
 
     // Recorded from the 待办: it leaves every list it was in.
     await row.getByTestId('inbox-report-record').click();
