@@ -37,7 +37,12 @@ describe('orders.inbox: incident reports due', () => {
         incidentId: incident.id,
         incidentName: '防台防汛',
         drill: false,
-        report: expect.objectContaining({ id: initial.id, kind: 'initial', status: 'soon', dueAt: initial.dueAt }),
+        report: expect.objectContaining({
+          id: initial.id,
+          kind: 'initial',
+          status: 'soon',
+          dueAt: initial.dueAt,
+        }) as unknown,
       },
     ]);
     // The center's chief and the affected station's chief send reports too; another station does not,
