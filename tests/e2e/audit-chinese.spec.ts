@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { latinWords } from '../helpers/latin-words';
 import { expect, login, test } from './fixtures';
-import { hubClient, rosterOnCurrentShift } from './duty-roster-helpers';
+import { hubClient, newStaff, rosterOnCurrentShift } from './duty-roster-helpers';
 import { operator } from './orders-helpers';
 
 interface Created {
@@ -17,6 +17,9 @@ interface Created {
 test('the Chinese audit view and duty log search have no English or internal codes', async ({ page, shell }) => {
   test.setTimeout(180_000);
   await operator(page, shell.url, 'admin');
+  // A monitor of this test's own: a check-in cannot be undone, and the demo `monitor` is the
+  // status-bar check-in test's (duty-roster.spec) on the same hub.
+  const staff = await newStaff(page, { orgUnitId: 'HQ-C', role: 'video_monitor', name: '监控员' });
   const admin = await hubClient(page, 'admin');
   const before = (await admin.call<{ entries: { id: number }[] }>('audit.list', { limit: 1 })).entries[0]?.id ?? 0;
 
@@ -39,11 +42,15 @@ test('the Chinese audit view and duty log search have no English or internal cod
   ]) {
     await chief.call('orders.act', { id: order.id, attachmentIds: [], ...step });
   }
-  await rosterOnCurrentShift(chief, { orgUnitId: 'HQ-C', role: 'video_monitor', postCode: 'video_monitor' });
-  const monitor = await hubClient(page, 'monitor');
-  const checkIn = await monitor.result('duty.checkIn', {});
-  // A retry finds them signed in already (E_CONFLICT): the row of the first try is in the log.
-  expect(checkIn.ok || checkIn.error.code === 'E_CONFLICT').toBe(true);
+  await rosterOnCurrentShift(chief, {
+    orgUnitId: 'HQ-C',
+    role: 'video_monitor',
+    postCode: 'video_monitor',
+    userId: staff.id,
+  });
+  const monitor = await hubClient(page, staff.username);
+  // Someone new to the hub, rostered just now: the check-in is theirs to make (a retry makes another).
+  await monitor.call('duty.checkIn', {});
   await chief.call('duty.log.append', { kind: 'duty', text: '东川公路积水点已安排巡查' });
   expect((await hotline.result('auth.login', { username: 'chief', password: 'wrong-password' })).ok).toBe(false);
   for (const c of [admin, hotline, chief, monitor]) await c.close();

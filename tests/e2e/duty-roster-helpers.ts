@@ -96,16 +96,19 @@ export async function settledShift(editor: HubClient): Promise<NonNullable<OnDut
 }
 
 /**
- * Has `editor` (a roster editor) put the first enabled user of the unit with `role` on `postCode` in
- * the current shift — or finds them already there. Returns the shift and the person.
+ * Has `editor` (a roster editor) put the first enabled user of the unit with `role` (or the user
+ * `userId`) on `postCode` in the current shift — or finds them already there. Returns the shift and
+ * the person.
  */
 export async function rosterOnCurrentShift(
   editor: HubClient,
-  options: { orgUnitId: string; role: string; postCode: string },
+  options: { orgUnitId: string; role: string; postCode: string; userId?: number },
 ): Promise<{ shift: NonNullable<OnDuty['shift']>; person: RosterPerson }> {
   const shift = await settledShift(editor);
   const people = await editor.call<RosterPerson[]>('duty.roster.people', { orgUnitId: options.orgUnitId });
-  const person = people.find((p) => (p.roles as string[]).includes(options.role));
+  const person = people.find((p) =>
+    options.userId === undefined ? (p.roles as string[]).includes(options.role) : p.id === options.userId,
+  );
   if (!person) throw new Error(`nobody with role ${options.role} in ${options.orgUnitId}`);
   const saved = await editor.result<RosterEntry>('duty.roster.assign', {
     orgUnitId: options.orgUnitId,
@@ -119,6 +122,39 @@ export async function rosterOnCurrentShift(
     throw new Error(`rostering ${person.displayName} failed: ${saved.error.message.zh}`);
   }
   return { shift, person };
+}
+
+let staffMade = 0;
+
+/**
+ * A new user of `orgUnitId` with `role`, made through `page` by the admin for one test, whose
+ * first-sign-in password is then changed to the demo password: someone no other spec of the worker
+ * has rostered or checked in. The demo users are shared by every spec a worker runs on its hub,
+ * and a check-in cannot be undone — the audit spec's check-in of `monitor` left the status-bar
+ * check-in test a monitor checked in before it began.
+ */
+export async function newStaff(
+  page: Page,
+  options: { orgUnitId: string; role: string; name: string },
+): Promise<{ id: number; username: string; displayName: string }> {
+  staffMade += 1;
+  const tag = `${Date.now().toString(36)}${staffMade}`;
+  const username = `e2e-${tag}`;
+  const displayName = `${options.name}${(Date.now() % 100_000) * 10 + (staffMade % 10)}`;
+  const first = `First-${tag}9`;
+  const admin = await hubClient(page, 'admin');
+  const made = await admin.call<{ id: number }>('admin.users.create', {
+    username,
+    displayName,
+    password: first,
+    roles: [options.role],
+    orgUnitId: options.orgUnitId,
+  });
+  await admin.close();
+  const self = await hubClient(page, username, first);
+  await self.call('auth.changePassword', { currentPassword: first, newPassword: DEMO_PASSWORD });
+  await self.close();
+  return { id: made.id, username, displayName };
 }
 
 /** The date `n` days after a 'YYYY-MM-DD' date. */

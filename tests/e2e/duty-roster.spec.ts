@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import {
   exerciseRosterTab,
   hubClient,
+  newStaff,
   rosterOnCurrentShift,
   settledShift,
   type HubClient,
@@ -108,11 +109,14 @@ test('a rostered monitor checks in and out from the status bar; the chief sees i
   test.setTimeout(180_000);
   const setup = await operator(await browser.newPage(), shell.url, 'chief');
   const hub = await hubClient(setup, 'chief');
+  // A monitor of this test's own: the demo `monitor` may be checked in already by an earlier spec.
+  const staff = await newStaff(setup, { orgUnitId: 'HQ-C', role: 'video_monitor', name: '监控员' });
   // The chief's console learns of the new assignment through `duty.changed`, without a reload.
   const { shift, person } = await rosterOnCurrentShift(hub, {
     orgUnitId: 'HQ-C',
     role: 'video_monitor',
     postCode: 'video_monitor',
+    userId: staff.id,
   });
   // Just added to a running shift: not late for the time before anyone asked them to come.
   const entry = await rosterEntry(hub, person.id);
@@ -138,7 +142,7 @@ test('a rostered monitor checks in and out from the status bar; the chief sees i
     await expect(notice).toContainText('视频监控员');
   }
 
-  const monitor = await operator(await browser.newPage(), shell.url, 'monitor');
+  const monitor = await operator(await browser.newPage(), shell.url, staff.username);
   await expect(monitor.getByTestId('check-in')).toHaveAttribute('data-shift', shift.code);
   await expect(monitor.getByTestId('check-out')).toHaveCount(0);
   await monitor.getByTestId('check-in').click();
@@ -153,7 +157,7 @@ test('a rostered monitor checks in and out from the status bar; the chief sees i
   }
 
   // Checking in twice is refused by the hub, whose words the console shows.
-  const again = await (await hubClient(monitor, 'monitor')).result('duty.checkIn', {});
+  const again = await (await hubClient(monitor, staff.username)).result('duty.checkIn', {});
   expect(again.ok ? null : again.error.message.zh).toBe('本班次已签到');
 
   await monitor.getByTestId('check-out').click();
