@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { latinWords } from '../helpers/latin-words';
 import { expect, login, test } from './fixtures';
-import { hubClient, newStaff, rosterOnCurrentShift } from './duty-roster-helpers';
+import { hubClient, newStaff, rosterOnCurrentShift, settledShift, vacatePost } from './duty-roster-helpers';
 import { operator } from './orders-helpers';
 
 interface Created {
@@ -17,8 +17,8 @@ interface Created {
 test('the Chinese audit view and duty log search have no English or internal codes', async ({ page, shell }) => {
   test.setTimeout(180_000);
   await operator(page, shell.url, 'admin');
-  // A monitor of this test's own: a check-in cannot be undone, and the demo `monitor` is the
-  // status-bar check-in test's (duty-roster.spec) on the same hub.
+  // A monitor of this test's own: a check-in cannot be undone, and the demo `monitor` may be used
+  // by other specs on this worker's hub.
   const staff = await newStaff(page, { orgUnitId: 'HQ-C', role: 'video_monitor', name: '监控员' });
   const admin = await hubClient(page, 'admin');
   const before = (await admin.call<{ entries: { id: number }[] }>('audit.list', { limit: 1 })).entries[0]?.id ?? 0;
@@ -42,6 +42,8 @@ test('the Chinese audit view and duty log search have no English or internal cod
   ]) {
     await chief.call('orders.act', { id: order.id, attachmentIds: [], ...step });
   }
+  // The post has one seat, which another spec on this worker's hub may have filled this shift.
+  vacatePost(shell.dataDir, 'HQ-C', await settledShift(chief), 'video_monitor');
   await rosterOnCurrentShift(chief, {
     orgUnitId: 'HQ-C',
     role: 'video_monitor',

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import type { ApiResult, OnDuty, RosterEntry, RosterPerson } from '../../common/contract';
 import { DEMO_PASSWORD } from './fixtures';
 import { choose } from './orders-helpers';
@@ -124,14 +126,40 @@ export async function rosterOnCurrentShift(
   return { shift, person };
 }
 
+/**
+ * Empties `postCode` of `orgUnitId` on `shift` in the hub's database — its assignments and their
+ * check-ins — as a fresh hub has it. Every post of the center has one seat, and a check-in cannot be
+ * undone through the API: a spec that rosters someone and checks them in on the current shift would
+ * otherwise leave the seat taken for every later spec, retry and repetition on the worker's hub.
+ */
+export function vacatePost(
+  dataDir: string,
+  orgUnitId: string,
+  shift: { date: string; code: string },
+  postCode: string,
+): void {
+  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const where = 'org_unit_id = ? AND date = ? AND shift_code = ? AND post_code = ?';
+    const args = [orgUnitId, shift.date, shift.code, postCode];
+    db.transaction(() => {
+      db.prepare(`DELETE FROM duty_checkins WHERE ${where}`).run(...args);
+      db.prepare(`DELETE FROM roster_assignments WHERE ${where}`).run(...args);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
 let staffMade = 0;
 
 /**
  * A new user of `orgUnitId` with `role`, made through `page` by the admin for one test, whose
  * first-sign-in password is then changed to the demo password: someone no other spec of the worker
- * has rostered or checked in. The demo users are shared by every spec a worker runs on its hub,
- * and a check-in cannot be undone — the audit spec's check-in of `monitor` left the status-bar
- * check-in test a monitor checked in before it began.
+ * has rostered, checked in or reported missing (the hub reports a person once per shift). The demo
+ * users are shared by every spec a worker runs on its hub — the audit spec's check-in of `monitor`
+ * left the status-bar check-in test a monitor checked in before it began.
  */
 export async function newStaff(
   page: Page,

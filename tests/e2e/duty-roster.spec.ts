@@ -10,6 +10,7 @@ import {
   newStaff,
   rosterOnCurrentShift,
   settledShift,
+  vacatePost,
   type HubClient,
 } from './duty-roster-helpers';
 import { operator } from './orders-helpers';
@@ -109,8 +110,10 @@ test('a rostered monitor checks in and out from the status bar; the chief sees i
   test.setTimeout(180_000);
   const setup = await operator(await browser.newPage(), shell.url, 'chief');
   const hub = await hubClient(setup, 'chief');
-  // A monitor of this test's own: the demo `monitor` may be checked in already by an earlier spec.
+  // A monitor of this test's own on an empty seat: an earlier spec (or try) on this worker's hub may
+  // have rostered and checked in the demo `monitor`, or someone else, on this shift's one seat.
   const staff = await newStaff(setup, { orgUnitId: 'HQ-C', role: 'video_monitor', name: '监控员' });
+  vacatePost(shell.dataDir, 'HQ-C', await settledShift(hub), 'video_monitor');
   // The chief's console learns of the new assignment through `duty.changed`, without a reload.
   const { shift, person } = await rosterOnCurrentShift(hub, {
     orgUnitId: 'HQ-C',
