@@ -25,6 +25,7 @@ const DYNAMIC: Readonly<Record<string, 'any' | readonly string[]>> = {
   'duty.status.': 'any',
   'inbox.kind.': 'any',
   'inbox.notice.': 'any',
+  'inbox.reportStatus.': ['soon', 'missed'],
   'inbox.request.': 'any',
   'incidentOrders.level.': 'any',
   'incidentPlans.field.': 'any',
