@@ -103,16 +103,19 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     return { device, transport };
   };
 
-  /** The set-up that resolved and is still in use. */
+  /** The set-up that resolved and is still in use, and what it made. */
   let made: Promise<Link> | null = null;
+  let madeLink: Link | null = null;
   const ensure = (): Promise<Link> => {
     if (!link) {
       current = open();
       link = current;
       const mine = current;
       mine.then(
-        () => {
-          if (link === mine) made = mine;
+        (value) => {
+          if (link !== mine) return;
+          made = mine;
+          madeLink = value;
         },
         () => undefined,
       );
@@ -154,7 +157,9 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
       return engineName;
     },
     async consume(cameraId, stream, options = {}) {
-      const { device, transport } = await ensure();
+      // On a made transport the consume goes out now, in the tile's own task, not a microtask later
+      // (behind the rest of a wall's render).
+      const { device, transport } = (made !== null && made === link ? madeLink : null) ?? (await ensure());
       const answer = await call('media.rtc.consume', {
         transportId: transport.id,
         cameraId,
