@@ -353,7 +353,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         logAlarmError,
       ),
       ...wallAlarmHandlers(wallAlarms, wall.windows),
-      ...wallLossHandlers(new LossAlarmSettings(db, clock)),
+      ...wallLossHandlers(new LossAlarmSettings(db, clock), (id) => services.cameras.get(id), clock),
       'wall.windows.setAlarm': redeliverAlarmsAfter(
         wallApi['wall.windows.setAlarm'],
         wallAlarms,

@@ -25,6 +25,7 @@ export const AUDIT_DETAIL_KEYS = [
   'handover.sealed',
   'sla.limit',
   'sla.calendar',
+  'wall.lossAck',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 

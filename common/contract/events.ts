@@ -4,6 +4,7 @@ import { incidentNoticeSchema } from './contacts';
 import { streamStateSchema } from './media';
 import { idSchema } from './schemas';
 import { wallAlarmSchema, wallPushedSchema } from './wall';
+import { lossAckSchema } from './wall-loss';
 
 /** Server → UI events. Each is delivered to every connected window whose session is in its audience. */
 export const events = {
@@ -96,6 +97,10 @@ export const events = {
   'incidents.notified': event({
     payload: incidentNoticeSchema,
     summary: 'The user was notified of an incident in the console: a card with 确认收到 (to that user only)',
+  }),
+  'wall.lossAcked': event({
+    payload: lossAckSchema,
+    summary: "A camera's video-loss alarm was acknowledged: every console and wall window showing it clears it",
   }),
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAMERA_ADMINS, CAMERA_VIEWERS } from './cameras';
+import { CAMERA_ADMINS, CAMERA_VIEWERS, cameraIdSchema, cameraStreamSchema } from './cameras';
 import { method } from './define';
 import { epochMs, idSchema, orgUnitIdSchema } from './schemas';
 
@@ -24,6 +24,23 @@ export const lossAlarmSettingSchema = z.object({
 });
 export type LossAlarmSetting = z.infer<typeof lossAlarmSettingSchema>;
 
+/**
+ * One acknowledgement of a camera's video-loss alarm (issue 12 item 6): who, when, which camera and
+ * the stream its tile was playing. The hub answers it and pushes it (wall.lossAcked) to everyone
+ * who watches video, so every console and wall window showing that camera's alarm clears it.
+ */
+export const lossAckSchema = z.object({
+  cameraId: z.string(),
+  cameraName: z.string(),
+  stream: cameraStreamSchema,
+  by: z.object({ userId: idSchema, userName: z.string() }),
+  at: epochMs,
+});
+export type LossAck = z.infer<typeof lossAckSchema>;
+
+/** Who sees the wall's video-loss alarm and may acknowledge it: everyone who watches video. */
+export const LOSS_ALARM_ACKERS = CAMERA_VIEWERS;
+
 export const wallLossMethods = {
   'wall.lossAlarms.list': method({
     input: z.object({}).default({}),
@@ -45,5 +62,12 @@ export const wallLossMethods = {
     access: CAMERA_ADMINS,
     writes: true,
     summary: "Set a camera group's video-loss alarm: on/off and the delay before it sounds",
+  }),
+  'wall.lossAlarms.ack': method({
+    input: z.object({ cameraId: cameraIdSchema, stream: cameraStreamSchema }),
+    output: lossAckSchema,
+    access: LOSS_ALARM_ACKERS,
+    writes: true,
+    summary: "Acknowledge a camera's video-loss alarm (确认): every console showing it clears it",
   }),
 } as const;

@@ -81,6 +81,10 @@ const SAMPLES: Record<(typeof AUDIT_DETAIL_KEYS)[number], AuditDetail> = {
   },
   'sla.limit': { key: 'sla.limit', params: { category: null, urgency: 'urgent', minutes: 120, mode: 'working' } },
   'sla.calendar': { key: 'sla.calendar', params: { date: '2027-01-01', dayKind: 'holiday', name: '元旦' } },
+  'wall.lossAck': {
+    key: 'wall.lossAck',
+    params: { name: '合庆广场东侧', camera: 'CAM-7001', stream: 'main', group: '合庆责任网格' },
+  },
 };
 
 describe('audit summaries in the console’s language', () => {

@@ -409,6 +409,14 @@ const ROWS: Row[] = [
     center: (w) => ({ viewId: w.cameraViews.center }),
     owner: (w) => ({ as: 'chief', input: { viewId: w.cameraViews.center } }),
   },
+  {
+    // The video-loss alarm's 确认 (issue 12 item 6): on the shared registry, like cameras.get.
+    method: 'wall.lossAlarms.ack',
+    covers: ['cameraId'],
+    other: () => ({ cameraId: 'CAM-8999', stream: 'main' }),
+    center: () => ({ cameraId: `CAM-"'<script>`, stream: 'sub' }),
+    owner: (w) => ({ as: 'station', input: { cameraId: w.camera, stream: 'sub' } }),
+  },
   ...(['cameras.list', 'cameras.tree', 'cameras.export'] as const).map((method): Row => ({
     method,
     covers: ['filter.stationId'],

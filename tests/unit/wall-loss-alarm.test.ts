@@ -16,8 +16,8 @@ import { endTileNumber, typeTileDigit } from '../../renderer/src/wall/tree/tileN
 
 // The video-loss alarm's rules (issue 12 item 6) over an injected clock: `at` is the time of each event.
 
-const CAM: LossCamera = { cameraId: 'CAM-1', name: '合庆广场', groupId: 'G1', groupName: '第一网格' };
-const OTHER: LossCamera = { cameraId: 'CAM-2', name: '海塘村口', groupId: 'G2', groupName: '第二网格' };
+const CAM: LossCamera = { cameraId: 'CAM-1', name: '合庆广场', groupId: 'G1', groupName: '第一网格', stream: 'sub' };
+const OTHER: LossCamera = { cameraId: 'CAM-2', name: '海塘村口', groupId: 'G2', groupName: '第二网格', stream: 'main' };
 
 function rig(settings: Record<string, LossSetting> = {}) {
   const defaults: LossSetting = { enabled: true, delayMs: 10_000 };
@@ -30,8 +30,9 @@ function rig(settings: Record<string, LossSetting> = {}) {
   return {
     health: (at: number, state: TileState, camera: LossCamera = CAM) => run(at, { type: 'health', camera, state }),
     tick: (at: number) => run(at, { type: 'tick' }),
-    ack: (at: number, cameraId = CAM.cameraId, by = '张三') => run(at, { type: 'ack', cameraId, by }),
-    ackAll: (at: number, by = '张三') => run(at, { type: 'ackAll', by }),
+    /** The hub's acknowledgement, arriving at `at` (its own time `ackAt`, another console's clock). */
+    ack: (at: number, cameraId = CAM.cameraId, by = '张三', ackAt = at) =>
+      run(at, { type: 'acked', cameraId, by, at: ackAt }),
     removed: (at: number, cameraId = CAM.cameraId) => run(at, { type: 'removed', cameraId }),
     get state() {
       return state;
@@ -84,7 +85,7 @@ describe('video-loss alarm: the delay', () => {
 
   it('a camera in no grid alarms with the defaults', () => {
     const r = rig({ G1: { enabled: false, delayMs: 0 } });
-    const loose: LossCamera = { cameraId: 'CAM-9', name: '未归属', groupId: null, groupName: null };
+    const loose: LossCamera = { cameraId: 'CAM-9', name: '未归属', groupId: null, groupName: null, stream: 'sub' };
     r.health(0, 'offline', loose);
     r.tick(10_000);
     expect(openAlarms(r.state).map((a) => a.cameraId)).toEqual(['CAM-9']);
@@ -117,16 +118,47 @@ describe('video-loss alarm: acknowledging', () => {
     expect(openAlarms(r.state)).toEqual([]);
   });
 
-  it('an acknowledgement of one camera leaves the others; 全部确认 takes them all', () => {
+  it('an acknowledgement of one camera leaves the others', () => {
     const r = rig({ G2: { enabled: true, delayMs: 0 } });
     r.health(0, 'offline');
     r.health(0, 'offline', OTHER);
     r.tick(10_000);
     r.ack(11_000, 'CAM-2', '李四');
     expect(openAlarms(r.state).map((a) => a.cameraId)).toEqual(['CAM-1']);
-    r.ackAll(12_000, '王五');
+    r.ack(12_000, 'CAM-1', '王五');
     expect(openAlarms(r.state)).toEqual([]);
     expect(r.state.alarms.map((a) => a.ack?.by).sort()).toEqual(['李四', '王五']);
+  });
+
+  it("keeps the hub's time of an acknowledgement made on another console", () => {
+    const r = rig();
+    r.health(0, 'offline');
+    r.tick(10_000);
+    r.ack(12_500, 'CAM-1', '李四', 12_000);
+    expect(r.state.alarms[0]?.ack).toEqual({ by: '李四', at: 12_000 });
+  });
+
+  it('an acknowledgement from another console covers an outage seen here but not yet alarmed', () => {
+    const r = rig();
+    r.health(0, 'offline');
+    r.ack(5_000, 'CAM-1', '李四');
+    r.tick(60_000);
+    expect(openAlarms(r.state)).toEqual([]);
+    // It plays again and goes dark again later: that outage alarms.
+    r.health(70_000, 'playing');
+    r.health(80_000, 'offline');
+    r.tick(90_000);
+    expect(openAlarms(r.state).map((a) => a.offlineSince)).toEqual([80_000]);
+  });
+
+  it("an acknowledgement of a camera playing here changes nothing (another console's outage)", () => {
+    const r = rig();
+    r.health(0, 'playing');
+    const before = r.ack(5_000, 'CAM-1', '李四');
+    r.health(6_000, 'offline');
+    r.tick(16_000);
+    expect(before.alarms).toEqual([]);
+    expect(openAlarms(r.state)).toHaveLength(1);
   });
 
   it('acknowledging a camera with no open alarm changes nothing', () => {

@@ -36,7 +36,13 @@ beforeAll(async () => {
   const bus = new EventBus(auth);
   const handlers = {
     ...authHandlers(auth, bus),
-    ...wallLossHandlers(new LossAlarmSettings(db, clock)),
+    ...wallLossHandlers(
+      new LossAlarmSettings(db, clock),
+      () => {
+        throw new Error('no cameras here');
+      },
+      clock,
+    ),
   } as unknown as HandlerMap;
   router = new Router({ db, clock, auth, audit: new AuditRepo(db), bus, handlers, onInternalError: () => undefined });
   for (const username of ['admin', 'chief', 'monitor', 'station', 'hotline', 'grid']) {

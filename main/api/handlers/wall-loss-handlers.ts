@@ -1,17 +1,28 @@
-import { LOSS_ALARM_DEFAULT_DELAY_S, type LossAlarmSetting } from '../../../common/contract';
+import { LOSS_ALARM_ACKERS, LOSS_ALARM_DEFAULT_DELAY_S, type LossAlarmSetting } from '../../../common/contract';
+import type { Camera } from '../../../common/contract';
+import type { Clock } from '../../clock';
 import type { LossAlarmSettings } from '../../services/wall/loss-alarm-settings';
 import type { Handler } from '../handler-types';
 
 const describe = (s: LossAlarmSetting) => (s.enabled ? `开启，离线 ${s.delayS} 秒后报警` : '关闭');
+const STREAM_NAMES = { main: '主码流', sub: '子码流' } as const;
 
 /**
  * The video-loss alarm per camera group (issue 12 item 6): everyone who watches video reads the
  * settings (their wall alarms by them); administrators set them, audited, and every wall refreshes
- * through cameras.changed.
+ * through cameras.changed. An acknowledgement is the hub's too: audited, and pushed to everyone who
+ * watches video (the camera registry is shared by them all, camera-visibility.ts), so every console
+ * and wall window showing that camera's alarm clears it at once.
  */
-export function wallLossHandlers(settings: LossAlarmSettings): {
+export function wallLossHandlers(
+  settings: LossAlarmSettings,
+  /** The camera by id, as cameras.get finds it (E_NOT_FOUND for an unknown one). */
+  camera: (id: string) => Pick<Camera, 'id' | 'name' | 'gridName'>,
+  clock: Clock,
+): {
   'wall.lossAlarms.list': Handler<'wall.lossAlarms.list'>;
   'wall.lossAlarms.set': Handler<'wall.lossAlarms.set'>;
+  'wall.lossAlarms.ack': Handler<'wall.lossAlarms.ack'>;
 } {
   return {
     'wall.lossAlarms.list': () => ({
@@ -26,6 +37,27 @@ export function wallLossHandlers(settings: LossAlarmSettings): {
         ctx.audit.summary = `视频丢失报警（${after.gridName}）：${describe(before)} → ${describe(after)}`;
         ctx.publish('cameras.changed', { ids: [] });
         return after;
+      });
+    },
+    'wall.lossAlarms.ack': (ctx, { cameraId, stream }) => {
+      const { user } = ctx.requireSession();
+      const found = camera(cameraId);
+      return ctx.tx(() => {
+        const ack = {
+          cameraId: found.id,
+          cameraName: found.name,
+          stream,
+          by: { userId: user.id, userName: user.displayName },
+          at: clock(),
+        };
+        ctx.audit.target = `camera:${found.id}`;
+        ctx.audit.summary = `确认视频丢失报警：${found.name}（${found.id}，${STREAM_NAMES[stream]}）`;
+        ctx.audit.detail = {
+          key: 'wall.lossAck',
+          params: { name: found.name, camera: found.id, stream, group: found.gridName },
+        };
+        ctx.publish('wall.lossAcked', ack, { roles: LOSS_ALARM_ACKERS });
+        return ack;
       });
     },
   };

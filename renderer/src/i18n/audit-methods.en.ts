@@ -122,4 +122,5 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'wall.push': 'Push to wall',
   'wall.lossAlarms.list': 'Video-loss alarm settings',
   'wall.lossAlarms.set': 'Set video-loss alarm',
+  'wall.lossAlarms.ack': 'Acknowledge video-loss alarm',
 };

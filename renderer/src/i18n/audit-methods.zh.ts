@@ -122,4 +122,5 @@ export const auditMethodsZh: Readonly<Record<string, string>> = {
   'wall.push': '推送到电视墙',
   'wall.lossAlarms.list': '视频丢失报警设置',
   'wall.lossAlarms.set': '设置视频丢失报警',
+  'wall.lossAlarms.ack': '确认视频丢失报警',
 };

@@ -20,6 +20,7 @@ export const auditEn: AuditTexts = {
     'handover.sealed': '{{side}} signature: {{signer}}; {{date}} {{shift}} sealed',
     'sla.limit': 'Time limit {{category}} · {{urgency}} = {{minutes}} min ({{mode}})',
     'sla.calendar': 'Work calendar: {{date}} set to {{dayKind}}{{name}}',
+    'wall.lossAck': 'Video-loss alarm acknowledged: {{name}} ({{stream}})',
   },
   part: {
     name: 'name {{value}}',
@@ -40,6 +41,8 @@ export const auditEn: AuditTexts = {
     listSeparator: ', ',
     noteSeparator: ': ',
     namedDay: ' ({{name}})',
+    stream_main: 'main stream',
+    stream_sub: 'sub stream',
   },
   target: {
     order: 'Order',

@@ -18,6 +18,7 @@ export const auditZh = {
     'handover.sealed': '{{side}}签名：{{signer}}；{{date}} {{shift}} 已封存',
     'sla.limit': '处置时限 {{category}}·{{urgency}} = {{minutes}} 分钟（{{mode}}）',
     'sla.calendar': '工作日历 {{date}} 设为{{dayKind}}{{name}}',
+    'wall.lossAck': '确认视频丢失报警：{{name}}（{{stream}}）',
   },
   part: {
     name: '姓名 {{value}}',
@@ -38,6 +39,8 @@ export const auditZh = {
     listSeparator: '、',
     noteSeparator: '：',
     namedDay: '（{{name}}）',
+    stream_main: '主码流',
+    stream_sub: '子码流',
   },
   target: {
     order: '工单',

@@ -9,6 +9,7 @@ export const wallLossEn: typeof wallLossZh = {
   ack: 'Acknowledge',
   ackAll: 'Acknowledge all',
   acked: '{{camera}}: acknowledged by {{by}} at {{time}}',
+  ackFailed: 'Could not acknowledge: {{message}}',
   settings: {
     open: 'Video-loss alarm settings',
     title: 'Video-loss alarm per grid',

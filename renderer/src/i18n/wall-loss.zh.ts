@@ -7,6 +7,7 @@ export const wallLossZh = {
   ack: '确认',
   ackAll: '全部确认',
   acked: '{{camera}}：{{by}} 于 {{time}} 确认',
+  ackFailed: '确认失败：{{message}}',
   settings: {
     open: '视频丢失报警设置',
     title: '视频丢失报警设置（按网格）',

@@ -124,7 +124,10 @@ export function CameraTile({
   const name = camera?.name ?? cameraId;
   const groupId = camera?.gridId ?? null;
   const groupName = camera?.gridName ?? null;
-  const lossCamera = useMemo(() => ({ cameraId, name, groupId, groupName }), [cameraId, name, groupId, groupName]);
+  const lossCamera = useMemo(
+    () => ({ cameraId, name, groupId, groupName, stream }),
+    [cameraId, name, groupId, groupName, stream],
+  );
   useEffect(() => {
     reportTileHealth(lossCamera, health.state);
   }, [lossCamera, health.state]);

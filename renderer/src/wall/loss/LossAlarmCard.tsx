@@ -1,15 +1,56 @@
 import { CheckOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { App, Button } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiCallError, useApi } from '../../api';
 import { useUser } from '../../stores/session';
 import { formatDateTime } from '../../time/dayjs';
+import { useAnyErrorText } from '../forms/useAnyErrorText';
 import { openAlarms, type LossAlarm } from './lossRules';
-import { ackAllLoss, ackLoss, useLossStore } from './lossStore';
+import { ackedLoss, dropLoss, useLossStore } from './lossStore';
 
 /** Acknowledged alarms shown under the open ones, for the record of who and when. */
 const RECENT_ACKED = 3;
 
-function AlarmLine({ alarm, onAck }: { alarm: LossAlarm; onAck: () => void }) {
+/**
+ * 确认 is the hub's (wall.lossAlarms.ack, audited): the answer clears the alarm here, and the hub's
+ * wall.lossAcked clears it on every other console and wall window showing it. A camera deleted from
+ * the registry meanwhile cannot be acknowledged there (E_NOT_FOUND): it is cleared here only, so its
+ * alarm does not ring on for a camera that no longer exists.
+ */
+function useAck(): { ack: (alarms: readonly LossAlarm[]) => Promise<void>; pending: boolean } {
+  const { t } = useTranslation();
+  const api = useApi();
+  const user = useUser();
+  const { message } = App.useApp();
+  const errorText = useAnyErrorText();
+  const [pending, setPending] = useState(false);
+  const ack = useCallback(
+    async (alarms: readonly LossAlarm[]) => {
+      setPending(true);
+      try {
+        for (const a of alarms) {
+          try {
+            ackedLoss(await api.call('wall.lossAlarms.ack', { cameraId: a.cameraId, stream: a.stream }));
+          } catch (error) {
+            if (isApiCallError(error) && error.code === 'E_NOT_FOUND') {
+              dropLoss(a.cameraId, user.displayName);
+            } else {
+              void message.error(t('wallLoss.ackFailed', { message: errorText(error) }));
+              return;
+            }
+          }
+        }
+      } finally {
+        setPending(false);
+      }
+    },
+    [api, user.displayName, message, errorText, t],
+  );
+  return { ack, pending };
+}
+
+function AlarmLine({ alarm, onAck, pending }: { alarm: LossAlarm; onAck: () => void; pending: boolean }) {
   const { t } = useTranslation();
   return (
     <li
@@ -30,7 +71,7 @@ function AlarmLine({ alarm, onAck }: { alarm: LossAlarm; onAck: () => void }) {
           </span>
         )}
       </div>
-      <Button size="small" icon={<CheckOutlined />} data-testid="wall-loss-ack" onClick={onAck}>
+      <Button size="small" icon={<CheckOutlined />} data-testid="wall-loss-ack" loading={pending} onClick={onAck}>
         {t('wallLoss.ack')}
       </Button>
     </li>
@@ -40,12 +81,12 @@ function AlarmLine({ alarm, onAck }: { alarm: LossAlarm; onAck: () => void }) {
 /**
  * The video-loss alarm card over the wall (issue 12 item 6): every camera on this console's wall
  * that went dark and nobody has acknowledged yet — which camera, its group, since when, recovered
- * or not — and the last few acknowledgements with who and when. Inside the wall's box, so it shows
- * in the wall's full screen too.
+ * or not — and the last few acknowledgements with who and when (from any console). Inside the
+ * wall's box, so it shows in the wall's full screen too; the console and each wall window show it.
  */
 export function LossAlarmCard() {
   const { t } = useTranslation();
-  const user = useUser();
+  const { ack, pending } = useAck();
   const state = useLossStore((s) => s.state);
   const open = openAlarms(state);
   if (open.length === 0) return null;
@@ -61,8 +102,9 @@ export function LossAlarmCard() {
             type="primary"
             danger
             data-testid="wall-loss-ack-all"
+            loading={pending}
             onClick={() => {
-              ackAllLoss(user.displayName);
+              void ack(open);
             }}
           >
             {t('wallLoss.ackAll')}
@@ -74,8 +116,9 @@ export function LossAlarmCard() {
           <AlarmLine
             key={`${a.cameraId}:${a.raisedAt}`}
             alarm={a}
+            pending={pending}
             onAck={() => {
-              ackLoss(a.cameraId, user.displayName);
+              void ack([a]);
             }}
           />
         ))}

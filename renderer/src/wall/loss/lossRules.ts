@@ -1,3 +1,4 @@
+import type { CameraStream } from '../../../../common/contract/cameras';
 import type { TileState } from '../player/types';
 
 /**
@@ -11,7 +12,10 @@ import type { TileState } from '../player/types';
  *   - once raised (acknowledged or not), the camera does not alarm again until it has played again
  *     (`playing`): a camera that stays dark, or flaps offline ↔ connecting, alarms once;
  *   - acknowledging keeps who and when; a camera back online before anyone acknowledged stays on the
- *     card marked recovered (someone must still see that it went dark), without sound.
+ *     card marked recovered (someone must still see that it went dark), without sound;
+ *   - acknowledgements are the hub's (wall.lossAlarms.ack): one made on any console clears the
+ *     camera's alarm here too, and covers its current outage — a tile here that has seen the camera
+ *     offline but not yet for the delay does not alarm for it until the camera has played again.
  */
 
 export interface LossSetting {
@@ -25,6 +29,8 @@ export interface LossCamera {
   /** Its group (grid) for the setting, null for a camera in no grid (the defaults). */
   groupId: string | null;
   groupName: string | null;
+  /** The stream its tile plays: what an acknowledgement names. */
+  stream: CameraStream;
 }
 
 export interface LossAlarm extends LossCamera {
@@ -61,8 +67,8 @@ export type LossEvent =
   | { type: 'removed'; cameraId: string }
   /** Time passes: raise the alarms that are due. */
   | { type: 'tick' }
-  | { type: 'ack'; cameraId: string; by: string }
-  | { type: 'ackAll'; by: string };
+  /** The hub recorded an acknowledgement of the camera's alarm (here or on another console). */
+  | { type: 'acked'; cameraId: string; by: string; at: number };
 
 export type SettingOf = (groupId: string | null) => LossSetting;
 
@@ -117,12 +123,20 @@ export function lossReduce(state: LossState, event: LossEvent, now: number, sett
       if (!watches) return state;
       return { watches, alarms: trimHistory([...raised, ...state.alarms]) };
     }
-    case 'ack':
-    case 'ackAll': {
-      const hit = (a: LossAlarm) => isOpen(a) && (event.type === 'ackAll' || a.cameraId === event.cameraId);
-      if (!state.alarms.some(hit)) return state;
-      const alarms = state.alarms.map((a) => (hit(a) ? { ...a, ack: { by: event.by, at: now } } : a));
-      return { ...state, alarms: trimHistory(alarms) };
+    case 'acked': {
+      const hit = (a: LossAlarm) => isOpen(a) && a.cameraId === event.cameraId;
+      const watch = state.watches.get(event.cameraId);
+      // Dark here too but not yet alarmed: the acknowledgement covers this outage.
+      const disarm = watch !== undefined && watch.armed && watch.offlineSince !== null;
+      if (!state.alarms.some(hit) && !disarm) return state;
+      let { watches } = state;
+      if (disarm) {
+        const next = new Map(watches);
+        next.set(event.cameraId, { ...watch, armed: false });
+        watches = next;
+      }
+      const alarms = state.alarms.map((a) => (hit(a) ? { ...a, ack: { by: event.by, at: event.at } } : a));
+      return { watches, alarms: trimHistory(alarms) };
     }
   }
 }

@@ -15,7 +15,8 @@ import {
  * This console's video-loss alarms (issue 12 item 6). They live per console, not in the hub: what
  * goes dark is what this console's own players see (each console has its own cameras on its wall),
  * and the hub knows no tile's health. The group settings come from the hub (wall.lossAlarms.list).
- * A wall window's tiles report here too, but only the console's wall shows the card and sounds.
+ * The console's wall and each wall window (its own page) keep their own; acknowledgements are the
+ * hub's and reach them all (wall.lossAcked → ackedLoss).
  */
 interface LossStore {
   state: LossState;
@@ -61,9 +62,11 @@ export const forgetTile = (cameraId: string) => {
 export const lossTick = () => {
   dispatch({ type: 'tick' });
 };
-export const ackLoss = (cameraId: string, by: string) => {
-  dispatch({ type: 'ack', cameraId, by });
+/** Cleared on this console only, now (a camera the hub no longer has: nothing to acknowledge there). */
+export const dropLoss = (cameraId: string, by: string) => {
+  dispatch({ type: 'acked', cameraId, by, at: clock() });
 };
-export const ackAllLoss = (by: string) => {
-  dispatch({ type: 'ackAll', by });
+/** The hub recorded an acknowledgement (this console's or another's). */
+export const ackedLoss = (ack: { cameraId: string; by: { userName: string }; at: number }) => {
+  dispatch({ type: 'acked', cameraId: ack.cameraId, by: ack.by.userName, at: ack.at });
 };

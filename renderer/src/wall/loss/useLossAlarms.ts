@@ -1,20 +1,23 @@
 import { useEffect } from 'react';
 import { beep, unlockAudio } from '../../orders/alerts/beep';
-import { useApiQuery } from '../../api';
+import { useApi, useApiQuery } from '../../api';
 import { ALARM_REPEAT_MS } from '../takeover/useAlarmSound';
 import { sounding } from './lossRules';
-import { lossTick, setLossSettings, useLossStore } from './lossStore';
+import { ackedLoss, lossTick, setLossSettings, useLossStore } from './lossStore';
 
 /** How often the alarms' delays are checked: an alarm sounds at most this late. */
 const TICK_MS = 1_000;
 
 /**
- * The console's video-loss alarm: the groups' settings from the hub, the clock that raises the
- * alarms that are due, and the tone — the wall alarm's 特急 pattern, again every ALARM_REPEAT_MS
- * while an alarm is unacknowledged and its camera still dark.
+ * The video-loss alarm of a wall (the console's, or a wall window's): the groups' settings from the
+ * hub, the clock that raises the alarms that are due, the hub's acknowledgements from any console,
+ * and the tone — the wall alarm's 特急 pattern, again every ALARM_REPEAT_MS while an alarm is
+ * unacknowledged and its camera still dark.
  */
 export function useLossAlarms(): void {
+  const api = useApi();
   const settings = useApiQuery('wall.lossAlarms.list', {});
+  useEffect(() => api.subscribe('wall.lossAcked', ackedLoss), [api]);
   useEffect(() => {
     const data = settings.data;
     if (!data) return;

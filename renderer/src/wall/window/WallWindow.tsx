@@ -10,6 +10,8 @@ import type { TileActions } from '../grid/CameraTile';
 import { useFullscreen } from '../grid/useFullscreen';
 import { useWallKeys } from '../grid/useWallKeys';
 import { WallGrid } from '../grid/WallGrid';
+import { LossAlarmCard } from '../loss/LossAlarmCard';
+import { useLossAlarms } from '../loss/useLossAlarms';
 import { TourBar } from '../tours/TourBar';
 import { useTourRunner } from '../tours/useTourRunner';
 import { AlarmFrame } from '../takeover/AlarmFrame';
@@ -76,6 +78,8 @@ export function WallWindow() {
   useIncidentWall();
   useWallKeys();
   useTourRunner();
+  // A wall window alarms for its own tiles too (issue 12 item 6): often the one screen in view.
+  useLossAlarms();
 
   return (
     <div
@@ -88,6 +92,7 @@ export function WallWindow() {
       <WallGrid cameras={cameras} loaded={loaded} actions={NO_ACTIONS} />
       <IncidentMark />
       <AlarmFrame sound={sound} />
+      <LossAlarmCard />
       <div className="wall-window-corner">
         <span data-testid="wall-window-name">
           {registration.error !== null

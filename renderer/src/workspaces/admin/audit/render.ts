@@ -86,6 +86,10 @@ function param(name: string, value: AuditParam | undefined, ctx: AuditRenderCont
       return formatDay(s, language);
     case 'language':
       return s === 'en' ? texts.part.en : texts.part.zh;
+    case 'stream': {
+      const key = `stream_${s}`;
+      return isKey(texts.part, key) ? texts.part[key] : s;
+    }
     case 'side':
     case 'mode':
     case 'dayKind':
