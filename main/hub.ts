@@ -280,11 +280,12 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
     // Demo mode's working center (main/services/demo), on the first start only; printed with its time.
     if (options.demoHistory) {
-      const demo = await seedDemoCenter(db, clock());
+      const demo = await seedDemoCenter(db, clock(), keys.sealKey);
       if (demo.seeded) {
         console.info(
           `[demo] 演示数据 / demo center ${demo.date}: ${demo.staff} staff, ${demo.assignments} roster entries, ` +
-            `${demo.orders} orders (${demo.steps} steps), ${demo.logEntries} duty log entries in ${demo.ms} ms`,
+            `${demo.orders} orders (${demo.steps} steps), ${demo.logEntries} duty log entries, ` +
+            `${demo.handovers} sealed handovers in ${demo.ms} ms`,
         );
       }
     }

@@ -235,6 +235,70 @@ describe('demo working center', () => {
     ).toBe(true);
   });
 
+  it("hands over and seals this week's shifts that are over, signed by their rostered chiefs; the ledger verifies", async () => {
+    const shifts = hub.db
+      .prepare(
+        `SELECT s.id, s.org_unit_id AS unit, s.date, s.code, s.starts_at AS startsAt, s.ends_at AS endsAt, s.status
+         FROM duty_shifts s WHERE EXISTS (SELECT 1 FROM duty_log_entries e WHERE e.shift_id = s.id) ORDER BY s.starts_at`,
+      )
+      .all() as {
+      id: number;
+      unit: string;
+      date: string;
+      code: string;
+      startsAt: number;
+      endsAt: number;
+      status: string;
+    }[];
+    const signatures = hub.db.prepare(
+      `SELECT side, user_id AS userId, signed_at AS at FROM duty_handover_signatures WHERE shift_id = ? ORDER BY side DESC`,
+    );
+    const rostered = hub.db
+      .prepare(
+        `SELECT user_id FROM roster_assignments WHERE org_unit_id = ? AND date = ? AND shift_code = ?
+         AND post_code IN ('duty_chief', 'station_duty_chief')`,
+      )
+      .pluck();
+    for (const unit of ['HQ-C', 'HQ-S1', 'HQ-S2']) {
+      const mine = shifts.filter((s) => s.unit === unit);
+      // Every shift over (an hour's handover window past its end) is sealed; the one running is open.
+      const over = mine.filter((s) => s.endsAt + 3_600_000 <= INSTALL);
+      expect(over.length, unit).toBeGreaterThanOrEqual(unit === 'HQ-C' ? 7 : 6);
+      for (const s of over) expect(s.status, `${unit} ${s.date} ${s.code}`).toBe('sealed');
+      for (const s of over) {
+        const [outgoing, incoming] = signatures.all(s.id) as { side: string; userId: number; at: number }[];
+        expect(outgoing?.side).toBe('outgoing');
+        expect(incoming?.side).toBe('incoming');
+        // Each by the chief rostered on the shift handed over and on the next one, around the shift's end.
+        expect(rostered.all(unit, s.date, s.code)).toContain(outgoing?.userId);
+        const next = mine[mine.indexOf(s) + 1];
+        expect(next, `${unit} after ${s.date} ${s.code}`).toBeDefined();
+        if (next) expect(rostered.all(unit, next.date, next.code)).toContain(incoming?.userId);
+        expect(outgoing?.userId).not.toBe(incoming?.userId);
+        expect(incoming?.at ?? 0).toBeGreaterThan(s.endsAt - 30 * 60_000);
+        expect(incoming?.at ?? INSTALL).toBeLessThan(Math.min(s.endsAt + 30 * 60_000, INSTALL));
+      }
+    }
+    // The center's day shift now running (until 16:00) is not handed over yet.
+    expect(shifts.find((s) => s.unit === 'HQ-C' && s.startsAt <= INSTALL && INSTALL < s.endsAt)?.status).toBe('open');
+    const chief = await signedIn(hub, 'chief');
+    expect(await ok(hub, chief, 'duty.ledger.verify', {})).toMatchObject({ ok: true });
+    // 交接班 history: the center's sealed shifts with their summaries and both signatures.
+    const sealed = await ok(hub, chief, 'duty.handover.sealed', { limit: 20 });
+    expect(sealed.length).toBeGreaterThanOrEqual(7);
+    const newest = sealed[0];
+    if (!newest) throw new Error('no sealed shift');
+    const state = await ok(hub, chief, 'duty.handover.get', { shiftId: newest.id });
+    expect(state.signatures.map((x) => x.side)).toEqual(['outgoing', 'incoming']);
+    expect(state.summary?.notes).toBeTruthy();
+    expect(state.seal?.seq).toBe(sealed.length);
+    // The station chief sees their own station's.
+    const station = await signedIn(hub, 'station');
+    const own = await ok(hub, station, 'duty.handover.sealed', { limit: 20 });
+    expect(own.length).toBeGreaterThanOrEqual(6);
+    expect(own.every((x) => x.orgUnitId === 'HQ-S1')).toBe(true);
+  });
+
   it('starts with the current shift checked in and the alerts of the past already raised', async () => {
     expect(hub.sweepDuty()).toBe(0);
     expect(hub.sweepAlerts()).toBe(0);

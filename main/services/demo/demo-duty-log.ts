@@ -1,8 +1,11 @@
 import { mondayOf, shiftInstances, type ShiftOrgKind } from '../../../common/domain/duty';
 import type { DutyLogAuthorKind } from '../../../common/contract/duty-log';
 import type { Db } from '../../db/connection';
+import { ChecklistRepo } from '../duty/checklist';
 import { DutyLog } from '../duty/duty-log';
+import { HandoverService } from '../duty/handover-service';
 import type { RosterService } from '../duty/roster-service';
+import { UsersRepo } from '../users/users-repo';
 import { onDutyAt } from './demo-rotation';
 import { DEMO_UNITS } from './demo-roster';
 import type { DemoPerson } from './demo-staff';
@@ -28,28 +31,70 @@ const NOTES: Record<ShiftOrgKind, readonly (readonly [DutyLogAuthorKind, string]
   ],
 };
 
+/** What the outgoing chief writes in the handover's notes. */
+const HANDOVER_NOTES: readonly string[] = [
+  '本班工作正常，未结工单已在摘要中列明，请接班值班长跟进。',
+  '设备运行正常；督办工单请按时回复。',
+  '夜间风大，户外广告牌巡查情况已记入日志，请继续关注。',
+  '本班无突发事件，交办事项已落实。',
+];
+
 const CHIEF_POST: Record<ShiftOrgKind, string> = { center: 'duty_chief', station: 'station_duty_chief' };
 
+/** One thing done at its time: the seeding runs these merged with the order history, in time order. */
+export interface TimedStep {
+  at: number;
+  run: () => void;
+}
+
+export interface DemoDuty {
+  steps: TimedStep[];
+  /** Filled in as the steps run. */
+  counts: { logEntries: number; handovers: number };
+}
+
 /**
- * The duty log of this week's shifts so far (DutyLog.append, on a clock of its own): the chief's
- * 接班 note a few minutes in and two more entries during the shift. Handovers are not sealed: the
- * shifts stay open, as they are in a center that has just started using the console.
+ * The duty ledger of this week's shifts so far, as timed steps on a clock of their own: the chief's
+ * 接班 note a few minutes in and two more entries during the shift (DutyLog.append), and, for each
+ * shift over whose handover is done before the install instant, the handover through the duty
+ * service itself (HandoverService.start, then the outgoing and the incoming chief's signatures — the
+ * incoming one rostered on the next shift — the second sealing the shift into the unit's keyed
+ * chain, so the ledger verifies). Run in time order with the orders, the summaries count the orders
+ * open at that time. The shift now running, and one just ended whose handover would still be
+ * going on, stay open.
  */
-export function seedDemoDutyLog(
+export function planDemoDuty(
   db: Db,
   roster: RosterService,
   people: readonly DemoPerson[],
   anchorDate: string,
   now: number,
   random: Prng,
-): number {
+  handoverRandom: Prng,
+  sealKey: Buffer,
+): DemoDuty {
   let t = 0;
-  const log = new DutyLog(
-    db,
-    () => t,
-    (id) => roster.pattern(id),
-  );
-  let written = 0;
+  const clock = () => t;
+  const log = new DutyLog(db, clock, (id) => roster.pattern(id));
+  const users = new UsersRepo(db);
+  const checklists = new ChecklistRepo(db, clock);
+  // The seeding signs with known people, never with a password: verifySigner is not used.
+  const noPasswords = {
+    verifyCredentials: () => Promise.reject(new Error('the demo seeding checks no passwords')),
+  };
+  const handover = new HandoverService(db, clock, log, roster, checklists, noPasswords, sealKey);
+  const counts = { logEntries: 0, handovers: 0 };
+  const steps: TimedStep[] = [];
+  const at = (time: number, run: () => void) => {
+    steps.push({
+      at: time,
+      run: () => {
+        t = time;
+        run();
+      },
+    });
+  };
+
   for (const unit of DEMO_UNITS) {
     const pattern = roster.pattern(unit.id);
     for (const shift of shiftInstances(pattern, mondayOf(anchorDate), anchorDate)) {
@@ -65,12 +110,48 @@ export function seedDemoDutyLog(
         }),
       ];
       for (const [kind, text, offset] of entries) {
-        t = shift.startsAt + offset;
-        if (t >= now || t >= shift.endsAt) break;
-        log.append({ orgUnitId: unit.id, authorId: chief.id, authorName: chief.name, kind, text });
-        written++;
+        const time = shift.startsAt + offset;
+        if (time >= now || time >= shift.endsAt) break;
+        at(time, () => {
+          log.append({ orgUnitId: unit.id, authorId: chief.id, authorName: chief.name, kind, text });
+          counts.logEntries++;
+        });
       }
+
+      // The handover: opened up to 25 minutes before the end, signed a few minutes later by both.
+      const startAt = shift.endsAt - handoverRandom.int(5, 25) * MINUTE_MS;
+      const outgoingAt = startAt + handoverRandom.int(2, 6) * MINUTE_MS;
+      const incomingAt = outgoingAt + handoverRandom.int(1, 8) * MINUTE_MS;
+      const notes = handoverRandom.pick(HANDOVER_NOTES);
+      if (incomingAt >= now) continue;
+      const outgoing = users.byId(chief.id);
+      // The incoming chief is whoever the roster (seeded before this) has on the next shift.
+      const rostered = handover.next({ id: 0, orgUnitId: unit.id, ...shift, status: 'open' })?.chiefs[0];
+      const incoming = rostered ? users.byId(rostered.userId) : undefined;
+      // Nobody rostered to take over: the shift stays open, as it would in the center.
+      if (!outgoing || !incoming) continue;
+      let shiftId = 0;
+      at(startAt, () => {
+        const target = handover.target(unit.id);
+        if (target.date !== shift.date || target.code !== shift.code) {
+          throw new Error(
+            `demo handover: ${unit.id} hands over ${target.date} ${target.code}, not ${shift.date} ${shift.code}`,
+          );
+        }
+        shiftId = target.id;
+        handover.start(outgoing, shiftId, {
+          checklist: checklists.items(unit.id, unit.kind).map((i) => ({ id: i.id, done: true, note: '' })),
+          notes,
+          doneAssigned: [],
+        });
+      });
+      at(outgoingAt, () => {
+        handover.sign(outgoing, shiftId, 'outgoing', outgoing);
+      });
+      at(incomingAt, () => {
+        if (handover.sign(outgoing, shiftId, 'incoming', incoming).sealed) counts.handovers++;
+      });
     }
   }
-  return written;
+  return { steps, counts };
 }

@@ -6,6 +6,7 @@ import type { OrderActor } from '../orders/actor';
 import { OrderAlerts } from '../orders/order-alerts';
 import { OrdersService } from '../orders/orders-service';
 import type { SlaClock } from '../orders/sla-port';
+import type { TimedStep } from './demo-duty-log';
 import { onDutyAt } from './demo-rotation';
 import type { DemoPerson } from './demo-staff';
 import type { OrderPlan, PlanStep, Who } from './demo-plans';
@@ -28,8 +29,10 @@ export interface HistoryResult {
  * Replays the plans through the order service itself, on a clock of its own that walks through the
  * 60 days in time order: every order gets its code, SLA marks, history rows, supervisions and
  * deadline alerts (OrderAlerts.sweep at each step, as the hub's timer would have) exactly as if the
- * people on duty had taken each step then. A step the state machine refuses throws: the plans are
- * wrong, and the whole demo seeding (one transaction) is rolled back.
+ * people on duty had taken each step then. `alongside` (the duty ledger's steps, demo-duty-log.ts)
+ * run between them in time order, so a handover summary counts the orders open at its time. A step
+ * the state machine refuses throws: the plans are wrong, and the whole demo seeding (one
+ * transaction) is rolled back.
  */
 export function replayHistory(
   db: Db,
@@ -39,6 +42,7 @@ export function replayHistory(
   anchorDate: string,
   plans: readonly OrderPlan[],
   now: number,
+  alongside: readonly TimedStep[] = [],
 ): HistoryResult {
   let t = 0;
   const clock: Clock = () => t;
@@ -73,7 +77,14 @@ export function replayHistory(
 
   const ids = new Map<number, number>();
   let steps = 0;
+  // Stable by time: steps of the same instant keep the order they were planned in.
+  const others = [...alongside].filter((s) => s.at < now).sort((a, b) => a.at - b.at);
+  let other = 0;
+  const runOthersBefore = (at: number) => {
+    for (; other < others.length && (others[other]?.at ?? Infinity) < at; other++) others[other]?.run();
+  };
   for (const e of events) {
+    runOthersBefore(e.at);
     t = e.at;
     alerts.sweep();
     const plan = plans[e.plan];
@@ -116,6 +127,7 @@ export function replayHistory(
     );
     steps++;
   }
+  runOthersBefore(now);
   t = now;
   alerts.sweep();
   return { orders: ids.size, steps };

@@ -7,7 +7,7 @@ import { OrgRepo } from '../org/org-repo';
 import { SlaService } from '../sla/sla-service';
 import { isDemo } from '../users/bootstrap';
 import { UsersRepo } from '../users/users-repo';
-import { seedDemoDutyLog } from './demo-duty-log';
+import { planDemoDuty } from './demo-duty-log';
 import { replayHistory } from './demo-history';
 import { planHistory, showcasePlans, type DemoWorkstation } from './demo-plans';
 import { seedDemoRoster } from './demo-roster';
@@ -28,6 +28,8 @@ export interface DemoCenterResult {
   orders?: number;
   steps?: number;
   logEntries?: number;
+  /** Past shifts handed over and sealed. */
+  handovers?: number;
   ms?: number;
 }
 
@@ -39,10 +41,12 @@ export function seedOf(date: string): number {
 /**
  * A demo install's first start (issue 12 item 11): the staff of four teams per unit, this week's and
  * next week's roster with the check-ins of shifts begun, 60 days of orders taken through their
- * lifecycle, and the duty log of this week's shifts so far — all from a PRNG seeded by the install date. Only on a demo database (meta demo = 1),
- * once (meta DEMO_CENTER_KEY, written in the same transaction), never on a real install.
+ * lifecycle, and the duty log of this week's shifts so far with the sealed handovers of the shifts
+ * over — all from a PRNG seeded by the install date. Only on a demo database (meta demo = 1), once
+ * (meta DEMO_CENTER_KEY, written in the same transaction), never on a real install. `sealKey` is
+ * the hub's seal key (hub.keys.sealKey): the handovers seal into the units' keyed chains.
  */
-export async function seedDemoCenter(hubDb: Db, now: number): Promise<DemoCenterResult> {
+export async function seedDemoCenter(hubDb: Db, now: number, sealKey: Buffer): Promise<DemoCenterResult> {
   const db = withStatementCache(hubDb);
   const seeded = () => db.prepare('SELECT 1 FROM meta WHERE key = ?').get(DEMO_CENTER_KEY) !== undefined;
   if (!isDemo(db) || seeded()) return { seeded: false };
@@ -68,17 +72,19 @@ export async function seedDemoCenter(hubDb: Db, now: number): Promise<DemoCenter
     const random = prng(seed);
     // Plans keep their order (a merge names its parent by index); the replay sorts the steps by time.
     const plans = [...planHistory(random, now, workstations), ...showcasePlans(random, now, workstations)];
-    const history = workstations.length > 0 ? replayHistory(db, org, sla, people, date, plans, now) : null;
-    const logEntries = seedDemoDutyLog(db, rosterService, people, date, now, prng(seed ^ 0x106));
+    const duty = planDemoDuty(db, rosterService, people, date, now, prng(seed ^ 0x106), prng(seed ^ 0x5ea1), sealKey);
+    // The ledger's steps run in time order with the orders' (demo-history.ts).
+    const history = replayHistory(db, org, sla, people, date, workstations.length > 0 ? plans : [], now, duty.steps);
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(DEMO_CENTER_KEY, date);
     return {
       seeded: true,
       date,
       staff: people.length,
       ...roster,
-      orders: history?.orders ?? 0,
-      steps: history?.steps ?? 0,
-      logEntries,
+      orders: history.orders,
+      steps: history.steps,
+      logEntries: duty.counts.logEntries,
+      handovers: duty.counts.handovers,
     };
   })();
   return result.seeded ? { ...result, ms: Math.round(performance.now() - started) } : result;

@@ -66,7 +66,8 @@ export class HandoverService {
     private readonly dutyLog: DutyLog,
     private readonly roster: RosterService,
     private readonly checklists: ChecklistRepo,
-    private readonly auth: AuthService,
+    /** Only to check a signer's password (verifySigner). */
+    private readonly auth: Pick<AuthService, 'verifyCredentials'>,
     /** HMAC key of the seals (hub.keys.sealKey, kept outside the database). */
     private readonly sealKey: Buffer,
     private readonly sources: SummarySources = {},
