@@ -22,7 +22,9 @@ test.afterAll(async () => {
 
 test('a fresh demo start shows 60 days of orders and a staffed roster', async ({ page }) => {
   test.setTimeout(120_000);
-  expect(shell.log()).toMatch(/\[demo\] .* \d+ orders \(\d+ steps\), \d+ duty log entries in \d+ ms/);
+  expect(shell.log()).toMatch(
+    /\[demo\] .* \d+ orders \(\d+ steps\), \d+ duty log entries, \d+ sealed handovers in \d+ ms/,
+  );
   await operator(page, shell.url, 'chief');
 
   // The order list is full: a page of orders, with today's among them.
@@ -52,4 +54,27 @@ test('a fresh demo start shows 60 days of orders and a staffed roster', async ({
   await expect(week.getByTestId('roster-person').filter({ hasText: '张伟' }).first()).toBeVisible();
   // The shift on duty now has checked in (the demo seeding checks in every shift begun).
   expect(await week.locator('[data-testid="roster-person"][data-check="in"]').count()).toBeGreaterThan(0);
+});
+
+test('交接班 history of a fresh demo: past shifts handed over, signed and sealed; the ledger verifies', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await operator(page, shell.url, 'chief');
+  await page.evaluate(() => {
+    window.location.hash = '/duty';
+  });
+  await page.getByTestId('duty-tab-handover').click();
+  // The center's sealed shifts so far this week (none only if the demo started on Monday's first shift).
+  const recent = page.getByTestId('handover-recent');
+  await expect(recent).toBeVisible({ timeout: 30_000 });
+  const sealedCount = Number(/(\d+) sealed handovers/.exec(shell.log())?.[1] ?? '0');
+  if (sealedCount > 0) {
+    const rows = recent.locator('tbody tr.ant-table-row');
+    await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+    await expect(rows.first().locator('code')).toHaveText(/^[0-9a-f]{16}…$/);
+  }
+  // The chain of seals the demo made verifies.
+  await page.getByTestId('ledger-verify').click();
+  await expect(page.getByTestId('ledger-badge')).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
 });

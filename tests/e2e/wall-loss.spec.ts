@@ -147,6 +147,70 @@ test('a camera going dark: its tile dims and is framed red, the video-loss alarm
   }
 });
 
+test('确认 on one console clears the alarm on every console and wall window showing the camera', async ({
+  page,
+  shell,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await openWall(page, shell.url);
+  const monitor = await hubClient(page, 'monitor');
+  const admin = await hubClient(page, 'admin');
+  const chief = await hubClient(page, 'chief');
+  const [victim] = await demoCameras(monitor);
+  if (!victim?.gridId) throw new Error('a demo camera in a grid is needed');
+  // A wall window opened from the monitor's console, the camera pushed to it.
+  const popupCame = page.waitForEvent('popup');
+  await page.getByTestId('wall-open-window').click();
+  const wall = await popupCame;
+  const win = wall.getByTestId('wall-window');
+  await expect(win).toHaveAttribute('data-window-id', /wall-/, { timeout: 15_000 });
+  const windowId = (await win.getAttribute('data-window-id')) ?? '';
+  // A second console: the duty chief's, at another PC (a browser context of its own).
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  try {
+    await admin.call('wall.lossAlarms.set', { gridId: victim.gridId, enabled: true, delayS: 1 });
+    await putOnWall(page, victim.id);
+    await monitor.call('wall.push', { windowId, target: { kind: 'camera', cameraId: victim.id, slot: 0 } });
+    await expect(tile(wall, victim.id)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+    await login(other, shell.url, 'chief');
+    await other.getByTestId('nav-wall').click();
+    await expect(other.getByTestId('wall-grid')).toBeVisible({ timeout: 30_000 });
+    await putOnWall(other, victim.id);
+
+    await onAir(chief, victim.id, false);
+    const alarmOn = (p: Page) =>
+      p.locator(`[data-testid="wall-loss-card"] [data-testid="wall-loss-alarm"][data-camera-id="${victim.id}"]`);
+    for (const p of [page, wall, other]) await expect(alarmOn(p)).toBeVisible({ timeout: 45_000 });
+
+    // The chief acknowledges on their console: the card goes on all three.
+    await alarmOn(other).getByTestId('wall-loss-ack').click();
+    for (const p of [other, page, wall])
+      await expect(p.getByTestId('wall-loss-card')).toHaveCount(0, { timeout: 15_000 });
+    // Still dark: nobody alarms again for this outage.
+    await expect.poll(() => page.getByTestId('wall-loss-card').count(), { timeout: 3_000 }).toBe(0);
+
+    // Back and dark again: a new outage alarms again, and its card names the earlier 确认 by the chief.
+    await onAir(chief, victim.id, true);
+    await expect(tile(page, victim.id)).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+    await onAir(chief, victim.id, false);
+    await expect(alarmOn(page)).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByTestId('wall-loss-acked')).toContainText('张伟');
+    await alarmOn(page).getByTestId('wall-loss-ack').click();
+    for (const p of [page, wall, other])
+      await expect(p.getByTestId('wall-loss-card')).toHaveCount(0, { timeout: 15_000 });
+  } finally {
+    await onAir(chief, victim.id, true);
+    await admin.call('wall.lossAlarms.set', { gridId: victim.gridId, enabled: true, delayS: 10 });
+    await otherContext.close();
+    await wall.close();
+    await chief.close();
+    await admin.close();
+    await monitor.close();
+  }
+});
+
 test('cameras placed from the tree by keyboard; the tree and the menu fold away and stay folded', async ({
   page,
   shell,
