@@ -12,9 +12,10 @@ const TICK_MS = 1_000;
  * The video-loss alarm of a wall (the console's, or a wall window's): the groups' settings from the
  * hub, the clock that raises the alarms that are due, the hub's acknowledgements from any console,
  * and the tone — the wall alarm's 特急 pattern, again every ALARM_REPEAT_MS while an alarm is
- * unacknowledged and its camera still dark.
+ * unacknowledged and its camera still dark. `muted`: a wall window's 静音 silences this tone too
+ * (the card still shows and still needs 确认).
  */
-export function useLossAlarms(): void {
+export function useLossAlarms(muted = false): void {
   const api = useApi();
   const settings = useApiQuery('wall.lossAlarms.list', {});
   useEffect(() => api.subscribe('wall.lossAcked', ackedLoss), [api]);
@@ -34,7 +35,7 @@ export function useLossAlarms(): void {
     };
   }, []);
 
-  const sound = useLossStore((s) => sounding(s.state));
+  const sound = useLossStore((s) => sounding(s.state)) && !muted;
   useEffect(() => {
     window.addEventListener('pointerdown', unlockAudio, { capture: true, once: true });
     return () => {

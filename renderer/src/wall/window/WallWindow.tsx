@@ -78,8 +78,9 @@ export function WallWindow() {
   useIncidentWall();
   useWallKeys();
   useTourRunner();
-  // A wall window alarms for its own tiles too (issue 12 item 6): often the one screen in view.
-  useLossAlarms();
+  // A wall window alarms for its own tiles too (issue 12 item 6): often the one screen in view. Its
+  // 静音 (shown while it is marked for alarms) silences this tone as well.
+  useLossAlarms(marked && alarmSettings.muted);
 
   return (
     <div
