@@ -80,7 +80,8 @@ export function createRendererHandler(
       return textResponse(400, 'Bad Request', head);
     }
     if (url.host !== APP_HOST) return textResponse(404, 'Not Found', head);
-    const answer = await routeMediaNamespace({ method: request.method, url: url.pathname }, signed);
+    // With its query: a held playlist request names its segment (?_HLS_msn=, blocking-playlist.ts).
+    const answer = await routeMediaNamespace({ method: request.method, url: url.pathname + url.search }, signed);
     if (answer) {
       const headers = { ...answer.headers, ...sharedSecurityHeaders() };
       return new Response(answer.body, { status: answer.status, headers });

@@ -107,6 +107,27 @@ describe('signed media paths', () => {
     expect((await fetch(new URL(url.replace(tokenOf(url), 'x.y'), shell.url))).status).toBe(403);
   });
 
+  it('hold a playlist request for the next segment (_HLS_msn), through the web shell too; refuse a bad one', async () => {
+    const url = await openUrl(monitor, 'CAM-7101');
+    const dir = hub.gateway.hlsDir('CAM-7101', 'main')!;
+    fs.mkdirSync(dir, { recursive: true });
+    const write = (first: number) =>
+      fs.writeFileSync(
+        path.join(dir, 'index.m3u8'),
+        `#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:${first}\n#EXTINF:1.0,\nseg-${first}.m4s\n`,
+      );
+    write(17);
+    // Every playlist of an ingest says it can block.
+    expect(get(url).body?.toString()).toContain('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES');
+    expect(hub.routeMedia({ method: 'GET', url: `${url}?_HLS_msn=abc` })).toMatchObject({ status: 400 });
+    expect(await hub.routeMedia({ method: 'GET', url: `${url}?_HLS_msn=99` })).toMatchObject({ status: 400 });
+    // Asked for segment 18 before it exists: answered once the ingest writes it.
+    const held = fetch(new URL(`${url}?_HLS_msn=18`, shell.url)).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    write(18);
+    expect(await held).toContain('seg-18.m4s');
+  });
+
   it('refuse a token for another camera or another stream', async () => {
     const url = await openUrl(monitor, 'CAM-7101');
     await openUrl(monitor, 'CAM-7102');

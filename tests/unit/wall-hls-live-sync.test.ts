@@ -21,9 +21,11 @@ describe('HLS live edge by playlist origin', () => {
   });
 
   it('keeps everything else of the wall’s tuning for the ingest', () => {
-    const { liveSyncDurationCount, liveMaxLatencyDurationCount, ...rest } = hlsConfigFor(true);
-    const { liveSyncDuration, liveMaxLatencyDuration, ...base } = WALL_HLS_CONFIG;
+    const { liveSyncDurationCount, liveMaxLatencyDurationCount, lowLatencyMode, ...rest } = hlsConfigFor(true);
+    const { liveSyncDuration, liveMaxLatencyDuration, lowLatencyMode: baseLowLatency, ...base } = WALL_HLS_CONFIG;
     expect([liveSyncDurationCount, liveMaxLatencyDurationCount]).toEqual([1.5, 5]);
+    // Blocking playlist reload of the hub's ingests (blocking-playlist.ts): hls.js asks that way only in low-latency mode.
+    expect([lowLatencyMode, baseLowLatency]).toEqual([true, false]);
     expect([liveSyncDuration, liveMaxLatencyDuration]).toEqual([3, 6]);
     expect(rest).toEqual(base);
   });

@@ -4,13 +4,15 @@ import type { CameraStream } from '../../../common/contract/cameras';
 import type { DemoMedia } from '../demo-media';
 import type { ProxyRequest } from '../hls-proxy';
 import { demoStreamFile, type MediaAnswer, type MediaRequest, type MediaResponse } from '../media-routes';
+import { awaitSegment, requestedMsn, withServerControl, type PlaylistClock } from './blocking-playlist';
 import { SIGNED_MEDIA_BASE, demoScope, extScope, liveScope, verifyMediaToken } from './signed-url';
 
 /**
  * HTTP for signed media paths (signed-url.ts), transport-neutral like media-routes.ts so the web
  * shell and Electron's app:// scheme give the same answers:
  *   /media/s/<token>/demo/<key>/<stream>/<file>      a demo camera (DemoMedia; the only way to its clips)
- *   /media/s/<token>/live/<cameraId>/<stream>/<file> a gateway ingest's HLS (index.m3u8, init.mp4, seg-<n>.m4s)
+ *   /media/s/<token>/live/<cameraId>/<stream>/<file> a gateway ingest's HLS (index.m3u8, init.mp4, seg-<n>.m4s);
+ *                                                     its playlist supports blocking reload (?_HLS_msn=<n>)
  *   /media/s/<token>/ext/<cameraId>/<stream>/<ref>   an HLS camera on another server, through the
  *                                                     hub's proxy (index.m3u8 or a signed ref; async)
  * A token that does not verify, names another stream, or whose session has ended answers 403; the
@@ -27,6 +29,8 @@ export interface SignedRouteDeps {
   liveDir: (cameraId: string, stream: CameraStream) => string | null;
   /** The HLS proxy for cameras on other servers (main/media/hls-proxy/). */
   proxy?: ((request: ProxyRequest) => Promise<MediaResponse>) | undefined;
+  /** Time for held playlist requests (blocking-playlist.ts); tests pass a manual one. */
+  playlistClock?: PlaylistClock;
 }
 
 const TEXT_TYPE = 'text/plain; charset=utf-8';
@@ -57,14 +61,32 @@ function typeOf(file: string): string {
   return 'video/mp4';
 }
 
-function liveFile(dir: string, file: string, head: boolean): MediaResponse {
-  let bytes: Buffer;
+function readLive(dir: string, file: string): Buffer | null {
   try {
-    bytes = fs.readFileSync(path.join(dir, file));
+    return fs.readFileSync(path.join(dir, file));
   } catch {
     // Not written yet (connecting) or already deleted from the sliding window.
-    return notFound(head);
+    return null;
   }
+}
+
+/** The ingest's playlist, advertising blocking reload; held until segment `_HLS_msn` when asked. */
+async function livePlaylist(dir: string, msn: number, head: boolean, clock?: PlaylistClock): Promise<MediaResponse> {
+  const read = () => readLive(dir, 'index.m3u8')?.toString('utf8') ?? null;
+  const answer = await awaitSegment(read, msn, clock);
+  if (answer.kind === 'gone') return notFound(head);
+  if (answer.kind === 'too-far') return text(400, '_HLS_msn 超出播放列表 / _HLS_msn is beyond the playlist', head);
+  return liveBytes('index.m3u8', Buffer.from(withServerControl(answer.text), 'utf8'), head);
+}
+
+function liveFile(dir: string, file: string, head: boolean): MediaResponse {
+  const raw = readLive(dir, file);
+  if (raw === null) return notFound(head);
+  const bytes = file === 'index.m3u8' ? Buffer.from(withServerControl(raw.toString('utf8')), 'utf8') : raw;
+  return liveBytes(file, bytes, head);
+}
+
+function liveBytes(file: string, bytes: Buffer, head: boolean): MediaResponse {
   return {
     status: 200,
     headers: {
@@ -112,5 +134,9 @@ export function routeSignedMedia(deps: SignedRouteDeps, request: MediaRequest): 
   }
   if (!LIVE_FILE.test(file)) return notFound(head);
   const dir = deps.liveDir(id, stream);
-  return dir === null ? notFound(head) : liveFile(dir, file, head);
+  if (dir === null) return notFound(head);
+  const msn = file === 'index.m3u8' ? requestedMsn(request.url) : null;
+  if (msn === null) return liveFile(dir, file, head);
+  if (Number.isNaN(msn)) return text(400, '_HLS_msn 无效 / invalid _HLS_msn', head);
+  return livePlaylist(dir, msn, head, deps.playlistClock);
 }

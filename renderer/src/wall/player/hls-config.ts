@@ -133,6 +133,10 @@ export function gatewayLiveConfig(): Partial<HlsConfig> {
   delete config.liveMaxLatencyDuration;
   config.liveSyncDurationCount = GATEWAY_LIVE_SYNC_SEGMENTS;
   config.liveMaxLatencyDurationCount = GATEWAY_LIVE_MAX_LATENCY_SEGMENTS;
+  // The hub holds a playlist request until the next segment is written (?_HLS_msn=, its
+  // blocking-playlist.ts): hls.js asks that way only in low-latency mode. A poll learned of a new
+  // segment up to one target duration late — half a second of latency on average.
+  config.lowLatencyMode = true;
   return config;
 }
 
