@@ -97,7 +97,12 @@ describe('work-order lifecycle', () => {
     const o = await ok(hub!, hotline, 'orders.create', MANHOLE);
     const early = await call(hub!, chief, 'orders.act', { id: o.id, action: 'close' });
     expect(code(early)).toBe('E_CONFLICT');
-    if (!early.ok) expect(early.error.message.zh).toContain('待立案');
+    if (!early.ok) {
+      // The state and step by name only, in each language (issue 12 item 8); the codes are in details.
+      expect(early.error.message.zh).toBe('工单当前状态为 待立案，不能结案');
+      expect(early.error.message.en).toBe('The order is “Accepted”; “Close” is not possible now');
+      expect(early.error.details).toMatchObject({ state: 'accepted', action: 'close' });
+    }
     expect(code(await call(hub!, station, 'orders.get', { id: o.id }))).toBe('E_NOT_FOUND');
     await step(chief, o.id, 'file');
     await step(chief, o.id, 'dispatch', { handler: { kind: 'station', id: 'HQ-S2' } });

@@ -1,6 +1,6 @@
 import type { HandlerRef, MethodParsedInput, OrderDetail } from '../../../common/contract';
 import { apiError } from '../../../common/contract';
-import { ORDER_STATE_NAMES, type OrderState, type ResponseLevel } from '../../../common/domain/orders/states';
+import { type OrderState, type ResponseLevel } from '../../../common/domain/orders/states';
 import {
   availableActions,
   decide,
@@ -8,6 +8,7 @@ import {
   type OrderAction,
   type OrderFacts,
 } from '../../../common/domain/orders/transitions';
+import { orderConflictMessage, orderForbiddenMessage } from '../../../common/domain/orders/action-names';
 import { isOutsideJurisdiction, jurisdictionOf, targetStationOf } from '../../../common/domain/orders/jurisdiction';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -42,10 +43,6 @@ export interface OrderChange {
   previousStationId: string | null;
   /** A new 特急 order. */
   critical: boolean;
-}
-
-function stateName(s: OrderState): string {
-  return `${ORDER_STATE_NAMES[s].zh} (${s})`;
 }
 
 /**
@@ -209,18 +206,14 @@ export class OrdersService {
     const decision = decide(this.facts(row), action, actor);
     if (!decision.ok) {
       if (decision.why === 'role' || decision.why === 'scope') {
-        throw apiError('E_FORBIDDEN', `无权对该工单执行「${action}」`, `You may not take "${action}" on this order`);
+        const m = orderForbiddenMessage(action);
+        throw apiError('E_FORBIDDEN', m.zh, m.en, { action });
       }
       if (decision.why === 'no_supervision') {
         throw apiError('E_CONFLICT', '该工单没有待回复的督办', 'This order has no supervision awaiting a reply');
       }
-      const pending = row.pending ? `，待审批申请：${row.pending}` : '';
-      throw apiError(
-        'E_CONFLICT',
-        `工单当前状态为 ${stateName(row.state)}${pending}，不能执行「${action}」`,
-        `The order is ${row.state}${row.pending ? ` with a pending ${row.pending} request` : ''}; "${action}" is not possible now`,
-        { state: row.state, pending: row.pending },
-      );
+      const m = orderConflictMessage(row.state, row.pending, action);
+      throw apiError('E_CONFLICT', m.zh, m.en, { state: row.state, pending: row.pending, action });
     }
     const reason = input.reason?.trim() ? input.reason.trim() : null;
     if (ORDER_RULES[action].reason === 'required' && reason === null) {
