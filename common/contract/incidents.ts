@@ -1,3 +1,4 @@
+import { auditDetailSchema } from './audit-detail';
 import { z } from 'zod';
 import { INCIDENT_LEVELS, INCIDENT_TYPES, PLAN_LIMITS, REPORT_KINDS, TIMELINE_KINDS } from '../domain/incidents';
 import type { Role } from '../domain/roles';
@@ -98,6 +99,8 @@ export const timelineEntrySchema = z.object({
   byUserId: idSchema.nullable(),
   byName: z.string(),
   ref: timelineRefSchema.nullable(),
+  /** The entry as template key + parameters (renderer words it in the console's language); null: show text. */
+  detail: auditDetailSchema.nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -16,6 +16,7 @@ import {
   type AuditRenderContext,
 } from '../../renderer/src/workspaces/admin/audit/render';
 import { latinWords } from '../helpers/latin-words';
+import { OPS_SAMPLES } from './audit-ops-samples';
 
 const UNITS: Record<string, string> = { 'HQ-C': '城运中心', 'ST-1': '第一联勤站' };
 const CATEGORIES: Record<string, string> = { '0101304': '井盖缺失' };
@@ -38,8 +39,9 @@ const row = (method: string, summary: string, detail: AuditDetail | null = null)
 const early = { zh: '早班', en: 'Early' };
 const chief = { zh: '平台值班长', en: 'Duty chief' };
 
-/** One detail of every kind, as the hub writes them (main/services/audit/notes.ts). */
+/** One detail of every kind, as the hub writes them (main/services/audit/notes.ts, notes-ops.ts). */
 const SAMPLES: Record<(typeof AUDIT_DETAIL_KEYS)[number], AuditDetail> = {
+  ...OPS_SAMPLES,
   'order.create': {
     key: 'order.create',
     params: { code: 'HQ20261202-0001', title: '海塘村路口井盖缺失', category: '0101304', urgency: 'normal' },

@@ -234,9 +234,19 @@ describe('playback choice and H.265 transcoding (issue 10 items 3 and 5)', () =>
       `新增摄像机 ${c.id} 播放方式（合庆居委）`,
       `修改摄像机 ${c.id} 播放方式：播放方式→仅 HLS、H.265 转码→开`,
       `修改摄像机 ${c.id} 播放方式：标签`,
-      `新增摄像机 ${made.id} 仅 WebRTC（合庆居委），播放方式 webrtc`,
+      `新增摄像机 ${made.id} 仅 WebRTC（合庆居委），播放方式 仅 WebRTC`,
     ]);
     expect(summaries.join('\n')).not.toMatch(/Pa55word|SubPw77|camuser|rtsp:/);
+    // The same as data for the console's language: field codes, never a value that is a URL.
+    const details = db
+      .prepare("SELECT detail FROM audit_log WHERE target = ? AND method LIKE 'cameras.%' ORDER BY id")
+      .all(`camera:${c.id}`)
+      .map((r) => JSON.parse((r as { detail: string }).detail) as { key: string; params: Record<string, unknown> });
+    expect(details.map((d) => [d.key, d.params.fields ?? null])).toEqual([
+      ['camera.create', null],
+      ['camera.update', ['playback=hls', 'transcode=on']],
+      ['camera.update', ['tags']],
+    ]);
   });
 
   it('only administrators set them: every other role, of this station or another, is refused and nothing changes', async () => {

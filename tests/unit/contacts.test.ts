@@ -163,8 +163,8 @@ describe('save and delete', () => {
     const edited = await ok(hub, c.admin!, 'contacts.save', { ...added, title: '副站长' });
     expect(edited).toMatchObject({ id: added.id, title: '副站长' });
     expect(auditRows(`contact:${added.id}`)).toEqual([
-      { method: 'contacts.save', ok: 1, code: null, summary: '新增通讯录个人“孙站长” / contact added' },
-      { method: 'contacts.save', ok: 1, code: null, summary: '修改通讯录个人“孙站长” / contact changed' },
+      { method: 'contacts.save', ok: 1, code: null, summary: '新增通讯录个人“孙站长”' },
+      { method: 'contacts.save', ok: 1, code: null, summary: '修改通讯录个人“孙站长”' },
     ]);
     expect(c.monitor!.events.filter((e) => e.event === 'contacts.changed')).toEqual([
       { event: 'contacts.changed', payload: { ids: [added.id] } },

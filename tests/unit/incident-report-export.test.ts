@@ -248,8 +248,18 @@ describe('buildIncidentReport', () => {
         byUserId: 1,
         byName: '赵磊',
         ref: { level: 'III', fromLevel: 'IV' },
+        detail: null,
       },
-      { id: 1, at: START, kind: 'activated', text: '启动应急响应', byUserId: 1, byName: '赵磊', ref: { level: 'IV' } },
+      {
+        id: 1,
+        at: START,
+        kind: 'activated',
+        text: '启动应急响应',
+        byUserId: 1,
+        byName: '赵磊',
+        ref: { level: 'IV' },
+        detail: null,
+      },
       {
         id: 3,
         at: START + 31 * MIN,
@@ -258,6 +268,7 @@ describe('buildIncidentReport', () => {
         byUserId: null,
         byName: '系统',
         ref: { reportId: 1 },
+        detail: null,
       },
     ],
     orders: [

@@ -227,12 +227,12 @@ describe('demo.setRunning (the demo stream control)', () => {
     ]);
     const audit = hub.db
       .prepare(
-        "SELECT actor_name AS actor, target, summary, ok FROM audit_log WHERE method = 'demo.setRunning' ORDER BY id",
+        "SELECT actor_name AS actor, target, summary, ok, json_extract(detail, '$.key') AS words FROM audit_log WHERE method = 'demo.setRunning' ORDER BY id",
       )
       .all();
     expect(audit.slice(-2)).toEqual([
-      { actor: 'chief', target: id, summary: '停止演示流 demo07 / stop demo stream', ok: 1 },
-      { actor: 'admin', target: id, summary: '启动演示流 demo07 / start demo stream', ok: 1 },
+      { actor: 'chief', target: id, summary: '停止演示流 demo07', ok: 1, words: 'demo.streamStop' },
+      { actor: 'admin', target: id, summary: '启动演示流 demo07', ok: 1, words: 'demo.streamStart' },
     ]);
   });
 

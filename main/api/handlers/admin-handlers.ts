@@ -1,3 +1,4 @@
+import { fixedWords } from '../../services/audit/notes-ops';
 import type { AuthService } from '../../services/auth/auth-service';
 import { hashPassword } from '../../services/auth/passwords';
 import type { UsersService } from '../../services/users/users-service';
@@ -37,7 +38,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
   const setDisabled: Handler<'admin.users.setDisabled'> = (ctx, { id, disabled }) => {
     const actor = ctx.requireSession().user;
     ctx.audit.target = `user:${id}`;
-    ctx.audit.summary = disabled ? '停用用户 / disabled' : '启用用户 / enabled';
+    Object.assign(ctx.audit, fixedWords(disabled ? 'user.disable' : 'user.enable'));
     const record = ctx.tx(() => {
       const r = users.setDisabled(id, disabled, actor.id);
       if (disabled) auth.endAllSessions(id, 'disabled');
@@ -50,7 +51,7 @@ export function adminHandlers(users: UsersService, auth: AuthService, bus: Event
 
   const resetPassword: Handler<'admin.users.resetPassword'> = async (ctx, { id, newPassword }) => {
     ctx.audit.target = `user:${id}`;
-    ctx.audit.summary = '重置密码并解锁 / password reset, unlocked';
+    Object.assign(ctx.audit, fixedWords('user.resetPassword'));
     users.require(id);
     const hash = await hashPassword(newPassword);
     const record = ctx.tx(() => {

@@ -1,3 +1,4 @@
+import { apiKeyWords } from '../../services/audit/notes-ops';
 import type { ApiKeysService } from '../../services/open311/api-keys';
 import type { Handler } from '../handler-types';
 
@@ -8,11 +9,11 @@ export function apiKeyHandlers(keys: ApiKeysService) {
   const create: Handler<'admin.apiKeys.create'> = (ctx, { name }) => {
     const { user } = ctx.requireSession();
     ctx.audit.target = `apikey:${name}`;
-    ctx.audit.summary = `签发 Open311 API 密钥「${name}」/ issued an Open311 API key`;
+    Object.assign(ctx.audit, apiKeyWords('apikey.issue', name));
     const issued = ctx.tx(() => {
       const result = keys.create(name, { id: user.id, name: user.displayName });
       ctx.audit.target = `apikey:${result.key.id}`;
-      ctx.audit.summary = `签发 Open311 API 密钥「${result.key.name}」/ issued an Open311 API key`;
+      Object.assign(ctx.audit, apiKeyWords('apikey.issue', result.key.name));
       return result;
     });
     return issued;
@@ -20,14 +21,14 @@ export function apiKeyHandlers(keys: ApiKeysService) {
 
   const revoke: Handler<'admin.apiKeys.revoke'> = (ctx, { id }) => {
     ctx.audit.target = `apikey:${id}`;
-    ctx.audit.summary = `吊销 Open311 API 密钥 ${id} / revoked an Open311 API key`;
+    Object.assign(ctx.audit, apiKeyWords('apikey.revoke', `#${id}`));
     return ctx.tx(() => {
       const before = keys.get(id);
       const key = keys.revoke(id);
-      ctx.audit.summary =
-        before?.revokedAt === null
-          ? `吊销 Open311 API 密钥「${key.name}」/ revoked an Open311 API key`
-          : `Open311 API 密钥「${key.name}」早已吊销 / already revoked`;
+      Object.assign(
+        ctx.audit,
+        apiKeyWords(before?.revokedAt === null ? 'apikey.revoke' : 'apikey.alreadyRevoked', key.name),
+      );
       return key;
     });
   };

@@ -1,3 +1,4 @@
+import { fixedWords, uploadWords } from '../../services/audit/notes-ops';
 import type { AttachmentsService } from '../../services/attachments/attachments-service';
 import type { OrgRepo } from '../../services/org/org-repo';
 import { viewerOf } from '../../services/org/viewer';
@@ -18,9 +19,9 @@ export function attachmentHandlers(service: AttachmentsService, org: Pick<OrgRep
   const finish: Handler<'attachments.finish'> = async (ctx, { uploadId }) => {
     const userId = ctx.requireSession().user.id;
     ctx.audit.target = `upload:${uploadId}`;
-    ctx.audit.summary = '上传附件 / attachment upload';
+    Object.assign(ctx.audit, fixedWords('attachment.uploadStart'));
     const staged = await service.stage(userId, uploadId);
-    ctx.audit.summary = `上传附件 ${staged.name}（${staged.mime}，${staged.size} 字节，sha256 ${staged.sha256.slice(0, 12)}）`;
+    Object.assign(ctx.audit, uploadWords(staged));
     const info = ctx.tx(() => {
       const record = service.commit(userId, staged);
       ctx.audit.target = `attachment:${record.id}`;

@@ -5,6 +5,7 @@ import type { EventBus } from '../event-bus';
 import type { Handler } from '../handler-types';
 import type { Connection } from '../connection';
 import { languageWords } from '../../services/audit/notes';
+import { fixedWords } from '../../services/audit/notes-ops';
 
 /** Password attempts are rate-limited per connection (the object itself) and per peer address. */
 const attemptSource = (conn: Connection): AttemptSource => ({ connection: conn, remoteAddress: conn.remoteAddress });
@@ -13,10 +14,10 @@ export function authHandlers(auth: AuthService, bus: EventBus) {
   const login: Handler<'auth.login'> = async (ctx, { username, password }) => {
     ctx.audit.actor = { id: null, name: username };
     ctx.audit.target = `user:${username}`;
-    ctx.audit.summary = '登录失败 / sign-in failed';
+    Object.assign(ctx.audit, fixedWords('auth.loginFailed'));
     const grant = await auth.login(username, password, attemptSource(ctx.conn));
     ctx.audit.actor = { id: grant.user.id, name: grant.user.username };
-    ctx.audit.summary = '登录 / signed in';
+    Object.assign(ctx.audit, fixedWords('auth.login'));
     bus.bind(ctx.conn, grant.token, grant.user.id);
     return grant;
   };
@@ -30,7 +31,7 @@ export function authHandlers(auth: AuthService, bus: EventBus) {
   const logout: Handler<'auth.logout'> = (ctx) => {
     const { token, user } = ctx.requireSession();
     ctx.audit.target = `user:${user.id}`;
-    ctx.audit.summary = '退出登录 / signed out';
+    Object.assign(ctx.audit, fixedWords('auth.logout'));
     auth.logout(token);
     bus.unbind(ctx.conn);
     return null;
@@ -41,7 +42,7 @@ export function authHandlers(auth: AuthService, bus: EventBus) {
   const changePassword: Handler<'auth.changePassword'> = async (ctx, input) => {
     const { token, user } = ctx.requireSession();
     ctx.audit.target = `user:${user.id}`;
-    ctx.audit.summary = '修改本人密码 / changed own password';
+    Object.assign(ctx.audit, fixedWords('auth.changePassword'));
     const hash = await auth.preparePasswordChange(
       user.id,
       input.currentPassword,

@@ -1,3 +1,4 @@
+import { cameraCreateWords, cameraImportWords, cameraUpdateWords, cameraWords } from '../../services/audit/notes-ops';
 import type { cameraMethods } from '../../../common/contract/cameras';
 import { hashToken } from '../../services/auth/sessions-repo';
 import { unknownOnline, type OnlineState } from '../../services/cameras/camera-dto';
@@ -32,8 +33,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
       const camera = ctx.tx(() => {
         const c = cameras.create(input);
         ctx.audit.target = `camera:${c.id}`;
-        const media = `${c.playback === 'auto' ? '' : `，播放方式 ${c.playback}`}${c.transcode ? '，H.265 转码' : ''}`;
-        ctx.audit.summary = `新增摄像机 ${c.id} ${c.name}（${c.workstationName}）${media}`;
+        Object.assign(ctx.audit, cameraCreateWords(c));
         ctx.publish('cameras.changed', { ids: [c.id] });
         return c;
       });
@@ -44,7 +44,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
       const { camera } = ctx.tx(() => {
         const result = cameras.update(input);
         ctx.audit.target = `camera:${result.camera.id}`;
-        ctx.audit.summary = `修改摄像机 ${result.camera.id} ${result.camera.name}：${result.changed.join('、') || '无变化'}`;
+        Object.assign(ctx.audit, cameraUpdateWords(result.camera, { zh: result.changed, codes: result.changedCodes }));
         ctx.publish('cameras.changed', { ids: [result.camera.id] });
         return result;
       });
@@ -55,7 +55,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
       const camera = ctx.tx(() => {
         const c = cameras.setEnabled(id, enabled);
         ctx.audit.target = `camera:${c.id}`;
-        ctx.audit.summary = `${enabled ? '启用' : '停用'}摄像机 ${c.id} ${c.name}`;
+        Object.assign(ctx.audit, cameraWords(enabled ? 'camera.enable' : 'camera.disable', c));
         ctx.publish('cameras.changed', { ids: [c.id] });
         return c;
       });
@@ -66,7 +66,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
       ctx.tx(() => {
         const row = cameras.delete(id);
         ctx.audit.target = `camera:${row.id}`;
-        ctx.audit.summary = `删除摄像机 ${row.id} ${row.name}`;
+        Object.assign(ctx.audit, cameraWords('camera.delete', row));
         ctx.publish('cameras.changed', { ids: [row.id] });
       });
       return null;
@@ -77,9 +77,7 @@ export function cameraHandlers(deps: CameraDeps): CameraHandlers {
       ctx.tx(() => {
         const report = cameras.importFile(format, text, dryRun);
         ctx.audit.target = 'cameras:import';
-        ctx.audit.summary =
-          `${dryRun ? '校验' : '导入'}摄像机（${format.toUpperCase()}，${report.total} 行）：` +
-          `新增 ${report.created}，更新 ${report.updated}，拒绝 ${report.rejected}`;
+        Object.assign(ctx.audit, cameraImportWords(dryRun, format, report));
         if (!dryRun && report.created + report.updated > 0) ctx.publish('cameras.changed', { ids: [] });
         return report;
       }),

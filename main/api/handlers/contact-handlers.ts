@@ -1,5 +1,5 @@
 import { NOTIFIERS, type contactMethods, type notifyMethods } from '../../../common/contract';
-import { CONTACT_KIND_NAMES, NOTIFY_CHANNEL_NAMES } from '../../../common/domain/contacts';
+import { contactDeleteWords, contactSaveWords, notifyConfirmWords, notifyWords } from '../../services/audit/notes-ops';
 import type { ContactsService } from '../../services/contacts/contacts-service';
 import type { IncidentNotifications, NotifyActor } from '../../services/contacts/notifications';
 import type { OrgRepo } from '../../services/org/org-repo';
@@ -19,11 +19,8 @@ export function contactHandlers(contacts: ContactsService): ContactHandlers {
     // The audit row is written at the end of the transaction: word it inside.
     const contact = ctx.tx(() => {
       const saved = contacts.save(input);
-      const kind = CONTACT_KIND_NAMES[saved.contact.kind];
       ctx.audit.target = `contact:${saved.contact.id}`;
-      ctx.audit.summary = saved.before
-        ? `修改通讯录${kind.zh}“${saved.contact.name}” / contact changed`
-        : `新增通讯录${kind.zh}“${saved.contact.name}” / contact added`;
+      Object.assign(ctx.audit, contactSaveWords(Boolean(saved.before), saved.contact));
       return saved.contact;
     });
     ctx.publish('contacts.changed', { ids: [contact.id] });
@@ -34,7 +31,7 @@ export function contactHandlers(contacts: ContactsService): ContactHandlers {
     ctx.audit.target = `contact:${id}`;
     const row = ctx.tx(() => {
       const deleted = contacts.delete(id);
-      ctx.audit.summary = `删除通讯录条目“${deleted.name}” / contact deleted`;
+      Object.assign(ctx.audit, contactDeleteWords(deleted.name));
       return deleted;
     });
     ctx.publish('contacts.changed', { ids: [row.id] });
@@ -68,7 +65,7 @@ export function notifyHandlers(deps: { notifications: IncidentNotifications; org
     const done = ctx.tx(() => {
       const r = notifications.notify(input, who);
       ctx.audit.target = `incident:${r.incident.id}`;
-      ctx.audit.summary = `通知 ${r.notification.contactName}（${NOTIFY_CHANNEL_NAMES[input.channel].zh}）/ notified`;
+      Object.assign(ctx.audit, notifyWords(r.notification.contactName, input.channel));
       return r;
     });
     ctx.publish('incidents.changed', { id: done.incident.id, what: 'notification' });
@@ -81,7 +78,7 @@ export function notifyHandlers(deps: { notifications: IncidentNotifications; org
     const done = ctx.tx(() => {
       const r = notifications.confirm(input, who);
       ctx.audit.target = `incident:${r.incidentId}`;
-      ctx.audit.summary = `确认通知 ${r.notification.contactName} / notification confirmed`;
+      Object.assign(ctx.audit, notifyConfirmWords(r.notification.contactName));
       return r;
     });
     ctx.publish('incidents.changed', { id: done.incidentId, what: 'notification' });

@@ -1,3 +1,4 @@
+import { demoStreamWords } from '../../services/audit/notes-ops';
 import { apiError } from '../../../common/contract';
 import type { demoMethods } from '../../../common/contract/demo';
 import type { DemoMedia } from '../../media/demo-media';
@@ -53,7 +54,7 @@ export function demoHandlers(deps: DemoControlDeps): DemoHandlers {
         throw apiError('E_NOT_FOUND', `摄像机 ${camera.id} 不播放演示流`, `Camera ${camera.id} plays no demo stream`);
       }
       ctx.audit.target = camera.id;
-      ctx.audit.summary = running ? `启动演示流 ${key} / start demo stream` : `停止演示流 ${key} / stop demo stream`;
+      Object.assign(ctx.audit, demoStreamWords(running, key));
       ctx.afterSuccess(() => (running ? media.start(key) : media.stop(key)));
       return { cameraId: camera.id, streamKey: key, running };
     },

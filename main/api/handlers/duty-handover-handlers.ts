@@ -1,3 +1,4 @@
+import { dutyChecklistWords } from '../../services/audit/notes-ops';
 import type { z } from 'zod';
 import { apiError } from '../../../common/contract';
 import type { dutyHandoverMethods } from '../../../common/contract/duty-handover';
@@ -147,7 +148,13 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
     return ctx.tx(() => {
       const items = deps.checklists.set(unit.id, input.items);
       ctx.audit.target = `duty-checklist:${unit.id}`;
-      ctx.audit.summary = `修改交接检查项（${unit.name}）：${items.map((i) => i.label).join('；')}`;
+      Object.assign(
+        ctx.audit,
+        dutyChecklistWords(
+          unit,
+          items.map((i) => i.label),
+        ),
+      );
       ctx.publish('duty.changed', { orgUnitId: unit.id, what: 'checklist' }, { orgUnitIds: [unit.id] });
       return items;
     });

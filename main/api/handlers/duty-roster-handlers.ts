@@ -1,3 +1,4 @@
+import { dutyPatternWords } from '../../services/audit/notes-ops';
 import type { z } from 'zod';
 import { apiError, type EventPayload, type OrgUnit } from '../../../common/contract';
 import type { dutyRosterMethods } from '../../../common/contract/duty-roster';
@@ -82,7 +83,7 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
       throw forbidden(`修改 ${unit.name} 的班次模板`, `change the shift pattern of ${unit.name}`);
     }
     ctx.audit.target = `duty-pattern:${unit.id}`;
-    ctx.audit.summary = `班次模板 ${unit.name}：${shifts.map((s) => `${s.name} ${s.start}–${s.end}`).join('，')}`;
+    Object.assign(ctx.audit, dutyPatternWords(unit, shifts));
     const saved = ctx.tx(() => roster.setPattern(unit.id, shifts));
     announce(ctx, unit.id, 'pattern');
     return saved;

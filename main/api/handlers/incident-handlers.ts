@@ -1,7 +1,17 @@
+import {
+  incidentActivateWords,
+  incidentCloseWords,
+  incidentLevelWords,
+  incidentLinkWords,
+  incidentNoteWords,
+  incidentPlanWords,
+  incidentReportWords,
+  incidentTickWords,
+} from '../../services/audit/notes-ops';
 import type { z } from 'zod';
 import { apiError, type EventPayload } from '../../../common/contract';
 import type { incidentMethods, planLevelsSchema } from '../../../common/contract/incidents';
-import { INCIDENT_LEVEL_NAMES, INCIDENT_TYPE_NAMES } from '../../../common/domain/incidents';
+import { INCIDENT_LEVEL_NAMES } from '../../../common/domain/incidents';
 import type { Clock } from '../../clock';
 import type { IncidentRecord } from '../../services/incidents/incident-read';
 import type { IncidentActor, IncidentsService } from '../../services/incidents/incidents-service';
@@ -95,7 +105,7 @@ export function incidentHandlers(deps: IncidentDeps) {
     const incident = ctx.tx(() => {
       const i = incidents.activate(input, who);
       ctx.audit.target = `incident:${i.id}`;
-      ctx.audit.summary = `${i.drill ? '启动演练' : '启动应急响应'}：${INCIDENT_TYPE_NAMES[i.type].zh} ${INCIDENT_LEVEL_NAMES[i.level].zh}「${i.name}」`;
+      Object.assign(ctx.audit, incidentActivateWords(i));
       logSwitch(ctx, i, 'activated', input.situation);
       return i;
     });
@@ -109,7 +119,7 @@ export function incidentHandlers(deps: IncidentDeps) {
       const before = incidents.visible(id, who.viewer).level;
       const i = incidents.setLevel(id, level, reason, who);
       ctx.audit.target = `incident:${id}`;
-      ctx.audit.summary = `调整响应级别：${INCIDENT_LEVEL_NAMES[before].zh} → ${INCIDENT_LEVEL_NAMES[level].zh}`;
+      Object.assign(ctx.audit, incidentLevelWords(before, level));
       logSwitch(
         ctx,
         i,
@@ -126,7 +136,7 @@ export function incidentHandlers(deps: IncidentDeps) {
     ctx.tx(() => {
       const i = incidents.close(id, summary, who);
       ctx.audit.target = `incident:${id}`;
-      ctx.audit.summary = `结束应急事件「${i.name}」`;
+      Object.assign(ctx.audit, incidentCloseWords(i.name));
       logSwitch(ctx, i, 'closed', summary);
     });
     changed(ctx, id, 'closed');
@@ -137,7 +147,7 @@ export function incidentHandlers(deps: IncidentDeps) {
     const who = actor(ctx);
     const wrote = ctx.tx(() => {
       ctx.audit.target = `incident:${id}`;
-      ctx.audit.summary = `${done ? '完成' : '撤销完成'}检查项 ${itemId}`;
+      Object.assign(ctx.audit, incidentTickWords(done, itemId));
       return incidents.tick(id, itemId, done, who);
     });
     if (wrote) changed(ctx, id, 'checklist');
@@ -149,7 +159,7 @@ export function incidentHandlers(deps: IncidentDeps) {
     ctx.tx(() => {
       incidents.note(id, text, who);
       ctx.audit.target = `incident:${id}`;
-      ctx.audit.summary = `事件记录：${text.slice(0, 80)}`;
+      Object.assign(ctx.audit, incidentNoteWords(text));
     });
     changed(ctx, id, 'timeline');
     return detail(ctx, id);
@@ -160,7 +170,7 @@ export function incidentHandlers(deps: IncidentDeps) {
     ctx.tx(() => {
       const { late } = incidents.record(id, reportId, text, attachmentIds, who);
       ctx.audit.target = `incident:${id}`;
-      ctx.audit.summary = `报送报告 ${reportId}${late ? '（超时）' : ''}：${text.slice(0, 80)}`;
+      Object.assign(ctx.audit, incidentReportWords(reportId, late, text));
     });
     changed(ctx, id, 'report');
     return detail(ctx, id);
@@ -171,7 +181,7 @@ export function incidentHandlers(deps: IncidentDeps) {
     ctx.tx(() => {
       incidents.linkOrder(id, orderId, who);
       ctx.audit.target = `incident:${id}`;
-      ctx.audit.summary = `关联工单 ${orderId}`;
+      Object.assign(ctx.audit, incidentLinkWords(orderId));
     });
     changed(ctx, id, 'orders');
     return detail(ctx, id);
@@ -185,7 +195,7 @@ export function incidentHandlers(deps: IncidentDeps) {
       checkPresetViews(input.levels);
       const plan = incidents.plans.save(input, user.displayName, clock());
       ctx.audit.target = `incident-plan:${plan.type}`;
-      ctx.audit.summary = `保存应急预案「${plan.name}」`;
+      Object.assign(ctx.audit, incidentPlanWords(plan.name));
       return plan;
     });
   };

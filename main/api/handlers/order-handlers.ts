@@ -1,3 +1,4 @@
+import { fixedWords } from '../../services/audit/notes-ops';
 import { apiError, type Audience } from '../../../common/contract';
 import type { OrgRepo } from '../../services/org/org-repo';
 import { autoLinkTarget } from '../../../common/domain/incidents';
@@ -138,7 +139,7 @@ export function orderHandlers(deps: OrderDeps) {
   const alertAck: Handler<'orders.alerts.ack'> = (ctx, { id }) => {
     const who = actor(ctx);
     ctx.audit.target = `alert:${id}`;
-    ctx.audit.summary = '确认工单提醒 / alert acknowledged';
+    Object.assign(ctx.audit, fixedWords('order.alertAck'));
     // An alert on an order the caller may not see answers like one that does not exist.
     if (!alerts.visibleTo(id, who) || who.id === null) {
       throw apiError(

@@ -9,7 +9,15 @@ import {
 } from '../../../common/contract';
 import { WALL_LAYOUT_TILES, WALL_WINDOW_SUPERVISORS, type WallScope } from '../../../common/domain/wall';
 import type { WallServices, WallUser, WallWindowEntry } from '../../services/wall';
-import { scopeZh } from '../../services/wall/wall-items';
+import {
+  wallAlarmAckWords,
+  wallDeleteWords,
+  wallPushWords,
+  wallTourSaveWords,
+  wallViewSaveWords,
+  wallWindowAlarmWords,
+  type Bilingual,
+} from '../../services/audit/notes-ops';
 import type { EventBus } from '../event-bus';
 import type { Handler, HandlerContext } from '../handler-types';
 
@@ -59,7 +67,7 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
   const { views, tours, windows, alarms, cameras, clock } = deps;
 
   /** The push target with its content, checked against what the caller may see. */
-  const resolve = (target: WallPushTarget, actor: WallUser): { pushed: WallPushed['target']; what: string } => {
+  const resolve = (target: WallPushTarget, actor: WallUser): { pushed: WallPushed['target']; what: Bilingual } => {
     switch (target.kind) {
       case 'camera': {
         const row = cameras.repo.byId(target.cameraId);
@@ -68,14 +76,20 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
         }
         if (!row.enabled) throw apiError('E_CONFLICT', `摄像机 ${row.id} 已停用`, `Camera ${row.id} is disabled`);
         const slot = target.slot === undefined ? {} : { slot: target.slot };
-        const where = target.slot === undefined ? '' : `（第 ${target.slot + 1} 格）`;
-        return { pushed: { kind: 'camera', cameraId: row.id, ...slot }, what: `摄像机 ${row.id} ${row.name}${where}` };
+        const where =
+          target.slot === undefined
+            ? { zh: '', en: '' }
+            : { zh: `（第 ${target.slot + 1} 格）`, en: ` (tile ${target.slot + 1})` };
+        return {
+          pushed: { kind: 'camera', cameraId: row.id, ...slot },
+          what: { zh: `摄像机 ${row.id} ${row.name}${where.zh}`, en: `camera ${row.id} ${row.name}${where.en}` },
+        };
       }
       case 'view': {
         const { name, layout, slots } = views.get(target.viewId, actor);
         return {
           pushed: { kind: 'view', viewId: target.viewId, view: { name, layout, slots } },
-          what: `画面 #${target.viewId}“${name}”`,
+          what: { zh: `画面 #${target.viewId}“${name}”`, en: `view #${target.viewId} “${name}”` },
         };
       }
       case 'tour': {
@@ -88,7 +102,7 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
             tour: { name, mode, layout, cameras: ids, dwellSeconds },
             ...slot,
           },
-          what: `轮巡 #${target.tourId}“${name}”`,
+          what: { zh: `轮巡 #${target.tourId}“${name}”`, en: `tour #${target.tourId} “${name}”` },
         };
       }
     }
@@ -104,9 +118,7 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
         const tiles = WALL_LAYOUT_TILES[view.layout];
         const cams = view.slots.filter((s) => s !== null).length;
         ctx.audit.target = `wall-view:${view.id}`;
-        ctx.audit.summary =
-          `${before ? '修改' : '新建'}${scopeZh(view.scope)}画面“${view.name}”：${tiles} 画面，${cams} 路摄像机` +
-          (before && before.scope !== view.scope ? `（由${scopeZh(before.scope)}改为${scopeZh(view.scope)}）` : '');
+        Object.assign(ctx.audit, wallViewSaveWords(view, before, tiles, cams));
         ctx.publish('wall.changed', { what: 'views' }, listAudience([before?.scope, view.scope], view.ownerId));
         return view;
       });
@@ -117,7 +129,7 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
       ctx.tx(() => {
         const row = views.delete(id, actor);
         ctx.audit.target = `wall-view:${row.id}`;
-        ctx.audit.summary = `删除${scopeZh(row.scope)}画面“${row.name}”（创建人 ${row.ownerName}）`;
+        Object.assign(ctx.audit, wallDeleteWords('wall.viewDelete', row));
         ctx.publish('wall.changed', { what: 'views' }, listAudience([row.scope], row.ownerId));
       });
       return null;
@@ -129,12 +141,8 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
       const actor = actorOf(ctx);
       return ctx.tx(() => {
         const { tour, before } = tours.save(input, actor);
-        const how = tour.mode === 'wall' ? `整墙 ${tour.layout ?? ''} 画面` : '单格';
         ctx.audit.target = `wall-tour:${tour.id}`;
-        ctx.audit.summary =
-          `${before ? '修改' : '新建'}${scopeZh(tour.scope)}轮巡“${tour.name}”：${how}，` +
-          `${tour.cameras.length} 路摄像机，每 ${tour.dwellSeconds} 秒切换` +
-          (before && before.scope !== tour.scope ? `（由${scopeZh(before.scope)}改为${scopeZh(tour.scope)}）` : '');
+        Object.assign(ctx.audit, wallTourSaveWords({ ...tour, cameras: tour.cameras.length }, before));
         ctx.publish('wall.changed', { what: 'tours' }, listAudience([before?.scope, tour.scope], tour.ownerId));
         return tour;
       });
@@ -145,7 +153,7 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
       ctx.tx(() => {
         const row = tours.delete(id, actor);
         ctx.audit.target = `wall-tour:${row.id}`;
-        ctx.audit.summary = `删除${scopeZh(row.scope)}轮巡“${row.name}”（创建人 ${row.ownerName}）`;
+        Object.assign(ctx.audit, wallDeleteWords('wall.tourDelete', row));
         ctx.publish('wall.changed', { what: 'tours' }, listAudience([row.scope], row.ownerId));
       });
       return null;
@@ -171,7 +179,7 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
     'wall.windows.setAlarm': (ctx, { windowId, alarm }) => {
       const entry = windows.setAlarm(windowId, actorOf(ctx), alarm);
       ctx.audit.target = `wall-window:${entry.windowId}`;
-      ctx.audit.summary = `${alarm ? '设为' : '取消'}电视墙报警窗口“${entry.name}”（${entry.userName}）`;
+      Object.assign(ctx.audit, wallWindowAlarmWords(alarm, entry));
       for (const audience of windowAudiences(entry)) ctx.publish('wall.changed', { what: 'windows' }, audience);
       return windowDto(entry, ctx.conn.id);
     },
@@ -181,9 +189,11 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
       ctx.tx(() => {
         const alarm = alarms.ack(alarmId, actorOf(ctx), clock());
         const why =
-          alarm.reason.kind === 'order' ? `特急工单 ${alarm.reason.orderCode}` : `事件 #${alarm.reason.incidentId}`;
+          alarm.reason.kind === 'order'
+            ? { zh: `特急工单 ${alarm.reason.orderCode}`, en: `critical order ${alarm.reason.orderCode}` }
+            : { zh: `事件 #${alarm.reason.incidentId}`, en: `incident #${alarm.reason.incidentId}` };
         ctx.audit.target = `wall-window:${alarm.windowId}`;
-        ctx.audit.summary = `确认电视墙报警窗口“${alarm.windowName}”上的${why}报警，返回原画面`;
+        Object.assign(ctx.audit, wallAlarmAckWords(alarm.windowName, why));
         return { alarmId: alarm.alarmId };
       }),
 
@@ -198,7 +208,7 @@ export function wallHandlers(deps: WallDeps): WallHandlers {
         at: clock(),
       };
       ctx.audit.target = `wall-window:${window.windowId}`;
-      ctx.audit.summary = `推送${what}到电视墙窗口“${window.name}”（${window.userName}）`;
+      Object.assign(ctx.audit, wallPushWords(what, window));
       // Only that window's connection, and only while the same user is signed in on it.
       ctx.publish('wall.pushed', payload, { connectionIds: [window.connId], userIds: [window.userId] });
       return payload;

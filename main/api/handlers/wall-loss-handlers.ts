@@ -1,10 +1,10 @@
-import { LOSS_ALARM_ACKERS, LOSS_ALARM_DEFAULT_DELAY_S, type LossAlarmSetting } from '../../../common/contract';
+import { LOSS_ALARM_ACKERS, LOSS_ALARM_DEFAULT_DELAY_S } from '../../../common/contract';
 import type { Camera } from '../../../common/contract';
 import type { Clock } from '../../clock';
+import { lossAlarmWords } from '../../services/audit/notes-ops';
 import type { LossAlarmSettings } from '../../services/wall/loss-alarm-settings';
 import type { Handler } from '../handler-types';
 
-const describe = (s: LossAlarmSetting) => (s.enabled ? `开启，离线 ${s.delayS} 秒后报警` : '关闭');
 const STREAM_NAMES = { main: '主码流', sub: '子码流' } as const;
 
 /**
@@ -34,7 +34,7 @@ export function wallLossHandlers(
       return ctx.tx(() => {
         const { before, after } = settings.set(gridId, enabled, delayS, user.id);
         ctx.audit.target = `grid:${after.gridId}`;
-        ctx.audit.summary = `视频丢失报警（${after.gridName}）：${describe(before)} → ${describe(after)}`;
+        Object.assign(ctx.audit, lossAlarmWords(after.gridName, before, after));
         ctx.publish('cameras.changed', { ids: [] });
         return after;
       });

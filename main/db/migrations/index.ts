@@ -21,6 +21,7 @@ import orderFeedbackResult from './0200_order_feedback_result.sql';
 import dutyEntrySeq from './0210_duty_entry_seq.sql';
 import auditDetail from './0220_audit_detail.sql';
 import supervisionFollowups from './0230_supervision_followups.sql';
+import incidentTimelineDetail from './0240_incident_timeline_detail.sql';
 
 export interface Migration {
   version: number;
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 210, name: 'duty-entry-seq', sql: dutyEntrySeq },
   { version: 220, name: 'audit-detail', sql: auditDetail },
   { version: 230, name: 'supervision-followups', sql: supervisionFollowups },
+  { version: 240, name: 'incident-timeline-detail', sql: incidentTimelineDetail },
 ];

@@ -62,6 +62,12 @@ const SHOWN_VALUES: Partial<Record<keyof CameraRow, (row: CameraRow) => string>>
   transcode: (row) => (row.transcode ? '开' : '关'),
 };
 
+/** The same settings' values as codes, for the audit detail the console names in its language. */
+const SHOWN_CODES: Partial<Record<keyof CameraRow, (row: CameraRow) => string>> = {
+  playback: (row) => row.playback,
+  transcode: (row) => (row.transcode ? 'on' : 'off'),
+};
+
 function notFound(id: string) {
   return apiError('E_NOT_FOUND', `摄像机 ${id} 不存在`, `No camera ${id}`);
 }
@@ -155,7 +161,7 @@ export class CamerasService {
   }
 
   /** Applies the fields given; returns the camera and the names of the fields that changed. */
-  update(input: CameraUpdate): { camera: Camera; changed: string[] } {
+  update(input: CameraUpdate): { camera: Camera; changed: string[]; changedCodes: string[] } {
     const before = this.row(input.id);
     const secretsBefore = this.storedSecrets(before.seq);
     const mainUrl = input.mainUrl ?? before.mainUrl;
@@ -178,17 +184,26 @@ export class CamerasService {
       before,
     );
     const after = this.row(input.id);
-    const names = Object.entries(FIELD_NAMES).flatMap(([key, name]) => {
+    const names: string[] = [];
+    const codes: string[] = [];
+    for (const [key, name] of Object.entries(FIELD_NAMES)) {
       const k = key as keyof CameraRow;
-      if (JSON.stringify(before[k]) === JSON.stringify(after[k])) return [];
+      if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
       const value = SHOWN_VALUES[k];
-      return [value ? `${name}→${value(after)}` : name];
-    });
+      names.push(value ? `${name}→${value(after)}` : name);
+      codes.push(value ? `${k}=${SHOWN_CODES[k]?.(after) ?? ''}` : k);
+    }
     // A retyped credential leaves the masked URL as it was: say that it changed, never what to.
     const secretsAfter = this.storedSecrets(after.seq);
-    if (secretsBefore.main !== secretsAfter.main) names.push('主码流凭据');
-    if (secretsBefore.sub !== secretsAfter.sub) names.push('子码流凭据');
-    return { camera, changed: names };
+    if (secretsBefore.main !== secretsAfter.main) {
+      names.push('主码流凭据');
+      codes.push('mainSecret');
+    }
+    if (secretsBefore.sub !== secretsAfter.sub) {
+      names.push('子码流凭据');
+      codes.push('subSecret');
+    }
+    return { camera, changed: names, changedCodes: codes };
   }
 
   /** Comparable forms of the stored credentials (the ciphertext differs on every write). */

@@ -1,5 +1,6 @@
+import { confirmedWords, notifiedWords } from '../incidents/timeline-words';
 import { apiError, type IncidentNotice, type IncidentNotification } from '../../../common/contract';
-import { NOTIFY_CHANNEL_NAMES, type NotifyChannel } from '../../../common/domain/contacts';
+import type { NotifyChannel } from '../../../common/domain/contacts';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { IncidentRecord } from '../incidents/incident-read';
@@ -138,10 +139,9 @@ export class IncidentNotifications {
         at,
       );
     const id = Number(info.lastInsertRowid);
-    const how = NOTIFY_CHANNEL_NAMES[input.channel].zh;
     appendTimeline(this.db, incident.id, {
       kind: 'notified',
-      text: `通知${contact.title ? `${contact.name}（${contact.title}）` : contact.name}（${how}${phone ? ` ${phone}` : ''}）${note ? `：${note}` : ''}`,
+      ...notifiedWords({ name: contact.name, title: contact.title, channel: input.channel, phone, note }),
       byUserId: actor.id,
       byName: actor.name,
       at,
@@ -208,13 +208,9 @@ export class IncidentNotifications {
            confirm_note = ? WHERE id = ?`,
       )
       .run(at, actor.id, actor.name, note, row.id);
-    const how = NOTIFY_CHANNEL_NAMES[row.channel].zh;
     appendTimeline(this.db, row.incidentId, {
       kind: 'confirmed',
-      text:
-        row.channel === 'console'
-          ? `${row.contactName}确认收到（${how}）${note ? `：${note}` : ''}`
-          : `记录${row.contactName}回复确认（${how}）${note ? `：${note}` : ''}`,
+      ...confirmedWords({ name: row.contactName, channel: row.channel, note }),
       byUserId: actor.id,
       byName: actor.name,
       at,

@@ -3,7 +3,6 @@ import {
   activeConflict,
   applyPlanLevel,
   INCIDENT_LEVEL_NAMES,
-  INCIDENT_TYPE_NAMES,
   isOpenReport,
   levelRank,
   nextUpdateAfter,
@@ -20,6 +19,7 @@ import type { Viewer } from '../org/viewer';
 import { appliedPlanLevel, defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
 import type { PlansRepo } from './plans';
 import { appendTimeline } from './timeline';
+import { activatedWords, closedWords, levelWords, orderLinkedWords, reportWords, tickWords } from './timeline-words';
 import { canSeeIncident, incidentNotFound, stationsOfAreas } from './visibility';
 
 /** Who acts: the signed-in user as the scoping rules see them. */
@@ -144,9 +144,14 @@ export class IncidentsService {
     const areas = this.read.areas(areaIds).map((a) => a.name);
     appendTimeline(this.db, id, {
       kind: 'activated',
-      text:
-        `${input.drill ? '启动演练' : '启动应急响应'}：${INCIDENT_TYPE_NAMES[input.type].zh} ${INCIDENT_LEVEL_NAMES[input.level].zh}；` +
-        `影响范围：${areas.join('、')}；指挥：${input.commanderName}；情况：${input.situation}`,
+      ...activatedWords({
+        drill: input.drill,
+        type: input.type,
+        level: input.level,
+        areas,
+        commander: input.commanderName,
+        situation: input.situation,
+      }),
       byUserId: actor.id,
       byName: actor.name,
       at: now,
@@ -204,7 +209,7 @@ export class IncidentsService {
       .run(level, now, current ? JSON.stringify(current.levels[level]) : null, id);
     appendTimeline(this.db, id, {
       kind: 'level',
-      text: `${up ? '升级' : '降级'}：${INCIDENT_LEVEL_NAMES[incident.level].zh} → ${INCIDENT_LEVEL_NAMES[level].zh}；原因：${reason}`,
+      ...levelWords(up, incident.level, level, reason),
       byUserId: actor.id,
       byName: actor.name,
       at: now,
@@ -230,7 +235,7 @@ export class IncidentsService {
       .run(now, id, now);
     appendTimeline(this.db, id, {
       kind: 'closed',
-      text: `${incident.drill ? '结束演练' : '结束应急响应'}：${summary}`,
+      ...closedWords(incident.drill, summary),
       byUserId: actor.id,
       byName: actor.name,
       at: now,
@@ -262,7 +267,7 @@ export class IncidentsService {
       .run(done ? 1 : 0, done ? now : null, done ? actor.id : null, done ? actor.name : null, itemId);
     appendTimeline(this.db, id, {
       kind: 'checklist',
-      text: `${done ? '完成' : '撤销完成'}：${item.text}`,
+      ...tickWords(done, item.text),
       byUserId: actor.id,
       byName: actor.name,
       at: now,
@@ -326,7 +331,7 @@ export class IncidentsService {
       .run(now, actor.id, actor.name, text, ids.length > 0 ? JSON.stringify(ids) : null, reportId);
     appendTimeline(this.db, id, {
       kind: 'report',
-      text: `报送${REPORT_KIND_NAMES[report.kind].zh}${late ? '（超时）' : ''}：${text}`,
+      ...reportWords(report.kind, late, text),
       byUserId: actor.id,
       byName: actor.name,
       at: now,
@@ -387,7 +392,7 @@ export class IncidentsService {
       .run(id, orderId, now, actor.id, actor.name, auto ? 1 : 0);
     appendTimeline(this.db, id, {
       kind: 'order_linked',
-      text: `${auto ? '新建并关联工单' : '关联工单'} ${order.code}「${order.title}」`,
+      ...orderLinkedWords(auto, order),
       byUserId: actor.id,
       byName: actor.name,
       at: now,

@@ -1,8 +1,8 @@
-import { REPORT_KIND_NAMES, reportAlertDue } from '../../../common/domain/incidents';
-import { formatShanghai } from '../../../common/domain/time';
+import { reportAlertDue } from '../../../common/domain/incidents';
 import type { Db } from '../../db/connection';
 import type { IncidentReader } from './incident-read';
 import { appendTimeline } from './timeline';
+import { reportMissedWords } from './timeline-words';
 
 /** One announcement of the sweep: a report deadline 5 minutes away, reached, or found passed. */
 export interface ReportAlert {
@@ -39,7 +39,7 @@ export function sweepReports(db: Db, read: IncidentReader, now: number): ReportA
         if (markDue.run(now, r.id).changes === 0) continue;
         appendTimeline(db, r.incidentId, {
           kind: 'report_missed',
-          text: `${REPORT_KIND_NAMES[r.kind].zh}未在时限内报送（应于 ${formatShanghai(r.dueAt).slice(0, 16)} 前报送）`,
+          ...reportMissedWords(r.kind, r.dueAt),
           byUserId: null,
           byName: SYSTEM_NAME,
           at: now,

@@ -1,3 +1,4 @@
+import { auditDetailSchema, type AuditDetail } from '../../../common/contract/audit-detail';
 import { timelineRefSchema, type TimelineEntry, type TimelineRef } from '../../../common/contract/incidents';
 import type { TimelineKind } from '../../../common/domain/incidents';
 import type { Db } from '../../db/connection';
@@ -13,6 +14,8 @@ export interface TimelineInput {
   byName: string;
   at: number;
   ref?: TimelineRef | null;
+  /** What `text` says, as data for the console (timeline-words.ts); omitted for free notes. */
+  detail?: AuditDetail | null;
 }
 
 interface TimelineRow {
@@ -23,11 +26,23 @@ interface TimelineRow {
   byUserId: number | null;
   byName: string;
   ref: string | null;
+  detail: string | null;
+}
+
+/** A detail that does not parse (or a key this hub's console does not know) leaves the text to speak. */
+function parseDetail(json: string | null): AuditDetail | null {
+  if (json === null) return null;
+  try {
+    const parsed = auditDetailSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function toEntry(row: TimelineRow): TimelineEntry {
   const parsed = row.ref === null ? null : timelineRefSchema.safeParse(JSON.parse(row.ref));
-  return { ...row, ref: parsed?.success ? parsed.data : null };
+  return { ...row, ref: parsed?.success ? parsed.data : null, detail: parseDetail(row.detail) };
 }
 
 /**
@@ -39,10 +54,11 @@ function toEntry(row: TimelineRow): TimelineEntry {
 export function appendTimeline(db: Db, incidentId: number, entry: TimelineInput): TimelineEntry {
   const text = entry.text.trim().slice(0, TIMELINE_TEXT_MAX);
   const ref = entry.ref ? timelineRefSchema.parse(entry.ref) : null;
+  const detail = entry.detail ? JSON.stringify(auditDetailSchema.parse(entry.detail)) : null;
   const info = db
     .prepare(
-      `INSERT INTO incident_timeline (incident_id, at, kind, text, by_user_id, by_name, ref)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO incident_timeline (incident_id, at, kind, text, by_user_id, by_name, ref, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       incidentId,
@@ -52,6 +68,7 @@ export function appendTimeline(db: Db, incidentId: number, entry: TimelineInput)
       entry.byUserId,
       entry.byName,
       ref && Object.keys(ref).length > 0 ? JSON.stringify(ref) : null,
+      detail,
     );
   return toEntry({
     id: Number(info.lastInsertRowid),
@@ -61,6 +78,7 @@ export function appendTimeline(db: Db, incidentId: number, entry: TimelineInput)
     byUserId: entry.byUserId,
     byName: entry.byName,
     ref: ref && Object.keys(ref).length > 0 ? JSON.stringify(ref) : null,
+    detail,
   });
 }
 
@@ -68,7 +86,7 @@ export function appendTimeline(db: Db, incidentId: number, entry: TimelineInput)
 export function readTimeline(db: Db, incidentId: number): TimelineEntry[] {
   const rows = db
     .prepare(
-      `SELECT id, at, kind, text, by_user_id AS byUserId, by_name AS byName, ref
+      `SELECT id, at, kind, text, by_user_id AS byUserId, by_name AS byName, ref, detail
        FROM incident_timeline WHERE incident_id = ? ORDER BY at, id`,
     )
     .all(incidentId) as TimelineRow[];

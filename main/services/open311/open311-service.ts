@@ -1,3 +1,4 @@
+import { open311Words } from '../audit/notes-ops';
 import { ApiError, type ApiKey, type Audience, type EventName, type EventPayload } from '../../../common/contract';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
@@ -142,7 +143,7 @@ export class Open311Api {
         actorName: `open311:${key.name}`,
         method: OPEN311_AUDIT_METHOD,
         target: `order:${c.code}`,
-        summary: `Open311 报件，登记工单 ${c.code}「${c.title}」（${category.id} ${category.name}）`,
+        ...open311Words(c, category),
         ok: true,
         errorCode: null,
       });

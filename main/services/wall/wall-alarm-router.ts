@@ -1,3 +1,5 @@
+import { INCIDENT_LEVEL_NAMES, INCIDENT_LEVELS, type IncidentLevel } from '../../../common/domain/incidents/types';
+import { wallAlarmWords, type Bilingual } from '../audit/notes-ops';
 import type { WallAlarm, WallAlarmReason, WallIncidentView } from '../../../common/contract';
 import { WALL_MAX_TILES, type WallLayoutId } from '../../../common/domain/wall';
 import type { Clock } from '../../clock';
@@ -12,6 +14,11 @@ import type { WallRepo } from './wall-repo';
 import type { WallWindowEntry, WallWindows } from './wall-windows';
 
 /** Who caused an alarm; null when the hub itself did. */
+const levelName = (level: string) =>
+  (INCIDENT_LEVELS as readonly string[]).includes(level)
+    ? INCIDENT_LEVEL_NAMES[level as IncidentLevel]
+    : { zh: `${level} 级`, en: `level ${level}` };
+
 export type AlarmCause = { userId: number; userName: string } | null;
 
 /** An active incident as the wall needs it: what to say, and where its cameras are. */
@@ -149,7 +156,10 @@ export class WallAlarmRouter {
       orderTitle: order.title,
     };
     const windows = this.deps.windows.alarmWindows().filter((w) => canSeeOrder(order, this.stationOf(w)));
-    const what = `特急工单 ${order.code}「${clip(order.title, 40)}」`;
+    const what = {
+      zh: `特急工单 ${order.code}「${clip(order.title, 40)}」`,
+      en: `critical order ${order.code} “${clip(order.title, 40)}”`,
+    };
     return windows.map((window) => ({
       window,
       alarm: this.record(window, reason, cameras, null, by, what, auditName),
@@ -165,7 +175,10 @@ export class WallAlarmRouter {
     if (cameras.length === 0) return [];
     const { incidentId, what, title, level, drill } = incident;
     const reason: WallAlarmReason = { kind: 'incident', incidentId, what, title, level, drill };
-    const said = `${drill ? '演练' : ''}事件 #${incidentId}「${clip(title, 40)}」${what === 'level' ? '升级' : '启动'}（${level} 级）`;
+    const said = {
+      zh: `${drill ? '演练' : ''}事件 #${incidentId}「${clip(title, 40)}」${what === 'level' ? '升级为' : '启动'} ${levelName(level).zh}`,
+      en: `${drill ? 'drill ' : ''}incident #${incidentId} “${clip(title, 40)}” ${what === 'level' ? 'raised to' : 'started at'} ${levelName(level).en}`,
+    };
     const sent: WallAlarm[] = [];
     for (const w of this.deps.windows.alarmWindows()) {
       const mine = this.forArea(cameras, layout, this.stationOf(w).stationId);
@@ -249,7 +262,7 @@ export class WallAlarmRouter {
     cameras: string[],
     layout: WallLayoutId | null,
     by: AlarmCause,
-    what: string,
+    what: Bilingual,
     auditName?: string,
   ): WallAlarm {
     const at = this.deps.clock();
@@ -262,7 +275,7 @@ export class WallAlarmRouter {
         actorName,
         method: 'wall.alarm',
         target: `wall-window:${window.windowId}`,
-        summary: `${what}报警：推送 ${cameras.length} 路摄像机到电视墙报警窗口“${window.name}”（${window.userName}）`,
+        ...wallAlarmWords(what, cameras.length, window),
         ok: true,
         errorCode: null,
       });
@@ -277,7 +290,7 @@ export class WallAlarmRouter {
     cameras: string[],
     layout: WallLayoutId | null,
     by: AlarmCause,
-    what: string,
+    what: Bilingual,
   ): WallAlarm {
     const alarm = this.deps.db.transaction(() => this.record(window, reason, cameras, layout, by, what))();
     this.deps.send(alarm, window);

@@ -6,7 +6,7 @@ import {
   DEFAULT_STATION_PATTERN,
   STATION_POSTS,
 } from '../../../../../common/domain/duty';
-import { INCIDENT_TYPE_NAMES } from '../../../../../common/domain/incidents/types';
+import { INCIDENT_LEVEL_NAMES, INCIDENT_TYPE_NAMES } from '../../../../../common/domain/incidents/types';
 import { ORDER_STATE_NAMES, URGENCY_NAMES } from '../../../../../common/domain/orders/states';
 import type { Language } from '../../../../../common/domain/org';
 import { ROLE_NAMES } from '../../../../../common/domain/roles';
@@ -90,9 +90,22 @@ function param(name: string, value: AuditParam | undefined, ctx: AuditRenderCont
       const key = `stream_${s}`;
       return isKey(texts.part, key) ? texts.part[key] : s;
     }
+    case 'mime': {
+      // The attachment's kind (图片 / image), not its MIME type: a code in either language.
+      const kind = s.split('/')[0] ?? '';
+      return isKey(texts.part, kind) ? texts.part[kind] : s;
+    }
+    case 'incidentType':
+      return isKey(INCIDENT_TYPE_NAMES, s) ? pick(language, INCIDENT_TYPE_NAMES[s]) : s;
+    case 'level':
+    case 'fromLevel':
+      return isKey(INCIDENT_LEVEL_NAMES, s) ? pick(language, INCIDENT_LEVEL_NAMES[s]) : s;
     case 'side':
     case 'mode':
     case 'dayKind':
+    case 'scope':
+    case 'fromScope':
+    case 'playback':
       return isKey(texts.part, s) ? texts.part[s] : s;
     default:
       return s;
@@ -130,6 +143,25 @@ export function auditSummary(
       case 'sla.calendar':
         values.name = values.name ? fill(part.namedDay, { name: values.name }) : '';
         break;
+      case 'camera.create':
+        values.media =
+          (values.playback ? fill(part.playbackPart, { value: values.playback }) : '') +
+          (p.transcode === true ? part.transcodePart : '');
+        break;
+      case 'camera.update':
+        values.fields = cameraFields(p.fields, ctx);
+        break;
+      case 'wall.viewCreate':
+      case 'wall.viewUpdate':
+      case 'wall.tourCreate':
+      case 'wall.tourUpdate':
+        values.moved = values.fromScope ? fill(part.moved, { from: values.fromScope, to: values.scope ?? '' }) : '';
+        values.how = p.tourMode === 'wall' ? fill(part.tourWall, { layout: values.layout ?? '' }) : part.tourTile;
+        break;
+      case 'wall.lossAlarm':
+        values.before = p.beforeOn === true ? fill(part.lossOn, { delay: values.beforeDelay ?? '' }) : part.lossOff;
+        values.after = p.afterOn === true ? fill(part.lossOn, { delay: values.afterDelay ?? '' }) : part.lossOff;
+        break;
       default:
         break;
     }
@@ -137,6 +169,19 @@ export function auditSummary(
     return fill(ctx.texts.summary[detail.key], values) + note;
   }
   return fallbackSummary(entry, ctx);
+}
+
+/** camera.update's changed fields: 'name', 'playback=hls', 'transcode=on', 'mainSecret'. */
+function cameraFields(fields: AuditParam | undefined, ctx: AuditRenderContext): string {
+  const { part, field } = ctx.texts;
+  const codes = Array.isArray(fields) ? fields : [];
+  const names = codes.map((code) => {
+    const [name = '', value] = code.split('=');
+    const label = isKey(field, name) ? field[name] : name;
+    if (value === undefined) return label;
+    return fill(part.changedTo, { field: label, value: isKey(part, value) ? part[value] : value });
+  });
+  return names.join(part.listSeparator) || part.noChange;
 }
 
 function kindName(kind: AuditParam | undefined, ctx: AuditRenderContext): string {

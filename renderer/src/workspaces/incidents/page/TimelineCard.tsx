@@ -5,7 +5,11 @@ import type { TimelineKind } from '../../../../../common/domain/incidents';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { INCIDENT_TEXT_MAX } from '../../../../../common/contract';
 import { formatDateTime } from '../../../time/dayjs';
+import { incidentTimelineEn } from '../../../i18n/incident-timeline.en';
+import { incidentTimelineZh } from '../../../i18n/incident-timeline.zh';
+import { useLanguage } from '../../../stores/language';
 import { useIncidentMutation } from '../data';
+import { timelineText } from './timeline-text';
 
 const KIND_COLOURS: Record<TimelineKind, string> = {
   activated: 'red',
@@ -64,6 +68,12 @@ function NoteComposer({ incidentId }: { incidentId: number }) {
 
 function Entry({ entry, late }: { entry: TimelineEntry; late: boolean }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const text = timelineText(entry, {
+    language,
+    texts: language === 'en' ? incidentTimelineEn : incidentTimelineZh,
+    formatTime: (ms) => formatDateTime(ms).slice(0, 16),
+  });
   const missed = entry.kind === 'report_missed' || late;
   return (
     <div
@@ -87,7 +97,7 @@ function Entry({ entry, late }: { entry: TimelineEntry; late: boolean }) {
         style={{ margin: 0, whiteSpace: 'pre-wrap' }}
         ellipsis={{ rows: 4, expandable: true }}
       >
-        {entry.text}
+        {text}
       </Typography.Paragraph>
     </div>
   );
