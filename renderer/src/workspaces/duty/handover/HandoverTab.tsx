@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { formatDateTime } from '../../../time/dayjs';
+import { useDutyNames } from '../roster/useDutyNames';
 import { useShiftRange } from '../shiftLabel';
 import { ChecklistEditor } from './ChecklistEditor';
 import { HandoverForm } from './HandoverForm';
@@ -26,6 +27,10 @@ export function HandoverTab() {
   const status = current.data?.shift.status;
   const preview = useApiQuery('duty.handover.preview', {}, { enabled: status === 'open' });
   const checklist = useApiQuery('duty.checklist.get', {}, { enabled: status === 'open' });
+  // The hub names the shift in Chinese; the unit's pattern has the UI language's name too.
+  const unitId = current.data?.shift.orgUnitId ?? '';
+  const pattern = useApiQuery('duty.pattern.get', { orgUnitId: unitId }, { enabled: unitId !== '' });
+  const names = useDutyNames();
   if (current.error) return <Alert type="error" showIcon title={errorText(current.error)} />;
   if (!current.data) return <Skeleton active />;
   const state = current.data;
@@ -36,7 +41,12 @@ export function HandoverTab() {
       <Card size="small">
         <Flex gap={12} align="center" wrap>
           <Typography.Text strong data-testid="handover-shift">
-            {t('duty.handover.shiftTitle', { shift: state.shiftName, range: range(shift) })}
+            {t('duty.handover.shiftTitle', {
+              shift: ((s) => (s ? names.name(s) : state.shiftName))(
+                pattern.data?.shifts.find((s) => s.code === shift.code),
+              ),
+              range: range(shift),
+            })}
           </Typography.Text>
           <Tag color={STATUS_COLORS[shift.status]} data-testid="handover-status" data-status={shift.status}>
             {t(`duty.status.${shift.status}`)}

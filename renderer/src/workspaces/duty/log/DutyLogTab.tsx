@@ -7,6 +7,7 @@ import { useErrorText } from '../../../i18n/useDisplay';
 import { dayjs } from '../../../time/dayjs';
 import { useNow } from '../../../time/useNow';
 import { TIME_ZONE } from '../../../../../common/domain/org';
+import { useDutyNames } from '../roster/useDutyNames';
 import { useShiftRange } from '../shiftLabel';
 import { EntryComposer } from './EntryComposer';
 import { EntryList } from './EntryList';
@@ -24,12 +25,15 @@ export function DutyLogTab() {
   );
   const [correcting, setCorrecting] = useState<DutyLogEntry | null>(null);
   const now = useNow(30_000);
+  const names = useDutyNames();
   if (current.error) {
     return <Alert type="error" showIcon title={t('duty.log.loadFailed', { message: errorText(current.error) })} />;
   }
   if (!current.data) return <Skeleton active />;
   const { shift, entries } = current.data;
-  const shiftName = pattern.data?.shifts.find((s) => s.code === shift.code)?.name ?? shift.code;
+  const named = pattern.data?.shifts.find((s) => s.code === shift.code);
+  // The pattern has both names: the UI language's, not always the Chinese (issue 12 item 8).
+  const shiftName = named ? names.name(named) : shift.code;
   // During an early handover entries already go to the next shift; it is not on duty before it starts.
   const upcoming = now < shift.startsAt;
   const startsAt = dayjs(shift.startsAt).tz(TIME_ZONE).format('HH:mm');
