@@ -23,6 +23,7 @@ export const AUDIT_DETAIL_KEYS = [
   'handover.cancel',
   'handover.sign',
   'handover.sealed',
+  'handover.signAttempt',
   'sla.limit',
   'sla.calendar',
   'wall.lossAck',

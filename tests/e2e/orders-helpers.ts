@@ -16,6 +16,30 @@ export async function choose(page: Page, testId: string, typed: string, option: 
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
+/**
+ * Picks an option of a searchable select by the keyboard alone: types a filter, moves the active row
+ * with the arrow keys to the wanted option and presses Enter. For long lists in a dialog, where a
+ * click on a virtual list's row can chase a dropdown that is still placing itself.
+ */
+export async function chooseByKeys(page: Page, testId: string, typed: string, option: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await page.keyboard.type(typed);
+  // Another select's dropdown may still be fading out: look in the one that lists the wanted option.
+  const list = page.locator('.ant-select-dropdown:visible').filter({ has: page.getByText(option, { exact: true }) });
+  await expect(list).toHaveCount(1);
+  const activeText = () => list.locator('.ant-select-item-option-active').textContent();
+  const texts = await list.locator('.ant-select-item-option').allTextContents();
+  const wanted = texts.indexOf(option);
+  expect(wanted, `${option} among ${texts.join(' / ')}`).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < texts.length && (await activeText()) !== option; i++) {
+    const at = texts.indexOf((await activeText()) ?? '');
+    await page.keyboard.press(at >= 0 && at > wanted ? 'ArrowUp' : 'ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await expect(select).toContainText(option);
+}
+
 /** The drawer covers the frame: close one left open by an earlier step. */
 export async function closeDrawer(page: Page): Promise<void> {
   // By its frame, not its test id: a drawer showing an error (the order left this station) has no order in it.

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Camera, OrderDetail } from '../../common/contract';
 import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
-import { choose } from './orders-helpers';
+import { choose, chooseByKeys } from './orders-helpers';
 
 // The video wall (issue 5) against the demo cameras of a web shell started with
 // CITYOPS_DEMO_MEDIA_CONTROL=1 (web-shell-process.ts): a duty chief can stop and start a demo stream,
@@ -341,7 +341,7 @@ test('a wall window opens from the console and shows what the console pushes to 
   const push = page.getByTestId('wall-push-form');
   await choose(page, 'wall-push-window', '墙窗口', '墙窗口 1');
   await choose(page, 'wall-push-camera', camera.id, camera.id);
-  await choose(page, 'wall-push-slot', '3', '第 3 格');
+  await chooseByKeys(page, 'wall-push-slot', '3', '第 3 格');
   await page.getByTestId('wall-push-ok').click();
   await expect(push).toHaveCount(0);
   const pushed = wall.locator(`[data-testid="wall-tile"][data-camera-id="${camera.id}"]`);
@@ -352,7 +352,7 @@ test('a wall window opens from the console and shows what the console pushes to 
   await choose(page, 'wall-push-window', '墙窗口', '墙窗口 1');
   await page.getByTestId('wall-push-kind').getByText('轮巡').click();
   await choose(page, 'wall-push-tour', 'e2e', 'e2e 推送轮巡');
-  await choose(page, 'wall-push-slot', '1', '第 1 格');
+  await chooseByKeys(page, 'wall-push-slot', '1', '第 1 格');
   await page.getByTestId('wall-push-ok').click();
   const bar = wall.getByTestId('wall-tour-bar');
   await expect(bar).toHaveAttribute('data-tour-id', String(tour.id));

@@ -81,6 +81,7 @@ const SAMPLES: Record<(typeof AUDIT_DETAIL_KEYS)[number], AuditDetail> = {
     key: 'handover.sealed',
     params: { side: 'incoming', signer: '赵磊', date: '2026-12-02', shift: early, seal: '3fa9c0d1e2b4a5f6' },
   },
+  'handover.signAttempt': { key: 'handover.signAttempt', params: { side: 'incoming', signer: '赵磊' } },
   'sla.limit': { key: 'sla.limit', params: { category: null, urgency: 'urgent', minutes: 120, mode: 'working' } },
   'sla.calendar': { key: 'sla.calendar', params: { date: '2027-01-01', dayKind: 'holiday', name: '元旦' } },
   'wall.lossAck': {

@@ -211,6 +211,13 @@ describe('handover (交接班)', () => {
     });
     expect(code(await sign('incoming', 'chief'))).toBe('E_INVALID'); // the same person twice
     expect(code(await sign('outgoing', 'chief2'))).toBe('E_CONFLICT'); // that side has signed
+    // A failed signature's audit row says who tried as data, so every language shows it (issue 12 item 8).
+    const admin = await signedIn(hub, 'admin');
+    const failed = (await ok(hub, admin, 'audit.list', { method: 'duty.handover.sign', limit: 10 })).entries.filter(
+      (e) => !e.ok,
+    );
+    expect(failed[0]?.detail).toEqual({ key: 'handover.signAttempt', params: { side: 'outgoing', signer: 'chief2' } });
+    expect(failed.every((e) => e.detail?.key === 'handover.signAttempt')).toBe(true);
     // Only chiefs hand over; the caller is still signed in after all of this.
     expect(code(await call(hub, monitor, 'duty.handover.current', {}))).toBe('E_FORBIDDEN');
     expect((await ok(hub, chief, 'duty.handover.current', {})).signatures).toHaveLength(1);

@@ -13,7 +13,7 @@ import type { RosterService } from '../../services/duty/roster-service';
 import type { OrgRepo } from '../../services/org/org-repo';
 import { viewerOf } from '../../services/org/viewer';
 import type { HandlerContext } from '../handler-types';
-import { handoverSignWords, handoverWords } from '../../services/audit/notes';
+import { handoverSignAttemptWords, handoverSignWords, handoverWords } from '../../services/audit/notes';
 
 type Methods = typeof dutyHandoverMethods;
 type HandoverHandler<M extends keyof Methods> = (
@@ -83,7 +83,8 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
 
   const sign: HandoverHandler<'duty.handover.sign'> = async (ctx, input) => {
     ctx.audit.target = `duty-shift:${input.shiftId}`;
-    ctx.audit.summary = `交接班签名（${input.side === 'outgoing' ? '交班' : '接班'}）：${input.username}`;
+    // A failed signature keeps these words: the row shows, in the reader's language, who tried.
+    Object.assign(ctx.audit, handoverSignAttemptWords(input.side, input.username));
     requireVisibleShift(ctx, input.shiftId);
     const signer = await handover.verifySigner(input.username, input.password);
     return ctx.tx(() => {

@@ -189,6 +189,14 @@ export function handoverSignWords(
   };
 }
 
+/** A signature not yet given (the words a failed attempt keeps): which side, and who tried to sign. */
+export function handoverSignAttemptWords(side: 'outgoing' | 'incoming', username: string): AuditWords {
+  return {
+    summary: `交接班签名（${side === 'outgoing' ? '交班' : '接班'}）：${username}`,
+    detail: auditDetail('handover.signAttempt', { side, signer: username }),
+  };
+}
+
 export function slaLimitWords(
   input: { categoryId: string; urgency: Urgency; minutes: number; mode: 'natural' | 'working' },
   categoryName: string | undefined,

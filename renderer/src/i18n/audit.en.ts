@@ -18,6 +18,7 @@ export const auditEn: AuditTexts = {
     'handover.cancel': 'Handover called off: {{date}} {{shift}} (signatures dropped, log open again)',
     'handover.sign': '{{side}} signature: {{signer}} ({{date}} {{shift}})',
     'handover.sealed': '{{side}} signature: {{signer}}; {{date}} {{shift}} sealed',
+    'handover.signAttempt': 'Handover signature ({{side}}): {{signer}}',
     'sla.limit': 'Time limit {{category}} · {{urgency}} = {{minutes}} min ({{mode}})',
     'sla.calendar': 'Work calendar: {{date}} set to {{dayKind}}{{name}}',
     'wall.lossAck': 'Video-loss alarm acknowledged: {{name}} ({{stream}})',

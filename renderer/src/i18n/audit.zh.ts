@@ -16,6 +16,7 @@ export const auditZh = {
     'handover.cancel': '取消交接班：{{date}} {{shift}}（签名作废，日志重新开放）',
     'handover.sign': '{{side}}签名：{{signer}}（{{date}} {{shift}}）',
     'handover.sealed': '{{side}}签名：{{signer}}；{{date}} {{shift}} 已封存',
+    'handover.signAttempt': '交接班签名（{{side}}）：{{signer}}',
     'sla.limit': '处置时限 {{category}}·{{urgency}} = {{minutes}} 分钟（{{mode}}）',
     'sla.calendar': '工作日历 {{date}} 设为{{dayKind}}{{name}}',
     'wall.lossAck': '确认视频丢失报警：{{name}}（{{stream}}）',

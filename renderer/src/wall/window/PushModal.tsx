@@ -136,7 +136,8 @@ export function PushModal({ preset, onClose }: { preset: PushPreset | null; onCl
         )}
         {kind !== 'view' && (
           <Form.Item name="slot" label={t('wall.push.slot')}>
-            <Select data-testid="wall-push-slot" options={slotOptions} />
+            {/* Searchable: an operator types the tile's number (12 → 第 12 格) rather than scrolling 37 rows. */}
+            <Select showSearch={{ optionFilterProp: 'label' }} data-testid="wall-push-slot" options={slotOptions} />
           </Form.Item>
         )}
         {push.error && (
