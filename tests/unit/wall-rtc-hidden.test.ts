@@ -132,23 +132,6 @@ describe('rtc-session: linked', () => {
   });
 });
 
-describe('rtc-session: prepare', () => {
-  it('makes the transport before any tile asks; the first consume then shares it', async () => {
-    const session = createRtcSession(call, false);
-    expect(session.linking()).toBe(false);
-    session.prepare();
-    expect(session.linking()).toBe(true); // being made: an early consume waits for it
-    expect(session.linked()).toBe(false);
-    await session.consume('cam-a', 'sub');
-    expect(session.linked()).toBe(true);
-    expect(calls.filter((c) => c.method === 'media.rtc.createTransport')).toHaveLength(1);
-    session.prepare(); // made already: nothing new
-    expect(calls.filter((c) => c.method === 'media.rtc.createTransport')).toHaveLength(1);
-    session.close();
-    expect(session.linking()).toBe(false);
-  });
-});
-
 describe('rtc-session: consumers of hidden tiles are paused', () => {
   it('a covered tile pauses its consumer here and on the hub, and resumes when shown', async () => {
     const session = createRtcSession(call, false);

@@ -3,7 +3,6 @@ import {
   afterRtcFailure,
   chooseProtocol,
   consumeEarly,
-  prepareEarly,
   FALLBACK_AFTER_MS,
   RETRY_WEBRTC_AFTER_MS,
   shouldFallBack,
@@ -67,26 +66,15 @@ describe('shouldFallBack', () => {
 describe('consumeEarly (the consumer asked together with media.open)', () => {
   const now = 1_000_000;
   it('only on a window whose transport is up', () => {
-    expect(consumeEarly({ playback: 'auto', linked: false, offered: true, fellBackAt: null, now })).toBe(false);
-    expect(consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: null, now })).toBe(true);
+    expect(consumeEarly({ linked: false, offered: true, fellBackAt: null, now })).toBe(false);
+    expect(consumeEarly({ linked: true, offered: true, fellBackAt: null, now })).toBe(true);
   });
   it('not for a stream media.open said is not offered over WebRTC; a stream never asked about is tried', () => {
-    expect(consumeEarly({ playback: 'auto', linked: true, offered: false, fellBackAt: null, now })).toBe(false);
-    expect(consumeEarly({ playback: 'auto', linked: true, offered: null, fellBackAt: null, now })).toBe(true);
-  });
-  it('not for a camera the registry sets to HLS only; the window set-up starts for the others', () => {
-    expect(consumeEarly({ playback: 'hls', linked: true, offered: null, fellBackAt: null, now })).toBe(false);
-    expect(consumeEarly({ playback: 'webrtc', linked: true, offered: null, fellBackAt: null, now })).toBe(true);
-    expect(consumeEarly({ playback: undefined, linked: true, offered: null, fellBackAt: null, now })).toBe(true);
-    expect(prepareEarly({ playback: 'hls', offered: null, fellBackAt: null, now })).toBe(false);
-    expect(prepareEarly({ playback: 'auto', offered: null, fellBackAt: null, now })).toBe(true);
-    expect(prepareEarly({ playback: 'auto', offered: false, fellBackAt: null, now })).toBe(false);
-    expect(prepareEarly({ playback: 'auto', offered: true, fellBackAt: now - 1000, now })).toBe(false);
+    expect(consumeEarly({ linked: true, offered: false, fellBackAt: null, now })).toBe(false);
+    expect(consumeEarly({ linked: true, offered: null, fellBackAt: null, now })).toBe(true);
   });
   it('not while a stream that fell back to HLS stays on HLS', () => {
-    expect(consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: now - 1000, now })).toBe(false);
-    expect(
-      consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now }),
-    ).toBe(true);
+    expect(consumeEarly({ linked: true, offered: true, fellBackAt: now - 1000, now })).toBe(false);
+    expect(consumeEarly({ linked: true, offered: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now })).toBe(true);
   });
 });

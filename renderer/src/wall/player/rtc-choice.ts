@@ -40,10 +40,8 @@ export function chooseProtocol({ playback, offered, capable, fellBackAt, now }: 
 }
 
 export interface EarlyInput {
-  /** The window's WebRTC transport is up or being made (an early consume makes no transport of its own). */
+  /** The window's WebRTC transport is up (an early consume makes no transport of its own). */
   linked: boolean;
-  /** The camera's choice as the console's registry list has it; unknown for a source without it. */
-  playback: CameraPlayback | undefined;
   /** What this window last heard from media.open for the stream: WebRTC offered; null: never asked. */
   offered: boolean | null;
   fellBackAt: number | null;
@@ -56,18 +54,9 @@ export interface EarlyInput {
  * likely to be chosen: a stream this window was told is not offered, or one that fell back to HLS
  * lately, waits for media.open as before. A consumer asked for early and then not wanted is closed.
  */
-export function consumeEarly({ linked, playback, offered, fellBackAt, now }: EarlyInput): boolean {
-  if (!linked || offered === false || playback === 'hls') return false;
+export function consumeEarly({ linked, offered, fellBackAt, now }: EarlyInput): boolean {
+  if (!linked || offered === false) return false;
   return fellBackAt === null || now - fellBackAt >= RETRY_WEBRTC_AFTER_MS;
-}
-
-/**
- * Whether a tile starts the window's WebRTC set-up (capabilities, transport) together with its
- * media.open instead of after the answer: the same streams consumeEarly would ask for, whether or
- * not the transport exists yet. A wall of HLS-only cameras never signals WebRTC at all.
- */
-export function prepareEarly({ playback, offered, fellBackAt, now }: Omit<EarlyInput, 'linked'>): boolean {
-  return consumeEarly({ linked: true, playback, offered, fellBackAt, now });
 }
 
 /** A WebRTC attempt started at `startedAt` without a frame yet falls back to HLS now. */

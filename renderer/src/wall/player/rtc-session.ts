@@ -41,14 +41,6 @@ export interface RtcSession {
   engine(): Promise<string>;
   /** The window's receive transport is made (a consume now costs no set-up). */
   linked(): boolean;
-  /** The transport is made or being made: a consume now shares it (makes no set-up of its own). */
-  linking(): boolean;
-  /**
-   * Starts the set-up (capabilities, Device.load, the receive transport) before the first tile asks,
-   * so that a wall window's tiles consume together with media.open (benchmark, issue 10). Quiet when
-   * the hub has no engine: the next consume asks again.
-   */
-  prepare(): void;
   consume(cameraId: string, stream: StreamKind, options?: ConsumeOptions): Promise<RtcConsumer>;
   close(): void;
 }
@@ -153,10 +145,6 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
 
   return {
     linked: () => made !== null && made === link,
-    linking: () => link !== null,
-    prepare() {
-      ensure().catch(() => undefined);
-    },
     engine() {
       if (!engineName) {
         const asked = capabilities().then((caps) => caps.engine);

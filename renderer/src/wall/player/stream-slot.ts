@@ -20,7 +20,6 @@ import {
   afterRtcFailure,
   chooseProtocol,
   consumeEarly,
-  prepareEarly,
   FALLBACK_AFTER_MS,
   RTC_ONLY_NO_FRAME,
   RTC_ONLY_UNAVAILABLE,
@@ -229,17 +228,15 @@ export class StreamSlot {
     this.held = source;
     const key = streamKey(source);
     const rtc = this.rtc;
-    // Asked together with media.open (the hub waits for the open before it consumes): see
-    // consumeEarly. The window's transport is started now if this tile will likely want it.
-    const likely = rtc && {
-      playback: source.playback,
-      offered: rtc.offered.get(key) ?? null,
-      fellBackAt: rtc.fellBack.get(key) ?? null,
-      now: Date.now(),
-    };
-    if (rtc && likely && prepareEarly(likely)) rtc.session.prepare();
+    // Asked together with media.open (the hub waits for the open before it consumes): see consumeEarly.
     const early =
-      rtc && likely && consumeEarly({ ...likely, linked: rtc.session.linking() })
+      rtc &&
+      consumeEarly({
+        linked: rtc.session.linked(),
+        offered: rtc.offered.get(key) ?? null,
+        fellBackAt: rtc.fellBack.get(key) ?? null,
+        now: Date.now(),
+      })
         ? rtc.session.consume(source.cameraId, source.stream, { hidden: this.hidden })
         : null;
     const dropEarly = (): void => {

@@ -3,8 +3,6 @@
  * hls.js instance and <video> element; tiles only borrow a player by key and show its element.
  */
 
-import type { CameraPlayback } from '../../../../common/contract/cameras';
-
 /** What a tile shows about its stream (data-state on the tile). */
 export type TileState = 'idle' | 'connecting' | 'playing' | 'stalled' | 'offline' | 'error';
 
@@ -51,11 +49,6 @@ export interface PlayerSource {
   url: string;
   /** Played through the hub's camera gateway (demo and RTSP cameras): see player/gateway.ts. */
   gateway?: boolean;
-  /**
-   * The camera's protocol choice as this console's registry list has it. media.open's answer
-   * decides; this only says whether to start WebRTC signalling before that answer.
-   */
-  playback?: CameraPlayback;
 }
 
 /** One playing stream in its own <video> element. */
