@@ -27,15 +27,17 @@ export async function chooseByKeys(page: Page, testId: string, typed: string, op
   await page.keyboard.type(typed);
   // Another select's dropdown may still be fading out: look in the one that lists the wanted option.
   const list = page.locator('.ant-select-dropdown:visible').filter({ has: page.getByText(option, { exact: true }) });
-  await expect(list).toHaveCount(1);
-  const activeText = () => list.locator('.ant-select-item-option-active').textContent();
-  const texts = await list.locator('.ant-select-item-option').allTextContents();
-  const wanted = texts.indexOf(option);
-  expect(wanted, `${option} among ${texts.join(' / ')}`).toBeGreaterThanOrEqual(0);
-  for (let i = 0; i < texts.length && (await activeText()) !== option; i++) {
-    const at = texts.indexOf((await activeText()) ?? '');
-    await page.keyboard.press(at >= 0 && at > wanted ? 'ArrowUp' : 'ArrowDown');
+  const options = list.locator('.ant-select-item-option');
+  const active = list.locator('.ant-select-item-option-active');
+  // The list settles as the filter applies; each step reads it again (bounded: 40 rows at most).
+  for (let step = 0; step < 40; step++) {
+    const texts = await options.allTextContents();
+    const at = (await active.count()) === 1 ? texts.indexOf((await active.textContent()) ?? '') : -1;
+    const wanted = texts.indexOf(option);
+    if (wanted >= 0 && at === wanted) break;
+    await page.keyboard.press(at > wanted && wanted >= 0 ? 'ArrowUp' : 'ArrowDown');
   }
+  await expect(active).toHaveText(option);
   await page.keyboard.press('Enter');
   await expect(select).toContainText(option);
 }
