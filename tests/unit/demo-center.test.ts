@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTER_POSTS, mondayOf, shiftInstances, STATION_POSTS } from '../../common/domain/duty';
 import { ORDER_STATES, type OrderState } from '../../common/domain/orders/states';
 import { ORDER_RULES, type OrderAction } from '../../common/domain/orders/transitions';
-import { dateOfDay, dayNumber } from '../../common/domain/sla/working-calendar';
+import { dateOfDay, dayNumber } from '../../common/domain/time';
 import type { Hub } from '../../main/hub';
 import { DEMO_PATTERNS } from '../../main/services/demo/demo-rotation';
 import { DEMO_CENTER_KEY } from '../../main/services/demo/seed-demo';

@@ -7,12 +7,12 @@ import {
   clockMeasures,
   extendMarks,
   resumeMarks,
-  shanghaiDate,
   startMarks,
   timeUsed,
   type CalendarException,
   type ClockMarks,
 } from '../../common/domain/sla';
+import { shanghaiDate } from '../../common/domain/time';
 
 interface SeedCalendar {
   note: string;

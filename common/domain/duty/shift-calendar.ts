@@ -3,11 +3,9 @@
  * time is UTC+08:00 all year and every day is 24 h: a date's midnight is computed arithmetically and
  * the machine's time zone is never consulted. Weeks run Monday–Sunday (as Chinese duty rosters do).
  */
-import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../sla/working-calendar';
+import { DAY_MS, MINUTE_MS, dateOfDay, dayNumber, dayStart, hhmm, shanghaiDay } from '../time';
 import { shiftSpan, type LocalizedText, type ShiftPattern } from './shift-templates';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** Longest range `shiftInstances` expands in one call (ten years); longer is a caller's mistake. */
 const MAX_RANGE_DAYS = 3660;
 /** Most weeks `copyWeekForward` copies in one go (a year). */
@@ -29,16 +27,6 @@ function day(date: string, what: string): number {
   return d;
 }
 
-/** Epoch ms of 00:00 Shanghai time on a day number. */
-function midnight(dayNo: number): number {
-  return dayNo * DAY_MS - SHANGHAI_OFFSET_MS;
-}
-
-/** Day number of the Shanghai date an instant falls on. */
-function dayOfInstant(at: number): number {
-  return Math.floor((at + SHANGHAI_OFFSET_MS) / DAY_MS);
-}
-
 /** 1 = Monday … 7 = Sunday (day 0, 1970-01-01, was a Thursday). */
 function isoWeekday(dayNo: number): number {
   return ((((dayNo + 3) % 7) + 7) % 7) + 1;
@@ -52,7 +40,7 @@ function instancesOfDays(pattern: ShiftPattern, fromDay: number, toDay: number):
   });
   const out: ShiftInstance[] = [];
   for (let d = fromDay; d <= toDay; d++) {
-    const base = midnight(d);
+    const base = dayStart(d);
     const date = dateOfDay(d);
     for (const s of spans) {
       out.push({ date, code: s.code, startsAt: base + s.startMin * MINUTE_MS, endsAt: base + s.endMin * MINUTE_MS });
@@ -80,7 +68,7 @@ export function shiftInstances(pattern: ShiftPattern, fromDate: string, toDate: 
  * If an (invalid) pattern has overlapping shifts, the one that started last wins.
  */
 export function shiftAt(pattern: ShiftPattern, at: number): ShiftInstance | null {
-  const today = dayOfInstant(at);
+  const today = shanghaiDay(at);
   // Shifts last at most 24 h, so only those starting yesterday or today can cover `at`.
   let found: ShiftInstance | null = null;
   for (const s of instancesOfDays(pattern, today - 1, today)) {
@@ -199,23 +187,28 @@ export function copyWeekForward<T extends { readonly shift: ShiftInstance }>(
   return out;
 }
 
-function hhmm(at: number): string {
-  const min = Math.floor(((((at + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
-  return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+/**
+ * A shift's hours in Shanghai time, one rule for every place that writes them: '08:00–16:00',
+ * '16:00–24:00' (ends at midnight), '22:00–次日06:00' / '22:00–06:00 next day'.
+ */
+export function formatShiftHours(shift: Pick<ShiftInstance, 'startsAt' | 'endsAt'>): LocalizedText {
+  const startDay = shanghaiDay(shift.startsAt);
+  const endDay = shanghaiDay(shift.endsAt);
+  const start = hhmm(shift.startsAt);
+  const end = hhmm(shift.endsAt);
+  const both = (text: string): LocalizedText => ({ zh: text, en: text });
+  if (endDay === startDay) return both(`${start}–${end}`);
+  if (shift.endsAt === dayStart(startDay + 1)) return both(`${start}–24:00`);
+  if (endDay === startDay + 1) return { zh: `${start}–次日${end}`, en: `${start}–${end} next day` };
+  return both(`${start}–${dateOfDay(endDay)} ${end}`);
 }
 
 /**
- * A shift's time range in Shanghai time for messages: '2026-02-03 16:00–24:00',
+ * A shift's date and hours for messages: '2026-02-03 16:00–24:00',
  * '2026-02-03 22:00–次日06:00' / '2026-02-03 22:00–06:00 next day'.
  */
 export function formatShiftRange(shift: Pick<ShiftInstance, 'startsAt' | 'endsAt'>): LocalizedText {
-  const startDay = dayOfInstant(shift.startsAt);
-  const start = `${dateOfDay(startDay)} ${hhmm(shift.startsAt)}`;
-  const endDay = dayOfInstant(shift.endsAt);
-  if (endDay === startDay) return { zh: `${start}–${hhmm(shift.endsAt)}`, en: `${start}–${hhmm(shift.endsAt)}` };
-  if (shift.endsAt === midnight(startDay + 1)) return { zh: `${start}–24:00`, en: `${start}–24:00` };
-  if (endDay === startDay + 1)
-    return { zh: `${start}–次日${hhmm(shift.endsAt)}`, en: `${start}–${hhmm(shift.endsAt)} next day` };
-  const end = `${dateOfDay(endDay)} ${hhmm(shift.endsAt)}`;
-  return { zh: `${start}–${end}`, en: `${start}–${end}` };
+  const date = dateOfDay(shanghaiDay(shift.startsAt));
+  const hours = formatShiftHours(shift);
+  return { zh: `${date} ${hours.zh}`, en: `${date} ${hours.en}` };
 }

@@ -10,11 +10,7 @@
  * measuring working time costs the same for an hour and for a year.
  */
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-
-/** Offset of China Standard Time from UTC (no DST). */
-export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+import { DAY_MS, MINUTE_MS, SHANGHAI_OFFSET_MS, dayNumber } from '../time';
 
 /** One span of working time within a day, 'HH:MM' local time, `from` < `to`. */
 export interface WorkingPeriod {
@@ -32,29 +28,6 @@ export const DEFAULT_WORKING_HOURS: readonly WorkingPeriod[] = [
 export interface CalendarException {
   readonly date: string;
   readonly kind: 'holiday' | 'workday';
-}
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 for a 'YYYY-MM-DD' date, or null when it is not a real calendar date. */
-export function dayNumber(date: string): number | null {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
-}
-
-/** 'YYYY-MM-DD' of a day number. */
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The Shanghai calendar date of an instant, 'YYYY-MM-DD'. */
-export function shanghaiDate(at: number): string {
-  return dateOfDay(Math.floor((at + SHANGHAI_OFFSET_MS) / DAY_MS));
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01, day 0, was a Thursday). */

@@ -1,7 +1,7 @@
 import type { HandlerRef } from '../../../common/contract';
 import type { OrderSource, ResponseLevel, Urgency } from '../../../common/domain/orders/states';
 import type { OrderAction } from '../../../common/domain/orders/transitions';
-import { SHANGHAI_OFFSET_MS } from '../../../common/domain/sla/working-calendar';
+import { dayStart, shanghaiDay } from '../../../common/domain/time';
 import { FEEDBACK, PROBLEMS, REPORTERS, ROADS, SPOTS, WORDS, type DemoFeedbackResult } from './demo-catalog';
 import type { Prng } from './prng';
 
@@ -252,10 +252,10 @@ function newPlan(r: Prng, createdAt: number, workstations: readonly DemoWorkstat
  * pressed (督办); some were voided or merged into an earlier report of the same problem.
  */
 export function planHistory(r: Prng, now: number, workstations: readonly DemoWorkstation[]): OrderPlan[] {
-  const today = Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS);
+  const today = shanghaiDay(now);
   const plans: OrderPlan[] = [];
   for (let day = today - HISTORY_DAYS; day <= today; day++) {
-    const midnight = day * DAY_MS - SHANGHAI_OFFSET_MS;
+    const midnight = dayStart(day);
     const arrivals = Array.from({ length: r.int(5, 11) }, () => midnight + arrivalMinute(r) * MINUTE_MS)
       .filter((t) => t < now - MINUTE_MS)
       .sort((a, b) => a - b);

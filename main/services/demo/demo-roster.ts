@@ -1,5 +1,5 @@
 import { mondayOf, shiftInstances, type ShiftOrgKind } from '../../../common/domain/duty';
-import { dateOfDay, dayNumber } from '../../../common/domain/sla/working-calendar';
+import { dateOfDay, dayNumber } from '../../../common/domain/time';
 import type { RosterService } from '../duty/roster-service';
 import type { Prng } from './prng';
 import { worksShift } from './demo-rotation';

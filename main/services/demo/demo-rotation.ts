@@ -5,7 +5,7 @@ import {
   type ShiftInstance,
   type ShiftOrgKind,
 } from '../../../common/domain/duty';
-import { dayNumber } from '../../../common/domain/sla/working-calendar';
+import { dayNumber } from '../../../common/domain/time';
 import type { DemoPerson, TeamKey } from './demo-staff';
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { shanghaiDate } from '../../../common/domain/sla/working-calendar';
+import { shanghaiDate } from '../../../common/domain/time';
 import type { Db } from '../../db/connection';
 import { hashPassword } from '../auth/passwords';
 import { RosterService } from '../duty/roster-service';

@@ -12,7 +12,7 @@ import {
   type DutyShift,
 } from '../../../common/contract/duty-log';
 import { shiftAt, shiftInstances, type ShiftInstance, type ShiftPattern } from '../../../common/domain/duty';
-import { dateOfDay, dayNumber, shanghaiDate } from '../../../common/domain/sla/working-calendar';
+import { dateOfDay, dayNumber, shanghaiDate } from '../../../common/domain/time';
 import { toGrams, toMatchQuery } from '../../../common/domain/text/bigrams';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';

@@ -19,7 +19,7 @@ import { buildSummary, type SummaryInput, type SummarySources } from './handover
 import type { RosterService } from './roster-service';
 import { sealOf, sealShift } from './seal';
 import { CHIEF_POST, shiftInstances } from '../../../common/domain/duty';
-import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../../../common/domain/sla/working-calendar';
+import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../../../common/domain/time';
 
 /** A shift just ended may still be handed over this long after its end (交接窗口). */
 export const HANDOVER_WINDOW_MS = 60 * 60_000;

@@ -39,7 +39,7 @@ import {
 } from '../../../common/domain/duty';
 import { MAX_COPY_WEEKS } from '../../../common/domain/duty/shift-calendar';
 import type { Role } from '../../../common/domain/roles';
-import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../../../common/domain/sla/working-calendar';
+import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../../../common/domain/time';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { OrgRepo } from '../org/org-repo';

@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET_MS } from '../../../common/domain/time';
 import { badRequest } from './errors';
 
 /**
@@ -63,13 +64,6 @@ export function list(params: Open311Params, name: string, maxItems: number, maxL
   const long = items.find((s) => s.length > maxLength);
   if (long !== undefined) throw badRequest(`${name} 的值过长 / a value of ${name} is too long`);
   return items.length ? items : undefined;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
-/** `2026-11-26T10:00:00+08:00` for an instant (Shanghai keeps +08:00 all year). */
-export function isoShanghai(ms: number): string {
-  return `${new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
 const W3C_DATETIME =

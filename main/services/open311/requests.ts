@@ -2,7 +2,8 @@ import { ORDER_STATE_NAMES, isOpen } from '../../../common/domain/orders/states'
 import { badRequest } from './errors';
 import type { Open311Record } from './formats';
 import type { Open311OrderRow, Open311Status, RequestFilter } from './open311-repo';
-import { decimal, isoShanghai, list, parseW3cDatetime, text, type Open311Params } from './params';
+import { isoShanghai } from '../../../common/domain/time';
+import { decimal, list, parseW3cDatetime, text, type Open311Params } from './params';
 
 /** GeoReport v2: a request list spans at most 90 days and holds at most 1000 requests. */
 export const MAX_WINDOW_MS = 90 * 24 * 3600_000;

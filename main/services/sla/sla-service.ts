@@ -4,7 +4,6 @@ import type { Urgency } from '../../../common/domain/orders/states';
 import {
   WorkingCalendar,
   clockMeasures,
-  dayNumber,
   extendMarks,
   resumeMarks,
   startMarks,
@@ -12,6 +11,7 @@ import {
   type ClockLimit,
   type TimeMeasures,
 } from '../../../common/domain/sla';
+import { dayNumber } from '../../../common/domain/time';
 import type { Db } from '../../db/connection';
 import type { ClockMarks, SlaClock } from '../orders/sla-port';
 

@@ -1,8 +1,7 @@
 import type { Camera } from '../../../../common/contract';
-import { TIME_ZONE } from '../../../../common/domain/org';
 import type { Api } from '../../api';
 import { uploadAttachment } from '../../orders/attachments/upload';
-import { dayjs, formatDateTime } from '../../time/dayjs';
+import { formatDateTime, inShanghai } from '../../time/dayjs';
 import type { Player, PlayerManager } from '../player/types';
 import { mainStreamFrame } from './mainStreamFrame';
 import type { IntakePrefill } from './prefill';
@@ -26,7 +25,7 @@ export async function takeSnapshot(
 ): Promise<IntakePrefill> {
   const at = Date.now();
   const { blob } = await mainStreamFrame(manager, player, camera);
-  const stamp = dayjs(at).tz(TIME_ZONE).format('YYYYMMDD-HHmmss');
+  const stamp = inShanghai(at).format('YYYYMMDD-HHmmss');
   const file = new File([blob], texts.fileName(camera.name, stamp), { type: blob.type || 'image/jpeg' });
   const info = await uploadAttachment(api, file, () => undefined);
   if (!info) throw new Error('upload cancelled');

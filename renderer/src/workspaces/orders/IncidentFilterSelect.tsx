@@ -5,8 +5,7 @@ import { INCIDENT_READERS } from '../../../../common/contract/incidents';
 import { useApiQuery } from '../../api';
 import { hasAnyRole } from '../../orders/roles';
 import { useUser } from '../../stores/session';
-import { dayjs } from '../../time/dayjs';
-import { TIME_ZONE } from '../../../../common/domain/org';
+import { shanghaiDate } from '../../../../common/domain/time';
 import { useCurrentIncidents } from '../incidents/data';
 import { useIncidentNames } from '../incidents/display';
 
@@ -47,7 +46,7 @@ export function IncidentFilterSelect({
       label: `${i.drill ? `【${t('incidentOrders.drill')}】` : ''}${t('incidentOrders.filter.closedOption', {
         type: names.type(i.type),
         name: i.name,
-        date: dayjs(i.startedAt).tz(TIME_ZONE).format('YYYY-MM-DD'),
+        date: shanghaiDate(i.startedAt),
       })}`,
     }));
     return [

@@ -1,10 +1,9 @@
 import { ORDER_TOTAL_CAP } from '../../../../common/contract/orders';
 import type { Dayjs } from 'dayjs';
 import type { OrderFilter, MethodInput } from '../../../../common/contract';
-import { TIME_ZONE } from '../../../../common/domain/org';
 import type { FeedbackResult } from '../../../../common/domain/orders/feedback';
 import type { OrderSource, OrderState, Urgency } from '../../../../common/domain/orders/states';
-import { dayjs } from '../../time/dayjs';
+import { shanghaiDayStart } from '../../time/dayjs';
 
 export type OrderSort = NonNullable<MethodInput<'orders.list'>['sort']>;
 export const ORDER_SORTS: readonly OrderSort[] = ['created_desc', 'created_asc', 'deadline_asc', 'updated_desc'];
@@ -38,10 +37,6 @@ export interface OrderFilterFields {
   incidentId?: number;
 }
 
-function shanghaiDay(day: Dayjs): Dayjs {
-  return dayjs.tz(day.format('YYYY-MM-DD'), TIME_ZONE);
-}
-
 /** Controls → orders.list filter; empty controls are left out rather than sent as blanks. */
 export function toOrderFilter(fields: OrderFilterFields): OrderFilter {
   const filter: OrderFilter = {};
@@ -61,8 +56,8 @@ export function toOrderFilter(fields: OrderFilterFields): OrderFilter {
   if (fields.source) filter.source = fields.source;
   if (fields.feedbackResult) filter.feedbackResult = fields.feedbackResult;
   const [from, to] = fields.range ?? [];
-  if (from) filter.createdFrom = shanghaiDay(from).startOf('day').valueOf();
-  if (to) filter.createdTo = shanghaiDay(to).endOf('day').valueOf();
+  if (from) filter.createdFrom = shanghaiDayStart(from).startOf('day').valueOf();
+  if (to) filter.createdTo = shanghaiDayStart(to).endOf('day').valueOf();
   if (fields.incidentId !== undefined) filter.incidentId = fields.incidentId;
   return filter;
 }

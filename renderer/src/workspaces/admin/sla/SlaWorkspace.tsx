@@ -2,8 +2,7 @@ import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WorkspaceTitle } from '../../../components/WorkspaceTitle';
 import { useUser } from '../../../stores/session';
-import { dayjs } from '../../../time/dayjs';
-import { TIME_ZONE } from '../../../../../common/domain/org';
+import { inShanghai } from '../../../time/dayjs';
 import { HolidayCalendar } from './HolidayCalendar';
 import { TimeLimitsTable } from './TimeLimitsTable';
 
@@ -23,7 +22,7 @@ export function SlaWorkspace() {
         </Col>
         <Col xs={24} xxl={10}>
           <Card size="small" title={t('sla.calendarTitle')}>
-            <HolidayCalendar canEdit={isAdmin} initialYear={dayjs().tz(TIME_ZONE).year()} />
+            <HolidayCalendar canEdit={isAdmin} initialYear={inShanghai().year()} />
           </Card>
         </Col>
       </Row>

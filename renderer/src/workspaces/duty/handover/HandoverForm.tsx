@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistItem, HandoverSummary } from '../../../../../common/contract/duty-handover';
 import { useApiMutation } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
-import { TIME_ZONE } from '../../../../../common/domain/org';
-import { dayjs, formatDateTime } from '../../../time/dayjs';
+import { hhmm } from '../../../../../common/domain/time';
+import { formatDateTime } from '../../../time/dayjs';
 import { useNow } from '../../../time/useNow';
 import { useEntryLabels } from '../entryRef';
 import { SummaryView } from './SummaryView';
@@ -131,7 +131,7 @@ export function HandoverForm({
           showIcon
           data-testid="handover-opens-at"
           data-opens-at={opensAt}
-          title={t('duty.turn.opensAt', { at: dayjs(opensAt).tz(TIME_ZONE).format('HH:mm') })}
+          title={t('duty.turn.opensAt', { at: hhmm(opensAt) })}
           description={t('duty.turn.opensAtNote', { minutes: Math.round((shiftEndsAt - opensAt) / 60_000) })}
         />
       )}

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { DutyLogEntry } from '../../../../../common/contract/duty-log';
 import { useApiQuery } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
-import { dayjs } from '../../../time/dayjs';
 import { useNow } from '../../../time/useNow';
-import { TIME_ZONE } from '../../../../../common/domain/org';
+import { hhmm } from '../../../../../common/domain/time';
 import { useDutyNames } from '../roster/useDutyNames';
 import { useShiftRange } from '../shiftLabel';
 import { EntryComposer } from './EntryComposer';
@@ -36,7 +35,7 @@ export function DutyLogTab() {
   const shiftName = named ? names.name(named) : shift.code;
   // During an early handover entries already go to the next shift; it is not on duty before it starts.
   const upcoming = now < shift.startsAt;
-  const startsAt = dayjs(shift.startsAt).tz(TIME_ZONE).format('HH:mm');
+  const startsAt = hhmm(shift.startsAt);
   return (
     <Flex vertical gap={12}>
       <Card size="small">

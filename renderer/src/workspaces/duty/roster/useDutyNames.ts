@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useBilingual } from '../../../i18n/useDisplay';
-import { shiftHours } from './dates';
+import { formatShiftHours } from '../../../../../common/domain/duty';
 
 interface Named {
   name: string;
@@ -11,7 +11,7 @@ interface Named {
 export function useDutyNames() {
   const pick = useBilingual();
   const name = useCallback((x: Named) => pick({ zh: x.name, en: x.nameEn }), [pick]);
-  const hours = useCallback((s: { startsAt: number; endsAt: number }) => pick(shiftHours(s)), [pick]);
+  const hours = useCallback((s: { startsAt: number; endsAt: number }) => pick(formatShiftHours(s)), [pick]);
   return useMemo(() => ({ name, hours }), [name, hours]);
 }
 
