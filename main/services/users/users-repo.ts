@@ -93,6 +93,14 @@ export class UsersRepo {
   }
   private byIdStatement: Database.Statement<[number]> | undefined;
 
+  /** The enabled users of one org unit (in no particular order). */
+  enabledIn(orgUnitId: string): StoredUser[] {
+    const rows = this.db
+      .prepare(`${SELECT_USER} WHERE u.org_unit_id = ? AND u.disabled = 0`)
+      .all(orgUnitId) as UserRow[];
+    return rows.map(fromRow);
+  }
+
   byUsername(username: string): StoredUser | undefined {
     const row = this.db.prepare(`${SELECT_USER} WHERE u.username = ?`).get(username) as UserRow | undefined;
     return row && fromRow(row);
