@@ -4,6 +4,7 @@ import { EventBus } from './api/event-bus';
 import { adminHandlers } from './api/handlers/admin-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
+import { open311Handlers } from './api/handlers/open311-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
@@ -60,6 +61,7 @@ import { sweepReports } from './services/incidents/report-sweep';
 import { incidentForShift } from './services/incidents/handover-section';
 import { INCIDENT_READERS } from '../common/contract/incidents';
 import { ApiKeysService } from './services/open311/api-keys';
+import { Open311Repo } from './services/open311/open311-repo';
 import { OrderAlerts } from './services/orders/order-alerts';
 import { OrderQuery } from './services/orders/order-query';
 import { OrdersService } from './services/orders/orders-service';
@@ -334,6 +336,11 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       ...authHandlers(auth, bus),
       ...adminHandlers(new UsersService(usersRepo, orgRepo, clock), auth, bus),
       ...apiKeyHandlers(services.apiKeys),
+      ...open311Handlers({
+        orders: services.orders,
+        repo: new Open311Repo(db),
+        org: orgRepo,
+      }),
       ...orderApi,
       ...inboxHandlers({ db, org: orgRepo, incidents: services.incidents.read, clock }),
       'orders.create': drainAlarmsAfter(orderApi['orders.create'], wallAlarms, logAlarmError),

@@ -3,9 +3,10 @@ import type { Role } from '../domain/roles';
 
 /**
  * Who may call a method: nobody needs a session for 'public', any signed-in user for
- * 'authenticated', otherwise only holders of one of the listed roles.
+ * 'authenticated', a partner system through its API key (Open311) for 'apiKey' — and nobody else —
+ * otherwise only holders of one of the listed roles.
  */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+export type Access = 'public' | 'authenticated' | 'apiKey' | readonly Role[];
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

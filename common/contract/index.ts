@@ -14,6 +14,7 @@ import { inboxMethods } from './inbox';
 import { orderMethods } from './orders';
 import { slaMethods } from './sla';
 import { authMethods } from './auth';
+import { open311Methods } from './open311';
 import { orgMethods } from './org';
 import { systemMethods } from './system';
 import { wallMethods } from './wall';
@@ -67,6 +68,7 @@ export const contract = {
   ...contactMethods,
   ...notifyMethods,
   ...inboxMethods,
+  ...open311Methods,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,11 @@ export interface Connection {
   readonly remoteAddress?: string | undefined;
   /** Session token bound by auth.login / auth.resume; null when signed out. */
   token: string | null;
+  /**
+   * A partner system calling through its API key (an Open311 request): no session, and only the
+   * methods whose access is 'apiKey'. Set by the endpoint after it verified the key.
+   */
+  readonly apiKey?: { readonly id: number; readonly name: string };
   /** Deliver a server → UI event frame. */
   push(event: string, payload: unknown): void;
 }

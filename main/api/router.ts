@@ -40,13 +40,29 @@ function invalidInput(error: z.ZodError): ApiError {
   return apiError('E_INVALID', zh, `Invalid input — ${first.path || '(input)'}: ${first.message}`, { issues });
 }
 
-function authorize(def: MethodDef, session: Session | null, method: string): void {
+const API_KEY_ONLY = [
+  '此方法仅供持 API 密钥的对接系统调用',
+  'Only partner systems with an API key may call this',
+] as const;
+
+function authorize(def: MethodDef, session: Session | null, method: string, keyed: boolean): void {
+  if (def.access === 'apiKey') {
+    if (keyed) return;
+    throw apiError(session ? 'E_FORBIDDEN' : 'E_UNAUTHENTICATED', ...API_KEY_ONLY);
+  }
+  // A key opens its own methods only: never a console's.
+  if (keyed) throw apiError('E_FORBIDDEN', `API 密钥无权执行 ${method}`, `An API key may not call ${method}`);
   if (def.access === 'public') return;
   if (!session) throw apiError('E_UNAUTHENTICATED', '请先登录', 'Sign in first');
   if (def.access === 'authenticated') return;
   if (!def.access.some((role) => session.user.roles.includes(role))) {
     throw apiError('E_FORBIDDEN', `当前角色无权执行 ${method}`, `Your roles may not call ${method}`);
   }
+}
+
+/** Who a session-less row names: the partner system by its key's name, else nobody ('-'). */
+function keyActor(conn: Connection): { id: number | null; name: string } {
+  return conn.apiKey ? { id: null, name: `open311:${conn.apiKey.name}` } : { id: null, name: '-' };
 }
 
 /**
@@ -66,7 +82,8 @@ export class Router {
     const handler = this.deps.handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
     const session = this.session(conn);
     // A writing call without a session may be refused before it reaches the audit log (no row).
-    const anonymous = def.writes && !session ? this.anonymousWrites.admit(conn, this.deps.clock()) : null;
+    const anonymous =
+      def.writes && !session && !conn.apiKey ? this.anonymousWrites.admit(conn, this.deps.clock()) : null;
     if (anonymous && !anonymous.admitted) {
       return { ok: false, error: anonymousWritesLimited(anonymous.retryAfterMs).toBody() };
     }
@@ -77,8 +94,7 @@ export class Router {
     const state = { audited: false };
 
     const auditRow = (ok: boolean, errorCode: string | null) => {
-      const actor =
-        note.actor ?? (session ? { id: session.user.id, name: session.user.username } : { id: null, name: '-' });
+      const actor = note.actor ?? (session ? { id: session.user.id, name: session.user.username } : keyActor(conn));
       return this.deps.audit.append({
         at: this.deps.clock(),
         actorId: actor.id,
@@ -120,7 +136,7 @@ export class Router {
     };
 
     try {
-      authorize(def, session, method);
+      authorize(def, session, method, conn.apiKey !== undefined);
       const odd = findOddText(rawInput);
       if (odd) throw oddTextError(odd);
       const parsed = def.input.safeParse(rawInput ?? {});
@@ -149,7 +165,7 @@ export class Router {
   }
 
   private session(conn: Connection): Session | null {
-    if (!conn.token) return null;
+    if (!conn.token || conn.apiKey) return null;
     const user = this.deps.auth.sessionUser(conn.token);
     return user ? { token: conn.token, user } : null;
   }

@@ -36,17 +36,15 @@ function centerIdOf(org: Pick<OrgRepo, 'centerIds'>): string {
 export function open311DepsFrom(
   hub: {
     db: Db;
-    bus: Open311Deps['bus'];
-    services: Pick<Open311Deps, 'orders' | 'apiKeys' | 'audit' | 'clock'> & { org: Pick<OrgRepo, 'centerIds'> };
+    router: Open311Deps['router'];
+    services: Pick<Open311Deps, 'apiKeys' | 'clock'> & { org: Pick<OrgRepo, 'centerIds'> };
   },
   options: Pick<Open311Deps, 'maxBodyBytes' | 'onInternalError'> = {},
 ): Open311Deps {
   return {
     db: hub.db,
-    orders: hub.services.orders,
+    router: hub.router,
     apiKeys: hub.services.apiKeys,
-    audit: hub.services.audit,
-    bus: hub.bus,
     clock: hub.services.clock,
     centerId: centerIdOf(hub.services.org),
     ...options,
@@ -183,7 +181,7 @@ async function route(
     });
     return;
   }
-  const created = api.create(bodyParams(req, body.data, url.searchParams));
+  const created = await api.create(bodyParams(req, body.data, url.searchParams));
   send(res, 200, format, writeList(format, 'service_requests', 'request', created));
 }
 

@@ -10,7 +10,9 @@ import { EventBus } from '../../main/api/event-bus';
 import { apiKeyHandlers } from '../../main/api/handlers/apikey-handlers';
 import { authHandlers } from '../../main/api/handlers/auth-handlers';
 import type { HandlerMap } from '../../main/api/handler-types';
+import { open311Handlers } from '../../main/api/handlers/open311-handlers';
 import { Router } from '../../main/api/router';
+import { Open311Repo } from '../../main/services/open311/open311-repo';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { AuditRepo } from '../../main/services/audit/audit-repo';
 import { AuthService } from '../../main/services/auth/auth-service';
@@ -100,7 +102,11 @@ beforeAll(async () => {
     auth,
     audit,
     bus,
-    handlers: { ...authHandlers(auth, bus), ...apiKeyHandlers(apiKeys) } as unknown as HandlerMap,
+    handlers: {
+      ...authHandlers(auth, bus),
+      ...apiKeyHandlers(apiKeys),
+      ...open311Handlers({ orders, repo: new Open311Repo(db), org }),
+    } as unknown as HandlerMap,
     onInternalError: (_m, err) => errors.push(err),
   });
   admin = conn('admin');
@@ -115,7 +121,7 @@ beforeAll(async () => {
     await rpc(c, 'auth.login', { username, password: DEMO_PASSWORD });
   }
   deps = open311DepsFrom(
-    { db, bus, services: { orders, apiKeys, audit, clock, org } },
+    { db, router, services: { apiKeys, clock, org } },
     { onInternalError: (err) => errors.push(err) },
   );
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-static-'));
@@ -431,6 +437,53 @@ describe('POST requests', () => {
     const again = await issueKey('即将吊销');
     expect(again.secret).not.toBe(doomed);
     expect(orderCount()).toBe(before + 1);
+  });
+
+  it('files through the router: a refused request with a valid key leaves its own audit row', async () => {
+    const auditRows = () =>
+      db
+        .prepare("SELECT * FROM audit_log WHERE method = 'open311.requests.create' AND ok = 0 ORDER BY id")
+        .all() as Record<string, unknown>[];
+    const before = auditRows().length;
+    admin.events.length = 0;
+    await expectError(
+      await postForm({ api_key: secret, service_code: '99999', address_string: '川沙路' }),
+      400,
+      /99999/,
+    );
+    await expectError(
+      await postForm({ api_key: secret, service_code: '01003', address_string: '川沙路\u0007' }),
+      400,
+      /address_string/,
+    );
+    const rows = auditRows().slice(before);
+    expect(rows.map((r) => [r.actor_name, r.actor_id, r.error_code])).toEqual([
+      [`open311:${keyName}`, null, 'E_INVALID'],
+      [`open311:${keyName}`, null, 'E_INVALID'],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(admin.events.filter((e) => e.event === 'audit.appended')).toHaveLength(2);
+    // A call without a valid key names nobody: refused before the router, no row.
+    await expectError(await postForm({ api_key: 'not-a-key', service_code: '99999', address_string: '川沙路' }), 403);
+    expect(auditRows()).toHaveLength(before + 2);
+  });
+
+  it('a key opens only its own method, and no console user may call it', async () => {
+    const keyed: Connection = { id: 'k', token: null, push: () => undefined, apiKey: { id: 1, name: keyName } };
+    const asKey = await router.call(keyed, 'orders.list', {});
+    expect(asKey).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+    const fields = { service_code: '01003', address_string: '川沙路' };
+    expect(await router.call(chief, 'open311.requests.create', fields)).toMatchObject({
+      ok: false,
+      error: { code: 'E_FORBIDDEN' },
+    });
+    expect(await router.call(conn('nobody'), 'open311.requests.create', fields)).toMatchObject({
+      ok: false,
+      error: { code: 'E_UNAUTHENTICATED' },
+    });
+    // The secret never travels as a field: the endpoint strips it, the contract refuses it.
+    const withSecret = await router.call(keyed, 'open311.requests.create', { ...fields, api_key: secret });
+    expect(withSecret).toMatchObject({ ok: false, error: { code: 'E_INVALID' } });
   });
 
   it('answers malformed and invalid requests with 400 and creates nothing', async () => {

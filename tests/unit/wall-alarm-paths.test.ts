@@ -145,10 +145,10 @@ describe('a 特急 order made any other way', () => {
     expect(hub.sweepWallAlarms()).toBe(0);
   });
 
-  it('an Open311 request enters as 一般 (no alarm); raised to 特急 later, it alarms once, and never again', () => {
+  it('an Open311 request enters as 一般 (no alarm); raised to 特急 later, it alarms once, and never again', async () => {
     const issued = hub.services.apiKeys.create('12345 热线平台', { id: 1, name: '系统管理员' });
     const api = new Open311Api(open311DepsFrom(hub));
-    const [record] = api.create(
+    const [record] = await api.create(
       new Map<string, unknown>([
         ['api_key', issued.secret],
         ['service_code', '0200201'],

@@ -1,39 +1,25 @@
-import { open311Words } from '../audit/notes-ops';
-import { ApiError, type ApiKey, type Audience, type EventName, type EventPayload } from '../../../common/contract';
+import { ApiError, type ApiKey, type MethodOutput } from '../../../common/contract';
+import type { Connection } from '../../api/connection';
+import type { Router } from '../../api/router';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
-import type { AuditRepo } from '../audit/audit-repo';
-import type { OrderActor } from '../orders/actor';
-import type { CreateOrderInput, OrdersService } from '../orders/orders-service';
 import type { ApiKeysService } from './api-keys';
-import { badRequest, forbidden, notFound, Open311Error } from './errors';
+import { forbidden, notFound, Open311Error } from './errors';
 import type { Open311Record } from './formats';
 import { Open311Repo } from './open311-repo';
 import type { Open311Params } from './params';
-import {
-  descriptionWithFooter,
-  parseCreateParams,
-  parseRequestQuery,
-  titleOf,
-  toServiceRequest,
-  type Open311Reader,
-} from './requests';
+import { open311ErrorOf } from './request-order';
+import { parseRequestQuery, toServiceRequest, type Open311Reader } from './requests';
 import { serviceDefinition, toService } from './services';
-
-/** Server → console events (the hub's EventBus fits). */
-export interface Open311Bus {
-  publish<E extends EventName>(event: E, payload: EventPayload<E>, audience?: Audience): void;
-}
 
 /** What the Open311 endpoint needs from the hub (all of it exists there; see Open311Api). */
 export interface Open311Deps {
+  /** Reads (services, requests) go to the database; the one write goes through the router. */
   db: Db;
-  orders: Pick<OrdersService, 'create'>;
+  router: Pick<Router, 'call'>;
   apiKeys: Pick<ApiKeysService, 'verify'>;
-  audit: Pick<AuditRepo, 'append'>;
-  bus: Open311Bus;
   clock: Clock;
-  /** The operations center's org unit: it owns Open311 orders and hears of them. */
+  /** The operations center's org unit: its name answers as the agency of every request. */
   centerId: string;
   /** Largest request body accepted (default 64 KiB). */
   maxBodyBytes?: number;
@@ -41,7 +27,6 @@ export interface Open311Deps {
   onInternalError?: (err: unknown) => void;
 }
 
-export const OPEN311_AUDIT_METHOD = 'open311.requests.create';
 const CENTER_NAME_FALLBACK = '合庆镇城市运行综合管理中心';
 
 /**
@@ -97,69 +82,29 @@ export class Open311Api {
     return this.keyOf(params) ? 'keyed' : 'public';
   }
 
-  /** POST requests: checks the key, then the request; creates the order, its audit row and the event. */
-  create(params: Open311Params): Open311Record[] {
+  /**
+   * POST requests: checks the key here (a call without a valid key names nobody, so it leaves no
+   * audit row), then files the request through the router like every other write — its rules, the
+   * audit row of a success or a failure and the event are the router's and the handler's
+   * (api/handlers/open311-handlers.ts).
+   */
+  async create(params: Open311Params): Promise<Open311Record[]> {
     const key = this.requireKey(params);
-    const p = parseCreateParams(params);
-    const category = this.repo.serviceCategory(p.serviceCode);
-    if (!category) {
-      throw badRequest(`未知的 service_code：${p.serviceCode} / unknown service_code ${p.serviceCode}`);
-    }
-    let workstationId: string | null = null;
-    if (p.workstation !== null) {
-      const ws = this.repo.workstation(p.workstation);
-      if (!ws) throw badRequest(`未知的村居工作站：${p.workstation} / unknown workstation ${p.workstation}`);
-      workstationId = ws.id;
-    }
-    const input: CreateOrderInput = {
-      title: titleOf(p.description, category.name),
-      description: descriptionWithFooter(p),
-      categoryId: category.id,
-      workstationId,
-      address: p.address,
-      lat: p.lat,
-      lng: p.lng,
-      source: 'open311',
-      reporterName: p.reporterName,
-      reporterPhone: p.phone,
-      urgency: 'normal',
-      responseLevel: 'patrol',
-      cameraId: null,
-      attachmentIds: [],
-      acceptNow: false,
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of params) if (name !== 'api_key') fields[name] = value;
+    const caller: Connection = {
+      id: `open311:${key.id}`,
+      token: null,
+      push: () => undefined,
+      apiKey: { id: key.id, name: key.name },
     };
-    const actor: OrderActor = {
-      id: null,
-      name: `Open311:${key.name}`,
-      roles: [],
-      orgUnitId: this.deps.centerId,
-      stationId: null,
-    };
-    const { change, auditId } = this.deps.db.transaction(() => {
-      const c = this.deps.orders.create(input, actor);
-      const id = this.deps.audit.append({
-        at: this.deps.clock(),
-        actorId: null,
-        actorName: `open311:${key.name}`,
-        method: OPEN311_AUDIT_METHOD,
-        target: `order:${c.code}`,
-        ...open311Words(c, category),
-        ok: true,
-        errorCode: null,
-      });
-      return { change: c, auditId: id };
-    })();
-    // After the commit: consoles of the center refresh their lists, admins their audit view.
-    this.deps.bus.publish(
-      'orders.changed',
-      { id: change.id, code: change.code, state: change.state },
-      { orgUnitIds: [this.deps.centerId] },
-    );
-    this.deps.bus.publish('audit.appended', { id: auditId }, { roles: ['admin'] });
+    const result = await this.deps.router.call(caller, 'open311.requests.create', fields);
+    if (!result.ok) throw open311ErrorOf(result.error);
+    const { code } = result.value as MethodOutput<'open311.requests.create'>;
     return [
       {
-        service_request_id: change.code,
-        service_notice: `已登记为工单 ${change.code}，待城运中心受理 / registered as order ${change.code}, awaiting intake by the center`,
+        service_request_id: code,
+        service_notice: `已登记为工单 ${code}，待城运中心受理 / registered as order ${code}, awaiting intake by the center`,
         account_id: null,
       },
     ];

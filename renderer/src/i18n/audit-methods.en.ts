@@ -10,6 +10,7 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'admin.apiKeys.list': 'List API keys',
   'admin.apiKeys.create': 'Issue API key',
   'admin.apiKeys.revoke': 'Revoke API key',
+  'open311.requests.create': 'Open311 request filed',
   'attachments.begin': 'Start upload',
   'attachments.chunk': 'Upload chunk',
   'attachments.finish': 'Upload attachment',

@@ -10,6 +10,7 @@ export const auditMethodsZh: Readonly<Record<string, string>> = {
   'admin.apiKeys.list': 'API 密钥列表',
   'admin.apiKeys.create': '签发 API 密钥',
   'admin.apiKeys.revoke': '吊销 API 密钥',
+  'open311.requests.create': 'Open311 报件',
   'attachments.begin': '开始上传附件',
   'attachments.chunk': '上传附件分块',
   'attachments.finish': '上传附件',
