@@ -9,7 +9,6 @@ import type { OrderActor } from '../../services/orders/actor';
 import { ALERTED_ROLES, type AlertRecord, type OrderAlerts } from '../../services/orders/order-alerts';
 import { exportOrders } from '../../services/orders/order-export';
 import type { OrderQuery } from '../../services/orders/order-query';
-import { orderScopeSql } from '../../services/orders/order-visibility';
 import type { OrderChange, OrdersService } from '../../services/orders/orders-service';
 import type { EventBus } from '../event-bus';
 import type { Handler, HandlerContext, Session } from '../handler-types';
@@ -120,8 +119,7 @@ export function orderHandlers(deps: OrderDeps) {
 
   const supervisions: Handler<'orders.supervisions.list'> = (ctx, { onlyOpen }) => {
     const now = deps.clock();
-    const scoped = orderScopeSql(actor(ctx));
-    const all = orders.repo.supervisions(scoped?.sql ?? '1 = 1', scoped?.params ?? []);
+    const all = orders.repo.supervisions({ scope: actor(ctx) });
     const open = all.filter((s) => s.reply === null);
     return {
       rows: onlyOpen ? open : all,

@@ -1,7 +1,9 @@
 import type { AttachmentInfo, HistoryEntry, Supervision } from '../../../common/contract';
 import type { OrderState } from '../../../common/domain/orders/states';
 import type { Db } from '../../db/connection';
+import { orderSetClause, type OrderUpdate } from './order-columns';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
+import { orderScopeSql, type OrderScope } from './order-visibility';
 
 export interface HistoryAppend {
   orderId: number;
@@ -13,6 +15,33 @@ export interface HistoryAppend {
   toState: OrderState;
   reason: string | null;
   detail: Record<string, unknown> | null;
+}
+
+/** The columns of a new order (orders.create's input, decided and checked by OrdersService). */
+export interface NewOrder {
+  code: string;
+  title: string;
+  description: string;
+  categoryId: string;
+  domainId: string;
+  workstationId: string | null;
+  gridId: string | null;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  source: OrderRow['source'] | 'open311';
+  reporterName: string | null;
+  reporterPhone: string | null;
+  urgency: OrderRow['urgency'];
+  responseLevel: OrderRow['responseLevel'];
+  stationId: string | null;
+  cameraId: string | null;
+  createdBy: number | null;
+  now: number;
+  limitMinutes: number;
+  mode: 'natural' | 'working';
+  warnAt: number;
+  deadlineAt: number;
 }
 
 /** A follow-up (催办) added to an open supervision by a second 督办. */
@@ -32,15 +61,26 @@ export class OrdersRepo {
     return this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.id = ?`).get(id) as OrderRow | undefined;
   }
 
-  /** Sets the given columns (snake_case names from a fixed list in the service) and updated_at. */
-  update(id: number, fields: Record<string, string | number | null>, now: number): void {
-    const names = Object.keys(fields);
-    const sets = names.map((n) => `${n} = @${n}`).join(', ');
-    this.db.prepare(`UPDATE orders SET ${sets}${sets ? ', ' : ''}updated_at = @updated_at WHERE id = @id`).run({
-      ...fields,
-      updated_at: now,
-      id,
-    });
+  /** Sets the given fields (their columns from order-columns.ts) and updated_at. */
+  update(id: number, fields: OrderUpdate, now: number): void {
+    const { sets, params } = orderSetClause(fields);
+    sets.push('updated_at = @updatedAt');
+    this.db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = @id`).run({ ...params, updatedAt: now, id });
+  }
+
+  /** A new order in state 'reported'; its id. */
+  insert(order: NewOrder): number {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO orders (code, title, description, category_id, domain_id, workstation_id, grid_id, address, lat, lng,
+           source, reporter_name, reporter_phone, urgency, response_level, state, station_id, camera_id, created_by,
+           created_at, updated_at, limit_minutes, limit_mode, warn_at, deadline_at)
+         VALUES (@code, @title, @description, @categoryId, @domainId, @workstationId, @gridId, @address, @lat, @lng,
+           @source, @reporterName, @reporterPhone, @urgency, @responseLevel, 'reported', @stationId, @cameraId,
+           @createdBy, @now, @now, @limitMinutes, @mode, @warnAt, @deadlineAt)`,
+      )
+      .run(order);
+    return Number(lastInsertRowid);
   }
 
   appendHistory(h: HistoryAppend): number {
@@ -112,7 +152,11 @@ export class OrdersRepo {
     }[];
   }
 
-  supervisions(where: string, args: unknown[]): Supervision[] {
+  /** The supervisions of one order, or of every order the scope may see (order-visibility.ts). */
+  supervisions(of: { orderId: number } | { scope: OrderScope }): Supervision[] {
+    const scoped = 'scope' in of ? orderScopeSql(of.scope) : null;
+    const where = 'orderId' in of ? 's.order_id = ?' : (scoped?.sql ?? '1 = 1');
+    const args = 'orderId' in of ? [of.orderId] : (scoped?.params ?? []);
     const rows = this.db
       .prepare(
         `SELECT s.id, s.order_id AS orderId, o.code AS orderCode, o.title AS orderTitle, s.note, s.due_at AS dueAt,
