@@ -3,19 +3,15 @@ import { apiError, type Audience } from '../../../common/contract';
 import type { OrgRepo } from '../../services/org/org-repo';
 import { autoLinkTarget } from '../../../common/domain/incidents';
 import type { IncidentsService } from '../../services/incidents/incidents-service';
-import { incidentNotFound } from '../../services/incidents/visibility';
 import { viewerOf } from '../../services/org/viewer';
 import type { OrderActor } from '../../services/orders/actor';
 import { ALERTED_ROLES, type AlertRecord, type OrderAlerts } from '../../services/orders/order-alerts';
-import { exportOrders } from '../../services/orders/order-export';
 import type { OrderQuery } from '../../services/orders/order-query';
 import type { OrderChange, OrdersService } from '../../services/orders/orders-service';
 import type { EventBus } from '../event-bus';
+import { orderListHandlers } from './order-list-handlers';
 import type { Handler, HandlerContext, Session } from '../handler-types';
 import { orderActWords, orderCreateWords } from '../../services/audit/notes';
-
-/** Rows an export may hold: a month of a busy center many times over, and still a few MB. */
-export const EXPORT_MAX_ROWS = 50_000;
 
 export interface OrderDeps {
   orders: OrdersService;
@@ -55,7 +51,7 @@ export function publishAlert(deps: Pick<OrderDeps, 'org' | 'bus'>, alert: AlertR
 }
 
 export function orderHandlers(deps: OrderDeps) {
-  const { orders, query, alerts, org } = deps;
+  const { orders, alerts, org } = deps;
   const actor = (ctx: HandlerContext) => actorOf(ctx.requireSession(), org);
 
   const announce = (ctx: HandlerContext, change: OrderChange) => {
@@ -101,36 +97,6 @@ export function orderHandlers(deps: OrderDeps) {
 
   const get: Handler<'orders.get'> = (ctx, { id }) => orders.detail(id, actor(ctx));
 
-  /** An incident filter names an incident the caller must be able to open (incidents.get's rule). */
-  const checkIncident = (ctx: HandlerContext, incidentId: number | undefined) => {
-    if (incidentId === undefined) return;
-    const viewer = viewerOf(org, ctx.requireSession().user);
-    if (!deps.incidents) throw incidentNotFound(incidentId);
-    deps.incidents.visible(incidentId, viewer);
-  };
-
-  const list: Handler<'orders.list'> = (ctx, input) => {
-    checkIncident(ctx, input.filter.incidentId);
-    return query.list(input, { stationId: actor(ctx).stationId });
-  };
-
-  const duplicates: Handler<'orders.duplicates'> = (ctx, input) =>
-    query.duplicates(input, { stationId: actor(ctx).stationId }, deps.duplicateWindowDays);
-
-  const supervisions: Handler<'orders.supervisions.list'> = (ctx, { onlyOpen }) => {
-    const now = deps.clock();
-    const all = orders.repo.supervisions({ scope: actor(ctx) });
-    const open = all.filter((s) => s.reply === null);
-    return {
-      rows: onlyOpen ? open : all,
-      counts: {
-        open: open.length,
-        overdue: open.filter((s) => s.dueAt < now).length,
-        replied: all.length - open.length,
-      },
-    };
-  };
-
   const alertList: Handler<'orders.alerts.list'> = (ctx) =>
     alerts.pendingFor(actor(ctx)).map(({ stationId: _s, ...a }) => a);
 
@@ -152,40 +118,12 @@ export function orderHandlers(deps: OrderDeps) {
     return null;
   };
 
-  const exportList: Handler<'orders.export'> = (ctx, { filter, sort, format }) => {
-    checkIncident(ctx, filter.incidentId);
-    const scope = { stationId: actor(ctx).stationId };
-    const rows = [];
-    let cursor: string | null = null;
-    do {
-      const page = query.list({ filter, sort, cursor, limit: 500 }, scope);
-      rows.push(...page.rows);
-      cursor = page.nextCursor;
-    } while (cursor !== null && rows.length < EXPORT_MAX_ROWS);
-    const domains = new Map(
-      org
-        .categories()
-        .filter((c) => c.level === 1)
-        .map((c) => [c.id, c.name]),
-    );
-    const file = exportOrders(rows.slice(0, EXPORT_MAX_ROWS), format, deps.clock(), domains);
-    return {
-      fileName: file.fileName,
-      mime: file.mime,
-      dataBase64: file.data.toString('base64'),
-      rows: Math.min(rows.length, EXPORT_MAX_ROWS),
-    };
-  };
-
   return {
     'orders.create': create,
     'orders.act': act,
     'orders.get': get,
-    'orders.list': list,
-    'orders.duplicates': duplicates,
-    'orders.supervisions.list': supervisions,
     'orders.alerts.list': alertList,
     'orders.alerts.ack': alertAck,
-    'orders.export': exportList,
+    ...orderListHandlers(deps, actor),
   };
 }

@@ -76,8 +76,8 @@ export class OrdersService {
     requireVisibleAttachments(this.db, ids, viewerOf(this.org, actor), 'attachmentIds');
   }
 
-  create(input: CreateOrderInput, actor: OrderActor): OrderChange {
-    const now = this.clock();
+  /** The category (a sub-category or item) and grid of a new order, or E_INVALID. */
+  private classify(input: CreateOrderInput) {
     const category = this.org.category(input.categoryId);
     if (!category || category.level < 2) {
       throw apiError('E_INVALID', '请选择问题小类（第二或第三级分类）', 'Choose a sub-category (level 2 or 3)', {
@@ -94,6 +94,12 @@ export class OrdersService {
       }
       gridId = ws.parentId;
     }
+    return { category, gridId };
+  }
+
+  create(input: CreateOrderInput, actor: OrderActor): OrderChange {
+    const now = this.clock();
+    const { category, gridId } = this.classify(input);
     requirePlace(input);
     this.checkAttachments(input.attachmentIds, actor);
     const marks = this.sla.start(now, category.id, input.urgency);
@@ -134,22 +140,7 @@ export class OrdersService {
       detail: { source: input.source, urgency: input.urgency, categoryId: category.id, deadlineAt: marks.deadlineAt },
     });
     this.repo.linkAttachments(id, historyId, input.attachmentIds);
-    let state: OrderState = 'reported';
-    if (input.acceptNow && decide(this.facts(this.visibleRow(id, actor)), 'accept', actor).ok) {
-      this.repo.update(id, { state: 'accepted' }, now);
-      this.repo.appendHistory({
-        orderId: id,
-        at: now,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'accept',
-        fromState: 'reported',
-        toState: 'accepted',
-        reason: null,
-        detail: null,
-      });
-      state = 'accepted';
-    }
+    const state = input.acceptNow ? this.acceptAtOnce(id, actor, now) : 'reported';
     return {
       id,
       code,
@@ -159,6 +150,24 @@ export class OrdersService {
       previousStationId: null,
       critical: input.urgency === 'critical',
     };
+  }
+
+  /** 受理 in the same step as the report (a hotline officer on the call), when the actor may accept. */
+  private acceptAtOnce(id: number, actor: OrderActor, now: number): OrderState {
+    if (!decide(this.facts(this.visibleRow(id, actor)), 'accept', actor).ok) return 'reported';
+    this.repo.update(id, { state: 'accepted' }, now);
+    this.repo.appendHistory({
+      orderId: id,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'accept',
+      fromState: 'reported',
+      toState: 'accepted',
+      reason: null,
+      detail: null,
+    });
+    return 'accepted';
   }
 
   private readonly unitOf = (id: string) => this.org.unit(id);
