@@ -75,8 +75,9 @@ const TO_CALL_BACK = orderSource(
   'NULL',
 );
 
-/** Open 督办 on open orders; `where` picks whose (the station's, or the center's own). */
-function supervisions(where: string): Source {
+/** Open 督办 on open orders of a station, or on those no station holds (the center's own). */
+function supervisions(heldBy: 'station' | 'center'): Source {
+  const where = heldBy === 'station' ? 'o.station_id IS NOT NULL' : 'o.station_id IS NULL';
   return {
     kind: 'supervision',
     sql: `SELECT ${ORDER_FIELDS}, s.id AS keyId, NULL AS request, s.created_at AS since, s.due_at AS dueAt,
@@ -94,9 +95,9 @@ function supervisions(where: string): Source {
  */
 function sourcesFor(actor: OrderActor): Source[] {
   const sources: Source[] = [];
-  if (actor.roles.includes('duty_chief')) sources.push(APPROVALS, supervisions('o.station_id IS NULL'));
+  if (actor.roles.includes('duty_chief')) sources.push(APPROVALS, supervisions('center'));
   if (actor.roles.includes('station_chief') && actor.stationId !== null) {
-    sources.push(supervisions('o.station_id IS NOT NULL'), DISPATCHED);
+    sources.push(supervisions('station'), DISPATCHED);
   }
   if (actor.roles.includes('grid_officer')) sources.push(TO_VERIFY);
   if (actor.roles.includes('hotline_officer')) sources.push(TO_CALL_BACK);

@@ -27,6 +27,14 @@ const SELECT_ALERT = `
          o.station_id AS stationId
   FROM order_alerts a JOIN orders o ON o.id = a.order_id`;
 
+/** Marks the open, running orders that crossed a mark by `now` (the parameter) as alerted; their ids. */
+const CROSSED = {
+  red: `UPDATE orders SET alerted_red = 1, alerted_yellow = 1
+        WHERE closed_at IS NULL AND paused_at IS NULL AND alerted_red = 0 AND deadline_at <= ? RETURNING id`,
+  yellow: `UPDATE orders SET alerted_yellow = 1
+           WHERE closed_at IS NULL AND paused_at IS NULL AND alerted_yellow = 0 AND warn_at <= ? RETURNING id`,
+} as const;
+
 /** Deadline alerts (an order turning yellow or red) and new 特急 orders, acknowledged per user. */
 export class OrderAlerts {
   constructor(
@@ -48,18 +56,10 @@ export class OrderAlerts {
   sweep(): AlertRecord[] {
     const now = this.clock();
     // Red first: an order that crossed both marks since the last sweep gets only the red alert.
-    const crossed = (set: string, mark: string) =>
-      this.db
-        .prepare(
-          `UPDATE orders SET ${set}
-           WHERE closed_at IS NULL AND paused_at IS NULL AND ${mark} <= ? RETURNING id`,
-        )
-        .all(now) as { id: number }[];
+    const crossed = (kind: 'red' | 'yellow') => this.db.prepare(CROSSED[kind]).all(now) as { id: number }[];
     return this.db.transaction(() => [
-      ...crossed('alerted_red = 1, alerted_yellow = 1', 'alerted_red = 0 AND deadline_at').map(({ id }) =>
-        this.raise(id, 'red'),
-      ),
-      ...crossed('alerted_yellow = 1', 'alerted_yellow = 0 AND warn_at').map(({ id }) => this.raise(id, 'yellow')),
+      ...crossed('red').map(({ id }) => this.raise(id, 'red')),
+      ...crossed('yellow').map(({ id }) => this.raise(id, 'yellow')),
     ])();
   }
 
