@@ -8,6 +8,7 @@ import { newKeyRequested } from '../security/at-rest';
 import { KeyFileError } from '../security/hub-keys';
 import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
+import { announceClockMove, testClockFrom, TEST_CLOCK_ENV } from './test-clock';
 
 /** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
 async function main(): Promise<void> {
@@ -20,7 +21,15 @@ async function main(): Promise<void> {
     network: config.rtc,
     log: (line) => console.log(`[cityops] ${line}`),
   });
-  const hub = await openHub({ ...hubOptionsFrom(config), demoMedia, engine, newKey: newKeyRequested(process.argv) });
+  // Tests only (CITYOPS_TEST_CLOCK=1, loopback): a hub clock the e2e tests move instead of sleeping.
+  const testClock = testClockFrom(process.env, config.host);
+  const hub = await openHub({
+    ...hubOptionsFrom(config),
+    ...(testClock ? { clock: testClock } : {}),
+    demoMedia,
+    engine,
+    newKey: newKeyRequested(process.argv),
+  });
   if (hub.bootstrap.created === 'demo') {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
   }
@@ -41,7 +50,11 @@ async function main(): Promise<void> {
     wsMaxTotal: config.ws.maxTotal,
     signInTimeoutMs: config.ws.signInTimeoutMs,
     open311: open311DepsFrom(hub, { onInternalError: (err) => console.error('[open311] internal error:', err) }),
+    testClock: testClock ? { clock: testClock, onMove: () => announceClockMove(hub) } : undefined,
   });
+  if (testClock) {
+    console.warn(`[cityops] ${TEST_CLOCK_ENV}=1：测试时钟已启用（仅供测试）/ the test clock is on (tests only)`);
+  }
   if (!isLoopback(config.host)) {
     console.warn(
       `[cityops] 警告：正在监听 ${config.host}，其他计算机可以连接本中枢 / WARNING: listening on ${config.host}; other machines can reach this hub. Put it behind TLS.`,

@@ -11,6 +11,7 @@ import { createAccessPolicy } from './access-policy';
 import { createConnectionSlots } from './connection-slots';
 import { handleOpen311, type Open311Deps } from './open311-routes';
 import { serveStatic } from './static-files';
+import { handleTestClock, type TestClockControl } from './test-clock';
 import { serveSocket } from './ws-connection';
 
 export interface WebShellOptions {
@@ -46,6 +47,8 @@ export interface WebShellOptions {
   signInTimeoutMs?: number;
   /** Time for the sign-in deadline and the refusal log's rate limit (tests move it by hand). */
   scheduler?: Scheduler;
+  /** Test-only (CITYOPS_TEST_CLOCK=1): the hub's movable clock at /__test/clock; refused when absent. */
+  testClock?: TestClockControl | undefined;
   /** Where one-line warnings about dropped connections go (default console.warn). */
   warn?: (message: string) => void;
 }
@@ -111,6 +114,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return;
       }
       if (options.open311 && handleOpen311(req, res, options.open311)) return;
+      if (handleTestClock(req, res, options.testClock, (origin) => policy.originAllowed(origin, port))) return;
       // /media/ answers only signed paths (the hub's, session-checked); anything else there is 404.
       if (handleMedia(req, res, options.hub.routeMedia?.bind(options.hub))) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
