@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
-import type { HandoverState, OnDuty } from '../../common/contract';
+import type { HandoverState } from '../../common/contract';
 import { pdfPageTexts } from '../helpers/pdf-text';
-import { hubClient, rosterOnCurrentShift, type HubClient } from './duty-roster-helpers';
+import { hubClient, rosterOnCurrentShift, settledShift, type HubClient } from './duty-roster-helpers';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { hubNow } from './hub-clock';
 import { operator } from './orders-helpers';
 
 const SIGN = (shiftId: number, side: 'outgoing' | 'incoming', username: string) => ({
@@ -20,13 +21,9 @@ const SIGN = (shiftId: number, side: 'outgoing' | 'incoming', username: string) 
  * over through the API first, so the test works on the current shift whatever the time of day.
  */
 async function handOverEarlierShift(chief: HubClient): Promise<void> {
-  // The whole test must fall inside one shift: wait out the last five minutes of this one.
-  const { shift } = await chief.call<OnDuty>('duty.onDuty', {});
-  const left = (shift?.endsAt ?? Infinity) - Date.now();
-  if (left < 300_000) await new Promise((resolve) => setTimeout(resolve, left + 2_000));
   for (let i = 0; i < 3; i++) {
     const state = await chief.call<HandoverState>('duty.handover.current', {});
-    if (state.shift.endsAt > Date.now()) return;
+    if (state.shift.endsAt > (await hubNow(chief.url))) return;
     const { id } = state.shift;
     if (state.shift.status === 'open') {
       await chief.call('duty.handover.start', { shiftId: id, checklist: [], notes: '', doneAssigned: [] });
@@ -63,12 +60,11 @@ function beijingClock(at: number): string {
   return new Date(at + 8 * 3_600_000).toISOString().slice(11, 16);
 }
 
-/** Makes an order overdue now, as the clock would in a few hours; the hub's own sweep then turns it red. */
-function makeOverdue(dataDir: string, code: string): void {
+/** Makes an order overdue at the hub's `now`, as the clock would in a few hours; the hub's own sweep then turns it red. */
+function makeOverdue(dataDir: string, code: string, now: number): void {
   const db = new Database(path.join(dataDir, 'cityops.sqlite'));
   try {
     db.pragma('busy_timeout = 5000');
-    const now = Date.now();
     db.prepare('UPDATE orders SET warn_at = ?, deadline_at = ? WHERE code = ?').run(now - 120_000, now - 60_000, code);
   } finally {
     db.close();
@@ -79,16 +75,19 @@ test('the duty chief keeps the log, hands over with a second chief, and the seal
   browser,
   shell,
 }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(240_000);
   const page = await operator(await browser.newPage(), shell.url, 'chief');
   const chief = await hubClient(page, 'chief');
+  // The whole test must fall inside one shift: within its last five minutes the hub's clock is moved
+  // past its end (before the chief is rostered, so on the shift the test works on).
+  await settledShift(chief, 300_000);
   await rosterOnCurrentShift(chief, { orgUnitId: 'HQ-C', role: 'duty_chief', postCode: 'duty_chief' });
   await handOverEarlierShift(chief);
 
   // Hours before the shift's end the handover is not open: the console says when it opens, with no
   // button that would fail, and the hub refuses a start all the same.
   const shiftId = (await chief.call<HandoverState>('duty.handover.current', {})).shift.id;
-  const farEnd = Date.now() + 3 * 3_600_000;
+  const farEnd = (await hubNow(shell.url)) + 3 * 3_600_000;
   setShiftEnd(shell.dataDir, shiftId, farEnd);
   const early = await operator(await browser.newPage(), shell.url, 'chief');
   await early.getByTestId('nav-duty').click();
@@ -105,7 +104,7 @@ test('the duty chief keeps the log, hands over with a second chief, and the seal
   expect(refused.ok ? null : refused.error.details).toMatchObject({ reason: 'HANDOVER_NOT_OPEN' });
   await early.close();
   // Twenty minutes before its end the handover is open.
-  setShiftEnd(shell.dataDir, shiftId, Date.now() + 20 * 60_000);
+  setShiftEnd(shell.dataDir, shiftId, (await hubNow(shell.url)) + 20 * 60_000);
 
   // Check in from the status bar.
   await expect(page.getByTestId('check-in')).toBeVisible();
@@ -138,7 +137,7 @@ test('the duty chief keeps the log, hands over with a second chief, and the seal
     source: 'video',
     urgency: 'normal',
   });
-  makeOverdue(shell.dataDir, order.code);
+  makeOverdue(shell.dataDir, order.code, await hubNow(shell.url));
   const system = page.locator('[data-testid="duty-entry"][data-kind="system"]').filter({ hasText: order.code });
   await expect(system).toBeVisible({ timeout: 40_000 });
   await expect(system).toContainText('已超时（红灯）');

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { ApiResult, OnDuty, RosterEntry, RosterPerson } from '../../common/contract';
 import { DEMO_PASSWORD } from './fixtures';
+import { advanceHubClock, hubNow } from './hub-clock';
 import { choose } from './orders-helpers';
 
 /** A session of its own on the hub, for arranging what a test needs without driving the UI. */
@@ -11,6 +12,8 @@ export interface HubClient {
   call<T>(method: string, input: unknown): Promise<T>;
   /** The raw result, for calls a test expects to be refused. */
   result<T>(method: string, input: unknown): Promise<ApiResult<T>>;
+  /** The web shell's address, for the hub's clock (hub-clock.ts). */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export async function hubClient(page: Page, username: string, password = DEMO_PA
     ) as Promise<ApiResult<T>>;
   return {
     result,
+    url: new URL('/', page.url()).href,
     call: async <T>(method: string, input: unknown): Promise<T> => {
       const r = await result<T>(method, input);
       if (!r.ok) throw new Error(`${method} refused: ${r.error.code} ${r.error.message.zh}`);
@@ -84,16 +88,17 @@ export async function hubClient(page: Page, username: string, password = DEMO_PA
 }
 
 /**
- * The current shift of the editor's unit, waiting out its last two minutes: check-in and the
- * status bar change at the boundary, and a test must not straddle it.
+ * The current shift of the editor's unit with more than `marginMs` to run: check-in and the status
+ * bar change at the boundary, and a test must not straddle it. Closer to its end, the hub's clock is
+ * moved past it (no waiting) and the next shift is the one.
  */
-export async function settledShift(editor: HubClient): Promise<NonNullable<OnDuty['shift']>> {
+export async function settledShift(editor: HubClient, marginMs = 120_000): Promise<NonNullable<OnDuty['shift']>> {
   for (;;) {
     const { shift } = await editor.call<OnDuty>('duty.onDuty', {});
     if (!shift) throw new Error('the unit has no current shift');
-    const left = shift.endsAt - Date.now();
-    if (left > 120_000) return shift;
-    await new Promise((resolve) => setTimeout(resolve, left + 2_000));
+    const left = shift.endsAt - (await hubNow(editor.url));
+    if (left > marginMs) return shift;
+    await advanceHubClock(editor.url, Math.max(left, 0) + 2_000);
   }
 }
 

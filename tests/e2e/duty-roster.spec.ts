@@ -13,11 +13,12 @@ import {
   vacatePost,
   type HubClient,
 } from './duty-roster-helpers';
+import { hubNow } from './hub-clock';
 import { operator } from './orders-helpers';
 
-/** The center's default shift covering now (Beijing time): 夜班 0–8, 早班 8–16, 中班 16–24. */
-function centerShiftNow(): { name: string; hours: string } {
-  const hour = (new Date().getUTCHours() + 8) % 24;
+/** The center's default shift covering `now` (Beijing time): 夜班 0–8, 早班 8–16, 中班 16–24. */
+function centerShiftAt(now: number): { name: string; hours: string } {
+  const hour = (new Date(now).getUTCHours() + 8) % 24;
   if (hour < 8) return { name: '夜班', hours: '00:00–08:00' };
   if (hour < 16) return { name: '早班', hours: '08:00–16:00' };
   return { name: '中班', hours: '16:00–24:00' };
@@ -59,7 +60,7 @@ test('the status bar shows the current shift, its chief and posts; the unrostere
   const chief = await operator(await browser.newPage(), shell.url, 'chief');
   const hub = await hubClient(chief, 'chief');
   await settledShift(hub);
-  const expected = centerShiftNow();
+  const expected = centerShiftAt(await hubNow(shell.url));
   // Other specs on this worker's hub may have rostered the chief: the bar must say what the hub says.
   const now = await hub.call<OnDuty>('duty.onDuty', {});
 
@@ -123,7 +124,7 @@ test('a rostered monitor checks in and out from the status bar; the chief sees i
   });
   // Just added to a running shift: not late for the time before anyone asked them to come.
   const entry = await rosterEntry(hub, person.id);
-  if (Date.now() < entry.rosteredAt + MISSING_CHECKIN_AFTER_MS) {
+  if ((await hubNow(shell.url)) < entry.rosteredAt + MISSING_CHECKIN_AFTER_MS) {
     const fresh = await personOnPost(setup, 'video_monitor', person.id);
     await expect(fresh).toHaveAttribute('data-check', 'none');
     await expect(fresh).toHaveAttribute('data-late', 'false');
@@ -135,7 +136,7 @@ test('a rostered monitor checks in and out from the status bar; the chief sees i
   const chief = await operator(await browser.newPage(), shell.url, 'chief');
   const chip = await personOnPost(chief, 'video_monitor', person.id);
   await expect(chip).toHaveAttribute('data-check', 'none');
-  const late = Date.now() >= shift.startsAt + MISSING_CHECKIN_AFTER_MS;
+  const late = (await hubNow(shell.url)) >= shift.startsAt + MISSING_CHECKIN_AFTER_MS;
   if (late) {
     await expect(chief.getByTestId('on-duty-missing')).toBeVisible();
     await expect(chip).toHaveAttribute('data-late', 'true');

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { hubNow } from './hub-clock';
+import type { WebShellProcess } from './web-shell-process';
 
 /**
  * The open initial report of an incident falls due in a few seconds, as the clock would make it after
  * the plan's minutes: the hub's own sweep (incidentSweepMs) then announces it — the test never waits
- * out real minutes. Returns the report's id.
+ * out real minutes. `inMs` from the hub's time (hub-clock.ts). Returns the report's id.
  */
-export function initialReportDueIn(dataDir: string, incidentId: number, inMs: number): number {
-  const db = new Database(path.join(dataDir, 'cityops.sqlite'));
+export async function initialReportDueIn(shell: WebShellProcess, incidentId: number, inMs: number): Promise<number> {
+  const now = await hubNow(shell.url);
+  const db = new Database(path.join(shell.dataDir, 'cityops.sqlite'));
   try {
     db.pragma('busy_timeout = 5000');
     const row = db
@@ -17,7 +20,7 @@ export function initialReportDueIn(dataDir: string, incidentId: number, inMs: nu
       )
       .get(incidentId) as { id: number } | undefined;
     if (!row) throw new Error(`incident ${incidentId} has no open initial report`);
-    db.prepare('UPDATE incident_reports SET due_at = ? WHERE id = ?').run(Date.now() + inMs, row.id);
+    db.prepare('UPDATE incident_reports SET due_at = ? WHERE id = ?').run(now + inMs, row.id);
     return row.id;
   } finally {
     db.close();

@@ -103,7 +103,7 @@ test('incident mode: the coordinator switches the room, every console follows, r
   // The initial report's timer fires: the hub's sweep raises the alert (sound, the status bar's toast)
   // for the coordinator; the report waits in the alert drawer, not over the workspace, and the missed
   // deadline goes red on the timeline and in the reports table.
-  const reportId = initialReportDueIn(shell.dataDir, incidentId, 3_000);
+  const reportId = await initialReportDueIn(shell, incidentId, 3_000);
   await expect(coord.getByTestId('alert-toast')).toContainText('初报（口头）已到报送时限', { timeout: 45_000 });
   await expect(coord.locator('.ant-notification-notice')).toHaveCount(0);
   await coord.getByTestId('alert-count').click();

@@ -258,6 +258,8 @@ test('a tour pages through its cameras, pauses and resumes; a saved view restore
   shell,
 }) => {
   test.setTimeout(90_000);
+  // The page's clock runs as the real one, except that the paused tour below skips ahead on it.
+  await page.clock.install();
   await openWall(page, shell.url);
   const hub = await hubClient(page, 'monitor');
   const { playing } = await demoCameras(hub);
@@ -297,8 +299,10 @@ test('a tour pages through its cameras, pauses and resumes; a saved view restore
 
   await bar.getByTestId('wall-tour-pause').click();
   await expect(bar).toHaveAttribute('data-paused', 'true');
-  await page.waitForTimeout(6_000);
-  await expect(bar).toHaveAttribute('data-step', '2');
+  // More than a dwell (5 s) passes on the page's clock, at once: the paused tour stays where it is.
+  // (A step taken now would hold for a whole dwell: a short look is enough to see it.)
+  await page.clock.fastForward(6_000);
+  await expect(bar).toHaveAttribute('data-step', '2', { timeout: 1_000 });
   await bar.getByTestId('wall-tour-resume').click();
   await expect(bar).toHaveAttribute('data-step', '1', { timeout: 8_000 });
   await expect(tile(page, a.id)).toHaveCount(1);

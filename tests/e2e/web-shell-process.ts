@@ -37,6 +37,8 @@ export class WebShellProcess {
         CITYOPS_ADMIN_PASSWORD: '',
         CITYOPS_DEMO_MEDIA_CONTROL: '1',
         CITYOPS_DEMO_HISTORY: this.options.demoHistory ? '1' : '0',
+        // The tests move the hub's time instead of sleeping (hub-clock.ts).
+        CITYOPS_TEST_CLOCK: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
