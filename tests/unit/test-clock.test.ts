@@ -52,17 +52,19 @@ async function post(shell: WebShell, body: string, headers: Record<string, strin
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** A demo hub on `clock` (the system's when absent) behind a web shell, with the test clock's route when given. */
+async function openShell(clock?: OffsetClock): Promise<{ hub: Hub; shell: WebShell }> {
+  const hub = await demoHub(clock ? { clock } : {});
+  const testClock = clock ? { clock, onMove: () => announceClockMove(hub) } : undefined;
+  const shell = await startWebShell({ hub, host: '127.0.0.1', port: 0, staticDir, maxFrameBytes: 4096, testClock });
+  return { hub, shell };
+}
+
 describe('the web shell without the test clock', () => {
   let hub: Hub;
   let shell: WebShell;
-  beforeAll(async () => {
-    hub = await demoHub();
-    shell = await startWebShell({ hub, host: '127.0.0.1', port: 0, staticDir, maxFrameBytes: 4096 });
-  });
-  afterAll(async () => {
-    await shell.close();
-    hub.close();
-  });
+  beforeAll(async () => ({ hub, shell } = await openShell()));
+  afterAll(() => shell.close().then(() => hub.close()));
 
   it('refuses /__test/clock with 404 and a stable code (not the console page), and moves nothing', async () => {
     const get = await fetch(`${shell.url}__test/clock`);
@@ -83,21 +85,10 @@ describe('the web shell with the test clock', () => {
   let conn: TestConnection;
   beforeAll(async () => {
     clock = offsetClock();
-    hub = await demoHub({ clock });
-    shell = await startWebShell({
-      hub,
-      host: '127.0.0.1',
-      port: 0,
-      staticDir,
-      maxFrameBytes: 4096,
-      testClock: { clock, onMove: () => announceClockMove(hub) },
-    });
+    ({ hub, shell } = await openShell(clock));
     conn = await signedIn(hub, 'chief');
   });
-  afterAll(async () => {
-    await shell.close();
-    hub.close();
-  });
+  afterAll(() => shell.close().then(() => hub.close()));
 
   it('answers the hub’s time; a move is seen by the hub’s services and told to the consoles', async () => {
     const res = await fetch(`${shell.url}__test/clock`);
