@@ -1,0 +1,51 @@
+/** Open311 API keys — Chinese; spread into zh-CN.ts. */
+export const apikeysMessagesZh = {
+  apiKeys: {
+    title: 'Open311 接口密钥',
+    create: '新建密钥',
+    refresh: '刷新',
+    count: '共 {{count}} 个密钥，{{active}} 个有效',
+    intro:
+      '12345 热线对接程序和村居随手拍等应用通过 Open311 GeoReport v2 接口报件并查询办理状态，每个应用须使用一个由管理员签发的密钥（参数 api_key）。列出服务无需密钥。',
+    endpoint: '接口地址：',
+    endpointElectron: '接口由中心的 Web 外壳（npm run web）提供，地址为 <中心地址>/open311/v2/。',
+    never: '从未使用',
+    column: {
+      name: '名称',
+      prefix: '前缀',
+      createdBy: '签发人',
+      createdAt: '签发时间',
+      lastUsed: '最近使用',
+      state: '状态',
+    },
+    state: {
+      active: '有效',
+      revoked: '已吊销',
+    },
+    revokedAt: '吊销于 {{at}}',
+    revoke: '吊销',
+    confirmRevoke: '吊销密钥“{{name}}”？使用该密钥的应用将立即无法报件和查询。',
+    revoked: '已吊销密钥 {{name}}',
+    created: '已签发密钥 {{name}}',
+    form: {
+      title: '新建 Open311 接口密钥',
+      name: '名称',
+      namePlaceholder: '如“12345 热线对接”',
+      nameHint: '写明使用该密钥的应用，2–60 个字；审计日志以此名称记录其操作。',
+      submit: '签发',
+      required: '此项必填',
+      length: '2–60 个字',
+    },
+    secret: {
+      title: '密钥已签发：{{name}}',
+      warning: '密钥只显示这一次，关闭后无法再次查看。请立即复制并交给对接方妥善保存；如遗失，请吊销后重新签发。',
+      label: '密钥',
+      copy: '复制',
+      copied: '已复制到剪贴板',
+      copyFailed: '无法写入剪贴板，请手动选中复制',
+      manualCopy: '请选中上面的密钥手动复制。',
+      usage: '调用时以 api_key 参数传入，例如：',
+      done: '我已保存',
+    },
+  },
+};

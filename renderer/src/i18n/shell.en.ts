@@ -1,0 +1,77 @@
+import type { shellMessagesZh } from './shell.zh';
+
+/** The console shell: app, common words, language, connection, sign-in, session, menu, status bar — English; spread into en.ts. */
+export const shellMessagesEn: typeof shellMessagesZh = {
+  app: {
+    name: 'Heqing CityOps',
+    fullName: 'Heqing Town Urban Operations Center',
+    connecting: 'Connecting to the hub…',
+  },
+  common: {
+    ok: 'OK',
+    cancel: 'Cancel',
+    save: 'Save',
+    search: 'Search',
+    reset: 'Reset',
+    actions: 'Actions',
+    loadMore: 'Load more',
+    loadFailed: 'Failed to load',
+    none: '—',
+    saved: 'Saved',
+    close: 'Close',
+  },
+  language: {
+    label: 'Language',
+    zh: '中文',
+    en: 'EN',
+    saveFailed: 'The language preference was not saved: {{message}}',
+  },
+  connection: {
+    connected: 'Connected',
+    connecting: 'Connecting',
+    disconnected: 'Disconnected',
+    banner: 'The connection to the hub was lost; reconnecting automatically. New actions may fail until it is back.',
+  },
+  login: {
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    demo: 'DEMO',
+    demoAccounts: 'Demo accounts',
+    demoHint: 'Click a row to fill in the account; every password is {{password}}',
+    version: 'Version {{version}}',
+    hubUnavailable: 'The hub cannot be reached right now: {{message}}',
+  },
+  session: {
+    logout: 'Sign out',
+    lost: 'After reconnecting, your session was no longer valid. Please sign in again.',
+    ended: {
+      logout: 'This session was signed out elsewhere. Please sign in again.',
+      disabled: 'Your account has been disabled and the session has ended.',
+      password_changed: 'Your password was changed. Please sign in with the new password.',
+      expired: 'Your session has expired. Please sign in again.',
+    },
+  },
+  nav: {
+    duty: 'Duty ledger',
+    incidents: 'Incidents',
+    wall: 'Video wall',
+    org: 'Organisation',
+    account: 'My account',
+    adminUsers: 'Users',
+    adminCameras: 'Cameras',
+    adminAudit: 'Audit log',
+    orders: 'Work orders',
+    intake: 'Intake',
+    supervision: 'Supervision',
+    adminSla: 'Time limits',
+    adminApiKeys: 'Open311 API keys',
+    contacts: 'Contacts',
+  },
+  status: {
+    demoTitle: 'Demo mode: demo accounts and demo data are present',
+    clockTitle: 'Beijing time (Asia/Shanghai)',
+  },
+};
