@@ -110,12 +110,13 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
       rows.flatMap((r) => r.links?.orderIds ?? []),
       viewer(ctx),
     );
-    const orderCode = db.prepare('SELECT code FROM orders WHERE id = ?');
+    // Each row already names its linked orders (DutyLog asks the orders domain for their codes).
+    const orderCode = new Map(rows.flatMap((r) => r.orders.map((o) => [o.id, o.code] as const)));
     const data = exportDutyLog(
       rows,
       (id) => org.unit(id)?.name ?? id,
       (unitId, code) => deps.roster.pattern(unitId).shifts.find((s) => s.code === code)?.name ?? code,
-      (id) => (visible.has(id) ? (orderCode.get(id) as { code: string } | undefined)?.code : undefined) ?? `#${id}`,
+      (id) => (visible.has(id) ? orderCode.get(id) : undefined) ?? `#${id}`,
       now,
     );
     return {

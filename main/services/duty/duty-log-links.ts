@@ -2,9 +2,10 @@ import { apiError, type AttachmentInfo } from '../../../common/contract';
 import type { DutyLogLinks } from '../../../common/contract/duty-log';
 import type { Db } from '../../db/connection';
 import { requireVisibleAttachments, visibleAttachmentIds } from '../attachments/attachment-visibility';
+import { cameraRefs } from '../cameras/camera-refs';
 import { canSeeCameras } from '../cameras/camera-visibility';
 import { orderNotFound, visibleOrderIds } from '../orders/order-visibility';
-import { idsParam, type Viewer } from '../org/viewer';
+import type { Viewer } from '../org/viewer';
 
 /**
  * Refuses links to anything the writer may not see, each with the rule of its own list: orders
@@ -20,15 +21,7 @@ export function checkLinks(db: Db, links: DutyLogLinks | undefined, viewer: View
 
   const cameraIds = links?.cameraIds ?? [];
   if (cameraIds.length > 0) {
-    const known = canSeeCameras(viewer)
-      ? new Set(
-          (
-            db
-              .prepare('SELECT id FROM cameras WHERE id IN (SELECT value FROM json_each(?))')
-              .all(idsParam(cameraIds)) as { id: string }[]
-          ).map((c) => c.id),
-        )
-      : new Set<string>();
+    const known = canSeeCameras(viewer) ? new Set(cameraRefs(db, cameraIds).keys()) : new Set<string>();
     const hiddenCamera = cameraIds.find((id) => !known.has(id));
     if (hiddenCamera !== undefined) {
       throw apiError(

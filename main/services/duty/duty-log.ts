@@ -16,6 +16,10 @@ import { dateOfDay, dayNumber, shanghaiDate } from '../../../common/domain/time'
 import { toGrams, toMatchQuery } from '../../../common/domain/text/bigrams';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
+import { AttachmentsRepo, toAttachmentInfo } from '../attachments/attachments-repo';
+import { cameraRefs } from '../cameras/camera-refs';
+import { orderRefs } from '../orders/order-refs';
+import { DutyLogRepo, type EntryRow } from './duty-log-repo';
 import { canonicalJson } from './seal';
 
 /** Author name of the entries the hub logs by itself. */
@@ -31,23 +35,6 @@ export interface AppendInput {
   correctsId?: number | undefined;
   links?: DutyLogLinks | undefined;
 }
-
-interface EntryRow {
-  id: number;
-  shiftId: number;
-  seq: number;
-  at: number;
-  authorId: number | null;
-  authorName: string;
-  kind: DutyLogKind;
-  text: string;
-  correctsId: number | null;
-  links: string | null;
-}
-
-const SHIFT_COLUMNS = `id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt, status`;
-const ENTRY_COLUMNS = `e.id, e.shift_id AS shiftId, COALESCE(e.seq, 0) AS seq, e.at, e.author_id AS authorId, e.author_name AS authorName,
-  e.kind, e.text, e.corrects_id AS correctsId, e.links`;
 
 /** Stored form of links: canonical JSON of the non-empty parts, or null when nothing is linked. */
 function storedLinks(links: DutyLogLinks | undefined): string | null {
@@ -76,24 +63,25 @@ function parseLinks(stored: string | null): DutyLogLinks | null {
  * created on first use.
  */
 export class DutyLog {
+  private readonly repo: DutyLogRepo;
+  private readonly attachmentsRepo: AttachmentsRepo;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly patterns: (orgUnitId: string) => ShiftPattern,
-  ) {}
+  ) {
+    this.repo = new DutyLogRepo(db);
+    this.attachmentsRepo = new AttachmentsRepo(db);
+  }
 
   shift(id: number): DutyShift | undefined {
-    return this.db.prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE id = ?`).get(id) as DutyShift | undefined;
+    return this.repo.shift(id);
   }
 
   /** The row of a shift instance, inserted if it is not there yet. */
   private shiftRow(orgUnitId: string, instance: ShiftInstance): DutyShift {
-    this.db
-      .prepare(`INSERT OR IGNORE INTO duty_shifts (org_unit_id, date, code, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)`)
-      .run(orgUnitId, instance.date, instance.code, instance.startsAt, instance.endsAt);
-    return this.db
-      .prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE org_unit_id = ? AND date = ? AND code = ?`)
-      .get(orgUnitId, instance.date, instance.code) as DutyShift;
+    return this.repo.ensureShift(orgUnitId, instance);
   }
 
   /**
@@ -177,12 +165,12 @@ export class DutyLog {
     }
     if (input.authorName.trim() === '') throw apiError('E_INVALID', '缺少记录人', 'The author is missing');
     const links = storedLinks(input.links);
-    return this.db.transaction(() => {
+    return this.repo.transaction(() => {
       const shift = this.requireWritableShift(input.orgUnitId);
       if (input.correctsId !== undefined) this.checkCorrected(input.correctsId, input.orgUnitId);
       this.checkAttachments(input.links?.attachmentIds ?? []);
       return this.insert(shift.id, { ...input, text }, links);
-    })();
+    });
   }
 
   /**
@@ -194,7 +182,7 @@ export class DutyLog {
     const trimmed = text.trim().slice(0, DUTY_LOG_TEXT_MAX);
     if (trimmed === '') throw apiError('E_INVALID', '记录内容不能为空', 'The entry text is empty');
     const stored = storedLinks(links);
-    return this.db.transaction(() => {
+    return this.repo.transaction(() => {
       const shift = this.writableShift(orgUnitId);
       if (shift === null) return null;
       return this.insert(
@@ -202,18 +190,12 @@ export class DutyLog {
         { orgUnitId, authorId: null, authorName: SYSTEM_AUTHOR, kind: 'system', text: trimmed },
         stored,
       );
-    })();
+    });
   }
 
   private checkAttachments(ids: readonly number[]): void {
     if (ids.length === 0) return;
-    const found = new Set(
-      (
-        this.db
-          .prepare('SELECT id FROM attachments WHERE id IN (SELECT value FROM json_each(?))')
-          .all(JSON.stringify(ids)) as { id: number }[]
-      ).map((f) => f.id),
-    );
+    const found = new Set(this.attachmentsRepo.byIds(ids).map((f) => f.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) {
       throw apiError('E_NOT_FOUND', `附件 ${missing} 不存在`, `Attachment ${missing} does not exist`, {
@@ -224,12 +206,7 @@ export class DutyLog {
 
   /** The org unit whose log holds entry `id` (for the visibility check of a correction), if it exists. */
   entryOrgUnit(id: number): string | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT s.org_unit_id AS orgUnitId FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id WHERE e.id = ?`,
-      )
-      .get(id) as { orgUnitId: string } | undefined;
-    return row?.orgUnitId;
+    return this.repo.entryOrgUnit(id);
   }
 
   private checkCorrected(correctsId: number, orgUnitId: string): void {
@@ -248,51 +225,35 @@ export class DutyLog {
   }
 
   private insert(shiftId: number, input: AppendInput, links: string | null): DutyLogEntry {
-    const at = this.clock();
-    // The next number in the shift, taken in the same transaction as the insert (callers run it in
-    // one), so two writers never share a number and none is skipped; the unique index backs it up.
-    const seq = this.db
-      .prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM duty_log_entries WHERE shift_id = ?')
-      .pluck()
-      .get(shiftId) as number;
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO duty_log_entries (shift_id, seq, at, author_id, author_name, kind, text, corrects_id, links)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(shiftId, seq, at, input.authorId, input.authorName, input.kind, input.text, input.correctsId ?? null, links);
-    const id = Number(lastInsertRowid);
-    this.db.prepare('INSERT INTO duty_log_fts (rowid, grams) VALUES (?, ?)').run(id, toGrams(input.text));
+    const id = this.repo.insert({
+      shiftId,
+      at: this.clock(),
+      authorId: input.authorId,
+      authorName: input.authorName,
+      kind: input.kind,
+      text: input.text,
+      correctsId: input.correctsId ?? null,
+      links,
+      grams: toGrams(input.text),
+    });
     const entry = this.entry(id);
     if (!entry) throw new Error(`duty log entry ${id} vanished`);
     return entry;
   }
 
   entry(id: number): DutyLogEntry | undefined {
-    const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM duty_log_entries e WHERE e.id = ?`).get(id) as
-      EntryRow | undefined;
+    const row = this.repo.entry(id);
     return row ? this.withCorrections([row])[0] : undefined;
   }
 
   /** The entries of a shift in the order they were written, each with the entries that correct it. */
   entries(shiftId: number): DutyLogEntry[] {
-    const rows = this.db
-      .prepare(`SELECT ${ENTRY_COLUMNS} FROM duty_log_entries e WHERE e.shift_id = ? ORDER BY e.id`)
-      .all(shiftId) as EntryRow[];
-    return this.withCorrections(rows);
+    return this.withCorrections(this.repo.entries(shiftId));
   }
 
   /** Entries by number and shift (「12-01 早班 第3条」), for the two ends of a correction. */
   private refs(ids: readonly number[]): Map<number, DutyEntryRef> {
-    if (ids.length === 0) return new Map();
-    const rows = this.db
-      .prepare(
-        `SELECT e.id, COALESCE(e.seq, 0) AS seq, e.shift_id AS shiftId, s.date AS shiftDate, s.code AS shiftCode
-         FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id
-         WHERE e.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify([...new Set(ids)])) as DutyEntryRef[];
-    return new Map(rows.map((r) => [r.id, r]));
+    return new Map(this.repo.refs(ids).map((r) => [r.id, r]));
   }
 
   private withCorrections<R extends EntryRow>(
@@ -304,18 +265,10 @@ export class DutyLog {
     >)[] {
     const ids = rows.map((r) => r.id);
     const byTarget = new Map<number, number[]>();
-    if (ids.length > 0) {
-      const found = this.db
-        .prepare(
-          `SELECT id, corrects_id AS correctsId FROM duty_log_entries
-           WHERE corrects_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-        )
-        .all(JSON.stringify(ids)) as { id: number; correctsId: number }[];
-      for (const f of found) {
-        const list = byTarget.get(f.correctsId);
-        if (list) list.push(f.id);
-        else byTarget.set(f.correctsId, [f.id]);
-      }
+    for (const f of this.repo.corrections(ids)) {
+      const list = byTarget.get(f.correctsId);
+      if (list) list.push(f.id);
+      else byTarget.set(f.correctsId, [f.id]);
     }
     const refs = this.refs([
       ...rows.flatMap((r) => (r.correctsId === null ? [] : [r.correctsId])),
@@ -323,8 +276,14 @@ export class DutyLog {
     ]);
     const withLinks = rows.map((r) => ({ ...r, links: parseLinks(r.links) }));
     const files = this.attachmentInfos(withLinks.flatMap((r) => r.links?.attachmentIds ?? []));
-    const orders = this.orderRefs(withLinks.flatMap((r) => r.links?.orderIds ?? []));
-    const cameras = this.cameraRefs(withLinks.flatMap((r) => r.links?.cameraIds ?? []));
+    const orders = orderRefs(
+      this.db,
+      withLinks.flatMap((r) => r.links?.orderIds ?? []),
+    );
+    const cameras = cameraRefs(
+      this.db,
+      withLinks.flatMap((r) => r.links?.cameraIds ?? []),
+    );
     return withLinks.map((r) => ({
       ...r,
       correctedBy: byTarget.get(r.id) ?? [],
@@ -336,31 +295,8 @@ export class DutyLog {
     }));
   }
 
-  private cameraRefs(ids: readonly string[]): Map<string, { id: string; name: string }> {
-    if (ids.length === 0) return new Map();
-    const rows = this.db
-      .prepare('SELECT id, name FROM cameras WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify([...new Set(ids)])) as { id: string; name: string }[];
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  private orderRefs(ids: readonly number[]): Map<number, { id: number; code: string; title: string }> {
-    if (ids.length === 0) return new Map();
-    const rows = this.db
-      .prepare('SELECT id, code, title FROM orders WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify([...new Set(ids)])) as { id: number; code: string; title: string }[];
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
   private attachmentInfos(ids: readonly number[]): Map<number, AttachmentInfo> {
-    if (ids.length === 0) return new Map();
-    const rows = this.db
-      .prepare(
-        `SELECT id, name, mime, kind, size, created_at AS createdAt FROM attachments
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify([...new Set(ids)])) as AttachmentInfo[];
-    return new Map(rows.map((r) => [r.id, r]));
+    return new Map(this.attachmentsRepo.byIds([...new Set(ids)]).map((r) => [r.id, toAttachmentInfo(r)]));
   }
 
   /**
@@ -368,46 +304,23 @@ export class DutyLog {
    * `cap`: DUTY_LOG_SEARCH_MAX on screen, more for an export); `truncated` when there were more.
    */
   search(query: DutyLogSearch, cap: number = DUTY_LOG_SEARCH_MAX): { rows: DutyLogSearchRow[]; truncated: boolean } {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    let from = 'duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id';
+    let match: string | undefined;
     if (query.text !== undefined && query.text !== '') {
-      const match = toMatchQuery(query.text);
-      if (match === null) {
+      const built = toMatchQuery(query.text);
+      if (built === null) {
         throw apiError(
           'E_INVALID',
           '请输入至少两个汉字或一个完整的词',
           'Enter at least two Chinese characters or a whole word',
         );
       }
-      from = `duty_log_fts f CROSS JOIN duty_log_entries e ON e.id = f.rowid JOIN duty_shifts s ON s.id = e.shift_id`;
-      where.push('duty_log_fts MATCH ?');
-      args.push(match);
-    }
-    if (query.orgUnitId !== undefined) {
-      where.push('s.org_unit_id = ?');
-      args.push(query.orgUnitId);
-    }
-    if (query.from !== undefined) {
-      where.push('e.at >= ?');
-      args.push(query.from);
-    }
-    if (query.to !== undefined) {
-      where.push('e.at < ?');
-      args.push(query.to);
-    }
-    if (query.kind !== undefined) {
-      where.push('e.kind = ?');
-      args.push(query.kind);
+      match = built;
     }
     const limit = Math.min(query.limit ?? cap, cap);
-    const rows = this.db
-      .prepare(
-        `SELECT ${ENTRY_COLUMNS}, s.org_unit_id AS orgUnitId, s.date AS shiftDate, s.code AS shiftCode
-         FROM ${from} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY e.at DESC, e.id DESC LIMIT ?`,
-      )
-      .all(...args, limit + 1) as (EntryRow & { orgUnitId: string; shiftDate: string; shiftCode: string })[];
+    const rows = this.repo.search(
+      { match, orgUnitId: query.orgUnitId, from: query.from, to: query.to, kind: query.kind },
+      limit + 1,
+    );
     const truncated = rows.length > limit;
     return { rows: this.withCorrections(rows.slice(0, limit)), truncated };
   }
