@@ -99,6 +99,12 @@ describe('RosterRepo', () => {
       userName: `u${a}`,
     });
     expect(repo.onPost({ orgUnitId: 'HQ-C', date: '2026-02-01', shiftCode: 'D' }, 'grid')).toBeUndefined();
+    add('HQ-C', '2026-02-01', b, 'D', 'chief');
+    expect(repo.holders({ orgUnitId: 'HQ-C', date: '2026-02-01', shiftCode: 'D' }, 'chief')).toEqual([
+      { userId: a, userName: `u${a}` },
+      { userId: b, userName: `u${b}` },
+    ]);
+    expect(repo.holders({ orgUnitId: 'HQ-C', date: '2026-02-02', shiftCode: 'D' }, 'chief')).toEqual([]);
   });
 
   it('keeps a saved pattern and answers null for a unit on the default one', () => {

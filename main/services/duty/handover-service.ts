@@ -11,11 +11,13 @@ import type { Role } from '../../../common/domain/roles';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { AuthService } from '../auth/auth-service';
-import type { StoredUser } from '../users/users-repo';
+import { UsersRepo, type StoredUser } from '../users/users-repo';
 import type { ChecklistRepo } from './checklist';
 import type { DutyLog } from './duty-log';
 import { canSeeUnitLog, type DutyScope } from './duty-visibility';
+import { HandoverRepo } from './handover-repo';
 import { buildSummary, type SummaryInput, type SummarySources } from './handover-summary';
+import { RosterRepo } from './roster-repo';
 import type { RosterService } from './roster-service';
 import { sealOf, sealShift } from './seal';
 import { CHIEF_POST, shiftInstances } from '../../../common/domain/duty';
@@ -44,8 +46,6 @@ export interface SignOverride {
 /** The role that signs a handover in each kind of unit. */
 export const CHIEF_ROLE: Record<ShiftOrgKind, Role> = { center: 'duty_chief', station: 'station_chief' };
 
-const SHIFT_COLUMNS = `id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt, status`;
-
 export interface Caller {
   id: number;
   displayName: string;
@@ -73,7 +73,15 @@ export class HandoverService {
     private readonly sources: SummarySources = {},
     /** How long before a shift's end its handover may start (DEFAULT_HANDOVER_OPENS_BEFORE_MS). */
     private readonly opensBeforeMs: number = DEFAULT_HANDOVER_OPENS_BEFORE_MS,
-  ) {}
+  ) {
+    this.repo = new HandoverRepo(db);
+    this.rosterRepo = new RosterRepo(db);
+    this.users = new UsersRepo(db);
+  }
+
+  private readonly repo: HandoverRepo;
+  private readonly rosterRepo: RosterRepo;
+  private readonly users: UsersRepo;
 
   /** When the handover of `shift` may be started: from shortly before its end until the window after it. */
   window(shift: Pick<DutyShift, 'endsAt'>): { opensAt: number; closesAt: number } {
@@ -91,12 +99,10 @@ export class HandoverService {
     const day = dayNumber(shift.date) ?? 0;
     const following = shiftInstances(pattern, shift.date, dateOfDay(day + 2)).find((s) => s.startsAt >= shift.endsAt);
     if (!following) return null;
-    const chiefs = this.db
-      .prepare(
-        `SELECT user_id AS userId, user_name AS userName FROM roster_assignments
-         WHERE org_unit_id = ? AND date = ? AND shift_code = ? AND post_code = ? ORDER BY id`,
-      )
-      .all(unit.id, following.date, following.code, CHIEF_POST[unit.kind]) as { userId: number; userName: string }[];
+    const chiefs = this.rosterRepo.holders(
+      { orgUnitId: unit.id, date: following.date, shiftCode: following.code },
+      CHIEF_POST[unit.kind],
+    );
     const name = pattern.shifts.find((t) => t.code === following.code)?.name ?? following.code;
     return { date: following.date, code: following.code, name, startsAt: following.startsAt, chiefs };
   }
@@ -115,7 +121,7 @@ export class HandoverService {
   }
 
   shift(id: number): DutyShift | undefined {
-    return this.db.prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE id = ?`).get(id) as DutyShift | undefined;
+    return this.dutyLog.shift(id);
   }
 
   private shiftName(shift: DutyShift): string {
@@ -127,11 +133,7 @@ export class HandoverService {
    * handover window if it is still open; else the shift covering now (open, in handover or sealed).
    */
   target(orgUnitId: string): DutyShift {
-    const running = this.db
-      .prepare(
-        `SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE org_unit_id = ? AND status = 'handover' ORDER BY starts_at`,
-      )
-      .get(orgUnitId) as DutyShift | undefined;
+    const running = this.repo.running(orgUnitId);
     if (running) return running;
     const now = this.clock();
     const covering = this.dutyLog.coveringShift(orgUnitId, now);
@@ -172,12 +174,7 @@ export class HandoverService {
   }
 
   state(shift: DutyShift): HandoverState {
-    const row = this.db
-      .prepare(
-        `SELECT started_by AS userId, started_by_name AS userName, started_at AS at, summary
-         FROM duty_handovers WHERE shift_id = ?`,
-      )
-      .get(shift.id) as { userId: number; userName: string; at: number; summary: string } | undefined;
+    const row = this.repo.handover(shift.id);
     const seal = sealOf(this.db, shift.id);
     const summaryText = row?.summary ?? seal?.summary ?? null;
     return {
@@ -201,12 +198,7 @@ export class HandoverService {
   }
 
   private signatures(shiftId: number): HandoverSignature[] {
-    return this.db
-      .prepare(
-        `SELECT side, user_id AS userId, user_name AS userName, signed_at AS signedAt
-         FROM duty_handover_signatures WHERE shift_id = ? ORDER BY CASE side WHEN 'outgoing' THEN 0 ELSE 1 END`,
-      )
-      .all(shiftId) as HandoverSignature[];
+    return this.repo.signatures(shiftId);
   }
 
   private requireTarget(caller: Caller, shiftId: number) {
@@ -252,12 +244,7 @@ export class HandoverService {
       now,
       this.sources,
     );
-    this.db
-      .prepare(
-        `INSERT INTO duty_handovers (shift_id, started_by, started_by_name, started_at, summary) VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(shift.id, caller.id, caller.displayName, now, JSON.stringify(summary));
-    this.db.prepare(`UPDATE duty_shifts SET status = 'handover' WHERE id = ?`).run(shift.id);
+    this.repo.start(shift.id, { id: caller.id, name: caller.displayName }, now, JSON.stringify(summary));
     return this.state({ ...shift, status: 'handover' });
   }
 
@@ -266,9 +253,7 @@ export class HandoverService {
     if (shift.status !== 'handover') {
       throw apiError('E_CONFLICT', '该班次没有进行中的交接班', 'The shift has no handover in progress');
     }
-    this.db.prepare('DELETE FROM duty_handover_signatures WHERE shift_id = ?').run(shift.id);
-    this.db.prepare('DELETE FROM duty_handovers WHERE shift_id = ?').run(shift.id);
-    this.db.prepare(`UPDATE duty_shifts SET status = 'open' WHERE id = ?`).run(shift.id);
+    this.repo.cancel(shift.id);
     return this.state({ ...shift, status: 'open' });
   }
 
@@ -330,21 +315,16 @@ export class HandoverService {
       });
     }
     const now = this.clock();
-    this.db
-      .prepare(
-        `INSERT INTO duty_handover_signatures (shift_id, side, user_id, user_name, signed_at) VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(shift.id, side, signer.id, signer.displayName, now);
+    this.repo.sign(shift.id, side, { id: signer.id, name: signer.displayName }, now);
     const all = this.signatures(shift.id);
     const outgoing = all.find((s) => s.side === 'outgoing');
     const incoming = all.find((s) => s.side === 'incoming');
     if (!outgoing || !incoming) return { state: this.state(shift), sealed: false, override: overridden };
     const summary = this.state(shift).summary;
-    const username = this.db.prepare('SELECT username FROM users WHERE id = ?').pluck();
     const signerOf = (s: HandoverSignature) => ({
       id: s.userId,
       name: s.userName,
-      username: (username.get(s.userId) as string | undefined) ?? '',
+      username: this.users.byId(s.userId)?.username ?? '',
     });
     sealShift(this.db, this.sealKey, shift.id, summary, [signerOf(outgoing), signerOf(incoming)], now);
     return { state: this.state({ ...shift, status: 'sealed' }), sealed: true, override: overridden };
@@ -382,14 +362,7 @@ export class HandoverService {
 
   /** The latest sealed shifts of a unit, newest first. */
   sealed(orgUnitId: string, limit: number) {
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.org_unit_id AS orgUnitId, s.date, s.code, s.starts_at AS startsAt, s.ends_at AS endsAt,
-                s.status, d.sealed_at AS sealedAt, d.seal_hash AS sealHash
-         FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id
-         WHERE s.org_unit_id = ? ORDER BY s.starts_at DESC LIMIT ?`,
-      )
-      .all(orgUnitId, limit) as (DutyShift & { sealedAt: number; sealHash: string })[];
+    const rows = this.repo.sealed(orgUnitId, limit);
     return rows.map((r) => ({ ...r, shiftName: this.shiftName(r) }));
   }
 }

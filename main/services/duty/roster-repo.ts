@@ -141,6 +141,14 @@ export class RosterRepo {
     ).get(k.orgUnitId, k.date, k.shiftCode, postCode) as { userId: number; userName: string } | undefined;
   }
 
+  /** Everyone rostered on `postCode` in the shift, by id. */
+  holders(k: ShiftKey, postCode: string): { userId: number; userName: string }[] {
+    return this.sql(
+      `SELECT user_id AS userId, user_name AS userName FROM roster_assignments
+       WHERE org_unit_id = ? AND date = ? AND shift_code = ? AND post_code = ? ORDER BY id`,
+    ).all(k.orgUnitId, k.date, k.shiftCode, postCode) as { userId: number; userName: string }[];
+  }
+
   insert(a: NewAssignment): number {
     const { lastInsertRowid } = this.sql(
       `INSERT INTO roster_assignments (org_unit_id, date, shift_code, post_code, user_id, user_name, created_by, created_at)
