@@ -114,6 +114,14 @@ export class DutyLogRepo {
     ) as EntryRow[];
   }
 
+  /** The shift's 交办事项 (kind 'assigned'), oldest first. */
+  assigned(shiftId: number): { entryId: number; at: number; authorName: string; text: string }[] {
+    return this.sql(
+      `SELECT id AS entryId, at, author_name AS authorName, text FROM duty_log_entries
+       WHERE shift_id = ? AND kind = 'assigned' ORDER BY id`,
+    ).all(shiftId) as { entryId: number; at: number; authorName: string; text: string }[];
+  }
+
   /** Entries by number and shift, for the two ends of a correction. */
   refs(ids: readonly number[]): DutyEntryRef[] {
     if (ids.length === 0) return [];

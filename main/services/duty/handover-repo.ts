@@ -65,6 +65,15 @@ export class HandoverRepo {
     ).run(shiftId, side, by.id, by.name, at);
   }
 
+  /** The frozen summary (JSON) of the unit's last sealed shift starting before `before`, if any. */
+  lastSealSummary(orgUnitId: string, before: number): string | undefined {
+    const row = this.sql(
+      `SELECT d.summary FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id
+       WHERE s.org_unit_id = ? AND s.starts_at < ? ORDER BY s.starts_at DESC, d.id DESC LIMIT 1`,
+    ).get(orgUnitId, before) as { summary: string } | undefined;
+    return row?.summary;
+  }
+
   /** The latest sealed shifts of a unit, newest first. */
   sealed(orgUnitId: string, limit: number): SealedShiftRow[] {
     return this.sql(

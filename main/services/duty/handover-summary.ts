@@ -4,13 +4,14 @@ import {
   handoverSummarySchema,
   type ChecklistAnswer,
   type ChecklistItem,
-  type HandoverOrder,
   type HandoverSummary,
   type PendingAssigned,
 } from '../../../common/contract/duty-handover';
-import type { DutyEntryRef, DutyShift } from '../../../common/contract/duty-log';
-import { FINISHED_STATES, ORDER_STATES, type OrderState } from '../../../common/domain/orders/states';
+import type { DutyShift } from '../../../common/contract/duty-log';
 import type { Db } from '../../db/connection';
+import { openOrdersOverview } from '../orders/order-handover';
+import { DutyLogRepo } from './duty-log-repo';
+import { HandoverRepo } from './handover-repo';
 
 /** What the summary is about: the unit and its shift. */
 export interface SummaryScope {
@@ -32,8 +33,6 @@ export interface SummarySources {
   incident?: (scope: SummaryScope, now: number) => NonNullable<HandoverSummary['incident']> | null;
 }
 
-const FINISHED_SQL = FINISHED_STATES.map((s) => `'${s}'`).join(', ');
-
 /**
  * Generates the handover summary (交接班摘要) of a shift at `now`: the unit's open orders by state,
  * the overdue / supervised / parked ones, the 交办事项 still pending, the checklist and notes.
@@ -48,31 +47,7 @@ export function buildSummary(
   sources: SummarySources = {},
 ): HandoverSummary {
   const station = scope.unit.kind === 'station' ? scope.unit.id : null;
-  const where = `state NOT IN (${FINISHED_SQL})${station ? ' AND station_id = @station' : ''}`;
-  const params = { station, now, max: HANDOVER_LIST_MAX };
-  const counts = db.prepare(`SELECT state, count(*) AS n FROM orders WHERE ${where} GROUP BY state`).all(params) as {
-    state: OrderState;
-    n: number;
-  }[];
-  const byState = ORDER_STATES.flatMap((state) => {
-    const found = counts.find((c) => c.state === state);
-    return found ? [{ state, count: found.n }] : [];
-  });
-  const list = (condition: string, order: string): { total: number; rows: HandoverOrder[] } => {
-    const total = (
-      db.prepare(`SELECT count(*) AS n FROM orders WHERE ${where} AND ${condition}`).get(params) as { n: number }
-    ).n;
-    const rows = db
-      .prepare(
-        `SELECT id, code, title, state, deadline_at AS deadlineAt FROM orders
-         WHERE ${where} AND ${condition} ORDER BY ${order} LIMIT @max`,
-      )
-      .all(params) as HandoverOrder[];
-    return { total, rows };
-  };
-  const overdue = list(`state <> 'parked' AND deadline_at IS NOT NULL AND deadline_at < @now`, 'deadline_at, id');
-  const supervised = list('supervised = 1', 'deadline_at IS NULL, deadline_at, id');
-  const parked = list(`state = 'parked'`, 'id');
+  const { byState, overdue, supervised, parked } = openOrdersOverview(db, station, now, HANDOVER_LIST_MAX);
 
   const { pending, done } = assignedItems(db, scope, input.doneAssigned);
   const summary: HandoverSummary = {
@@ -132,30 +107,12 @@ function assignedItems(
   scope: SummaryScope,
   doneIds: readonly number[],
 ): { pending: PendingAssigned[]; done: PendingAssigned[] } {
-  const lastSeal = db
-    .prepare(
-      `SELECT d.summary FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id
-       WHERE s.org_unit_id = ? AND s.starts_at < ? ORDER BY s.starts_at DESC, d.id DESC LIMIT 1`,
-    )
-    .get(scope.unit.id, scope.shift.startsAt) as { summary: string } | undefined;
-  const carried = lastSeal ? handoverSummarySchema.safeParse(JSON.parse(lastSeal.summary)) : null;
-  const fromShift = db
-    .prepare(
-      `SELECT id AS entryId, at, author_name AS authorName, text FROM duty_log_entries
-       WHERE shift_id = ? AND kind = 'assigned' ORDER BY id`,
-    )
-    .all(scope.shift.id) as PendingAssigned[];
+  const log = new DutyLogRepo(db);
+  const lastSeal = new HandoverRepo(db).lastSealSummary(scope.unit.id, scope.shift.startsAt);
+  const carried = lastSeal !== undefined ? handoverSummarySchema.safeParse(JSON.parse(lastSeal)) : null;
+  const fromShift: PendingAssigned[] = log.assigned(scope.shift.id);
   const candidates = [...(carried?.success ? carried.data.pendingAssigned : []), ...fromShift];
-  const corrected = new Set(
-    (
-      db
-        .prepare(
-          `SELECT DISTINCT corrects_id AS id FROM duty_log_entries
-           WHERE corrects_id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(candidates.map((c) => c.entryId))) as { id: number }[]
-    ).map((r) => r.id),
-  );
+  const corrected = new Set(log.corrections(candidates.map((c) => c.entryId)).map((r) => r.correctsId));
   const open = candidates.filter((c) => !corrected.has(c.entryId));
   const unknown = doneIds.find((id) => !open.some((c) => c.entryId === id));
   if (unknown !== undefined) {
@@ -168,12 +125,8 @@ function assignedItems(
   }
   const done = new Set(doneIds);
   // Named by number and shift (第3条, 12-01 早班 第3条), also for items carried from older summaries.
-  const refOf = db.prepare(
-    `SELECT e.id, COALESCE(e.seq, 0) AS seq, e.shift_id AS shiftId, s.date AS shiftDate, s.code AS shiftCode
-     FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id WHERE e.id = ?`,
-  );
   const withRef = (c: PendingAssigned): PendingAssigned => {
-    const ref = refOf.get(c.entryId) as DutyEntryRef | undefined;
+    const [ref] = log.refs([c.entryId]);
     return ref ? { ...c, ref } : c;
   };
   return {
