@@ -3,15 +3,9 @@ import { postsFor } from '../../../common/domain/duty';
 import type { Db } from '../../db/connection';
 import type { DutyLog } from './duty-log';
 import type { HandoverService } from './handover-service';
+import { RosterRepo } from './roster-repo';
 import type { RosterService } from './roster-service';
 import { chainHead } from './seal';
-
-interface RosterRow {
-  postCode: string;
-  name: string;
-  checkedInAt: number | null;
-  checkedOutAt: number | null;
-}
 
 /**
  * Everything the printed handover report shows for one shift: who was on which post (with
@@ -29,16 +23,7 @@ export function handoverReport(
   const unit = deps.roster.rosterUnit(shift.orgUnitId);
   const head = chainHead(deps.db, shift.orgUnitId);
   const headName = head && deps.roster.pattern(head.orgUnitId).shifts.find((s) => s.code === head.code)?.name;
-  const rows = deps.db
-    .prepare(
-      `SELECT a.post_code AS postCode, a.user_name AS name,
-              c.checked_in_at AS checkedInAt, c.checked_out_at AS checkedOutAt
-       FROM roster_assignments a
-       LEFT JOIN duty_checkins c ON c.user_id = a.user_id AND c.org_unit_id = a.org_unit_id
-                               AND c.date = a.date AND c.shift_code = a.shift_code
-       WHERE a.org_unit_id = ? AND a.date = ? AND a.shift_code = ? ORDER BY a.id`,
-    )
-    .all(shift.orgUnitId, shift.date, shift.code) as RosterRow[];
+  const rows = new RosterRepo(deps.db).ofShift({ orgUnitId: shift.orgUnitId, date: shift.date, shiftCode: shift.code });
   return {
     title: '值班交接班报告',
     orgUnitName: unit.name,
@@ -54,7 +39,7 @@ export function handoverReport(
       postName: post.name,
       people: rows
         .filter((r) => r.postCode === post.code)
-        .map((r) => ({ name: r.name, checkedInAt: r.checkedInAt, checkedOutAt: r.checkedOutAt })),
+        .map((r) => ({ name: r.userName, checkedInAt: r.checkedInAt, checkedOutAt: r.checkedOutAt })),
     })),
     entries: deps.dutyLog.entries(shift.id),
     summary: state.summary,
