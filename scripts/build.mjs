@@ -2,6 +2,7 @@
 // preload bundles, and the renderer (Vite). `--node-only` skips the renderer.
 import { build as esbuild } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,18 @@ const common = {
   // Native or optional modules stay in node_modules; electron is provided by the runtime.
   external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
   absWorkingDir: root,
+};
+
+/**
+ * pdfkit's ES module build reads `import.meta.url` when loaded, which a CommonJS bundle does not
+ * have: the Electron main bundle takes pdfkit's CommonJS build instead.
+ */
+const pdfkitCommonJs = {
+  name: 'pdfkit-commonjs',
+  setup(b) {
+    const resolved = createRequire(path.join(root, 'package.json')).resolve('pdfkit');
+    b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: resolved }));
+  },
 };
 
 await Promise.all([
@@ -39,6 +52,7 @@ await Promise.all([
     entryPoints: { main: 'main/shell-electron/main.ts' },
     outdir: 'out/electron',
     outExtension: { '.js': '.cjs' },
+    plugins: [pdfkitCommonJs],
   }),
   esbuild({
     ...common,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 const CMAPS = `${path.resolve(import.meta.dirname, '../../node_modules/pdfjs-dist/cmaps')}/`;
 
@@ -60,4 +61,55 @@ export async function pdfPageItems(
   }
   await doc.destroy();
   return pages;
+}
+
+/** The content of every stream of a PDF, inflated where it is Flate-compressed (as a latin1 string). */
+export function pdfStreams(data: Uint8Array): string[] {
+  const raw = Buffer.from(data).toString('latin1');
+  const out: string[] = [];
+  const re = /<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const start = m.index + m[0].length;
+    const length = Number(/\/Length (\d+)/.exec(m[1] ?? '')?.[1] ?? NaN);
+    const end = Number.isFinite(length) ? start + length : raw.indexOf('endstream', start);
+    const body = Buffer.from(raw.slice(start, end), 'latin1');
+    out.push((m[1] ?? '').includes('/FlateDecode') ? inflateSync(body).toString('latin1') : body.toString('latin1'));
+  }
+  return out;
+}
+
+/** A PDF literal string's bytes, its escapes undone. */
+function literalBytes(s: string): Buffer {
+  const bytes: number[] = [];
+  const named: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12 };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if (c !== '\\') {
+      bytes.push(c.charCodeAt(0));
+      continue;
+    }
+    const next = s[++i] ?? '';
+    const octal = /^[0-7]{1,3}/.exec(s.slice(i))?.[0];
+    if (octal) {
+      bytes.push(parseInt(octal, 8));
+      i += octal.length - 1;
+    } else bytes.push(named[next] ?? next.charCodeAt(0));
+  }
+  return Buffer.from(bytes);
+}
+
+/** The /ActualText of every marked span in the page streams, decoded (UTF-16BE with a BOM, or PDFDocEncoding). */
+export function pdfActualTexts(data: Uint8Array): string[] {
+  const texts: string[] = [];
+  for (const stream of pdfStreams(data)) {
+    for (const m of stream.matchAll(/\/ActualText \(((?:\\[\s\S]|[^\\)])*)\)/g)) {
+      const bytes = literalBytes(m[1] ?? '');
+      texts.push(
+        bytes[0] === 0xfe && bytes[1] === 0xff
+          ? bytes.subarray(2).swap16().toString('utf16le')
+          : bytes.toString('latin1'),
+      );
+    }
+  }
+  return texts;
 }

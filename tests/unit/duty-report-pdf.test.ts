@@ -8,10 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { HandoverReport } from '../../common/contract/duty-handover';
 import type { DutyLogEntry } from '../../common/contract/duty-log';
 import { renderHandoverPdf } from '../../main/services/duty/report/handover-pdf';
-import { CONTENT_WIDTH, MARGIN } from '../../main/services/duty/report/pdf-flow';
-import { encodeUcs2Hex, hasGlyph, measure, sanitize, wrapText } from '../../main/services/duty/report/pdf-text';
-import { A4, PdfWriter } from '../../main/services/duty/report/pdf-writer';
+import { A4, CONTENT_WIDTH, MARGIN } from '../../main/services/reports/pdf';
 import { shiftLabel } from '../../main/services/duty/report/report-format';
+import { pdfPageItems } from '../helpers/pdf-text';
 
 const CMAPS = `${path.resolve('node_modules/pdfjs-dist/cmaps')}/`;
 const MIN = 60_000;
@@ -231,87 +230,20 @@ function expectA4WithinMargins(pages: { width: number; height: number; items: Li
 const pageText = (items: Line[]): string => items.map((i) => i.str).join('');
 const squash = (s: string): string => s.replace(/\s/g, '');
 
-describe('PDF text: glyphs, widths, wrapping', () => {
-  it('measures ASCII as half an em and everything else as a full em', () => {
-    expect(measure('合庆ab', 10)).toBe(30);
-    expect(measure('CAM-0012', 9)).toBe(36);
-    expect(encodeUcs2Hex('合A')).toBe('<5408' + '0041>');
-  });
-
-  it('replaces what the font cannot show', () => {
-    expect(sanitize('a\tb\r\nc\u0007')).toBe('a b\nc');
-    expect(sanitize('好😀')).toBe('好?');
-    expect(sanitize('☑ ☐ ✓')).toBe('√ □ √');
-    expect(hasGlyph('☑')).toBe(false);
-    expect(hasGlyph('㎎')).toBe(true);
-    expect(sanitize('ﬁ')).toBe('fi');
-  });
-
-  it('wraps CJK anywhere, ASCII at spaces, and keeps punctuation off the start of a line', () => {
-    expect(wrapText('一二三四五', 30, 10)).toEqual(['一二三', '四五']);
-    expect(wrapText('abc def ghi', 35, 10)).toEqual(['abc def', 'ghi']);
-    expect(wrapText('合庆 hello world', 50, 10)).toEqual(['合庆 hello', 'world']);
-    expect(wrapText('一二，三四', 20, 10)).toEqual(['一', '二，', '三四']);
-    expect(wrapText('x'.repeat(25), 50, 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
-    expect(wrapText('a\n\nb', 100, 10)).toEqual(['a', '', 'b']);
-    expect(wrapText('', 100, 10)).toEqual(['']);
-  });
-
-  it('never makes a line wider than asked', () => {
-    const text = sanitize(LONG_TEXT.repeat(3));
-    for (const width of [20, 57, 120, 333]) {
-      const lines = wrapText(text, width, 9);
-      for (const l of lines) expect(measure(l, 9)).toBeLessThanOrEqual(width + 1e-6);
-      expect(squash(lines.join(''))).toBe(squash(text));
-    }
-  });
-
-  it('draws every character it accepts through UniGB-UCS2-H, at the width it measured', async () => {
-    const chars: string[] = [];
-    for (let cp = 0x21; cp <= 0xffff; cp++) {
-      const ch = String.fromCharCode(cp);
-      if (!/\s/.test(ch) && !(cp >= 0xd800 && cp <= 0xdfff) && hasGlyph(ch)) chars.push(ch);
-    }
-    expect(chars.length).toBeGreaterThan(21_000); // GBK
-    const writer = new PdfWriter();
-    const lines: string[] = [];
-    for (let i = 0; i < chars.length; i += 40) lines.push(chars.slice(i, i + 40).join(''));
-    lines.forEach((l, i) => {
-      if (i % 64 === 0) writer.addPage();
-      writer
-        .allPages()
-        .at(-1)
-        ?.text(20, 800 - (i % 64) * 12, l, { size: 10 });
-    });
-    const { pages } = await read(writer.toBytes({ title: 'glyphs', creationDate: new Date(START) }));
-    const seen = pages.flatMap((p) => {
-      const byLine = new Map<number, Line[]>();
-      for (const it of p.items) byLine.set(Math.round(it.y), [...(byLine.get(Math.round(it.y)) ?? []), it]);
-      return [...byLine.values()];
-    });
-    expect(seen).toHaveLength(lines.length);
-    seen.forEach((items, i) => {
-      const expected = lines[i] ?? '';
-      // pdfjs names GB1's ellipsis glyph U+22EF; every other glyph maps back to what was written.
-      expect(squash(pageText(items)).replace(/⋯/g, '…')).toBe(expected);
-      const last = items.at(-1)!;
-      expect(last.x + last.width - items[0]!.x).toBeCloseTo(measure(expected, 10), 2);
-    });
-  });
-});
-
 describe('PDF file structure', () => {
-  it('declares the non-embedded STSong-Light font and a cross-reference table that points at its objects', () => {
+  it('embeds a subset of Noto Sans SC, the only font, and a cross-reference table that points at its objects', () => {
     const bytes = renderHandoverPdf(sampleReport());
     const text = Buffer.from(bytes).toString('latin1');
     expect(text.startsWith('%PDF-1.7\n')).toBe(true);
-    expect(text).toContain('/BaseFont /STSong-Light /Encoding /UniGB-UCS2-H');
-    expect(text).toContain('/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>');
-    expect(text).toContain('/DW 1000 /W [1 95 500]');
-    expect(text).not.toContain('/FontFile');
-    expect(text).toContain('/Producer <FEFF5408' + '5E86' + '57CE' + '8FD0>'); // 合庆城运
-    expect(text).toContain("/CreationDate (D:20261126161000+08'00')");
-    const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)?.[1]);
+    // The font program itself is in the file (TrueType outlines): no viewer has to substitute one.
+    const fonts = [...text.matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1]);
+    expect(new Set(fonts.map((f) => f?.slice(7)))).toEqual(new Set(['NotoSansSC-Regular']));
+    expect(text.match(/\/FontFile2 \d+ 0 R/g)?.length).toBe(text.match(/\/Type \/FontDescriptor/g)?.length);
+    expect(text).not.toContain('STSong');
+    expect(text).not.toMatch(/\/Encoding \/Uni/);
+    // The subset is much smaller than the 10 MB font.
+    expect(bytes.length).toBeLessThan(600_000);
+    const startxref = Number(/startxref\n(\d+)\n%%EOF\n?$/.exec(text)?.[1]);
     expect(text.slice(startxref, startxref + 4)).toBe('xref');
     const entriesAt = text.indexOf('\n', text.indexOf('\n', startxref) + 1) + 1;
     const size = Number(/\/Size (\d+)/.exec(text)?.[1]);
@@ -319,6 +251,18 @@ describe('PDF file structure', () => {
       const offset = Number(text.slice(entriesAt + id * 20, entriesAt + id * 20 + 10));
       expect(text.slice(offset, offset + `${id} 0 obj`.length)).toBe(`${id} 0 obj`);
     }
+  });
+
+  it('says who made it and when, read back by the parser', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: renderHandoverPdf(sampleReport()).slice(), isEvalSupported: false })
+      .promise;
+    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    await doc.destroy();
+    expect(info.Producer).toBe('合庆城运');
+    expect(info.Title).toBe('值班交接班报告 合庆镇城运中心 2026-11-26 早班');
+    // 2026-11-26 16:10 Shanghai, the print time.
+    expect(pdfjs.PDFDateString.toDateObject(info.CreationDate as string)?.getTime()).toBe(START + 490 * MIN);
   });
 
   it('gives the same bytes for the same report', () => {
@@ -394,6 +338,23 @@ describe('handover report PDF', () => {
     expect(all.split('鑫').length - 1).toBe(300);
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(all).toContain('第 2 条：巡查合庆路沿线');
+  });
+
+  it('keeps codes and times whole and a character outside GBK (䶮, 㐀) as written', async () => {
+    const report = sampleReport();
+    report.roster = [{ postName: '平台值班长', people: [{ name: '刘䶮', checkedInAt: START, checkedOutAt: null }] }];
+    report.entries = [entry(1, 10, { text: '㐀字路口：工单 HQ20261202-0002 于 14:05 派遣。' })];
+    const pages = await pdfPageItems(renderHandoverPdf(report));
+    const items = pages.flatMap((p) => p.items.map((i) => i.str));
+    // One text item each: no gap inside a code, a time or a name that a viewer could show.
+    expect(items.some((s) => s.includes('HQ20261202-0002'))).toBe(true);
+    expect(items.some((s) => s.includes('14:05'))).toBe(true);
+    expect(items).toContain('刘䶮');
+    const all = items.join('');
+    expect(all).toContain('㐀字路口：工单 HQ20261202-0002 于 14:05 派遣。');
+    expect(all).toContain('一、值班人员');
+    expect(all).toContain('二、值班日志（共 1 条）');
+    expect(all).toContain('HQ20261126-0003'); // the summary's order table has its content
   });
 
   it('labels a night shift that runs past midnight', () => {

@@ -9,9 +9,8 @@ import { renderIncidentTimelineXlsx } from '../../main/services/incidents/report
 import { clockFrom, durationText, punctuality } from '../../main/services/incidents/report/report-format';
 import type { IncidentReportData } from '../../main/services/incidents/report/report-model';
 import { xlsxSerial } from '../../main/services/orders/export/xlsx';
-import { CONTENT_WIDTH, MARGIN } from '../../main/services/duty/report/pdf-flow';
-import { A4 } from '../../main/services/duty/report/pdf-writer';
-import { pdfPageItems, pdfPageTexts, pdfText } from '../helpers/pdf-text';
+import { A4, CONTENT_WIDTH, MARGIN } from '../../main/services/reports/pdf';
+import { pdfActualTexts, pdfPageItems, pdfPageTexts, pdfText } from '../helpers/pdf-text';
 import { xlsxCell, xlsxFirstSheet } from '../helpers/xlsx-read';
 
 const MIN = 60_000;
@@ -310,8 +309,10 @@ describe('incident report PDF', () => {
     expect(all).toContain('END-OF-SUMMARY');
     // (A row split across pages has that page's header and footer between its halves.)
     expect(all).toMatch(/BT.*\/F1.*99.*Tf.*\(pwn\).*Tj.*ET/);
-    // Characters the font cannot show are replaced, never dropped silently into a broken string.
-    expect(all).toContain('??');
+    // Characters the font cannot show are drawn as a square each, never dropped silently into a
+    // broken string; the characters themselves stay in the text layer (/ActualText).
+    expect(all).toContain('□□');
+    expect(pdfActualTexts(data)).toContain('😀𠀀');
     // Every page is A4 and no text runs past the margins: long words and long summaries wrap.
     const layout = await pdfPageItems(data);
     expect(layout).toHaveLength(pages.length);

@@ -1,6 +1,7 @@
 /**
  * The printable handover report (交接班报告): an A4 PDF in Chinese that the hub generates from a
- * `HandoverReport`, with no font files and no network (see ./pdf-writer for how Chinese is shown).
+ * `HandoverReport`, written with the reports' PDF writer (pdfkit, Noto Sans SC embedded as a subset;
+ * see main/services/reports/pdf), so it looks the same on every PC and every character survives.
  *
  * Sections: the shift and its status; 值班人员; 值班日志; 交接摘要 (once the handover has started);
  * 签名 (electronic signatures, or blanks to sign on paper); 封存 (the hashes that tie the paper to
@@ -8,7 +9,7 @@
  * printer and "第 n / N 页" at the bottom, so a loose page still says where it belongs.
  */
 import type { HandoverReport, HandoverSignature } from '../../../../common/contract/duty-handover';
-import { Flow, NumberedSections, decorateReportPage, type PageFrame } from './pdf-flow';
+import { Flow, NumberedSections, decorateReportPage, type PageFrame } from '../../reports/pdf';
 import { summarySection } from './handover-summary-pdf';
 import {
   STATUS_NAMES,

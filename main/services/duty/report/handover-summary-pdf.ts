@@ -5,8 +5,7 @@
  */
 import type { HandoverOrder, HandoverSummary, PendingAssigned } from '../../../../common/contract/duty-handover';
 import { ORDER_STATE_NAMES } from '../../../../common/domain/orders/states';
-import { hasGlyph } from './pdf-text';
-import type { Column, Flow } from './pdf-flow';
+import { hasGlyph, type Column, type Flow } from '../../reports/pdf';
 import { assignedCells, chineseNumber, dateMinute, dateTime, orderCells } from './report-format';
 
 const BODY = { size: 10 } as const;
@@ -26,7 +25,7 @@ const ASSIGNED_COLUMNS: readonly Column[] = [
   { header: '内容', weight: 6 },
 ];
 
-/** Check marks if the font has them, else words (GB1 has neither ☑ nor ☐). */
+/** Check marks if the font has them, else words (Noto Sans SC has neither ☑ nor ☐). */
 const DONE_MARKS = hasGlyph('☑') && hasGlyph('☐') ? (['☑', '☐'] as const) : (['是', '否'] as const);
 
 /** The summary's sub-sections, numbered （一）（二）… as they appear. */

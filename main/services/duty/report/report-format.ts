@@ -88,7 +88,4 @@ export function entryContent(e: DutyLogEntry): string {
   return `${head}${e.text}${notes.length > 0 ? `\n【${notes.join('；')}】` : ''}`;
 }
 
-/** 一、二、三… for section numbers (reports have fewer than ten sections). */
-export function chineseNumber(n: number): string {
-  return '一二三四五六七八九十'[n - 1] ?? String(n);
-}
+export { chineseNumber } from '../../reports/pdf';

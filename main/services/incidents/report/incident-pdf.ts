@@ -1,6 +1,6 @@
 /**
  * The printable incident report (应急事件报告, issue 11 item 7): an A4 PDF in Chinese drawn with the
- * duty ledger's PDF writer (non-embedded STSong-Light, no font files, no network).
+ * reports' PDF writer (pdfkit, Noto Sans SC embedded as a subset; see main/services/reports/pdf).
  *
  * Sections: 事件概况 (type, level, drill, units, commander, situation, start/end, duration, summary);
  * 响应级别记录; 事件时间线; 关联工单 with their durations; 处置清单 completion; 通知与确认;
@@ -8,7 +8,7 @@
  * report (阶段报告) and says so on every page. Every page carries the incident at the top and the
  * print time, printer and "第 n / N 页" at the bottom, so a loose page still says where it belongs.
  */
-import { Flow, NumberedSections, decorateReportPage, type Column, type PageFrame } from '../../duty/report/pdf-flow';
+import { Flow, NumberedSections, decorateReportPage, type Column, type PageFrame } from '../../reports/pdf';
 import { asOf, clockFrom, dateMinute, dateTime, durationText, punctuality, punctualityText } from './report-format';
 import type { IncidentReportData } from './report-model';
 
