@@ -26,6 +26,7 @@ const common = {
  * pdfkit's ES module build reads `import.meta.url` when loaded, which a CommonJS bundle does not
  * have: the Electron main bundle takes pdfkit's CommonJS build instead.
  */
+/** @type {import('esbuild').Plugin} */
 const pdfkitCommonJs = {
   name: 'pdfkit-commonjs',
   setup(b) {

@@ -257,7 +257,7 @@ describe('PDF file structure', () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: renderHandoverPdf(sampleReport()).slice(), isEvalSupported: false })
       .promise;
-    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    const info = (await doc.getMetadata()).info as Record<string, unknown>;
     await doc.destroy();
     expect(info.Producer).toBe('合庆城运');
     expect(info.Title).toBe('值班交接班报告 合庆镇城运中心 2026-11-26 早班');
