@@ -10,12 +10,12 @@ import { PdfWriter } from '../../main/services/reports/pdf/writer';
 import { pdfActualTexts, pdfPageItems, type PdfTextItem as Line } from '../helpers/pdf-text';
 
 const START = Date.UTC(2026, 10, 26, 0, 0, 0);
-const LONG_TEXT =
-  '区应急管理局 14:20 电话通知：受强对流天气影响，今晚 20 时至明晨 6 时本镇可能出现短时强降水，' +
-  '请各联勤站加强巡查，重点关注川沙路、合庆路下立交及华星村、勤奋村低洼地段积水情况，' +
-  '发现险情立即上报并在“城运通”中建单（类别：市政设施-道路积水），同时通知防汛物资仓库做好抽水泵、沙袋调拨准备。' +
-  '值班长已电话告知第一、第二联勤站站长，并在大屏上调出 12 路重点点位视频（CAM-0031 至 CAM-0042）轮巡。' +
-  'Reminder for the night shift: check pump station P-07 telemetry every 30 minutes and log readings here.';
+/** Mixed text: Chinese, ASCII words, codes, times and punctuation that must not start a line. */
+const LONG_TEXT = [
+  '夜班巡查：合庆路（东段）积水已退，工单 HQ20261202-0002 于 21:40 办结。',
+  'Pump station P-07 reported 3.2 m at 22:15; 请第二联勤站复核“华星村”低洼处。',
+  '刘䶮、㐀某已到岗，CAM-0031 至 CAM-0042 画面正常……',
+].join('');
 
 async function readPdf(data: Uint8Array): Promise<{ pages: { items: Line[] }[] }> {
   return { pages: await pdfPageItems(data) };
