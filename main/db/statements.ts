@@ -17,3 +17,31 @@ export function statements(db: Db): (sql: string) => Database.Statement {
     return s;
   };
 }
+
+/** What a repository built on `statements` shares: its prepared statements and transactions. */
+export abstract class SqlRepo {
+  protected readonly sql: (sql: string) => Database.Statement;
+
+  constructor(protected readonly db: Db) {
+    this.sql = statements(db);
+  }
+
+  /** Runs `fn` in one transaction (nested calls join the caller's). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
+
+/**
+ * The rows a fixed `sql` answers for the distinct `ids` (bound once as a JSON array: write the
+ * condition `id IN (SELECT value FROM json_each(?))`), by id; unknown ids are left out.
+ */
+export function rowsById<K extends number | string, R extends { id: K }>(
+  db: Db,
+  sql: string,
+  ids: readonly K[],
+): Map<K, R> {
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare(sql).all(JSON.stringify([...new Set(ids)])) as R[];
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import { rowsById } from '../../db/statements';
 
 /** How another domain names a camera it links to (the duty log's linked cameras). */
 export interface CameraRef {
@@ -11,9 +12,9 @@ export interface CameraRef {
  * secrets, so it does not go through CamerasRepo (which is built with the secret key).
  */
 export function cameraRefs(db: Db, ids: readonly string[]): Map<string, CameraRef> {
-  if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare('SELECT id, name FROM cameras WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify([...new Set(ids)])) as CameraRef[];
-  return new Map(rows.map((r) => [r.id, r]));
+  return rowsById<string, CameraRef>(
+    db,
+    'SELECT id, name FROM cameras WHERE id IN (SELECT value FROM json_each(?))',
+    ids,
+  );
 }

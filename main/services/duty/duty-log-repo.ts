@@ -1,7 +1,6 @@
 import type { DutyEntryRef, DutyLogKind, DutyShift } from '../../../common/contract/duty-log';
 import type { ShiftInstance } from '../../../common/domain/duty';
-import type { Db } from '../../db/connection';
-import { statements } from '../../db/statements';
+import { SqlRepo } from '../../db/statements';
 
 /** A duty log entry as stored; `links` is the canonical JSON written with it (sealed). */
 export interface EntryRow {
@@ -19,18 +18,10 @@ export interface EntryRow {
 
 export type SearchRow = EntryRow & { orgUnitId: string; shiftDate: string; shiftCode: string };
 
-export interface NewEntry {
-  shiftId: number;
-  at: number;
-  authorId: number | null;
-  authorName: string;
-  kind: DutyLogKind;
-  text: string;
-  correctsId: number | null;
-  links: string | null;
+export type NewEntry = Omit<EntryRow, 'id' | 'seq'> & {
   /** The text's search grams (duty_log_fts). */
   grams: string;
-}
+};
 
 /** The conditions a search may combine; each is one fixed SQL condition. */
 export interface EntryFilter {
@@ -47,18 +38,7 @@ const ENTRY_COLUMNS = `e.id, e.shift_id AS shiftId, COALESCE(e.seq, 0) AS seq, e
   e.kind, e.text, e.corrects_id AS correctsId, e.links`;
 
 /** SQL of duty shifts and duty log entries (with their search index); DutyLog holds the rules. */
-export class DutyLogRepo {
-  private readonly sql;
-
-  constructor(private readonly db: Db) {
-    this.sql = statements(db);
-  }
-
-  /** Runs `fn` in one transaction (nested calls join the caller's). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
-  }
-
+export class DutyLogRepo extends SqlRepo {
   shift(id: number): DutyShift | undefined {
     return this.sql(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE id = ?`).get(id) as DutyShift | undefined;
   }

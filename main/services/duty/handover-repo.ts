@@ -1,7 +1,6 @@
 import type { HandoverSignature } from '../../../common/contract/duty-handover';
 import type { DutyShift } from '../../../common/contract/duty-log';
-import type { Db } from '../../db/connection';
-import { statements } from '../../db/statements';
+import { SqlRepo } from '../../db/statements';
 import { SHIFT_COLUMNS } from './duty-log-repo';
 
 /** Who started a handover and the summary frozen then (JSON). */
@@ -15,13 +14,7 @@ export interface HandoverRow {
 export type SealedShiftRow = DutyShift & { sealedAt: number; sealHash: string };
 
 /** SQL of handovers: the frozen summary, the two signatures and the shift's status; HandoverService holds the rules. */
-export class HandoverRepo {
-  private readonly sql;
-
-  constructor(db: Db) {
-    this.sql = statements(db);
-  }
-
+export class HandoverRepo extends SqlRepo {
   /** The unit's shift whose handover is running (the earliest, should there be two), if any. */
   running(orgUnitId: string): DutyShift | undefined {
     return this.sql(

@@ -2,22 +2,19 @@ import { apiError } from '../../../common/contract';
 import type { DutyCheckin, OnDuty } from '../../../common/contract/duty-roster';
 import { CHIEF_POST, checkInDueAt, postsFor, shiftAt } from '../../../common/domain/duty';
 import { dateOfDay, shanghaiDay } from '../../../common/domain/time';
-import type { RosterRepo } from './roster-repo';
+import type { RosterRepo, RosterRow } from './roster-repo';
 import type { RosterPatterns } from './roster-patterns';
 import { checkInTarget, checkOutTarget, entry, inCheckInWindow, shiftDto, type Placed } from './roster-rules';
 
 /** A rostered person who has not checked in 10 minutes after the start of their shift. */
-export interface MissingCheckIn {
-  orgUnitId: string;
-  date: string;
-  shiftCode: string;
-  postCode: string;
-  userId: number;
-  userName: string;
+export type MissingCheckIn = Pick<
+  RosterRow,
+  'orgUnitId' | 'date' | 'shiftCode' | 'postCode' | 'userId' | 'userName'
+> & {
   startsAt: number;
   /** The shift's chief to alert (null when no chief is rostered, or the chief is the one missing). */
   chief: { userId: number; userName: string } | null;
-}
+};
 
 /** Who is on duty now, check-in and check-out, and the missed check-ins the hub alerts about. */
 export class RosterCheckins {

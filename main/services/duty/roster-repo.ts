@@ -1,6 +1,5 @@
 import type { ShiftTemplateDto } from '../../../common/contract/duty-roster';
-import type { Db } from '../../db/connection';
-import { statements } from '../../db/statements';
+import { SqlRepo } from '../../db/statements';
 
 /** A roster assignment with its check-in, if any. */
 export interface RosterRow {
@@ -56,18 +55,7 @@ const SELECT_CHECKIN = `
   FROM duty_checkins`;
 
 /** SQL of shift patterns, roster assignments, check-ins and missed check-in alerts; RosterService holds the rules. */
-export class RosterRepo {
-  private readonly sql;
-
-  constructor(private readonly db: Db) {
-    this.sql = statements(db);
-  }
-
-  /** Runs `fn` in one transaction (nested calls join the caller's). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
-  }
-
+export class RosterRepo extends SqlRepo {
   // ── patterns ──
 
   /** The unit's saved shifts, or null when it runs the default pattern. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import { rowsById } from '../../db/statements';
 
 /** How another domain names an order it links to (the duty log's linked orders). */
 export interface OrderRef {
@@ -12,9 +13,9 @@ export interface OrderRef {
  * visibility check: callers that echo refs to a user filter them with order-visibility.ts.
  */
 export function orderRefs(db: Db, ids: readonly number[]): Map<number, OrderRef> {
-  if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare('SELECT id, code, title FROM orders WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify([...new Set(ids)])) as OrderRef[];
-  return new Map(rows.map((r) => [r.id, r]));
+  return rowsById<number, OrderRef>(
+    db,
+    'SELECT id, code, title FROM orders WHERE id IN (SELECT value FROM json_each(?))',
+    ids,
+  );
 }
