@@ -12,6 +12,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/connection';
+import { AttachmentsRepo } from '../attachments/attachments-repo';
 
 /** `prev_seal_hash` of an org unit's first seal. */
 export const GENESIS_SEAL_HASH = '0'.repeat(64);
@@ -93,13 +94,13 @@ function attachmentIds(links: string | null): unknown[] {
  * is hashed as missing.
  */
 export function entriesHash(db: Db, shiftId: number): string {
-  const attachment = db.prepare(
-    `SELECT id, sha256, name, mime, kind, size, created_by AS createdBy, created_at AS createdAt
-     FROM attachments WHERE id = ?`,
-  );
+  // The attachments domain's row (content hash, name, type, size, kind, creator, creation): the
+  // hash is over canonical JSON, so only the values count, not the order of the columns. Links are
+  // numbers when written (dutyLogLinksSchema); a tampered value is bound to SQLite as it always was.
+  const attachments = new AttachmentsRepo(db);
   const rows = entryRows(db, shiftId).map((row) => ({
     ...row,
-    attachments: attachmentIds(row.links).map((id) => attachment.get(id) ?? { id, missing: true }),
+    attachments: attachmentIds(row.links).map((id) => attachments.byId(id as number) ?? { id, missing: true }),
   }));
   return sha256(canonicalJson(rows));
 }

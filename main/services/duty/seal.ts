@@ -13,6 +13,7 @@
 import { apiError } from '../../../common/contract';
 import type { ChainHead } from '../../../common/contract/duty-log';
 import type { Db } from '../../db/connection';
+import { DutyLogRepo } from './duty-log-repo';
 import {
   GENESIS_SEAL_HASH,
   SEAL_SCHEME,
@@ -22,6 +23,7 @@ import {
   writeHead,
   type ShiftFacts,
 } from './seal-content';
+import { SealRepo, type SealRow } from './seal-repo';
 
 export { GENESIS_SEAL_HASH, LEGACY_SEAL_SCHEME, SEAL_SCHEME, canonicalJson } from './seal-content';
 export { verifyChain } from './seal-verify';
@@ -33,38 +35,16 @@ export interface Signer {
   username?: string;
 }
 
-export interface SealRecord {
-  id: number;
-  shiftId: number;
-  sealedAt: number;
-  /** Canonical JSON of the frozen summary, as stored. */
-  summary: string;
-  entriesHash: string;
-  prevSealHash: string;
-  sealHash: string;
-  /** Canonical JSON of the signers, as stored. */
-  signedBy: string;
-  scheme: string;
-  /** Number in the unit's chain (1, 2, …); null on a legacy unkeyed seal. */
-  seq: number | null;
-}
+/** A seal as stored: summary and signers as canonical JSON; seq null on a legacy unkeyed seal. */
+export type SealRecord = SealRow;
 
 interface ShiftRow extends ShiftFacts {
   status: 'open' | 'handover' | 'sealed';
 }
 
-const SHIFT_COLUMNS = 'id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt, status';
-
 /** The unit's newest seal: its hash, number and how many seals the unit has. */
 function newestSeal(db: Db, orgUnitId: string): { sealHash: string; seq: number } {
-  const row = db
-    .prepare(
-      `SELECT d.seal_hash AS sealHash, d.seq, (SELECT count(*) FROM duty_seals x JOIN duty_shifts y ON y.id = x.shift_id
-                                                WHERE y.org_unit_id = s.org_unit_id) AS count
-       FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id
-       WHERE s.org_unit_id = ? ORDER BY d.id DESC LIMIT 1`,
-    )
-    .get(orgUnitId) as { sealHash: string; seq: number | null; count: number } | undefined;
+  const row = new SealRepo(db).newest(orgUnitId);
   // Legacy seals have no number: the first keyed one after them continues their count.
   return row ? { sealHash: row.sealHash, seq: row.seq ?? row.count } : { sealHash: GENESIS_SEAL_HASH, seq: 0 };
 }
@@ -94,8 +74,7 @@ export function sealShift(
     );
   }
   return db.transaction(() => {
-    const shift = db.prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE id = ?`).get(shiftId) as
-      ShiftRow | undefined;
+    const shift: ShiftRow | undefined = new DutyLogRepo(db).shift(shiftId);
     if (!shift) throw apiError('E_NOT_FOUND', `班次 ${shiftId} 不存在`, `Shift ${shiftId} does not exist`);
     if (shift.status === 'sealed') {
       throw apiError('E_CONFLICT', '该班次已封存', 'The shift is already sealed', { shiftId });
@@ -111,24 +90,7 @@ export function sealShift(
       legacyHash: null,
     };
     const sealHash = keyedSealHash(db, sealKey, shift, facts);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO duty_seals (shift_id, sealed_at, summary, entries_hash, prev_seal_hash, seal_hash, signed_by, scheme, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        shiftId,
-        now,
-        facts.summary,
-        facts.entriesHash,
-        facts.prevSealHash,
-        sealHash,
-        facts.signedBy,
-        SEAL_SCHEME,
-        facts.seq,
-      );
-    const id = Number(lastInsertRowid);
-    db.prepare(`UPDATE duty_shifts SET status = 'sealed' WHERE id = ?`).run(shiftId);
+    const id = new SealRepo(db).insert({ shiftId, ...facts, sealHash, scheme: SEAL_SCHEME });
     writeHead(db, sealKey, {
       orgUnitId: shift.orgUnitId,
       seq: facts.seq,
@@ -143,13 +105,9 @@ export function sealShift(
   })();
 }
 
-const SEAL_COLUMNS = `d.id, d.shift_id AS shiftId, d.sealed_at AS sealedAt, d.summary, d.entries_hash AS entriesHash,
-  d.prev_seal_hash AS prevSealHash, d.seal_hash AS sealHash, d.signed_by AS signedBy, d.scheme, d.seq`;
-
 /** The seal of a shift, if it has one. */
 export function sealOf(db: Db, shiftId: number): SealRecord | undefined {
-  return db.prepare(`SELECT ${SEAL_COLUMNS} FROM duty_seals d WHERE d.shift_id = ?`).get(shiftId) as
-    SealRecord | undefined;
+  return new SealRepo(db).ofShift(shiftId);
 }
 
 /**
@@ -157,11 +115,5 @@ export function sealOf(db: Db, shiftId: number): SealRecord | undefined {
  * the unit has no numbered seal. `verifyChain` checks it against the keyed chain head.
  */
 export function chainHead(db: Db, orgUnitId: string): ChainHead | undefined {
-  return db
-    .prepare(
-      `SELECT s.org_unit_id AS orgUnitId, s.id AS shiftId, s.date, s.code, d.seq, d.seal_hash AS sealHash
-       FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id
-       WHERE s.org_unit_id = ? AND d.seq IS NOT NULL ORDER BY d.id DESC LIMIT 1`,
-    )
-    .get(orgUnitId) as ChainHead | undefined;
+  return new SealRepo(db).chainHead(orgUnitId);
 }
