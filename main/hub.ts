@@ -138,11 +138,11 @@ export interface Hub extends HubPort {
   sweepDuty(): number;
   /** Announces incident report deadlines 5 minutes away, reached or missed (also on a timer). */
   sweepIncidents(): number;
-  /** Alarm to the wall (issue 11 item 8): what 特急 orders and incidents push to alarm windows. */
+  /** Alarm to the wall: what 特急 orders and incidents push to alarm windows. */
   readonly wallAlarms: WallAlarmRouter;
   /** Sends the alarms of 特急 orders queued since the last sweep; returns how many alarms went out. */
   sweepWallAlarms(): number;
-  /** RTSP cameras' ingests (issue 10): closed, every ffmpeg with it, by close(). */
+  /** RTSP cameras' ingests: closed, every ffmpeg with it, by close(). */
   readonly gateway: CameraGateway;
   /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
   routeMedia(request: MediaRequest): MediaAnswer | null;
@@ -300,7 +300,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       }
     };
     const cameraApi = cameraHandlers({ cameras: services.cameras, online: cameraOnline });
-    // Alarm to the wall (issue 11 item 8): 特急 orders and incidents to the windows marked for alarms.
+    // Alarm to the wall: 特急 orders and incidents to the windows marked for alarms.
     const wallAlarms = new WallAlarmRouter({
       ...wall,
       db,

@@ -1,4 +1,4 @@
-// Regenerates the demo cameras' clips in resources/demo-clips (issue 5 item 9): for each camera a
+// Regenerates the demo cameras' clips in resources/demo-clips: for each camera a
 // short H.264 loop, main stream 640×360 and sub stream 320×180 at 25 fps, as fragmented MP4 with
 // one keyframe-led fragment per second, plus manifest.json. main/media splits each file into an
 // init segment and 1 s media segments and serves them as an endless live HLS stream, so the hub

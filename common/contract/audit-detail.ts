@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What an audit row says, as data: a template key and its parameters, rendered by the console in its
- * language (issue 12 item 8). Codes stay codes here (order actions, states, urgency, category and
+ * language. Codes stay codes here (order actions, states, urgency, category and
  * org unit ids, dates 'YYYY-MM-DD'); names main knows only from editable data (shift and post names)
  * are stored as {zh, en} as they were when the row was written. The row's `summary` text stays the
  * Chinese fallback (and what the text filter searches).

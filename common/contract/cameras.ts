@@ -25,7 +25,7 @@ export const cameraStreamSchema = z.enum(['main', 'sub']);
 export type CameraStream = z.infer<typeof cameraStreamSchema>;
 export const cameraIdSchema = z.string().trim().min(1).max(32);
 /**
- * How consoles play a camera (issue 10 item 3): 'auto' = WebRTC first, HLS when WebRTC has not
+ * How consoles play a camera: 'auto' = WebRTC first, HLS when WebRTC has not
  * connected in 5 s (WebRTC again later); 'webrtc' = WebRTC only, never HLS; 'hls' = HLS only.
  */
 export const CAMERA_PLAYBACKS = ['auto', 'webrtc', 'hls'] as const;

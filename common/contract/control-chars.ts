@@ -1,7 +1,7 @@
 import { apiError, type ApiError } from './errors';
 
 /**
- * Odd text at the contract (DESIGN.md §10, issue 9 item 7): C0/C1 control characters other than
+ * Odd text at the contract (docs/architecture.md#security-posture): C0/C1 control characters other than
  * tab and line breaks, and lone UTF-16 surrogates, never reach a service. SQLite's `length()`
  * and LIKE stop at U+0000, exports and PDFs garble the rest, and none of them is typed by a person.
  * CR is allowed with LF: pasted CSV and text from Windows carries CRLF.

@@ -1,4 +1,4 @@
-/** Stable error codes every API call may answer with (DESIGN.md §2). */
+/** Stable error codes every API call may answer with (docs/architecture.md#the-contract-and-the-router). */
 export const ERROR_CODES = [
   'E_INVALID',
   'E_UNAUTHENTICATED',

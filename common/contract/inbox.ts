@@ -5,7 +5,7 @@ import { orderStateSchema, urgencySchema } from './orders';
 import { empty, epochMs, idSchema } from './schemas';
 
 /**
- * What waits for the caller's action (待办, issue 12 item 2): requests to approve (延时, 挂账, 退单),
+ * What waits for the caller's action (待办): requests to approve (延时, 挂账, 退单),
  * 督办 to reply to, orders dispatched to the caller's station, orders to verify, closed orders to call back.
  */
 export const INBOX_KINDS = ['approval', 'supervision', 'dispatched', 'verify', 'feedback'] as const;

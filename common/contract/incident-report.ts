@@ -7,7 +7,7 @@ import { idSchema } from './schemas';
 export const INCIDENT_EXPORT_FORMATS = ['pdf', 'xlsx'] as const;
 export type IncidentExportFormat = (typeof INCIDENT_EXPORT_FORMATS)[number];
 
-/** The incident report (issue 11 item 7): whoever may open the incident may print it. */
+/** The incident report: whoever may open the incident may print it. */
 export const incidentReportMethods = {
   'incidents.export': method({
     input: z.object({ id: idSchema, format: z.enum(INCIDENT_EXPORT_FORMATS) }).strict(),

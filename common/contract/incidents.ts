@@ -12,7 +12,7 @@ export const reportKindSchema = z.enum(REPORT_KINDS);
 export const timelineKindSchema = z.enum(TIMELINE_KINDS);
 export const reportStatusSchema = z.enum(['on_time', 'late', 'superseded', 'pending', 'soon', 'missed']);
 
-/** Who switches the room: activate, change the level, close (issue 11 item 1). */
+/** Who switches the room: activate, change the level, close. */
 export const INCIDENT_COMMANDERS: readonly Role[] = ['coordinator', 'duty_chief'];
 /** Who works an incident: checklist, notes, reports, linked orders (a station chief: their station's). */
 export const INCIDENT_ACTORS: readonly Role[] = ['coordinator', 'duty_chief', 'station_chief'];

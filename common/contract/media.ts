@@ -3,7 +3,7 @@ import { CAMERA_VIEWERS, cameraIdSchema, cameraPlaybackSchema, cameraStreamSchem
 import { method } from './define';
 
 /**
- * The camera gateway's signalling (issue 10, DESIGN.md §9). WebRTC speaks mediasoup's own
+ * The camera gateway's signalling (docs/architecture.md#the-camera-gateway). WebRTC speaks mediasoup's own
  * parameters so the renderer uses mediasoup-client whichever engine serves it (mediasoup at scale,
  * the embedded werift engine otherwise). Parameters are opaque JSON objects here: mediasoup-client
  * validates them, and the engines produce them.

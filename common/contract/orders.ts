@@ -92,7 +92,7 @@ export const supervisionSchema = z.object({
   reply: z.string().nullable(),
   repliedByName: z.string().nullable(),
   repliedAt: epochMs.nullable(),
-  /** 催办: later 督办 on the same open supervision, oldest first (issue 12 item 4). */
+  /** 催办: later 督办 on the same open supervision, oldest first. */
   followUps: z.array(z.object({ note: z.string(), dueAt: epochMs, byName: z.string(), at: epochMs })),
 });
 export type Supervision = z.infer<typeof supervisionSchema>;

@@ -9,7 +9,7 @@ export const LOSS_ALARM_DEFAULT_DELAY_S = 10;
 export const LOSS_ALARM_MAX_DELAY_S = 3600;
 
 /**
- * The video-loss alarm of one camera group (issue 12 item 6). A group is a grid (网格), the camera
+ * The video-loss alarm of one camera group. A group is a grid (网格), the camera
  * tree's top level; cameras placed in no grid alarm with the defaults.
  */
 export const lossAlarmSettingSchema = z.object({
@@ -25,7 +25,7 @@ export const lossAlarmSettingSchema = z.object({
 export type LossAlarmSetting = z.infer<typeof lossAlarmSettingSchema>;
 
 /**
- * One acknowledgement of a camera's video-loss alarm (issue 12 item 6): who, when, which camera and
+ * One acknowledgement of a camera's video-loss alarm: who, when, which camera and
  * the stream its tile was playing. The hub answers it and pushes it (wall.lossAcked) to everyone
  * who watches video, so every console and wall window showing that camera's alarm clears it.
  */

@@ -101,7 +101,7 @@ export const wallWindowSchema = z.object({
   registeredAt: epochMs,
   /** The window is the caller's own connection (a console does not push to itself by mistake). */
   self: z.boolean(),
-  /** Marked for alarms (issue 11 item 8): 特急 orders and incidents push their cameras to it. */
+  /** Marked for alarms: 特急 orders and incidents push their cameras to it. */
   alarm: z.boolean(),
 });
 export type WallWindow = z.infer<typeof wallWindowSchema>;
@@ -170,7 +170,7 @@ export const wallAlarmSchema = z.object({
 export type WallAlarm = z.infer<typeof wallAlarmSchema>;
 
 /**
- * What every wall shows while an incident is active (issue 11 item 2): its plan level's preset view,
+ * What every wall shows while an incident is active: its plan level's preset view,
  * else the cameras of its affected units (a station's wall: those of its own area). `layout` null =
  * the wall picks a fitting one.
  */

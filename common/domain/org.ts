@@ -1,4 +1,4 @@
-/** Kinds of org unit in the "1 + 2 + 36" organisation (../shared/DOMAIN.md). */
+/** Kinds of org unit in the "1 + 2 + 36" organisation (docs/domain.md#organisation). */
 export const ORG_UNIT_KINDS = ['center', 'station', 'grid', 'workstation'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 

@@ -1,4 +1,4 @@
-/** The seven console roles (../shared/DOMAIN.md). Codes are stable; names are for display. */
+/** The seven console roles (docs/domain.md#roles). Codes are stable; names are for display. */
 export const ROLES = [
   'video_monitor',
   'duty_chief',

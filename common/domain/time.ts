@@ -1,7 +1,7 @@
 import { TIME_ZONE } from './org';
 
 /**
- * Shanghai time, the one place every conversion to and from it goes through (issue 13 item 5): the
+ * Shanghai time, the one place every conversion to and from it goes through: the
  * hub, the renderer (dayjs is given TIME_ZONE from here) and the reports. China has kept UTC+08:00
  * all year since 1991, so a fixed offset is exact and every day is 24 h long; Intl is used only to
  * format, in one place (`formatShanghai`).

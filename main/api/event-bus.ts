@@ -5,7 +5,7 @@ import type { Connection } from './connection';
 
 /**
  * Delivers server → UI events to every attached connection whose session is in the audience.
- * Works the same for an Electron window and a remote console's WebSocket (DESIGN.md §8).
+ * Works the same for an Electron window and a remote console's WebSocket (docs/architecture.md#one-hub-many-consoles).
  */
 export class EventBus {
   private readonly connections = new Set<Connection>();

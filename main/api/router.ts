@@ -66,7 +66,7 @@ function keyActor(conn: Connection): { id: number | null; name: string } {
 }
 
 /**
- * The one router (DESIGN.md §1): session and role check, input validation by the contract,
+ * The one router (docs/architecture.md#the-contract-and-the-router): session and role check, input validation by the contract,
  * the handler, and for writes one audit row — the same for IPC and WebSocket callers.
  */
 export class Router {

@@ -13,7 +13,7 @@ export interface BackupResult {
  * written to `<dest>.partial`, checked, then renamed: a failed backup never leaves a
  * half-written file under the requested name, and an existing file is never overwritten.
  * The copy is owner-only (0600) from its creation, and holds the database alone: the hub key
- * (hub.key) is never in it and has to be backed up separately (issue 9 item 6).
+ * (hub.key) is never in it and has to be backed up separately.
  */
 export async function backupDatabase(source: string, dest: string): Promise<BackupResult> {
   if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);

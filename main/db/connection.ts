@@ -20,7 +20,7 @@ export function databaseFiles(file: string): string[] {
 
 /**
  * Opens (creating if needed) the hub database in `dataDir` and brings its schema up to date. The
- * folder is made 0700 and the database 0600 before SQLite opens it (issue 9 item 6); SQLite gives
+ * folder is made 0700 and the database 0600 before SQLite opens it; SQLite gives
  * the -wal and -shm files it creates the database file's mode, and existing ones are tightened here.
  */
 export function openDatabase(dataDir: string, options: OpenDbOptions = {}): Db {

@@ -8,7 +8,7 @@ import { restampFragment } from './loop-rewrite';
 import { renderMediaPlaylist } from './playlist';
 
 /**
- * The demo cameras (issue 5 item 9): the pre-encoded clips of resources/demo-clips, loaded once
+ * The demo cameras: the pre-encoded clips of resources/demo-clips, loaded once
  * into memory (about 7 MB) and served as endless live HLS streams. No ffmpeg, no network.
  */
 

@@ -1,4 +1,4 @@
-/** Demo cameras over live HLS (issue 5 item 9), served through signed paths. See demo-media.ts and media-routes.ts. */
+/** Demo cameras over live HLS, served through signed paths. See demo-media.ts and media-routes.ts. */
 export {
   BROKEN_CAMERA_KEY,
   DEFAULT_EPOCH_MS,

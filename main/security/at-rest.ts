@@ -5,7 +5,7 @@ import { CamerasRepo } from '../services/cameras/cameras-repo';
 import { KEY_FILE_NAME, KeyFileError, loadHubKeys, restrictFile, type HubKeys, type KeyProtector } from './hub-keys';
 
 /**
- * Data at rest (issue 9 item 6), run once when the hub opens its data folder:
+ * Data at rest, run once when the hub opens its data folder:
  * - binds the database to its key: the key's fingerprint is kept in `meta`, so a database restored
  *   without its hub.key (or beside another one) is refused instead of silently given a new key —
  *   a new key cannot open the camera credentials or verify the ledger's keyed seals;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The hub's keys (DESIGN.md §10, issue 9 items 5–6): one random master key kept outside the
+ * The hub's keys (docs/architecture.md#security-posture): one random master key kept outside the
  * database, in `hub.key` in the data folder (0600), from which the seal key and the secret-store
  * key are derived. Inside Electron the file holds the master key encrypted by `safeStorage`
  * (the OS keychain / DPAPI); elsewhere it holds the key itself. A copy of the database alone —

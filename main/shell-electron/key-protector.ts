@@ -2,7 +2,7 @@ import { safeStorage } from 'electron';
 import type { KeyProtector } from '../security/hub-keys';
 
 /**
- * The hub key file's protector inside Electron (issue 9 item 6): safeStorage encrypts with a key
+ * The hub key file's protector inside Electron: safeStorage encrypts with a key
  * the OS keeps for this user (DPAPI on Windows, the Keychain on macOS, libsecret/kwallet on Linux).
  * Where Linux has no secret service, safeStorage falls back to a fixed built-in password
  * ("basic_text"), which protects nothing: the protector then says it is unavailable and the key

@@ -18,7 +18,7 @@ import { createConsoleWindow, wallWindowOptions } from './window';
 
 /**
  * Electron entry (bundled to out/electron/main.cjs; the renderer sits in out/renderer and the
- * preload in out/electron/preload.cjs). Runs the embedded hub in this process (DESIGN.md §8) and
+ * preload in out/electron/preload.cjs). Runs the embedded hub in this process (docs/architecture.md#one-hub-many-consoles) and
  * opens the console window on it. No exports: importing this module starts the app.
  */
 

@@ -1,5 +1,5 @@
 /**
- * DevTools and the default application menu (issue 9 item 8). A packaged console has neither: the
+ * DevTools and the default application menu. A packaged console has neither: the
  * menu's View items and the DevTools would let anyone at the PC run script inside the console's
  * signed-in session. Support staff turn both on for a run with `--support` (or CITYOPS_SUPPORT=1);
  * development builds (not packaged) always have them. No Electron import: unit-tested in Node.

@@ -12,7 +12,7 @@ export interface ConsoleWindowOptions {
 }
 
 /**
- * A wall window (issue 5 item 7): on the n-th extra display, full screen, and never throttled in
+ * A wall window: on the n-th extra display, full screen, and never throttled in
  * the background — a wall is watched even when the console has the focus.
  */
 export function wallWindowOptions(preloadPath: string, n: number, devTools: boolean): BrowserWindowConstructorOptions {

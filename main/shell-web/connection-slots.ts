@@ -1,7 +1,7 @@
 /**
  * How many WebSockets the web shell holds open: per remote address and in total. Each open socket
  * costs a file descriptor and buffers, so a hostile page or program opening thousands must be
- * refused at the upgrade, before ws allocates anything (DESIGN.md §10).
+ * refused at the upgrade, before ws allocates anything (docs/architecture.md#security-posture).
  */
 export interface ConnectionSlotOptions {
   /** Open WebSockets from one address (a control-room seat opens a console and a few wall windows). */

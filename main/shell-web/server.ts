@@ -82,7 +82,7 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
 }
 
-/** HTTP for the renderer bundle and a WebSocket carrying the API contract (DESIGN.md §1). */
+/** HTTP for the renderer bundle and a WebSocket carrying the API contract (docs/architecture.md#two-shells-one-hub). */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const warn = options.warn ?? ((message: string) => console.warn(`[web] ${message}`));
   const policy = createAccessPolicy({

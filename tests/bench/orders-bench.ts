@@ -1,5 +1,5 @@
 /**
- * Benchmark of finding orders (issue 3, item 7) at a million orders.
+ * Benchmark of finding orders at a million orders.
  *
  *   node scripts/run-ts.mjs tests/bench/orders-bench.ts [--orders 1000000] [--runs 200] [--keep] [--db DIR]
  *
@@ -521,7 +521,7 @@ function plan(db: Db, sql: string, params: unknown[]): string {
 
 function main(): void {
   const cpus = os.cpus();
-  console.log('orders bench — finding orders at scale (issue 3, item 7)');
+  console.log('orders bench — finding orders at scale');
   console.log(
     `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; node ${process.version}`,
   );

@@ -1,5 +1,5 @@
 /**
- * Benchmark of real cameras on the wall over WebRTC and over HLS (issue 10, benchmark).
+ * Benchmark of real cameras on the wall over WebRTC and over HLS (benchmark).
  *
  *   npm run bench:rtc -- [--tiles 1,9,16] [--duration 6] [--size 320x180] [--kbits 300] [--port 8960] [--no-build] [--trace] [--hub-profile dir] [--page-profile]
  *
@@ -339,7 +339,7 @@ function report(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  console.log('rtc bench — RTSP cameras through the gateway on the console wall, WebRTC vs HLS (issue 10, benchmark)');
+  console.log('rtc bench — RTSP cameras through the gateway on the console wall, WebRTC vs HLS (benchmark)');
   const missing = rtspServerMissing() ?? programMissing('ffmpeg');
   if (missing) {
     console.log(`cannot run here: ${missing}`);

@@ -1,5 +1,5 @@
 /**
- * `bench:rtc -- --trace`: where a tile's first frame goes (issue 10, WebRTC first frame). Installed
+ * `bench:rtc -- --trace`: where a tile's first frame goes (WebRTC first frame). Installed
  * with addInitScript (serialised: nothing from outside this function). Records, from the
  * `bench:show` event, every hub call the page sends over its WebSocket and when its answer came,
  * the page's SDP steps (RTCPeerConnection), and each tile's first frame; `printTrace` prints the per-method timings and the frame times.

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the video wall: the player layer and the whole wall workspace (issues 5 and 10).
+ * Benchmark of the video wall: the player layer and the whole wall workspace.
  *
  *   npm run bench:wall -- [--duration 15] [--tiles 16,36] [--workspace-tiles 36] [--settle 2] [--port 8950]
  *                         [--no-build] [--profile]

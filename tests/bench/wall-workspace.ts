@@ -1,5 +1,5 @@
 /**
- * The console's real wall workspace as a page of the wall benchmark (issue 10, benchmark): what an
+ * The console's real wall workspace as a page of the wall benchmark (benchmark): what an
  * operator runs — React, the camera tree, toolbars, tile overlays and health ticks — showing the
  * same demo streams as the bare and player-layer pages, one tile per camera.
  */

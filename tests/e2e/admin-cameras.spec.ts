@@ -5,7 +5,7 @@ import { hubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 import { choose } from './orders-helpers';
 
-// The administrators' camera registry (issue 5 item 1). The worker's hub is shared by the tests
+// The administrators' camera registry. The worker's hub is shared by the tests
 // in this file and also holds the 25 demo cameras, so every test filters to the names it made.
 
 async function openRegistry(page: Page, url: string): Promise<void> {

@@ -15,7 +15,7 @@ const ROLES = ['admin', 'chief', 'monitor', 'grid', 'hotline', 'station', 'coord
 /**
  * Columns holding data as typed (or seeded), never words the hub composed. Duty log system entries
  * are the one kind of stored prose still listed: they are sealed into the ledger as written, and
- * worded in the console from a detail only in a later step (see the report of issue 12 item 8).
+ * worded in the console from a detail only in a later step.
  */
 const DATA_SQL = [
   'SELECT name FROM org_units',

@@ -30,7 +30,7 @@ test('an order from the hotline call to the archive, every step in the timeline'
   await step(chief, 'close', 'closed');
   await openOrder(hotline, code);
   await step(hotline, 'feedback', 'fed_back', { reason: '回访王先生，表示满意', feedbackResult: '满意' });
-  // The result is part of the order (issue 12 item 5): in the fields and in the feedback's timeline entry.
+  // The result is part of the order: in the fields and in the feedback's timeline entry.
   await expect(hotline.getByTestId('order-feedback-result')).toHaveText('满意');
   await expect(hotline.getByTestId('order-timeline')).toContainText('回访结果：满意');
   await openOrder(chief, code);

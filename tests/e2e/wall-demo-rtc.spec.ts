@@ -3,7 +3,7 @@ import type { Camera } from '../../common/contract';
 import { hubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 
-// Demo cameras over WebRTC (issue 10 item 7): the hub packetizes the built-in clips into its embedded
+// Demo cameras over WebRTC: the hub packetizes the built-in clips into its embedded
 // engine (no ffmpeg), so nine demo cameras play over WebRTC in one console window.
 
 const DEMO_MAIN = /^\/media\/demo\/(?!broken\/)[a-z0-9-]+\/main\//;

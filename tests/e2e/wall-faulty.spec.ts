@@ -4,7 +4,7 @@ import { programMissing, rtspServerMissing, startRtspServer, type RtspServer } f
 import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 
-// Player robustness against faulty live streams (issue 10 item 6), on the real wall: an HLS camera
+// Player robustness against faulty live streams, on the real wall: an HLS camera
 // on another server, with credentials, plays through the hub's proxy, and a freeze of it reads
 // stalled for the whole freeze; a frozen RTSP camera over WebRTC reads stalled. Freezes are
 // asserted as an order of states and counts of fetches, never in time. The HLS origin is

@@ -3,7 +3,7 @@ import type { Camera, LossAlarmSetting } from '../../common/contract';
 import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 
-// The wall draws the eye (issue 12 items 6 and 7, wall part), against the demo cameras of a web shell
+// The wall draws the eye, against the demo cameras of a web shell
 // started with CITYOPS_DEMO_MEDIA_CONTROL=1 (a duty chief can take a demo stream off the air): a
 // camera going dark dims and frames its tile and raises the video-loss alarm with its tone until
 // acknowledged; cameras placed from the tree by keyboard; the tree and the menu folded away.

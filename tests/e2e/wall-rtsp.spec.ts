@@ -9,7 +9,7 @@ import {
 import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 
-// A real RTSP camera on the wall (issue 10): GStreamer's RTSP server with a user and password, the
+// A real RTSP camera on the wall: GStreamer's RTSP server with a user and password, the
 // camera registered with its credentials by the administrator, played by a monitor through the
 // hub's gateway. The password never reaches the page; a stopped camera reads offline with the
 // gateway's reason and plays again by itself once it is back.

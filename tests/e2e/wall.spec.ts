@@ -4,7 +4,7 @@ import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
 import { choose, chooseByKeys } from './orders-helpers';
 
-// The video wall (issue 5) against the demo cameras of a web shell started with
+// The video wall against the demo cameras of a web shell started with
 // CITYOPS_DEMO_MEDIA_CONTROL=1 (web-shell-process.ts): a duty chief can stop and start a demo stream,
 // and the deliberately broken demo camera is registered.
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * A live HLS origin with faults, for player robustness tests (issue 10 item 6): an HTTP server on
+ * A live HLS origin with faults, for player robustness tests: an HTTP server on
  * 127.0.0.1 that serves a sliding-window live playlist of 1-s MPEG-TS segments cut from media
  * generated once with ffmpeg into a temp dir:
  *   - 'normal':   one IDR per second, every segment starts with a keyframe;

@@ -1,6 +1,6 @@
 /**
  * Words of Latin letters only, outside an allow-list of names the Chinese console writes as they are
- * (issue 12 item 8: "no English in the Chinese UI"). Digits, codes like HQ20261202-0001 and hex
+ * ("no English in the Chinese UI"). Digits, codes like HQ20261202-0001 and hex
  * fragments do not count: a word here is a run of letters standing alone.
  */
 export const LATIN_ALLOWED = [

@@ -46,7 +46,7 @@ function lengthBounds(schema: $ZodType, fallbackMax: number): { min: number; max
 /** Anything JSON can carry, small. */
 export const anyJson = fc.jsonValue({ maxDepth: 2 });
 
-/** Control characters: the router rejects them (issue 9 item 7); hostile text carries some. */
+/** Control characters: the router rejects them; hostile text carries some. */
 const CONTROL = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\ud800', '\t', '\r\n', '\n'];
 
 /** A fixed string the schema accepts, for valid-mode values that missed (seeded: reproducible). */

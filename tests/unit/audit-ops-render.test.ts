@@ -32,7 +32,7 @@ const hanOutsideData = (text: string) =>
     .reduce((t, name) => t.split(name).join(''), text)
     .match(/\p{Script=Han}+/gu) ?? [];
 
-describe('audit rows that were "中文 / english" or Chinese prose, in the console’s language (issue 12 item 8)', () => {
+describe('audit rows that were "中文 / english" or Chinese prose, in the console’s language', () => {
   it('Chinese: no English word; English: no Chinese outside the data; both from the template', () => {
     for (const [key, detail] of Object.entries(OPS_SAMPLES)) {
       const zhText = auditSummary(row(detail), zh);

@@ -9,7 +9,7 @@ import {
   type PlaylistClock,
 } from '../../main/media/gateway/blocking-playlist';
 
-// Blocking playlist reload for the gateway's ingests (issue 10: HLS fallback latency): a request
+// Blocking playlist reload for the gateway's ingests (HLS fallback latency): a request
 // for ?_HLS_msn=<n> is answered once segment n is in the playlist, or as it is when the hold ends.
 
 function playlist(firstMsn: number, segments: number, target = 1): string {

@@ -213,7 +213,7 @@ describe('audit and transactions', () => {
   });
 });
 
-describe('playback choice and H.265 transcoding (issue 10 items 3 and 5)', () => {
+describe('playback choice and H.265 transcoding', () => {
   it('a new camera plays auto without transcoding; an administrator sets both, audited with their values', async () => {
     const c = await ok('admin', 'cameras.create', { ...camera, name: '播放方式' });
     expect(c).toMatchObject({ playback: 'auto', transcode: false });

@@ -7,7 +7,7 @@ import { fuzzHub, ready, type Caller, type FuzzHub, type Write } from '../helper
 import { anyJson, arbitraryFor, type ArbitraryMode } from '../helpers/zod-arbitrary';
 
 /*
- * Property-based fuzz of the whole contract (issue 9): every method, as every demo user and as
+ * Property-based fuzz of the whole contract: every method, as every demo user and as
  * nobody, with inputs built from the method's own zod schema ('valid': accepted by it, so the call
  * reaches the handler; 'hostile': wrong types, missing or unknown keys, out of bounds, control
  * characters, far too long) and with arbitrary JSON. Properties:
@@ -50,7 +50,7 @@ const START = Date.UTC(2026, 10, 26, 2, 0, 0);
 
 type InputKind = ArbitraryMode | 'json';
 
-/** Methods whose failure counts a wrong password toward the account's lockout (issue 9 item 3). */
+/** Methods whose failure counts a wrong password toward the account's lockout. */
 const PASSWORD_CHECKERS: ReadonlySet<MethodName> = new Set<MethodName>([
   'auth.login',
   'auth.changePassword',

@@ -81,7 +81,7 @@ describe('demo working center', () => {
     const subCategories = hub.services.org.categories().filter((c) => c.level === 2);
     expect(new Set(rows.map((o) => o.categoryId))).toEqual(new Set(subCategories.map((c) => c.id)));
     expect(new Set(rows.map((o) => o.stationId).filter((s) => s !== null))).toEqual(new Set(['HQ-S1', 'HQ-S2']));
-    // Every order has a place (a workstation), as issue 12 item 3 requires.
+    // Every order has a place (a workstation), as every order must.
     expect(rows.every((o) => o.workstationId !== null)).toBe(true);
     const oldest = Math.min(...rows.map((o) => o.createdAt));
     expect(INSTALL - oldest).toBeGreaterThan(59 * DAY_MS);

@@ -11,7 +11,7 @@ import {
   splitNalUnits,
 } from '../../main/media/demo-rtc';
 
-// RTP for the demo cameras (issue 10 item 7): RFC 6184 packetization of the clips' pictures, paced
+// RTP for the demo cameras: RFC 6184 packetization of the clips' pictures, paced
 // on the HLS loop timeline. A small depacketizer here checks what a receiver would rebuild.
 
 const CLIPS = path.resolve(import.meta.dirname, '../../resources/demo-clips');

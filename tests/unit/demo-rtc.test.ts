@@ -8,7 +8,7 @@ import type { MediaEngine } from '../../main/media/engine/types';
 import { ManualScheduler } from '../helpers/fake-ingest';
 import { call, demoHub, ok, signedIn } from '../helpers/hub';
 
-// Demo cameras over WebRTC on demand (issue 10 item 7): a demo stream's RTP runs while a connection
+// Demo cameras over WebRTC on demand: a demo stream's RTP runs while a connection
 // holds it open and its demo stream is on the air; its producer closes after the idle time.
 
 const CLIPS = path.resolve(import.meta.dirname, '../../resources/demo-clips');

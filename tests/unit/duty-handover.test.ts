@@ -211,7 +211,7 @@ describe('handover (交接班)', () => {
     });
     expect(code(await sign('incoming', 'chief'))).toBe('E_INVALID'); // the same person twice
     expect(code(await sign('outgoing', 'chief2'))).toBe('E_CONFLICT'); // that side has signed
-    // A failed signature's audit row says who tried as data, so every language shows it (issue 12 item 8).
+    // A failed signature's audit row says who tried as data, so every language shows it.
     const admin = await signedIn(hub, 'admin');
     const failed = (await ok(hub, admin, 'audit.list', { method: 'duty.handover.sign', limit: 10 })).entries.filter(
       (e) => !e.ok,

@@ -8,7 +8,7 @@ import { resolveOnOrigin, upstreamOf } from '../../main/media/hls-proxy/origin';
 import { signRef } from '../../main/media/hls-proxy/refs';
 import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 
-// HLS cameras on other servers, through the hub's proxy (issue 10 item 6): the console gets a signed
+// HLS cameras on other servers, through the hub's proxy: the console gets a signed
 // path; the hub fetches the registered origin only, with the camera's credentials as a header, and
 // never hands the console an upstream URL or a credential. Upstreams are real servers on 127.0.0.1.
 

@@ -36,7 +36,7 @@ function fakeProtector(osKey = randomBytes(32)): KeyProtector & { calls: number 
   };
 }
 
-describe('hub keys (issue 9 item 6)', () => {
+describe('hub keys', () => {
   it('creates the data folder 0700 and the key file 0600 once, then reuses it', () => {
     const dir = path.join(tempDir(), 'data');
     const first = loadHubKeys(dir);

@@ -3,7 +3,7 @@ import type { Hub } from '../../main/hub';
 import { addSecondStationChief, call, ok, signedIn, type TestConnection } from '../helpers/hub';
 import { FLOOD_HQ01, INCIDENT_TEST_START, incidentHubs, MIN } from '../helpers/incident-hub';
 
-// 待办 (issue 12 items 2): the incident reports the caller must send, in orders.inbox beside the orders.
+// 待办: the incident reports the caller must send, in orders.inbox beside the orders.
 
 const setupHub = incidentHubs({ incidentSweepMs: 0 });
 

@@ -1,5 +1,5 @@
 /**
- * incidents.export (issue 11 item 7): the report built from what incidents.get shows, through the
+ * incidents.export: the report built from what incidents.get shows, through the
  * router — the caller's scope (role, station), an interim report before the close, the final one
  * after, the timeline XLSX — and buildIncidentReport on its own.
  */

@@ -72,7 +72,7 @@ const SAMPLES = [
 
 const hubs = incidentHubs();
 
-describe('incident timeline entries in the console’s language (issue 12 item 8)', () => {
+describe('incident timeline entries in the console’s language', () => {
   it('every key has a zh and an en template, and every sample uses a known key', () => {
     expect(Object.keys(incidentTimelineZh.entry).sort()).toEqual([...TIMELINE_DETAIL_KEYS].sort());
     expect(Object.keys(incidentTimelineEn.entry).sort()).toEqual([...TIMELINE_DETAIL_KEYS].sort());

@@ -1,5 +1,5 @@
 /**
- * The duty ledger against someone who edits the database file by hand (issue 9 item 5): three
+ * The duty ledger against someone who edits the database file by hand: three
  * center shifts are sealed through the real handover flow, the hub is closed, and each attack is
  * made on a copy of its data folder with better-sqlite3 directly (triggers dropped). The check
  * must name the right shift and reason.

@@ -7,7 +7,7 @@ import { loadDemoMedia, type DemoMedia } from '../../main/media';
 import { startWebShell, type WebShell } from '../../main/shell-web/server';
 import { call, connection, demoHub, ok, signedIn, tempDir, testClock, type TestConnection } from '../helpers/hub';
 
-// The demo cameras' HLS (issue 5 item 9) is served through signed paths only (issue 10 item 3): the
+// The demo cameras' HLS is served through signed paths only: the
 // old unsigned /media/demo/ routes answer 404, and the stop/start control is the audited contract
 // method demo.setRunning for administrators and duty chiefs.
 

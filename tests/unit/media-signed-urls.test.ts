@@ -9,7 +9,7 @@ import { fakeSpawner, ManualScheduler } from '../helpers/fake-ingest';
 import { connection, demoHub, ok, signedIn, tempDir, testClock, type TestConnection } from '../helpers/hub';
 import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 
-// Signed media paths (issue 10 item 3): each is good for one camera stream, while its session lives,
+// Signed media paths: each is good for one camera stream, while its session lives,
 // until it expires; anything else is refused without saying which part was wrong.
 
 const CLIPS = path.resolve(import.meta.dirname, '../../resources/demo-clips');

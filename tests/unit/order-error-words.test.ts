@@ -12,7 +12,7 @@ import zhCN from '../../renderer/src/i18n/zh-CN';
 const LATIN_WORD = /[A-Za-z]{2,}/;
 const CJK = /[\u3400-\u9fff]/;
 
-describe('order step errors name state and action in the message language only (issue 12 item 8)', () => {
+describe('order step errors name state and action in the message language only', () => {
   it('the conflict message reads 「工单当前状态为 待立案，不能结案」 with no codes', () => {
     expect(orderConflictMessage('accepted', null, 'close')).toEqual({
       zh: '工单当前状态为 待立案，不能结案',

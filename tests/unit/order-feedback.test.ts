@@ -38,7 +38,7 @@ async function closedOrder(s: Awaited<ReturnType<typeof setup>>, stationId = 'HQ
   return o;
 }
 
-describe('feedback (回访) with a result (issue 12 item 5)', () => {
+describe('feedback (回访) with a result', () => {
   it('requires a result and notes, stores them, and shows them in the detail and the timeline', async () => {
     const s = await setup();
     const o = await closedOrder(s);

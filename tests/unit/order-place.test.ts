@@ -39,7 +39,7 @@ async function filed(conn: TestConnection, chief: TestConnection, input: Partial
   return o;
 }
 
-describe('an order must have a place (issue 12 item 3)', () => {
+describe('an order must have a place', () => {
   it('console intake: refused without workstation, map point or address, with the field named in zh and en', async () => {
     const { hotline } = await setup();
     const before = hub!.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number };

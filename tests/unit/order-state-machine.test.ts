@@ -11,7 +11,7 @@ import {
 import { ROLES, type Role } from '../../common/domain/roles';
 
 /*
- * The lifecycle restated as the specification reads (DESIGN.md §5, issue 3), independent of the
+ * The lifecycle restated as the specification reads (docs/domain.md#the-order-lifecycle), independent of the
  * rule table it checks: action | from states | → to | roles (station_chief only on its own station's
  * orders, marked "own") | pending precondition.
  */

@@ -3,7 +3,7 @@ import type { MethodInput } from '../../common/contract';
 import type { Hub } from '../../main/hub';
 import { addSecondStationChief, call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 
-// 待办 (issue 12 item 2): orders.inbox for each role and kind, and the order list's visibility.
+// 待办: orders.inbox for each role and kind, and the order list's visibility.
 
 let hub: Hub | undefined;
 afterEach(() => hub?.close());

@@ -98,7 +98,7 @@ describe('work-order lifecycle', () => {
     const early = await call(hub!, chief, 'orders.act', { id: o.id, action: 'close' });
     expect(code(early)).toBe('E_CONFLICT');
     if (!early.ok) {
-      // The state and step by name only, in each language (issue 12 item 8); the codes are in details.
+      // The state and step by name only, in each language; the codes are in details.
       expect(early.error.message.zh).toBe('工单当前状态为 待立案，不能结案');
       expect(early.error.message.en).toBe('The order is “Accepted”; “Close” is not possible now');
       expect(early.error.details).toMatchObject({ state: 'accepted', action: 'close' });
@@ -191,7 +191,7 @@ describe('work-order lifecycle', () => {
     const o = await ok(hub!, hotline, 'orders.create', MANHOLE);
     await step(chief, o.id, 'file');
     await step(chief, o.id, 'dispatch', { handler: { kind: 'station', id: 'HQ-S1' } });
-    // Without a due time the hub sets one from the time limit (issue 12 item 4); the next is a follow-up.
+    // Without a due time the hub sets one from the time limit; the next is a follow-up.
     const first = await step(chief, o.id, 'supervise', { reason: '尽快处理' });
     expect(first.supervisions[0]?.dueAt).toBeGreaterThan(clock());
     const supervised = await step(chief, o.id, 'supervise', {

@@ -4,7 +4,7 @@ import type { Hub } from '../../main/hub';
 import { defaultSupervisionDue } from '../../main/services/orders/inbox-supervision';
 import { addSecondStationChief, call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 
-// 督办 rules (issue 12 item 4): one open per order, the default due time, the handler told.
+// 督办 rules: one open per order, the default due time, the handler told.
 
 const H = 3600_000;
 const NOW = Date.UTC(2026, 10, 25, 1, 0, 0); // Wed 2026-11-25 09:00 Shanghai

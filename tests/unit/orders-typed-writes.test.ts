@@ -12,7 +12,7 @@ import { clockChanges } from '../../main/services/orders/steps/order-step';
 import { parsePendingDetail } from '../../main/services/orders/steps/pending-requests';
 import { tempDir } from '../helpers/hub';
 
-// Typed writes to `orders` (issue 13 item 2): one map from fields to columns, one step per action.
+// Typed writes to `orders`: one map from fields to columns, one step per action.
 
 const NOW = Date.UTC(2026, 10, 26, 2, 0, 0);
 const MIN = 60_000;

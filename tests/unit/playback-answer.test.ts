@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StreamState } from '../../common/contract/media';
 import { playbackAnswer, type PlaybackFacts } from '../../main/media/gateway/playback-answer';
 
-// What media.open tells a console (issue 10 items 3 and 5): WebRTC offered or why not, and whether
+// What media.open tells a console: WebRTC offered or why not, and whether
 // this console can play the stream at all.
 
 const live = (patch: Partial<StreamState> = {}): StreamState => ({

@@ -87,7 +87,7 @@ interface World {
   views: Record<'center' | 's2', number>;
   tours: Record<'center' | 's2', number>;
   windows: Record<'center' | 's2' | 's1', string>;
-  /** A 特急 order's alarm on each unit's alarm window (issue 11 item 8). */
+  /** A 特急 order's alarm on each unit's alarm window. */
   alarms: Record<'center' | 's2' | 's1', string>;
   upload: string;
   apiKey: number;
@@ -410,7 +410,7 @@ const ROWS: Row[] = [
     owner: (w) => ({ as: 'chief', input: { viewId: w.cameraViews.center } }),
   },
   {
-    // The video-loss alarm's 确认 (issue 12 item 6): on the shared registry, like cameras.get.
+    // The video-loss alarm's 确认: on the shared registry, like cameras.get.
     method: 'wall.lossAlarms.ack',
     covers: ['cameraId'],
     other: () => ({ cameraId: 'CAM-8999', stream: 'main' }),
@@ -511,7 +511,7 @@ const ROWS: Row[] = [
     center: (w) => ({ id: method === 'wall.views.delete' ? w.views.center : w.tours.center }),
     owner: (w) => ({ as: 'station2', input: { id: method === 'wall.views.delete' ? w.views.s2 : w.tours.s2 } }),
   })),
-  // The camera gateway (issue 10): cameras are shared like cameras.get; transports and consumers
+  // The camera gateway: cameras are shared like cameras.get; transports and consumers
   // belong to the connection that made them (the engine is asked with the caller's connection as
   // owner). This hub runs no WebRTC engine, so those calls are refused as a conflict for everyone.
   ...(['media.open', 'media.release'] as const).map((method): Row => ({
@@ -619,7 +619,7 @@ const ROWS: Row[] = [
     denied: 'E_FORBIDDEN',
     owner: () => ({ as: 'admin', input: { beforeId: 1000 } }),
   },
-  // Incident mode (issue 11): a station sees the incidents of its own area; the switches are the center's.
+  // Incident mode: a station sees the incidents of its own area; the switches are the center's.
   ...(['incidents.get', 'incidents.note'] as const).map((method): Row => ({
     method,
     covers: ['id'],

@@ -7,7 +7,7 @@ import { open311DepsFrom } from '../../main/shell-web/open311-routes';
 import { connection, demoHub, ok, signedIn, type TestConnection } from '../helpers/hub';
 
 /**
- * Every way a 特急 order comes into being alarms the wall, once (issue 11 item 8): the database
+ * Every way a 特急 order comes into being alarms the wall, once: the database
  * queues it (wall_alarm_orders) in the transaction that saved it, the hub sends it after the commit —
  * orders.create at once, any other path (Open311, an urgency raised later, a service call) at the sweep.
  */

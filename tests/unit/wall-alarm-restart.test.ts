@@ -4,7 +4,7 @@ import { openHub, type Hub } from '../../main/hub';
 import { call, connection, ok, tempDir, type TestConnection } from '../helpers/hub';
 
 /**
- * Pending wall alarms survive a hub restart (issue 11 item 8): kept in SQLite, given again to the
+ * Pending wall alarms survive a hub restart: kept in SQLite, given again to the
  * owner's alarm window of the same name when it registers with the reopened hub, acknowledged there
  * with who and when; nobody else's window gets them, and nobody else acknowledges them.
  */

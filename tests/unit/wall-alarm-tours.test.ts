@@ -7,7 +7,7 @@ import { startTour, stepTour, useTourStore } from '../../renderer/src/wall/tours
 import { showCells, useWallStore } from '../../renderer/src/wall/store';
 
 /**
- * Tours (轮巡) and takeovers (issue 11 items 2 and 8): an alarm or an incident stops the tour that
+ * Tours (轮巡) and takeovers: an alarm or an incident stops the tour that
  * cycles on the wall, and the view given back starts it again at the step it had reached.
  */
 const wallTour: WallTourContent = {

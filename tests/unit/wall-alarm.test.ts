@@ -4,7 +4,7 @@ import type { Hub } from '../../main/hub';
 import { call, connection, demoHub, ok, signedIn, type TestConnection } from '../helpers/hub';
 
 /**
- * Alarm to the wall (issue 11 item 8): which windows get a 特急 order's or an incident's cameras,
+ * Alarm to the wall: which windows get a 特急 order's or an incident's cameras,
  * which cameras, who may mark a window and acknowledge, and what the audit says.
  */
 let hub: Hub;

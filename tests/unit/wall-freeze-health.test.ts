@@ -7,7 +7,7 @@ import {
 } from '../../renderer/src/wall/player/health-machine';
 import { newestShown, showsNewMedia, type MediaPosition } from '../../renderer/src/wall/player/replay-mark';
 
-// A frozen live HLS source reads as stalled for the whole freeze (issue 10 item 6): the player of
+// A frozen live HLS source reads as stalled for the whole freeze: the player of
 // hls-player.ts replayed here on an injectable clock — its 500 ms tick, its reconnects into a new
 // slot that starts 3 segments behind the live edge, and replay-mark.ts deciding which frames are new.
 

@@ -3,7 +3,7 @@ import { BACK_BUFFER_S, GopBackBuffer, MAX_BACK_BUFFER_S } from '../../renderer/
 import { forgiveGappedNoMedia } from '../../renderer/src/wall/player/gop-join';
 import { holdsKeyframe } from '../../renderer/src/wall/player/keyframes';
 
-// Long-GOP cameras (issue 10 item 6): the back buffer is evicted at keyframes only, so the GOP the
+// Long-GOP cameras: the back buffer is evicted at keyframes only, so the GOP the
 // playhead is in keeps its keyframe; segments without a keyframe are skipped once at a join.
 
 function box(type: string, ...payload: Uint8Array[]): Uint8Array {

@@ -3,7 +3,7 @@ import { gopGapTarget, MAX_GOP_GAP_S, skipGopGap } from '../../renderer/src/wall
 import { retryFragment } from '../../renderer/src/wall/player/hls-config';
 
 // A player that joins a long-GOP stream mid-GOP has media buffered only from the next keyframe on:
-// its playhead is moved there (issue 10 item 6), instead of hls.js reloading the fragment under it.
+// its playhead is moved there, instead of hls.js reloading the fragment under it.
 
 function ranges(list: [number, number][]): TimeRanges {
   return {

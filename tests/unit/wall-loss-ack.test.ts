@@ -6,7 +6,7 @@ import { auditEn } from '../../renderer/src/i18n/audit.en';
 import { auditZh } from '../../renderer/src/i18n/audit.zh';
 import { demoHub, ok, signedIn, type TestConnection } from '../helpers/hub';
 
-// The video-loss alarm's 确认 is the hub's (issue 12 item 6): wall.lossAlarms.ack checks the role and
+// The video-loss alarm's 确认 is the hub's: wall.lossAlarms.ack checks the role and
 // the camera, writes an audit row with a structured detail, and pushes wall.lossAcked to everyone who
 // watches video, so every console and wall window showing that camera's alarm clears it.
 

@@ -14,7 +14,7 @@ import {
 import type { TileState } from '../../renderer/src/wall/player/types';
 import { endTileNumber, typeTileDigit } from '../../renderer/src/wall/tree/tileNumber';
 
-// The video-loss alarm's rules (issue 12 item 6) over an injected clock: `at` is the time of each event.
+// The video-loss alarm's rules over an injected clock: `at` is the time of each event.
 
 const CAM: LossCamera = { cameraId: 'CAM-1', name: '合庆广场', groupId: 'G1', groupName: '第一网格', stream: 'sub' };
 const OTHER: LossCamera = { cameraId: 'CAM-2', name: '海塘村口', groupId: 'G2', groupName: '第二网格', stream: 'main' };

@@ -18,7 +18,7 @@ import { bootstrapUsers, DEMO_PASSWORD } from '../../main/services/users/bootstr
 import { UsersRepo } from '../../main/services/users/users-repo';
 import { LossAlarmSettings } from '../../main/services/wall/loss-alarm-settings';
 
-// The video-loss alarm per camera group (issue 12 item 6): wall.lossAlarms.list / .set through the
+// The video-loss alarm per camera group: wall.lossAlarms.list / .set through the
 // router (roles, validation, audit, events), on a hub of just sign-in and these handlers.
 let db: Db;
 let router: Router;

@@ -11,7 +11,7 @@ import {
 } from '../../renderer/src/wall/player/health-machine';
 import { reconnectDelayMs } from '../../renderer/src/wall/reconnect';
 
-// The tile health state machine of issue 5 item 5 / DESIGN §4, driven as the player drives it:
+// The tile health state machine (docs/wall-player.md#health-machine), driven as the player drives it:
 // events in, state and effects out, on a fake clock with a 500 ms tick.
 
 const OFFLINE = { zh: '摄像机离线（HTTP 503）', en: 'camera offline (HTTP 503)' };

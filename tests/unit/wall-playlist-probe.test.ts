@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playlistAdvanced } from '../../renderer/src/wall/player/playlist-probe';
 
-// An offline tile reconnects at once only when its playlist is served and moving (issue 10 item 6).
+// An offline tile reconnects at once only when its playlist is served and moving.
 
 const playlist = (seq: number): string => `#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:${seq}\n#EXTINF:1.0,\n${seq}.m4s\n`;
 

@@ -15,7 +15,7 @@ const [CAM1, CAM2, CAM3] = CAMERA_IDS as [string, string, string];
 const lookup: CameraLookup = (id) => CAMERA_IDS.find((c) => c.toLowerCase() === id.toLowerCase());
 
 describe('layouts', () => {
-  it('are the nine of issue 5 with their tile counts', () => {
+  it('are the nine layouts with their tile counts', () => {
     expect(WALL_LAYOUT_IDS).toEqual(['1', '4', '6', '8', '9', '12', '16', '25', '36']);
     expect(Object.entries(WALL_LAYOUT_TILES)).toEqual([
       ['1', 1],

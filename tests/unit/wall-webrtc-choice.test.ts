@@ -8,7 +8,7 @@ import {
   shouldFallBack,
 } from '../../renderer/src/wall/player/rtc-choice';
 
-// WebRTC first when offered, HLS after a fallback for a while, then WebRTC again (issue 10 item 3).
+// WebRTC first when offered, HLS after a fallback for a while, then WebRTC again.
 
 describe('chooseProtocol', () => {
   const now = 1_000_000;

@@ -9,7 +9,7 @@ import {
 } from '../../renderer/src/wall/player/gateway';
 import type { PlayerSource } from '../../renderer/src/wall/player/types';
 
-// The player layer's gateway client (issue 10 item 1): media.open waits for a connecting ingest,
+// The player layer's gateway client: media.open waits for a connecting ingest,
 // offline answers and events fail with the gateway's reason, media.release once per window.
 
 const SOURCE: PlayerSource = { cameraId: 'cam-1', stream: 'sub', url: 'gateway:cam-1/sub', gateway: true };
@@ -115,7 +115,7 @@ describe('gateway client', () => {
   });
 });
 
-describe('H.265 streams (issue 10 item 5)', () => {
+describe('H.265 streams', () => {
   const hevc = (patch: Partial<StreamState> = {}) => state({ codec: 'hevc', ...patch });
   const H265 = { kind: 'error', reason: UNPLAYABLE_REASONS['codec-h265'] };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Camera } from '../../common/contract';
 import { cameraSource } from '../../renderer/src/wall/cameras/source';
 
-// Which cameras a tile plays through the hub's gateway (issue 10 item 1) and which it plays itself.
+// Which cameras a tile plays through the hub's gateway and which it plays itself.
 
 function camera(patch: Partial<Camera>): Camera {
   return {

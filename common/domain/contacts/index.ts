@@ -1,4 +1,4 @@
-/** 通讯录 (issue 11 item 4): what a contact is and how someone is told about an incident. */
+/** 通讯录: what a contact is and how someone is told about an incident. */
 
 export const CONTACT_KINDS = ['department', 'person'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];

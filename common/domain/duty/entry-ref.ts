@@ -1,5 +1,5 @@
 /**
- * How people name a duty-log entry (issue 12 item 10): by its number in its shift — 第3条 — and,
+ * How people name a duty-log entry: by its number in its shift — 第3条 — and,
  * for an entry of another shift, with that shift — 12-01 早班 第3条. The global id is internal: a
  * shift's entries numbered #12, #15, #16 read as if two had been deleted.
  */

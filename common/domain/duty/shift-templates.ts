@@ -1,6 +1,5 @@
 /**
- * Shift templates (班次模板) and duty posts (岗位) of the duty ledger (../shared/DOMAIN.md "Shifts",
- * DESIGN.md §6). A pattern is the list of shifts an org unit runs every day of the week; it is data
+ * Shift templates (班次模板) and duty posts (岗位) of the duty ledger (docs/domain.md#shifts-and-the-duty-ledger). A pattern is the list of shifts an org unit runs every day of the week; it is data
  * (seeded with the defaults below, editable per org unit) and is checked by `validatePattern`.
  *
  * Times are Asia/Shanghai wall-clock 'HH:mm'. A shift whose `end` is not after its `start` ends on
@@ -86,7 +85,7 @@ export const CENTER_POSTS: readonly DutyPost[] = [
   { code: 'video_monitor', name: '视频监控员', nameEn: 'Video monitor', seats: 1 },
 ];
 
-/** Joint-duty station posts (DOMAIN.md: 站长, 副站长, 值班长, 2 平台信息员, 联勤队长). */
+/** Joint-duty station posts (docs/domain.md#shifts-and-the-duty-ledger: 站长, 副站长, 值班长, 2 平台信息员, 联勤队长). */
 export const STATION_POSTS: readonly DutyPost[] = [
   { code: 'station_head', name: '站长', nameEn: 'Station head', seats: 1 },
   { code: 'deputy_head', name: '副站长', nameEn: 'Deputy head', seats: 1 },

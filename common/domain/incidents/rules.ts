@@ -1,5 +1,5 @@
 /**
- * The one-active rule and the drill exclusion (issue 11 items 1 and 9): a center runs one real
+ * The one-active rule and the drill exclusion: a center runs one real
  * incident at a time; drills (演练) run beside it, are marked everywhere and count in no statistics.
  * The database holds the same rule as a partial unique index (migration 0150).
  */

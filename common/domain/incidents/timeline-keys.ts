@@ -1,5 +1,5 @@
 /**
- * The incident timeline's entry kinds as template keys (issue 12 item 8): main stores the entry as
+ * The incident timeline's entry kinds as template keys: main stores the entry as
  * key + parameters beside its Chinese text, and the console words it from
  * renderer/src/i18n/incident-timeline.*.ts in its language. Free notes have none: they are the user's.
  */

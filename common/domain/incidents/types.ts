@@ -1,5 +1,5 @@
 /**
- * Incident mode (平急融合, issue 11): the kinds of emergency the center switches to, their response
+ * Incident mode (平急融合): the kinds of emergency the center switches to, their response
  * levels and colours. Codes are stable and stored; names are for display.
  */
 export const INCIDENT_TYPES = ['flood', 'fire', 'gas', 'utility', 'traffic', 'crowd', 'other'] as const;

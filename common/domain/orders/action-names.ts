@@ -42,7 +42,7 @@ const PENDING_NAMES: Record<Exclude<PendingRequest, null>, { zh: string; en: str
 
 /**
  * The E_CONFLICT message of a step the order's state does not allow, each language in its own words
- * (issue 12 item 8: no state or action codes in the text; the codes travel in the error's details).
+ * (no state or action codes in the text; the codes travel in the error's details).
  */
 export function orderConflictMessage(
   state: OrderState,

@@ -1,5 +1,5 @@
 /**
- * 回访结果 (issue 12 item 5): what the reporter said when called back. Codes are stored; the
+ * 回访结果: what the reporter said when called back. Codes are stored; the
  * satisfaction KPI counts them per period (main/services/orders/feedback-stats.ts).
  */
 export const FEEDBACK_RESULTS = ['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'] as const;

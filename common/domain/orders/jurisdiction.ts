@@ -7,7 +7,7 @@ export interface JurisdictionUnit {
   stationId: string | null;
 }
 
-/** Who owns a place (issue 12 item 3): the workstation's responsibility grid and the grid's joint-duty station. */
+/** Who owns a place: the workstation's responsibility grid and the grid's joint-duty station. */
 export interface Jurisdiction {
   gridId: string;
   gridName: string;

@@ -1,5 +1,5 @@
 /**
- * Work-order states (DESIGN.md §5: the seven stages of 数字城管 mapped onto the seed's verbs).
+ * Work-order states (docs/domain.md#the-order-lifecycle: the seven stages of 数字城管 mapped onto the seed's verbs).
  * Codes are stable and stored; names are for display.
  */
 export const ORDER_STATES = [

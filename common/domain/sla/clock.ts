@@ -1,5 +1,5 @@
 /**
- * The work-order deadline clock (DESIGN.md §5). An order's clock is stored as marks: its limit, the
+ * The work-order deadline clock (docs/domain.md#the-order-lifecycle). An order's clock is stored as marks: its limit, the
  * mode it is measured in, and the instants at which 80 % (warnAt: yellow) and 100 % (deadlineAt: red)
  * of the limit are used. The light is then a comparison with now; these functions keep the marks right
  * across parking (the clock pauses) and approved extensions.

@@ -1,5 +1,5 @@
 /**
- * The wall layouts (issue 5 item 3). The id is the number of tiles, which is also what an operator
+ * The wall layouts. The id is the number of tiles, which is also what an operator
  * says ("切到 16 画面"), so ids stay stable strings rather than enum numbers: '6' is one large tile
  * and five small ones, '8' one large and seven, '12' three rows of four; the rest are square grids.
  */

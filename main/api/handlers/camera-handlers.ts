@@ -14,7 +14,7 @@ export interface CameraDeps {
 type CameraHandlers = { [M in keyof typeof cameraMethods]: Handler<M> };
 
 /**
- * The camera registry API (issue 5 items 1, 2 and 10). Audit rows name the camera and the fields
+ * The camera registry API. Audit rows name the camera and the fields
  * changed, never a stream URL: URLs may carry credentials, and the audit log is read by people who
  * must not learn them.
  */

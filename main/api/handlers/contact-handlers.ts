@@ -9,7 +9,7 @@ import type { Handler, HandlerContext } from '../handler-types';
 type ContactHandlers = { [M in keyof typeof contactMethods]: Handler<M> };
 
 /**
- * The 通讯录 (issue 11 item 4). Saves and deletes are writing calls: the router audits them with
+ * The 通讯录. Saves and deletes are writing calls: the router audits them with
  * the summaries set here, and every console's list refreshes on `contacts.changed`.
  */
 export function contactHandlers(contacts: ContactsService): ContactHandlers {
@@ -44,7 +44,7 @@ export function contactHandlers(contacts: ContactsService): ContactHandlers {
 type NotifyHandlers = { [M in keyof typeof notifyMethods]: Handler<M> };
 
 /**
- * Incident notifications (issue 11 item 4): each one and each confirmation is a timeline entry;
+ * Incident notifications: each one and each confirmation is a timeline entry;
  * every console refetches the incident (`incidents.changed` what 'notification'), and a console
  * notification reaches the notified user's windows as `incidents.notified`.
  */

@@ -9,7 +9,7 @@ import type { Handler } from '../handler-types';
 import { actorOf } from './order-handlers';
 
 /**
- * 待办 (issue 12 item 2): a read over the order tables, scoped like the order list, and the incident
+ * 待办: a read over the order tables, scoped like the order list, and the incident
  * reports the caller must send, scoped like the incident list.
  */
 export function inboxHandlers(deps: { db: Db; org: OrgRepo; incidents: IncidentReader; clock: Clock }) {

@@ -50,7 +50,7 @@ export interface IncidentDeps {
   sharedViewExists: (id: number) => boolean;
 }
 
-/** Incident mode (issue 11): the banner, the incident workspace, and the switches. */
+/** Incident mode: the banner, the incident workspace, and the switches. */
 export function incidentHandlers(deps: IncidentDeps) {
   const { incidents, org, clock } = deps;
   const ports = deps.ports ?? noIncidentPorts;

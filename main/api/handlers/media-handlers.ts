@@ -54,7 +54,7 @@ const DEMO_PATH = new RegExp(`^${DEMO_MEDIA_BASE}/([a-z0-9][a-z0-9-]{0,31})/(mai
 const noEngine = () => apiError('E_CONFLICT', 'WebRTC 引擎不可用', 'WebRTC engine unavailable');
 
 /**
- * The gateway's signalling (common/contract/media.ts, issue 10 items 1–3). Every camera is visible to
+ * The gateway's signalling (common/contract/media.ts). Every camera is visible to
  * every camera-viewing role (camera-visibility.ts; the router checks the role), so the checks here
  * are that the camera exists and is enabled. Answers never carry a URL with credentials: RTSP
  * cameras are played through the gateway's signed HLS path, a demo camera through its own signed

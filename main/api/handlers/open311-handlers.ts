@@ -14,7 +14,7 @@ export interface Open311HandlerDeps {
 }
 
 /**
- * A partner system's request, filed through the router like every write (issue 13 item 3): the
+ * A partner system's request, filed through the router like every write: the
  * endpoint verified the key (Connection.apiKey); the same audit row for a success and a failure
  * (actor `open311:<key name>`), the order's event to the center's consoles.
  */

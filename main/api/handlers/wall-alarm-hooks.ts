@@ -37,7 +37,7 @@ type Marking = 'wall.windows.register' | 'wall.windows.setAlarm';
 
 /**
  * A window (re)registered or marked for alarms gets its owner's alarms still unacknowledged from a
- * window of the same name that closed — a reload, or the hub restarted (issue 11 item 8).
+ * window of the same name that closed — a reload, or the hub restarted.
  */
 export function redeliverAlarmsAfter<M extends Marking>(
   handler: Handler<M>,

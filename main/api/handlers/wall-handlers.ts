@@ -60,7 +60,7 @@ function windowDto(w: WallWindowEntry, connId: string): WallWindow {
 }
 
 /**
- * The video wall's saved views, tours and wall windows (issue 5 items 3, 6 and 7). Saves, deletes
+ * The video wall's saved views, tours and wall windows. Saves, deletes
  * and pushes are writing calls: the router audits them with the summaries set here.
  */
 export function wallHandlers(deps: WallDeps): WallHandlers {

@@ -18,7 +18,7 @@ export function wallIncidentOf(incidents: Pick<IncidentsService, 'plans'>, i: In
 }
 
 /**
- * The incident's wall (issue 11 item 2): every wall asks, on load and when an incident changes, what
+ * The incident's wall: every wall asks, on load and when an incident changes, what
  * to switch to — the first active incident (the real one, else a drill), as this caller's area sees it.
  */
 export function wallIncidentHandlers(
@@ -38,7 +38,7 @@ type Switch = 'incidents.activate' | 'incidents.setLevel';
 
 /**
  * An activation, or a level change upwards, pushes the incident's cameras to the alarm windows once
- * it is saved (issue 11 item 8); a level lowered does not. The push never fails the switch.
+ * it is saved; a level lowered does not. The push never fails the switch.
  */
 export function alarmAfterIncident<M extends Switch>(
   handler: Handler<M>,

@@ -8,7 +8,7 @@ import type { Handler } from '../handler-types';
 const STREAM_NAMES = { main: '主码流', sub: '子码流' } as const;
 
 /**
- * The video-loss alarm per camera group (issue 12 item 6): everyone who watches video reads the
+ * The video-loss alarm per camera group: everyone who watches video reads the
  * settings (their wall alarms by them); administrators set them, audited, and every wall refreshes
  * through cameras.changed. An acknowledgement is the hub's too: audited, and pushed to everyone who
  * watches video (the camera registry is shared by them all, camera-visibility.ts), so every console

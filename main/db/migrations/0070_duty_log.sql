@@ -1,4 +1,4 @@
--- The duty log (值班日志) and the handover seals (DESIGN.md §6, issue 4 items 3 and 5).
+-- The duty log (值班日志) and the handover seals (docs/ledger-seal.md#the-append-only-log).
 -- Both tables are append-only: a correction is a new entry pointing at the one it corrects, and a
 -- sealed shift is final. The triggers stop the console's own code; a hand edit that drops them is
 -- caught by the hash chain (main/services/duty/seal.ts, `npm run verify-ledger`).

@@ -1,4 +1,4 @@
--- The camera registry (issue 5): cameras placed at workstations, the credentials of their stream
+-- The camera registry: cameras placed at workstations, the credentials of their stream
 -- URLs kept apart, and the record of who watched which camera when.
 
 -- Stream URLs are stored masked: user-info and secret query values read `***` (see
@@ -32,7 +32,7 @@ CREATE TABLE camera_secrets (
   PRIMARY KEY (camera_seq, stream)
 ) STRICT, WITHOUT ROWID;
 
--- Who opened which camera when, and for how long (issue 5 item 10). No foreign key to cameras: the
+-- Who opened which camera when, and for how long. No foreign key to cameras: the
 -- record outlives a deleted camera, so the camera's id and name are copied in.
 CREATE TABLE camera_views (
   id INTEGER PRIMARY KEY,

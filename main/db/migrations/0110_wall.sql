@@ -1,4 +1,4 @@
--- The video wall's saved views (保存的画面) and tours (轮巡), issue 5 items 3 and 6. Wall windows are
+-- The video wall's saved views (保存的画面) and tours (轮巡). Wall windows are
 -- not stored: they live exactly as long as their connection to the hub.
 
 -- A view: a layout and the camera of each tile. Camera ids are kept as the registry spells them but

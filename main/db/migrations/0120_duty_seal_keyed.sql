@@ -1,4 +1,4 @@
--- Keyed seals (issue 9 item 5, main/services/duty/seal.ts): a seal of scheme cityops-duty-seal/2 is an
+-- Keyed seals (main/services/duty/seal.ts): a seal of scheme cityops-duty-seal/2 is an
 -- HMAC-SHA-256, under a key kept outside the database (main/security/hub-keys.ts), over everything the
 -- console and the printed report show of the shift, and carries a per-unit sequence number.
 -- legacy_hash keeps the SHA-256 seal of an upgraded cityops-duty-seal/1 row, as printed before.

@@ -1,4 +1,4 @@
--- Per-camera playback (issue 10 items 3 and 5): how consoles play the camera, and whether the hub
+-- Per-camera playback: how consoles play the camera, and whether the hub
 -- transcodes an H.265 camera to H.264. Existing cameras read 'auto' and no transcoding, which is
 -- what they did before this column existed.
 --   playback: 'auto' (WebRTC first, HLS when WebRTC has not connected in 5 s), 'webrtc' (WebRTC

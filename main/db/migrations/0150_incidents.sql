@@ -1,4 +1,4 @@
--- Incident mode (平急融合, issue 11): plans (预案) as data, incidents with their checklist, report
+-- Incident mode (平急融合): plans (预案) as data, incidents with their checklist, report
 -- deadlines, linked orders, and the timeline (like ICS 214), which is append-only as the duty log is.
 
 CREATE TABLE incident_plans (

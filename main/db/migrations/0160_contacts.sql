@@ -1,4 +1,4 @@
--- 通讯录 and incident notifications (issue 11 item 4).
+-- 通讯录 and incident notifications.
 
 -- Departments and people to call. A person may sit under a department row (parent_id) and may be a
 -- console user (user_id), who can then be notified in the console itself. Rows are never deleted:

@@ -1,4 +1,4 @@
--- Alarm to the wall, kept (issue 11 item 8): alarms pushed to alarm windows survive a hub restart,
+-- Alarm to the wall, kept: alarms pushed to alarm windows survive a hub restart,
 -- and what a 特急 order sends to the wall is decided in one place every way of making one goes through.
 
 -- Every alarm pushed to an alarm window. Unacknowledged ones are given again to their owner's alarm

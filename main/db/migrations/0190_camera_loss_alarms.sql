@@ -1,4 +1,4 @@
--- The wall's video-loss alarm per camera group (issue 12 item 6). A camera group is a grid (网格),
+-- The wall's video-loss alarm per camera group. A camera group is a grid (网格),
 -- the camera tree's top level; a grid with no row here alarms with the defaults (on, 10 s). Set by
 -- administrators (wall.lossAlarms.set, audited); each console raises and acknowledges its own alarms.
 CREATE TABLE camera_loss_alarms (

@@ -1,4 +1,4 @@
--- 回访结果 (issue 12 item 5): the result of the feedback call (satisfied, basically_satisfied,
+-- 回访结果: the result of the feedback call (satisfied, basically_satisfied,
 -- dissatisfied, unreachable) and when it was recorded, for the list filter and the satisfaction KPI
 -- (counts per result over a period). NULL: no feedback yet, or given before this column.
 ALTER TABLE orders ADD COLUMN feedback_result TEXT

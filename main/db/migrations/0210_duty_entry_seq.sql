@@ -1,4 +1,4 @@
--- Entry numbers without gaps within a shift (issue 12 item 10): the log showed the global id, so a
+-- Entry numbers without gaps within a shift: the log showed the global id, so a
 -- shift's entries read #12, #15, #16 — a gap looks like a deletion. Each entry gets its number in
 -- its shift (1, 2, 3 …), assigned when it is written, inside the write's transaction
 -- (main/services/duty/duty-log.ts). Existing rows are numbered by shift, then id.

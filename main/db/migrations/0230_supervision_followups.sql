@@ -1,4 +1,4 @@
--- One open 督办 per order (issue 12 item 4): pressing 督办 again on an order whose supervision still
+-- One open 督办 per order: pressing 督办 again on an order whose supervision still
 -- awaits its reply adds a follow-up (催办) to that supervision instead of opening a second one. due_at is
 -- the supervision's due time as this follow-up left it (unchanged unless the chief gave a new one).
 CREATE TABLE order_supervision_followups (

@@ -9,7 +9,7 @@ import { DemoFeed } from './feed';
 import { H264Packetizer } from './packetizer';
 
 /**
- * The demo cameras over WebRTC (issue 10 item 7): each demo stream a console opens is fed into the
+ * The demo cameras over WebRTC: each demo stream a console opens is fed into the
  * WebRTC engine as RTP, packetized in the hub from the built-in clips — no ffmpeg. Like the camera
  * gateway's ingests, on demand: a stream's feed runs while at least one connection holds it open
  * (media.open … media.release) and its demo stream is on the air; its engine producer is closed

@@ -1,4 +1,4 @@
-/** Demo cameras over WebRTC (issue 10 item 7): the built-in clips packetized to RTP in the hub. */
+/** Demo cameras over WebRTC: the built-in clips packetized to RTP in the hub. */
 export { DemoRtc, type DemoRtcOptions, type DemoStreamRef } from './demo-rtc';
 export { DemoFeed } from './feed';
 export { H264Packetizer, DEFAULT_MTU } from './packetizer';

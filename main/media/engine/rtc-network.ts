@@ -2,7 +2,7 @@ import net from 'node:net';
 import os from 'node:os';
 
 /**
- * Where WebRTC media reaches the hub, for both engines (issue 10 item 8): a UDP port range a
+ * Where WebRTC media reaches the hub, for both engines: a UDP port range a
  * firewall can open, the addresses announced to consoles (a hub behind NAT, or one with several
  * interfaces), and ICE over TCP for networks that drop UDP.
  */

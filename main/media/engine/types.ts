@@ -1,5 +1,5 @@
 /**
- * The WebRTC engine behind the gateway (DESIGN.md §9, issue 10 item 2). Two implementations speak
+ * The WebRTC engine behind the gateway (docs/wall-player.md#the-camera-gateway-hub-side). Two implementations speak
  * mediasoup's own parameters: mediasoup itself (workers per core, a PlainTransport per ingested
  * stream, pipeToRouter) where a worker exists, and the embedded werift engine where none does.
  * The hub uses only this interface; signalling (common/contract/media.ts) maps onto it 1:1.

@@ -1,6 +1,6 @@
 /**
- * Blocking playlist reload (HLS, RFC 8216bis §6.2.5.2) for the gateway's own ingests (issue 10:
- * HLS fallback latency ≤ 3 s). A player that polls a live playlist learns of a new segment up to
+ * Blocking playlist reload (HLS, RFC 8216bis §6.2.5.2) for the gateway's own ingests (the
+ * benchmark's goal: HLS fallback latency ≤ 3 s, tests/bench/rtc-bench.ts). A player that polls a live playlist learns of a new segment up to
  * one target duration after it was written; one that asks `?_HLS_msn=<n>` is answered the moment
  * segment n is in the playlist. The hub advertises it with EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD
  * (hls.js uses it in lowLatencyMode, which the wall sets for the hub's ingests: hls-config.ts).

@@ -16,7 +16,7 @@ import {
 } from '../ingest';
 
 /**
- * The camera gateway (issue 10 items 1 and 3, DESIGN.md §9): one ingest per camera stream (main and
+ * The camera gateway (docs/wall-player.md#the-camera-gateway-hub-side): one ingest per camera stream (main and
  * sub apart), shared by every console watching it. The playable URL, credentials included, is read
  * from the registry inside the hub (CamerasService.streamUrl) and goes to ffmpeg only. Viewers are
  * counted per connection, so a console window that goes away releases what it watched; the ingest

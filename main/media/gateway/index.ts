@@ -1,4 +1,4 @@
-/** The camera gateway (issue 10 items 1 and 3): ingests per camera stream, signed media paths. */
+/** The camera gateway: ingests per camera stream, signed media paths. */
 export {
   CameraGateway,
   LIVE_DIR,

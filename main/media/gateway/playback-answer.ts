@@ -2,7 +2,7 @@ import type { CameraPlayback } from '../../../common/contract/cameras';
 import { isPlainHevc, type RtcUnavailable, type StreamState, type Unplayable } from '../../../common/contract/media';
 
 /**
- * What media.open tells a console about one stream (issue 10 items 3 and 5), pure so every case is
+ * What media.open tells a console about one stream, pure so every case is
  * tested without a hub: whether WebRTC is offered (and why not), and whether this console can play
  * the stream at all.
  */

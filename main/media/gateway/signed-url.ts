@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Signed media paths (issue 10 item 3, DESIGN.md §9): a console's player cannot send the session
+ * Signed media paths (docs/wall-player.md#the-camera-gateway-hub-side): a console's player cannot send the session
  * token with each playlist and segment request, so `media.open` answers a path that carries its own
  * authorisation:
  *

@@ -6,7 +6,7 @@ import { signRef, verifyRef } from './refs';
 import { isPlaylist, rewritePlaylist } from './rewrite';
 
 /**
- * HLS cameras on other servers, played through the hub (issue 10 item 6): the console's CSP lets
+ * HLS cameras on other servers, played through the hub: the console's CSP lets
  * it fetch from the hub only, and a URL with credentials must never reach it. `media.open` hands
  * the console a signed path /media/s/<token>/ext/<cameraId>/<stream>/index.m3u8; this fetches the
  * registered playlist (credentials from the secret store, as a header), rewrites its URIs into

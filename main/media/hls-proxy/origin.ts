@@ -1,5 +1,5 @@
 /**
- * Which upstream URLs the hub's HLS proxy may fetch (issue 10 item 6, DESIGN §10): only http and
+ * Which upstream URLs the hub's HLS proxy may fetch (docs/architecture.md#security-posture): only http and
  * https, and only the origin (scheme, host, port) of the URL the administrator registered for the
  * camera. Everything a playlist or a redirect names is resolved against the URL it came from and
  * checked again, so the proxy is never an open proxy: no other host, no userinfo tricks

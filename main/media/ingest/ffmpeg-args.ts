@@ -2,7 +2,7 @@ import path from 'node:path';
 
 /**
  * ffmpeg's command line for one camera stream: RTSP pulled over TCP with an I/O timeout, then by
- * the camera's codec (issue 10 item 5):
+ * the camera's codec:
  * - H.264 (or not known yet): copied, never re-encoded, to each output (RTP for WebRTC, fMP4 HLS);
  * - H.265, transcode off: copied to HLS only, tagged hvc1 (browsers' MSE wants that tag) — no RTP:
  *   the WebRTC engines carry H.264 only;

@@ -1,4 +1,4 @@
-/** The camera gateway's ingest (issue 10 items 1 and 5): ffmpeg per camera stream, supervised. */
+/** The camera gateway's ingest: ffmpeg per camera stream, supervised. */
 export { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
 export {
   HLS_INIT,

@@ -14,7 +14,7 @@ import { redactorFor, type Redactor } from './redact';
 import { systemScheduler, type Scheduler } from './scheduler';
 
 /**
- * One camera stream's ingest (issue 10 item 1): ffmpeg pulls the RTSP stream over TCP and copies its
+ * One camera stream's ingest: ffmpeg pulls the RTSP stream over TCP and copies its
  * video to the requested outputs (RTP for the WebRTC engine, fMP4 HLS). Started by the first viewer,
  * stopped idleStopMs after the last one leaves, restarted after any failure on a capped back-off for
  * as long as someone watches. The URL holds the camera's credentials: it goes to ffmpeg and nowhere

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { redactorFor } from './redact';
 
 /**
- * Which codec a camera stream carries (issue 10 item 5): ffprobe reads the first video stream's
+ * Which codec a camera stream carries: ffprobe reads the first video stream's
  * parameters over RTSP/TCP. Bounded twice: ffprobe's own socket timeout, and a kill after deadlineMs
  * should it hang past that (a server that answers DESCRIBE and then sends nothing).
  */

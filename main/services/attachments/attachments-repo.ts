@@ -9,7 +9,7 @@ export interface StoredAttachment extends AttachmentInfo {
 
 const COLUMNS = `id, sha256, name, mime, kind, size, created_by AS createdBy, created_at AS createdAt`;
 
-/** The SQL of the `attachments` table (DESIGN.md §8: SQL stays in repository modules). */
+/** The SQL of the `attachments` table (docs/architecture.md#one-hub-many-consoles: SQL stays in repository modules). */
 export class AttachmentsRepo {
   constructor(private readonly db: Db) {}
 

@@ -73,7 +73,7 @@ function cleanName(name: string): string {
 }
 
 /**
- * Image, audio and video attachments (issue 3 item 5).
+ * Image, audio and video attachments.
  *
  * Bytes live content-addressed under `<dataDir>/attachments/<sha[0..2]>/<sha256>` (the same content
  * is stored once; several rows may point at it), rows in the `attachments` table. Uploads arrive in
@@ -111,7 +111,7 @@ export class AttachmentsService {
 
   begin(userId: number, name: string, size: number): { uploadId: string; chunkBytes: number; maxBytes: number } {
     this.checkLimit(size);
-    // Owner-only folders and files (issue 9 item 6); the mode is set at creation, umask can only narrow it.
+    // Owner-only folders and files; the mode is set at creation, umask can only narrow it.
     fs.mkdirSync(this.uploadsDir, { recursive: true, mode: 0o700 });
     const open = this.sweep();
     if ((open.get(userId) ?? 0) >= MAX_OPEN_UPLOADS_PER_USER) {

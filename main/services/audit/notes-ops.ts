@@ -9,7 +9,7 @@ import type { AuditWords } from './notes';
 
 /**
  * The audit words of the calls that used to store one "中文 / english" string or Chinese prose only
- * (issue 12 item 8): sign-in and out, users, contacts, attachments, API keys, demo streams, alert
+ *: sign-in and out, users, contacts, attachments, API keys, demo streams, alert
  * acknowledgement, cameras, the wall, incidents, checklists. `summary` stays the Chinese text (the
  * text filter searches it; a console that does not know the key shows it); the console renders the
  * detail in its own language (renderer/src/i18n/audit.*.ts).

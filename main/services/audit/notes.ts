@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection';
 import { auditDetail, dutyNames } from './detail';
 
 /**
- * The audit rows' words for the calls that name codes (issue 12 item 8): each returns the Chinese
+ * The audit rows' words for the calls that name codes: each returns the Chinese
  * fallback text (stored as `summary`, searched by the text filter, shown for unknown keys) and the
  * detail the console renders in its language. One place, so handlers set both with one line.
  */

@@ -1,7 +1,7 @@
 import { apiError, type CameraStream, type CameraViewsReport } from '../../../common/contract';
 import type { Db } from '../../db/connection';
 
-/** One viewing of a camera by a console tile (issue 5 item 10). */
+/** One viewing of a camera by a console tile. */
 export interface ViewRecord {
   viewId: number;
   cameraId: string;

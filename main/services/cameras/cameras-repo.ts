@@ -72,7 +72,7 @@ function secretContext(seq: number, stream: string): string {
   return `camera:${seq}:${stream}`;
 }
 
-/** SQL of the camera registry (DESIGN.md §8: kept here so a second store needs no service change). */
+/** SQL of the camera registry (docs/architecture.md#one-hub-many-consoles: kept here so a second store needs no service change). */
 /** The stored form of a camera's columns, as named parameters. */
 function params(fields: CameraFields) {
   return {
@@ -89,8 +89,8 @@ function params(fields: CameraFields) {
 }
 
 /**
- * Credentials (camera_secrets.secret) are stored encrypted with the hub's secret key (issue 9
- * item 6) as a JSON string "enc1:…" — still JSON, so the column's json_valid check holds. Rows
+ * Credentials (camera_secrets.secret) are stored encrypted with the hub's secret key
+ * (docs/architecture.md#security-posture) as a JSON string "enc1:…" — still JSON, so the column's json_valid check holds. Rows
  * written in clear by earlier versions (a JSON object) are encrypted at hub open
  * (encryptPlainSecrets, main/security/at-rest.ts).
  */

@@ -73,7 +73,7 @@ function notFound(id: string) {
 }
 
 /**
- * The camera registry (issue 5 item 1): cameras at workstations, their stream URLs stored masked
+ * The camera registry: cameras at workstations, their stream URLs stored masked
  * with the credentials apart, import/export, the tree, and the viewing record (item 10). Writes are
  * plain calls; the API handlers run them inside the call's transaction together with its audit row.
  */

@@ -4,7 +4,7 @@ import { OrgRepo } from '../org/org-repo';
 import { applyPlan, planWrite } from './camera-plan';
 import { CamerasRepo, generatedId } from './cameras-repo';
 
-/** A demo stream served by main/media (issue 5 item 9). */
+/** A demo stream served by main/media. */
 export interface DemoCamera {
   key: string;
   name: string;

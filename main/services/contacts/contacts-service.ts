@@ -78,7 +78,7 @@ function matches(row: ContactRow, term: string): boolean {
 const blankToNull = (v: string | null | undefined): string | null => (v ? v : null);
 
 /**
- * The 通讯录 (issue 11 item 4): departments and people to call in an incident. Every signed-in
+ * The 通讯录: departments and people to call in an incident. Every signed-in
  * user reads it; administrators change it. Writes are plain calls the handler runs inside the
  * call's transaction with its audit row.
  */

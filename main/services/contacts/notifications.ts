@@ -60,7 +60,7 @@ function notificationNotFound(id: number) {
 }
 
 /**
- * Who was told about an incident (issue 11 item 4), each notification and confirmation also a
+ * Who was told about an incident, each notification and confirmation also a
  * timeline entry (appendTimeline, in the caller's transaction). Rules:
  * - notify: the incident must be visible to the caller (the incidents.get rule) and not closed;
  *   'console' needs a contact linked to an enabled console user.

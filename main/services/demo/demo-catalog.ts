@@ -105,7 +105,7 @@ export const WORDS = {
 } as const;
 
 /**
- * 回访结果 (issue 12 item 5; the codes of common/domain/orders/feedback.ts) with what the caller
+ * 回访结果 (the codes of common/domain/orders/feedback.ts) with what the caller
  * notes and how often each comes back: most reporters are satisfied, a few cannot be reached.
  */
 export const FEEDBACK: readonly (readonly [FeedbackResult, string, number])[] = [

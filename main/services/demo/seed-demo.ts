@@ -39,7 +39,7 @@ export function seedOf(date: string): number {
 }
 
 /**
- * A demo install's first start (issue 12 item 11): the staff of four teams per unit, this week's and
+ * A demo install's first start: the staff of four teams per unit, this week's and
  * next week's roster with the check-ins of shifts begun, 60 days of orders taken through their
  * lifecycle, and the duty log of this week's shifts so far with the sealed handovers of the shifts
  * over — all from a PRNG seeded by the install date. Only on a demo database (meta demo = 1), once

@@ -28,7 +28,7 @@ export function dutyLogExportName(now: number): string {
 }
 
 /**
- * Duty-log search results as XLSX (issue 4 item 7): Chinese headers, times as real date cells in
+ * Duty-log search results as XLSX: Chinese headers, times as real date cells in
  * Asia/Shanghai wall-clock time, corrections linked both ways by entry number.
  */
 export function exportDutyLog(

@@ -54,7 +54,7 @@ export interface Caller {
 }
 
 /**
- * The handover (交接班, issue 4 item 4): the outgoing chief starts it, which freezes the generated
+ * The handover (交接班): the outgoing chief starts it, which freezes the generated
  * summary and closes the shift's log; the outgoing and the incoming chief each sign by re-entering
  * their password; the second signature seals the shift (seal.ts). A handover not yet sealed may be
  * called off, which opens the log again.

@@ -57,8 +57,7 @@ export interface AssignInput {
 }
 
 /**
- * Shift patterns, the roster and check-in of the center and the joint-duty stations (issue 4,
- * items 1–2). Shifts are (org unit, start date, shift code); their times come from the unit's
+ * Shift patterns, the roster and check-in of the center and the joint-duty stations (* items 1–2). Shifts are (org unit, start date, shift code); their times come from the unit's
  * pattern, so a cross-midnight standby dated 3 Feb runs 22:00 3 Feb – 06:00 4 Feb. Patterns live in
  * RosterPatterns, check-in in RosterCheckins, the SQL in RosterRepo; people come from UsersRepo.
  */

@@ -1,5 +1,5 @@
 /**
- * What a duty seal covers and how it is hashed (DESIGN.md §6, issue 9 item 5). Shared by sealing
+ * What a duty seal covers and how it is hashed (docs/ledger-seal.md#what-is-hashed). Shared by sealing
  * (seal.ts), checking (seal-verify.ts) and the one-time upgrade of unkeyed seals (seal-upgrade.ts).
  *
  * Scheme cityops-duty-seal/2: HMAC-SHA-256 under the hub's seal key (main/security/hub-keys.ts,
@@ -8,7 +8,7 @@
  * its attachments' hash, name, size and type, the frozen summary exactly as stored (both the
  * handover row the console renders from and the seal's copy), the handover's starter, the signers
  * and signatures, the seal time — plus the unit's seal number and the previous seal's hash.
- * Scheme cityops-duty-seal/1 (before issue 9) was an unkeyed SHA-256 over less; it is still read.
+ * Scheme cityops-duty-seal/1 (before keyed sealing, migration 0120) was an unkeyed SHA-256 over less; it is still read.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/connection';
@@ -123,7 +123,7 @@ export interface SealFacts {
   prevSealHash: string;
 }
 
-/** Scheme /1 seal hash (what seals made before issue 9 hold). */
+/** Scheme /1 seal hash (what seals made before keyed sealing hold). */
 export function legacySealHash(shift: ShiftFacts, seal: SealFacts): string {
   return sha256(
     canonicalJson({

@@ -1,5 +1,5 @@
 /**
- * The one-time upgrade of seals made before issue 9 (unkeyed scheme /1) to keyed seals (/2).
+ * The one-time upgrade of seals made before keyed sealing (unkeyed scheme /1) to keyed seals (/2).
  *
  * Migration 0120 lists every unit that had seals then (duty_seal_upgrade). At the next start the
  * hub checks each listed unit's /1 chain: intact, it re-seals it in order under the seal key —

@@ -1,5 +1,5 @@
 /**
- * Checking the duty ledger's seals (issue 9 item 5): recomputes every seal of each unit with the
+ * Checking the duty ledger's seals: recomputes every seal of each unit with the
  * seal key, follows the chain links and the seal numbers, and checks the unit's keyed chain head.
  * The answer names the earliest shift (by start time) where something differs, or — when a seal
  * was deleted — the shift at the missing seal's place.

@@ -1,5 +1,5 @@
 /**
- * Sealing a shift at handover (DESIGN.md §6, issues 4 item 5 and 9 item 5).
+ * Sealing a shift at handover (docs/ledger-seal.md#the-handover-and-the-seal).
  *
  * Each org unit's seals form a chain: a seal stores the hash of its shift's entries, the frozen
  * handover summary, the signers, its number in the unit's chain, and `seal_hash` — an HMAC under

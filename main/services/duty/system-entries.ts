@@ -13,7 +13,7 @@ import type { DutyLog } from './duty-log';
 import type { MissingCheckIn, RosterService } from './roster-service';
 
 /**
- * Events the hub knows go into the current shift's log as system entries (issue 4, item 3). Each
+ * Events the hub knows go into the current shift's log as system entries. Each
  * function answers the org units whose log got an entry.
  */
 
@@ -50,7 +50,7 @@ export function logCameraOnline(dutyLog: DutyLog, org: OrgRepo, camera: Camera, 
 
 /**
  * An incident switch (activation, level change, close) is written for the center and every station
- * of the affected area (issue 11 item 2), a drill marked as one.
+ * of the affected area, a drill marked as one.
  */
 export function logIncident(
   dutyLog: DutyLog,

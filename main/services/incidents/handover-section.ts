@@ -3,7 +3,7 @@ import { INCIDENT_LEVEL_NAMES, type IncidentLevel } from '../../../common/domain
 import type { Db } from '../../db/connection';
 
 /**
- * The incident section of a handover summary (交接班摘要, issue 11 item 2): the incident the unit
+ * The incident section of a handover summary (交接班摘要): the incident the unit
  * lived through in the shift — active now, or closed since the shift began — preferring a real one
  * to a drill and an active one to a closed one; null when there was none. A station's summary
  * names only incidents of its area.

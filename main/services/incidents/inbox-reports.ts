@@ -6,7 +6,7 @@ import { reportDto, type IncidentReader } from './incident-read';
 import { canSeeIncident } from './visibility';
 
 /**
- * The incident reports the viewer must send now (待办, issue 12 item 2): open reports of the active
+ * The incident reports the viewer must send now (待办): open reports of the active
  * incidents they may see, due within 5 minutes or past their deadline. Those are the people the
  * report sweep alerts (hub.ts sweepIncidents): the center's incident actors and the chiefs of the
  * affected stations; a video monitor reads incidents but records no report, so has none.

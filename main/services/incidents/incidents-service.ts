@@ -42,7 +42,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * Incident mode (issue 11): activation, level changes that re-apply the plan, the close, the
+ * Incident mode: activation, level changes that re-apply the plan, the close, the
  * checklist and free notes — each written with its timeline entry in the caller's transaction.
  */
 export class IncidentsService {

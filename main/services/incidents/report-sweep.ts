@@ -17,7 +17,7 @@ export interface ReportAlert {
 export const SYSTEM_NAME = '系统';
 
 /**
- * The report timers (issue 11 item 6), run by the hub on an interval with its clock: each open report
+ * The report timers, run by the hub on an interval with its clock: each open report
  * of an active incident is announced once 5 minutes before its deadline and once at it; a passed
  * deadline is written into the timeline as report_missed (red) in the same transaction that marks
  * it announced, so a restart neither repeats nor loses it.

@@ -13,7 +13,7 @@ import { formatShanghai } from '../../../common/domain/time';
 
 /**
  * A timeline entry's Chinese text (the record, and what the report PDF prints) together with the same
- * as data for the console (issue 12 item 8). Names, titles and notes people typed stay as typed.
+ * as data for the console. Names, titles and notes people typed stay as typed.
  */
 export interface TimelineWords {
   text: string;

@@ -3,7 +3,7 @@ import type { OrgUnit } from '../../../common/contract/schemas';
 import type { Viewer } from '../org/viewer';
 
 /**
- * Who may open an incident (DESIGN.md §10, one rule for lists and reads by id): center users every
+ * Who may open an incident (docs/architecture.md#security-posture, one rule for lists and reads by id): center users every
  * incident; a station's users the incidents whose affected area lies in their station.
  */
 export function canSeeIncident(incident: { stationIds: readonly string[] }, viewer: Viewer): boolean {

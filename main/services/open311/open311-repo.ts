@@ -44,7 +44,7 @@ const SERVICE_SELECT = `
 
 const FINISHED_LIST = FINISHED_STATES.map((s) => `'${s}'`).join(', ');
 
-/** The SQL of the Open311 endpoint (DESIGN.md §8: SQL stays in repository modules). */
+/** The SQL of the Open311 endpoint (docs/architecture.md#one-hub-many-consoles: SQL stays in repository modules). */
 export class Open311Repo {
   constructor(private readonly db: Db) {}
 

@@ -9,7 +9,7 @@ export interface FeedbackCounts {
 
 /**
  * 回访结果 counted per result over [from, to) by the time the feedback was recorded — what the
- * satisfaction KPI (issue 14) reads. The scope is the order list's (a station's user counts its
+ * satisfaction KPI reads. The scope is the order list's (a station's user counts its
  * station's orders; the center counts all).
  */
 export function feedbackCounts(db: Db, period: { from: number; to: number }, scope: OrderScope): FeedbackCounts {

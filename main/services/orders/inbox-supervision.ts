@@ -3,7 +3,7 @@ const HOUR = 3600_000;
 const NO_LIMIT_DUE_MS = 24 * HOUR;
 
 /**
- * The default 督办 due time (issue 12 item 4), the rule named 「剩余时限过半」: half the order's
+ * The default 督办 due time, the rule named 「剩余时限过半」: half the order's
  * remaining time, at least 1 hour, and never after the order's deadline — so a supervision on an
  * order with 10 h left is due in 5 h, one with 90 min left in 1 h, one with 20 min left at its
  * deadline. An order already past its deadline gets 1 hour; a parked (挂账) order counts the time it

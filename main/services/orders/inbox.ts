@@ -88,7 +88,7 @@ function supervisions(heldBy: 'station' | 'center'): Source {
 }
 
 /**
- * Which kinds wait for whom (issue 12 item 2). A duty chief approves requests and answers 督办 on
+ * Which kinds wait for whom. A duty chief approves requests and answers 督办 on
  * orders no station holds (a department's, handled from the center); a station chief takes orders
  * dispatched to the station and answers its 督办; a grid officer verifies; a hotline officer calls back.
  * The order list's rule (order-visibility.ts) applies on top: a station user only ever sees the station's.

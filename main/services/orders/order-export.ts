@@ -90,7 +90,7 @@ export function exportFileName(format: ExportFormat, now: number): string {
 }
 
 /**
- * The filtered order list as a spreadsheet (issue 3 item 9): Chinese headers and names, times in
+ * The filtered order list as a spreadsheet: Chinese headers and names, times in
  * Asia/Shanghai. CSV: UTF-8 with BOM, RFC 4180, formula-looking text defused. XLSX: bold frozen
  * header with a filter, column widths, times as real date cells formatted `yyyy-mm-dd hh:mm:ss`
  * (so they sort and filter as dates) showing Shanghai wall-clock time.

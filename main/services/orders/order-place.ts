@@ -12,7 +12,7 @@ const ZH = '请填写问题位置：村居工作站、地图点位或地址至�
 const EN = 'Give the place: a village/residential workstation, a map point or an address';
 
 /**
- * An order must say where (issue 12 item 3): a workstation, a map point (both coordinates) or an
+ * An order must say where: a workstation, a map point (both coordinates) or an
  * address — a 特急 order with none cannot be dispatched to anyone's area. The error names the
  * workstation field, where the intake form shows it.
  */

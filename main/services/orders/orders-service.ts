@@ -47,7 +47,7 @@ export interface OrderChange {
 }
 
 /**
- * The work-order lifecycle (DESIGN.md §5): creation and every step through the state machine of
+ * The work-order lifecycle (docs/domain.md#the-order-lifecycle): creation and every step through the state machine of
  * common/domain/orders, each with an append-only history row. Call inside a transaction.
  */
 export class OrdersService {

@@ -2,7 +2,7 @@ import type { Role } from '../../../common/domain/roles';
 import type { OrgRepo } from './org-repo';
 
 /**
- * Who is reading or linking, as every scoping rule sees them (DESIGN.md §10). One value per call,
+ * Who is reading or linking, as every scoping rule sees them (docs/architecture.md#security-posture). One value per call,
  * built from the session's user: each domain's `canSee…` and SQL scope take it, so a list and a
  * read by id can never disagree.
  */

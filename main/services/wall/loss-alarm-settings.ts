@@ -32,7 +32,7 @@ const SELECT = `SELECT g.id AS gridId, g.name AS gridName, s.enabled, s.delay_s 
   WHERE g.kind = 'grid'`;
 
 /**
- * The video-loss alarm per camera group (issue 12 item 6), in SQLite (camera_loss_alarms). The
+ * The video-loss alarm per camera group, in SQLite (camera_loss_alarms). The
  * groups are the org's grids, the camera tree's top level; the setting sits beside them rather than
  * in org_units, which is reference data seeded and owned elsewhere.
  */

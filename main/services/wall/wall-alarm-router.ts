@@ -71,7 +71,7 @@ interface PlacedCamera {
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /**
- * Alarm to the wall (issue 11 item 8): resolves a new 特急 order's or an incident's cameras, finds
+ * Alarm to the wall: resolves a new 特急 order's or an incident's cameras, finds
  * the alarm windows whose user may see it, and sends each its cameras with the reason. Every push a
  * person caused is audited (one row per window, as a wall.push is).
  */

@@ -72,7 +72,7 @@ const notFound = (alarmId: string) =>
   );
 
 /**
- * The alarms pushed to wall windows (issue 11 item 8), in SQLite (wall_alarms): an unacknowledged
+ * The alarms pushed to wall windows, in SQLite (wall_alarms): an unacknowledged
  * alarm outlives the connection that showed it and the hub itself. It belongs to the window's owner
  * and the window's name, so the owner's alarm window of that name gets it again when it registers
  * (a reload or a restart gives it a new window id). Acknowledging records who and when.

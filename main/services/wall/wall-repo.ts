@@ -49,7 +49,7 @@ const toTour = (r: RawTour): WallTourRow => ({ ...r, cameras: JSON.parse(r.camer
 /** Listing order: shared items first (the room's), then by name (code point order; the UI may re-sort). */
 const ORDER = "ORDER BY scope = 'personal', name, id";
 
-/** SQL of saved views and tours (DESIGN.md §8: kept here so a second store needs no service change). */
+/** SQL of saved views and tours (docs/architecture.md#one-hub-many-consoles: kept here so a second store needs no service change). */
 export class WallRepo {
   constructor(private readonly db: Db) {}
 

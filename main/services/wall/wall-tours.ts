@@ -31,7 +31,7 @@ export function tourDto(row: WallTourRow, actor: WallActor): WallTour {
   return { ...row, canEdit: canChangeWallItem(row, actor) };
 }
 
-/** Tours (轮巡, issue 5 item 6): the same ownership rules as saved views. */
+/** Tours (轮巡): the same ownership rules as saved views. */
 export class WallTours {
   constructor(
     private readonly repo: WallRepo,

@@ -32,7 +32,7 @@ export function viewDto(row: WallViewRow, actor: WallActor): WallView {
 }
 
 /**
- * Saved views (保存的画面, issue 5 item 3). Writes are plain calls: the handler runs them inside the
+ * Saved views (保存的画面). Writes are plain calls: the handler runs them inside the
  * call's transaction together with its audit row, so a refused save leaves nothing behind.
  */
 export class WallViews {

@@ -13,12 +13,12 @@ export interface WallWindowEntry {
   userName: string;
   orgUnitId: string;
   registeredAt: number;
-  /** Marked for alarms: 特急 orders and incidents push their cameras here (issue 11 item 8). */
+  /** Marked for alarms: 特急 orders and incidents push their cameras here. */
   alarm: boolean;
 }
 
 /**
- * The wall windows open right now (issue 5 item 7). Kept in memory, not in the database: a window
+ * The wall windows open right now. Kept in memory, not in the database: a window
  * exists exactly as long as its connection, and the hub that holds the connection is the one that
  * can deliver to it. One window per connection: a browser window or an Electron window each have
  * their own connection. Keyed by connection id only — this service never sees a Connection.

@@ -63,7 +63,7 @@ function Banner({ incident, now, onOpen }: { incident: IncidentSummary; now: num
 }
 
 /**
- * Incident mode on every console and wall window (issue 11 item 2): one strip per active incident in
+ * Incident mode on every console and wall window: one strip per active incident in
  * its level colour — the real one first, drills hatched with 演练 — with the elapsed time and a
  * countdown per due report. It appears as soon as `incidents.changed` arrives; a click opens the
  * incident for those who may read it. On a wall window (which covers the whole browser window) it

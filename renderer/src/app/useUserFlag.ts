@@ -12,7 +12,7 @@ function read(key: string): boolean {
 }
 
 /**
- * An on/off choice of the screen's layout remembered per user on this PC (issue 12 item 6: the menu
+ * An on/off choice of the screen's layout remembered per user on this PC (the menu
  * and the camera tree folded away). Kept in localStorage: it is how this person likes this screen,
  * nothing the room shares, and lost storage only unfolds them again.
  */

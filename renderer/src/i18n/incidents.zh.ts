@@ -1,4 +1,4 @@
-/** Chinese strings of incident mode (应急指挥, issue 11); merged into zh-CN.ts as `incidents`. */
+/** Chinese strings of incident mode (应急指挥); merged into zh-CN.ts as `incidents`. */
 export const incidentsZh = {
   title: '应急指挥',
   drill: '演练',

@@ -1,4 +1,4 @@
-/** 报警窗口的声音（电视墙报警窗口，issue 11 第 8 项）。 */
+/** 报警窗口的声音（电视墙报警窗口）。 */
 export const wallAlarmZh = {
   sound: {
     mute: '静音',

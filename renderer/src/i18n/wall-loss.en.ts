@@ -1,6 +1,6 @@
 import type { wallLossZh } from './wall-loss.zh';
 
-/** The wall's video-loss alarm, its settings and shortcuts (issue 12 items 6 and 7). */
+/** The wall's video-loss alarm, its settings and shortcuts. */
 export const wallLossEn: typeof wallLossZh = {
   title: 'Video loss ({{n}})',
   noGroup: 'No grid',

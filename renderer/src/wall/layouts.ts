@@ -1,5 +1,5 @@
 /**
- * The wall's layouts as CSS-grid geometry (issue 5 item 3). Pure data: the grid renders each slot at
+ * The wall's layouts as CSS-grid geometry. Pure data: the grid renders each slot at
  * its place with `grid-column` / `grid-row`, so a tile can move between slots without its element
  * (and its <video>) being recreated.
  */

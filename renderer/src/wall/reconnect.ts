@@ -1,5 +1,5 @@
 /**
- * When a wall tile tries its stream again after it went offline, stalled or failed (DESIGN §4):
+ * When a wall tile tries its stream again after it went offline, stalled or failed (docs/wall-player.md#health-machine):
  * the first retry within 2 s, then exponential backoff ×2 capped at 15 s, forever.
  *
  * Jitter (±10 %) keeps a wall of tiles that lost the same server at once from hammering it back in

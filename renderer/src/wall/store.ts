@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { LAYOUTS, type LayoutId } from './layouts';
 
 /**
- * What the wall shows, as plain data (DESIGN §3): the layout and which camera each slot holds.
+ * What the wall shows, as plain data (docs/architecture.md#renderer-patterns): the layout and which camera each slot holds.
  * Media objects never live here; the player manager owns them, keyed by camera id. One store per
  * window, so the console's wall and a wall window are independent.
  */

@@ -79,7 +79,7 @@ function engineFailure(error: unknown): Error {
 }
 
 /**
- * The mediasoup engine (issue 10 item 2): a worker per core with a router each; every ingested
+ * The mediasoup engine: a worker per core with a router each; every ingested
  * stream is a producer on a PlainTransport (127.0.0.1, rtcp-mux, comedia) fed through a relay port;
  * every console window's receive transport is a WebRtcTransport on the least-loaded router; a
  * producer is piped to a consumer's router when they differ. Same ownership rules as the embedded

@@ -1,5 +1,5 @@
 /**
- * The printable incident report (应急事件报告, issue 11 item 7): an A4 PDF in Chinese drawn with the
+ * The printable incident report (应急事件报告): an A4 PDF in Chinese drawn with the
  * reports' PDF writer (pdfkit, Noto Sans SC embedded as a subset; see main/services/reports/pdf).
  *
  * Sections: 事件概况 (type, level, drill, units, commander, situation, start/end, duration, summary);

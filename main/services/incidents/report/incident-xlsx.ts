@@ -1,5 +1,5 @@
 /**
- * The incident's timeline as XLSX (issue 11 item 7), with the same writer as the duty-log export:
+ * The incident's timeline as XLSX, with the same writer as the duty-log export:
  * Chinese headers, times as real date cells in Asia/Shanghai wall-clock time, a frozen header row
  * with an auto-filter. No formula is ever written, so hostile text stays text.
  */

@@ -1,5 +1,5 @@
 /**
- * What the incident report shows (issue 11 item 7), with every name already resolved: the PDF and
+ * What the incident report shows, with every name already resolved: the PDF and
  * the XLSX are drawn from this and nothing else, so they can be tested from a plain object and the
  * hub decides in one place (./report-build) what a caller gets to see.
  *

@@ -20,7 +20,7 @@ function open(orderId: number, code: string) {
 }
 
 /**
- * The drawer the alerts stack in (issue 12 item 9): incident reports to send (they go once recorded),
+ * The drawer the alerts stack in: incident reports to send (they go once recorded),
  * deadline alerts to acknowledge, then the 待办.
  */
 function AlertDrawer() {

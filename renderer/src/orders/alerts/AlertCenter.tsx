@@ -32,7 +32,7 @@ function useOnFresh<T>(list: readonly T[] | undefined, key: (item: T) => string,
 }
 
 /**
- * What tells an operator something needs them, without covering their work (issue 12 items 2 and 9):
+ * What tells an operator something needs them, without covering their work:
  * a sound and a desktop notification for each new deadline alert and each new 待办 item, and one
  * compact toast in the status bar; the list itself waits in the alert drawer (AlertBadge). Red and
  * 特急 sound again every 10 s until acknowledged.

@@ -9,7 +9,7 @@ type Jurisdiction = OrderDetail['jurisdiction'];
 
 /**
  * Stations, departments and village workstations in one searchable list; the value is `kind:id`.
- * The station that owns the order's place comes first, marked 「辖区」 (issue 12 item 3).
+ * The station that owns the order's place comes first, marked 「辖区」.
  */
 export function HandlerPicker({
   value,

@@ -70,7 +70,7 @@ export function describeDetail(
     );
   take('handler', 'handlerName', 'previousHandler', 'fromHandler', 'handlerId', 'handlerKind');
 
-  // A dispatch the hub took outside the place's own station (issue 12 item 3).
+  // A dispatch the hub took outside the place's own station.
   const outside = detail.outsideJurisdiction;
   if (isRecord(outside)) {
     const owner = typeof outside.ownerStation === 'string' ? outside.ownerStation : text(outside.ownerStationId);

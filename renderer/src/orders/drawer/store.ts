@@ -28,7 +28,7 @@ export function useOpenOrderId(): number | null {
 
 /**
  * What had the keyboard focus when the drawer opened (the order row, an inbox row, a link): it gets
- * the focus back when the drawer has closed (issue 12 item 7), so Tab and the arrows go on from there.
+ * the focus back when the drawer has closed, so Tab and the arrows go on from there.
  */
 let opener: { element: HTMLElement; rowId: string | null } | null = null;
 

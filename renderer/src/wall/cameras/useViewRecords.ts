@@ -16,7 +16,7 @@ function end(api: Api, viewId: Promise<number | null>): void {
 }
 
 /**
- * The hub's record of who watched what (issue 5 item 10): a viewing record opens when a tile starts
+ * The hub's record of who watched what: a viewing record opens when a tile starts
  * showing a camera on a stream and closes when it stops (camera removed, stream switched, wall or
  * window closed). A record that could not be opened (link down) is simply not closed.
  */

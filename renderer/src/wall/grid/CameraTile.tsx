@@ -120,7 +120,7 @@ export function CameraTile({
   // One element tree whatever the state, so the box holding the <video> is never recreated.
   const health = !source ? (unplayableReason ? UNPLAYABLE_HEALTH : CONNECTING_HEALTH) : (live ?? CONNECTING_HEALTH);
 
-  // The video-loss alarm watches what this tile's health machine says (issue 12 item 6).
+  // The video-loss alarm watches what this tile's health machine says.
   const name = camera?.name ?? cameraId;
   const groupId = camera?.gridId ?? null;
   const groupName = camera?.gridName ?? null;

@@ -79,7 +79,7 @@ function AlarmLine({ alarm, onAck, pending }: { alarm: LossAlarm; onAck: () => v
 }
 
 /**
- * The video-loss alarm card over the wall (issue 12 item 6): every camera on this console's wall
+ * The video-loss alarm card over the wall: every camera on this console's wall
  * that went dark and nobody has acknowledged yet — which camera, its group, since when, recovered
  * or not — and the last few acknowledgements with who and when (from any console). Inside the
  * wall's box, so it shows in the wall's full screen too; the console and each wall window show it.

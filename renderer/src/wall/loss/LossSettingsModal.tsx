@@ -59,7 +59,7 @@ function SettingRow({ row }: { row: LossAlarmSetting }) {
 
 /**
  * Administrators set each camera group's (grid's) video-loss alarm here: on/off and how long a
- * camera stays offline before it alarms (issue 12 item 6). Saved on the hub, audited; every wall
+ * camera stays offline before it alarms. Saved on the hub, audited; every wall
  * takes the new setting at once (cameras.changed).
  */
 export function LossSettingsButton() {

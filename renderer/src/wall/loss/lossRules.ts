@@ -2,7 +2,7 @@ import type { CameraStream } from '../../../../common/contract/cameras';
 import type { TileState } from '../player/types';
 
 /**
- * The video-loss alarm's rules (issue 12 item 6) as a pure reducer over an injected clock: the wall
+ * The video-loss alarm's rules as a pure reducer over an injected clock: the wall
  * feeds it what its tiles' health machines say, the tick and the operator's acknowledgements; the
  * store and the card only show what it decides. Rules:
  *   - only `offline` (the health machine's verdict, after its timeouts) counts as lost — a stall,

@@ -12,7 +12,7 @@ import {
 } from './lossRules';
 
 /**
- * This console's video-loss alarms (issue 12 item 6). They live per console, not in the hub: what
+ * This console's video-loss alarms. They live per console, not in the hub: what
  * goes dark is what this console's own players see (each console has its own cameras on its wall),
  * and the hub knows no tile's health. The group settings come from the hub (wall.lossAlarms.list).
  * The console's wall and each wall window (its own page) keep their own; acknowledgements are the

@@ -1,5 +1,5 @@
 /**
- * The wall's back buffer, evicted at keyframes (issue 10 item 6).
+ * The wall's back buffer, evicted at keyframes.
  *
  * Why not hls.js's own `backBufferLength`: it removes [0, playhead − 5 s] whatever is there, and a
  * browser removing media also removes every frame that depends on it, up to the next keyframe

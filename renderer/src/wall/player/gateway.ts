@@ -5,7 +5,7 @@ import type { Failure } from './hls-errors';
 import type { PlayerSource, StreamKind } from './types';
 
 /**
- * The hub's camera gateway as the player layer sees it (issue 10 item 1): a tile of a demo or RTSP
+ * The hub's camera gateway as the player layer sees it: a tile of a demo or RTSP
  * camera asks `media.open` for its stream and plays the signed HLS path it gets back; the camera's
  * own URL (with its credentials) never reaches this window. Streams are counted per window, so
  * `media.release` goes out when the last slot of this window lets go of a stream.

@@ -1,5 +1,5 @@
 /**
- * Jumps the playhead over a keyframe gap (issue 10 item 6). A live stream whose segments do not
+ * Jumps the playhead over a keyframe gap. A live stream whose segments do not
  * start with a keyframe (long GOP: one IDR every 10 s, 1-s segments) has nothing decodable before
  * its next keyframe: a player that joins (or rejoins after a jump) mid-GOP gets buffered media only
  * from that keyframe on, up to a GOP ahead of the playhead. hls.js jumps such a start gap only when

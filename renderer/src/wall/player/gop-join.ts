@@ -1,5 +1,5 @@
 /**
- * Joining a long-GOP stream mid-GOP (issue 10 item 6). A player that starts (or restarts) on a
+ * Joining a long-GOP stream mid-GOP. A player that starts (or restarts) on a
  * segment without a keyframe gets nothing from it: hls.js's transmuxer needs the SPS and the IDR
  * that open the GOP, finds "no media" (a non-fatal fragParsingError) and marks the segment a gap —
  * but only while its level has had fewer than two fragment errors. From the third such segment in a

@@ -2,7 +2,7 @@ import { reconnectDelayMs } from '../reconnect';
 import type { TileHealth, TileState } from './types';
 
 /**
- * The health of one wall tile as a pure reducer (DESIGN §4): events in, state and effects out.
+ * The health of one wall tile as a pure reducer (docs/wall-player.md#health-machine): events in, state and effects out.
  * The player feeds it what it observes (first frame, progress, errors, a 500 ms tick) and carries
  * out the effects (connect, abort, schedule a retry); every rule about states, timeouts and the
  * reconnect schedule lives here, where it is unit-tested without a browser.
@@ -11,7 +11,7 @@ import type { TileHealth, TileState } from './types';
  *   any ─failure→ offline | error ─retry due→ (attempt) ─firstFrame→ playing
  *   (attempt) ─firstFrame of old media→ stalled ─progress→ playing
  *
- * "Progress" and a fresh first frame are *new* media (issue 10 item 6): a reconnect to a frozen
+ * "Progress" and a fresh first frame are *new* media: a reconnect to a frozen
  * source replays the window already shown, and the player says so (`stale`), so a freeze reads as
  * stalled from ~2 s after the last new frame until frames really advance again.
  *

@@ -1,7 +1,7 @@
 import type { HlsConfig, LoaderResponse, LoadPolicy, RetryConfig } from 'hls.js';
 
 /**
- * hls.js tuned for one tile of a 7×24 wall (DESIGN §4, research/video-walls.md). The defaults are
+ * hls.js tuned for one tile of a 7×24 wall (docs/wall-player.md#hlsjs-tuning, docs/wall-player.md#video-wall-facts-the-code-relies-on). The defaults are
  * for one VOD player: a 30 s forward buffer, an unbounded back buffer, 60 MB per player, no
  * catch-up to the live edge — on a wall of 25 tiles that is gigabytes and latency that only grows.
  *
@@ -39,7 +39,7 @@ const FRAG_LOAD_RETRIES = 2;
 const FRAG_ERRORS = 12;
 
 /**
- * A fragment that loaded but yielded no media is not fetched again (issue 10 item 6). On a long-GOP
+ * A fragment that loaded but yielded no media is not fetched again. On a long-GOP
  * camera (one IDR every 10 s, 1-s segments) the segments a player joins on begin without a
  * keyframe; hls.js drops the frames before the first keyframe, finds "no media", and by default
  * reloads that same segment and then fails the stream after two, which the tile reconnects from the
@@ -75,7 +75,7 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   maxBufferSize: 4 * 1000 * 1000,
   // What is behind the playhead is never watched again on a live wall: dropped after ~5 s — but at
   // a keyframe, by the slot (back-buffer.ts), not by hls.js, whose eviction ignores GOPs and on a
-  // long-GOP camera took the keyframe the picture depended on (the reload storm of issue 10).
+  // long-GOP camera took the keyframe the picture depended on (the reload storm: docs/wall-player.md#hlsjs-tuning).
   backBufferLength: Infinity,
 
   // Live edge (sources the hub does not segment itself: demo clips, other servers): 3 s behind it,
@@ -111,8 +111,8 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
 };
 
 /**
- * Live edge distance of the hub's own ingests, in target durations (benchmark, issue 10: HLS
- * fallback latency ≤ 3 s). The gateway's ffmpeg cuts a segment at each keyframe past 1 s and
+ * Live edge distance of the hub's own ingests, in target durations (the benchmark's goal,
+ * tests/bench/rtc-bench.ts: HLS fallback latency ≤ 3 s). The gateway's ffmpeg cuts a segment at each keyframe past 1 s and
  * publishes it the moment it is whole, from local disk (main/media/ingest/ffmpeg-args.ts), so the
  * player can sit 1.5 segments behind the edge — ≈ 1.5 s for a camera with a 1-s GOP, where the
  * fixed 3 s above made the latency ≈ 4 s — instead of the three a remote server needs. In target

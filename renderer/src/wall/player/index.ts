@@ -1,4 +1,4 @@
-/** The wall's player layer (issue 5 items 4–5): see types.ts for the contract. */
+/** The wall's player layer: see types.ts for the contract. */
 export * from './types';
 export { createPlayerManager, type PlayerFactory, type PlayerManagerOptions } from './player-manager';
 export { HlsPlayer, PlayerError, sameSource, type DisposablePlayer } from './hls-player';

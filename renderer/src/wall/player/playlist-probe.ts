@@ -1,5 +1,5 @@
 /**
- * A cheap check whether an offline HLS source is back (issue 10 item 6): while a tile is offline
+ * A cheap check whether an offline HLS source is back: while a tile is offline
  * the player fetches the stream's playlist at a short fixed interval, and reconnects at once when
  * the playlist is served *and advancing* — two successive answers that differ. A playlist that is
  * served but frozen (a stuck encoder, a proxy's stale copy) never triggers a reconnect, so the probe

@@ -1,5 +1,5 @@
 /**
- * Is what a tile shows new media, or a replay of what it showed before (issue 10 item 6)? A
+ * Is what a tile shows new media, or a replay of what it showed before? A
  * reconnect to a frozen HLS source gets the same playlist window again and plays it: those frames
  * move the picture but are no progress, so the tile must stay stalled through them. Pure, so the
  * rule is unit-tested beside the health machine.

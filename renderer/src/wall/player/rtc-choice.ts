@@ -2,7 +2,7 @@ import type { CameraPlayback } from '../../../../common/contract/cameras';
 import type { Failure } from './hls-errors';
 
 /**
- * Which protocol a tile's next attempt uses (issue 10 item 3), pure so it is tested without a
+ * Which protocol a tile's next attempt uses, pure so it is tested without a
  * browser. The camera's playback choice in the registry decides first:
  * - 'hls': HLS only — no WebRTC signalling at all;
  * - 'webrtc': WebRTC only — never HLS; without WebRTC (or without a frame in FALLBACK_AFTER_MS) the

@@ -4,7 +4,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../../common/c
 import type { StreamKind } from './types';
 
 /**
- * The window's WebRTC link to the hub (issue 10 item 4): one mediasoup-client Device and one
+ * The window's WebRTC link to the hub: one mediasoup-client Device and one
  * receive transport, made on the first WebRTC tile and made again after the transport failed; one
  * consumer per tile. A consumer is paused (here and on the hub: nothing is sent for it) while its
  * tile is hidden — covered by a maximised tile — or, in the console window only, while the page is
@@ -15,7 +15,7 @@ import type { StreamKind } from './types';
  * receiver (unless its tile is hidden): the resume is what sends the first keyframe, so it reaches
  * a receiver. A consumer made playing would have its first keyframe sent with the consume answer,
  * before the receiver exists; the browser drops it and the tile waits for the browser's own
- * keyframe request — the bulk of a tile's first frame on a wall of 9 or 16 (benchmark, issue 10).
+ * keyframe request — the bulk of a tile's first frame on a wall of 9 or 16 (benchmark).
  */
 
 export type RtcCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;

@@ -1,6 +1,6 @@
 /**
- * The stats overlay's figures for a WebRTC tile from the consumer's getStats() report (issue 10
- * item 4). Pure: the report's entries and the previous sample in, figures out.
+ * The stats overlay's figures for a WebRTC tile from the consumer's getStats() report.
+ * Pure: the report's entries and the previous sample in, figures out.
  */
 
 export interface RtcSample {

@@ -1,4 +1,4 @@
-/** The frame a <video> shows now, as a JPEG (snapshot → work order, issue 5 item 8). */
+/** The frame a <video> shows now, as a JPEG (snapshot → work order). */
 export function snapshotVideo(video: HTMLVideoElement, quality = 0.9): Promise<Blob> {
   const { videoWidth: width, videoHeight: height } = video;
   // HAVE_CURRENT_DATA: there is a frame to draw; before it drawImage paints nothing (a black JPEG).

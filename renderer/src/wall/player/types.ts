@@ -1,5 +1,5 @@
 /**
- * The player layer of the video wall (issue 5 item 4–5). One PlayerManager per window owns every
+ * The player layer of the video wall. One PlayerManager per window owns every
  * hls.js instance and <video> element; tiles only borrow a player by key and show its element.
  */
 

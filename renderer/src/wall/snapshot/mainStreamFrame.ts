@@ -19,7 +19,7 @@ export interface SnapshotFrame {
 }
 
 /**
- * The camera's current picture at the main stream's full resolution (issue 10 item 4): evidence on a
+ * The camera's current picture at the main stream's full resolution: evidence on a
  * work order should be sharp, and small tiles play the 320×180 sub stream. A tile already on the
  * main stream is captured as it is. Otherwise the main stream is opened in a second player of its
  * own — kept off screen, the tile keeps playing untouched — captured on its first frame and freed.

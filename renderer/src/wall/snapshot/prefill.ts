@@ -1,7 +1,7 @@
 import type { AttachmentInfo } from '../../../../common/contract';
 
 /**
- * What the wall hands the intake form for a snapshot (issue 5 item 8): the problem was seen on
+ * What the wall hands the intake form for a snapshot: the problem was seen on
  * video, at the camera's workstation, with the frame attached and the camera named on the order.
  */
 export interface IntakePrefill {

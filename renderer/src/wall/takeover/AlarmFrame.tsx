@@ -24,7 +24,7 @@ function useReasonText(): (layer: AlarmLayer) => string {
 }
 
 /**
- * The red frame over an alarm window while an alarm is on it (issue 11 item 8): why, who, and
+ * The red frame over an alarm window while an alarm is on it: why, who, and
  * 确认/返回, which acknowledges on the hub and puts back what the window showed before. An alarm
  * the hub no longer knows (acknowledged elsewhere) still returns. `sound`: an alarm window's 静音
  * button (the window sounds, useAlarmSound); the console's own wall has none.

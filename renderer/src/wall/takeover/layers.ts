@@ -13,7 +13,7 @@ export interface WallSnapshot {
 }
 
 /**
- * Something that took the wall over and will give it back (issue 11): an incident (every wall
+ * Something that took the wall over and will give it back: an incident (every wall
  * switches to its cameras until it closes) or an alarm on an alarm window (until acknowledged).
  * `previous` is what the wall showed just before this layer; `shown` is what the layer put up.
  */

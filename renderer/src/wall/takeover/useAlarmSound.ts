@@ -11,7 +11,7 @@ export function useAlarmUp(): boolean {
 }
 
 /**
- * The alarm window's sound (issue 11 item 8): the 特急 tone (the order alerts' Web Audio patterns)
+ * The alarm window's sound: the 特急 tone (the order alerts' Web Audio patterns)
  * when an alarm takes the window over, again every ALARM_REPEAT_MS until every alarm on it is
  * acknowledged — unless this window is muted. Browsers keep audio off until a gesture on the page:
  * the first click anywhere on the window turns it on.

@@ -5,7 +5,7 @@ import { fittingLayout } from './layers';
 import { giveBack, relabelIncident, takeOver, useTakeoverStore } from './takeoverStore';
 
 /**
- * Every wall follows the active incident (issue 11 item 2): on load and whenever an incident is
+ * Every wall follows the active incident: on load and whenever an incident is
  * activated, changes level or closes, it asks the hub what to show; a new incident puts its cameras
  * up over what was there, and its end (or another incident replacing it) gives the view back.
  */

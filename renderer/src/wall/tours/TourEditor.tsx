@@ -109,7 +109,7 @@ export function TourEditor({ tour, open, onClose }: { tour: WallTour | null; ope
         }}
       >
         <Form.Item name="name" label={t('wall.tours.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
-          {/* The dialog opens on its first field (issue 12 item 7). */}
+          {/* The dialog opens on its first field. */}
           <Input autoFocus maxLength={40} data-testid="wall-tour-name" />
         </Form.Item>
         <ScopeField testId="wall-tour-scope" />

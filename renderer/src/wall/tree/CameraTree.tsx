@@ -16,8 +16,8 @@ const DOT = { online: 'success', offline: 'error', unknown: 'default' } as const
 
 /**
  * The camera tree beside the wall: grid → station area → workstation → cameras with online dots.
- * Drag a camera onto a tile, or double-click it to put it in the selected tile. By keyboard (issue 12
- * item 7): the arrow keys move through the tree, Enter puts the camera in the selected tile, and a
+ * Drag a camera onto a tile, or double-click it to put it in the selected tile. By keyboard: the arrow
+ * keys move through the tree, Enter puts the camera in the selected tile, and a
  * tile number (1–9, 0; two digits on larger walls) puts it in that tile.
  */
 export function CameraTree() {

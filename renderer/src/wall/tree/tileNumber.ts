@@ -1,5 +1,5 @@
 /**
- * Typing a tile number in the camera tree (issue 12 item 7): one digit on a wall of up to nine
+ * Typing a tile number in the camera tree: one digit on a wall of up to nine
  * tiles, up to two on larger ones. A digit that no second digit could follow (7 on a 16-tile wall)
  * is the number at once; otherwise the number waits for a second digit, or for the pause after the
  * first (TILE_NUMBER_PAUSE_MS, the caller's timer). A lone 0 is tile 10, as on the wall's own keys.

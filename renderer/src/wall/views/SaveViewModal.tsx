@@ -74,7 +74,7 @@ export function SaveViewModal({
         }}
       >
         <Form.Item name="name" label={t('wall.views.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
-          {/* The name is what the operator came to type: the dialog opens on it (issue 12 item 7). */}
+          {/* The name is what the operator came to type: the dialog opens on it. */}
           <AutoComplete autoFocus options={editable.map((v) => ({ value: v.name }))}>
             <Input maxLength={40} data-testid="wall-view-name" />
           </AutoComplete>

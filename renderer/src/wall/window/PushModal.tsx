@@ -87,7 +87,7 @@ export function PushModal({ preset, onClose }: { preset: PushPreset | null; onCl
         data-testid="wall-push-form"
       >
         <Form.Item name="windowId" label={t('wall.push.window')} rules={[{ required: true }]}>
-          {/* The first choice takes the focus: keyboard users pick the window at once (issue 12 item 7). */}
+          {/* The first choice takes the focus: keyboard users pick the window at once. */}
           <Select
             autoFocus
             data-testid="wall-push-window"

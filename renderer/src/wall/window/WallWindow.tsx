@@ -30,7 +30,7 @@ import { wallWindowNumber } from './windowRoute';
 const NO_ACTIONS: TileActions = {};
 
 /**
- * A wall window (issue 5 item 7): only the grid, over the whole browser window (the console's frame
+ * A wall window: only the grid, over the whole browser window (the console's frame
  * stays underneath, covered), registered with the hub so consoles can push cameras, views and tours
  * to it. Its name, the running tour and a full-screen button show in a corner on hover.
  */
@@ -78,7 +78,7 @@ export function WallWindow() {
   useIncidentWall();
   useWallKeys();
   useTourRunner();
-  // A wall window alarms for its own tiles too (issue 12 item 6): often the one screen in view. Its
+  // A wall window alarms for its own tiles too: often the one screen in view. Its
   // 静音 (shown while it is marked for alarms) silences this tone as well.
   useLossAlarms(marked && alarmSettings.muted);
 

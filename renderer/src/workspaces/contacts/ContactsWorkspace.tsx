@@ -21,7 +21,7 @@ type KindChoice = 'all' | ContactKind;
 type Dialog = { kind: 'create' } | { kind: 'edit'; contact: Contact } | null;
 
 /**
- * 通讯录 (issue 11 item 4): every signed-in user finds whom to call; administrators keep it. The
+ * 通讯录: every signed-in user finds whom to call; administrators keep it. The
  * search runs on the hub (names, numbers with any separators, titles, departments, units).
  */
 export function ContactsWorkspace() {

@@ -70,7 +70,7 @@ function CurrentTab({
 }
 
 /**
- * 应急指挥 (issue 11): the coordinator's and duty chief's home. Activate an incident, run it
+ * 应急指挥: the coordinator's and duty chief's home. Activate an incident, run it
  * (checklist, reports, level, close) on its page, look back at past ones. `#/incidents/<id>` opens
  * any incident directly (the banner links there).
  */

@@ -12,7 +12,7 @@ export interface IncidentIntake {
   drillOnly: boolean;
 }
 
-/** What incident mode changes in the intake form (issue 11 item 2). */
+/** What incident mode changes in the intake form. */
 export function useIncidentIntake(): IncidentIntake {
   const current = useCurrentIncidents();
   return useMemo(() => {

@@ -229,7 +229,7 @@ export function IntakeForm({
               <Form.Item
                 name="workstationId"
                 label={t('intake.workstation')}
-                // A place is required (issue 12 item 3): a workstation or an address; the hub checks too.
+                // A place is required: a workstation or an address; the hub checks too.
                 dependencies={['address']}
                 rules={[
                   ({ getFieldValue }) => ({

@@ -13,7 +13,7 @@ import { ROLE_NAMES } from '../../../../../common/domain/roles';
 import type { AuditTexts } from '../../../i18n/audit.zh';
 
 /**
- * Audit rows in the console's language (issue 12 item 8): the summary from its stored detail
+ * Audit rows in the console's language: the summary from its stored detail
  * (template key + parameters), codes turned into names; rows written before details existed, or
  * with a key this console does not know, show their stored text — with the old code-bearing forms
  * ("supervise → dispatched", "签到 HQ-C 2026-12-02 early duty_chief") still read into names.

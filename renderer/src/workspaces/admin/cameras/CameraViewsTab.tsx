@@ -16,7 +16,7 @@ function rangeOf([start, end]: [Dayjs, Dayjs]): { from: number; to: number } {
   return { from: shanghaiDayStart(start).valueOf(), to: shanghaiDayStart(end).add(1, 'day').valueOf() };
 }
 
-/** Who watched which camera for how long (issue 5 item 10), for supervision by the administrator. */
+/** Who watched which camera for how long, for supervision by the administrator. */
 export function CameraViewsTab() {
   const { t } = useTranslation();
   const errorText = useErrorText();

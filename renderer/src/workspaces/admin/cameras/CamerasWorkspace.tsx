@@ -4,7 +4,7 @@ import { WorkspaceTitle } from '../../../components/WorkspaceTitle';
 import { CameraRegistryTab } from './CameraRegistryTab';
 import { CameraViewsTab } from './CameraViewsTab';
 
-/** 摄像机管理: the registry the video wall reads (issue 5 item 1) and who watched what (item 10). */
+/** 摄像机管理: the registry the video wall reads and who watched what (item 10). */
 export function CamerasWorkspace() {
   const { t } = useTranslation();
   return (

@@ -31,7 +31,7 @@ export function DutyLogTab() {
   if (!current.data) return <Skeleton active />;
   const { shift, entries } = current.data;
   const named = pattern.data?.shifts.find((s) => s.code === shift.code);
-  // The pattern has both names: the UI language's, not always the Chinese (issue 12 item 8).
+  // The pattern has both names: the UI language's, not always the Chinese.
   const shiftName = named ? names.name(named) : shift.code;
   // During an early handover entries already go to the next shift; it is not on duty before it starts.
   const upcoming = now < shift.startsAt;

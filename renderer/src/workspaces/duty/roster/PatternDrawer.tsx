@@ -82,7 +82,7 @@ export function PatternDrawer({ pattern, unitName, open, editable, onClose }: Pa
       }
       onClose={onClose}
       afterOpenChange={(visible) => {
-        // Opened for editing, the focus goes to the first field one may change (issue 12 item 7):
+        // Opened for editing, the focus goes to the first field one may change:
         // once the slide-in is over, so the drawer's own focus on its panel does not take it back.
         if (visible && editable) {
           document.querySelector<HTMLInputElement>('[data-testid="pattern-drawer"] input:not([disabled])')?.focus();

@@ -126,7 +126,7 @@ export function ShiftEditorModal({ unitId, pattern, shift, onClose }: ShiftEdito
           })}
           <Divider style={{ margin: '4px 0' }} />
           <Flex gap={8} wrap align="center">
-            {/* The editor opens on its first field: pick the post, Tab to the person (issue 12 item 7). */}
+            {/* The editor opens on its first field: pick the post, Tab to the person. */}
             <Select<string>
               autoFocus
               placeholder={t('roster.assign.post')}

@@ -23,7 +23,7 @@ interface Fields {
 const FIELDS = ['type', 'level', 'name', 'areaIds', 'commanderName', 'situation', 'drill'] as const;
 
 /**
- * 启动应急响应 (issue 11 item 1): type, level in its colour, the affected area on the org tree, the
+ * 启动应急响应: type, level in its colour, the affected area on the org tree, the
  * commander, the situation, drill or real — then a confirmation naming what the room is about to do.
  * A second real incident is refused by the hub (E_CONFLICT) and the message shows here.
  */

@@ -10,7 +10,7 @@ import { RecordReportModal } from '../page/RecordReportModal';
 import { recordReport, useReportToRecord } from './recordStore';
 
 /**
- * Report deadlines (issue 11 item 6, issue 12 items 2 and 9): the hub's sweep says when a report is 5
+ * Report deadlines: the hub's sweep says when a report is 5
  * minutes away ('soon'), due now ('due'), or found already past ('missed', e.g. after the hub was
  * down). Each sounds (none for 'missed': no alarm for the past), raises a desktop notification and the
  * status bar's compact toast; the report itself waits in the alert drawer and the 待办 (the hub's

@@ -13,7 +13,7 @@ import { formatDateTime } from '../../../time/dayjs';
 const key = (n: IncidentNotice) => `incident-notice-${n.notificationId}`;
 
 /**
- * The card a console user gets when told about an incident in the console (issue 11 item 4), with
+ * The card a console user gets when told about an incident in the console, with
  * 确认收到; it stays until confirmed (in any of the user's windows) or the incident closes. The list
  * is the hub's (incidents.notify.pending), so a reload or a second window shows the same cards.
  */

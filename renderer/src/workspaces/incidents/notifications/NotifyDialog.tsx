@@ -14,7 +14,7 @@ interface Fields {
 }
 
 /**
- * Records that a contact of the 通讯录 was told about the incident, and how (issue 11 item 4). The
+ * Records that a contact of the 通讯录 was told about the incident, and how. The
  * plan level's 通知对象 come first, each recorded with one action; anyone else is found by search.
  */
 export function NotifyDialog({ incidentId, onClose }: { incidentId: number; onClose: () => void }) {

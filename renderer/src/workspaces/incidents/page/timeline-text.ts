@@ -8,7 +8,7 @@ import type { Language } from '../../../../../common/domain/org';
 import type { IncidentTimelineTexts } from '../../../i18n/incident-timeline.zh';
 
 /**
- * A timeline entry in the console's language (issue 12 item 8): from its detail (template key +
+ * A timeline entry in the console's language: from its detail (template key +
  * parameters), types, levels, report kinds and channels named in that language; names, titles and
  * notes as typed. Entries without a detail — free notes, or written before details existed — show
  * their stored text. Pure, for the unit test.

@@ -23,7 +23,7 @@ interface Editing {
 }
 
 /**
- * 应急预案 (issue 11 item 3), for administrators: per incident type and response level the checklist,
+ * 应急预案, for administrators: per incident type and response level the checklist,
  * whom to notify (通讯录), report deadlines and the preset wall view. A save applies from the next
  * activation or level change; running incidents keep what their level took (the hub keeps it).
  */
