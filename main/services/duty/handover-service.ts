@@ -21,7 +21,7 @@ import { RosterRepo } from './roster-repo';
 import type { RosterService } from './roster-service';
 import { sealOf, sealShift } from './seal';
 import { CHIEF_POST, shiftInstances } from '../../../common/domain/duty';
-import { SHANGHAI_OFFSET_MS, dateOfDay, dayNumber } from '../../../common/domain/time';
+import { dateOfDay, dayNumber, hhmm } from '../../../common/domain/time';
 
 /** A shift just ended may still be handed over this long after its end (交接窗口). */
 export const HANDOVER_WINDOW_MS = 60 * 60_000;
@@ -30,11 +30,6 @@ export const HANDOVER_WINDOW_MS = 60 * 60_000;
  * handoverOpensBeforeMinutes): not at 09:10 for a shift ending 16:00.
  */
 export const DEFAULT_HANDOVER_OPENS_BEFORE_MS = 30 * 60_000;
-
-/** HH:mm in Shanghai time, for the messages saying when the handover opens. */
-function clockTime(at: number): string {
-  return new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
-}
 
 /** What the handler logs of a signature whose signer was not rostered as the next shift's chief. */
 export interface SignOverride {
@@ -231,8 +226,8 @@ export class HandoverService {
       // Not at 09:10 for a shift ending 16:00: the next chief is not here, nor is the shift over.
       throw apiError(
         'E_CONFLICT',
-        `交接将于 ${clockTime(opensAt)} 开放（${this.shiftName(shift)}结束前 ${this.opensBeforeMs / 60_000} 分钟）`,
-        `The handover opens at ${clockTime(opensAt)} (${this.opensBeforeMs / 60_000} minutes before the shift ends)`,
+        `交接将于 ${hhmm(opensAt)} 开放（${this.shiftName(shift)}结束前 ${this.opensBeforeMs / 60_000} 分钟）`,
+        `The handover opens at ${hhmm(opensAt)} (${this.opensBeforeMs / 60_000} minutes before the shift ends)`,
         { reason: 'HANDOVER_NOT_OPEN', opensAt },
       );
     }
