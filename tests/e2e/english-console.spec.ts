@@ -21,6 +21,8 @@ const DATA_SQL = [
   'SELECT name FROM org_units',
   'SELECT display_name FROM users',
   'SELECT name FROM cameras',
+  // Names of objects deleted since (a camera, a view): the audit row keeps the name as it was, as data.
+  "SELECT json_extract(detail, '$.params.name') FROM audit_log WHERE json_valid(detail)",
   'SELECT tags FROM cameras',
   "SELECT name FROM categories WHERE name_en IS NULL OR name_en = ''",
   'SELECT name FROM departments',
