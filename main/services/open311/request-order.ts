@@ -72,7 +72,7 @@ function asApiError<T>(parse: () => T): T {
   }
 }
 
-export function splitBilingual(text: string): [string, string] {
+function splitBilingual(text: string): [string, string] {
   const at = text.indexOf(' / ');
   return at < 0 ? [text, text] : [text.slice(0, at), text.slice(at + 3)];
 }
