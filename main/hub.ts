@@ -71,6 +71,7 @@ import { seedSla } from './services/sla/seed';
 import { AuthService } from './services/auth/auth-service';
 import { SessionsRepo } from './services/auth/sessions-repo';
 import { OrgRepo } from './services/org/org-repo';
+import { unitAndCenter } from './services/org/audience';
 import { seedReferenceData } from './services/org/seed';
 import { bootstrapUsers, DEMO_PASSWORD, demoAccounts, isDemo, type BootstrapResult } from './services/users/bootstrap';
 import { UsersRepo } from './services/users/users-repo';
@@ -296,7 +297,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     /** Other consoles refetch the duty log of units that got system entries. */
     const announceLog = (unitIds: readonly string[]) => {
       for (const orgUnitId of new Set(unitIds)) {
-        bus.publish('duty.changed', { orgUnitId, what: 'log' }, { orgUnitIds: [orgUnitId, ...orgRepo.centerIds()] });
+        bus.publish('duty.changed', { orgUnitId, what: 'log' }, unitAndCenter(orgRepo, orgUnitId));
       }
     };
     const cameraApi = cameraHandlers({ cameras: services.cameras, online: cameraOnline });

@@ -11,6 +11,7 @@ import { CHIEF_ROLE, type HandoverService } from '../../services/duty/handover-s
 import { renderHandoverPdf } from '../../services/duty/report/handover-pdf';
 import type { RosterService } from '../../services/duty/roster-service';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { unitAndCenter } from '../../services/org/audience';
 import { viewerOf } from '../../services/org/viewer';
 import type { HandlerContext } from '../handler-types';
 import { handoverSignAttemptWords, handoverSignWords, handoverWords } from '../../services/audit/notes';
@@ -38,11 +39,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
   /** Who is reading, for the duty rule (duty-visibility.ts) the log and the lists share. */
   const viewer = (ctx: HandlerContext) => viewerOf(org, caller(ctx));
   const announce = (ctx: HandlerContext, orgUnitId: string, shiftId: number) =>
-    ctx.publish(
-      'duty.changed',
-      { orgUnitId, what: 'handover', shiftId },
-      { orgUnitIds: [orgUnitId, ...org.centerIds()] },
-    );
+    ctx.publish('duty.changed', { orgUnitId, what: 'handover', shiftId }, unitAndCenter(org, orgUnitId));
 
   /**
    * A shift id the caller may not see (another unit's, unless they are at the center) answers
@@ -107,7 +104,7 @@ export function dutyHandoverHandlers(deps: DutyHandoverDeps) {
         ctx.publish(
           'duty.changed',
           { orgUnitId: state.shift.orgUnitId, what: 'log' },
-          { orgUnitIds: [state.shift.orgUnitId, ...org.centerIds()] },
+          unitAndCenter(org, state.shift.orgUnitId),
         );
       }
       return state;

@@ -12,6 +12,7 @@ import { checkLinks, scopeRefs } from '../../services/duty/duty-log-links';
 import { canSeeUnitLog } from '../../services/duty/duty-visibility';
 import { visibleOrderIds } from '../../services/orders/order-visibility';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { unitAndCenter } from '../../services/org/audience';
 import { viewerOf, type Viewer } from '../../services/org/viewer';
 import type { HandlerContext } from '../handler-types';
 import { dutyLogWords } from '../../services/audit/notes';
@@ -80,7 +81,7 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
       ctx.publish(
         'duty.changed',
         { orgUnitId: user.orgUnitId, what: 'log', shiftId: entry.shiftId },
-        { orgUnitIds: [user.orgUnitId, ...org.centerIds()] },
+        unitAndCenter(org, user.orgUnitId),
       );
       return scopeRefs(db, [entry], who)[0] ?? entry;
     });

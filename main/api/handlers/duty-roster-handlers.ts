@@ -5,6 +5,7 @@ import type { dutyRosterMethods } from '../../../common/contract/duty-roster';
 import type { Clock } from '../../clock';
 import type { RosterService } from '../../services/duty/roster-service';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { unitAndCenter } from '../../services/org/audience';
 import type { HandlerContext, Session } from '../handler-types';
 import { rosterCopyWords, rosterWords } from '../../services/audit/notes';
 
@@ -67,8 +68,7 @@ export function dutyRosterHandlers(deps: DutyRosterDeps) {
    * changed, once the call has succeeded; their roster views and status bars refetch.
    */
   const announce = (ctx: HandlerContext, orgUnitId: string, what: EventPayload<'duty.changed'>['what']): void => {
-    const orgUnitIds = [...new Set([orgUnitId, ...org.centerIds()])];
-    ctx.publish('duty.changed', { orgUnitId, what }, { orgUnitIds });
+    ctx.publish('duty.changed', { orgUnitId, what }, unitAndCenter(org, orgUnitId));
   };
 
   const patternGet: DutyHandler<'duty.pattern.get'> = (ctx, { orgUnitId }) => {

@@ -1,6 +1,7 @@
 import { fixedWords } from '../../services/audit/notes-ops';
-import { apiError, type Audience } from '../../../common/contract';
+import { apiError } from '../../../common/contract';
 import type { OrgRepo } from '../../services/org/org-repo';
+import { unitAndCenter } from '../../services/org/audience';
 import { autoLinkTarget } from '../../../common/domain/incidents';
 import type { IncidentsService } from '../../services/incidents/incidents-service';
 import { viewerOf } from '../../services/org/viewer';
@@ -37,17 +38,9 @@ export function actorOf(session: Session, org: OrgRepo): OrderActor {
   };
 }
 
-/** Center users (any role) and the users of the stations concerned hear of an order. */
-function audiencesFor(org: OrgRepo, stationIds: (string | null)[], roles?: Audience['roles']): Audience[] {
-  const center = org.centerIds();
-  const stations = [...new Set(stationIds.filter((s): s is string => s !== null))];
-  return [center, ...stations.map((s) => [s])].map((orgUnitIds) => (roles ? { orgUnitIds, roles } : { orgUnitIds }));
-}
-
 export function publishAlert(deps: Pick<OrderDeps, 'org' | 'bus'>, alert: AlertRecord): void {
   const { stationId, ...payload } = alert;
-  for (const audience of audiencesFor(deps.org, [stationId], ALERTED_ROLES))
-    deps.bus.publish('orders.alert', payload, audience);
+  deps.bus.publish('orders.alert', payload, unitAndCenter(deps.org, [stationId], ALERTED_ROLES));
 }
 
 export function orderHandlers(deps: OrderDeps) {
@@ -55,9 +48,9 @@ export function orderHandlers(deps: OrderDeps) {
   const actor = (ctx: HandlerContext) => actorOf(ctx.requireSession(), org);
 
   const announce = (ctx: HandlerContext, change: OrderChange) => {
-    for (const audience of audiencesFor(org, [change.stationId, change.previousStationId])) {
-      ctx.publish('orders.changed', { id: change.id, code: change.code, state: change.state }, audience);
-    }
+    // Center users (any role) and the users of the stations concerned hear of an order.
+    const audience = unitAndCenter(org, [change.stationId, change.previousStationId]);
+    ctx.publish('orders.changed', { id: change.id, code: change.code, state: change.state }, audience);
   };
 
   const create: Handler<'orders.create'> = (ctx, input) => {

@@ -8,6 +8,7 @@ import {
 import { formatShanghai } from '../../../common/domain/time';
 import type { Camera } from '../../../common/contract/cameras';
 import type { OrgRepo } from '../org/org-repo';
+import { withCenter } from '../org/audience';
 import type { AlertRecord } from '../orders/order-alerts';
 import type { DutyLog } from './duty-log';
 import type { MissingCheckIn, RosterService } from './roster-service';
@@ -20,9 +21,7 @@ import type { MissingCheckIn, RosterService } from './roster-service';
 /** An order turning red is written for the center and for the station holding the order. */
 export function logOrderOverdue(dutyLog: DutyLog, org: OrgRepo, alert: AlertRecord): string[] {
   if (alert.kind !== 'red') return [];
-  const centers = org.centerIds();
-  const units = alert.stationId ? [...centers, alert.stationId] : centers;
-  return units.filter(
+  return withCenter(org, [alert.stationId]).filter(
     (unit) =>
       dutyLog.appendSystem(unit, `工单 ${alert.orderCode}「${alert.orderTitle}」已超时（红灯）`, {
         orderIds: [alert.orderId],
@@ -41,7 +40,7 @@ export function logMissingCheckIn(dutyLog: DutyLog, roster: RosterService, m: Mi
 
 /** A camera going offline, or back online, is written for the center and the station of its area. */
 export function logCameraOnline(dutyLog: DutyLog, org: OrgRepo, camera: Camera, online: boolean): string[] {
-  const units = [...org.centerIds(), ...(camera.stationId ? [camera.stationId] : [])];
+  const units = withCenter(org, [camera.stationId]);
   const text = online
     ? `摄像机 ${camera.name}（${camera.id}，${camera.workstationName}）恢复在线`
     : `摄像机 ${camera.name}（${camera.id}，${camera.workstationName}）离线`;
@@ -66,7 +65,7 @@ export function logIncident(
   what: 'activated' | 'level' | 'closed',
   detail: string,
 ): string[] {
-  const units = [...new Set([...org.centerIds(), ...incident.stationIds])];
+  const units = withCenter(org, incident.stationIds);
   const mark = incident.drill ? '【演练】' : '';
   const level = INCIDENT_LEVEL_NAMES[incident.level].zh;
   const head = `${mark}应急事件「${incident.name}」（${INCIDENT_TYPE_NAMES[incident.type].zh}，#${incident.id}）`;
