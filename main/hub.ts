@@ -49,9 +49,10 @@ import { ContactsService } from './services/contacts/contacts-service';
 import { IncidentNotifications } from './services/contacts/notifications';
 import { seedDemoCameras } from './services/cameras/demo-cameras';
 import { AuditRepo } from './services/audit/audit-repo';
-import { ChecklistRepo } from './services/duty/checklist';
+import { Checklists } from './services/duty/checklist';
 import { DutyLog } from './services/duty/duty-log';
 import { CHIEF_ROLE as HANDOVER_CHIEF_ROLE, HandoverService } from './services/duty/handover-service';
+import { dutyStore } from './services/duty/duty-store';
 import { upgradeLegacySeals } from './services/duty/seal-upgrade';
 import { RosterService } from './services/duty/roster-service';
 import { logCameraOnline, logIncident, logMissingCheckIn, logOrderOverdue } from './services/duty/system-entries';
@@ -260,7 +261,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const roster = new RosterService(db, orgRepo, clock);
     // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
     const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
-    const checklists = new ChecklistRepo(db, clock);
+    const checklists = new Checklists(db, clock);
     const handover = new HandoverService(
       db,
       clock,
@@ -280,7 +281,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       (options.handoverOpensBeforeMinutes ?? 30) * 60_000,
     );
     // Seals made before keyed seals existed are re-sealed once, if intact (seal-upgrade.ts).
-    upgradeLegacySeals(db, keys.sealKey, clock(), auditRepo);
+    upgradeLegacySeals(dutyStore(db), keys.sealKey, clock(), auditRepo);
     // Demo mode's working center (main/services/demo), on the first start only; printed with its time.
     if (options.demoHistory) {
       const demo = await seedDemoCenter(db, clock(), keys.sealKey);

@@ -5,6 +5,7 @@ import type { ChainHead } from '../../common/contract/duty-log';
 import { resolveConfig } from '../config';
 import { DB_FILE_NAME } from '../db/connection';
 import { KEY_FILE_NAME, KeyFileError, loadHubKeys } from '../security/hub-keys';
+import { dutyStore } from '../services/duty/duty-store';
 import { verifyChain } from '../services/duty/seal';
 
 /**
@@ -51,7 +52,7 @@ function main(): number {
       console.log(`${PREFIX} 值班台账完好 / duty ledger intact: 0 个封存班次 / 0 sealed shifts (${file})`);
       return 0;
     }
-    const result = verifyChain(db, sealKey(dataDir));
+    const result = verifyChain(dutyStore(db), sealKey(dataDir));
     for (const head of result.heads ?? []) console.log(headLine(head));
     if (result.ok) {
       console.log(

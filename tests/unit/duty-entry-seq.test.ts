@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import type { Hub } from '../../main/hub';
+import { dutyStore } from '../../main/services/duty/duty-store';
 import { verifyChain } from '../../main/services/duty/seal-verify';
 import { entryRefLabel } from '../../common/domain/duty/entry-ref';
 import { exportDutyLog } from '../../main/services/duty/duty-log-export';
@@ -167,7 +168,7 @@ describe('entry numbers in a shift (第N条)', () => {
     ]);
     expect(rows.filter((r) => r.shiftId === sealed).map((r) => r.seq)).toEqual([1, 2]);
     // The number is not sealed content: the chain made before the column verifies after it.
-    expect(verifyChain(db, key)).toMatchObject({ ok: true, sealed: 1 });
+    expect(verifyChain(dutyStore(db), key)).toMatchObject({ ok: true, sealed: 1 });
     // Still append-only.
     expect(() => db.prepare('UPDATE duty_log_entries SET seq = 9').run()).toThrow(/append-only/);
   });

@@ -3,6 +3,7 @@ import { ApiError, contract } from '../../common/contract';
 import type { DutyLogEntry, DutyShift } from '../../common/contract/duty-log';
 import { defaultPattern } from '../../common/domain/duty';
 import { openDatabase, type Db } from '../../main/db/connection';
+import { dutyStore } from '../../main/services/duty/duty-store';
 import { DutyLog, SYSTEM_AUTHOR, type AppendInput } from '../../main/services/duty/duty-log';
 import { GENESIS_SEAL_HASH, canonicalJson, sealOf, sealShift, verifyChain } from '../../main/services/duty/seal';
 import { seedReferenceData } from '../../main/services/org/seed';
@@ -54,7 +55,7 @@ function threeSealedShifts() {
     const a = s.write(`第${i}班 巡查井盖破损`);
     const b = s.write(`第${i}班 来电反映路灯不亮`, { kind: 'call', links: { orderIds: [i] } });
     const shift = s.log.currentShift(CENTER);
-    sealShift(s.db, KEY, shift.id, { notes: `交接 ${i}`, open: { pending: i } }, SIGNERS, s.clock());
+    sealShift(dutyStore(s.db), KEY, shift.id, { notes: `交接 ${i}`, open: { pending: i } }, SIGNERS, s.clock());
     shifts.push(shift);
     entries.push([a, b]);
     s.clock.advance(8 * HOUR);
@@ -143,7 +144,7 @@ describe('duty log: append-only entries', () => {
     db.prepare(`UPDATE duty_shifts SET status = 'handover' WHERE id = ?`).run(shift.id);
     const during = log.appendSystem(CENTER, '摄像头 cam-3 离线');
     expect(write('人工记录').shiftId).toBe(during?.shiftId);
-    sealShift(db, KEY, shift.id, {}, SIGNERS, NOW);
+    sealShift(dutyStore(db), KEY, shift.id, {}, SIGNERS, NOW);
     const later = log.appendSystem(CENTER, '应急状态已切换');
     const next = db.prepare('SELECT code, date FROM duty_shifts WHERE id = ?').get(later?.shiftId ?? 0);
     expect(next).toEqual({ code: 'middle', date: '2026-11-26' });
@@ -176,27 +177,27 @@ describe('duty log: append-only entries', () => {
 describe('duty ledger: seals and tamper evidence', () => {
   it('seals three shifts into a chain that verifies intact', () => {
     const { db, shifts } = threeSealedShifts();
-    const seals = shifts.map((s) => sealOf(db, s.id));
+    const seals = shifts.map((s) => sealOf(dutyStore(db), s.id));
     expect(seals[0]?.prevSealHash).toBe(GENESIS_SEAL_HASH);
     expect(seals[1]?.prevSealHash).toBe(seals[0]?.sealHash);
     expect(seals[2]?.prevSealHash).toBe(seals[1]?.sealHash);
     expect(seals[0]?.summary).toBe('{"notes":"交接 1","open":{"pending":1}}');
-    expect(verifyChain(db, KEY)).toMatchObject({ ok: true, sealed: 3 });
-    expect(verifyChain(db, KEY, CENTER)).toMatchObject({ ok: true, sealed: 3 });
-    expect(verifyChain(db, KEY, STATION)).toMatchObject({ ok: true, sealed: 0 });
+    expect(verifyChain(dutyStore(db), KEY)).toMatchObject({ ok: true, sealed: 3 });
+    expect(verifyChain(dutyStore(db), KEY, CENTER)).toMatchObject({ ok: true, sealed: 3 });
+    expect(verifyChain(dutyStore(db), KEY, STATION)).toMatchObject({ ok: true, sealed: 0 });
   });
 
   it('a sealed shift takes no entries and cannot be sealed again', () => {
     const { db, log, write } = setup();
     write('本班记录');
     const shift = log.currentShift(CENTER);
-    expect(apiCode(() => sealShift(db, KEY, shift.id, {}, [SIGNERS[0] ?? { id: 1, name: 'x' }], NOW))).toBe(
+    expect(apiCode(() => sealShift(dutyStore(db), KEY, shift.id, {}, [SIGNERS[0] ?? { id: 1, name: 'x' }], NOW))).toBe(
       'E_INVALID',
     );
-    sealShift(db, KEY, shift.id, { notes: '无' }, SIGNERS, NOW);
+    sealShift(dutyStore(db), KEY, shift.id, { notes: '无' }, SIGNERS, NOW);
     expect(log.currentShift(CENTER).status).toBe('sealed');
     expect(write('封存后写入').shiftId).not.toBe(shift.id);
-    expect(apiCode(() => sealShift(db, KEY, shift.id, {}, SIGNERS, NOW))).toBe('E_CONFLICT');
+    expect(apiCode(() => sealShift(dutyStore(db), KEY, shift.id, {}, SIGNERS, NOW))).toBe('E_CONFLICT');
     expect(() => db.prepare(`UPDATE duty_shifts SET status = 'open' WHERE id = ?`).run(shift.id)).toThrow(/sealed/);
     expect(() => db.prepare('DELETE FROM duty_seals').run()).toThrow(/append-only/);
   });
@@ -205,7 +206,7 @@ describe('duty ledger: seals and tamper evidence', () => {
     const { db, shifts, entries } = threeSealedShifts();
     db.exec('DROP TRIGGER duty_log_entries_no_update');
     db.prepare('UPDATE duty_log_entries SET text = ? WHERE id = ?').run('第2班 一切正常', entries[1]?.[0]?.id);
-    const result = verifyChain(db, KEY);
+    const result = verifyChain(dutyStore(db), KEY);
     expect(result).toMatchObject({
       ok: false,
       shiftId: shifts[1]?.id,
@@ -219,7 +220,10 @@ describe('duty ledger: seals and tamper evidence', () => {
     const deleted = threeSealedShifts();
     deleted.db.exec('DROP TRIGGER duty_log_entries_no_delete');
     deleted.db.prepare('DELETE FROM duty_log_entries WHERE id = ?').run(deleted.entries[2]?.[1]?.id);
-    expect(verifyChain(deleted.db, KEY)).toMatchObject({ shiftId: deleted.shifts[2]?.id, reason: 'entries_changed' });
+    expect(verifyChain(dutyStore(deleted.db), KEY)).toMatchObject({
+      shiftId: deleted.shifts[2]?.id,
+      reason: 'entries_changed',
+    });
 
     const inserted = threeSealedShifts();
     inserted.db.exec('DROP TRIGGER duty_log_entries_not_sealed');
@@ -228,7 +232,7 @@ describe('duty ledger: seals and tamper evidence', () => {
         `INSERT INTO duty_log_entries (shift_id, at, author_name, kind, text) VALUES (?, ?, '张三', 'duty', '补记')`,
       )
       .run(inserted.shifts[0]?.id, NOW);
-    expect(shiftIdAt(verifyChain(inserted.db, KEY))).toBe(inserted.shifts[0]?.id);
+    expect(shiftIdAt(verifyChain(dutyStore(inserted.db), KEY))).toBe(inserted.shifts[0]?.id);
   });
 
   it('detects an edited summary and an edited signer', () => {
@@ -237,14 +241,17 @@ describe('duty ledger: seals and tamper evidence', () => {
     summary.db
       .prepare('UPDATE duty_seals SET summary = ? WHERE shift_id = ?')
       .run(canonicalJson({ notes: '交接 2（已处理）', open: { pending: 0 } }), summary.shifts[1]?.id);
-    expect(verifyChain(summary.db, KEY)).toMatchObject({ shiftId: summary.shifts[1]?.id, reason: 'seal_mismatch' });
+    expect(verifyChain(dutyStore(summary.db), KEY)).toMatchObject({
+      shiftId: summary.shifts[1]?.id,
+      reason: 'seal_mismatch',
+    });
 
     const signer = threeSealedShifts();
     signer.db.exec('DROP TRIGGER duty_seals_no_update');
     signer.db
       .prepare('UPDATE duty_seals SET signed_by = ? WHERE shift_id = ?')
       .run('[{"id":1,"name":"王值班长"},{"id":3,"name":"赵某"}]', signer.shifts[0]?.id);
-    expect(shiftIdAt(verifyChain(signer.db, KEY))).toBe(signer.shifts[0]?.id);
+    expect(shiftIdAt(verifyChain(dutyStore(signer.db), KEY))).toBe(signer.shifts[0]?.id);
   });
 
   it('detects a broken prev link and a removed seal', () => {
@@ -253,21 +260,24 @@ describe('duty ledger: seals and tamper evidence', () => {
     link.db
       .prepare('UPDATE duty_seals SET prev_seal_hash = ? WHERE shift_id = ?')
       .run(GENESIS_SEAL_HASH, link.shifts[2]?.id);
-    expect(verifyChain(link.db, KEY)).toMatchObject({ shiftId: link.shifts[2]?.id, reason: 'chain_broken' });
+    expect(verifyChain(dutyStore(link.db), KEY)).toMatchObject({ shiftId: link.shifts[2]?.id, reason: 'chain_broken' });
 
     const removed = threeSealedShifts();
     removed.db.exec('DROP TRIGGER duty_seals_no_delete');
     removed.db.prepare('DELETE FROM duty_seals WHERE shift_id = ?').run(removed.shifts[1]?.id);
-    expect(verifyChain(removed.db, KEY)).toMatchObject({ shiftId: removed.shifts[1]?.id, reason: 'seal_missing' });
+    expect(verifyChain(dutyStore(removed.db), KEY)).toMatchObject({
+      shiftId: removed.shifts[1]?.id,
+      reason: 'seal_missing',
+    });
   });
 
   it('chains each org unit separately', () => {
     const { db, log, clock } = threeSealedShifts();
     log.append({ orgUnitId: STATION, authorId: null, authorName: '站长', kind: 'duty', text: '站内记录' });
     const station = log.currentShift(STATION);
-    const seal = sealShift(db, KEY, station.id, {}, SIGNERS, clock());
+    const seal = sealShift(dutyStore(db), KEY, station.id, {}, SIGNERS, clock());
     expect(seal.prevSealHash).toBe(GENESIS_SEAL_HASH);
-    expect(verifyChain(db, KEY)).toMatchObject({ ok: true, sealed: 4 });
-    expect(verifyChain(db, KEY, STATION)).toMatchObject({ ok: true, sealed: 1 });
+    expect(verifyChain(dutyStore(db), KEY)).toMatchObject({ ok: true, sealed: 4 });
+    expect(verifyChain(dutyStore(db), KEY, STATION)).toMatchObject({ ok: true, sealed: 1 });
   });
 });

@@ -19,6 +19,7 @@ import {
   legacySealHash,
   type ShiftFacts,
 } from '../../main/services/duty/seal-content';
+import { dutyStore } from '../../main/services/duty/duty-store';
 import { verifyChain } from '../../main/services/duty/seal-verify';
 import { rosterNextChief } from '../helpers/duty-handover';
 import { demoHub, ok, signedIn, tempDir, testClock, type TestConnection } from '../helpers/hub';
@@ -106,7 +107,7 @@ function tamper() {
   fs.cpSync(base, dir, { recursive: true });
   const db = new Database(path.join(dir, DB_FILE_NAME));
   const key = loadHubKeys(dir).sealKey;
-  const verify = (): LedgerVerifyResult => verifyChain(db, key);
+  const verify = (): LedgerVerifyResult => verifyChain(dutyStore(db), key);
   return { dir, db, key, verify };
 }
 
@@ -279,12 +280,12 @@ describe('duty ledger tamper evidence', () => {
       }
       const facts = {
         ...seal,
-        entriesHash: entriesHash(unkeyed.db, seal.shiftId),
+        entriesHash: entriesHash(dutyStore(unkeyed.db), seal.shiftId),
         prevSealHash: prev,
         legacyHash: null,
       };
       // Keyed with the empty key: what "the hash has no key" amounts to.
-      const hash = keyedSealHash(unkeyed.db, Buffer.alloc(0), seal.shift, facts);
+      const hash = keyedSealHash(dutyStore(unkeyed.db), Buffer.alloc(0), seal.shift, facts);
       unkeyed.db
         .prepare('UPDATE duty_seals SET entries_hash = ?, prev_seal_hash = ?, seal_hash = ? WHERE id = ?')
         .run(facts.entriesHash, prev, hash, seal.id);
@@ -305,11 +306,11 @@ describe('duty ledger tamper evidence', () => {
       }
       const facts = {
         ...seal,
-        entriesHash: entriesHash(wrongKey.db, seal.shiftId),
+        entriesHash: entriesHash(dutyStore(wrongKey.db), seal.shiftId),
         prevSealHash: prev,
         legacyHash: null,
       };
-      const hash = keyedSealHash(wrongKey.db, guess, seal.shift, facts);
+      const hash = keyedSealHash(dutyStore(wrongKey.db), guess, seal.shift, facts);
       wrongKey.db
         .prepare('UPDATE duty_seals SET entries_hash = ?, prev_seal_hash = ?, seal_hash = ? WHERE id = ?')
         .run(facts.entriesHash, prev, hash, seal.id);
@@ -327,7 +328,7 @@ describe('duty ledger tamper evidence', () => {
       rewriteEntry(db);
       let prev = '0'.repeat(64);
       for (const seal of sealRows(db)) {
-        const facts = { ...seal, entriesHash: legacyEntriesHash(db, seal.shiftId), prevSealHash: prev };
+        const facts = { ...seal, entriesHash: legacyEntriesHash(dutyStore(db), seal.shiftId), prevSealHash: prev };
         const hash = legacySealHash(seal.shift, facts);
         db.prepare(
           `UPDATE duty_seals SET scheme = ?, seq = NULL, entries_hash = ?, prev_seal_hash = ?, seal_hash = ?,
@@ -348,7 +349,7 @@ describe('duty ledger tamper evidence', () => {
     dropTriggers(db);
     const newest = sealRows(db).at(-1)!;
     const prev = db.prepare('SELECT prev_seal_hash FROM duty_seals WHERE id = ?').pluck().get(newest.id) as string;
-    const facts = { ...newest, entriesHash: legacyEntriesHash(db, newest.shiftId), prevSealHash: prev };
+    const facts = { ...newest, entriesHash: legacyEntriesHash(dutyStore(db), newest.shiftId), prevSealHash: prev };
     db.prepare('UPDATE duty_seals SET scheme = ?, entries_hash = ?, seal_hash = ? WHERE id = ?').run(
       LEGACY_SEAL_SCHEME,
       facts.entriesHash,
@@ -366,7 +367,7 @@ describe('duty ledger tamper evidence', () => {
       const restore = dropTriggers(db);
       let prev = '0'.repeat(64);
       for (const seal of sealRows(db)) {
-        const facts = { ...seal, entriesHash: legacyEntriesHash(db, seal.shiftId), prevSealHash: prev };
+        const facts = { ...seal, entriesHash: legacyEntriesHash(dutyStore(db), seal.shiftId), prevSealHash: prev };
         const hash = legacySealHash(seal.shift, facts);
         db.prepare(
           `UPDATE duty_seals SET scheme = ?, seq = NULL, entries_hash = ?, prev_seal_hash = ?, seal_hash = ? WHERE id = ?`,
@@ -386,7 +387,7 @@ describe('duty ledger tamper evidence', () => {
     const intact = legacy(false);
     const before = new Database(path.join(intact.dir, DB_FILE_NAME));
     const legacyHashes = before.prepare('SELECT seal_hash FROM duty_seals ORDER BY id').pluck().all();
-    expect(verifyChain(before, intact.key)).toMatchObject({ ok: true, sealed: 3, heads: [] });
+    expect(verifyChain(dutyStore(before), intact.key)).toMatchObject({ ok: true, sealed: 3, heads: [] });
     before.close();
     const hub = await demoHub({
       dataDir: intact.dir,

@@ -4,7 +4,7 @@ import { apiError } from '../../../common/contract';
 import type { dutyHandoverMethods } from '../../../common/contract/duty-handover';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
-import type { ChecklistRepo } from '../../services/duty/checklist';
+import type { Checklists } from '../../services/duty/checklist';
 import type { DutyLog } from '../../services/duty/duty-log';
 import { handoverReport, reportFileName } from '../../services/duty/handover-report';
 import { CHIEF_ROLE, type HandoverService } from '../../services/duty/handover-service';
@@ -24,7 +24,7 @@ type HandoverHandler<M extends keyof Methods> = (
 
 export interface DutyHandoverDeps {
   handover: HandoverService;
-  checklists: ChecklistRepo;
+  checklists: Checklists;
   dutyLog: DutyLog;
   roster: RosterService;
   org: OrgRepo;

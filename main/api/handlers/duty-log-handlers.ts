@@ -7,6 +7,7 @@ import type { Db } from '../../db/connection';
 import type { DutyLog } from '../../services/duty/duty-log';
 import { dutyLogExportName, exportDutyLog, XLSX_MIME } from '../../services/duty/duty-log-export';
 import type { RosterService } from '../../services/duty/roster-service';
+import { dutyStore } from '../../services/duty/duty-store';
 import { verifyChain } from '../../services/duty/seal';
 import { checkLinks, scopeRefs } from '../../services/duty/duty-log-links';
 import { canSeeUnitLog } from '../../services/duty/duty-visibility';
@@ -39,6 +40,7 @@ export interface DutyLogDeps {
 /** The duty log: read and write the caller's own org unit's current shift; search and export; verify the seals. */
 export function dutyLogHandlers(deps: DutyLogDeps) {
   const { dutyLog, db, org } = deps;
+  const ledger = dutyStore(db); // built once: the check reads every seal
 
   const viewer = (ctx: HandlerContext): Viewer => viewerOf(org, ctx.requireSession().user);
 
@@ -129,7 +131,7 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
     };
   };
 
-  const verify: DutyHandler<'duty.ledger.verify'> = () => verifyChain(db, deps.sealKey);
+  const verify: DutyHandler<'duty.ledger.verify'> = () => verifyChain(ledger, deps.sealKey);
 
   return {
     'duty.log.current': current,

@@ -1,7 +1,7 @@
 import { mondayOf, shiftInstances, type ShiftOrgKind } from '../../../common/domain/duty';
 import type { DutyLogAuthorKind } from '../../../common/contract/duty-log';
 import type { Db } from '../../db/connection';
-import { ChecklistRepo } from '../duty/checklist';
+import { Checklists } from '../duty/checklist';
 import { DutyLog } from '../duty/duty-log';
 import { HandoverService } from '../duty/handover-service';
 import type { RosterService } from '../duty/roster-service';
@@ -77,7 +77,7 @@ export function planDemoDuty(
   const clock = () => t;
   const log = new DutyLog(db, clock, (id) => roster.pattern(id));
   const users = new UsersRepo(db);
-  const checklists = new ChecklistRepo(db, clock);
+  const checklists = new Checklists(db, clock);
   // The seeding signs with known people, never with a password: verifySigner is not used.
   const noPasswords = {
     verifyCredentials: () => Promise.reject(new Error('the demo seeding checks no passwords')),

@@ -3,6 +3,7 @@ import type { ChecklistItem } from '../../../common/contract/duty-handover';
 import type { ShiftOrgKind } from '../../../common/domain/duty';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
+import { ChecklistRepo } from './checklist-repo';
 
 /**
  * The handover checklist (交接检查项) a chief ticks before handing over. Each org unit may edit its
@@ -25,41 +26,48 @@ export const DEFAULT_CHECKLISTS: Record<ShiftOrgKind, readonly ChecklistItem[]> 
   ],
 };
 
-export class ChecklistRepo {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-  ) {}
+/**
+ * A checklist as saved: ids and labels trimmed. E_INVALID for an empty id or label, or for
+ * duplicate ids or labels.
+ */
+export function cleanChecklist(items: readonly ChecklistItem[]): ChecklistItem[] {
+  const clean = items.map((i) => ({ id: i.id.trim(), label: i.label.trim() }));
+  for (const key of ['id', 'label'] as const) {
+    const seen = new Set<string>();
+    for (const item of clean) {
+      if (seen.has(item[key])) {
+        throw apiError('E_INVALID', `检查项重复：${item[key]}`, `Duplicate checklist item: ${item[key]}`, {
+          field: `items.${key}`,
+        });
+      }
+      seen.add(item[key]);
+    }
+  }
+  if (clean.some((i) => i.id === '' || i.label === '')) {
+    throw apiError('E_INVALID', '检查项不能为空', 'A checklist item is empty', { field: 'items' });
+  }
+  return clean;
+}
 
-  items(orgUnitId: string, kind: ShiftOrgKind): ChecklistItem[] {
-    const row = this.db.prepare('SELECT items FROM duty_checklists WHERE org_unit_id = ?').get(orgUnitId) as
-      { items: string } | undefined;
-    return row ? (JSON.parse(row.items) as ChecklistItem[]) : [...DEFAULT_CHECKLISTS[kind]];
+/** Each unit's handover checklist: its own once edited (ChecklistRepo), else its kind's default. */
+export class Checklists {
+  private readonly repo: ChecklistRepo;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.repo = new ChecklistRepo(db);
   }
 
-  /** Replaces the unit's checklist. E_INVALID for duplicate ids or labels. */
+  items(orgUnitId: string, kind: ShiftOrgKind): ChecklistItem[] {
+    return this.repo.items(orgUnitId) ?? [...DEFAULT_CHECKLISTS[kind]];
+  }
+
+  /** Replaces the unit's checklist (cleanChecklist's rule). */
   set(orgUnitId: string, items: readonly ChecklistItem[]): ChecklistItem[] {
-    const clean = items.map((i) => ({ id: i.id.trim(), label: i.label.trim() }));
-    for (const key of ['id', 'label'] as const) {
-      const seen = new Set<string>();
-      for (const item of clean) {
-        if (seen.has(item[key])) {
-          throw apiError('E_INVALID', `检查项重复：${item[key]}`, `Duplicate checklist item: ${item[key]}`, {
-            field: `items.${key}`,
-          });
-        }
-        seen.add(item[key]);
-      }
-    }
-    if (clean.some((i) => i.id === '' || i.label === '')) {
-      throw apiError('E_INVALID', '检查项不能为空', 'A checklist item is empty', { field: 'items' });
-    }
-    this.db
-      .prepare(
-        `INSERT INTO duty_checklists (org_unit_id, items, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (org_unit_id) DO UPDATE SET items = excluded.items, updated_at = excluded.updated_at`,
-      )
-      .run(orgUnitId, JSON.stringify(clean), this.clock());
+    const clean = cleanChecklist(items);
+    this.repo.save(orgUnitId, clean, this.clock());
     return clean;
   }
 }

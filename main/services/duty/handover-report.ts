@@ -1,11 +1,8 @@
 import type { HandoverReport } from '../../../common/contract/duty-handover';
 import { postsFor } from '../../../common/domain/duty';
-import type { Db } from '../../db/connection';
 import type { DutyLog } from './duty-log';
 import type { HandoverService } from './handover-service';
-import { RosterRepo } from './roster-repo';
 import type { RosterService } from './roster-service';
-import { chainHead } from './seal';
 
 /**
  * Everything the printed handover report shows for one shift: who was on which post (with
@@ -13,7 +10,7 @@ import { chainHead } from './seal';
  * chain head at print time (its newest seal), so the paper anchors the ledger against truncation.
  */
 export function handoverReport(
-  deps: { db: Db; dutyLog: DutyLog; roster: RosterService; handover: HandoverService },
+  deps: { dutyLog: DutyLog; roster: RosterService; handover: HandoverService },
   shiftId: number,
   printed: { at: number; by: string },
   viewer: { orgUnitId: string; isCenter: boolean },
@@ -21,9 +18,9 @@ export function handoverReport(
   const state = deps.handover.get(viewer, shiftId);
   const { shift } = state;
   const unit = deps.roster.rosterUnit(shift.orgUnitId);
-  const head = chainHead(deps.db, shift.orgUnitId);
+  const head = deps.handover.chainHead(shift.orgUnitId);
   const headName = head && deps.roster.pattern(head.orgUnitId).shifts.find((s) => s.code === head.code)?.name;
-  const rows = new RosterRepo(deps.db).ofShift({ orgUnitId: shift.orgUnitId, date: shift.date, shiftCode: shift.code });
+  const rows = deps.roster.ofShift({ orgUnitId: shift.orgUnitId, date: shift.date, shiftCode: shift.code });
   return {
     title: '值班交接班报告',
     orgUnitName: unit.name,

@@ -12,14 +12,14 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { AuthService } from '../auth/auth-service';
 import { UsersRepo, type StoredUser } from '../users/users-repo';
-import type { ChecklistRepo } from './checklist';
+import type { ChainHead } from '../../../common/contract/duty-log';
+import type { Checklists } from './checklist';
 import type { DutyLog } from './duty-log';
 import { canSeeUnitLog, type DutyScope } from './duty-visibility';
-import { HandoverRepo } from './handover-repo';
+import { dutyStore, type DutyStore } from './duty-store';
 import { buildSummary, type SummaryInput, type SummarySources } from './handover-summary';
-import { RosterRepo } from './roster-repo';
 import type { RosterService } from './roster-service';
-import { sealOf, sealShift } from './seal';
+import { chainHead, sealOf, sealShift } from './seal';
 import { CHIEF_POST, shiftInstances } from '../../../common/domain/duty';
 import { dateOfDay, dayNumber, hhmm } from '../../../common/domain/time';
 
@@ -56,11 +56,11 @@ export interface Caller {
  */
 export class HandoverService {
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
     private readonly dutyLog: DutyLog,
     private readonly roster: RosterService,
-    private readonly checklists: ChecklistRepo,
+    private readonly checklists: Checklists,
     /** Only to check a signer's password (verifySigner). */
     private readonly auth: Pick<AuthService, 'verifyCredentials'>,
     /** HMAC key of the seals (hub.keys.sealKey, kept outside the database). */
@@ -69,13 +69,11 @@ export class HandoverService {
     /** How long before a shift's end its handover may start (DEFAULT_HANDOVER_OPENS_BEFORE_MS). */
     private readonly opensBeforeMs: number = DEFAULT_HANDOVER_OPENS_BEFORE_MS,
   ) {
-    this.repo = new HandoverRepo(db);
-    this.rosterRepo = new RosterRepo(db);
+    this.store = dutyStore(db);
     this.users = new UsersRepo(db);
   }
 
-  private readonly repo: HandoverRepo;
-  private readonly rosterRepo: RosterRepo;
+  private readonly store: DutyStore;
   private readonly users: UsersRepo;
 
   /** When the handover of `shift` may be started: from shortly before its end until the window after it. */
@@ -94,7 +92,7 @@ export class HandoverService {
     const day = dayNumber(shift.date) ?? 0;
     const following = shiftInstances(pattern, shift.date, dateOfDay(day + 2)).find((s) => s.startsAt >= shift.endsAt);
     if (!following) return null;
-    const chiefs = this.rosterRepo.holders(
+    const chiefs = this.store.roster.holders(
       { orgUnitId: unit.id, date: following.date, shiftCode: following.code },
       CHIEF_POST[unit.kind],
     );
@@ -128,7 +126,7 @@ export class HandoverService {
    * handover window if it is still open; else the shift covering now (open, in handover or sealed).
    */
   target(orgUnitId: string): DutyShift {
-    const running = this.repo.running(orgUnitId);
+    const running = this.store.handovers.running(orgUnitId);
     if (running) return running;
     const now = this.clock();
     const covering = this.dutyLog.coveringShift(orgUnitId, now);
@@ -150,7 +148,7 @@ export class HandoverService {
     const shift = this.target(unit.id);
     const items = this.checklists.items(unit.id, unit.kind);
     return buildSummary(
-      this.db,
+      this.store,
       { unit, shift: { ...shift, name: this.shiftName(shift) } },
       items,
       { checklist: [], notes: '', doneAssigned: [] },
@@ -169,8 +167,8 @@ export class HandoverService {
   }
 
   state(shift: DutyShift): HandoverState {
-    const row = this.repo.handover(shift.id);
-    const seal = sealOf(this.db, shift.id);
+    const row = this.store.handovers.handover(shift.id);
+    const seal = sealOf(this.store, shift.id);
     const summaryText = row?.summary ?? seal?.summary ?? null;
     return {
       shift,
@@ -193,7 +191,7 @@ export class HandoverService {
   }
 
   private signatures(shiftId: number): HandoverSignature[] {
-    return this.repo.signatures(shiftId);
+    return this.store.handovers.signatures(shiftId);
   }
 
   private requireTarget(caller: Caller, shiftId: number) {
@@ -232,14 +230,14 @@ export class HandoverService {
       );
     }
     const summary = buildSummary(
-      this.db,
+      this.store,
       { unit, shift: { ...shift, name: this.shiftName(shift) } },
       this.checklists.items(unit.id, unit.kind),
       input,
       now,
       this.sources,
     );
-    this.repo.start(shift.id, { id: caller.id, name: caller.displayName }, now, JSON.stringify(summary));
+    this.store.handovers.start(shift.id, { id: caller.id, name: caller.displayName }, now, JSON.stringify(summary));
     return this.state({ ...shift, status: 'handover' });
   }
 
@@ -248,7 +246,7 @@ export class HandoverService {
     if (shift.status !== 'handover') {
       throw apiError('E_CONFLICT', '该班次没有进行中的交接班', 'The shift has no handover in progress');
     }
-    this.repo.cancel(shift.id);
+    this.store.handovers.cancel(shift.id);
     return this.state({ ...shift, status: 'open' });
   }
 
@@ -310,7 +308,7 @@ export class HandoverService {
       });
     }
     const now = this.clock();
-    this.repo.sign(shift.id, side, { id: signer.id, name: signer.displayName }, now);
+    this.store.handovers.sign(shift.id, side, { id: signer.id, name: signer.displayName }, now);
     const all = this.signatures(shift.id);
     const outgoing = all.find((s) => s.side === 'outgoing');
     const incoming = all.find((s) => s.side === 'incoming');
@@ -321,7 +319,7 @@ export class HandoverService {
       name: s.userName,
       username: this.users.byId(s.userId)?.username ?? '',
     });
-    sealShift(this.db, this.sealKey, shift.id, summary, [signerOf(outgoing), signerOf(incoming)], now);
+    sealShift(this.store, this.sealKey, shift.id, summary, [signerOf(outgoing), signerOf(incoming)], now);
     return { state: this.state({ ...shift, status: 'sealed' }), sealed: true, override: overridden };
   }
 
@@ -355,9 +353,14 @@ export class HandoverService {
     return { signerName: signer.displayName, nextShift: nextName, reason };
   }
 
+  /** The unit's newest numbered seal now (the chain head a printed report shows), if any. */
+  chainHead(orgUnitId: string): ChainHead | undefined {
+    return chainHead(this.store, orgUnitId);
+  }
+
   /** The latest sealed shifts of a unit, newest first. */
   sealed(orgUnitId: string, limit: number) {
-    const rows = this.repo.sealed(orgUnitId, limit);
+    const rows = this.store.handovers.sealed(orgUnitId, limit);
     return rows.map((r) => ({ ...r, shiftName: this.shiftName(r) }));
   }
 }

@@ -8,10 +8,7 @@ import {
   type PendingAssigned,
 } from '../../../common/contract/duty-handover';
 import type { DutyShift } from '../../../common/contract/duty-log';
-import type { Db } from '../../db/connection';
-import { openOrdersOverview } from '../orders/order-handover';
-import { DutyLogRepo } from './duty-log-repo';
-import { HandoverRepo } from './handover-repo';
+import type { DutyStore } from './duty-store';
 
 /** What the summary is about: the unit and its shift. */
 export interface SummaryScope {
@@ -33,13 +30,16 @@ export interface SummarySources {
   incident?: (scope: SummaryScope, now: number) => NonNullable<HandoverSummary['incident']> | null;
 }
 
+/** What the summary reads: the log, the last sealed summary and the open orders. */
+export type SummaryStore = Pick<DutyStore, 'log' | 'handovers' | 'openOrders'>;
+
 /**
  * Generates the handover summary (交接班摘要) of a shift at `now`: the unit's open orders by state,
  * the overdue / supervised / parked ones, the 交办事项 still pending, the checklist and notes.
  * The center sees every order; a station the orders it holds (orders.station_id).
  */
 export function buildSummary(
-  db: Db,
+  store: SummaryStore,
   scope: SummaryScope,
   checklistItems: readonly ChecklistItem[],
   input: SummaryInput,
@@ -47,9 +47,9 @@ export function buildSummary(
   sources: SummarySources = {},
 ): HandoverSummary {
   const station = scope.unit.kind === 'station' ? scope.unit.id : null;
-  const { byState, overdue, supervised, parked } = openOrdersOverview(db, station, now, HANDOVER_LIST_MAX);
+  const { byState, overdue, supervised, parked } = store.openOrders(station, now, HANDOVER_LIST_MAX);
 
-  const { pending, done } = assignedItems(db, scope, input.doneAssigned);
+  const { pending, done } = assignedItems(store, scope, input.doneAssigned);
   const summary: HandoverSummary = {
     generatedAt: now,
     orgUnitId: scope.unit.id,
@@ -103,12 +103,11 @@ function answers(
  * 交办事项, is the item now). `doneIds` must name items of that list; they move to `done`.
  */
 function assignedItems(
-  db: Db,
+  { log, handovers }: SummaryStore,
   scope: SummaryScope,
   doneIds: readonly number[],
 ): { pending: PendingAssigned[]; done: PendingAssigned[] } {
-  const log = new DutyLogRepo(db);
-  const lastSeal = new HandoverRepo(db).lastSealSummary(scope.unit.id, scope.shift.startsAt);
+  const lastSeal = handovers.lastSealSummary(scope.unit.id, scope.shift.startsAt);
   const carried = lastSeal !== undefined ? handoverSummarySchema.safeParse(JSON.parse(lastSeal)) : null;
   const fromShift: PendingAssigned[] = log.assigned(scope.shift.id);
   const candidates = [...(carried?.success ? carried.data.pendingAssigned : []), ...fromShift];

@@ -32,7 +32,7 @@ import type { OrgRepo } from '../org/org-repo';
 import { UsersRepo } from '../users/users-repo';
 import { RosterCheckins, type MissingCheckIn } from './roster-checkins';
 import { RosterPatterns, type RosterUnit } from './roster-patterns';
-import { RosterRepo, type RosterRow } from './roster-repo';
+import { RosterRepo, type RosterRow, type ShiftKey } from './roster-repo';
 import {
   FIRST_ROSTER_YEAR,
   LAST_ROSTER_YEAR,
@@ -178,6 +178,11 @@ export class RosterService {
   assignment(id: number): RosterEntry | undefined {
     const row = this.repo.byId(id);
     return row && entry(row);
+  }
+
+  /** Who is rostered on a shift, on which post, with their check-in and check-out times. */
+  ofShift(key: ShiftKey): RosterRow[] {
+    return this.repo.ofShift(key);
   }
 
   // ── editing the roster ──────────────────────────────────────────────────────────────────────

@@ -11,8 +11,10 @@
  * Scheme cityops-duty-seal/1 (before keyed sealing, migration 0120) was an unkeyed SHA-256 over less; it is still read.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../db/connection';
-import { AttachmentsRepo } from '../attachments/attachments-repo';
+import type { DutyStore } from './duty-store';
+import type { HeadFacts, LedgerRepo } from './ledger-repo';
+
+export type { HeadFacts } from './ledger-repo';
 
 /** `prev_seal_hash` of an org unit's first seal. */
 export const GENESIS_SEAL_HASH = '0'.repeat(64);
@@ -59,23 +61,12 @@ export function sameDigest(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-interface EntryRow {
-  id: number;
-  links: string | null;
-}
-
-const ENTRY_COLUMNS = `id, shift_id AS shiftId, at, author_id AS authorId, author_name AS authorName, kind, text,
-  corrects_id AS correctsId, links`;
-
-function entryRows(db: Db, shiftId: number): EntryRow[] {
-  return db
-    .prepare(`SELECT ${ENTRY_COLUMNS} FROM duty_log_entries WHERE shift_id = ? ORDER BY id`)
-    .all(shiftId) as EntryRow[];
-}
+/** Where the sealed content is read: the ledger's rows and the attachments the entries link. */
+export type SealSource = Pick<DutyStore, 'ledger' | 'attachments'>;
 
 /** Scheme /1: SHA-256 over the canonical JSON of the shift's entries as stored (no attachments). */
-export function legacyEntriesHash(db: Db, shiftId: number): string {
-  return sha256(canonicalJson(entryRows(db, shiftId)));
+export function legacyEntriesHash(source: SealSource, shiftId: number): string {
+  return sha256(canonicalJson(source.ledger.sealedEntries(shiftId)));
 }
 
 function attachmentIds(links: string | null): unknown[] {
@@ -93,14 +84,13 @@ function attachmentIds(links: string | null): unknown[] {
  * attachments it links (content hash, name, type, size, kind, creation) — a missing attachment
  * is hashed as missing.
  */
-export function entriesHash(db: Db, shiftId: number): string {
+export function entriesHash(source: SealSource, shiftId: number): string {
   // The attachments domain's row (content hash, name, type, size, kind, creator, creation): the
   // hash is over canonical JSON, so only the values count, not the order of the columns. Links are
   // numbers when written (dutyLogLinksSchema); a tampered value is bound to SQLite as it always was.
-  const attachments = new AttachmentsRepo(db);
-  const rows = entryRows(db, shiftId).map((row) => ({
+  const rows = source.ledger.sealedEntries(shiftId).map((row) => ({
     ...row,
-    attachments: attachmentIds(row.links).map((id) => attachments.byId(id as number) ?? { id, missing: true }),
+    attachments: attachmentIds(row.links).map((id) => source.attachments.byId(id as number) ?? { id, missing: true }),
   }));
   return sha256(canonicalJson(rows));
 }
@@ -141,27 +131,9 @@ export function legacySealHash(shift: ShiftFacts, seal: SealFacts): string {
   );
 }
 
-/** The handover rows of a shift, as stored: the console renders the summary and signatures from them. */
-function handoverRows(db: Db, shiftId: number) {
-  const handover =
-    db
-      .prepare(
-        `SELECT started_by AS startedBy, started_by_name AS startedByName, started_at AS startedAt, summary
-         FROM duty_handovers WHERE shift_id = ?`,
-      )
-      .get(shiftId) ?? null;
-  const signatures = db
-    .prepare(
-      `SELECT side, user_id AS userId, user_name AS userName, signed_at AS signedAt
-       FROM duty_handover_signatures WHERE shift_id = ? ORDER BY side`,
-    )
-    .all(shiftId);
-  return { handover, signatures };
-}
-
 /** Scheme /2 seal hash: the keyed HMAC over the shift, its seal's columns and its handover rows. */
 export function keyedSealHash(
-  db: Db,
+  source: SealSource,
   key: Buffer,
   shift: ShiftFacts,
   seal: SealFacts & { seq: number; legacyHash: string | null },
@@ -183,23 +155,12 @@ export function keyedSealHash(
       entriesHash: seal.entriesHash,
       summary: seal.summary,
       signedBy: seal.signedBy,
-      ...handoverRows(db, shift.id),
+      // The handover rows as stored: the console renders the summary and signatures from them.
+      ...source.ledger.sealedHandover(shift.id),
       prevSealHash: seal.prevSealHash,
       legacyHash: seal.legacyHash,
     }),
   );
-}
-
-/** A unit's chain head as stored in duty_seal_heads (besides its MAC). */
-export interface HeadFacts {
-  orgUnitId: string;
-  seq: number;
-  sealId: number;
-  shiftId: number;
-  shiftDate: string;
-  shiftCode: string;
-  shiftStartsAt: number;
-  sealHash: string;
 }
 
 export function headMac(key: Buffer, head: HeadFacts): string {
@@ -207,22 +168,6 @@ export function headMac(key: Buffer, head: HeadFacts): string {
 }
 
 /** Points the unit's chain head at its newest seal (inside the sealing transaction). */
-export function writeHead(db: Db, key: Buffer, head: HeadFacts): void {
-  db.prepare(
-    `INSERT INTO duty_seal_heads (org_unit_id, seq, seal_id, shift_id, shift_date, shift_code, shift_starts_at, seal_hash, mac)
-     VALUES (@orgUnitId, @seq, @sealId, @shiftId, @shiftDate, @shiftCode, @shiftStartsAt, @sealHash, @mac)
-     ON CONFLICT (org_unit_id) DO UPDATE SET seq = excluded.seq, seal_id = excluded.seal_id,
-       shift_id = excluded.shift_id, shift_date = excluded.shift_date, shift_code = excluded.shift_code,
-       shift_starts_at = excluded.shift_starts_at, seal_hash = excluded.seal_hash, mac = excluded.mac`,
-  ).run({ ...head, mac: headMac(key, head) });
-}
-
-export function readHead(db: Db, orgUnitId: string): (HeadFacts & { mac: string }) | undefined {
-  return db
-    .prepare(
-      `SELECT org_unit_id AS orgUnitId, seq, seal_id AS sealId, shift_id AS shiftId, shift_date AS shiftDate,
-              shift_code AS shiftCode, shift_starts_at AS shiftStartsAt, seal_hash AS sealHash, mac
-       FROM duty_seal_heads WHERE org_unit_id = ?`,
-    )
-    .get(orgUnitId) as (HeadFacts & { mac: string }) | undefined;
+export function writeHead(ledger: LedgerRepo, key: Buffer, head: HeadFacts): void {
+  ledger.writeHead({ ...head, mac: headMac(key, head) });
 }

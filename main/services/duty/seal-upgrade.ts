@@ -8,54 +8,36 @@
  * leaves the chain as it is, so `verify-ledger` keeps naming the break. Either way the unit leaves
  * the list and one audit row records what happened. New seals are keyed from then on.
  */
-import type { Db } from '../../db/connection';
 import type { AuditRepo } from '../audit/audit-repo';
-import { GENESIS_SEAL_HASH, SEAL_SCHEME, entriesHash, keyedSealHash, writeHead, type ShiftFacts } from './seal-content';
+import type { DutyStore } from './duty-store';
+import { GENESIS_SEAL_HASH, SEAL_SCHEME, entriesHash, keyedSealHash, writeHead } from './seal-content';
 import { verifyChain } from './seal-verify';
-
-interface LegacySeal {
-  id: number;
-  shiftId: number;
-  sealedAt: number;
-  summary: string;
-  signedBy: string;
-  sealHash: string;
-}
 
 export interface UpgradeOutcome {
   upgraded: string[];
   broken: string[];
 }
 
-function resealUnit(db: Db, key: Buffer, unit: string): number {
-  const seals = db
-    .prepare(
-      `SELECT d.id, d.shift_id AS shiftId, d.sealed_at AS sealedAt, d.summary, d.signed_by AS signedBy,
-              d.seal_hash AS sealHash
-       FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id WHERE s.org_unit_id = ? ORDER BY d.id`,
-    )
-    .all(unit) as LegacySeal[];
-  const shiftOf = db.prepare(
-    `SELECT id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt
-     FROM duty_shifts WHERE id = ?`,
-  );
-  const update = db.prepare(
-    `UPDATE duty_seals SET scheme = ?, seq = ?, entries_hash = ?, prev_seal_hash = ?, seal_hash = ?, legacy_hash = ?
-     WHERE id = ?`,
-  );
+/** What the upgrade reads and writes: the ledger and the attachments its entries link. */
+export type UpgradeStore = Pick<DutyStore, 'ledger' | 'attachments'>;
+
+function resealUnit(store: UpgradeStore, key: Buffer, unit: string): number {
+  const { ledger } = store;
+  const seals = ledger.unitSeals(unit, true, SEAL_SCHEME);
   let prev = GENESIS_SEAL_HASH;
   seals.forEach((seal, i) => {
-    const shift = shiftOf.get(seal.shiftId) as ShiftFacts;
+    const shift = ledger.shift(seal.shiftId);
+    if (!shift) throw new Error(`seal ${seal.id} names no shift`); // duty_seals.shift_id is a foreign key
     const facts = {
       ...seal,
       seq: i + 1,
-      entriesHash: entriesHash(db, seal.shiftId),
+      entriesHash: entriesHash(store, seal.shiftId),
       prevSealHash: prev,
       legacyHash: seal.sealHash,
     };
-    const sealHash = keyedSealHash(db, key, shift, facts);
-    update.run(SEAL_SCHEME, facts.seq, facts.entriesHash, prev, sealHash, seal.sealHash, seal.id);
-    writeHead(db, key, {
+    const sealHash = keyedSealHash(store, key, shift, facts);
+    ledger.reseal(seal.id, { ...facts, scheme: SEAL_SCHEME, sealHash });
+    writeHead(ledger, key, {
       orgUnitId: unit,
       seq: facts.seq,
       sealId: seal.id,
@@ -71,14 +53,11 @@ function resealUnit(db: Db, key: Buffer, unit: string): number {
 }
 
 /** Runs the pending upgrade (at hub start); a no-op once every listed unit was handled. */
-export function upgradeLegacySeals(db: Db, key: Buffer, now: number, audit: AuditRepo): UpgradeOutcome {
+export function upgradeLegacySeals(store: UpgradeStore, key: Buffer, now: number, audit: AuditRepo): UpgradeOutcome {
   const outcome: UpgradeOutcome = { upgraded: [], broken: [] };
-  const pending = db.prepare('SELECT org_unit_id AS id FROM duty_seal_upgrade ORDER BY org_unit_id').all() as {
-    id: string;
-  }[];
-  for (const { id: unit } of pending) {
-    db.transaction(() => {
-      const check = verifyChain(db, key, unit);
+  for (const unit of store.ledger.pendingUpgrades()) {
+    store.ledger.transaction(() => {
+      const check = verifyChain(store, key, unit);
       const record = (summary: string, ok: boolean) =>
         audit.append({
           at: now,
@@ -91,15 +70,15 @@ export function upgradeLegacySeals(db: Db, key: Buffer, now: number, audit: Audi
           errorCode: ok ? null : 'E_CONFLICT',
         });
       if (check.ok) {
-        const count = resealUnit(db, key, unit);
+        const count = resealUnit(store, key, unit);
         record(`${count} 个旧式封存已用本中心密钥重新封存 / ${count} legacy seals re-sealed with the hub key`, true);
         outcome.upgraded.push(unit);
       } else {
         record(`旧式封存链已断，未升级 / legacy seal chain broken, not upgraded: ${check.message.en}`, false);
         outcome.broken.push(unit);
       }
-      db.prepare('DELETE FROM duty_seal_upgrade WHERE org_unit_id = ?').run(unit);
-    })();
+      store.ledger.upgradeDone(unit);
+    });
   }
   return outcome;
 }

@@ -11,7 +11,7 @@
  * (no keyed columns) is checked under /1 alone.
  */
 import type { ChainHead, LedgerBreakReason, LedgerVerifyResult } from '../../../common/contract/duty-log';
-import type { Db } from '../../db/connection';
+import type { LedgerSealRow, LedgerShiftRow } from './ledger-repo';
 import {
   GENESIS_SEAL_HASH,
   LEGACY_SEAL_SCHEME,
@@ -21,10 +21,9 @@ import {
   keyedSealHash,
   legacyEntriesHash,
   legacySealHash,
-  readHead,
   sameDigest,
+  type SealSource,
 } from './seal-content';
-import type { SealRecord } from './seal';
 
 const REASONS: Record<LedgerBreakReason, { zh: string; en: string }> = {
   entries_changed: {
@@ -64,15 +63,6 @@ interface ShiftRef {
   startsAt: number;
 }
 
-interface ShiftRow extends ShiftRef {
-  endsAt: number;
-  status: 'open' | 'handover' | 'sealed';
-}
-
-interface SealRow extends SealRecord {
-  legacyHash: string | null;
-}
-
 interface Break {
   shift: ShiftRef;
   reason: LedgerBreakReason;
@@ -80,22 +70,15 @@ interface Break {
   seq?: number | undefined;
 }
 
-const SHIFT_COLUMNS = 'id, org_unit_id AS orgUnitId, date, code, starts_at AS startsAt, ends_at AS endsAt, status';
-
-function hasTable(db: Db, name: string): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
-}
-
-function hasColumn(db: Db, table: string, column: string): boolean {
-  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).some(
-    (c) => c.name === column,
-  );
-}
-
 /** Reason a /1 seal fails its own checks, or null. */
-function legacyReason(db: Db, shift: ShiftRow, seal: SealRow, prev: string): LedgerBreakReason | null {
+function legacyReason(
+  source: SealSource,
+  shift: LedgerShiftRow,
+  seal: LedgerSealRow,
+  prev: string,
+): LedgerBreakReason | null {
   if (shift.status !== 'sealed') return 'shift_reopened';
-  const recomputed = legacyEntriesHash(db, shift.id);
+  const recomputed = legacyEntriesHash(source, shift.id);
   if (recomputed !== seal.entriesHash) return 'entries_changed';
   if (seal.prevSealHash !== prev) return 'chain_broken';
   return legacySealHash(shift, { ...seal, entriesHash: recomputed }) !== seal.sealHash ? 'seal_mismatch' : null;
@@ -103,81 +86,70 @@ function legacyReason(db: Db, shift: ShiftRow, seal: SealRow, prev: string): Led
 
 /** Reason a /2 seal fails its own checks, or null; `linkChecked` false after a gap. */
 function keyedReason(
-  db: Db,
+  source: SealSource,
   key: Buffer,
-  shift: ShiftRow,
-  seal: SealRow & { seq: number },
+  shift: LedgerShiftRow,
+  seal: LedgerSealRow & { seq: number },
   prev: string,
   linkChecked: boolean,
 ): LedgerBreakReason | null {
   if (shift.status !== 'sealed') return 'shift_reopened';
-  const recomputed = entriesHash(db, shift.id);
+  const recomputed = entriesHash(source, shift.id);
   if (recomputed !== seal.entriesHash) return 'entries_changed';
   if (linkChecked && seal.prevSealHash !== prev) return 'chain_broken';
-  const expected = keyedSealHash(db, key, shift, { ...seal, entriesHash: recomputed });
+  const expected = keyedSealHash(source, key, shift, { ...seal, entriesHash: recomputed });
   return sameDigest(expected, seal.sealHash) ? null : 'seal_mismatch';
 }
 
-/**
- * Where a deleted seal stood: among the unit's shifts after `after` (and before `before`), the
- * first that still shows a handover (status sealed, or handover rows), else the first one.
- */
-function missingShift(db: Db, orgUnitId: string, after: number, before: number): ShiftRow | undefined {
-  return db
-    .prepare(
-      `SELECT ${SHIFT_COLUMNS} FROM duty_shifts s
-       WHERE org_unit_id = ? AND starts_at > ? AND starts_at < ?
-       ORDER BY (status = 'sealed' OR EXISTS (SELECT 1 FROM duty_handovers h WHERE h.shift_id = s.id)) DESC, starts_at
-       LIMIT 1`,
-    )
-    .get(orgUnitId, after, before) as ShiftRow | undefined;
-}
-
-interface UnitResult {
-  sealed: number;
+/** What walking a unit's seals in order found. */
+interface SealWalk {
   breaks: Break[];
-  head?: ChainHead;
+  /** The shifts of the /1 seals before the first keyed one, and whether that /1 chain is broken. */
+  legacySeals: LedgerShiftRow[];
+  legacyBroken: boolean;
+  sawKeyed: boolean;
+  /** The number of the last seal walked (0 when none). */
+  lastSeq: number;
+  last: { seal: LedgerSealRow; shift: LedgerShiftRow } | undefined;
 }
 
-function verifyUnit(db: Db, key: Buffer, unit: string, keyed: boolean): UnitResult {
-  const sealColumns = keyed
-    ? 'd.scheme, d.seq, d.legacy_hash AS legacyHash'
-    : `'${LEGACY_SEAL_SCHEME}' AS scheme, NULL AS seq, NULL AS legacyHash`;
-  const seals = db
-    .prepare(
-      `SELECT d.id, d.shift_id AS shiftId, d.sealed_at AS sealedAt, d.summary, d.entries_hash AS entriesHash,
-              d.prev_seal_hash AS prevSealHash, d.seal_hash AS sealHash, d.signed_by AS signedBy, ${sealColumns}
-       FROM duty_seals d JOIN duty_shifts s ON s.id = d.shift_id
-       WHERE s.org_unit_id = ? ORDER BY d.id`,
-    )
-    .all(unit) as SealRow[];
-  const shiftOf = db.prepare(`SELECT ${SHIFT_COLUMNS} FROM duty_shifts WHERE id = ?`);
-  const breaks: Break[] = [];
+/**
+ * Walks the unit's seals in the order they were made: each seal's own checks, the chain links,
+ * the numbering of keyed seals (a gap names the first missing seal's place) and /1 seals after a
+ * keyed one (a downgrade).
+ */
+function walkSeals(source: SealSource, key: Buffer, unit: string, seals: readonly LedgerSealRow[]): SealWalk {
+  const { ledger } = source;
+  const walk: SealWalk = {
+    breaks: [],
+    legacySeals: [],
+    legacyBroken: false,
+    sawKeyed: false,
+    lastSeq: 0,
+    last: undefined,
+  };
+  const { breaks } = walk;
   let prev = GENESIS_SEAL_HASH;
   let prevStart = -Infinity;
   let expected = 1;
-  let sawKeyed = false;
-  let legacySeals: ShiftRow[] = [];
-  let legacyBroken = false;
-  let last: { seal: SealRow; shift: ShiftRow } | undefined;
   for (const seal of seals) {
-    const shift = shiftOf.get(seal.shiftId) as ShiftRow;
+    const shift = ledger.shift(seal.shiftId) as LedgerShiftRow;
     if (seal.scheme === LEGACY_SEAL_SCHEME) {
-      const reason = sawKeyed ? 'downgraded' : legacyReason(db, shift, seal, prev);
-      if (!sawKeyed) legacySeals = [...legacySeals, shift];
-      if (reason !== null && !sawKeyed) legacyBroken = true;
+      const reason = walk.sawKeyed ? 'downgraded' : legacyReason(source, shift, seal, prev);
+      if (!walk.sawKeyed) walk.legacySeals = [...walk.legacySeals, shift];
+      if (reason !== null && !walk.sawKeyed) walk.legacyBroken = true;
       if (reason !== null) breaks.push({ shift, reason });
     } else if (seal.scheme === SEAL_SCHEME && seal.seq !== null) {
-      sawKeyed = true;
+      walk.sawKeyed = true;
       const gap = seal.seq > expected;
       if (gap) {
         // Seals expected … seq−1 were deleted; name the first one's place.
-        const place = missingShift(db, unit, prevStart, shift.startsAt);
+        const place = ledger.missingShift(unit, prevStart, shift.startsAt);
         // A shift still marked sealed is named below as seal_missing.
         if (place?.status !== 'sealed') breaks.push({ shift: place ?? shift, reason: 'seal_gap', seq: expected });
       }
       const reason =
-        seal.seq < expected ? 'seal_mismatch' : keyedReason(db, key, shift, { ...seal, seq: seal.seq }, prev, !gap);
+        seal.seq < expected ? 'seal_mismatch' : keyedReason(source, key, shift, { ...seal, seq: seal.seq }, prev, !gap);
       if (reason !== null) breaks.push({ shift, reason, seq: seal.seq });
     } else {
       breaks.push({ shift, reason: 'seal_mismatch' });
@@ -185,29 +157,27 @@ function verifyUnit(db: Db, key: Buffer, unit: string, keyed: boolean): UnitResu
     expected = (seal.seq ?? expected) + 1;
     prev = seal.sealHash;
     prevStart = shift.startsAt;
-    last = { seal, shift };
+    walk.last = { seal, shift };
   }
-  const unsealed = db
-    .prepare(
-      `SELECT ${SHIFT_COLUMNS} FROM duty_shifts s
-       WHERE org_unit_id = ? AND status = 'sealed' AND NOT EXISTS (SELECT 1 FROM duty_seals d WHERE d.shift_id = s.id)`,
-    )
-    .all(unit) as ShiftRow[];
-  for (const shift of unsealed) breaks.push({ shift, reason: 'seal_missing' });
-  if (!keyed) return { sealed: seals.length, breaks };
+  walk.lastSeq = expected - 1;
+  return walk;
+}
 
-  const pending =
-    hasTable(db, 'duty_seal_upgrade') &&
-    db.prepare('SELECT 1 FROM duty_seal_upgrade WHERE org_unit_id = ?').get(unit) !== undefined;
-  const [firstLegacy] = legacySeals;
-  // An intact /1 chain would have been re-sealed under the key at the upgrade.
-  if (firstLegacy && !legacyBroken && !pending) breaks.push({ shift: firstLegacy, reason: 'downgraded' });
-
-  const head = readHead(db, unit);
-  if (!head) {
-    if (sawKeyed && last) breaks.push({ shift: last.shift, reason: 'head_invalid' });
-    return { sealed: seals.length, breaks };
-  }
+/**
+ * The unit's keyed chain head against the walked seals: missing or forged (head_invalid), naming
+ * seals that are gone (chain_truncated), or not the newest seal. Answers the breaks and the head.
+ */
+function checkHead(
+  source: SealSource,
+  key: Buffer,
+  unit: string,
+  seals: readonly LedgerSealRow[],
+  walk: SealWalk,
+): { breaks: Break[]; head?: ChainHead } {
+  const { ledger } = source;
+  const { last, lastSeq } = walk;
+  const head = ledger.readHead(unit);
+  if (!head) return { breaks: walk.sawKeyed && last ? [{ shift: last.shift, reason: 'head_invalid' }] : [] };
   const headShift: ShiftRef = {
     id: head.shiftId,
     orgUnitId: unit,
@@ -216,17 +186,15 @@ function verifyUnit(db: Db, key: Buffer, unit: string, keyed: boolean): UnitResu
     startsAt: head.shiftStartsAt,
   };
   const { mac, ...facts } = head;
-  if (!sameDigest(headMac(key, facts), mac)) {
-    breaks.push({ shift: last?.shift ?? headShift, reason: 'head_invalid' });
-    return { sealed: seals.length, breaks };
-  }
-  const lastSeq = expected - 1;
+  if (!sameDigest(headMac(key, facts), mac))
+    return { breaks: [{ shift: last?.shift ?? headShift, reason: 'head_invalid' }] };
+  const breaks: Break[] = [];
   if (head.seq > lastSeq) {
     // The newest seals are gone: name the place of the first missing one.
     const place =
       head.seq === lastSeq + 1
         ? headShift
-        : (missingShift(db, unit, last?.shift.startsAt ?? -Infinity, head.shiftStartsAt) ?? headShift);
+        : (ledger.missingShift(unit, last?.shift.startsAt ?? -Infinity, head.shiftStartsAt) ?? headShift);
     breaks.push({ shift: place, reason: 'chain_truncated', seq: lastSeq + 1 });
   } else {
     const match = seals.find((s) => s.seq === head.seq);
@@ -235,7 +203,6 @@ function verifyUnit(db: Db, key: Buffer, unit: string, keyed: boolean): UnitResu
     }
   }
   return {
-    sealed: seals.length,
     breaks,
     head: {
       orgUnitId: unit,
@@ -246,6 +213,30 @@ function verifyUnit(db: Db, key: Buffer, unit: string, keyed: boolean): UnitResu
       sealHash: head.sealHash,
     },
   };
+}
+
+interface UnitResult {
+  sealed: number;
+  breaks: Break[];
+  head?: ChainHead;
+}
+
+/** Checks one unit: its seals in order, shifts marked sealed without a seal, a /1 chain left intact, its head. */
+function verifyUnit(source: SealSource, key: Buffer, unit: string, keyed: boolean): UnitResult {
+  const seals = source.ledger.unitSeals(unit, keyed, LEGACY_SEAL_SCHEME);
+  const walk = walkSeals(source, key, unit, seals);
+  const breaks = [...walk.breaks];
+  for (const shift of source.ledger.sealedWithoutSeal(unit)) breaks.push({ shift, reason: 'seal_missing' });
+  if (!keyed) return { sealed: seals.length, breaks };
+
+  const [firstLegacy] = walk.legacySeals;
+  // An intact /1 chain would have been re-sealed under the key at the upgrade.
+  if (firstLegacy && !walk.legacyBroken && !source.ledger.upgradePending(unit)) {
+    breaks.push({ shift: firstLegacy, reason: 'downgraded' });
+  }
+  const { breaks: headBreaks, head } = checkHead(source, key, unit, seals, walk);
+  breaks.push(...headBreaks);
+  return head ? { sealed: seals.length, breaks, head } : { sealed: seals.length, breaks };
 }
 
 function describe(b: Break): { zh: string; en: string } {
@@ -263,19 +254,14 @@ function describe(b: Break): { zh: string; en: string } {
  * shift (by start time) where a recomputed seal differs or a seal, link or number is missing,
  * and why. Only reads.
  */
-export function verifyChain(db: Db, sealKey: Buffer, orgUnitId?: string): LedgerVerifyResult {
-  const keyed = hasColumn(db, 'duty_seals', 'scheme');
-  const units =
-    orgUnitId !== undefined
-      ? [orgUnitId]
-      : (db.prepare('SELECT DISTINCT org_unit_id AS id FROM duty_shifts ORDER BY id').all() as { id: string }[]).map(
-          (u) => u.id,
-        );
+export function verifyChain(source: SealSource, sealKey: Buffer, orgUnitId?: string): LedgerVerifyResult {
+  const keyed = source.ledger.keyed();
+  const units = orgUnitId !== undefined ? [orgUnitId] : source.ledger.units();
   const breaks: Break[] = [];
   const heads: ChainHead[] = [];
   let sealed = 0;
   for (const unit of units) {
-    const result = verifyUnit(db, sealKey, unit, keyed);
+    const result = verifyUnit(source, sealKey, unit, keyed);
     sealed += result.sealed;
     breaks.push(...result.breaks);
     if (result.head) heads.push(result.head);

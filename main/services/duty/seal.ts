@@ -12,8 +12,7 @@
  */
 import { apiError } from '../../../common/contract';
 import type { ChainHead } from '../../../common/contract/duty-log';
-import type { Db } from '../../db/connection';
-import { DutyLogRepo } from './duty-log-repo';
+import type { DutyStore } from './duty-store';
 import {
   GENESIS_SEAL_HASH,
   SEAL_SCHEME,
@@ -23,7 +22,7 @@ import {
   writeHead,
   type ShiftFacts,
 } from './seal-content';
-import { SealRepo, type SealRow } from './seal-repo';
+import type { SealRow } from './seal-repo';
 
 export { GENESIS_SEAL_HASH, LEGACY_SEAL_SCHEME, SEAL_SCHEME, canonicalJson } from './seal-content';
 export { verifyChain } from './seal-verify';
@@ -38,13 +37,16 @@ export interface Signer {
 /** A seal as stored: summary and signers as canonical JSON; seq null on a legacy unkeyed seal. */
 export type SealRecord = SealRow;
 
+/** What sealing reads and writes: shift rows, seals, the ledger's sealed content and heads, attachments. */
+export type SealStore = Pick<DutyStore, 'log' | 'seals' | 'ledger' | 'attachments'>;
+
 interface ShiftRow extends ShiftFacts {
   status: 'open' | 'handover' | 'sealed';
 }
 
 /** The unit's newest seal: its hash, number and how many seals the unit has. */
-function newestSeal(db: Db, orgUnitId: string): { sealHash: string; seq: number } {
-  const row = new SealRepo(db).newest(orgUnitId);
+function newestSeal(store: SealStore, orgUnitId: string): { sealHash: string; seq: number } {
+  const row = store.seals.newest(orgUnitId);
   // Legacy seals have no number: the first keyed one after them continues their count.
   return row ? { sealHash: row.sealHash, seq: row.seq ?? row.count } : { sealHash: GENESIS_SEAL_HASH, seq: 0 };
 }
@@ -58,7 +60,7 @@ function newestSeal(db: Db, orgUnitId: string): { sealHash: string; seq: number 
  * exactly two signers with different ids and non-empty names.
  */
 export function sealShift(
-  db: Db,
+  store: SealStore,
   sealKey: Buffer,
   shiftId: number,
   summary: unknown,
@@ -73,25 +75,25 @@ export function sealShift(
       'Sealing needs the signatures of two different chiefs (outgoing and incoming)',
     );
   }
-  return db.transaction(() => {
-    const shift: ShiftRow | undefined = new DutyLogRepo(db).shift(shiftId);
+  return store.seals.transaction(() => {
+    const shift: ShiftRow | undefined = store.log.shift(shiftId);
     if (!shift) throw apiError('E_NOT_FOUND', `班次 ${shiftId} 不存在`, `Shift ${shiftId} does not exist`);
     if (shift.status === 'sealed') {
       throw apiError('E_CONFLICT', '该班次已封存', 'The shift is already sealed', { shiftId });
     }
-    const previous = newestSeal(db, shift.orgUnitId);
+    const previous = newestSeal(store, shift.orgUnitId);
     const facts = {
       sealedAt: now,
       summary: canonicalJson(summary),
       signedBy: canonicalJson(signers.map((s) => ({ id: s.id, name: s.name, username: s.username ?? null }))),
-      entriesHash: entriesHash(db, shiftId),
+      entriesHash: entriesHash(store, shiftId),
       prevSealHash: previous.sealHash,
       seq: previous.seq + 1,
       legacyHash: null,
     };
-    const sealHash = keyedSealHash(db, sealKey, shift, facts);
-    const id = new SealRepo(db).insert({ shiftId, ...facts, sealHash, scheme: SEAL_SCHEME });
-    writeHead(db, sealKey, {
+    const sealHash = keyedSealHash(store, sealKey, shift, facts);
+    const id = store.seals.insert({ shiftId, ...facts, sealHash, scheme: SEAL_SCHEME });
+    writeHead(store.ledger, sealKey, {
       orgUnitId: shift.orgUnitId,
       seq: facts.seq,
       sealId: id,
@@ -102,18 +104,18 @@ export function sealShift(
       sealHash,
     });
     return { id, shiftId, ...facts, sealHash, scheme: SEAL_SCHEME };
-  })();
+  });
 }
 
 /** The seal of a shift, if it has one. */
-export function sealOf(db: Db, shiftId: number): SealRecord | undefined {
-  return new SealRepo(db).ofShift(shiftId);
+export function sealOf(store: Pick<DutyStore, 'seals'>, shiftId: number): SealRecord | undefined {
+  return store.seals.ofShift(shiftId);
 }
 
 /**
  * The unit's newest seal as the database holds it now (for the printed report); undefined while
  * the unit has no numbered seal. `verifyChain` checks it against the keyed chain head.
  */
-export function chainHead(db: Db, orgUnitId: string): ChainHead | undefined {
-  return new SealRepo(db).chainHead(orgUnitId);
+export function chainHead(store: Pick<DutyStore, 'seals'>, orgUnitId: string): ChainHead | undefined {
+  return store.seals.chainHead(orgUnitId);
 }
