@@ -9,6 +9,7 @@ import { LedgerRepo } from '../../main/services/duty/ledger-repo';
 import { SealRepo } from '../../main/services/duty/seal-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
+import { insertSeal } from '../helpers/duty-seal';
 import { tempDir } from '../helpers/hub';
 
 let db: Db;
@@ -20,19 +21,8 @@ let u2: number;
 const shift = (unit: string, code: string, startsAt: number) =>
   log.ensureShift(unit, { date: '2026-02-01', code, startsAt, endsAt: startsAt + 100 }).id;
 
-function seal(shiftId: number, seq: number, hash: string): number {
-  return new SealRepo(db).insert({
-    shiftId,
-    sealedAt: 1,
-    summary: '{}',
-    entriesHash: 'e',
-    prevSealHash: 'p',
-    sealHash: hash,
-    signedBy: '[]',
-    scheme: 'cityops-duty-seal/2',
-    seq,
-  });
-}
+const seal = (shiftId: number, seq: number, hash: string) =>
+  insertSeal(new SealRepo(db), shiftId, seq, hash, 'cityops-duty-seal/2');
 
 beforeEach(() => {
   db = openDatabase(tempDir());

@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../../main/db/connection';
 import { DutyLogRepo } from '../../main/services/duty/duty-log-repo';
 import { SealRepo } from '../../main/services/duty/seal-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
+import { insertSeal } from '../helpers/duty-seal';
 import { tempDir } from '../helpers/hub';
 
 let db: Db;
@@ -10,17 +11,7 @@ let shifts: DutyLogRepo;
 let repo: SealRepo;
 
 function seal(shiftId: number, seq: number | null, hash: string): number {
-  return repo.insert({
-    shiftId,
-    sealedAt: 1,
-    summary: '{}',
-    entriesHash: 'e',
-    prevSealHash: 'p',
-    sealHash: hash,
-    signedBy: '[]',
-    scheme: seq === null ? 'legacy' : 'keyed',
-    seq,
-  });
+  return insertSeal(repo, shiftId, seq, hash, seq === null ? 'legacy' : 'keyed');
 }
 
 beforeEach(() => {

@@ -1,4 +1,5 @@
 import type { HandoverSignature } from '../../../common/contract/duty-handover';
+import type { DutyShift } from '../../../common/contract/duty-log';
 import { SqlRepo } from '../../db/statements';
 import { SHIFT_COLUMNS } from './duty-log-repo';
 import type { SealRow } from './seal-repo';
@@ -23,15 +24,7 @@ export interface SealedHandoverRows {
 }
 
 /** A shift row as the chain check reads it. */
-export interface LedgerShiftRow {
-  id: number;
-  orgUnitId: string;
-  date: string;
-  code: string;
-  startsAt: number;
-  endsAt: number;
-  status: 'open' | 'handover' | 'sealed';
-}
+export type LedgerShiftRow = DutyShift;
 
 /** A seal row as the chain check reads it; scheme /1 rows of a database not yet upgraded have no seq. */
 export type LedgerSealRow = SealRow & { legacyHash: string | null };
