@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowIndexAfterKey } from '../../renderer/src/workspaces/orders/rowKeys';
+import { rowIndexAfterKey } from '../../renderer/src/orders/workspace/rowKeys';
 
 describe('order list keyboard: where a key moves the active row', () => {
   it('moves by one, by a page, and to either end, staying inside the list', () => {

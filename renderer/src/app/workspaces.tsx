@@ -29,7 +29,7 @@ import { SlaWorkspace } from '../workspaces/admin/sla/SlaWorkspace';
 import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
 import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
 import { INCIDENT_WORKSPACE_ROLES, IncidentsWorkspace } from '../workspaces/incidents/IncidentsWorkspace';
-import { OrdersWorkspace } from '../workspaces/orders/OrdersWorkspace';
+import { OrdersWorkspace } from '../orders/workspace/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
 import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
 import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';

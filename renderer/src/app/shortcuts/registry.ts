@@ -1,7 +1,7 @@
 import { dutyShortcuts } from '../../workspaces/duty/shortcuts';
 import { intakeShortcuts } from '../../workspaces/intake/shortcuts';
 import { incidentShortcuts } from '../../workspaces/incidents/shortcuts';
-import { orderShortcuts } from '../../workspaces/orders/shortcuts';
+import { orderShortcuts } from '../../orders/workspace/shortcuts';
 import { wallShortcuts } from '../../wall/shortcuts';
 import { globalShortcuts } from './global';
 import type { ShortcutGroup } from './types';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../../../common/contract';
-import { useInbox, useInboxSync } from '../../workspaces/inbox/useInbox';
+import { useInbox, useInboxSync } from '../inbox/useInbox';
 import { openOrder } from '../drawer/store';
 import { beep, unlockAudio } from './beep';
 import { askNotificationPermissionOnGesture, showDesktopNotification } from './desktop';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../common/contract';
 import { formatDateTime } from '../../time/dayjs';
 import { AttachmentGallery } from '../attachments/AttachmentPreview';
-import { IncidentLinkBar } from '../../workspaces/orders/IncidentLinkBar';
+import { IncidentLinkBar } from '../incidents/IncidentLinkBar';
 import { OrderActionBar } from './OrderActionBar';
 import { OrderFields } from './OrderFields';
 import { OrderTimeline } from './OrderTimeline';

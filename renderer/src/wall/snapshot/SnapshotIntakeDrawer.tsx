@@ -2,8 +2,8 @@ import { Alert, App, Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../../common/contract';
 import { openOrder } from '../../orders/drawer/store';
-import { IntakeForm } from '../../workspaces/intake/IntakeForm';
-import type { IntakePrefill } from './prefill';
+import { IntakeForm } from '../../orders/intake/IntakeForm';
+import type { IntakePrefill } from '../../orders/intake/prefill';
 
 export interface SnapshotDraft {
   camera: Camera;

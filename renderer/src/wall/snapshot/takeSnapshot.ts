@@ -4,7 +4,7 @@ import { uploadAttachment } from '../../orders/attachments/upload';
 import { formatDateTime, inShanghai } from '../../time/dayjs';
 import type { Player, PlayerManager } from '../player/types';
 import { mainStreamFrame } from './mainStreamFrame';
-import type { IntakePrefill } from './prefill';
+import type { IntakePrefill } from '../../orders/intake/prefill';
 
 export interface SnapshotTexts {
   fileName: (camera: string, time: string) => string;

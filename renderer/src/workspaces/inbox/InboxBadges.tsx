@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../stores/route';
-import { useHasInbox, useInbox } from './useInbox';
+import { useHasInbox, useInbox } from '../../orders/inbox/useInbox';
 
 /** The menu entry's count: everything in the caller's 待办. */
 export function InboxNavBadge() {

@@ -10,8 +10,8 @@ import { openOrder } from '../../orders/drawer/store';
 import { formatDateTime } from '../../time/dayjs';
 import { useNow } from '../../time/useNow';
 import { ReportDueRow } from '../incidents/alerts/ReportDueRow';
-import { InboxKindTag } from './InboxKindTag';
-import { useInbox } from './useInbox';
+import { InboxKindTag } from '../../orders/inbox/InboxKindTag';
+import { useInbox } from '../../orders/inbox/useInbox';
 
 type Filter = InboxKind | 'report' | 'all';
 

@@ -5,7 +5,7 @@ import type { OrderDetail } from '../../../../common/contract';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { openOrder } from '../../orders/drawer/store';
 import { useOrderNames } from '../../orders/display/useOrderNames';
-import { IntakeForm } from './IntakeForm';
+import { IntakeForm } from '../../orders/intake/IntakeForm';
 
 export function IntakeWorkspace() {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import type { IncidentDetail } from '../../../../../common/contract';
 import { INCIDENT_ACTORS } from '../../../../../common/contract/incidents';
 import { hasAnyRole } from '../../../orders/roles';
 import { useUser } from '../../../stores/session';
-import { LinkOrderModal } from '../../orders/LinkOrderModal';
+import { LinkOrderModal } from '../../../orders/incidents/LinkOrderModal';
 import { StateTag } from '../../../orders/display/StateTag';
 import { openOrder } from '../../../orders/drawer/store';
 import { formatDateTime } from '../../../time/dayjs';

@@ -6,11 +6,11 @@ import type { IncidentSummary, OrderDetail } from '../../../../common/contract';
 import { INCIDENT_ACTORS } from '../../../../common/contract/incidents';
 import { methodKey, useApi } from '../../api';
 import { useErrorText } from '../../i18n/useDisplay';
-import { syncOrderLists } from '../../orders/listSync';
-import { hasAnyRole } from '../../orders/roles';
+import { syncOrderLists } from '../listSync';
+import { hasAnyRole } from '../roles';
 import { useUser } from '../../stores/session';
-import { useCurrentIncidents, useIncidentMutation } from '../incidents/data';
-import { LevelTag, useIncidentNames } from '../incidents/display';
+import { useCurrentIncidents, useIncidentMutation } from '../../workspaces/incidents/data';
+import { LevelTag, useIncidentNames } from '../../workspaces/incidents/display';
 import { IncidentOrderTag } from './IncidentOrderTag';
 import { useIncidentOrderSync } from './useIncidentOrderSync';
 

@@ -2,7 +2,7 @@ import { Radio } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { URGENCIES, type Urgency } from '../../../../common/domain/orders/states';
-import { useOrderNames } from '../../orders/display/useOrderNames';
+import { useOrderNames } from '../display/useOrderNames';
 
 /** 一般 / 紧急 / 特急: keys 1, 2, 3 pick directly; the arrow keys move as in any radio group. */
 export function UrgencyPicker({

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { methodKey, useApi } from '../../api';
-import { syncOrderLists } from '../../orders/listSync';
+import { syncOrderLists } from '../listSync';
 
 /**
  * Linking an order, or an incident starting or ending, changes which orders the hub pins and marks;

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { INBOX_ROLES } from '../../../../common/contract/inbox';
 import { methodKey, useApi, useApiQuery } from '../../api';
-import { hasAnyRole } from '../../orders/roles';
+import { hasAnyRole } from '../roles';
 import { useUser } from '../../stores/session';
 
 /** Many orders change in a burst (a sweep, a batch): one refetch per burst. */

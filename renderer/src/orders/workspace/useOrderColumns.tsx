@@ -3,13 +3,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../../../../common/contract';
-import { LightDot } from '../../orders/display/LightDot';
-import { StateTag } from '../../orders/display/StateTag';
-import { UrgencyTag } from '../../orders/display/UrgencyTag';
-import { useOrderNames } from '../../orders/display/useOrderNames';
+import { LightDot } from '../display/LightDot';
+import { StateTag } from '../display/StateTag';
+import { UrgencyTag } from '../display/UrgencyTag';
+import { useOrderNames } from '../display/useOrderNames';
 import { formatDateTime } from '../../time/dayjs';
-import { useCurrentIncidents } from '../incidents/data';
-import { IncidentOrderTag } from './IncidentOrderTag';
+import { useCurrentIncidents } from '../../workspaces/incidents/data';
+import { IncidentOrderTag } from '../incidents/IncidentOrderTag';
 
 /**
  * The sum of the widths below; wider windows stretch the columns, narrower ones scroll sideways.

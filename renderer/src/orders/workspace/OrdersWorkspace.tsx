@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { OrderFilter } from '../../../../common/contract';
 import { methodKey } from '../../api';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
-import { DEEP_LIST_PAGES } from '../../orders/listSync';
-import { useOpenOrderId } from '../../orders/drawer/store';
+import { DEEP_LIST_PAGES } from '../listSync';
+import { useOpenOrderId } from '../drawer/store';
 import { useErrorText } from '../../i18n/useDisplay';
 import { ExportButtons } from './ExportButtons';
 import { OrderFilterBar } from './OrderFilterBar';
 import { OrderTable } from './OrderTable';
 import { DEFAULT_QUERY, formatTotal, ORDER_SORTS, type OrderListQuery, type OrderSort } from './query';
-import { useIncidentOrderSync } from './useIncidentOrderSync';
+import { useIncidentOrderSync } from '../incidents/useIncidentOrderSync';
 import { useOrderList } from './useOrderList';
 
 export function OrdersWorkspace() {

@@ -11,12 +11,12 @@ import {
 import { useApiMutation } from '../../api';
 import { markServerErrors } from '../../components/form-errors';
 import { useErrorText } from '../../i18n/useDisplay';
-import { useOrderNames } from '../../orders/display/useOrderNames';
-import { AttachmentUploader, type UploadState } from '../../orders/attachments/AttachmentUploader';
+import { useOrderNames } from '../display/useOrderNames';
+import { AttachmentUploader, type UploadState } from '../attachments/AttachmentUploader';
 import { useUser } from '../../stores/session';
-import type { IntakePrefill } from '../../wall/snapshot/prefill';
-import { PrefilledAttachments } from '../../wall/snapshot/PrefilledAttachments';
-import { useIncidentIntake } from '../incidents/useIncidentIntake';
+import type { IntakePrefill } from './prefill';
+import { PrefilledAttachments } from './PrefilledAttachments';
+import { useIncidentIntake } from './useIncidentIntake';
 import { CategorySelect } from './CategorySelect';
 import { defaultSource, INTAKE_SOURCES, PHONE_PATTERN } from './defaults';
 import { DuplicateSuggestions } from './DuplicateSuggestions';

@@ -1,8 +1,8 @@
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { workstationGroups } from '../../orders/reference/options';
-import { useOrderReference } from '../../orders/reference/useOrderReference';
+import { workstationGroups } from '../reference/options';
+import { useOrderReference } from '../reference/useOrderReference';
 
 /** The 村 / 居委 where the problem is, typed by name (海塘 → 海塘村), grouped by grid; optional. */
 export function WorkstationSelect({

@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_READERS } from '../../../../common/contract/incidents';
 import { useApiQuery } from '../../api';
-import { hasAnyRole } from '../../orders/roles';
+import { hasAnyRole } from '../roles';
 import { useUser } from '../../stores/session';
 import { shanghaiDate } from '../../../../common/domain/time';
-import { useCurrentIncidents } from '../incidents/data';
-import { useIncidentNames } from '../incidents/display';
+import { useCurrentIncidents } from '../../workspaces/incidents/data';
+import { useIncidentNames } from '../../workspaces/incidents/display';
 
 /** How many closed incidents the filter offers (newest first). */
 const CLOSED_SHOWN = 50;

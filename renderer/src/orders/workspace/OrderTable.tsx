@@ -10,7 +10,7 @@ import {
 } from 'react';
 import type { OrderSummary } from '../../../../common/contract';
 import { useElementHeight } from '../../components/useElementHeight';
-import { openOrder } from '../../orders/drawer/store';
+import { openOrder } from '../drawer/store';
 import { tableWidth, useOrderColumns } from './useOrderColumns';
 import { rowIndexAfterKey } from './rowKeys';
 

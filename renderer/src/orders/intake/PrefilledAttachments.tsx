@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../../common/contract';
-import { AttachmentPreview } from '../../orders/attachments/AttachmentPreview';
+import { AttachmentPreview } from '../attachments/AttachmentPreview';
 
 /** The snapshot already attached to the order being taken in, shown above the form's own uploads. */
 export function PrefilledAttachments({ items }: { items: readonly AttachmentInfo[] }) {

@@ -2,8 +2,8 @@ import { Card, Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import { useDebounced } from '../../components/useDebounced';
-import { StateTag } from '../../orders/display/StateTag';
-import { openOrder } from '../../orders/drawer/store';
+import { StateTag } from '../display/StateTag';
+import { openOrder } from '../drawer/store';
 import { formatDateTime } from '../../time/dayjs';
 
 export interface DuplicateProbe {

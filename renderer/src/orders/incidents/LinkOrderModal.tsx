@@ -5,9 +5,9 @@ import type { IncidentDetail } from '../../../../common/contract';
 import { useApi, useApiQuery } from '../../api';
 import { useDebounced } from '../../components/useDebounced';
 import { useErrorText } from '../../i18n/useDisplay';
-import { syncOrderLists } from '../../orders/listSync';
+import { syncOrderLists } from '../listSync';
 import { useQueryClient } from '@tanstack/react-query';
-import { useIncidentMutation } from '../incidents/data';
+import { useIncidentMutation } from '../../workspaces/incidents/data';
 
 /**
  * 关联已有工单 (the incident page's 关联工单 card): find an order by its code or words of its text

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { categoryPath, useOrderReference } from '../../orders/reference/useOrderReference';
+import { categoryPath, useOrderReference } from '../reference/useOrderReference';
 
 interface Option {
   value: string;

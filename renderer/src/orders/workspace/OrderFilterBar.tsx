@@ -12,10 +12,10 @@ import {
 } from '../../../../common/domain/orders/states';
 import { FEEDBACK_RESULTS, type FeedbackResult } from '../../../../common/domain/orders/feedback';
 import { useDebounced } from '../../components/useDebounced';
-import { useOrderNames } from '../../orders/display/useOrderNames';
-import { categoryCascader, workstationGroups } from '../../orders/reference/options';
-import { useOrderReference } from '../../orders/reference/useOrderReference';
-import { IncidentFilterSelect } from './IncidentFilterSelect';
+import { useOrderNames } from '../display/useOrderNames';
+import { categoryCascader, workstationGroups } from '../reference/options';
+import { useOrderReference } from '../reference/useOrderReference';
+import { IncidentFilterSelect } from '../incidents/IncidentFilterSelect';
 import { toOrderFilter, type OrderFilterFields, type OrderListQuery } from './query';
 
 const TEXT_DEBOUNCE_MS = 300;
