@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCameraTree,
   mergeSecret,
-  parseCsv,
   parseGbCode,
   readImportFile,
   resolveSecret,
@@ -10,9 +9,9 @@ import {
   textMatcher,
   validateCamera,
   workstationResolver,
-  writeCsv,
   type SplitUrl,
 } from '../../common/domain/cameras';
+import { parseCsv, writeCsv } from '../../common/formats/csv';
 import { jsonElementLines } from '../../common/domain/cameras/json-lines';
 
 function split(url: string): SplitUrl {

@@ -108,7 +108,7 @@ describe('entry numbers in a shift (第N条)', () => {
     const rows = (await ok(hub, chief, 'duty.log.search', { text: '井盖' })).rows;
     const original = rows.find((r) => r.id === wrong.id)!;
     expect(original.correctedByRefs.map((r) => entryRefLabel(r, original.shiftId))).toEqual(['11-26 中班 第1条']);
-    const sheet = xlsxFirstSheet(
+    const sheet = await xlsxFirstSheet(
       exportDutyLog(
         rows,
         () => '城运中心',

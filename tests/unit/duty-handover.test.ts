@@ -1,10 +1,10 @@
-import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
 import type { Hub } from '../../main/hub';
 import { HANDOVER_WINDOW_MS } from '../../main/services/duty/handover-service';
 import { rosterNextChief } from '../helpers/duty-handover';
 import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
+import { xlsxFirstSheet, xlsxRows } from '../helpers/xlsx-read';
 
 /** Thu 2026-11-26 10:00 Shanghai: the center's day shift (08:00–16:00). */
 const START = Date.UTC(2026, 10, 26, 2, 0, 0);
@@ -251,10 +251,9 @@ describe('handover (交接班)', () => {
 
     const xlsx = await ok(hub, chief, 'duty.log.export', { text: '积水' });
     expect(xlsx).toMatchObject({ rows: 1, truncated: false });
-    const files = unzipSync(Buffer.from(xlsx.dataBase64, 'base64'));
-    const strings = strFromU8(files['xl/sharedStrings.xml']!);
-    expect(strings).toContain('群众来电反映东川公路积水');
-    expect(strings).toContain('来电');
+    const cells = xlsxRows(await xlsxFirstSheet(new Uint8Array(Buffer.from(xlsx.dataBase64, 'base64')))).flat();
+    expect(cells).toContain('群众来电反映东川公路积水');
+    expect(cells).toContain('来电');
     const station = await signedIn(hub, 'station');
     expect(code(await call(hub, station, 'duty.log.export', { orgUnitId: 'HQ-C' }))).toBe('E_FORBIDDEN');
   });

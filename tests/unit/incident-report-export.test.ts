@@ -9,7 +9,7 @@ import type { Hub } from '../../main/hub';
 import { buildIncidentReport } from '../../main/services/incidents/report/report-build';
 import { addSecondStationChief, call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 import { pdfPageTexts, pdfText as pdfTextOf } from '../helpers/pdf-text';
-import { xlsxParts, xlsxSharedStrings } from '../helpers/xlsx-read';
+import { xlsxFirstSheet, xlsxRows } from '../helpers/xlsx-read';
 
 const MIN = 60_000;
 /** Wed 2026-12-02 14:00 Shanghai. */
@@ -17,8 +17,7 @@ const START = Date.UTC(2026, 11, 2, 6, 0, 0);
 
 const pdfText = (dataBase64: string): Promise<string> => pdfTextOf(new Uint8Array(Buffer.from(dataBase64, 'base64')));
 const squash = (s: string): string => s.replace(/\s/g, '');
-const sharedStrings = (dataBase64: string): string[] =>
-  xlsxSharedStrings(xlsxParts(new Uint8Array(Buffer.from(dataBase64, 'base64')))('xl/sharedStrings.xml'));
+const firstSheet = (dataBase64: string) => xlsxFirstSheet(new Uint8Array(Buffer.from(dataBase64, 'base64')));
 
 describe('incidents.export through the hub', () => {
   let hub: Hub;
@@ -98,10 +97,11 @@ describe('incidents.export through the hub', () => {
     const file = await ok(hub, monitor, 'incidents.export', { id: incidentId, format: 'xlsx' });
     expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.fileName).toMatch(new RegExp(`^应急事件时间线-${incidentId}-\\d{8}-\\d{4}\\.xlsx$`));
-    const strings = sharedStrings(file.dataBase64);
-    for (const entry of detail.timeline) expect(strings).toContain(entry.text);
-    const sheet = xlsxParts(new Uint8Array(Buffer.from(file.dataBase64, 'base64')))('xl/worksheets/sheet1.xml');
-    expect(sheet).toContain(`<autoFilter ref="A1:F${detail.timeline.length + 1}"/>`);
+    const sheet = await firstSheet(file.dataBase64);
+    const rows = xlsxRows(sheet);
+    expect(rows).toHaveLength(detail.timeline.length + 1);
+    expect(rows.slice(1).map((row) => row[4])).toEqual(detail.timeline.map((entry) => entry.text));
+    expect(sheet.autoFilter).toBe(`A1:F${detail.timeline.length + 1}`);
   });
 
   it('another station’s incident is not found; its own station’s chief may print it', async () => {
@@ -109,7 +109,7 @@ describe('incidents.export through the hub', () => {
     expect(other.ok ? null : other.error.code).toBe('E_NOT_FOUND');
     expect(other.ok ? '' : JSON.stringify(other.error)).not.toContain('海葵');
     const own = await ok(hub, station2, 'incidents.export', { id: incidentId, format: 'xlsx' });
-    expect(sharedStrings(own.dataBase64).length).toBeGreaterThan(0);
+    expect(xlsxRows(await firstSheet(own.dataBase64)).length).toBeGreaterThan(1);
     const missing = await call(hub, coord, 'incidents.export', { id: 999_999, format: 'pdf' });
     expect(missing.ok ? null : missing.error.code).toBe('E_NOT_FOUND');
   });

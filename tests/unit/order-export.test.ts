@@ -1,10 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { parse } from 'csv-parse/sync';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../common/contract';
-import { csvField } from '../../main/services/orders/export/csv';
+import { csvField } from '../../common/formats/csv';
 import { columnLetter, xlsxSerial } from '../../main/services/orders/export/xlsx';
 import { EXPORT_HEADERS, exportOrders } from '../../main/services/orders/order-export';
-import { xlsxCell, xlsxFirstSheet } from '../helpers/xlsx-read';
+import { xlsxCell, xlsxFirstSheet, xlsxRows } from '../helpers/xlsx-read';
 
 // 2026-11-26 17:30:05 UTC = 2026-11-27 01:30:05 in Shanghai: the date changes with the zone.
 const NOW = Date.UTC(2026, 10, 26, 17, 30, 5);
@@ -76,34 +78,9 @@ const ROWS: OrderSummary[] = [
   }),
 ];
 
-/** RFC 4180 parser, enough to read our own output back. */
+/** Read back by csv-parse, strictly: CRLF records only, each as wide as the header. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
-  return rows;
+  return parse(text, { record_delimiter: '\r\n' });
 }
 
 describe('order export: CSV', () => {
@@ -210,29 +187,31 @@ describe('order export: XLSX', () => {
     expect(part('xl/workbook.xml')).toContain('<sheet name="工单" sheetId="1" r:id="rId1"/>');
   });
 
-  it('has the headers (bold, frozen), one row per order, Chinese text and date cells', () => {
-    const sheet = part('xl/worksheets/sheet1.xml');
-    const read = xlsxFirstSheet(new Uint8Array(file.data));
+  it('has the headers (bold, frozen), one row per order, Chinese text and date cells', async () => {
+    // Read back by exceljs, as a spreadsheet program reads it.
+    const read = await xlsxFirstSheet(new Uint8Array(file.data));
     const cellText = (ref: string) => xlsxCell(read, ref);
-    expect([...sheet.matchAll(/<row /g)]).toHaveLength(ROWS.length + 1);
+    expect(read.name).toBe('工单');
+    expect(read.rowCount).toBe(ROWS.length + 1);
     expect(EXPORT_HEADERS.map((_h, i) => cellText(`${columnLetter(i)}1`))).toEqual(EXPORT_HEADERS);
-    expect(sheet).toMatch(/<c r="A1" t="s" s="1">/); // style 1 = bold font
-    expect(part('xl/styles.xml')).toMatch(/<font><b\/>/);
-    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(sheet).toContain('<autoFilter ref="A1:R4"/>');
-    expect(sheet).toMatch(/<col min="2" max="2" width="\d+" customWidth="1"\/>/);
+    expect(read.getCell('A1').font.bold).toBe(true);
+    // exceljs types a cell's font as always there; an unstyled cell has none.
+    expect((read.getCell('A2').font as ExcelJS.Font | undefined)?.bold).not.toBe(true);
+    expect(read.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
+    expect(read.autoFilter).toBe('A1:R4');
+    expect(read.getColumn(2).width).toBeGreaterThan(4);
     expect(cellText('B2')).toBe('井盖缺失');
     expect(cellText('C2')).toBe('市容环境');
     expect(cellText('J2')).toBe('处置中');
     expect(cellText('O2')).toBe('1');
-    // Text stays text: no formula element anywhere, and no apostrophe added.
-    expect(sheet).not.toContain('<f>');
-    expect(cellText('B3')).toBe('=HYPERLINK(&quot;http://evil&quot;,&quot;点我&quot;)');
-    // Times: date cells (style 2, format yyyy-mm-dd hh:mm:ss) holding Shanghai wall-clock time.
-    expect(part('xl/styles.xml')).toContain('formatCode="yyyy-mm-dd hh:mm:ss"');
-    expect(sheet).toMatch(/<c r="P2" s="2"><v>[\d.]+<\/v><\/c>/);
-    expect(Number(cellText('P2'))).toBeCloseTo(xlsxSerial('2026-11-26 07:59:59').serial, 8);
-    expect(Number(cellText('L2'))).toBe(46353); // 2026-11-27 00:00:00 exactly
+    // Text stays text: a formula-looking title is read back as that text (xlsxCell fails on a
+    // formula), with no apostrophe added.
+    expect(xlsxRows(read)).toHaveLength(ROWS.length + 1);
+    expect(cellText('B3')).toBe('=HYPERLINK("http://evil","点我")');
+    // Times: date cells (format yyyy-mm-dd hh:mm:ss) showing Shanghai wall-clock time.
+    expect(read.getCell('P2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(cellText('P2')).toBe('2026-11-26 07:59:59');
+    expect(cellText('L2')).toBe('2026-11-27 00:00:00');
     expect(cellText('L3')).toBeNull(); // no deadline: empty cell
   });
 
@@ -244,10 +223,11 @@ describe('order export: XLSX', () => {
     expect(columnLetter(26)).toBe('AA');
   });
 
-  it('writes a valid workbook for an empty list', () => {
-    const empty = unzipSync(new Uint8Array(exportOrders([], 'xlsx', NOW).data));
-    const sheet = strFromU8(empty['xl/worksheets/sheet1.xml']!);
-    expect([...sheet.matchAll(/<row /g)]).toHaveLength(1);
-    expect(sheet).toContain('<dimension ref="A1:R1"/>');
+  it('writes a valid workbook for an empty list', async () => {
+    const data = new Uint8Array(exportOrders([], 'xlsx', NOW).data);
+    const sheet = await xlsxFirstSheet(data);
+    expect(sheet.rowCount).toBe(1);
+    expect(xlsxRows(sheet)[0]).toEqual([...EXPORT_HEADERS]);
+    expect(strFromU8(unzipSync(data)['xl/worksheets/sheet1.xml']!)).toContain('<dimension ref="A1:R1"/>');
   });
 });

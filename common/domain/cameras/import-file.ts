@@ -1,6 +1,6 @@
 import type { CameraInput } from './camera-row';
 import { CAMERA_COLUMNS, columnOf, parseEnabled, REQUIRED_COLUMNS, splitTags, type CameraColumnKey } from './columns';
-import { parseCsv, stripBom, undefuseFormula } from './csv';
+import { parseCsv, stripBom, undefuseFormula } from '../../formats/csv';
 import { fieldError, type CameraFieldError } from './errors';
 import { jsonElementLines, jsonErrorLine } from './json-lines';
 import { safeEcho } from './stream-url';

@@ -1,12 +1,7 @@
 import type { Camera } from '../../../common/contract';
-import {
-  CAMERA_COLUMN_KEYS,
-  CAMERA_COLUMNS,
-  ENABLED_TEXT,
-  writeCsv,
-  type CameraColumnKey,
-} from '../../../common/domain/cameras';
+import { CAMERA_COLUMN_KEYS, CAMERA_COLUMNS, ENABLED_TEXT, type CameraColumnKey } from '../../../common/domain/cameras';
 import { formatShanghai } from '../../../common/domain/time';
+import { writeCsv } from '../../../common/formats/csv';
 
 export type CameraFileFormat = 'csv' | 'json';
 

@@ -6,8 +6,8 @@ import {
   URGENCY_NAMES,
 } from '../../../common/domain/orders/states';
 import { FEEDBACK_RESULT_NAMES } from '../../../common/domain/orders/feedback';
+import { writeCsv } from '../../../common/formats/csv';
 import { formatShanghai } from '../../../common/domain/time';
-import { writeCsv } from './export/csv';
 import { displayWidth, writeXlsx, xlsxSerial, type XlsxCell } from './export/xlsx';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -106,7 +106,7 @@ export function exportOrders(
   const fileName = exportFileName(format, now);
   if (format === 'csv') {
     const cells = values.map((row) => row.map((v) => (isDate(v) ? (v.at === null ? null : formatShanghai(v.at)) : v)));
-    return { fileName, mime: EXPORT_MIME.csv, data: writeCsv(EXPORT_HEADERS, cells) };
+    return { fileName, mime: EXPORT_MIME.csv, data: Buffer.from(writeCsv(EXPORT_HEADERS, cells), 'utf8') };
   }
   const cells: XlsxCell[][] = values.map((row) =>
     row.map((v) => (isDate(v) ? (v.at === null ? null : xlsxSerial(formatShanghai(v.at))) : v)),
