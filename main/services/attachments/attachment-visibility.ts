@@ -1,6 +1,6 @@
 import { apiError } from '../../../common/contract';
 import type { Db } from '../../db/connection';
-import { unitScopeSql } from '../duty/duty-visibility';
+import { dutyLinkedAttachmentIds } from '../duty/duty-refs';
 import { incidentScopeSql } from '../incidents/visibility';
 import { orderScopeSql } from '../orders/order-visibility';
 import { idsParam, type Viewer } from '../org/viewer';
@@ -15,7 +15,8 @@ import { idsParam, type Viewer } from '../org/viewer';
 export function visibleAttachmentIds(db: Db, ids: readonly number[], viewer: Viewer): Set<number> {
   if (ids.length === 0) return new Set();
   const order = orderScopeSql(viewer, 'o');
-  const unit = unitScopeSql(viewer, 's.org_unit_id');
+  // The duty domain says which are linked from a log the viewer may see.
+  const duty = dutyLinkedAttachmentIds(db, ids, viewer);
   const incident = incidentScopeSql(viewer, 'i');
   const rows = db
     .prepare(
@@ -24,10 +25,7 @@ export function visibleAttachmentIds(db: Db, ids: readonly number[], viewer: Vie
          AND (a.created_by = ?
            OR EXISTS (SELECT 1 FROM order_attachments oa JOIN orders o ON o.id = oa.order_id
                       WHERE oa.attachment_id = a.id ${order ? `AND ${order.sql}` : ''})
-           OR EXISTS (SELECT 1 FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id,
-                             json_each(e.links, '$.attachmentIds') j
-                      WHERE e.links IS NOT NULL AND instr(e.links, '"attachmentIds"') > 0
-                        AND j.value = a.id ${unit ? `AND ${unit.sql}` : ''})
+           OR a.id IN (SELECT value FROM json_each(?))
            OR EXISTS (SELECT 1 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id,
                              json_each(r.attachment_ids) j
                       WHERE r.attachment_ids IS NOT NULL AND j.value = a.id ${incident ? `AND ${incident.sql}` : ''}))`,
@@ -36,7 +34,7 @@ export function visibleAttachmentIds(db: Db, ids: readonly number[], viewer: Vie
       idsParam(ids),
       viewer.userId ?? -1,
       ...(order?.params ?? []),
-      ...(unit?.params ?? []),
+      idsParam([...duty]),
       ...(incident?.params ?? []),
     ) as { id: number }[];
   return new Set(rows.map((r) => r.id));

@@ -3,6 +3,7 @@ import { DUTY_LOG_KIND_NAMES, type DutyLogKind } from '../../../common/contract/
 import { ORDER_STATE_NAMES, URGENCY_NAMES, type OrderState, type Urgency } from '../../../common/domain/orders/states';
 import { ROLE_NAMES, type Role } from '../../../common/domain/roles';
 import type { Db } from '../../db/connection';
+import { dutyShiftRef } from '../duty/duty-refs';
 import { auditDetail, dutyNames } from './detail';
 
 /**
@@ -133,10 +134,8 @@ export function dutyLogWords(
   patternOf: (orgUnitId: string) => Pick<DutyPatternDto, 'shifts' | 'posts'>,
   entry: { shiftId: number; kind: DutyLogKind; correctsId: number | null; text: string },
 ): AuditWords {
-  const shift = db
-    .prepare('SELECT org_unit_id AS unit, date, code FROM duty_shifts WHERE id = ?')
-    .get(entry.shiftId) as { unit: string; date: string; code: string } | undefined;
-  const names = shift ? dutyNames(patternOf(shift.unit), shift.code).shift : null;
+  const shift = dutyShiftRef(db, entry.shiftId);
+  const names = shift ? dutyNames(patternOf(shift.orgUnitId), shift.code).shift : null;
   const text = entry.text.slice(0, 80);
   const what = entry.correctsId === null ? DUTY_LOG_KIND_NAMES[entry.kind].zh : `更正记录 ${entry.correctsId}`;
   const where = shift && names ? `${zhDate(shift.date)} ${names.zh}` : `班次 ${entry.shiftId}`;
