@@ -155,6 +155,27 @@ function trexDefaults(file: Buffer, moov: Box): TrackDefaults {
   return { duration: view.getUint32(at + 8), size: view.getUint32(at + 12), flags: view.getUint32(at + 16) };
 }
 
+/** The fragment's sample defaults: those its tfhd states, else the track's (trex). */
+function fragmentDefaults(file: Buffer, tfhd: Box, trex: TrackDefaults): TrackDefaults {
+  const view = dataView(file);
+  const tfhdFlags = fullBoxFlags(file, tfhd);
+  // Absolute data offsets would point into the original file, not into the served segment.
+  if (tfhdFlags & TFHD_BASE_DATA_OFFSET) throw new Mp4FormatError('tfhd base-data-offset is not supported');
+  let at = payloadStart(tfhd, true) + 4; // after track_ID
+  if (tfhdFlags & TFHD_SAMPLE_DESCRIPTION_INDEX) at += 4;
+  let { duration, size, flags } = trex;
+  if (tfhdFlags & TFHD_DEFAULT_DURATION) {
+    duration = view.getUint32(at);
+    at += 4;
+  }
+  if (tfhdFlags & TFHD_DEFAULT_SIZE) {
+    size = view.getUint32(at);
+    at += 4;
+  }
+  if (tfhdFlags & TFHD_DEFAULT_FLAGS) flags = view.getUint32(at);
+  return { duration, size, flags };
+}
+
 function readFragment(file: Buffer, moof: Box, mdat: Box, trex: TrackDefaults): Fragment {
   const view = dataView(file);
   const moofChildren = childrenOf(file, moof);
@@ -167,23 +188,7 @@ function readFragment(file: Buffer, moof: Box, mdat: Box, trex: TrackDefaults): 
   const truns = trafChildren.filter((b) => b.type === 'trun');
   if (truns.length === 0) throw new Mp4FormatError(`traf at ${moof.start} has no trun`);
 
-  const tfhdFlags = fullBoxFlags(file, tfhd);
-  // Absolute data offsets would point into the original file, not into the served segment.
-  if (tfhdFlags & TFHD_BASE_DATA_OFFSET) throw new Mp4FormatError('tfhd base-data-offset is not supported');
-  let at = payloadStart(tfhd, true) + 4; // after track_ID
-  if (tfhdFlags & TFHD_SAMPLE_DESCRIPTION_INDEX) at += 4;
-  let defaultDuration = trex.duration;
-  let defaultSize = trex.size;
-  let defaultFlags = trex.flags;
-  if (tfhdFlags & TFHD_DEFAULT_DURATION) {
-    defaultDuration = view.getUint32(at);
-    at += 4;
-  }
-  if (tfhdFlags & TFHD_DEFAULT_SIZE) {
-    defaultSize = view.getUint32(at);
-    at += 4;
-  }
-  if (tfhdFlags & TFHD_DEFAULT_FLAGS) defaultFlags = view.getUint32(at);
+  const { duration: defaultDuration, size: defaultSize, flags: defaultFlags } = fragmentDefaults(file, tfhd, trex);
 
   // Version 1 (64-bit) only: decode times since the demo epoch outgrow 32 bits within days, and
   // widening the box in place would shift every data offset. ffmpeg's mp4 muxer writes version 1.

@@ -46,6 +46,34 @@ function merged(row: ImportRow, existing: CameraRow | undefined): CameraInput {
   };
 }
 
+/** What the rows of a file accepted so far hold. */
+interface FileClaims {
+  /** Who holds which code once the rows accepted so far are saved (null: freed by one of them). */
+  codeOwner: Map<string, string | null>;
+  /** Which line already saves which camera: one camera is changed by one row of a file. */
+  savedBy: Map<string, number>;
+}
+
+/** Why a row clashes with the rows accepted before it (the same camera, or a code held by another); null if not. */
+function clash(repo: CamerasRepo, claims: FileClaims, id: string, code: string | null): CameraFieldError | null {
+  const earlier = claims.savedBy.get(id.toLowerCase());
+  if (earlier !== undefined) {
+    return fieldError(
+      'id',
+      'duplicate_in_file',
+      `与第 ${earlier} 行是同一台摄像机（${id}）`,
+      `Same camera (${id}) as line ${earlier}`,
+    );
+  }
+  if (code) {
+    const owner = claims.codeOwner.has(code) ? claims.codeOwner.get(code) : repo.byCode(code)?.id;
+    if (owner && owner.toLowerCase() !== id.toLowerCase()) {
+      return fieldError('code', 'code_taken', `编码已属于摄像机 ${owner}`, `The code belongs to camera ${owner}`);
+    }
+  }
+  return null;
+}
+
 export interface ImportContext {
   repo: CamerasRepo;
   workstations: readonly { id: string; name: string }[];
@@ -78,10 +106,7 @@ export function importCameras(
   const duplicates = duplicatesInFile(stated);
   // New ids continue after every CAM-n already used, in the registry or stated in this file.
   let nextNumber = Math.max(repo.maxGeneratedNumber(), ...stated.map((s) => (s.id ? (generatedNumber(s.id) ?? 0) : 0)));
-  // Who holds which code once the rows accepted so far are saved (null: freed by one of them).
-  const codeOwner = new Map<string, string | null>();
-  // Which line already saves which camera: one camera is changed by one row of a file.
-  const savedBy = new Map<string, number>();
+  const claims: FileClaims = { codeOwner: new Map(), savedBy: new Map() };
   const plans: WritePlan[] = [];
   const lines: CameraImportLine[] = [];
 
@@ -103,39 +128,20 @@ export function importCameras(
     // A generated id is taken only if the row is saved: a rejected row leaves no gap.
     const generated = !existing && !draft.id;
     const id = existing?.id ?? draft.id ?? generatedId(nextNumber + 1);
-    const earlier = savedBy.get(id.toLowerCase());
-    if (earlier !== undefined) {
-      const error = fieldError(
-        'id',
-        'duplicate_in_file',
-        `与第 ${earlier} 行是同一台摄像机（${id}）`,
-        `Same camera (${id}) as line ${earlier}`,
-      );
-      lines.push({ line: row.line, ok: false, errors: [error] });
+    const clashed = clash(repo, claims, id, draft.code);
+    if (clashed) {
+      lines.push({ line: row.line, ok: false, errors: [clashed] });
       return;
-    }
-    if (draft.code) {
-      const owner = codeOwner.has(draft.code) ? codeOwner.get(draft.code) : repo.byCode(draft.code)?.id;
-      if (owner && owner.toLowerCase() !== id.toLowerCase()) {
-        lines.push({
-          line: row.line,
-          ok: false,
-          errors: [
-            fieldError('code', 'code_taken', `编码已属于摄像机 ${owner}`, `The code belongs to camera ${owner}`),
-          ],
-        });
-        return;
-      }
     }
     const planned = planWrite(repo, draft, id, existing);
     if (!planned.ok) {
       lines.push({ line: row.line, ok: false, errors: planned.errors });
       return;
     }
-    if (existing?.code && existing.code !== draft.code) codeOwner.set(existing.code, null);
-    if (draft.code) codeOwner.set(draft.code, id);
+    if (existing?.code && existing.code !== draft.code) claims.codeOwner.set(existing.code, null);
+    if (draft.code) claims.codeOwner.set(draft.code, id);
     if (generated) nextNumber += 1;
-    savedBy.set(id.toLowerCase(), row.line);
+    claims.savedBy.set(id.toLowerCase(), row.line);
     plans.push(planned.plan);
     lines.push({ line: row.line, ok: true, cameraId: id, action: existing ? 'update' : 'create', errors: [] });
   });

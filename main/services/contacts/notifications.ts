@@ -59,6 +59,34 @@ function notificationNotFound(id: number) {
   return apiError('E_NOT_FOUND', `通知 ${id} 不存在或无权查看`, `Notification ${id} does not exist or is not yours`);
 }
 
+/** The number a call or SMS goes to (the phone first for a call, the mobile first for an SMS); none otherwise. */
+function numberFor(channel: NotifyChannel, contact: { phone: string | null; mobile: string | null }): string | null {
+  if (channel === 'phone') return contact.phone ?? contact.mobile;
+  if (channel === 'sms') return contact.mobile ?? contact.phone;
+  return null;
+}
+
+/** What the notified user's console shows of a console notification. */
+function noticeOf(
+  notificationId: number,
+  incident: IncidentRecord,
+  byName: string,
+  note: string | null,
+  at: number,
+): IncidentNotice {
+  return {
+    notificationId,
+    incidentId: incident.id,
+    incidentName: incident.name,
+    incidentType: incident.type,
+    level: incident.level,
+    drill: incident.drill,
+    byName,
+    note: note ?? '',
+    at,
+  };
+}
+
 /**
  * Who was told about an incident, each notification and confirmation also a
  * timeline entry (appendTimeline, in the caller's transaction). Rules:
@@ -110,12 +138,7 @@ export class IncidentNotifications {
         { errors: [{ field: 'channel', zh: '该联系人不能平台通知', en: 'not reachable in the console' }] },
       );
     }
-    const phone =
-      input.channel === 'phone'
-        ? (contact.phone ?? contact.mobile)
-        : input.channel === 'sms'
-          ? (contact.mobile ?? contact.phone)
-          : null;
+    const phone = numberFor(input.channel, contact);
     const userId = input.channel === 'console' ? contact.userId : null;
     const note = input.note ? input.note : null;
     const at = this.clock();
@@ -148,20 +171,7 @@ export class IncidentNotifications {
       ref: { notificationId: id, contactId: contact.id },
     });
     const notification = this.byId(id);
-    const notice =
-      userId === null
-        ? null
-        : {
-            notificationId: id,
-            incidentId: incident.id,
-            incidentName: incident.name,
-            incidentType: incident.type,
-            level: incident.level,
-            drill: incident.drill,
-            byName: actor.name,
-            note: note ?? '',
-            at,
-          };
+    const notice = userId === null ? null : noticeOf(id, incident, actor.name, note, at);
     return { notification: dto(notification), incident, notice, userId };
   }
 
