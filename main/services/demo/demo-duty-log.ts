@@ -53,6 +53,83 @@ export interface DemoDuty {
   counts: { logEntries: number; handovers: number };
 }
 
+type DemoUnit = (typeof DEMO_UNITS)[number];
+type DemoShift = ReturnType<typeof shiftInstances>[number];
+
+/** The schedule and the duty services a demo shift's steps are planned with (one clock of their own). */
+interface DutyPlanning {
+  at: (time: number, run: () => void) => void;
+  now: number;
+  counts: DemoDuty['counts'];
+  log: DutyLog;
+  users: UsersRepo;
+  checklists: Checklists;
+  handover: HandoverService;
+}
+
+/** The chief's 接班 note a few minutes in and two more entries during the shift, until now. */
+function planLogEntries(p: DutyPlanning, unit: DemoUnit, shift: DemoShift, chief: DemoPerson, random: Prng): void {
+  const span = shift.endsAt - shift.startsAt;
+  const entries: (readonly [DutyLogAuthorKind, string, number])[] = [
+    ['duty', `${chief.name} 接班，人员到岗，设备运行正常`, random.int(5, 20) * MINUTE_MS],
+    ...[0, 1].map((i) => {
+      const [kind, text] = random.pick(NOTES[unit.kind]);
+      return [kind, text, Math.round(span * (0.25 + 0.35 * i)) + random.int(0, 60) * MINUTE_MS] as const;
+    }),
+  ];
+  for (const [kind, text, offset] of entries) {
+    const time = shift.startsAt + offset;
+    if (time >= p.now || time >= shift.endsAt) break;
+    p.at(time, () => {
+      p.log.append({ orgUnitId: unit.id, authorId: chief.id, authorName: chief.name, kind, text });
+      p.counts.logEntries++;
+    });
+  }
+}
+
+/** The shift's handover, if it is done before now and someone is rostered on the next shift to take over. */
+function planHandover(
+  p: DutyPlanning,
+  unit: DemoUnit,
+  shift: DemoShift,
+  chief: DemoPerson,
+  handoverRandom: Prng,
+): void {
+  // The handover: opened up to 25 minutes before the end, signed a few minutes later by both.
+  const startAt = shift.endsAt - handoverRandom.int(5, 25) * MINUTE_MS;
+  const outgoingAt = startAt + handoverRandom.int(2, 6) * MINUTE_MS;
+  const incomingAt = outgoingAt + handoverRandom.int(1, 8) * MINUTE_MS;
+  const notes = handoverRandom.pick(HANDOVER_NOTES);
+  if (incomingAt >= p.now) return;
+  const outgoing = p.users.byId(chief.id);
+  // The incoming chief is whoever the roster (seeded before this) has on the next shift.
+  const rostered = p.handover.next({ id: 0, orgUnitId: unit.id, ...shift, status: 'open' })?.chiefs[0];
+  const incoming = rostered ? p.users.byId(rostered.userId) : undefined;
+  // Nobody rostered to take over: the shift stays open, as it would in the center.
+  if (!outgoing || !incoming) return;
+  let shiftId = 0;
+  p.at(startAt, () => {
+    const target = p.handover.target(unit.id);
+    if (target.date !== shift.date || target.code !== shift.code) {
+      throw new Error(
+        `demo handover: ${unit.id} hands over ${target.date} ${target.code}, not ${shift.date} ${shift.code}`,
+      );
+    }
+    shiftId = target.id;
+    p.handover.start(outgoing, shiftId, {
+      checklist: p.checklists.items(unit.id, unit.kind).map((i) => ({ id: i.id, done: true, note: '' })),
+      notes,
+      doneAssigned: [],
+    });
+  });
+  p.at(outgoingAt, () => {
+    p.handover.sign(outgoing, shiftId, 'outgoing', outgoing);
+  });
+  p.at(incomingAt, () => {
+    if (p.handover.sign(outgoing, shiftId, 'incoming', incoming).sealed) p.counts.handovers++;
+  });
+}
+
 /**
  * The duty ledger of this week's shifts so far, as timed steps on a clock of their own: the chief's
  * 接班 note a few minutes in and two more entries during the shift (DutyLog.append), and, for each
@@ -101,56 +178,9 @@ export function planDemoDuty(
       if (shift.startsAt >= now) continue;
       const chief = onDutyAt(people, unit.id, unit.kind, CHIEF_POST[unit.kind], shift.startsAt, anchorDate).person;
       if (!chief) continue;
-      const span = shift.endsAt - shift.startsAt;
-      const entries: (readonly [DutyLogAuthorKind, string, number])[] = [
-        ['duty', `${chief.name} 接班，人员到岗，设备运行正常`, random.int(5, 20) * MINUTE_MS],
-        ...[0, 1].map((i) => {
-          const [kind, text] = random.pick(NOTES[unit.kind]);
-          return [kind, text, Math.round(span * (0.25 + 0.35 * i)) + random.int(0, 60) * MINUTE_MS] as const;
-        }),
-      ];
-      for (const [kind, text, offset] of entries) {
-        const time = shift.startsAt + offset;
-        if (time >= now || time >= shift.endsAt) break;
-        at(time, () => {
-          log.append({ orgUnitId: unit.id, authorId: chief.id, authorName: chief.name, kind, text });
-          counts.logEntries++;
-        });
-      }
-
-      // The handover: opened up to 25 minutes before the end, signed a few minutes later by both.
-      const startAt = shift.endsAt - handoverRandom.int(5, 25) * MINUTE_MS;
-      const outgoingAt = startAt + handoverRandom.int(2, 6) * MINUTE_MS;
-      const incomingAt = outgoingAt + handoverRandom.int(1, 8) * MINUTE_MS;
-      const notes = handoverRandom.pick(HANDOVER_NOTES);
-      if (incomingAt >= now) continue;
-      const outgoing = users.byId(chief.id);
-      // The incoming chief is whoever the roster (seeded before this) has on the next shift.
-      const rostered = handover.next({ id: 0, orgUnitId: unit.id, ...shift, status: 'open' })?.chiefs[0];
-      const incoming = rostered ? users.byId(rostered.userId) : undefined;
-      // Nobody rostered to take over: the shift stays open, as it would in the center.
-      if (!outgoing || !incoming) continue;
-      let shiftId = 0;
-      at(startAt, () => {
-        const target = handover.target(unit.id);
-        if (target.date !== shift.date || target.code !== shift.code) {
-          throw new Error(
-            `demo handover: ${unit.id} hands over ${target.date} ${target.code}, not ${shift.date} ${shift.code}`,
-          );
-        }
-        shiftId = target.id;
-        handover.start(outgoing, shiftId, {
-          checklist: checklists.items(unit.id, unit.kind).map((i) => ({ id: i.id, done: true, note: '' })),
-          notes,
-          doneAssigned: [],
-        });
-      });
-      at(outgoingAt, () => {
-        handover.sign(outgoing, shiftId, 'outgoing', outgoing);
-      });
-      at(incomingAt, () => {
-        if (handover.sign(outgoing, shiftId, 'incoming', incoming).sealed) counts.handovers++;
-      });
+      const planning = { at, now, counts, log, users, checklists, handover };
+      planLogEntries(planning, unit, shift, chief, random);
+      planHandover(planning, unit, shift, chief, handoverRandom);
     }
   }
   return { steps, counts };

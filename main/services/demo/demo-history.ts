@@ -25,6 +25,50 @@ export interface HistoryResult {
   steps: number;
 }
 
+/** Who takes a step of this kind at that time: the person the roster has on that post (else anyone holding it). */
+function onDutyActor(
+  people: readonly DemoPerson[],
+  anchorDate: string,
+  who: Who,
+  stationId: string,
+  at: number,
+): OrderActor {
+  const { post, kind } = POST[who];
+  const unitId = kind === 'center' ? 'HQ-C' : stationId;
+  const person =
+    onDutyAt(people, unitId, kind, post, at, anchorDate).person ??
+    people.find((p) => p.orgUnitId === unitId && p.postCode === post);
+  if (!person) throw new Error(`demo history: nobody holds ${post} at ${unitId}`);
+  return {
+    id: person.id,
+    name: person.name,
+    roles: person.roles,
+    orgUnitId: person.orgUnitId,
+    stationId: kind === 'station' ? person.orgUnitId : null,
+  };
+}
+
+/** A plan's creation (step -1) or one of its steps, at its time. */
+interface PlanEvent {
+  at: number;
+  plan: number;
+  step: number;
+}
+
+/** Every creation and step before now, in time order (the same instant: in plan, then step order). */
+function planEvents(plans: readonly OrderPlan[], now: number): PlanEvent[] {
+  const events: PlanEvent[] = [];
+  plans.forEach((p, plan) => {
+    if (p.createdAt >= now) return;
+    events.push({ at: p.createdAt, plan, step: -1 });
+    p.steps.forEach((s, step) => {
+      if (s.at < now) events.push({ at: s.at, plan, step });
+    });
+  });
+  events.sort((a, b) => a.at - b.at || a.plan - b.plan || a.step - b.step);
+  return events;
+}
+
 /**
  * Replays the plans through the order service itself, on a clock of its own that walks through the
  * 60 days in time order: every order gets its code, SLA marks, history rows, supervisions and
@@ -48,32 +92,8 @@ export function replayHistory(
   const clock: Clock = () => t;
   const orders = new OrdersService(db, org, sla, clock);
   const alerts = new OrderAlerts(db, clock);
-  const actorAt = (who: Who, stationId: string, at: number): OrderActor => {
-    const { post, kind } = POST[who];
-    const unitId = kind === 'center' ? 'HQ-C' : stationId;
-    const person =
-      onDutyAt(people, unitId, kind, post, at, anchorDate).person ??
-      people.find((p) => p.orgUnitId === unitId && p.postCode === post);
-    if (!person) throw new Error(`demo history: nobody holds ${post} at ${unitId}`);
-    return {
-      id: person.id,
-      name: person.name,
-      roles: person.roles,
-      orgUnitId: person.orgUnitId,
-      stationId: kind === 'station' ? person.orgUnitId : null,
-    };
-  };
-
-  type Event = { at: number; plan: number; step: number };
-  const events: Event[] = [];
-  plans.forEach((p, plan) => {
-    if (p.createdAt >= now) return;
-    events.push({ at: p.createdAt, plan, step: -1 });
-    p.steps.forEach((s, step) => {
-      if (s.at < now) events.push({ at: s.at, plan, step });
-    });
-  });
-  events.sort((a, b) => a.at - b.at || a.plan - b.plan || a.step - b.step);
+  const actorAt = (who: Who, stationId: string, at: number) => onDutyActor(people, anchorDate, who, stationId, at);
+  const events = planEvents(plans, now);
 
   const ids = new Map<number, number>();
   let steps = 0;
