@@ -12,9 +12,10 @@ export interface Connection {
   token: string | null;
   /**
    * A partner system calling through its API key (an Open311 request): no session, and only the
-   * methods whose access is 'apiKey'. Set by the endpoint after it verified the key.
+   * methods whose access is 'apiKey'. Set by the endpoint after it verified the key; `actorName` is
+   * how the endpoint names its caller in audit rows (Open311: `open311:<key name>`).
    */
-  readonly apiKey?: { readonly id: number; readonly name: string };
+  readonly apiKey?: { readonly id: number; readonly name: string; readonly actorName: string };
   /** Deliver a server → UI event frame. */
   push(event: string, payload: unknown): void;
 }

@@ -60,9 +60,9 @@ function authorize(def: MethodDef, session: Session | null, method: string, keye
   }
 }
 
-/** Who a session-less row names: the partner system by its key's name, else nobody ('-'). */
+/** Who a session-less row names: the partner system as its endpoint names it, else nobody ('-'). */
 function keyActor(conn: Connection): { id: number | null; name: string } {
-  return conn.apiKey ? { id: null, name: `open311:${conn.apiKey.name}` } : { id: null, name: '-' };
+  return conn.apiKey ? { id: null, name: conn.apiKey.actorName } : { id: null, name: '-' };
 }
 
 /**

@@ -469,7 +469,12 @@ describe('POST requests', () => {
   });
 
   it('a key opens only its own method, and no console user may call it', async () => {
-    const keyed: Connection = { id: 'k', token: null, push: () => undefined, apiKey: { id: 1, name: keyName } };
+    const keyed: Connection = {
+      id: 'k',
+      token: null,
+      push: () => undefined,
+      apiKey: { id: 1, name: keyName, actorName: `open311:${keyName}` },
+    };
     const asKey = await router.call(keyed, 'orders.list', {});
     expect(asKey).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
     const fields = { service_code: '01003', address_string: '川沙路' };

@@ -1,16 +1,17 @@
-import { ApiError, type ApiKey, type MethodOutput } from '../../../common/contract';
+import type { ApiKey, MethodOutput } from '../../../common/contract';
 import type { Connection } from '../../api/connection';
 import type { Router } from '../../api/router';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { ApiKeysService } from './api-keys';
-import { forbidden, notFound, Open311Error } from './errors';
+import { forbidden, notFound, open311ErrorOf } from './errors';
 import type { Open311Record } from './formats';
 import { Open311Repo } from './open311-repo';
 import type { Open311Params } from './params';
-import { open311ErrorOf } from './request-order';
 import { parseRequestQuery, toServiceRequest, type Open311Reader } from './requests';
 import { serviceDefinition, toService } from './services';
+
+export { asOpen311Error } from './errors';
 
 /** What the Open311 endpoint needs from the hub (all of it exists there; see Open311Api). */
 export interface Open311Deps {
@@ -96,7 +97,8 @@ export class Open311Api {
       id: `open311:${key.id}`,
       token: null,
       push: () => undefined,
-      apiKey: { id: key.id, name: key.name },
+      // The endpoint names its callers: audit rows say open311:<key name>.
+      apiKey: { id: key.id, name: key.name, actorName: `open311:${key.name}` },
     };
     const result = await this.deps.router.call(caller, 'open311.requests.create', fields);
     if (!result.ok) throw open311ErrorOf(result.error);
@@ -125,13 +127,4 @@ export class Open311Api {
     if (!row) throw notFound(`没有服务请求 ${code} / no service request ${code}`);
     return [toServiceRequest(row, this.centerName(), reader)];
   }
-}
-
-/** Service errors in an Open311 call (a rule of the order service) are the client's: 400. */
-export function asOpen311Error(err: unknown): Open311Error | null {
-  if (err instanceof Open311Error) return err;
-  if (err instanceof ApiError && err.code !== 'E_INTERNAL') {
-    return new Open311Error(err.code === 'E_NOT_FOUND' ? 404 : 400, `${err.bilingual.zh} / ${err.bilingual.en}`);
-  }
-  return null;
 }

@@ -1,4 +1,4 @@
-import { apiError, type ApiError, type ApiErrorBody } from '../../../common/contract';
+import { apiError, type ApiError } from '../../../common/contract';
 import type { OrderActor } from '../orders/actor';
 import type { CreateOrderInput } from '../orders/orders-service';
 import { Open311Error } from './errors';
@@ -76,19 +76,3 @@ function splitBilingual(text: string): [string, string] {
   const at = text.indexOf(' / ');
   return at < 0 ? [text, text] : [text.slice(0, at), text.slice(at + 3)];
 }
-
-/** A refused router call as the GeoReport error the client gets, in the endpoint's 'zh / en' form. */
-export function open311ErrorOf(error: ApiErrorBody): Open311Error {
-  const status = STATUS[error.code] ?? 500;
-  const { zh, en } = error.message;
-  return new Open311Error(status, zh === en ? en : `${zh} / ${en}`);
-}
-
-const STATUS: Readonly<Record<string, number>> = {
-  E_INVALID: 400,
-  E_NOT_FOUND: 404,
-  E_FORBIDDEN: 403,
-  E_UNAUTHENTICATED: 403,
-  E_CONFLICT: 409,
-  E_RATE_LIMITED: 429,
-};
