@@ -6,7 +6,8 @@ import { autoLinkTarget } from '../../../common/domain/incidents';
 import type { IncidentsService } from '../../services/incidents/incidents-service';
 import { viewerOf } from '../../services/org/viewer';
 import type { OrderActor } from '../../services/orders/actor';
-import { ALERTED_ROLES, type AlertRecord, type OrderAlerts } from '../../services/orders/order-alerts';
+import type { OrderAlerts } from '../../services/orders/order-alerts';
+import { publishAlert } from '../../services/orders/deadline-alerts';
 import type { OrderQuery } from '../../services/orders/order-query';
 import type { OrderChange, OrdersService } from '../../services/orders/orders-service';
 import type { EventBus } from '../event-bus';
@@ -38,11 +39,6 @@ export function actorOf(session: Session, org: OrgRepo): OrderActor {
   };
 }
 
-export function publishAlert(deps: Pick<OrderDeps, 'org' | 'bus'>, alert: AlertRecord): void {
-  const { stationId, ...payload } = alert;
-  deps.bus.publish('orders.alert', payload, unitAndCenter(deps.org, [stationId], ALERTED_ROLES));
-}
-
 export function orderHandlers(deps: OrderDeps) {
   const { orders, alerts, org } = deps;
   const actor = (ctx: HandlerContext) => actorOf(ctx.requireSession(), org);
@@ -72,7 +68,7 @@ export function orderHandlers(deps: OrderDeps) {
     });
     announce(ctx, change);
     if (incidentId !== null) ctx.publish('incidents.changed', { id: incidentId, what: 'orders' });
-    if (alert) ctx.afterSuccess(() => publishAlert(deps, alert));
+    if (alert) ctx.afterSuccess(() => publishAlert(deps.bus, org, alert));
     return orders.detail(change.id, who);
   };
 

@@ -11,6 +11,11 @@ import type { OrgRepo } from './org-repo';
 /** Sends an event to an audience (the hub's EventBus.publish; a recorder in tests). */
 export type Publish = <E extends EventName>(event: E, payload: EventPayload<E>, audience?: Audience) => void;
 
+/** Where a service sends its events: the hub's EventBus, or a recorder in tests. */
+export interface EventSink {
+  publish: Publish;
+}
+
 const given = (unitIds: readonly (string | null | undefined)[]): string[] =>
   unitIds.filter((id): id is string => typeof id === 'string');
 

@@ -1,0 +1,76 @@
+import type { Db } from './db/connection';
+import type { HubOptions } from './hub';
+import type { CoreServices, DutyServices } from './hub-services';
+import { CheckInAlerts } from './services/duty/checkin-alerts';
+import { ReportDueAlerts } from './services/incidents/report-due';
+import { DeadlineAlerts } from './services/orders/deadline-alerts';
+import type { WallAlarmRouter } from './services/wall';
+
+/** The periodic sweeps: each a domain service's `sweep`, run on a timer and by tests directly. */
+export interface HubSweeps {
+  /** Deadline alerts (main/services/orders/deadline-alerts.ts). */
+  sweepAlerts: () => number;
+  /** Missed check-ins (main/services/duty/checkin-alerts.ts). */
+  sweepDuty: () => number;
+  /** Incident report deadlines (main/services/incidents/report-due.ts). */
+  sweepIncidents: () => number;
+  /** 特急 orders the database queued outside orders.create (main/services/wall: WallAlarmRouter). */
+  sweepWallAlarms: () => number;
+  /** Viewing records of consoles gone without a word (CamerasService.closeStaleViews). */
+  sweepViews: () => void;
+}
+
+type Intervals = Pick<HubOptions, 'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs'>;
+
+/** Starts the sweeps' timers (an interval of 0 = never by itself); answers the stop. */
+export function startSweeps(sweeps: HubSweeps, options: Intervals): () => void {
+  const timer = (fn: () => unknown, ms: number) => {
+    if (ms <= 0) return undefined;
+    const t = setInterval(fn, ms);
+    // A sweep never keeps the process alive.
+    t.unref();
+    return t;
+  };
+  const timers = [
+    timer(() => sweeps.sweepAlerts(), options.alertSweepMs ?? 15_000),
+    timer(() => sweeps.sweepDuty(), options.dutySweepMs ?? 30_000),
+    timer(() => sweeps.sweepIncidents(), options.incidentSweepMs ?? 5_000),
+    timer(() => sweeps.sweepWallAlarms(), options.wallAlarmSweepMs ?? 1_000),
+    timer(() => sweeps.sweepViews(), 60_000),
+  ];
+  return () => {
+    for (const t of timers) clearInterval(t);
+  };
+}
+
+export interface SweepDeps {
+  db: Db;
+  core: CoreServices;
+  duty: DutyServices;
+  wallAlarms: WallAlarmRouter;
+  logAlarmError: (err: unknown) => void;
+}
+
+/** The sweeps of the domain services, as the hub runs them. */
+export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError }: SweepDeps): HubSweeps {
+  const { services, bus } = core;
+  const { org, clock } = services;
+  const deadlines = new DeadlineAlerts({ alerts: services.alerts, org, events: bus, systemLog: duty.systemLog });
+  const checkIns = new CheckInAlerts({ roster: duty.roster, systemLog: duty.systemLog, events: bus, clock });
+  const reports = new ReportDueAlerts({ db, read: services.incidents.read, org, events: bus, clock });
+  return {
+    sweepAlerts: () => deadlines.sweep(),
+    sweepDuty: () => checkIns.sweep(),
+    sweepIncidents: () => reports.sweep(),
+    sweepWallAlarms: () => {
+      // 特急 orders the database queued outside orders.create (Open311, an urgency raised later).
+      try {
+        return db.open ? wallAlarms.drainOrders().length : 0;
+      } catch (err) {
+        logAlarmError(err);
+        return 0;
+      }
+    },
+    sweepViews: () => services.cameras.closeStaleViews(),
+  };
+}
