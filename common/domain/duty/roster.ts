@@ -91,6 +91,106 @@ function overlaps(a: ShiftInstance, b: ShiftInstance): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 }
 
+/** How conflict messages name posts, shifts and people, from the unit's pattern. */
+interface ConflictWords {
+  posts: Map<string, DutyPost>;
+  post(code: string): LocalizedText;
+  shift(s: ShiftInstance): LocalizedText;
+  person(a: Assignment): LocalizedText;
+}
+
+function conflictWords(naming: RosterNaming): ConflictWords {
+  const posts = firstByCode(naming.posts ?? DEFAULT_POSTS);
+  const shifts = firstByCode(naming.shifts ?? DEFAULT_SHIFTS);
+  return {
+    posts,
+    post: (code) => {
+      const p = posts.get(code);
+      return p ? { zh: p.name, en: p.nameEn } : { zh: code, en: code };
+    },
+    shift: (s) => {
+      const t = shifts.get(s.code);
+      const range = formatShiftRange(s);
+      return { zh: `${t?.name ?? s.code} ${range.zh}`, en: `${t?.nameEn ?? s.code} ${range.en}` };
+    },
+    person: (a) => ({ zh: `${a.personName}（#${a.personId}）`, en: `${a.personName} (#${a.personId})` }),
+  };
+}
+
+interface Placed {
+  a: Assignment;
+  proposed: boolean;
+}
+
+/** The assignments placed so far, by person and by (unit, date, shift, post) slot. */
+class PlacedIndex {
+  private readonly byPerson = new Map<number, Placed[]>();
+  private readonly bySlot = new Map<string, Placed[]>();
+
+  add(a: Assignment, proposed: boolean): void {
+    const entry = { a, proposed };
+    const p = this.byPerson.get(a.personId);
+    if (p) p.push(entry);
+    else this.byPerson.set(a.personId, [entry]);
+    const key = slotKey(a);
+    const s = this.bySlot.get(key);
+    if (s) s.push(entry);
+    else this.bySlot.set(key, [entry]);
+  }
+
+  ofPerson(personId: number): Placed[] {
+    return this.byPerson.get(personId) ?? [];
+  }
+
+  inSlot(a: Assignment): Placed[] {
+    return this.bySlot.get(slotKey(a)) ?? [];
+  }
+}
+
+/** The person's other assignments whose shift overlaps the proposed one's (`twin`, the duplicate, aside). */
+function overlapConflicts(p: Assignment, mine: readonly Placed[], twin: Placed | undefined, w: ConflictWords) {
+  const conflicts: RosterConflict[] = [];
+  for (const o of mine) {
+    if (o === twin || !overlaps(o.a.shift, p.shift)) continue;
+    const [np, op] = [w.post(p.postCode), w.post(o.a.postCode)];
+    const [ns, os] = [w.shift(p.shift), w.shift(o.a.shift)];
+    const who = w.person(p);
+    conflicts.push({
+      kind: 'person_overlap',
+      proposed: p,
+      with: o.a,
+      withProposed: o.proposed,
+      message: {
+        zh: `排班冲突：${who.zh} 已排在 ${op.zh}（${os.zh}），与 ${np.zh}（${ns.zh}）时间重叠`,
+        en: `Roster conflict: ${who.en} is already on ${op.en} (${os.en}), which overlaps ${np.en} (${ns.en})`,
+      },
+    });
+  }
+  return conflicts;
+}
+
+/** The proposed post's seats are all taken by other people, or undefined. */
+function postFullConflict(p: Assignment, placed: PlacedIndex, w: ConflictWords): RosterConflict | undefined {
+  const holders = placed.inSlot(p).filter((o) => o.a.personId !== p.personId);
+  const seats = w.posts.get(p.postCode)?.seats ?? 1;
+  const first = holders[0];
+  if (first === undefined || holders.length < seats) return undefined;
+  const post = w.post(p.postCode);
+  const shift = w.shift(p.shift);
+  const who = w.person(p);
+  const names = holders.map((o) => o.a.personName);
+  return {
+    kind: 'post_full',
+    proposed: p,
+    with: first.a,
+    withProposed: first.proposed,
+    message: {
+      zh: `${post.zh}（${shift.zh}）已由 ${names.join('、')} 担任（${seats} 人岗），不能再排 ${who.zh}`,
+      en: `${post.en} (${shift.en}) is already held by ${names.join(', ')} (${seats} seat${seats === 1 ? '' : 's'}); cannot add ${who.en}`,
+    },
+  };
+}
+
 /**
  * Conflicts that `proposed` would bring into a roster holding `existing`. Each proposed assignment
  * is checked against the existing ones and against the proposed ones before it, so a batch (a week
@@ -101,88 +201,32 @@ export function findConflicts(
   proposed: readonly Assignment[],
   naming: RosterNaming = {},
 ): RosterConflict[] {
-  const posts = firstByCode(naming.posts ?? DEFAULT_POSTS);
-  const shifts = firstByCode(naming.shifts ?? DEFAULT_SHIFTS);
-  const postName = (code: string): LocalizedText => {
-    const p = posts.get(code);
-    return p ? { zh: p.name, en: p.nameEn } : { zh: code, en: code };
-  };
-  const shiftText = (s: ShiftInstance): LocalizedText => {
-    const t = shifts.get(s.code);
-    const range = formatShiftRange(s);
-    return { zh: `${t?.name ?? s.code} ${range.zh}`, en: `${t?.nameEn ?? s.code} ${range.en}` };
-  };
-  const person = (a: Assignment): string => `${a.personName}（#${a.personId}）`;
-  const personEn = (a: Assignment): string => `${a.personName} (#${a.personId})`;
-
-  const byPerson = new Map<number, { a: Assignment; proposed: boolean }[]>();
-  const bySlot = new Map<string, { a: Assignment; proposed: boolean }[]>();
-  const add = (a: Assignment, isProposed: boolean): void => {
-    const entry = { a, proposed: isProposed };
-    const p = byPerson.get(a.personId);
-    if (p) p.push(entry);
-    else byPerson.set(a.personId, [entry]);
-    const key = slotKey(a);
-    const s = bySlot.get(key);
-    if (s) s.push(entry);
-    else bySlot.set(key, [entry]);
-  };
-  for (const a of existing) add(a, false);
+  const w = conflictWords(naming);
+  const placed = new PlacedIndex();
+  for (const a of existing) placed.add(a, false);
 
   const conflicts: RosterConflict[] = [];
   for (const p of proposed) {
-    const mine = byPerson.get(p.personId) ?? [];
+    const mine = placed.ofPerson(p.personId);
     const twin = mine.find((o) => o.a.postCode === p.postCode && sameShift(o.a, p));
     if (twin) {
-      const post = postName(p.postCode);
-      const shift = shiftText(p.shift);
+      const post = w.post(p.postCode);
+      const shift = w.shift(p.shift);
       conflicts.push({
         kind: 'duplicate',
         proposed: p,
         with: twin.a,
         withProposed: twin.proposed,
         message: {
-          zh: `${person(p)} 已排在 ${post.zh}（${shift.zh}），不能重复排班`,
-          en: `${personEn(p)} is already rostered as ${post.en} (${shift.en})`,
+          zh: `${w.person(p).zh} 已排在 ${post.zh}（${shift.zh}），不能重复排班`,
+          en: `${w.person(p).en} is already rostered as ${post.en} (${shift.en})`,
         },
       });
     }
-    for (const o of mine) {
-      if (o === twin || !overlaps(o.a.shift, p.shift)) continue;
-      const [np, op] = [postName(p.postCode), postName(o.a.postCode)];
-      const [ns, os] = [shiftText(p.shift), shiftText(o.a.shift)];
-      conflicts.push({
-        kind: 'person_overlap',
-        proposed: p,
-        with: o.a,
-        withProposed: o.proposed,
-        message: {
-          zh: `排班冲突：${person(p)} 已排在 ${op.zh}（${os.zh}），与 ${np.zh}（${ns.zh}）时间重叠`,
-          en: `Roster conflict: ${personEn(p)} is already on ${op.en} (${os.en}), which overlaps ${np.en} (${ns.en})`,
-        },
-      });
-    }
-    if (!twin) {
-      const holders = (bySlot.get(slotKey(p)) ?? []).filter((o) => o.a.personId !== p.personId);
-      const seats = posts.get(p.postCode)?.seats ?? 1;
-      const first = holders[0];
-      if (first !== undefined && holders.length >= seats) {
-        const post = postName(p.postCode);
-        const shift = shiftText(p.shift);
-        const names = holders.map((o) => o.a.personName);
-        conflicts.push({
-          kind: 'post_full',
-          proposed: p,
-          with: first.a,
-          withProposed: first.proposed,
-          message: {
-            zh: `${post.zh}（${shift.zh}）已由 ${names.join('、')} 担任（${seats} 人岗），不能再排 ${person(p)}`,
-            en: `${post.en} (${shift.en}) is already held by ${names.join(', ')} (${seats} seat${seats === 1 ? '' : 's'}); cannot add ${personEn(p)}`,
-          },
-        });
-      }
-    }
-    add(p, true);
+    conflicts.push(...overlapConflicts(p, mine, twin, w));
+    const full = twin ? undefined : postFullConflict(p, placed, w);
+    if (full) conflicts.push(full);
+    placed.add(p, true);
   }
   return conflicts;
 }

@@ -156,26 +156,14 @@ function foldOntoDay(startMin: number, endMin: number): [number, number][] {
   ];
 }
 
-/**
- * Problems with a pattern, empty when it is usable: shift codes (present, well-formed, unique),
- * names, times, shifts overlapping (patterns repeat daily, so a night shift 22:00–06:00 also meets
- * the next morning's shifts), and — for the center, which is on duty 7×24 — gaps not covered by a
- * 'duty' shift (standby does not count as being on duty).
- */
-export function validatePattern(pattern: ShiftPattern): PatternProblem[] {
-  const problems: PatternProblem[] = [];
-  if (pattern.shifts.length === 0) {
-    problems.push({
-      kind: 'no_shifts',
-      codes: [],
-      message: { zh: '班次模板中没有班次', en: 'The pattern has no shifts' },
-    });
-    return problems;
-  }
+type Span = { t: ShiftTemplate; startMin: number; endMin: number };
 
+/** Each template's own problems (code, name, times), and the spans of those whose times are valid. */
+function templateProblems(shifts: readonly ShiftTemplate[]): { problems: PatternProblem[]; spans: Span[] } {
+  const problems: PatternProblem[] = [];
   const seen = new Set<string>();
-  const spans: { t: ShiftTemplate; startMin: number; endMin: number }[] = [];
-  for (const t of pattern.shifts) {
+  const spans: Span[] = [];
+  for (const t of shifts) {
     if (!CODE_RE.test(t.code)) {
       problems.push({
         kind: 'bad_code',
@@ -217,7 +205,12 @@ export function validatePattern(pattern: ShiftPattern): PatternProblem[] {
       spans.push({ t, ...span });
     }
   }
+  return { problems, spans };
+}
 
+/** Every two shifts whose times meet on some day (patterns repeat daily). */
+function overlapProblems(spans: readonly Span[]): PatternProblem[] {
+  const problems: PatternProblem[] = [];
   for (let i = 0; i < spans.length; i++) {
     for (let j = i + 1; j < spans.length; j++) {
       const a = spans[i];
@@ -238,37 +231,62 @@ export function validatePattern(pattern: ShiftPattern): PatternProblem[] {
       }
     }
   }
+  return problems;
+}
 
-  if (pattern.orgKind === 'center') {
-    const covered = spans
-      .filter((s) => s.t.kind === 'duty')
-      .flatMap((s) => foldOntoDay(s.startMin, s.endMin))
-      .sort((x, y) => x[0] - y[0]);
-    const gaps: [number, number][] = [];
-    let reach = 0;
-    for (const [s, e] of covered) {
-      if (s > reach) gaps.push([reach, s]);
-      reach = Math.max(reach, e);
-    }
-    if (reach < DAY_MIN) gaps.push([reach, DAY_MIN]);
-    // A gap running up to midnight and one starting at midnight are one gap across midnight.
-    const first = gaps[0];
-    const last = gaps[gaps.length - 1];
-    if (gaps.length > 1 && first !== undefined && last !== undefined && first[0] === 0 && last[1] === DAY_MIN) {
-      gaps.shift();
-      gaps[gaps.length - 1] = [last[0], DAY_MIN + first[1]];
-    }
-    for (const [s, e] of gaps) {
-      const range = `${clock(s)}–${e === DAY_MIN ? '24:00' : clock(e)}`;
-      problems.push({
-        kind: 'gap',
-        codes: [],
-        message: {
-          zh: `中心须 7×24 小时值班，${range} 没有值班班次`,
-          en: `The center is on duty 7×24, but no duty shift covers ${range}`,
-        },
-      });
-    }
+/** The times of day no 'duty' shift covers (standby does not count), a gap across midnight as one. */
+function coverageGaps(spans: readonly Span[]): PatternProblem[] {
+  const problems: PatternProblem[] = [];
+  const covered = spans
+    .filter((s) => s.t.kind === 'duty')
+    .flatMap((s) => foldOntoDay(s.startMin, s.endMin))
+    .sort((x, y) => x[0] - y[0]);
+  const gaps: [number, number][] = [];
+  let reach = 0;
+  for (const [s, e] of covered) {
+    if (s > reach) gaps.push([reach, s]);
+    reach = Math.max(reach, e);
   }
+  if (reach < DAY_MIN) gaps.push([reach, DAY_MIN]);
+  // A gap running up to midnight and one starting at midnight are one gap across midnight.
+  const first = gaps[0];
+  const last = gaps[gaps.length - 1];
+  if (gaps.length > 1 && first !== undefined && last !== undefined && first[0] === 0 && last[1] === DAY_MIN) {
+    gaps.shift();
+    gaps[gaps.length - 1] = [last[0], DAY_MIN + first[1]];
+  }
+  for (const [s, e] of gaps) {
+    const range = `${clock(s)}–${e === DAY_MIN ? '24:00' : clock(e)}`;
+    problems.push({
+      kind: 'gap',
+      codes: [],
+      message: {
+        zh: `中心须 7×24 小时值班，${range} 没有值班班次`,
+        en: `The center is on duty 7×24, but no duty shift covers ${range}`,
+      },
+    });
+  }
+  return problems;
+}
+
+/**
+ * Problems with a pattern, empty when it is usable: shift codes (present, well-formed, unique),
+ * names, times, shifts overlapping (patterns repeat daily, so a night shift 22:00–06:00 also meets
+ * the next morning's shifts), and — for the center, which is on duty 7×24 — gaps not covered by a
+ * 'duty' shift (standby does not count as being on duty).
+ */
+export function validatePattern(pattern: ShiftPattern): PatternProblem[] {
+  if (pattern.shifts.length === 0) {
+    return [
+      {
+        kind: 'no_shifts',
+        codes: [],
+        message: { zh: '班次模板中没有班次', en: 'The pattern has no shifts' },
+      },
+    ];
+  }
+  const { problems, spans } = templateProblems(pattern.shifts);
+  problems.push(...overlapProblems(spans));
+  if (pattern.orgKind === 'center') problems.push(...coverageGaps(spans));
   return problems;
 }
