@@ -7,7 +7,6 @@ import {
   isMethodName,
   oddTextError,
   type ApiResult,
-  type Audience,
   type MethodDef,
 } from '../../common/contract';
 import type { Clock } from '../clock';
@@ -18,7 +17,8 @@ import { AnonymousWriteThrottle, anonymousWritesLimited } from './anonymous-writ
 import type { Connection } from './connection';
 import type { EventBus } from './event-bus';
 import { zodIssueZh } from './zod-messages';
-import type { AuditNote, HandlerContext, HandlerMap, Session } from './handler-types';
+import { CallScope } from './call-scope';
+import type { HandlerContext, HandlerMap, Session } from './handler-types';
 
 export interface RouterDeps {
   db: Db;
@@ -87,53 +87,7 @@ export class Router {
     if (anonymous && !anonymous.admitted) {
       return { ok: false, error: anonymousWritesLimited(anonymous.retryAfterMs).toBody() };
     }
-    const note: AuditNote = { target: null, summary: null };
-    const queued: { event: Parameters<EventBus['publish']>[0]; payload: unknown; audience?: Audience }[] = [];
-    const after: (() => void)[] = [];
-    // An object, not a let: the closures below set it and TS would not see that.
-    const state = { audited: false };
-
-    const auditRow = (ok: boolean, errorCode: string | null) => {
-      const actor = note.actor ?? (session ? { id: session.user.id, name: session.user.username } : keyActor(conn));
-      return this.deps.audit.append({
-        at: this.deps.clock(),
-        actorId: actor.id,
-        actorName: actor.name,
-        method,
-        target: note.target,
-        summary: note.summary ?? def.summary,
-        detail: note.detail ?? null,
-        ok,
-        errorCode,
-      });
-    };
-
-    const ctx: HandlerContext = {
-      conn,
-      session,
-      audit: note,
-      requireSession: () => {
-        if (!session) throw apiError('E_UNAUTHENTICATED', '请先登录', 'Sign in first');
-        return session;
-      },
-      tx: <T>(write: () => T): T =>
-        this.deps.db.transaction(() => {
-          const result = write();
-          if (def.writes && !state.audited) {
-            queued.push({
-              event: 'audit.appended',
-              payload: { id: auditRow(true, null) },
-              audience: { roles: ['admin'] },
-            });
-            state.audited = true;
-          }
-          return result;
-        })(),
-      publish: (event, payload, audience) => {
-        queued.push(audience ? { event, payload, audience } : { event, payload });
-      },
-      afterSuccess: (fn) => after.push(fn),
-    };
+    const scope = new CallScope(this.deps, conn, method, def, session, () => keyActor(conn));
 
     try {
       authorize(def, session, method, conn.apiKey !== undefined);
@@ -141,12 +95,8 @@ export class Router {
       if (odd) throw oddTextError(odd);
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
-      const value = def.output.parse(await handler(ctx, parsed.data));
-      if (def.writes && !state.audited) {
-        queued.push({ event: 'audit.appended', payload: { id: auditRow(true, null) }, audience: { roles: ['admin'] } });
-      }
-      for (const e of queued) this.deps.bus.publish(e.event, e.payload as never, e.audience);
-      for (const fn of after) fn();
+      const value = def.output.parse(await handler(scope.ctx, parsed.data));
+      scope.succeeded();
       if (anonymous?.admitted) anonymous.done(false);
       return { ok: true, value };
     } catch (err) {
@@ -155,10 +105,7 @@ export class Router {
           ? err
           : apiError('E_INTERNAL', '服务内部错误，请联系管理员', 'Internal error; contact the administrator');
       if (!(err instanceof ApiError)) this.deps.onInternalError?.(method, err);
-      if (def.writes) {
-        const id = auditRow(false, error.code);
-        this.deps.bus.publish('audit.appended', { id }, { roles: ['admin'] });
-      }
+      scope.failed(error.code);
       if (anonymous?.admitted) anonymous.done(true);
       return { ok: false, error: error.toBody() };
     }
