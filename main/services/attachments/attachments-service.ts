@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,9 @@ import type { Viewer } from '../org/viewer';
 import { AttachmentsRepo, toAttachmentInfo } from './attachments-repo';
 import { attachmentNotFound, visibleAttachmentIds } from './attachment-visibility';
 import { sniff, SNIFF_BYTES, type AttachmentKind } from './sniff';
+import { errno, hashFile, readHead, UPLOAD_ID, UploadFolder, type UploadMeta } from './upload-folder';
+
+export { STALE_UPLOAD_MS } from './upload-folder';
 
 export interface AttachmentsOptions {
   /** Largest attachment in bytes (CITYOPS_MAX_ATTACHMENT_MB × 1 MiB). */
@@ -32,24 +35,10 @@ export interface AttachmentChunk {
   done: boolean;
 }
 
-/** An upload in progress, as written next to its part file (`<uploadId>.json`). */
-interface UploadMeta {
-  userId: number;
-  name: string;
-  size: number;
-  nextIndex: number;
-  bytes: number;
-  /** Last activity, by the service clock; stale after STALE_UPLOAD_MS. */
-  touchedAt: number;
-  state: 'open' | 'finishing';
-}
-
-export const STALE_UPLOAD_MS = 3600_000;
 /** Uploads one user may have open at once (each may reserve up to maxBytes of disk). */
 export const MAX_OPEN_UPLOADS_PER_USER = 16;
 
 const MIB = 1024 * 1024;
-const UPLOAD_ID = /^[0-9a-f]{32}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function megabytes(bytes: number): string {
@@ -58,10 +47,6 @@ function megabytes(bytes: number): string {
 
 function uploadNotFound(): ApiError {
   return apiError('E_NOT_FOUND', '上传不存在或已过期', 'No such upload (or it has expired)');
-}
-
-function errno(err: unknown): string | undefined {
-  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
 /** Keeps the last path segment and drops control characters: the name is a label, never a path. */
@@ -86,7 +71,7 @@ function cleanName(name: string): string {
  */
 export class AttachmentsService {
   private readonly repo: AttachmentsRepo;
-  private readonly uploadsDir: string;
+  private readonly uploads: UploadFolder;
   private readonly storeDir: string;
 
   constructor(
@@ -96,7 +81,7 @@ export class AttachmentsService {
     private readonly options: AttachmentsOptions,
   ) {
     this.repo = new AttachmentsRepo(db);
-    this.uploadsDir = path.join(dataDir, 'uploads');
+    this.uploads = new UploadFolder(path.join(dataDir, 'uploads'), clock);
     this.storeDir = path.join(dataDir, 'attachments');
   }
 
@@ -112,8 +97,8 @@ export class AttachmentsService {
   begin(userId: number, name: string, size: number): { uploadId: string; chunkBytes: number; maxBytes: number } {
     this.checkLimit(size);
     // Owner-only folders and files; the mode is set at creation, umask can only narrow it.
-    fs.mkdirSync(this.uploadsDir, { recursive: true, mode: 0o700 });
-    const open = this.sweep();
+    fs.mkdirSync(this.uploads.dir, { recursive: true, mode: 0o700 });
+    const open = this.uploads.sweep();
     if ((open.get(userId) ?? 0) >= MAX_OPEN_UPLOADS_PER_USER) {
       throw apiError(
         'E_CONFLICT',
@@ -122,8 +107,8 @@ export class AttachmentsService {
       );
     }
     const uploadId = randomBytes(16).toString('hex');
-    fs.writeFileSync(this.partPath(uploadId), new Uint8Array(0), { flag: 'wx', mode: 0o600 });
-    this.writeMeta(uploadId, {
+    fs.writeFileSync(this.uploads.partPath(uploadId), new Uint8Array(0), { flag: 'wx', mode: 0o600 });
+    this.uploads.writeMeta(uploadId, {
       userId,
       name: cleanName(name),
       size,
@@ -160,11 +145,11 @@ export class AttachmentsService {
     const total = meta.bytes + data.length;
     if (total > this.options.maxBytes) {
       // Only after a restart with a lower limit: the declared size was checked at begin.
-      this.discard(uploadId);
+      this.uploads.discard(uploadId);
       this.checkLimit(total);
     }
     if (total > meta.size) {
-      this.discard(uploadId);
+      this.uploads.discard(uploadId);
       throw apiError(
         'E_INVALID',
         `上传内容超过声明的大小（${meta.size} 字节），已放弃本次上传`,
@@ -173,14 +158,14 @@ export class AttachmentsService {
       );
     }
     // Written at the committed length, so a crash between this write and the meta update is harmless.
-    const fd = fs.openSync(this.partPath(uploadId), 'r+');
+    const fd = fs.openSync(this.uploads.partPath(uploadId), 'r+');
     try {
       fs.writeSync(fd, data, 0, data.length, meta.bytes);
       fs.ftruncateSync(fd, total);
     } finally {
       fs.closeSync(fd);
     }
-    this.writeMeta(uploadId, { ...meta, bytes: total, nextIndex: index + 1, touchedAt: this.clock() });
+    this.uploads.writeMeta(uploadId, { ...meta, bytes: total, nextIndex: index + 1, touchedAt: this.clock() });
     return { received: total };
   }
 
@@ -200,12 +185,12 @@ export class AttachmentsService {
       );
     }
     // Claimed synchronously, before the first await: a second finish or a late chunk now conflicts.
-    this.writeMeta(uploadId, { ...meta, state: 'finishing', touchedAt: this.clock() });
-    const part = this.partPath(uploadId);
+    this.uploads.writeMeta(uploadId, { ...meta, state: 'finishing', touchedAt: this.clock() });
+    const part = this.uploads.partPath(uploadId);
     try {
       const type = sniff(await readHead(part, SNIFF_BYTES));
       if (!type) {
-        this.discard(uploadId);
+        this.uploads.discard(uploadId);
         throw apiError(
           'E_INVALID',
           '文件类型不受支持（按内容识别）；仅接受图片（JPEG/PNG/GIF/WebP）、音频（MP3/WAV/OGG/AAC/M4A）和视频（MP4/MOV/WebM）',
@@ -215,11 +200,11 @@ export class AttachmentsService {
       const { sha256, size } = await hashFile(part);
       if (size !== meta.size) throw new Error(`upload ${uploadId}: ${size} bytes on disk, ${meta.size} recorded`);
       await this.place(part, sha256);
-      fs.rmSync(this.metaPath(uploadId), { force: true });
+      fs.rmSync(this.uploads.metaPath(uploadId), { force: true });
       return { sha256, name: meta.name, mime: type.mime, kind: type.kind, size };
     } catch (err) {
       // An IO failure leaves the upload as it was, so the client may try finishing again.
-      if (!(err instanceof ApiError) && fs.existsSync(part)) this.writeMeta(uploadId, meta);
+      if (!(err instanceof ApiError) && fs.existsSync(part)) this.uploads.writeMeta(uploadId, meta);
       throw err;
     }
   }
@@ -292,30 +277,7 @@ export class AttachmentsService {
    * many uploads each user still has open.
    */
   sweep(): Map<number, number> {
-    const open = new Map<number, number>();
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.uploadsDir);
-    } catch (err) {
-      if (errno(err) === 'ENOENT') return open;
-      throw err;
-    }
-    const cutoff = this.clock() - STALE_UPLOAD_MS;
-    const groups = new Map<string, string[]>();
-    for (const name of names) {
-      const id = name.split('.')[0] ?? name;
-      groups.set(id, [...(groups.get(id) ?? []), name]);
-    }
-    for (const [id, files] of groups) {
-      const meta = UPLOAD_ID.test(id) ? this.readMeta(id) : undefined;
-      const lastActive = meta ? meta.touchedAt : Math.max(...files.map((f) => this.mtime(f)));
-      if (lastActive < cutoff) {
-        for (const f of files) fs.rmSync(path.join(this.uploadsDir, f), { force: true });
-      } else if (meta) {
-        open.set(meta.userId, (open.get(meta.userId) ?? 0) + 1);
-      }
-    }
-    return open;
+    return this.uploads.sweep();
   }
 
   private checkLimit(size: number): void {
@@ -329,7 +291,7 @@ export class AttachmentsService {
 
   /** The upload's state, if it exists, belongs to `userId` and is still taking chunks. */
   private openUpload(userId: number, uploadId: string): UploadMeta {
-    const meta = UPLOAD_ID.test(uploadId) ? this.readMeta(uploadId) : undefined;
+    const meta = UPLOAD_ID.test(uploadId) ? this.uploads.readMeta(uploadId) : undefined;
     if (meta?.userId !== userId) throw uploadNotFound();
     if (meta.state !== 'open') {
       throw apiError('E_CONFLICT', '该上传正在完成中', 'This upload is already being finished');
@@ -352,63 +314,4 @@ export class AttachmentsService {
       await fsp.rm(part, { force: true });
     }
   }
-
-  private discard(uploadId: string): void {
-    fs.rmSync(this.partPath(uploadId), { force: true });
-    fs.rmSync(this.metaPath(uploadId), { force: true });
-  }
-
-  private partPath(uploadId: string): string {
-    return path.join(this.uploadsDir, `${uploadId}.part`);
-  }
-
-  private metaPath(uploadId: string): string {
-    return path.join(this.uploadsDir, `${uploadId}.json`);
-  }
-
-  private readMeta(uploadId: string): UploadMeta | undefined {
-    try {
-      return JSON.parse(fs.readFileSync(this.metaPath(uploadId), 'utf8')) as UploadMeta;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Replaces the meta file atomically (write, then rename over it). */
-  private writeMeta(uploadId: string, meta: UploadMeta): void {
-    const file = this.metaPath(uploadId);
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(meta), { mode: 0o600 });
-    fs.renameSync(`${file}.tmp`, file);
-  }
-
-  private mtime(name: string): number {
-    try {
-      return fs.statSync(path.join(this.uploadsDir, name)).mtimeMs;
-    } catch {
-      return Number.POSITIVE_INFINITY;
-    }
-  }
-}
-
-async function readHead(file: string, bytes: number): Promise<Uint8Array> {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** SHA-256 and length of a file, streamed (never the whole file in memory). */
-async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    size += buffer.length;
-  }
-  return { sha256: hash.digest('hex'), size };
 }
