@@ -3,23 +3,20 @@ import {
   activeConflict,
   applyPlanLevel,
   INCIDENT_LEVEL_NAMES,
-  isOpenReport,
   levelRank,
-  nextUpdateAfter,
-  REPORT_KIND_NAMES,
   type IncidentLevel,
   type PlanApplication,
 } from '../../../common/domain/incidents';
 import type { Clock } from '../../clock';
-import { requireVisibleAttachments } from '../attachments/attachment-visibility';
 import type { Db } from '../../db/connection';
 import { canSeeOrder, orderNotFound } from '../orders/order-visibility';
 import type { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
-import { appliedPlanLevel, defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
+import { defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
 import type { PlansRepo } from './plans';
+import { recordReport } from './report-record';
 import { appendTimeline } from './timeline';
-import { activatedWords, closedWords, levelWords, orderLinkedWords, reportWords, tickWords } from './timeline-words';
+import { activatedWords, closedWords, levelWords, orderLinkedWords, tickWords } from './timeline-words';
 import { canSeeIncident, incidentNotFound, stationsOfAreas } from './visibility';
 
 /** Who acts: the signed-in user as the scoping rules see them. */
@@ -277,9 +274,8 @@ export class IncidentsService {
   }
 
   /**
-   * Records a report (its timer stops, on time or late) and, after a written report or an update,
-   * schedules the next update by the plan of the incident's current level. Attachments must be
-   * ones the actor may see.
+   * Records a report (its timer stops, on time or late) and schedules the next update
+   * (report-record.ts).
    */
   record(
     id: number,
@@ -289,67 +285,8 @@ export class IncidentsService {
     actor: IncidentActor,
   ): { late: boolean } {
     const incident = this.open(id, actor.viewer);
-    const reports = this.read.reports(id);
-    const report = reports.find((r) => r.id === reportId);
-    if (!report) {
-      throw apiError(
-        'E_NOT_FOUND',
-        `报告 ${reportId} 不属于该事件`,
-        `Report ${reportId} is not part of this incident`,
-        {
-          field: 'reportId',
-        },
-      );
-    }
-    if (report.recordedAt !== null) {
-      throw apiError(
-        'E_CONFLICT',
-        `该${REPORT_KIND_NAMES[report.kind].zh}已报送`,
-        'This report has already been recorded',
-        {
-          field: 'reportId',
-        },
-      );
-    }
-    if (report.supersededAt !== null) {
-      throw apiError(
-        'E_CONFLICT',
-        `该${REPORT_KIND_NAMES[report.kind].zh}已被级别调整取代，请报送当前级别的报告`,
-        'This report was replaced by a level change; record the current level’s report',
-        { field: 'reportId' },
-      );
-    }
-    const ids = [...new Set(attachmentIds)];
-    requireVisibleAttachments(this.db, ids, actor.viewer, 'attachmentIds');
-    const now = this.clock();
-    const late = now > report.dueAt;
-    this.db
-      .prepare(
-        `UPDATE incident_reports SET recorded_at = ?, recorded_by_id = ?, recorded_by_name = ?, text = ?,
-           attachment_ids = ? WHERE id = ?`,
-      )
-      .run(now, actor.id, actor.name, text, ids.length > 0 ? JSON.stringify(ids) : null, reportId);
-    appendTimeline(this.db, id, {
-      kind: 'report',
-      ...reportWords(report.kind, late, text),
-      byUserId: actor.id,
-      byName: actor.name,
-      at: now,
-      ref: { reportId, level: report.level },
-    });
-    // The level's rule as kept when the level took effect, not the plan as edited since.
-    const plan = incident.planId === null ? undefined : this.plans.get(incident.planId);
-    const level = appliedPlanLevel(incident, plan);
-    if (level) {
-      const open = this.read.reports(id).filter(isOpenReport);
-      const next = nextUpdateAfter(level.reports, incident.level, { kind: report.kind, recordedAt: now }, open);
-      if (next) {
-        this.db
-          .prepare('INSERT INTO incident_reports (incident_id, level, kind, due_at) VALUES (?, ?, ?, ?)')
-          .run(id, next.level, next.kind, next.dueAt);
-      }
-    }
-    return { late };
+    const deps = { db: this.db, read: this.read, plans: this.plans, clock: this.clock };
+    return recordReport(deps, incident, reportId, text, attachmentIds, actor);
   }
 
   /**
