@@ -1,20 +1,12 @@
-import crypto from 'node:crypto';
-import { ApiError, apiError } from '../../../../common/contract/errors';
+import { apiError } from '../../../../common/contract/errors';
 import { routerRtpCapabilities } from '../embedded/capabilities';
 import { MAX_CONSUMERS_PER_TRANSPORT } from '../embedded/engine';
 import { TransportQuota } from '../transport-quota';
 import { announcedAddresses, type RtcNetwork } from '../rtc-network';
 import type { ConsumeOptions, ConsumerParams, Json, MediaEngine, RtpIngestPoint, TransportParams } from '../types';
-import type {
-  MediasoupModule,
-  MsConsumer,
-  MsListenInfo,
-  MsPlainTransport,
-  MsProducer,
-  MsRouter,
-  MsWebRtcTransport,
-} from './api';
-import { RtpRelay } from './relay';
+import type { MediasoupModule, MsConsumer, MsListenInfo, MsWebRtcTransport } from './api';
+import { closedError, engineFailure, notFound } from './engine-errors';
+import { INGEST_PAYLOAD_TYPE, IngestProducers } from './producers';
 import { WorkerPool, type Slot } from './workers';
 
 export interface MediasoupEngineOptions {
@@ -23,30 +15,6 @@ export interface MediasoupEngineOptions {
   network?: RtcNetwork;
   log?: (line: string) => void;
   restartDelayMs?: number;
-}
-
-/** What ffmpeg is told to send; the relay writes both into every packet anyway. */
-const INGEST_PAYLOAD_TYPE = 96;
-
-/**
- * The profile a producer declares (mediasoup matches H.264 consumers by profile). An ingest's profile
- * is not known before ffmpeg starts; Constrained Baseline is what every browser negotiates, and
- * browsers' decoders play Main and High streams sent under it.
- */
-const PRODUCER_PROFILE = '42e01f';
-
-interface ProducerEntry {
-  key: string;
-  relay: RtpRelay;
-  ssrc: number;
-  slot: Slot | undefined;
-  transport: MsPlainTransport | undefined;
-  producer: MsProducer | undefined;
-  /** The producer piped into other workers' routers. */
-  pipes: Map<MsRouter, Promise<void>>;
-  /** A placement under way (a worker's death and another's return may both ask for one). */
-  placing: Promise<void> | undefined;
-  closed: boolean;
 }
 
 interface TransportEntry {
@@ -62,22 +30,6 @@ interface ConsumerEntry {
   consumer: MsConsumer;
 }
 
-function notFound(zh: string, en: string, id: string): Error {
-  return apiError('E_NOT_FOUND', `${zh}不存在`, `No such ${en}`, { id });
-}
-
-function closedError(): Error {
-  return apiError('E_CONFLICT', '媒体引擎已关闭', 'The media engine is closed');
-}
-
-/** A mediasoup error (a closed transport, a worker gone mid-call) as the contract's error. */
-function engineFailure(error: unknown): Error {
-  if (error instanceof ApiError) return error;
-  return apiError('E_CONFLICT', '媒体引擎无法完成此请求', 'The media engine could not do this', {
-    reason: error instanceof Error ? error.message : String(error),
-  });
-}
-
 /**
  * The mediasoup engine: a worker per core with a router each; every ingested
  * stream is a producer on a PlainTransport (127.0.0.1, rtcp-mux, comedia) fed through a relay port;
@@ -87,9 +39,7 @@ function engineFailure(error: unknown): Error {
  */
 export class MediasoupEngine implements MediaEngine {
   readonly kind = 'mediasoup' as const;
-  private readonly producers = new Map<string, Promise<ProducerEntry>>();
-  /** Producers made (placed or waiting for a worker). */
-  private readonly entries = new Set<ProducerEntry>();
+  private readonly producers: IngestProducers;
   private readonly transports = new Map<string, TransportEntry>();
   private readonly consumers = new Map<string, ConsumerEntry>();
   private readonly quota = new TransportQuota();
@@ -99,7 +49,9 @@ export class MediasoupEngine implements MediaEngine {
     private readonly options: MediasoupEngineOptions,
     private readonly pool: WorkerPool,
     private readonly capabilities: Json,
-  ) {}
+  ) {
+    this.producers = new IngestProducers(pool, () => this.closed);
+  }
 
   static async start(ms: MediasoupModule, options: MediasoupEngineOptions): Promise<MediasoupEngine> {
     const ref: { engine?: MediasoupEngine } = {};
@@ -128,7 +80,7 @@ export class MediasoupEngine implements MediaEngine {
   }
 
   async rtpProducer(key: string): Promise<RtpIngestPoint> {
-    const entry = await this.producerFor(key);
+    const entry = await this.producers.get(key);
     return {
       producerId: entry.producer?.id ?? '',
       port: entry.relay.port,
@@ -138,130 +90,17 @@ export class MediasoupEngine implements MediaEngine {
   }
 
   async packetProducer(key: string): Promise<{ producerId: string; push(rtp: Buffer): void }> {
-    const entry = await this.producerFor(key);
+    const entry = await this.producers.get(key);
     return { producerId: entry.producer?.id ?? '', push: (rtp) => entry.relay.push(rtp) };
-  }
-
-  private producerFor(key: string): Promise<ProducerEntry> {
-    if (this.closed) return Promise.reject(closedError());
-    let made = this.producers.get(key);
-    if (!made) {
-      made = this.makeProducer(key);
-      this.producers.set(key, made);
-      // A failed start is not remembered: the next call tries again.
-      made.catch(() => {
-        if (this.producers.get(key) === made) this.producers.delete(key);
-      });
-    }
-    return made;
-  }
-
-  private async makeProducer(key: string): Promise<ProducerEntry> {
-    const ssrc = crypto.randomBytes(4).readUInt32BE(0);
-    const relay = await RtpRelay.open(INGEST_PAYLOAD_TYPE, ssrc);
-    const entry: ProducerEntry = {
-      key,
-      relay,
-      ssrc,
-      slot: undefined,
-      transport: undefined,
-      producer: undefined,
-      pipes: new Map(),
-      placing: undefined,
-      closed: false,
-    };
-    this.entries.add(entry);
-    try {
-      await this.place(entry);
-    } catch (error) {
-      this.entries.delete(entry);
-      relay.close();
-      throw engineFailure(error);
-    }
-    if (this.closed) {
-      this.dropProducer(entry);
-      throw closedError();
-    }
-    return entry;
-  }
-
-  /** A PlainTransport and producer for the stream on the router with the fewest producers. */
-  private place(entry: ProducerEntry): Promise<void> {
-    entry.placing ??= this.placeNow(entry).finally(() => {
-      entry.placing = undefined;
-    });
-    return entry.placing;
-  }
-
-  private async placeNow(entry: ProducerEntry): Promise<void> {
-    const slot = this.pool.leastLoaded((s) => [...this.entries].filter((p) => p.slot === s).length);
-    const router = slot?.router;
-    if (!slot || !router) throw new Error('no mediasoup worker is running');
-    const transport = await router.createPlainTransport({
-      listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
-      rtcpMux: true,
-      comedia: true,
-    });
-    const producer = await transport.produce({
-      kind: 'video',
-      rtpParameters: {
-        codecs: [
-          {
-            mimeType: 'video/H264',
-            payloadType: INGEST_PAYLOAD_TYPE,
-            clockRate: 90000,
-            parameters: { 'packetization-mode': 1, 'profile-level-id': PRODUCER_PROFILE, 'level-asymmetry-allowed': 1 },
-            rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }],
-          },
-        ],
-        encodings: [{ ssrc: entry.ssrc }],
-      },
-    });
-    if (entry.closed) {
-      transport.close();
-      return;
-    }
-    entry.slot = slot;
-    entry.transport = transport;
-    entry.producer = producer;
-    entry.relay.setTarget(transport.tuple.localPort);
-    // Its worker died: place it again (at once on another worker, or when one is back).
-    transport.on('routerclose', () => {
-      if (entry.transport !== transport) return;
-      this.unplace(entry);
-      if (!this.closed && !entry.closed) void this.place(entry).catch(() => undefined);
-    });
-  }
-
-  private unplace(entry: ProducerEntry): void {
-    entry.relay.setTarget(undefined);
-    entry.transport?.close();
-    entry.slot = undefined;
-    entry.transport = undefined;
-    entry.producer = undefined;
-    entry.pipes.clear();
   }
 
   /** A worker came back: producers that found no worker are placed now. */
   private placeWaitingProducers(): void {
-    for (const entry of this.entries) {
-      if (!entry.producer && !entry.closed) void this.place(entry).catch(() => undefined);
-    }
+    this.producers.placeWaiting();
   }
 
   closeProducer(key: string): void {
-    const made = this.producers.get(key);
-    if (!made) return;
-    this.producers.delete(key);
-    void made.then((entry) => this.dropProducer(entry)).catch(() => undefined);
-  }
-
-  private dropProducer(entry: ProducerEntry): void {
-    entry.closed = true;
-    this.entries.delete(entry);
-    // Its consumers (and its pipes' consumers) get 'producerclose' and are forgotten.
-    this.unplace(entry);
-    entry.relay.close();
+    this.producers.close(key);
   }
 
   async createTransport(ownerId: string): Promise<TransportParams> {
@@ -354,7 +193,7 @@ export class MediasoupEngine implements MediaEngine {
     options: ConsumeOptions = {},
   ): Promise<ConsumerParams> {
     const owned = this.ownedTransport(ownerId, transportId);
-    const made = this.producers.get(producerKey);
+    const made = this.producers.existing(producerKey);
     if (!made) throw notFound('视频源', 'producer', producerKey);
     if (
       [...this.consumers.values()].filter((c) => c.transportId === transportId).length >= MAX_CONSUMERS_PER_TRANSPORT
@@ -377,7 +216,7 @@ export class MediasoupEngine implements MediaEngine {
     }
     let consumer: MsConsumer;
     try {
-      if (entry.slot?.router !== router) await this.pipe(entry, router);
+      if (entry.slot?.router !== router) await this.producers.pipe(entry, router);
       if (!router.canConsume({ producerId, rtpCapabilities })) {
         throw apiError('E_INVALID', '此客户端不能接收 H.264', 'This client cannot receive H.264');
       }
@@ -390,24 +229,6 @@ export class MediasoupEngine implements MediaEngine {
     consumer.on('transportclose', () => this.consumers.delete(id));
     consumer.on('producerclose', () => this.consumers.delete(id));
     return { id, producerId: consumer.producerId, kind: 'video', rtpParameters: consumer.rtpParameters };
-  }
-
-  /**
-   * The producer in another worker's router, once per router (a restarted worker's new router gets
-   * a new pipe; a re-placed producer starts with none).
-   */
-  private pipe(entry: ProducerEntry, target: MsRouter): Promise<void> {
-    const known = entry.pipes.get(target);
-    if (known) return known;
-    const source = entry.slot?.router;
-    const producerId = entry.producer?.id;
-    if (!source || !producerId) return Promise.reject(new Error('the producer is not placed'));
-    const piped = source.pipeToRouter({ producerId, router: target }).then(() => undefined);
-    entry.pipes.set(target, piped);
-    piped.catch(() => {
-      if (entry.pipes.get(target) === piped) entry.pipes.delete(target);
-    });
-    return piped;
   }
 
   async pauseConsumer(ownerId: string, consumerId: string): Promise<void> {
@@ -445,7 +266,7 @@ export class MediasoupEngine implements MediaEngine {
     if (this.closed) return Promise.resolve();
     this.closed = true;
     for (const id of [...this.transports.keys()]) this.closeTransport(id);
-    for (const key of [...this.producers.keys()]) this.closeProducer(key);
+    for (const key of this.producers.keys()) this.producers.close(key);
     this.pool.close();
     return Promise.resolve();
   }
