@@ -9,6 +9,7 @@ import type { EventSink } from '../../main/services/org/audience';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import type { AlertRecord } from '../../main/services/orders/order-alerts';
+import { camera as cameraFixture } from '../helpers/camera';
 import { tempDir, testClock } from '../helpers/hub';
 
 const CENTER = 'HQ-C';
@@ -33,30 +34,17 @@ function setup() {
   return { db, dutyLog, systemLog, published, texts };
 }
 
-const camera = (over: Partial<Camera> = {}): Camera => ({
-  id: 'CAM-1',
-  name: '海塘村路口',
-  code: null,
-  workstationId: 'HQ-W-CL02',
-  workstationName: '海塘村',
-  gridId: null,
-  gridName: null,
-  stationId: STATION,
-  stationName: '第一联勤站',
-  mainUrl: 'rtsp://192.0.2.1/main',
-  subUrl: null,
-  mainHasCredentials: false,
-  subHasCredentials: false,
-  protocol: 'rtsp',
-  tags: [],
-  enabled: true,
-  playback: 'auto',
-  transcode: false,
-  online: 'unknown',
-  createdAt: 0,
-  updatedAt: 0,
-  ...over,
-});
+/** A camera at 海塘村, in the area of 第一联勤站. */
+const camera = (over: Partial<Camera> = {}): Camera =>
+  cameraFixture({
+    id: 'CAM-1',
+    name: '海塘村路口',
+    workstationId: 'HQ-W-CL02',
+    workstationName: '海塘村',
+    stationId: STATION,
+    stationName: '第一联勤站',
+    ...over,
+  });
 
 const logChanged = (orgUnitId: string) => ({
   event: 'duty.changed',

@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Camera } from '../../common/contract';
 import { cameraSource } from '../../renderer/src/wall/cameras/source';
+import { camera } from '../helpers/camera';
 
 // Which cameras a tile plays through the hub's gateway and which it plays itself.
-
-function camera(patch: Partial<Camera>): Camera {
-  return {
-    id: 'cam-1',
-    name: '一号',
-    code: null,
-    workstationId: 'ws',
-    workstationName: '工作站',
-    gridId: null,
-    gridName: null,
-    stationId: null,
-    stationName: null,
-    mainUrl: 'http://media.example/cam1/main.m3u8',
-    subUrl: null,
-    mainHasCredentials: false,
-    subHasCredentials: false,
-    protocol: 'hls',
-    tags: [],
-    enabled: true,
-    playback: 'auto',
-    transcode: false,
-    online: 'unknown',
-    createdAt: 0,
-    updatedAt: 0,
-    ...patch,
-  };
-}
 
 describe('cameraSource', () => {
   it('plays an RTSP camera through the gateway, its masked URL never used', () => {
