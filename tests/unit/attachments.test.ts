@@ -11,13 +11,13 @@ import { Router } from '../../main/api/router';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { AuditRepo } from '../../main/services/audit/audit-repo';
 import { AttachmentsService, STALE_UPLOAD_MS } from '../../main/services/attachments/attachments-service';
-import { sniff } from '../../main/services/attachments/sniff';
 import { AuthService } from '../../main/services/auth/auth-service';
 import { SessionsRepo } from '../../main/services/auth/sessions-repo';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { bootstrapUsers, DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 import { UsersRepo } from '../../main/services/users/users-repo';
+import { isoBmff, PNG_1x1, wav, WEBM } from '../helpers/attachment-samples';
 
 type AttachmentMethod = 'attachments.begin' | 'attachments.chunk' | 'attachments.finish' | 'attachments.read';
 
@@ -132,87 +132,9 @@ function filesUnder(sub: string): string[] {
   );
 }
 
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** A PCM WAV of `samples` 16-bit mono samples of silence (optionally with a ramp so contents differ). */
-function wav(samples: number, seed = 0): Buffer {
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(seed ? (i * seed) % 3000 : 0, i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8, 'ascii');
-  header.write('fmt ', 12, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
-
-/** An ISO BMFF file start: `ftyp` box with `brand`, then an empty `free` box and some `mdat` bytes. */
-function isoBmff(brand: string): Buffer {
-  const ftyp = Buffer.alloc(24);
-  ftyp.writeUInt32BE(24, 0);
-  ftyp.write('ftyp', 4, 'ascii');
-  ftyp.write(brand, 8, 'ascii');
-  ftyp.writeUInt32BE(0x200, 12);
-  ftyp.write('isommp41', 16, 'ascii');
-  const mdat = Buffer.alloc(40);
-  mdat.writeUInt32BE(40, 0);
-  mdat.write('mdat', 4, 'ascii');
-  return Buffer.concat([ftyp, Buffer.from([0, 0, 0, 8, 0x66, 0x72, 0x65, 0x65]), mdat]);
-}
-
-/** The EBML header of a WebM file (DocType "webm"), then a Segment start. */
-const WEBM = Buffer.from(
-  '1a45dfa39f4286810142f7810142f2810442f381084282847765626d4287810442858102' + '18538067' + '01ffffffffffffff',
-  'hex',
-);
-
 function count(sql: string, ...params: unknown[]): number {
   return (f.db.prepare(sql).get(...params) as { n: number }).n;
 }
-
-describe('attachment type sniffing (by content)', () => {
-  it('recognises the accepted formats from their first bytes', () => {
-    const bytes = (hex: string) => Buffer.from(hex.replace(/\s/g, ''), 'hex');
-    const ascii = (s: string) => Buffer.from(s, 'latin1');
-    expect(sniff(bytes('ffd8ffe000104a464946'))).toEqual({ mime: 'image/jpeg', kind: 'image' });
-    expect(sniff(PNG_1x1)).toEqual({ mime: 'image/png', kind: 'image' });
-    expect(sniff(ascii('GIF89a\x01\x00\x01\x00'))).toEqual({ mime: 'image/gif', kind: 'image' });
-    expect(sniff(ascii('RIFF\x24\x00\x00\x00WEBPVP8 '))).toEqual({ mime: 'image/webp', kind: 'image' });
-    expect(sniff(wav(4))).toEqual({ mime: 'audio/wav', kind: 'audio' });
-    expect(sniff(isoBmff('isom'))).toEqual({ mime: 'video/mp4', kind: 'video' });
-    expect(sniff(isoBmff('qt  '))).toEqual({ mime: 'video/quicktime', kind: 'video' });
-    expect(sniff(isoBmff('M4A '))).toEqual({ mime: 'audio/mp4', kind: 'audio' });
-    expect(sniff(WEBM)).toEqual({ mime: 'video/webm', kind: 'video' });
-    expect(sniff(ascii('ID3\x04\x00\x00\x00\x00\x00\x00'))).toEqual({ mime: 'audio/mpeg', kind: 'audio' });
-    expect(sniff(bytes('fffb9064'))).toEqual({ mime: 'audio/mpeg', kind: 'audio' }); // MPEG-1 layer III, 128k
-    expect(sniff(bytes('fff15080'))).toEqual({ mime: 'audio/aac', kind: 'audio' }); // ADTS, 44.1 kHz
-    expect(sniff(ascii('OggS\x00\x02\x00\x00'))).toEqual({ mime: 'audio/ogg', kind: 'audio' });
-  });
-
-  it('refuses everything else, whatever it might be called', () => {
-    const ascii = (s: string) => Buffer.from(s, 'latin1');
-    expect(sniff(ascii('hello, this is not a picture\n'))).toBeNull();
-    expect(sniff(ascii('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
-    expect(sniff(ascii('%PDF-1.7\n'))).toBeNull();
-    expect(sniff(ascii('PK\x03\x04'))).toBeNull();
-    expect(sniff(ascii('RIFF\x24\x00\x00\x00AVI LIST'))).toBeNull();
-    expect(sniff(isoBmff('heic'))).toBeNull(); // an HEIF photo is not a video
-    expect(sniff(Buffer.from('fffffff0', 'hex'))).toBeNull(); // sync bits but reserved fields
-    expect(sniff(Buffer.alloc(0))).toBeNull();
-  });
-});
 
 describe('attachments over the contract', () => {
   it('stores a PNG, a WAV, an MP4 and a WebM by content hash and reads them back', async () => {
