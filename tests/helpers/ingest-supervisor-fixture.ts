@@ -1,0 +1,168 @@
+import {
+  IngestSupervisor,
+  type IngestOptions,
+  type IngestProcess,
+  type IngestState,
+  type IngestOutput,
+  type Scheduler,
+} from '../../main/media/ingest';
+
+// The ingest supervisor with a fake ffmpeg and a hand-moved clock. The stderr samples below are real
+// ffmpeg 5.1 (Debian 12) output against GStreamer's RTSP server, credentials as they were typed.
+
+export const PASSWORD = 's3cr:et@x';
+export const URL = `rtsp://admin:${encodeURIComponent(PASSWORD)}@127.0.0.1:18554/cam`;
+
+export const SAMPLE = {
+  unauthorized: [
+    '[rtsp @ 0x55a3247f23c0] [error] method DESCRIBE failed: 401 Unauthorized',
+    '[error] rtsp://admin:wrong@127.0.0.1:18554/cam: Server returned 401 Unauthorized (authorization failed)',
+  ],
+  notFound: [
+    '[rtsp @ 0x5602a062f3c0] [error] method DESCRIBE failed: 404 Not Found',
+    '[error] rtsp://admin:s3cr%3Aet%40x@127.0.0.1:18554/nope: Server returned 404 Not Found',
+  ],
+  refused: [
+    '[tcp @ 0x55c26e76b140] [error] Connection to tcp://127.0.0.1:18555?timeout=3000000 failed: Connection refused',
+    '[error] rtsp://admin:s3cr%3Aet%40x@127.0.0.1:18555/cam: Connection refused',
+  ],
+  /** A server that accepts the connection and never answers (-timeout 3000000, exits after ~3 s). */
+  silent: [
+    '[tcp @ 0x55cbdc44a840] [verbose] Successfully connected to 127.0.0.1 port 18558',
+    '[error] rtsp://admin:s3cr%3Aet%40x@127.0.0.1:18558/cam: Invalid data found when processing input',
+  ],
+  unresolved: [
+    '[tcp @ 0x557a02fc7840] [error] Failed to resolve hostname nosuchhost.invalid: Name or service not known',
+    '[error] rtsp://admin:s3cr%3Aet%40x@nosuchhost.invalid:554/cam: Input/output error',
+  ],
+  unsupportedMuxer: [
+    '[mp4 @ 0x564431d688c0] [error] Could not find tag for codec flv1 in stream #0, codec not currently supported in container',
+    '[error] Could not write header for output file #0 (incorrect codec parameters ?): Invalid argument',
+  ],
+  start: [
+    "[info] Input #0, rtsp, from 'rtsp://admin:s3cr%3Aet%40x@127.0.0.1:18554/cam':",
+    '[info]   Metadata:',
+    '[info]     title           : Session streamed with GStreamer',
+    '[info]   Duration: N/A, start: 0.040000, bitrate: N/A',
+    '[info]   Stream #0:0: Video: h264 (Constrained Baseline), yuv420p(tv, smpte170m, progressive), 640x360 [SAR 1:1 DAR 16:9], 25 fps, 25 tbr, 90k tbn',
+    "[info] Output #0, hls, to '/tmp/h-hls/index.m3u8':",
+    '[info]   Stream #0:0: Video: h264 (Constrained Baseline), yuv420p(tv, smpte170m, progressive), 640x360 [SAR 1:1 DAR 16:9], q=2-31, 25 fps, 25 tbr, 12800 tbn',
+    '[info] Stream mapping:',
+    '[info]   Stream #0:0 -> #0:0 (copy)',
+    '[hls @ 0x561fd95894c0] [warning] Non-monotonous DTS in output stream 1:0; previous: 0, current: 0; changing to 1.',
+  ],
+  mjpegInput: [
+    "[info] Input #0, rtsp, from 'rtsp://admin:s3cr%3Aet%40x@127.0.0.1:18554/cam':",
+    '[info]   Stream #0:0: Video: mjpeg (Baseline), yuvj444p(pc, bt470bg/unknown/unknown, progressive), 320x240 [SAR 1:1 DAR 4:3], 5 fps, 5 tbr, 1k tbn',
+  ],
+  hevcInput: [
+    "[info] Input #0, rtsp, from 'rtsp://admin:s3cr%3Aet%40x@127.0.0.1:18554/cam':",
+    '[info]   Stream #0:0: Video: hevc (Rext), gbrp(pc, gbr/unknown/unknown, progressive), 320x240 [SAR 1:1 DAR 4:3], 5 fps, 5 tbr, 1k tbn',
+  ],
+};
+
+/** A progress block as `-progress pipe:1` prints it every half second. */
+export function progress(frame: number): string {
+  return `frame=${frame}\nfps=0.00\nstream_0_0_q=-1.0\nbitrate= 402.6kbits/s\ntotal_size=2013\nout_time_us=40000\nprogress=continue\n`;
+}
+
+export class ManualScheduler implements Scheduler {
+  private time = 1_000_000;
+  private seq = 0;
+  private timers: { at: number; seq: number; fn: () => void }[] = [];
+  now(): number {
+    return this.time;
+  }
+  after(ms: number, fn: () => void): () => void {
+    const timer = { at: this.time + ms, seq: this.seq++, fn };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  }
+  pending(): number {
+    return this.timers.length;
+  }
+  /** Moves time forward, firing due timers in order (bounded: a timer loop would be a bug). */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (let fired = 0; fired < 1000; fired++) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.time = due.at;
+      due.fn();
+    }
+    this.time = end;
+  }
+}
+
+export class FakeProcess implements IngestProcess {
+  readonly pid = 4242;
+  readonly kills: string[] = [];
+  exited = false;
+  private out: ((t: string) => void)[] = [];
+  private err: ((t: string) => void)[] = [];
+  private exit: ((code: number | null, signal: string | null, error?: Error) => void)[] = [];
+  constructor(
+    readonly command: string,
+    readonly args: readonly string[],
+  ) {}
+  onStdout(l: (t: string) => void): void {
+    this.out.push(l);
+  }
+  onStderr(l: (t: string) => void): void {
+    this.err.push(l);
+  }
+  onExit(l: (code: number | null, signal: string | null, error?: Error) => void): void {
+    this.exit.push(l);
+  }
+  kill(signal: 'SIGTERM' | 'SIGKILL'): void {
+    this.kills.push(signal);
+  }
+  stdout(text: string): void {
+    for (const l of this.out) l(text);
+  }
+  stderr(lines: readonly string[]): void {
+    for (const l of this.err) l(lines.map((line) => `${line}\n`).join(''));
+  }
+  end(code: number | null, signal: string | null = null, error?: Error): void {
+    this.exited = true;
+    for (const l of this.exit) l(code, signal, error);
+  }
+}
+
+export function setup(options: Partial<IngestOptions> = {}) {
+  const scheduler = new ManualScheduler();
+  const spawned: FakeProcess[] = [];
+  const logs: string[] = [];
+  const states: IngestState[] = [];
+  const prepared: { outputs: readonly IngestOutput[]; spawnedBefore: number }[] = [];
+  const ingest = new IngestSupervisor({
+    url: URL,
+    outputs: [{ kind: 'hls', dir: '/var/hub/hls/cam-1-sub' }],
+    scheduler,
+    spawner: (command, args) => {
+      const p = new FakeProcess(command, args);
+      spawned.push(p);
+      return p;
+    },
+    prepareOutputs: (outputs) => prepared.push({ outputs, spawnedBefore: spawned.length }),
+    log: (line) => logs.push(line),
+    label: 'cam-1/sub',
+    ...options,
+  });
+  ingest.onState((s) => states.push(s));
+  const last = (): FakeProcess => {
+    const p = spawned.at(-1);
+    if (!p) throw new Error('nothing spawned');
+    return p;
+  };
+  return { scheduler, spawned, logs, states, prepared, ingest, last };
+}
+
+/** Starts a run and lets it fail the way the sample says. */
+export function fail(process: FakeProcess, lines: readonly string[], code = 1): void {
+  process.stderr(lines);
+  process.end(code);
+}
