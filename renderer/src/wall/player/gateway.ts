@@ -97,12 +97,11 @@ const INGESTED_PATH = /^\/media\/s\/[^/]+\/live\//;
 
 const keyOf = (cameraId: string, stream: StreamKind): string => `${cameraId}\n${stream}`;
 
-export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS, hevc = canDecodeHevc()): Gateway {
-  const holds = new Map<string, number>();
+/** One listener on the hub's media.state for the window, fanned out to the gateway's own listeners. */
+function stateFanOut(link: GatewayLink): Gateway['onState'] {
   const listeners = new Set<(state: StreamState) => void>();
   let unlisten: (() => void) | null = null;
-
-  const onState = (listener: (state: StreamState) => void): (() => void) => {
+  return (listener) => {
     listeners.add(listener);
     unlisten ??= link.onState((state) => {
       for (const l of [...listeners]) {
@@ -121,43 +120,53 @@ export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS, hevc 
       }
     };
   };
+}
+
+/**
+ * Settles when the stream reads live (null) or offline (its failure) — or unplayable here — or
+ * after waitMs; `last` is the last state seen (a cold ingest learns the codec while connecting).
+ */
+function watchStream(
+  onState: Gateway['onState'],
+  unplayable: (state: StreamState) => Failure | null,
+  { cameraId, stream }: PlayerSource,
+  waitMs: number,
+) {
+  let finish: (outcome: Failure | null) => void = () => undefined;
+  let last: StreamState | null = null;
+  const outcome = new Promise<Failure | null>((resolve) => {
+    const timeout: Failure = { kind: 'offline', reason: GATEWAY_REASONS.timeout };
+    const timer = setTimeout(() => finish(timeout), waitMs);
+    const off = onState((state) => {
+      if (state.cameraId !== cameraId || state.stream !== stream) return;
+      last = state;
+      const blocked = unplayable(state);
+      if (blocked) finish(blocked);
+      else if (state.state === 'live') finish(null);
+      else if (state.state === 'offline') finish(gatewayFailure(state));
+    });
+    finish = (result) => {
+      clearTimeout(timer);
+      off();
+      resolve(result);
+    };
+  });
+  return { outcome, last: () => last, cancel: () => finish(null) };
+}
+
+export function createGateway(link: GatewayLink, waitMs = GATEWAY_WAIT_MS, hevc = canDecodeHevc()): Gateway {
+  const holds = new Map<string, number>();
+  const onState = stateFanOut(link);
 
   const unplayable = (state: StreamState): Failure | null =>
     isPlainHevc(state) && !hevc ? { kind: 'error', reason: UNPLAYABLE_REASONS['codec-h265'] } : null;
-
-  /**
-   * Settles when the stream reads live (null) or offline (its failure), or after waitMs; `last` is
-   * the last state seen (a cold ingest learns the codec while connecting).
-   */
-  const watch = (cameraId: string, stream: StreamKind) => {
-    let finish: (outcome: Failure | null) => void = () => undefined;
-    let last: StreamState | null = null;
-    const outcome = new Promise<Failure | null>((resolve) => {
-      const timeout: Failure = { kind: 'offline', reason: GATEWAY_REASONS.timeout };
-      const timer = setTimeout(() => finish(timeout), waitMs);
-      const off = onState((state) => {
-        if (state.cameraId !== cameraId || state.stream !== stream) return;
-        last = state;
-        const blocked = unplayable(state);
-        if (blocked) finish(blocked);
-        else if (state.state === 'live') finish(null);
-        else if (state.state === 'offline') finish(gatewayFailure(state));
-      });
-      finish = (result) => {
-        clearTimeout(timer);
-        off();
-        resolve(result);
-      };
-    });
-    return { outcome, last: () => last, cancel: () => finish(null) };
-  };
 
   return {
     async open(source) {
       const key = keyOf(source.cameraId, source.stream);
       holds.set(key, (holds.get(key) ?? 0) + 1);
       // Listen before asking, so a 'live' published between the answer and the wait is not missed.
-      const watching = watch(source.cameraId, source.stream);
+      const watching = watchStream(onState, unplayable, source, waitMs);
       try {
         const answer = await link.open(source.cameraId, source.stream, hevc);
         const { state } = answer;

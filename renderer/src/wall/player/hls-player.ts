@@ -9,10 +9,13 @@ import {
   type Reason,
 } from './health-machine';
 import type { Failure } from './hls-errors';
-import { playlistAdvanced, PROBE_INTERVAL_MS } from './playlist-probe';
+import { PlaylistProbe } from './playlist-probe';
 import { newestShown, showsNewMedia } from './replay-mark';
+import { slotStats } from './slot-stats';
 import { snapshotVideo } from './snapshot';
-import { createWallVideo, StreamSlot, type SlotEvents, type SlotRtc } from './stream-slot';
+import { StreamSlot, type SlotEvents, type SlotRtc } from './stream-slot';
+import { createWallVideo } from './wall-video';
+import { PlayerError, RELEASED, sameSource, SUPERSEDED, SwitchWaiters } from './switch-waiters';
 import { onTick } from './ticker';
 import type { StreamState } from '../../../../common/contract/media';
 import type { Player, PlayerSource, PlayerStats, TileHealth } from './types';
@@ -29,20 +32,6 @@ import type { Player, PlayerSource, PlayerStats, TileHealth } from './types';
  *
  * Every callback runs contained: a broken or hostile stream can fail this player, never the wall.
  */
-
-export class PlayerError extends Error {
-  constructor(readonly reason: Reason) {
-    super(`${reason.en} / ${reason.zh}`);
-    this.name = 'PlayerError';
-  }
-}
-
-const SUPERSEDED: Reason = { zh: '已被新的请求取代', en: 'superseded' };
-const RELEASED: Reason = { zh: '播放器已释放', en: 'player released' };
-
-export function sameSource(a: PlayerSource, b: PlayerSource): boolean {
-  return a.url === b.url && a.stream === b.stream && a.cameraId === b.cameraId;
-}
 
 function sameHealth(a: TileHealth, b: TileHealth): boolean {
   return (
@@ -67,12 +56,6 @@ export interface DisposablePlayer extends Player {
   destroy(): void;
 }
 
-interface Waiter {
-  source: PlayerSource;
-  resolve(): void;
-  reject(error: Error): void;
-}
-
 export class HlsPlayer implements DisposablePlayer {
   /** The slot on screen. */
   private current: StreamSlot;
@@ -87,7 +70,7 @@ export class HlsPlayer implements DisposablePlayer {
   private machine: HealthMachine;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(health: TileHealth) => void>();
-  private waiters: Waiter[] = [];
+  private readonly waiters = new SwitchWaiters();
   private lastTime = -1;
   private lastFrames = 0;
   private readonly frameRate = new FrameRate();
@@ -98,8 +81,14 @@ export class HlsPlayer implements DisposablePlayer {
   /** The tile is covered by a maximised one (setHidden). */
   private hidden = false;
   private readonly stopGatewayWatch: (() => void) | null;
-  private probeTimer: ReturnType<typeof setInterval> | null = null;
-  private probeAnswer: string | null = null;
+  /** Probes the playlist while the tile is offline (playlist-probe.ts). */
+  private readonly probe = new PlaylistProbe(
+    () => this.probeUrl(),
+    () => {
+      if (!this.machine.attempt && this.machine.health.retryAt !== null) this.dispatch({ type: 'retryDue' });
+    },
+    (run) => this.contain(run),
+  );
   private readonly slotEvents: SlotEvents = {
     firstFrame: (slot) => this.contain(() => this.onFirstFrame(slot)),
     failure: (slot, failure) => this.contain(() => this.onFailure(slot, failure)),
@@ -138,24 +127,7 @@ export class HlsPlayer implements DisposablePlayer {
   }
 
   stats(): PlayerStats {
-    const video = this.current.video;
-    const quality = video.getVideoPlaybackQuality();
-    const total = quality.totalVideoFrames;
-    const dropped = quality.droppedVideoFrames;
-    const rtc = this.current.rtcFigures;
-    return {
-      protocol: this.current.protocol,
-      ...(rtc ? { packetsLost: rtc.packetsLost, jitterMs: rtc.jitterMs, rttMs: rtc.rttMs } : {}),
-      codec: this.current.codec,
-      width: video.videoWidth,
-      height: video.videoHeight,
-      fps: this.frameRate.fps,
-      kbps: this.current.kbps,
-      latencySec: this.current.latencySec,
-      droppedFrames: dropped,
-      totalFrames: total,
-      droppedPct: total > 0 ? (dropped / total) * 100 : 0,
-    };
+    return slotStats(this.current, this.frameRate.fps);
   }
 
   switchTo(source: PlayerSource): Promise<void> {
@@ -165,10 +137,7 @@ export class HlsPlayer implements DisposablePlayer {
       return Promise.resolve();
     }
     // Whoever waited for another stream will not get it now.
-    const superseded = this.waiters.filter((w) => !sameSource(w.source, source));
-    this.waiters = this.waiters.filter((w) => sameSource(w.source, source));
-    for (const waiter of superseded) waiter.reject(new PlayerError(SUPERSEDED));
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ source, resolve, reject }));
+    const done = this.waiters.wait(source);
     if (!sameSource(source, this.wanted)) {
       this.wanted = source;
       this.dispatch({ type: 'switch' });
@@ -195,15 +164,13 @@ export class HlsPlayer implements DisposablePlayer {
     this.released = true;
     this.stopTick();
     this.stopGatewayWatch?.();
-    this.stopProbe();
+    this.probe.stop();
     this.clearRetry();
     this.next?.destroy();
     this.next = null;
     this.attemptSlot = null;
     this.current.destroy();
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter.reject(new PlayerError(RELEASED));
+    this.waiters.settle(null, RELEASED);
     this.listeners.clear();
   }
 
@@ -234,14 +201,7 @@ export class HlsPlayer implements DisposablePlayer {
 
   /** Probes the playlist while the tile is offline (playlist-probe.ts). */
   private updateProbe(): void {
-    const url = this.released || this.machine.health.state !== 'offline' ? null : this.probeUrl();
-    if (!url) {
-      this.stopProbe();
-      return;
-    }
-    if (this.probeTimer !== null) return;
-    this.probeAnswer = null;
-    this.probeTimer = setInterval(() => this.contain(() => this.probe()), PROBE_INTERVAL_MS);
+    this.probe.update(!this.released && this.machine.health.state === 'offline');
   }
 
   /**
@@ -251,29 +211,6 @@ export class HlsPlayer implements DisposablePlayer {
   private probeUrl(): string | null {
     if (!this.wanted.gateway) return this.wanted.url;
     return this.current.playlistOf(this.wanted);
-  }
-
-  private probe(): void {
-    const url = this.probeUrl();
-    if (!url) return;
-    fetch(url, { cache: 'no-store', credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.text() : null))
-      .catch(() => null)
-      .then((text) => {
-        if (this.released || this.probeTimer === null) return;
-        const advanced = playlistAdvanced(this.probeAnswer, text);
-        this.probeAnswer = text;
-        if (advanced && !this.machine.attempt && this.machine.health.retryAt !== null) {
-          this.dispatch({ type: 'retryDue' });
-        }
-      })
-      .catch(() => undefined);
-  }
-
-  private stopProbe(): void {
-    if (this.probeTimer !== null) clearInterval(this.probeTimer);
-    this.probeTimer = null;
-    this.probeAnswer = null;
   }
 
   private apply(effect: HealthEffect): void {
@@ -344,13 +281,8 @@ export class HlsPlayer implements DisposablePlayer {
     // Playing with nothing in flight (a switch failed, or the stream on screen recovered before
     // the attempt to replace it finished): the player wants what it shows.
     if (playing && this.shown) this.wanted = this.shown;
-    if (this.waiters.length === 0) return;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) {
-      if (playing && this.shown && sameSource(this.shown, waiter.source)) waiter.resolve();
-      else waiter.reject(new PlayerError(switchFailure ?? this.machine.health.reason ?? SUPERSEDED));
-    }
+    if (this.waiters.empty) return;
+    this.waiters.settle(playing ? this.shown : null, switchFailure ?? this.machine.health.reason ?? SUPERSEDED);
   }
 
   private notify(): void {

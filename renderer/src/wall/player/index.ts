@@ -1,7 +1,8 @@
 /** The wall's player layer: see types.ts for the contract. */
 export * from './types';
 export { createPlayerManager, type PlayerFactory, type PlayerManagerOptions } from './player-manager';
-export { HlsPlayer, PlayerError, sameSource, type DisposablePlayer } from './hls-player';
+export { HlsPlayer, type DisposablePlayer } from './hls-player';
+export { PlayerError, sameSource } from './switch-waiters';
 export { mountPlayerVideo } from './mount';
 export { STALL_AFTER_MS, CONNECT_TIMEOUT_MS, type Reason } from './health-machine';
 export { WALL_HLS_CONFIG } from './hls-config';

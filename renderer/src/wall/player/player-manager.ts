@@ -1,6 +1,7 @@
 import type { Gateway } from './gateway';
 import type { SlotRtc } from './stream-slot';
-import { HlsPlayer, sameSource, type DisposablePlayer } from './hls-player';
+import { HlsPlayer, type DisposablePlayer } from './hls-player';
+import { sameSource } from './switch-waiters';
 import type { Player, PlayerManager, PlayerSource } from './types';
 
 /** Makes the player for a source: hls.js today; a WebRTC player plugs in here by source later. */

@@ -14,3 +14,53 @@ export function playlistAdvanced(previous: string | null, current: string | null
   if (!current.startsWith('#EXTM3U')) return false;
   return current !== previous;
 }
+
+/**
+ * The probe of one player: while `url()` names a playlist it is fetched every PROBE_INTERVAL_MS,
+ * and `advanced` is told each time an answer differs from the one before (playlistAdvanced).
+ */
+export class PlaylistProbe {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private answer: string | null = null;
+
+  constructor(
+    /** The playlist to probe now, or null. */
+    private readonly url: () => string | null,
+    private readonly advanced: () => void,
+    /** Runs the probe contained (a failing probe must not fail the wall). */
+    private readonly contain: (run: () => void) => void,
+  ) {}
+
+  /** Probes while `wanted` and there is a playlist to probe; stops otherwise. */
+  update(wanted: boolean): void {
+    const url = wanted ? this.url() : null;
+    if (!url) {
+      this.stop();
+      return;
+    }
+    if (this.timer !== null) return;
+    this.answer = null;
+    this.timer = setInterval(() => this.contain(() => this.probe()), PROBE_INTERVAL_MS);
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.answer = null;
+  }
+
+  private probe(): void {
+    const url = this.url();
+    if (!url) return;
+    fetch(url, { cache: 'no-store', credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.text() : null))
+      .catch(() => null)
+      .then((text) => {
+        if (this.timer === null) return;
+        const advanced = playlistAdvanced(this.answer, text);
+        this.answer = text;
+        if (advanced) this.advanced();
+      })
+      .catch(() => undefined);
+  }
+}

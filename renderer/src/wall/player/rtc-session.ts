@@ -1,6 +1,7 @@
 import { Device } from 'mediasoup-client';
-import type { Consumer, DtlsParameters, Transport } from 'mediasoup-client/types';
+import type { DtlsParameters, Transport } from 'mediasoup-client/types';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../common/contract';
+import { RtcConsumers } from './rtc-consumers';
 import type { StreamKind } from './types';
 
 /**
@@ -45,16 +46,6 @@ export interface RtcSession {
   close(): void;
 }
 
-interface Entry {
-  consumer: Consumer;
-  transportId: string;
-  failed: Set<() => void>;
-  /** The tile's own hidden flag. */
-  hidden: boolean;
-  /** Whether the consumer is paused now (here and, asked, on the hub). */
-  paused: boolean;
-}
-
 interface Link {
   device: Device;
   transport: Transport;
@@ -64,44 +55,55 @@ export function isWallWindow(hash: string = location.hash): boolean {
   return /^#\/wall\/window\//.test(hash);
 }
 
+/** Makes the window's Device and receive transport; `gone` is told once the transport failed or closed. */
+async function openLink(
+  call: RtcCall,
+  learned: (engine: string) => void,
+  gone: (transport: Transport) => void,
+): Promise<Link> {
+  const caps = await call('media.rtc.capabilities', {});
+  learned(caps.engine);
+  const device = new Device();
+  await device.load({ routerRtpCapabilities: caps.routerRtpCapabilities });
+  const params = await call('media.rtc.createTransport', {});
+  const transport = device.createRecvTransport(params as unknown as Parameters<Device['createRecvTransport']>[0]);
+  transport.on('connect', ({ dtlsParameters }: { dtlsParameters: DtlsParameters }, ok, fail) => {
+    call('media.rtc.connect', {
+      transportId: transport.id,
+      dtlsParameters: dtlsParameters,
+    }).then(
+      () => ok(),
+      (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+    );
+  });
+  transport.on('connectionstatechange', (state) => {
+    if (state === 'failed' || state === 'closed') gone(transport);
+  });
+  return { device, transport };
+}
+
 export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWindow()): RtcSession {
   let link: Promise<Link> | null = null;
   /** The set-up in flight or done; `link` forgets it once it failed. */
   let current: Promise<Link> | null = null;
   let engineName: Promise<string> | null = null;
-  const live = new Map<string, Entry>();
+  const consumers = new RtcConsumers(call, wallWindow);
 
   const capabilities = () => call('media.rtc.capabilities', {});
 
-  const open = async (): Promise<Link> => {
-    const caps = await capabilities();
-    engineName ??= Promise.resolve(caps.engine);
-    const device = new Device();
-    await device.load({ routerRtpCapabilities: caps.routerRtpCapabilities });
-    const params = await call('media.rtc.createTransport', {});
-    const transport = device.createRecvTransport(params as unknown as Parameters<Device['createRecvTransport']>[0]);
-    transport.on('connect', ({ dtlsParameters }: { dtlsParameters: DtlsParameters }, ok, fail) => {
-      call('media.rtc.connect', {
-        transportId: transport.id,
-        dtlsParameters: dtlsParameters,
-      }).then(
-        () => ok(),
-        (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
-      );
-    });
-    transport.on('connectionstatechange', (state) => {
-      if (state !== 'failed' && state !== 'closed') return;
-      // The next consume makes a new transport; every tile on this one reconnects.
-      if (link === current) link = null;
-      transport.close();
-      for (const entry of [...live.values()]) {
-        if (entry.transportId !== transport.id) continue;
-        for (const listener of entry.failed) listener();
-        entry.failed.clear();
-      }
-    });
-    return { device, transport };
-  };
+  const open = (): Promise<Link> =>
+    openLink(
+      call,
+      (engine) => {
+        engineName ??= Promise.resolve(engine);
+      },
+      (transport) => {
+        // The next consume makes a new transport; every tile on this one reconnects.
+        if (link === current) link = null;
+        transport.close();
+        consumers.transportFailed(transport.id);
+      },
+    );
 
   /** The set-up that resolved and is still in use, and what it made. */
   let made: Promise<Link> | null = null;
@@ -126,22 +128,6 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     }
     return link;
   };
-
-  const pageHidden = (): boolean => !wallWindow && document.visibilityState === 'hidden';
-  /** Pauses or resumes the consumer as its tile and the page say; tells the hub only on a change. */
-  const apply = (entry: Entry): void => {
-    const paused = entry.hidden || pageHidden();
-    if (paused === entry.paused || !live.has(entry.consumer.id)) return;
-    entry.paused = paused;
-    const { consumer } = entry;
-    if (paused) consumer.pause();
-    else consumer.resume();
-    call(paused ? 'media.rtc.pause' : 'media.rtc.resume', { consumerId: consumer.id }).catch(() => undefined);
-  };
-  const onVisibility = (): void => {
-    for (const entry of live.values()) apply(entry);
-  };
-  if (!wallWindow) document.addEventListener('visibilitychange', onVisibility);
 
   return {
     linked: () => made !== null && made === link,
@@ -168,40 +154,10 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
         paused: true,
       });
       const consumer = await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
-      const failed = new Set<() => void>();
-      const entry: Entry = {
-        consumer,
-        transportId: transport.id,
-        failed,
-        hidden: options.hidden ?? false,
-        // As the hub made it: apply() resumes it now unless the tile or the page is hidden.
-        paused: true,
-      };
-      live.set(consumer.id, entry);
-      // Paused here too while hidden (a local pause costs a renegotiation: not for a tile shown now).
-      if (entry.hidden || pageHidden()) consumer.pause();
-      apply(entry);
-      return {
-        track: consumer.track,
-        getStats: () => consumer.getStats(),
-        close() {
-          if (!live.delete(consumer.id)) return;
-          consumer.close();
-          call('media.rtc.closeConsumer', { consumerId: consumer.id }).catch(() => undefined);
-        },
-        onFailed(listener) {
-          failed.add(listener);
-        },
-        setHidden(hidden) {
-          entry.hidden = hidden;
-          apply(entry);
-        },
-      };
+      return consumers.add(consumer, transport.id, options.hidden ?? false);
     },
     close() {
-      if (!wallWindow) document.removeEventListener('visibilitychange', onVisibility);
-      for (const { consumer } of live.values()) consumer.close();
-      live.clear();
+      consumers.close();
       const closing = link;
       link = null;
       closing?.then((l) => l.transport.close()).catch(() => undefined);

@@ -1,40 +1,27 @@
-import Hls, {
-  Events,
-  PlaylistLevelType,
-  type BufferAppendingData,
-  type BufferCodecsData,
-  type ErrorData,
-  type FragBufferedData,
-  type FragChangedData,
-  type FragLoadedData,
-  type LevelUpdatedData,
-} from 'hls.js';
-import { hlsConfigFor } from './hls-config';
+import Hls from 'hls.js';
 import { GatewayFailure, type Gateway, type Opened } from './gateway';
-import { GopBackBuffer } from './back-buffer';
 import { skipGopGap } from './gop-gap';
-import { forgiveGappedNoMedia } from './gop-join';
-import { holdsKeyframe } from './keyframes';
-import { classifyHlsError, classifyMediaError, REASONS, type Failure } from './hls-errors';
+import { HlsFeed } from './hls-feed';
+import { classifyMediaError, REASONS, type Failure } from './hls-errors';
 import {
   afterRtcFailure,
   chooseProtocol,
   consumeEarly,
-  FALLBACK_AFTER_MS,
   RTC_ONLY_NO_FRAME,
   RTC_ONLY_UNAVAILABLE,
-  shouldFallBack,
   type Protocol,
 } from './rtc-choice';
 import type { MediaPosition } from './replay-mark';
 import type { RtcConsumer, RtcSession } from './rtc-session';
-import { rtcFigures, type RtcFigures } from './rtc-stats';
+import { RtcFallbackClock } from './rtc-fallback';
+import { RtcFeed } from './rtc-feed';
+import type { RtcFigures } from './rtc-stats';
 import type { PlayerSource } from './types';
 
 /**
- * One hls.js instance feeding one <video>: the unit a player swaps. A player shows one slot and,
- * while it switches stream or reconnects, prepares the next in a second, hidden slot, so the old
- * picture stays on screen until the new stream has a frame.
+ * One hls.js instance (hls-feed.ts) or WebRTC consumer (rtc-feed.ts) feeding one <video>: the unit
+ * a player swaps. A player shows one slot and, while it switches stream or reconnects, prepares the
+ * next in a second, hidden slot, so the old picture stays on screen until the new stream has a frame.
  */
 
 export interface SlotEvents {
@@ -53,7 +40,6 @@ const GATEWAY_REFUSED: Failure = {
 };
 
 const RTC_LOST: Failure = { kind: 'offline', reason: { zh: 'WebRTC 连接中断', en: 'WebRTC connection lost' } };
-const RTC_STATS_MS = 1000;
 
 /** The window's WebRTC side for the slots: the session and when each stream last fell back to HLS. */
 export interface SlotRtc {
@@ -63,46 +49,19 @@ export interface SlotRtc {
   offered: Map<string, boolean>;
 }
 
-/** Fragments remembered for the bit rate: ~5 s of 1-s segments. */
-const RATE_WINDOW = 5;
-
-/** A <video> for the wall: muted (so autoplay is allowed), inline, never showing controls. */
-export function createWallVideo(key: string): HTMLVideoElement {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.defaultMuted = true;
-  video.autoplay = true;
-  video.playsInline = true;
-  video.controls = false;
-  video.disablePictureInPicture = true;
-  video.disableRemotePlayback = true;
-  video.preload = 'auto';
-  video.className = 'wall-video';
-  video.dataset.playerKey = key;
-  return video;
-}
-
 export class StreamSlot {
-  private hls: Hls | null = null;
+  private hlsFeed: HlsFeed | null = null;
   /** Bumped by every load()/unload(): callbacks of an earlier load are stale and ignored. */
   private generation = 0;
-  private frags: { bytes: number; seconds: number }[] = [];
-  private codecName: string | null = null;
   private frameSeen = false;
   private destroyed = false;
   /** The gateway stream this slot holds (a gateway source's load() until unload()). */
   private held: PlayerSource | null = null;
   private protocolName: Protocol = 'hls';
-  private consumer: RtcConsumer | null = null;
-  private fallbackTimer: ReturnType<typeof setTimeout> | null = null;
-  private statsTimer: ReturnType<typeof setInterval> | null = null;
-  private figures: RtcFigures | null = null;
+  private rtcFeed: RtcFeed | null = null;
+  private fallback: RtcFallbackClock | null = null;
   /** Kept across unload(): the probe runs while the slot has nothing loaded. */
   private probePlaylist: { key: string; url: string } | null = null;
-  /** Media sequence number of the HLS fragment at the playhead (null before one plays, or over WebRTC). */
-  private playingSn: number | null = null;
-  /** The last media sequence number of the stream's newest playlist. */
-  private edgeSn: number | null = null;
   /**
    * The newest fragment the player had shown of this source when this slot was loaded: fragments up
    * to it are a replay (a reconnect to a frozen source gets the same window again). Null: none.
@@ -133,7 +92,7 @@ export class StreamSlot {
   }
 
   get codec(): string | null {
-    return this.protocolName === 'webrtc' ? (this.figures?.codec ?? null) : this.codecName;
+    return this.protocolName === 'webrtc' ? (this.rtcFeed?.figures?.codec ?? null) : (this.hlsFeed?.codec ?? null);
   }
 
   /** The protocol the slot plays (or tries): WebRTC, or HLS directly or as the fallback. */
@@ -143,7 +102,7 @@ export class StreamSlot {
 
   /** The WebRTC figures of the last getStats() (null over HLS). */
   get rtcFigures(): RtcFigures | null {
-    return this.protocolName === 'webrtc' ? this.figures : null;
+    return this.protocolName === 'webrtc' ? (this.rtcFeed?.figures ?? null) : null;
   }
 
   /**
@@ -165,36 +124,34 @@ export class StreamSlot {
     return {
       webrtc: this.protocolName === 'webrtc',
       replayBound: this.replayBound,
-      edgeSn: this.edgeSn,
-      playingSn: this.playingSn,
+      // Null over WebRTC and before hls.js has played a fragment or read a playlist.
+      edgeSn: this.hlsFeed?.edgeSn ?? null,
+      playingSn: this.hlsFeed?.playingSn ?? null,
     };
   }
 
   /** Something is loaded: hls.js or a WebRTC consumer. */
   private get active(): boolean {
-    return this.hls !== null || this.consumer !== null;
+    return this.hlsFeed !== null || this.rtcFeed !== null;
   }
 
   /** Kilobits per second of the stream (fragment bytes over their media duration). */
   get kbps(): number | null {
-    if (this.protocolName === 'webrtc') return this.figures?.kbps ?? null;
-    const seconds = this.frags.reduce((s, f) => s + f.seconds, 0);
-    if (seconds <= 0) return null;
-    return (this.frags.reduce((s, f) => s + f.bytes, 0) * 8) / seconds / 1000;
+    if (this.protocolName === 'webrtc') return this.rtcFeed?.figures?.kbps ?? null;
+    return this.hlsFeed?.kbps ?? null;
   }
 
   /** Seconds behind the live edge; null before the first playlist. */
   get latencySec(): number | null {
-    if (this.protocolName === 'webrtc') return this.figures?.latencySec ?? null;
-    const latency = this.hls?.latency ?? 0;
-    return Number.isFinite(latency) && latency > 0 ? latency : null;
+    if (this.protocolName === 'webrtc') return this.rtcFeed?.figures?.latencySec ?? null;
+    return this.hlsFeed?.latencySec ?? null;
   }
 
   /** The tile is hidden (or shown again): its WebRTC consumer pauses (resumes); HLS plays on. */
   setHidden(hidden: boolean): void {
     if (this.hidden && !hidden) this.shownAt = Date.now();
     this.hidden = hidden;
-    this.consumer?.setHidden(hidden);
+    this.rtcFeed?.consumer.setHidden(hidden);
   }
 
   /** (Re)loads `source` into this slot's video. In place: whatever it showed is dropped. */
@@ -292,17 +249,8 @@ export class StreamSlot {
       this.dropRtc();
       this.loadUrl(hlsUrl, generation, ingested);
     };
-    // A paused consumer sends nothing: time the tile spent hidden does not count towards the fallback.
-    const armFallback = (delay: number): void => {
-      this.fallbackTimer = setTimeout(() => {
-        if (this.frameSeen) return;
-        if (this.hidden) return armFallback(FALLBACK_AFTER_MS);
-        const since = Math.max(startedAt, this.shownAt);
-        if (shouldFallBack(since, this.frameSeen, Date.now())) fallBack();
-        else armFallback(since + FALLBACK_AFTER_MS - Date.now());
-      }, delay);
-    };
-    armFallback(FALLBACK_AFTER_MS);
+    const tile = { frameSeen: () => this.frameSeen, hidden: () => this.hidden, shownAt: () => this.shownAt };
+    this.fallback = new RtcFallbackClock(startedAt, tile, fallBack);
     // The early consumer, or (none, or it was refused: the stream had no producer yet) one asked now.
     const consuming = (early ?? Promise.reject(new Error('none'))).catch(() =>
       rtc.session.consume(source.cameraId, source.stream, { hidden: this.hidden }),
@@ -313,27 +261,14 @@ export class StreamSlot {
           consumer.close();
           return;
         }
-        this.consumer = consumer;
-        // Hidden or shown while the hub answered.
-        consumer.setHidden(this.hidden);
-        const lost = (): void => {
-          if (generation === this.generation && this.consumer === consumer) this.events.failure(this, RTC_LOST);
-        };
-        consumer.onFailed(lost);
-        consumer.track.addEventListener('ended', lost);
-        this.video.srcObject = new MediaStream([consumer.track]);
+        const feed = new RtcFeed(consumer);
+        this.rtcFeed = feed;
+        feed.attach(this.video, this.hidden, () => {
+          if (generation === this.generation && this.rtcFeed === feed) this.events.failure(this, RTC_LOST);
+        });
         this.play();
         this.watchFirstFrame(generation);
-        this.statsTimer = setInterval(() => {
-          consumer
-            .getStats()
-            .then((report) => {
-              if (this.consumer !== consumer) return;
-              const entries = [...report.values()] as Record<string, unknown>[];
-              this.figures = rtcFigures(entries, this.figures?.sample ?? null, Date.now());
-            })
-            .catch(() => undefined);
-        }, RTC_STATS_MS);
+        feed.pollStats();
       },
       () => fallBack(),
     );
@@ -341,74 +276,35 @@ export class StreamSlot {
 
   /** Ends the WebRTC side of this slot (consumer closed here and on the hub). */
   private dropRtc(): void {
-    if (this.fallbackTimer !== null) clearTimeout(this.fallbackTimer);
-    this.fallbackTimer = null;
-    if (this.statsTimer !== null) clearInterval(this.statsTimer);
-    this.statsTimer = null;
-    this.figures = null;
-    const consumer = this.consumer;
-    this.consumer = null;
-    consumer?.close();
+    this.fallback?.cancel();
+    this.fallback = null;
+    const feed = this.rtcFeed;
+    this.rtcFeed = null;
+    feed?.close();
     if (this.video.srcObject) this.video.srcObject = null;
     this.protocolName = 'hls';
   }
 
   /** `ingested`: the playlist is the hub's own ingest, played closer to its live edge (hls-config.ts). */
   private loadUrl(url: string, generation: number, ingested = false): void {
-    const hls = new Hls(hlsConfigFor(ingested));
-    this.hls = hls;
-    hls.on(Events.ERROR, (_event, data: ErrorData) => {
-      if (generation !== this.generation) return;
-      // A mid-GOP segment that parsed to nothing is skipped once, not reloaded (gop-join.ts).
-      forgiveGappedNoMedia(data, hls.levels);
-      const failure = classifyHlsError(data);
-      if (failure) this.events.failure(this, failure);
-    });
-    // The back buffer is evicted at keyframes, here rather than by hls.js (back-buffer.ts).
-    const backBuffer = new GopBackBuffer();
-    hls.on(Events.BUFFER_APPENDING, (_event, data: BufferAppendingData) => {
-      if (data.type === 'video' && typeof data.frag.sn === 'number' && data.parent === PlaylistLevelType.MAIN) {
-        backBuffer.noteAppend(data.frag.sn, holdsKeyframe(data.data));
-      }
-    });
-    hls.on(Events.FRAG_BUFFERED, (_event, data: FragBufferedData) => {
-      if (typeof data.frag.sn === 'number' && data.id === PlaylistLevelType.MAIN && !data.part) {
-        backBuffer.noteBuffered(data.frag.sn, data.frag.start, data.frag.end);
-      }
-    });
-    hls.on(Events.BUFFER_CODECS, (_event, data: BufferCodecsData) => {
-      this.codecName = data.video?.codec ?? data.audiovideo?.codec ?? this.codecName;
-    });
-    // Media that begins past the playhead (a long GOP's next keyframe): jump to it (gop-gap.ts).
-    hls.on(Events.FRAG_BUFFERED, () => this.skipGap());
-    hls.on(Events.FRAG_CHANGED, (_event, data: FragChangedData) => {
-      if (typeof data.frag.sn === 'number') this.playingSn = data.frag.sn;
-      const end = backBuffer.evictionEnd(this.video.currentTime);
-      const buffered = this.video.buffered;
-      // Not for less than a second's worth: each removal is a SourceBuffer operation.
-      if (end !== null && buffered.length > 0 && end > buffered.start(0) + 1) {
-        hls.trigger(Events.BUFFER_FLUSHING, { startOffset: 0, endOffset: end, type: null });
-      }
-    });
-    hls.on(Events.LEVEL_UPDATED, (_event, data: LevelUpdatedData) => {
-      this.edgeSn = data.details.endSN;
-    });
-    hls.on(Events.FRAG_LOADED, (_event, data: FragLoadedData) => {
-      const bytes = data.frag.stats.loaded || data.payload.byteLength;
-      this.frags.push({ bytes, seconds: data.frag.duration });
-      if (this.frags.length > RATE_WINDOW) this.frags.shift();
-    });
-    // Not play() right away: before hls.js has set the element's source, play() would run the
-    // element's load algorithm against an empty source. The autoplay attribute covers the rest.
-    hls.on(Events.MANIFEST_PARSED, () => this.play());
-    hls.loadSource(url);
-    hls.attachMedia(this.video);
+    const feed = new HlsFeed(
+      this.video,
+      {
+        current: () => generation === this.generation,
+        failure: (failure) => this.events.failure(this, failure),
+        buffered: () => this.skipGap(),
+        ready: () => this.play(),
+      },
+      ingested,
+    );
+    this.hlsFeed = feed;
+    feed.start(url);
     this.watchFirstFrame(generation);
   }
 
   /** Stops network activity and keeps the picture (a failed stream's last frame stays up). */
   stopLoading(): void {
-    this.hls?.stopLoad();
+    this.hlsFeed?.stopLoad();
   }
 
   /**
@@ -423,7 +319,7 @@ export class StreamSlot {
 
   /** Over HLS, moves a playhead stuck before a keyframe gap to the media after it (gop-gap.ts). */
   skipGap(): void {
-    if (this.hls && !this.destroyed) skipGopGap(this.video);
+    if (this.hlsFeed && !this.destroyed) skipGopGap(this.video);
   }
 
   /** Keeps the element playing (see the 'pause' listener). */
@@ -439,23 +335,16 @@ export class StreamSlot {
   unload(): void {
     this.generation += 1;
     this.frameSeen = false;
-    this.frags = [];
-    this.codecName = null;
-    this.playingSn = null;
-    this.edgeSn = null;
     this.ingestedStream = false;
     this.dropRtc();
     if (this.held) {
       this.gateway?.release(this.held);
       this.held = null;
     }
-    const hls = this.hls;
-    this.hls = null;
-    if (hls) {
-      // detachMedia() removes the MediaSource, revokes its URL and empties the element.
-      hls.detachMedia();
-      hls.destroy();
-    }
+    const feed = this.hlsFeed;
+    this.hlsFeed = null;
+    // Also empties the element: detachMedia() removes the MediaSource and revokes its URL.
+    feed?.destroy();
     // Also when hls.js skipped its cleanup: an element that keeps a src keeps its decoder and
     // counts against Chromium's limit of media players.
     if (this.video.hasAttribute('src') || this.video.src) {
