@@ -1,23 +1,18 @@
-import { Alert, Button, Card, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../api';
-import { ConnectionIndicator } from '../app/ConnectionIndicator';
-import { LanguageSwitch } from '../app/LanguageSwitch';
 import { useEnterSession } from '../app/useSession';
 import { useSystemInfo } from '../app/useSystemInfo';
 import { useErrorText } from '../i18n/useDisplay';
-import { useSessionStore, type SignedOutNotice } from '../stores/session';
 import { DemoAccounts } from './DemoAccounts';
+import { LoginFooter } from './LoginFooter';
+import { LoginNotice } from './LoginNotice';
+import { LoginTitle } from './LoginTitle';
 
 interface LoginFields {
   username: string;
   password: string;
-}
-
-function NoticeText({ notice }: { notice: SignedOutNotice }) {
-  const { t } = useTranslation();
-  return <>{notice.kind === 'ended' ? t(`session.ended.${notice.reason}`) : t('session.lost')}</>;
 }
 
 export function LoginScreen() {
@@ -25,7 +20,6 @@ export function LoginScreen() {
   const errorText = useErrorText();
   const [form] = Form.useForm<LoginFields>();
   const info = useSystemInfo();
-  const notice = useSessionStore((s) => s.notice);
   const enter = useEnterSession();
   const login = useApiMutation('auth.login', {
     onSuccess: (grant) => {
@@ -40,34 +34,9 @@ export function LoginScreen() {
   return (
     // border-box: the padding inside the 100 %, or the page is 48 px taller than the window and scrolls.
     <Flex vertical align="center" justify="center" style={{ minHeight: '100%', padding: 24, boxSizing: 'border-box' }}>
-      <Card
-        style={{ width: 400, maxWidth: '100%' }}
-        title={
-          <Flex align="center" justify="space-between" gap={8}>
-            <Space size={8}>
-              <Typography.Text strong style={{ fontSize: 18 }}>
-                {t('app.name')}
-              </Typography.Text>
-              {info.data?.demo && (
-                <Tag color="gold" data-testid="login-demo-tag">
-                  {t('login.demo')}
-                </Tag>
-              )}
-            </Space>
-            <LanguageSwitch />
-          </Flex>
-        }
-      >
+      <Card style={{ width: 400, maxWidth: '100%' }} title={<LoginTitle demo={info.data?.demo === true} />}>
         <Typography.Paragraph type="secondary">{t('app.fullName')}</Typography.Paragraph>
-        {notice && !login.isPending && !login.error && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="login-notice"
-            style={{ marginBottom: 16 }}
-            title={<NoticeText notice={notice} />}
-          />
-        )}
+        <LoginNotice hidden={login.isPending || login.error !== null} />
         {info.error && (
           <Alert
             type="error"
@@ -124,14 +93,7 @@ export function LoginScreen() {
             />
           </div>
         )}
-        <Flex justify="space-between" align="center" style={{ marginTop: 16, fontSize: 12 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {info.data ? `${info.data.name} · ${t('login.version', { version: info.data.version })}` : ''}
-          </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            <ConnectionIndicator />
-          </Typography.Text>
-        </Flex>
+        <LoginFooter hub={info.data} />
       </Card>
     </Flex>
   );
