@@ -1,5 +1,4 @@
-import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Flex, Tooltip } from 'antd';
+import { Flex } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { CAMERA_ADMINS } from '../../../common/contract/cameras';
 import { useUserFlag } from '../app/useUserFlag';
@@ -10,7 +9,7 @@ import { usePath } from '../stores/route';
 import { useUser } from '../stores/session';
 import { useCameraMap } from './cameras/useCameraMap';
 import { useWallEvents } from './cameras/useWallEvents';
-import type { TileActions } from './grid/CameraTile';
+import type { TileActions } from './grid/CameraTileToolbar';
 import { useFullscreen } from './grid/useFullscreen';
 import { useWallKeys } from './grid/useWallKeys';
 import { LossAlarmCard } from './loss/LossAlarmCard';
@@ -20,6 +19,7 @@ import { WallGrid } from './grid/WallGrid';
 import { PlayerManagerProvider } from './player';
 import { SnapshotIntakeDrawer } from './snapshot/SnapshotIntakeDrawer';
 import { useSnapshot } from './snapshot/useSnapshot';
+import { TreeToggle } from './toolbar/TreeToggle';
 import { WallToolbar } from './toolbar/WallToolbar';
 import { AlarmFrame } from './takeover/AlarmFrame';
 import { IncidentMark } from './takeover/IncidentMark';
@@ -82,18 +82,7 @@ function WallConsole() {
       <WorkspaceTitle
         extra={
           <Flex gap={8} align="center">
-            <Tooltip title={treeHidden ? t('wallLoss.layout.showTree') : t('wallLoss.layout.hideTree')}>
-              <Button
-                size="small"
-                icon={treeHidden ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-                aria-label={treeHidden ? t('wallLoss.layout.showTree') : t('wallLoss.layout.hideTree')}
-                aria-pressed={treeHidden}
-                data-testid="wall-tree-toggle"
-                onClick={() => {
-                  setTreeHidden(!treeHidden);
-                }}
-              />
-            </Tooltip>
+            <TreeToggle hidden={treeHidden} onChange={setTreeHidden} />
             {hasAnyRole(user.roles, CAMERA_ADMINS) && <LossSettingsButton />}
             <WallToolbar
               fullscreen={fullscreen}

@@ -1,8 +1,7 @@
 import type { CSSProperties, DragEvent, ReactNode, RefObject } from 'react';
-import { useState } from 'react';
-import { isWallDrag, readDrop } from '../dnd';
 import type { TileState } from '../player/types';
-import { place, select, swap, useWallStore } from '../store';
+import { select, useWallStore } from '../store';
+import { useTileDrop } from './useTileDrop';
 
 /**
  * The frame every tile shares, empty or not: its place in the grid, selection, drop target (a camera
@@ -36,7 +35,7 @@ export function TileFrame({
 }) {
   const selected = useWallStore((s) => s.selected === slot);
   const maximised = useWallStore((s) => s.maximised === slot);
-  const [over, setOver] = useState(false);
+  const { over, handlers } = useTileDrop(slot);
 
   const className = [
     'wall-tile',
@@ -64,22 +63,7 @@ export function TileFrame({
         select(slot);
       }}
       onDoubleClick={onDoubleClick}
-      onDragOver={(e) => {
-        if (!isWallDrag(e)) return;
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => {
-        setOver(false);
-      }}
-      onDrop={(e) => {
-        setOver(false);
-        const drop = readDrop(e);
-        if (!drop) return;
-        e.preventDefault();
-        if (drop.kind === 'camera') place(slot, drop.cameraId);
-        else swap(drop.slot, slot);
-      }}
+      {...handlers}
     >
       <div className="wall-tile-video" ref={videoBox} />
       <div className="wall-tile-bar">

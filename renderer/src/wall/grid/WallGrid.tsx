@@ -5,7 +5,8 @@ import { useViewRecords, type Shown } from '../cameras/useViewRecords';
 import { LAYOUTS, slotPlacement, type Layout } from '../layouts';
 import type { StreamKind } from '../player/types';
 import { useWallStore } from '../store';
-import { CameraTile, type TileActions } from './CameraTile';
+import { CameraTile } from './CameraTile';
+import type { TileActions } from './CameraTileToolbar';
 import { EmptyTile } from './EmptyTile';
 import { usePlayerManager } from './playerHooks';
 

@@ -1,31 +1,19 @@
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, type FormInstance } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallTour } from '../../../../common/contract';
-import { WALL_LAYOUT_NAMES, type WallLayoutId } from '../../../../common/domain/wall/layouts';
-import { TOUR_DWELL_MAX_S, TOUR_DWELL_MIN_S, type WallTourMode } from '../../../../common/domain/wall/tours';
-import type { WallScope } from '../../../../common/domain/wall/access';
-import { useApiMutation } from '../../api';
+import { WALL_LAYOUT_NAMES } from '../../../../common/domain/wall/layouts';
+import { TOUR_DWELL_MAX_S, TOUR_DWELL_MIN_S } from '../../../../common/domain/wall/tours';
 import { useBilingual, useErrorText } from '../../i18n/useDisplay';
-import { useCameraMap } from '../cameras/useCameraMap';
 import { ScopeField } from '../forms/ScopeField';
-import { markWallFieldErrors } from '../forms/wallFieldErrors';
 import { LAYOUT_IDS } from '../layouts';
 import { useWallStore } from '../store';
+import { TourCamerasField } from './TourCamerasField';
+import { useTourSave, type TourFields } from './useTourSave';
 
-interface Fields {
-  name: string;
-  scope: WallScope;
-  mode: WallTourMode;
-  layout: WallLayoutId;
-  cameras: string[];
-  dwellSeconds: number;
-}
-
-const FIELDS = ['name', 'scope', 'mode', 'layout', 'cameras', 'dwellSeconds'] as const;
 const DEFAULT_DWELL_S = 15;
 
-function initial(tour: WallTour | null): Fields {
+function initial(tour: WallTour | null): TourFields {
   const wall = useWallStore.getState();
   return tour
     ? {
@@ -46,33 +34,14 @@ function initial(tour: WallTour | null): Fields {
       };
 }
 
-function useCameraOptions() {
-  const { cameras } = useCameraMap();
-  return useMemo(
-    () => [...cameras.values()].map((c) => ({ value: c.id, label: `${c.name}（${c.id}）`, disabled: !c.enabled })),
-    [cameras],
-  );
-}
-
 /** Creates or edits a tour (轮巡): cameras in order, the dwell time, the whole wall or one tile. */
 export function TourEditor({ tour, open, onClose }: { tour: WallTour | null; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const pick = useBilingual();
   const errorText = useErrorText();
-  const [form] = Form.useForm<Fields>();
-  const options = useCameraOptions();
+  const [form] = Form.useForm<TourFields>();
   const mode = Form.useWatch('mode', form);
-  const { message } = App.useApp();
-  const save = useApiMutation('wall.tours.save', {
-    invalidates: ['wall.tours.list'],
-    onSuccess: (saved) => {
-      void message.success(t('wall.tours.saved', { name: saved.name }));
-      onClose();
-    },
-    onError: (error) => {
-      markWallFieldErrors(form as FormInstance, error, FIELDS, pick);
-    },
-  });
+  const { save, submit } = useTourSave(tour, form, onClose);
 
   // Read when the dialog opens: a new tour starts from the cameras on the wall now.
   const initialValues = useMemo(() => (open ? initial(tour) : undefined), [open, tour]);
@@ -91,22 +60,12 @@ export function TourEditor({ tour, open, onClose }: { tour: WallTour | null; ope
       }}
       width={640}
     >
-      <Form<Fields>
+      <Form<TourFields>
         form={form}
         layout="vertical"
         initialValues={initialValues}
         data-testid="wall-tour-form"
-        onFinish={(f) => {
-          save.mutate({
-            ...(tour ? { id: tour.id } : {}),
-            name: f.name,
-            scope: f.scope,
-            mode: f.mode,
-            layout: f.mode === 'wall' ? f.layout : null,
-            cameras: f.cameras,
-            dwellSeconds: f.dwellSeconds,
-          });
-        }}
+        onFinish={submit}
       >
         <Form.Item name="name" label={t('wall.tours.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
           {/* The dialog opens on its first field. */}
@@ -130,34 +89,7 @@ export function TourEditor({ tour, open, onClose }: { tour: WallTour | null; ope
             />
           </Form.Item>
         )}
-        <Form.Item
-          name="cameras"
-          label={t('wall.tours.cameras')}
-          rules={[{ required: true, type: 'array', min: 1 }]}
-          extra={
-            <Button
-              size="small"
-              type="link"
-              style={{ padding: 0 }}
-              data-testid="wall-tour-from-wall"
-              onClick={() => {
-                form.setFieldValue(
-                  'cameras',
-                  useWallStore.getState().cells.filter((c) => c !== null),
-                );
-              }}
-            >
-              {t('wall.tours.camerasFromWall')}
-            </Button>
-          }
-        >
-          <Select
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={options}
-            data-testid="wall-tour-cameras"
-          />
-        </Form.Item>
+        <TourCamerasField />
         <Form.Item name="dwellSeconds" label={t('wall.tours.dwell')} rules={[{ required: true }]}>
           <InputNumber min={TOUR_DWELL_MIN_S} max={TOUR_DWELL_MAX_S} precision={0} data-testid="wall-tour-dwell" />
         </Form.Item>

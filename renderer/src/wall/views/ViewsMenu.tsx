@@ -1,65 +1,32 @@
-import { DeleteOutlined, DownOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Flex, Tag, Typography, type MenuProps } from 'antd';
+import { DownOutlined, SaveOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WallView } from '../../../../common/contract';
-import { useApiMutation, useApiQuery } from '../../api';
-import { useAnyErrorText } from '../forms/useAnyErrorText';
+import { useApiQuery } from '../../api';
+import { useConfirmDelete } from '../forms/useConfirmDelete';
 import { SaveViewModal } from './SaveViewModal';
 import { showView } from './showView';
+import { ViewMenuItem } from './ViewMenuItem';
 
 /** Saved views (personal and shared): restore one, save the wall as one, delete one. */
 export function ViewsMenu() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
-  const errorText = useAnyErrorText();
+  const { message } = App.useApp();
   const views = useApiQuery('wall.views.list', {});
   const [saving, setSaving] = useState(false);
-  const remove = useApiMutation('wall.views.delete', { invalidates: ['wall.views.list'] });
+  const askDelete = useConfirmDelete('views');
   const rows = views.data?.rows ?? [];
-
-  const askDelete = (view: WallView) => {
-    modal.confirm({
-      title: t('wall.views.deleteConfirm', { name: view.name }),
-      okText: t('wall.views.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync({ id: view.id }).then(
-          () => void message.success(t('wall.views.deleted', { name: view.name })),
-          (error: unknown) => void message.error(errorText(error)),
-        ),
-    });
-  };
 
   const items: MenuProps['items'] = [
     ...rows.map((view) => ({
       key: `view:${view.id}`,
       label: (
-        <Flex justify="space-between" align="center" gap={12} data-testid="wall-view-item" data-view-id={view.id}>
-          <span>
-            {view.name} <Tag>{view.layout}</Tag>
-            {view.scope === 'shared' && <Tag color="blue">{t('wall.views.shared')}</Tag>}
-            {view.scope === 'shared' && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('wall.views.owner', { name: view.ownerName })}
-              </Typography.Text>
-            )}
-          </span>
-          {view.canEdit && (
-            <Button
-              size="small"
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('wall.views.delete')}
-              onClick={(e) => {
-                e.stopPropagation();
-                askDelete(view);
-              }}
-            />
-          )}
-        </Flex>
+        <ViewMenuItem
+          view={view}
+          onDelete={() => {
+            askDelete(view);
+          }}
+        />
       ),
       onClick: () => {
         showView(view);

@@ -1,23 +1,10 @@
-import { Alert, App, Form, Modal, Radio, Select } from 'antd';
+import { Alert, Form, Modal, Radio, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WallPushTarget } from '../../../../common/contract';
-import { useApiMutation, useApiQuery } from '../../api';
-import { useCameraMap } from '../cameras/useCameraMap';
+import { useApiQuery } from '../../api';
 import { useAnyErrorText } from '../forms/useAnyErrorText';
-import { MAX_TILES } from '../layouts';
-
-type Kind = WallPushTarget['kind'];
-
-interface Fields {
-  windowId?: string;
-  kind: Kind;
-  cameraId?: string;
-  viewId?: number;
-  tourId?: number;
-  /** -1: the window decides (first free tile, or its selected tile for a tour). */
-  slot: number;
-}
+import { PushTargetFields } from './PushTargetFields';
+import { usePushToWindow, type PushFields } from './usePushToWindow';
 
 export interface PushPreset {
   cameraId?: string;
@@ -26,43 +13,19 @@ export interface PushPreset {
 /** Sends a camera, a saved view or a tour to a wall window (wall.push). */
 export function PushModal({ preset, onClose }: { preset: PushPreset | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const errorText = useAnyErrorText();
-  const [form] = Form.useForm<Fields>();
+  const [form] = Form.useForm<PushFields>();
   const open = preset !== null;
-  const windows = useApiQuery('wall.windows.list', {}, { enabled: open, refetchOnMount: 'always' });
+  const { windows, push, submit } = usePushToWindow(open, onClose);
   const views = useApiQuery('wall.views.list', {}, { enabled: open });
   const tours = useApiQuery('wall.tours.list', {}, { enabled: open });
-  const { cameras } = useCameraMap();
   const kind = Form.useWatch('kind', form);
-  const push = useApiMutation('wall.push', {
-    onSuccess: (pushed) => {
-      const name = windows.data?.rows.find((w) => w.windowId === pushed.windowId)?.name ?? pushed.windowId;
-      void message.success(t('wall.push.done', { name }));
-      onClose();
-    },
-  });
 
   const windowRows = windows.data?.rows ?? [];
-  const initialValues = useMemo<Fields>(
+  const initialValues = useMemo<PushFields>(
     () => ({ kind: 'camera', slot: -1, ...(preset?.cameraId ? { cameraId: preset.cameraId } : {}) }),
     [preset],
   );
-  const slotOptions = [
-    { value: -1, label: t('wall.push.slotAuto') },
-    ...Array.from({ length: MAX_TILES }, (_, i) => ({ value: i, label: t('wall.push.slotN', { n: i + 1 }) })),
-  ];
-
-  const submit = (f: Fields) => {
-    if (!f.windowId) return;
-    const slot = f.slot >= 0 ? { slot: f.slot } : {};
-    let target: WallPushTarget | null = null;
-    if (f.kind === 'camera' && f.cameraId) target = { kind: 'camera', cameraId: f.cameraId, ...slot };
-    if (f.kind === 'view' && f.viewId !== undefined) target = { kind: 'view', viewId: f.viewId };
-    if (f.kind === 'tour' && f.tourId !== undefined) target = { kind: 'tour', tourId: f.tourId, ...slot };
-    if (target) push.mutate({ windowId: f.windowId, target });
-  };
-
   return (
     <Modal
       open={open}
@@ -79,7 +42,7 @@ export function PushModal({ preset, onClose }: { preset: PushPreset | null; onCl
       {windows.isSuccess && windowRows.length === 0 && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('wall.push.noWindows')} />
       )}
-      <Form<Fields>
+      <Form<PushFields>
         form={form}
         layout="vertical"
         initialValues={initialValues}
@@ -109,37 +72,7 @@ export function PushModal({ preset, onClose }: { preset: PushPreset | null; onCl
             ]}
           />
         </Form.Item>
-        {kind === 'camera' && (
-          <Form.Item name="cameraId" label={t('wall.push.camera')} rules={[{ required: true }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              data-testid="wall-push-camera"
-              options={[...cameras.values()].map((c) => ({ value: c.id, label: `${c.name}（${c.id}）` }))}
-            />
-          </Form.Item>
-        )}
-        {kind === 'view' && (
-          <Form.Item name="viewId" label={t('wall.push.view')} rules={[{ required: true }]}>
-            <Select
-              data-testid="wall-push-view"
-              options={(views.data?.rows ?? []).map((v) => ({ value: v.id, label: v.name }))}
-            />
-          </Form.Item>
-        )}
-        {kind === 'tour' && (
-          <Form.Item name="tourId" label={t('wall.push.tour')} rules={[{ required: true }]}>
-            <Select
-              data-testid="wall-push-tour"
-              options={(tours.data?.rows ?? []).map((v) => ({ value: v.id, label: v.name }))}
-            />
-          </Form.Item>
-        )}
-        {kind !== 'view' && (
-          <Form.Item name="slot" label={t('wall.push.slot')}>
-            {/* Searchable: an operator types the tile's number (12 → 第 12 格) rather than scrolling 37 rows. */}
-            <Select showSearch={{ optionFilterProp: 'label' }} data-testid="wall-push-slot" options={slotOptions} />
-          </Form.Item>
-        )}
+        <PushTargetFields kind={kind} views={views.data?.rows ?? []} tours={tours.data?.rows ?? []} />
         {push.error && (
           <Alert type="error" showIcon title={t('wall.push.failed', { message: errorText(push.error) })} />
         )}

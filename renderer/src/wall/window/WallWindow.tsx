@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { usePath } from '../../stores/route';
 import { useCameraMap } from '../cameras/useCameraMap';
 import { useAnyErrorText } from '../forms/useAnyErrorText';
-import type { TileActions } from '../grid/CameraTile';
+import type { TileActions } from '../grid/CameraTileToolbar';
 import { useFullscreen } from '../grid/useFullscreen';
 import { useWallKeys } from '../grid/useWallKeys';
 import { WallGrid } from '../grid/WallGrid';
