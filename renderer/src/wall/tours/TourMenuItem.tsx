@@ -1,7 +1,8 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WallTour } from '../../../../common/contract';
+import { RowButton } from '../forms/RowButton';
 
 /** A tour in the tours menu: its name, mode and scope, and edit/delete for those who may. */
 export function TourMenuItem({ tour, onEdit, onDelete }: { tour: WallTour; onEdit: () => void; onDelete: () => void }) {
@@ -14,27 +15,8 @@ export function TourMenuItem({ tour, onEdit, onDelete }: { tour: WallTour; onEdi
       </span>
       {tour.canEdit && (
         <span>
-          <Button
-            size="small"
-            type="text"
-            icon={<EditOutlined />}
-            aria-label={t('wall.tours.edit')}
-            onClick={(e) => {
-              e.stopPropagation();
-              onEdit();
-            }}
-          />
-          <Button
-            size="small"
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('wall.tours.delete')}
-            onClick={(e) => {
-              e.stopPropagation();
-              onDelete();
-            }}
-          />
+          <RowButton icon={<EditOutlined />} label={t('wall.tours.edit')} onClick={onEdit} />
+          <RowButton icon={<DeleteOutlined />} label={t('wall.tours.delete')} danger onClick={onDelete} />
         </span>
       )}
     </Flex>

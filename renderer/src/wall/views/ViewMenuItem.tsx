@@ -1,7 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WallView } from '../../../../common/contract';
+import { RowButton } from '../forms/RowButton';
 
 /** A saved view in the views menu: its name, layout, scope and owner, and delete for those who may. */
 export function ViewMenuItem({ view, onDelete }: { view: WallView; onDelete: () => void }) {
@@ -17,19 +18,7 @@ export function ViewMenuItem({ view, onDelete }: { view: WallView; onDelete: () 
           </Typography.Text>
         )}
       </span>
-      {view.canEdit && (
-        <Button
-          size="small"
-          type="text"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t('wall.views.delete')}
-          onClick={(e) => {
-            e.stopPropagation();
-            onDelete();
-          }}
-        />
-      )}
+      {view.canEdit && <RowButton icon={<DeleteOutlined />} label={t('wall.views.delete')} danger onClick={onDelete} />}
     </Flex>
   );
 }
