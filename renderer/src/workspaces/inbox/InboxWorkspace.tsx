@@ -1,17 +1,13 @@
-import { Alert, Badge, Card, Segmented, Table, Typography } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Alert, Badge, Card, Segmented } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INBOX_KINDS, type InboxItem, type InboxKind } from '../../../../common/contract';
+import { INBOX_KINDS, type InboxKind } from '../../../../common/contract';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { useErrorText } from '../../i18n/useDisplay';
-import { UrgencyTag } from '../../orders/display/UrgencyTag';
-import { openOrder } from '../../orders/drawer/store';
-import { formatDateTime } from '../../time/dayjs';
+import { useInbox } from '../../orders/inbox/useInbox';
 import { useNow } from '../../time/useNow';
 import { ReportDueRow } from '../incidents/alerts/ReportDueRow';
-import { InboxKindTag } from '../../orders/inbox/InboxKindTag';
-import { useInbox } from '../../orders/inbox/useInbox';
+import { InboxTable } from './InboxTable';
 
 type Filter = InboxKind | 'report' | 'all';
 
@@ -67,80 +63,7 @@ export function InboxWorkspace() {
           ))}
         </Card>
       )}
-      {shown !== 'report' && (
-        <Table<InboxItem>
-          size="small"
-          rowKey="key"
-          data-testid="inbox-table"
-          loading={inbox.isLoading}
-          dataSource={rows}
-          pagination={false}
-          locale={{ emptyText: t('inbox.empty') }}
-          onRow={(item) =>
-            ({
-              'data-testid': 'inbox-row',
-              'data-code': item.orderCode,
-              'data-kind': item.kind,
-              'data-request': item.request ?? '',
-              tabIndex: 0,
-              style: { cursor: 'pointer' },
-              onClick: () => {
-                openOrder(item.orderId);
-              },
-              onKeyDown: (e) => {
-                if (e.key === 'Enter') openOrder(item.orderId);
-              },
-            }) as HTMLAttributes<HTMLElement>
-          }
-          columns={[
-            {
-              key: 'kind',
-              title: t('inbox.column.kind'),
-              width: 120,
-              render: (_, item) => <InboxKindTag item={item} />,
-            },
-            {
-              key: 'order',
-              title: t('inbox.column.order'),
-              render: (_, item) => (
-                <span>
-                  <span className="tabular">{item.orderCode}</span> {item.orderTitle}
-                </span>
-              ),
-            },
-            {
-              key: 'urgency',
-              title: t('inbox.column.urgency'),
-              width: 90,
-              render: (_, item) => <UrgencyTag urgency={item.urgency} />,
-            },
-            {
-              key: 'since',
-              title: t('inbox.column.since'),
-              width: 150,
-              render: (_, item) => <span className="tabular">{formatDateTime(item.since).slice(0, 16)}</span>,
-            },
-            {
-              key: 'due',
-              title: t('inbox.column.due'),
-              width: 150,
-              render: (_, item) =>
-                item.dueAt === null ? null : (
-                  <Typography.Text className="tabular" type={item.dueAt < now ? 'danger' : undefined}>
-                    {formatDateTime(item.dueAt).slice(0, 16)}
-                  </Typography.Text>
-                ),
-            },
-            { key: 'by', title: t('inbox.column.by'), width: 110, render: (_, item) => item.byName },
-            {
-              key: 'note',
-              title: t('inbox.column.note'),
-              ellipsis: true,
-              render: (_, item) => item.note,
-            },
-          ]}
-        />
-      )}
+      {shown !== 'report' && <InboxTable rows={rows} loading={inbox.isLoading} now={now} />}
     </>
   );
 }
