@@ -1,5 +1,5 @@
-import { Col, Form, Row } from 'antd';
-import type { ReactNode } from 'react';
+import { Col, Form, Row, type InputRef } from 'antd';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../common/contract';
 import { AttachmentUploader } from '../attachments/AttachmentUploader';
@@ -26,19 +26,10 @@ export function IntakeForm({
   prefill?: IntakePrefill;
 }) {
   const { t } = useTranslation();
-  const {
-    form,
-    titleRef,
-    hostRef,
-    incident,
-    initialValues,
-    uploads,
-    uploaderKey,
-    onUploads,
-    create,
-    submit,
-    askClear,
-  } = useIntakeForm(onCreated, prefill);
+  const titleRef = useRef<InputRef>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const intake = useIntakeForm(onCreated, prefill, titleRef, hostRef);
+  const { form, create } = intake;
   const probe = useDuplicateProbe(form);
   return (
     <Row gutter={24} ref={hostRef}>
@@ -48,20 +39,25 @@ export function IntakeForm({
           form={form}
           layout="vertical"
           data-testid="intake-form"
-          initialValues={initialValues}
-          onFinish={submit}
+          initialValues={intake.initialValues}
+          onFinish={intake.submit}
           disabled={create.isPending}
           requiredMark
         >
           <IntakeSubjectFields titleRef={titleRef} />
           <IntakePlaceFields />
           <IntakeReporterFields />
-          <IntakeLevelFields incident={incident} />
+          <IntakeLevelFields incident={intake.incident} />
           <Form.Item label={t('attachments.label')}>
             {prefill && <PrefilledAttachments items={prefill.attachments} />}
-            <AttachmentUploader key={uploaderKey} testId="intake-attachments" onChange={onUploads} />
+            <AttachmentUploader key={intake.uploaderKey} testId="intake-attachments" onChange={intake.onUploads} />
           </Form.Item>
-          <IntakeActions pending={create.isPending} uploading={uploads.busy} error={create.error} onClear={askClear} />
+          <IntakeActions
+            pending={create.isPending}
+            uploading={intake.uploads.busy}
+            error={create.error}
+            onClear={intake.askClear}
+          />
         </Form>
       </Col>
       <Col flex="0 1 380px">

@@ -1,5 +1,5 @@
 import { App, Form, type InputRef } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../common/contract';
 import { useApiMutation } from '../../api';
@@ -15,20 +15,24 @@ import { useIntakeKeys } from './useIntakeKeys';
  * The intake form's state: its values, uploads, orders.create, clearing (after asking) and the
  * keys (Ctrl+Enter submits, Esc asks to clear). A new order clears the form for the next call.
  */
-export function useIntakeForm(onCreated: (order: OrderDetail) => void, prefill: IntakePrefill | undefined) {
+export function useIntakeForm(
+  onCreated: (order: OrderDetail) => void,
+  prefill: IntakePrefill | undefined,
+  /** The title field: where the form starts again after a submit or a clear. */
+  titleRef: RefObject<InputRef | null>,
+  /** Where the form is: its own drawer (the wall's snapshot intake) does not swallow Ctrl+Enter. */
+  hostRef: RefObject<HTMLElement | null>,
+) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const user = useUser();
   const [form] = Form.useForm<IntakeFields>();
-  const titleRef = useRef<InputRef>(null);
   const [uploads, setUploads] = useState<UploadState>({ ids: [], busy: false });
   const [uploaderKey, setUploaderKey] = useState(0);
   const onUploads = useCallback((state: UploadState) => {
     setUploads(state);
   }, []);
   const clearing = useRef(false);
-  // Where the form is: its own drawer (the wall's snapshot intake) does not swallow Ctrl+Enter.
-  const hostRef = useRef<HTMLDivElement>(null);
   const incident = useIncidentIntake();
 
   const initialValues = useMemo(
@@ -45,7 +49,7 @@ export function useIntakeForm(onCreated: (order: OrderDetail) => void, prefill: 
     form.resetFields();
     setUploaderKey((k) => k + 1);
     titleRef.current?.focus();
-  }, [form]);
+  }, [form, titleRef]);
 
   const create = useApiMutation('orders.create', {
     invalidates: ['orders.list', 'orders.duplicates'],
@@ -89,17 +93,5 @@ export function useIntakeForm(onCreated: (order: OrderDetail) => void, prefill: 
     hostRef,
   );
 
-  return {
-    form,
-    titleRef,
-    hostRef,
-    incident,
-    initialValues,
-    uploads,
-    uploaderKey,
-    onUploads,
-    create,
-    submit,
-    askClear,
-  };
+  return { form, incident, initialValues, uploads, uploaderKey, onUploads, create, submit, askClear };
 }
