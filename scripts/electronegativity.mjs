@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requireCjs = createRequire(import.meta.url);
 
 /** Folders (and the shared CSP the Electron shell serves) scanned, relative to the project root. */
-const INPUTS = ['main/shell-electron', 'preload', 'main/security/csp.ts'];
+const INPUTS = ['main/shell-electron', 'preload', 'main/security/http-policy.ts'];
 const OUT_DIR = path.join(root, '.cache', 'electronegativity');
 const STAGE_DIR = path.join(OUT_DIR, 'input');
 const REPORT = path.join(OUT_DIR, 'report.sarif');

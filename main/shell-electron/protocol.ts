@@ -3,9 +3,9 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import type { Session } from 'electron';
 import { routeMediaNamespace, type MediaAnswer, type MediaRequest } from '../media';
-import { securityHeaders as sharedSecurityHeaders } from '../security/csp';
+import { contentTypeFor, securityHeaders as sharedSecurityHeaders } from '../security/http-policy';
 import { APP_HOST, APP_SCHEME } from './origin';
-import { contentTypeFor, isInside, resolveStaticPath, securityHeaders } from './static-files';
+import { isInside, resolveStaticPath, securityHeaders } from './static-files';
 
 /**
  * `app://console/` serves the built renderer (out/renderer) with a strict CSP on every response.

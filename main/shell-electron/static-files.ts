@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { securityHeaders as sharedSecurityHeaders } from '../security/csp';
+import { securityHeaders as sharedSecurityHeaders } from '../security/http-policy';
 
 /**
  * Pure path and header rules for serving the built renderer over `app://console/`.
@@ -8,41 +8,12 @@ import { securityHeaders as sharedSecurityHeaders } from '../security/csp';
 
 /** Strict CSP on every response. antd's CSS-in-JS needs inline styles; nothing else is inline. */
 export function securityHeaders(contentType: string): Record<string, string> {
-  // The policy is shared with the web shell (main/security/csp.ts, also scanned by electronegativity).
+  // The policy is shared with the web shell (main/security/http-policy.ts, also scanned by electronegativity).
   const headers: Record<string, string> = { 'Content-Type': contentType, ...sharedSecurityHeaders() };
   headers['Cross-Origin-Opener-Policy'] = 'same-origin';
   headers['Cross-Origin-Resource-Policy'] = 'same-origin';
   headers['Cache-Control'] = 'no-cache';
   return headers;
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.m3u8': 'application/vnd.apple.mpegurl',
-};
-
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
 export type StaticTarget =

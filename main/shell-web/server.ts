@@ -6,7 +6,7 @@ import { WS_PATH } from '../../common/contract/wire';
 import type { HubPort } from '../hub-types';
 import { handleMedia } from '../media';
 import { systemScheduler, type Scheduler } from '../media/ingest/scheduler';
-import { securityHeaders } from '../security/csp';
+import { securityHeaders } from '../security/http-policy';
 import { createAccessPolicy } from './access-policy';
 import { createConnectionSlots } from './connection-slots';
 import { handleOpen311, type Open311Deps } from './open311-routes';

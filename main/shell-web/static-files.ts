@@ -2,22 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.ts': 'video/mp2t',
-  '.mp4': 'video/mp4',
-};
+import { contentTypeFor } from '../security/http-policy';
 
 /**
  * Serves the built renderer; unknown paths get index.html (hash routes never reach here, but a
@@ -46,7 +31,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   const isIndex = file.endsWith('index.html');
   res.writeHead(200, {
     // The security headers (CSP, nosniff, …) are set on every answer by server.ts.
-    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeFor(file),
     // Hashed asset names may be cached; the page itself must be re-read after an upgrade.
     'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
   });

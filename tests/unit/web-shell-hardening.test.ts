@@ -9,7 +9,7 @@ import type { ApiResult } from '../../common/contract';
 import type { ServerFrame } from '../../common/contract/wire';
 import type { Hub } from '../../main/hub';
 import type { HubPort } from '../../main/hub-types';
-import { securityHeaders } from '../../main/security/csp';
+import { securityHeaders } from '../../main/security/http-policy';
 import { securityHeaders as electronSecurityHeaders } from '../../main/shell-electron/static-files';
 import { parseHostHeader } from '../../main/shell-web/access-policy';
 import { startWebShell, type WebShell } from '../../main/shell-web/server';

@@ -63,7 +63,7 @@ const LIVE_SYNC_S = 3;
 const LIVE_MAX_LATENCY_S = 6;
 
 export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
-  // The web shell's CSP has no worker-src (main/shell-web/static-files.ts), and a transmux worker
+  // The web shell's CSP has no worker-src (main/security/http-policy.ts), and a transmux worker
   // per tile would cost 25 threads on a full wall; the demo and camera streams are fMP4, which
   // needs no transmuxing anyway.
   enableWorker: false,
