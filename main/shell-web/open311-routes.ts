@@ -1,10 +1,12 @@
-import type http from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Open311Error, errorEntries } from '../services/open311/errors';
 import { CONTENT_TYPES, writeList, writeObject, type Open311Format } from '../services/open311/formats';
 import type { OrgRepo } from '../services/org/org-repo';
 import { Open311Api, asOpen311Error, type Open311Deps } from '../services/open311/open311-service';
 import { paramsFromJson, paramsFromSearch } from '../services/open311/params';
 import type { Db } from '../db/connection';
+import { readBoundedBody } from './bounded-body';
+import type { RawPathRoute } from './http-guards';
 
 export type { Open311Deps };
 
@@ -52,58 +54,39 @@ export function open311DepsFrom(
 }
 
 function send(
-  res: http.ServerResponse,
+  reply: FastifyReply,
   status: number,
   format: Open311Format,
   body: string,
   headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': CONTENT_TYPES[format],
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  res.end(body);
+): FastifyReply {
+  return reply
+    .code(status)
+    .headers({
+      'content-type': CONTENT_TYPES[format],
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    })
+    .send(body);
 }
 
 function sendError(
-  res: http.ServerResponse,
+  reply: FastifyReply,
   format: Open311Format,
   err: Open311Error,
   headers: Record<string, string> = {},
-): void {
-  send(res, err.status, format, writeList(format, 'errors', 'error', errorEntries(err)), headers);
+): FastifyReply {
+  return send(reply, err.status, format, writeList(format, 'errors', 'error', errorEntries(err)), headers);
 }
 
-type Body = { kind: 'ok'; data: Buffer } | { kind: 'too_large' };
-
-/** Reads the body up to `limit` bytes; a larger one is drained (to DRAIN_LIMIT_BYTES) and reported. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) return Promise.resolve({ kind: 'too_large' });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT_BYTES) {
-        // Stop reading: answer now and drop the connection after the answer.
-        req.removeAllListeners('data');
-        req.pause();
-        resolve({ kind: 'too_large' });
-      }
-    });
-    req.on('end', () => resolve(size > limit ? { kind: 'too_large' } : { kind: 'ok', data: Buffer.concat(chunks) }));
-    req.on('error', reject);
-  });
-}
+const WRONG_TYPE =
+  '请求体须为 application/x-www-form-urlencoded 或 application/json / the body must be application/x-www-form-urlencoded or application/json';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The POST body as parameters: form-encoded (the spec) or JSON, layered over the query string. */
-function bodyParams(req: http.IncomingMessage, data: Buffer, query: URLSearchParams): Map<string, unknown> {
+function bodyParams(contentType: string | undefined, data: Buffer, query: URLSearchParams): Map<string, unknown> {
   const params = paramsFromSearch(query);
   if (data.length === 0) return params;
   let textBody: string;
@@ -112,7 +95,7 @@ function bodyParams(req: http.IncomingMessage, data: Buffer, query: URLSearchPar
   } catch {
     throw new Open311Error(400, '请求体不是有效的 UTF-8 / the body is not valid UTF-8');
   }
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   let fromBody: Map<string, unknown>;
   if (type === 'application/x-www-form-urlencoded') {
     fromBody = paramsFromSearch(new URLSearchParams(textBody));
@@ -125,22 +108,38 @@ function bodyParams(req: http.IncomingMessage, data: Buffer, query: URLSearchPar
     }
     fromBody = paramsFromJson(parsed);
   } else {
-    throw new Open311Error(
-      415,
-      '请求体须为 application/x-www-form-urlencoded 或 application/json / the body must be application/x-www-form-urlencoded or application/json',
-    );
+    throw new Open311Error(415, WRONG_TYPE);
   }
   for (const [k, v] of fromBody) params.set(k, v);
   return params;
 }
 
-async function route(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  url: URL,
-  deps: Open311Deps,
-  format: Open311Format,
-): Promise<void> {
+/** The Open311 reply format, from the path's extension (JSON when it has none). */
+function formatOf(request: FastifyRequest): Open311Format {
+  return new URL(request.url, 'http://localhost').pathname.endsWith('.xml') ? 'xml' : 'json';
+}
+
+async function create(request: FastifyRequest, reply: FastifyReply, api: Open311Api, deps: Open311Deps, url: URL) {
+  const format = formatOf(request);
+  const limit = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const body = await readBoundedBody(request.raw, request.headers['content-length'], limit, DRAIN_LIMIT_BYTES);
+  if (body.kind === 'too_large') {
+    return sendError(
+      reply,
+      format,
+      new Open311Error(413, `请求体超过 ${limit} 字节 / the body exceeds ${limit} bytes`),
+      {
+        connection: 'close',
+      },
+    );
+  }
+  const created = await api.create(bodyParams(request.headers['content-type'], body.data, url.searchParams));
+  return send(reply, 200, format, writeList(format, 'service_requests', 'request', created));
+}
+
+async function route(request: FastifyRequest, reply: FastifyReply, deps: Open311Deps): Promise<FastifyReply> {
+  const url = new URL(request.url, 'http://localhost');
+  const format = formatOf(request);
   const m = ROUTE.exec(url.pathname);
   if (!m) throw new Open311Error(404, `没有这个 Open311 端点 / no such Open311 endpoint: ${url.pathname}`);
   const [, resource, rawId] = m;
@@ -150,62 +149,66 @@ async function route(
   } catch {
     throw new Open311Error(400, '路径中的编号无效 / malformed id in the path');
   }
-  const method = req.method ?? 'GET';
+  const method = request.method;
   const api = apiFor(deps);
   const allowed = resource === 'requests' && id === undefined ? 'GET, HEAD, POST' : 'GET, HEAD';
   if (!allowed.split(', ').includes(method)) {
-    sendError(res, format, new Open311Error(405, `不支持 ${method} / method ${method} not allowed`), {
+    return sendError(reply, format, new Open311Error(405, `不支持 ${method} / method ${method} not allowed`), {
       allow: allowed,
     });
-    return;
   }
   const query = paramsFromSearch(url.searchParams);
   if (resource === 'services') {
-    if (id === undefined) send(res, 200, format, writeList(format, 'services', 'service', api.services()));
-    else send(res, 200, format, writeObject(format, 'service_definition', api.serviceDefinition(id)));
-    return;
+    if (id === undefined) return send(reply, 200, format, writeList(format, 'services', 'service', api.services()));
+    return send(reply, 200, format, writeObject(format, 'service_definition', api.serviceDefinition(id)));
   }
   if (id !== undefined) {
-    send(res, 200, format, writeList(format, 'service_requests', 'request', api.request(id, query)));
-    return;
+    return send(reply, 200, format, writeList(format, 'service_requests', 'request', api.request(id, query)));
   }
   if (method !== 'POST') {
-    send(res, 200, format, writeList(format, 'service_requests', 'request', api.requests(query)));
-    return;
+    return send(reply, 200, format, writeList(format, 'service_requests', 'request', api.requests(query)));
   }
-  const limit = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const body = await readBody(req, limit);
-  if (body.kind === 'too_large') {
-    sendError(res, format, new Open311Error(413, `请求体超过 ${limit} 字节 / the body exceeds ${limit} bytes`), {
-      connection: 'close',
-    });
-    return;
-  }
-  const created = await api.create(bodyParams(req, body.data, url.searchParams));
-  send(res, 200, format, writeList(format, 'service_requests', 'request', created));
+  return create(request, reply, api, deps, url);
+}
+
+/** Answers one Open311 request; every failure in the Open311 error format. */
+function answer(request: FastifyRequest, reply: FastifyReply, deps: Open311Deps): Promise<FastifyReply> {
+  return route(request, reply, deps).catch((err: unknown) => {
+    const known = asOpen311Error(err);
+    if (!known) deps.onInternalError?.(err);
+    return sendError(reply, formatOf(request), known ?? new Open311Error(500, '服务内部错误 / internal error'));
+  });
+}
+
+/** /open311 and below, paths the router cannot decode included (their ids are decoded here). */
+export function open311PathRoute(deps: Open311Deps): RawPathRoute {
+  return {
+    matches: (pathname) => pathname === '/open311' || pathname.startsWith('/open311/'),
+    answer: (request, reply) => answer(request, reply, deps),
+  };
 }
 
 /**
- * GeoReport v2 on the web shell (README, "Open311"). Returns true when the request was under /open311/
- * (it is then answered here, possibly after this returns); false leaves it to the rest of the server.
+ * GeoReport v2 on the web shell (README, "Open311"): everything under /open311/ is answered here,
+ * errors included, in the Open311 error format.
  */
-export function handleOpen311(req: http.IncomingMessage, res: http.ServerResponse, deps: Open311Deps): boolean {
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://localhost');
-  } catch {
-    return false;
-  }
-  if (url.pathname !== '/open311' && !url.pathname.startsWith('/open311/')) return false;
-  const format: Open311Format = url.pathname.endsWith('.xml') ? 'xml' : 'json';
-  route(req, res, url, deps, format).catch((err: unknown) => {
-    const known = asOpen311Error(err);
-    if (!known) deps.onInternalError?.(err);
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    sendError(res, format, known ?? new Open311Error(500, '服务内部错误 / internal error'));
+export async function registerOpen311(app: FastifyInstance, deps: Open311Deps): Promise<void> {
+  await app.register((scope, _options, done) => {
+    // What fails before the handler (a Content-Type that is not one) is answered in the format too.
+    scope.setErrorHandler((err: FastifyError, request, reply) => {
+      const status = err.statusCode ?? 500;
+      if (status >= 500) deps.onInternalError?.(err);
+      const error =
+        status === 415
+          ? new Open311Error(415, WRONG_TYPE)
+          : status < 500
+            ? new Open311Error(status, '请求无效 / bad request')
+            : new Open311Error(500, '服务内部错误 / internal error');
+      return sendError(reply, formatOf(request), error);
+    });
+    const handler = (request: FastifyRequest, reply: FastifyReply) => answer(request, reply, deps);
+    scope.all('/open311', handler);
+    scope.all('/open311/*', handler);
+    done();
   });
-  return true;
 }

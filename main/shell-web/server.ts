@@ -1,18 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { WS_PATH } from '../../common/contract/wire';
+import fastify from 'fastify';
 import type { HubPort } from '../hub-types';
-import { handleMedia } from '../media';
 import { systemScheduler, type Scheduler } from '../media/ingest/scheduler';
-import { securityHeaders } from '../security/http-policy';
 import { createAccessPolicy } from './access-policy';
+import { registerApiSocket } from './api-socket';
 import { createConnectionSlots } from './connection-slots';
-import { handleOpen311, type Open311Deps } from './open311-routes';
-import { serveStatic } from './static-files';
-import { handleTestClock, type TestClockControl } from './test-clock';
-import { serveSocket } from './ws-connection';
+import { frameworkErrors, installGuards, type RawPathRoute } from './http-guards';
+import { registerMediaRoute } from './media-route';
+import { open311PathRoute, registerOpen311, type Open311Deps } from './open311-routes';
+import { registerRendererFiles } from './renderer-files';
+import { registerTestClock, type TestClockControl } from './test-clock';
 
 export interface WebShellOptions {
   hub: HubPort;
@@ -61,28 +59,53 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-/** A console that answers no ping for this long is gone (cable pulled, laptop asleep): drop it. */
-const HEARTBEAT_MS = 20_000;
-
-/** Frames beyond the limit are still read (to answer them) up to this many times the limit. */
-const HARD_LIMIT_FACTOR = 16;
-
-const SECURITY_HEADERS = Object.entries(securityHeaders());
-
-/** A refusal written on a socket that has not become a WebSocket (ws is never involved). */
-function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  const body = `${message}\n`;
-  const headers = [
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}`,
-    'Connection: close',
-    'Content-Type: text/plain; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    ...SECURITY_HEADERS.map(([name, value]) => `${name}: ${value}`),
-  ];
-  socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
+function createHttpServer(options: WebShellOptions): http.Server {
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const server = http.createServer({
+    // Slow clients (slow-loris): headers and the whole request each have a deadline; a client
+    // past it gets 408 and its connection is closed. Upgraded WebSockets are no longer requests.
+    headersTimeout,
+    requestTimeout: Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout),
+    connectionsCheckingInterval: options.timeoutCheckMs ?? 5_000,
+  });
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
+  return server;
 }
 
-/** HTTP for the renderer bundle and a WebSocket carrying the API contract (docs/architecture.md#two-shells-one-hub). */
+function socketSettings(options: WebShellOptions, warn: (message: string) => void) {
+  const scheduler = options.scheduler ?? systemScheduler;
+  const limits = {
+    maxFrameBytes: options.maxFrameBytes,
+    maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+    maxCallsInFlight: options.maxCallsInFlight ?? 64,
+    signInTimeoutMs: options.signInTimeoutMs ?? 30_000,
+  };
+  const slots = createConnectionSlots({
+    maxPerAddress: options.wsMaxPerAddress ?? 32,
+    maxTotal: options.wsMaxTotal ?? 512,
+    now: () => scheduler.now(),
+    warn,
+  });
+  return { scheduler, limits, slots };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      // After start-up (e.g. too many open files on accept) an error is logged, never thrown.
+      server.on('error', (err) => console.error('[web] server error:', err));
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * HTTP for the renderer bundle and a WebSocket carrying the API contract
+ * (docs/architecture.md#two-shells-one-hub), on fastify: the guards (http-guards.ts) apply to every
+ * route, so a route added later (a gateway, a dashboard) is registered here like the others.
+ */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const warn = options.warn ?? ((message: string) => console.warn(`[web] ${message}`));
   const policy = createAccessPolicy({
@@ -91,117 +114,36 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     allowedOrigins: options.allowedOrigins ?? [],
   });
   let port = 0; // known once listening; nothing is answered before that
-  const headersTimeout = options.headersTimeoutMs ?? 10_000;
-
-  const server = http.createServer(
-    {
-      // Slow clients (slow-loris): headers and the whole request each have a deadline; a client
-      // past it gets 408 and its connection is closed. Upgraded WebSockets are no longer requests.
-      headersTimeout,
-      requestTimeout: Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout),
-      connectionsCheckingInterval: options.timeoutCheckMs ?? 5_000,
-    },
-    (req, res) => {
-      // Set first so every answer below carries them (writeHead's own headers are merged in).
-      for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-      if (!policy.hostAllowed(req.headers.host, port)) {
-        res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-        res.end('未知的主机名 / unknown host name (see --allowed-host)\n');
-        return;
-      }
-      if (req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-        return;
-      }
-      if (options.open311 && handleOpen311(req, res, options.open311)) return;
-      if (handleTestClock(req, res, options.testClock, (origin) => policy.originAllowed(origin, port))) return;
-      // /media/ answers only signed paths (the hub's, session-checked); anything else there is 404.
-      if (handleMedia(req, res, options.hub.routeMedia?.bind(options.hub))) return;
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { allow: 'GET, HEAD' }).end();
-        return;
-      }
-      serveStatic(options.staticDir, req, res);
-    },
-  );
-  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
-
-  const limits = {
-    maxFrameBytes: options.maxFrameBytes,
-    maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
-    maxCallsInFlight: options.maxCallsInFlight ?? 64,
-    signInTimeoutMs: options.signInTimeoutMs ?? 30_000,
-  };
-  const scheduler = options.scheduler ?? systemScheduler;
-  const slots = createConnectionSlots({
-    maxPerAddress: options.wsMaxPerAddress ?? 32,
-    maxTotal: options.wsMaxTotal ?? 512,
-    now: () => scheduler.now(),
+  const server = createHttpServer(options);
+  const rawPathRoutes: RawPathRoute[] = [];
+  const app = fastify({
+    // Our own node:http server (its deadlines above), started and stopped below.
+    serverFactory: (handler) => server.on('request', handler),
+    frameworkErrors: frameworkErrors(policy, () => port, rawPathRoutes),
+    logger: false,
+  });
+  const { scheduler, limits, slots } = socketSettings(options, warn);
+  // First: @fastify/websocket's hook marks upgrades before the guards look at them.
+  const stopHeartbeat = await registerApiSocket(app, {
+    hub: options.hub,
+    policy,
+    port: () => port,
+    slots,
+    limits,
+    scheduler,
     warn,
   });
-  const refusedOrigins = new Set<string>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes * HARD_LIMIT_FACTOR });
-  server.on('upgrade', (req, socket, head) => {
-    // node:http hands the raw socket over without its error listener: a reset must not throw.
-    socket.on('error', () => socket.destroy());
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== WS_PATH) {
-      socket.destroy();
-      return;
-    }
-    if (!policy.hostAllowed(req.headers.host, port)) {
-      refuseUpgrade(socket, 421, '未知的主机名 / unknown host name (see --allowed-host)');
-      return;
-    }
-    if (!policy.originAllowed(req.headers.origin, port)) {
-      const origin = req.headers.origin ?? '?';
-      // Once per origin: a hostile page retrying in a loop must not flood the log.
-      if (!refusedOrigins.has(origin) && refusedOrigins.size < 100) {
-        refusedOrigins.add(origin);
-        warn(`refused WebSockets from origin ${origin} (see --allowed-origin)`);
-      }
-      refuseUpgrade(
-        socket,
-        403,
-        '不允许此来源的网页连接 / pages from this origin may not connect (see --allowed-origin)',
-      );
-      return;
-    }
-    // Counted from the upgrade (not from the open socket) so a burst of handshakes cannot overshoot;
-    // the raw socket's close frees the slot whether the handshake failed or the WebSocket ended.
-    const release = slots.take(req.socket.remoteAddress ?? '');
-    if (!release) {
-      refuseUpgrade(socket, 503, '连接数已达上限，请稍后再试 / too many connections, try again later');
-      return;
-    }
-    socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      alive.add(ws);
-      ws.on('pong', () => alive.add(ws));
-      serveSocket(ws, options.hub, limits, { remoteAddress: req.socket.remoteAddress, warn, scheduler });
-    });
-  });
-  const alive = new WeakSet<WebSocket>();
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.delete(ws);
-      ws.ping();
-    }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  // After start-up (e.g. too many open files on accept) an error is logged, never thrown.
-  server.on('error', (err) => console.error('[web] server error:', err));
-  port = (server.address() as AddressInfo).port;
+  installGuards(app, policy, () => port);
+  app.all('/healthz', (_request, reply) => reply.type('application/json').send('{"ok":true}'));
+  if (options.open311) {
+    await registerOpen311(app, options.open311);
+    rawPathRoutes.push(open311PathRoute(options.open311));
+  }
+  registerTestClock(app, options.testClock, (origin) => policy.originAllowed(origin, port));
+  rawPathRoutes.push(registerMediaRoute(app, options.hub.routeMedia?.bind(options.hub)));
+  await registerRendererFiles(app, options.staticDir);
+  await app.ready();
+  port = await listen(server, options.port, options.host);
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${hostForUrl}:${port}/`,
@@ -209,13 +151,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     get openWebSockets() {
       return slots.total;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(heartbeat);
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+    close: async () => {
+      stopHeartbeat();
+      // Cuts the WebSockets (api-socket.ts); the server itself was started here, so it is closed here.
+      await app.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -1,6 +1,7 @@
-import type http from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { offsetClock, type OffsetClock } from '../clock';
 import { ConfigError, isLoopback } from '../config';
+import { readBoundedBody } from './bounded-body';
 
 /**
  * Test-only: with CITYOPS_TEST_CLOCK=1 the hub runs on a clock the end-to-end tests move forward
@@ -13,6 +14,8 @@ export const TEST_CLOCK_PATH = '/__test/clock';
 /** The farthest one move goes: past a shift or a deadline is hours; a week is plenty. */
 export const MAX_ADVANCE_MS = 7 * 24 * 3_600_000;
 const MAX_BODY_BYTES = 1024;
+/** A body past the limit is read on (and dropped) up to this, so the client sees the 413. */
+const DRAIN_LIMIT_BYTES = 64 * 1024;
 
 export interface TestClockControl {
   clock: OffsetClock;
@@ -42,13 +45,16 @@ const NOT_FOUND: Refusal = {
   en: `the test clock is off (${TEST_CLOCK_ENV} is not set)`,
 };
 
-function answer(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
-  res.end(JSON.stringify(body));
+function answer(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify(body));
 }
 
-function refuse(res: http.ServerResponse, r: Refusal, extra: http.OutgoingHttpHeaders = {}): void {
-  answer(res, r.status, { error: { code: r.code, message: { zh: r.zh, en: r.en } } }, extra);
+function refuse(reply: FastifyReply, r: Refusal): FastifyReply {
+  return answer(reply, r.status, { error: { code: r.code, message: { zh: r.zh, en: r.en } } });
 }
 
 function invalid(en: string, zh = '请求无效'): Refusal {
@@ -73,64 +79,51 @@ function parseMove(body: string): number | Refusal {
   return advanceMs;
 }
 
-function readBody(req: http.IncomingMessage, done: (body: string | null) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  req.on('end', () => done(size <= MAX_BODY_BYTES ? Buffer.concat(chunks).toString('utf8') : null));
-  req.on('error', () => req.destroy());
-}
-
-function move(req: http.IncomingMessage, res: http.ServerResponse, control: TestClockControl): void {
+async function move(request: FastifyRequest, reply: FastifyReply, control: TestClockControl): Promise<FastifyReply> {
   // JSON only: a page of another site cannot send it without a preflight, which is never answered.
-  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-    refuse(res, { status: 415, code: 'E_INVALID', zh: '请求须为 JSON', en: 'send application/json' });
-    return;
+  if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+    return refuse(reply, { status: 415, code: 'E_INVALID', zh: '请求须为 JSON', en: 'send application/json' });
   }
-  readBody(req, (body) => {
-    if (body === null) {
-      refuse(res, { status: 413, code: 'E_INVALID', zh: '请求过大', en: `the body is over ${MAX_BODY_BYTES} bytes` });
-      return;
-    }
-    const advanceMs = parseMove(body);
-    if (typeof advanceMs !== 'number') return refuse(res, advanceMs);
-    const now = control.clock.advance(advanceMs);
-    control.onMove?.(now);
-    answer(res, 200, { now, offsetMs: control.clock.offset() });
-  });
+  const body = await readBoundedBody(request.raw, request.headers['content-length'], MAX_BODY_BYTES, DRAIN_LIMIT_BYTES);
+  if (body.kind === 'too_large') {
+    return refuse(reply, {
+      status: 413,
+      code: 'E_INVALID',
+      zh: '请求过大',
+      en: `the body is over ${MAX_BODY_BYTES} bytes`,
+    });
+  }
+  const advanceMs = parseMove(body.data.toString('utf8'));
+  if (typeof advanceMs !== 'number') return refuse(reply, advanceMs);
+  const now = control.clock.advance(advanceMs);
+  control.onMove?.(now);
+  return answer(reply, 200, { now, offsetMs: control.clock.offset() });
 }
 
 /**
- * Answers TEST_CLOCK_PATH and returns true; false for any other path. GET: the hub's time and how far
- * it has been moved. POST {"advanceMs": n}: moves it n ms forward. `originAllowed` is the web shell's
- * own rule for pages (a console's page may call it; another site's may not).
+ * TEST_CLOCK_PATH on the web shell, answered whether the clock is on or not (off: 404). GET: the
+ * hub's time and how far it has been moved. POST {"advanceMs": n}: moves it n ms forward.
+ * `originAllowed` is the web shell's own rule for pages (a console's page may call it; another
+ * site's may not).
  */
-export function handleTestClock(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
+export function registerTestClock(
+  app: FastifyInstance,
   control: TestClockControl | undefined,
   originAllowed: (origin: string | undefined) => boolean,
-): boolean {
-  if (new URL(req.url ?? '/', 'http://localhost').pathname !== TEST_CLOCK_PATH) return false;
-  if (!control) {
-    refuse(res, NOT_FOUND);
-    return true;
-  }
-  if (!isLoopback(req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '') || !originAllowed(req.headers.origin)) {
-    refuse(res, { status: 403, code: 'E_FORBIDDEN', zh: '不允许从此处拨动测试时钟', en: 'not from here' });
-    return true;
-  }
-  if (req.method === 'GET' || req.method === 'HEAD') {
-    answer(res, 200, { now: control.clock(), offsetMs: control.clock.offset() });
-  } else if (req.method === 'POST') {
-    move(req, res, control);
-  } else {
-    refuse(res, { status: 405, code: 'E_INVALID', zh: '方法不允许', en: 'GET or POST' }, { allow: 'GET, HEAD, POST' });
-  }
-  return true;
+): void {
+  app.all(TEST_CLOCK_PATH, async (request, reply) => {
+    if (!control) return refuse(reply, NOT_FOUND);
+    const from = request.raw.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
+    if (!isLoopback(from) || !originAllowed(request.headers.origin)) {
+      return refuse(reply, { status: 403, code: 'E_FORBIDDEN', zh: '不允许从此处拨动测试时钟', en: 'not from here' });
+    }
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      return answer(reply, 200, { now: control.clock(), offsetMs: control.clock.offset() });
+    }
+    if (request.method === 'POST') return move(request, reply, control);
+    reply.header('allow', 'GET, HEAD, POST');
+    return refuse(reply, { status: 405, code: 'E_INVALID', zh: '方法不允许', en: 'GET or POST' });
+  });
 }
 
 /**

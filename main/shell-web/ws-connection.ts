@@ -62,6 +62,33 @@ export interface SocketPeer {
   scheduler?: Scheduler;
 }
 
+/**
+ * Closes `ws` (WS_CLOSE_SIGN_IN_TIMEOUT) when it has no session at a deadline. Checked every period,
+ * not once: a console that signs out and stays at the sign-in page is closed too (it reconnects
+ * quietly). A call in flight (a sign-in being checked) earns one more period, once, so a password
+ * submitted at the last moment is not cut off.
+ */
+function watchSignIn(
+  ws: WebSocket,
+  conn: Connection,
+  busy: () => boolean,
+  scheduler: Scheduler,
+  signInTimeoutMs: number,
+): void {
+  let graceUsed = false;
+  let cancelDeadline = (): void => undefined;
+  const checkSignedIn = () => {
+    if (conn.token === null && (!busy() || graceUsed)) {
+      ws.close(WS_CLOSE_SIGN_IN_TIMEOUT, 'sign-in timeout');
+      return;
+    }
+    graceUsed = conn.token === null;
+    cancelDeadline = scheduler.after(signInTimeoutMs, checkSignedIn);
+  };
+  cancelDeadline = scheduler.after(signInTimeoutMs, checkSignedIn);
+  ws.on('close', () => cancelDeadline());
+}
+
 /** Serves one WebSocket: each text frame is one call; events are pushed as they happen. */
 export function serveSocket(ws: WebSocket, hub: HubPort, limits: SocketLimits, peer: SocketPeer): void {
   const { maxFrameBytes } = limits;
@@ -97,23 +124,7 @@ export function serveSocket(ws: WebSocket, hub: HubPort, limits: SocketLimits, p
   ws.on('error', (err: Error & { code?: string }) => warnOnce(`closed: ${err.message} (${err.code ?? 'error'})`));
 
   let inFlight = 0;
-  // Checked every period, not once: a console that signs out and stays at the sign-in page is
-  // closed too (it reconnects quietly). A call in flight (a sign-in being checked) earns one more
-  // period, once, so a password submitted at the last moment is not cut off.
-  const scheduler = peer.scheduler ?? systemScheduler;
-  const signInTimeoutMs = limits.signInTimeoutMs ?? 30_000;
-  let graceUsed = false;
-  let cancelDeadline = (): void => undefined;
-  const checkSignedIn = () => {
-    if (conn.token === null && (inFlight === 0 || graceUsed)) {
-      ws.close(WS_CLOSE_SIGN_IN_TIMEOUT, 'sign-in timeout');
-      return;
-    }
-    graceUsed = conn.token === null;
-    cancelDeadline = scheduler.after(signInTimeoutMs, checkSignedIn);
-  };
-  cancelDeadline = scheduler.after(signInTimeoutMs, checkSignedIn);
-  ws.on('close', () => cancelDeadline());
+  watchSignIn(ws, conn, () => inFlight > 0, peer.scheduler ?? systemScheduler, limits.signInTimeoutMs ?? 30_000);
 
   const callEnded = () => {
     inFlight -= 1;
