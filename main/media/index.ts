@@ -11,12 +11,6 @@ export {
   type DemoMediaOptions,
   type DemoStreamInfo,
 } from './demo-media';
-export {
-  handleMedia,
-  routeMediaNamespace,
-  type MediaAnswer,
-  type MediaRequest,
-  type MediaResponse,
-} from './media-routes';
+export { routeMediaNamespace, type MediaAnswer, type MediaRequest, type MediaResponse } from './media-routes';
 export { DEMO_CLIPS_SUBDIR, demoClipsDirCandidates, findDemoClipsDir, type ClipsDirHints } from './clips-dir';
 export type { StreamKind } from './demo-manifest';

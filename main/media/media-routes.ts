@@ -1,13 +1,13 @@
-import type http from 'node:http';
 import type { StreamKind } from './demo-manifest';
 import type { DemoMedia, MediaResult } from './demo-media';
 
 /**
- * HTTP answers for the hub's media, transport-neutral so the web shell (node:http, handleMedia) and
- * the Electron shell (app:// scheme) give the same ones. Everything under /media/ is served through a
- * signed path only (main/media/gateway/signed-routes.ts: a session-checked token per camera stream);
- * any other /media/ path answers 404, so no media of the hub — demo clips included — is reachable
- * without a signed-in session. Stopping and starting a demo stream is the contract's `demo.setRunning`.
+ * HTTP answers for the hub's media, transport-neutral so the web shell (fastify,
+ * main/shell-web/media-route.ts) and the Electron shell (app:// scheme) give the same ones.
+ * Everything under /media/ is served through a signed path only (main/media/gateway/signed-routes.ts:
+ * a session-checked token per camera stream); any other /media/ path answers 404, so no media of the
+ * hub — demo clips included — is reachable without a signed-in session. Stopping and starting a demo
+ * stream is the contract's `demo.setRunning`.
  *
  * For the signed demo paths, demoStreamFile answers a demo camera's stream files:
  *   index.m3u8   live media playlist (sliding window)
@@ -116,27 +116,4 @@ export function routeMediaNamespace(
 ): MediaAnswer | null {
   if (!isMediaPath(request.url)) return null;
   return route?.(request) ?? mediaNotFound(request.method === 'HEAD');
-}
-
-/** node:http adapter: true when the request was in /media/ and has been answered. */
-export function handleMedia(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  route?: (request: MediaRequest) => MediaAnswer | null,
-): boolean {
-  const answer = routeMediaNamespace({ method: req.method ?? 'GET', url: req.url ?? '/' }, route);
-  if (!answer) return false;
-  const send = (response: MediaResponse): void => {
-    if (res.headersSent || res.destroyed) return;
-    res.writeHead(response.status, response.headers);
-    res.end(response.body ?? undefined);
-  };
-  if (answer instanceof Promise) {
-    answer.then(send, () => send(mediaText(502, '上游错误 / upstream error', req.method === 'HEAD')));
-  } else {
-    send(answer);
-  }
-  // Drain a request body (none is expected) so the keep-alive connection stays usable.
-  if (!req.complete) req.resume();
-  return true;
 }
