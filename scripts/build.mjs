@@ -54,6 +54,10 @@ await Promise.all([
     outdir: 'out/electron',
     outExtension: { '.js': '.cjs' },
     plugins: [pdfkitCommonJs],
+    // A CommonJS bundle has no import.meta: its url is the bundle's own file (the media engine looks
+    // mediasoup up from there, main/media/engine/index.ts).
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   esbuild({
     ...common,
