@@ -1,10 +1,37 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 import WebSocket from 'ws';
 import type { ApiResult } from '../../common/contract';
 import type { ServerFrame } from '../../common/contract/wire';
+import type { Hub } from '../../main/hub';
+import { startWebShell, type WebShell } from '../../main/shell-web/server';
+import { tempDir } from './hub';
 
 /** Clients for the web shell's hardening tests: library, raw HTTP and hand-built WebSocket frames. */
+
+export const MAX_FRAME = 4096;
+export const MAX_BUFFERED = 64 * 1024;
+export const REMOTE_ORIGIN = 'https://remote.example.org';
+export const REMOTE_HOST = 'console.example.org';
+
+/** The shell both hardening suites attack: small frame and buffer limits, one extra origin and host. */
+export function startHardenedShell(hub: Hub, warnings: string[]): Promise<WebShell> {
+  const staticDir = tempDir('cityops-static-');
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
+  return startWebShell({
+    hub,
+    host: '127.0.0.1',
+    port: 0,
+    staticDir,
+    maxFrameBytes: MAX_FRAME,
+    allowedOrigins: [REMOTE_ORIGIN],
+    allowedHosts: [REMOTE_HOST],
+    maxBufferedBytes: MAX_BUFFERED,
+    warn: (line) => warnings.push(line),
+  });
+}
 
 /** A library client; `system.info` answers anonymously, so it proves the hub still serves. */
 export async function systemInfo(port: number, options: WebSocket.ClientOptions = {}): Promise<ApiResult<unknown>> {

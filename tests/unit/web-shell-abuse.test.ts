@@ -1,6 +1,4 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../common/contract/wire';
@@ -9,14 +7,20 @@ import type { HubPort } from '../../main/hub-types';
 import { startWebShell, type WebShell } from '../../main/shell-web/server';
 import { serveSocket } from '../../main/shell-web/ws-connection';
 import { demoHub, tempDir } from '../helpers/hub';
-import { closeCode, closePayload, frame, handshake, rawSocket, systemInfo } from '../helpers/web-shell-client';
+import {
+  closeCode,
+  closePayload,
+  frame,
+  handshake,
+  MAX_BUFFERED,
+  MAX_FRAME,
+  rawSocket,
+  startHardenedShell,
+  systemInfo,
+} from '../helpers/web-shell-client';
 
-const MAX_FRAME = 4096;
-/** What ws accepts before it refuses a frame outright (server.ts: 16 × the frame limit). */
+/** What ws accepts before it refuses a frame outright (api-socket.ts: 16 × the frame limit). */
 const MAX_PAYLOAD = MAX_FRAME * 16;
-const MAX_BUFFERED = 64 * 1024;
-const REMOTE_ORIGIN = 'https://remote.example.org';
-const REMOTE_HOST = 'console.example.org';
 
 let hub: Hub;
 let shell: WebShell;
@@ -24,19 +28,7 @@ const warnings: string[] = [];
 
 beforeAll(async () => {
   hub = await demoHub();
-  const staticDir = tempDir('cityops-static-');
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
-  shell = await startWebShell({
-    hub,
-    host: '127.0.0.1',
-    port: 0,
-    staticDir,
-    maxFrameBytes: MAX_FRAME,
-    allowedOrigins: [REMOTE_ORIGIN],
-    allowedHosts: [REMOTE_HOST],
-    maxBufferedBytes: MAX_BUFFERED,
-    warn: (line) => warnings.push(line),
-  });
+  shell = await startHardenedShell(hub, warnings);
 });
 afterAll(async () => {
   await shell.close();

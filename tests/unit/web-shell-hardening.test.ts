@@ -1,18 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../main/hub';
 import { contentTypeFor, securityHeaders } from '../../main/security/http-policy';
 import { securityHeaders as electronSecurityHeaders } from '../../main/shell-electron/static-files';
 import { parseHostHeader } from '../../main/shell-web/access-policy';
-import { startWebShell, type WebShell } from '../../main/shell-web/server';
-import { demoHub, tempDir } from '../helpers/hub';
-import { get, rawSocket, systemInfo, upgradeStatus } from '../helpers/web-shell-client';
-
-const MAX_FRAME = 4096;
-const MAX_BUFFERED = 64 * 1024;
-const REMOTE_ORIGIN = 'https://remote.example.org';
-const REMOTE_HOST = 'console.example.org';
+import type { WebShell } from '../../main/shell-web/server';
+import { demoHub } from '../helpers/hub';
+import {
+  get,
+  rawSocket,
+  REMOTE_HOST,
+  REMOTE_ORIGIN,
+  startHardenedShell,
+  systemInfo,
+  upgradeStatus,
+} from '../helpers/web-shell-client';
 
 let hub: Hub;
 let shell: WebShell;
@@ -21,19 +22,7 @@ const warnings: string[] = [];
 
 beforeAll(async () => {
   hub = await demoHub();
-  const staticDir = tempDir('cityops-static-');
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
-  shell = await startWebShell({
-    hub,
-    host: '127.0.0.1',
-    port: 0,
-    staticDir,
-    maxFrameBytes: MAX_FRAME,
-    allowedOrigins: [REMOTE_ORIGIN],
-    allowedHosts: [REMOTE_HOST],
-    maxBufferedBytes: MAX_BUFFERED,
-    warn: (line) => warnings.push(line),
-  });
+  shell = await startHardenedShell(hub, warnings);
   base = `http://127.0.0.1:${shell.port}`;
 });
 afterAll(async () => {
