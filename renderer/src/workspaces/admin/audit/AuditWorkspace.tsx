@@ -1,14 +1,12 @@
-import { Alert, Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../../common/contract';
 import { WorkspaceTitle } from '../../../components/WorkspaceTitle';
 import { useErrorText } from '../../../i18n/useDisplay';
-import { formatDateTime } from '../../../time/dayjs';
 import { AuditFilterBar } from './AuditFilterBar';
-import { auditSummary, auditTarget, errorName, methodName } from './render';
-import { useAuditRender } from './useAuditRender';
+import { useAuditColumns } from './auditColumns';
 import type { AuditFilters } from './filters';
 import { useAuditLog } from './useAuditLog';
 
@@ -17,7 +15,7 @@ export function AuditWorkspace() {
   const errorText = useErrorText();
   const [filters, setFilters] = useState<AuditFilters>({});
   const log = useAuditLog(filters);
-  const names = useAuditRender();
+  const columns = useAuditColumns();
   const rows = useMemo(() => log.data?.pages.flatMap((p) => p.entries) ?? [], [log.data]);
 
   return (
@@ -40,71 +38,7 @@ export function AuditWorkspace() {
             'data-method': e.method,
           }) as HTMLAttributes<HTMLElement>
         }
-        columns={[
-          {
-            key: 'at',
-            title: t('audit.column.at'),
-            dataIndex: 'at',
-            width: 170,
-            render: (at: number) => <span className="tabular">{formatDateTime(at)}</span>,
-          },
-          {
-            key: 'actor',
-            title: t('audit.column.actor'),
-            width: 120,
-            // The display name; the sign-in name (what was typed, for failed sign-ins) only when there is none.
-            render: (_, e) => <span data-testid="audit-actor">{e.actorDisplayName ?? e.actorName}</span>,
-          },
-          {
-            key: 'method',
-            title: t('audit.column.method'),
-            dataIndex: 'method',
-            width: 160,
-            // The contract name stays reachable for whoever reads the code: on hover.
-            render: (method: string) => (
-              <Tooltip title={method}>
-                <span data-testid="audit-method">{methodName(method, names)}</span>
-              </Tooltip>
-            ),
-          },
-          {
-            key: 'target',
-            title: t('audit.column.target'),
-            width: 160,
-            ellipsis: { showTitle: false },
-            render: (_, e) => {
-              const target = auditTarget(e, names);
-              return target === null ? t('common.none') : <Tooltip title={target}>{target}</Tooltip>;
-            },
-          },
-          {
-            key: 'summary',
-            title: t('audit.column.summary'),
-            ellipsis: { showTitle: false },
-            render: (_, e) => {
-              const summary = auditSummary(e, names);
-              return (
-                <Tooltip title={summary}>
-                  <span data-testid="audit-summary">{summary}</span>
-                </Tooltip>
-              );
-            },
-          },
-          {
-            key: 'result',
-            title: t('audit.column.result'),
-            width: 220,
-            render: (_, e) =>
-              e.ok ? (
-                <Tag color="green">{t('audit.ok')}</Tag>
-              ) : (
-                <Tag color="red">
-                  {t('audit.failed')}
-                  {e.errorCode ? ` · ${errorName(e.errorCode, names)}` : ''}
-                </Tag>
-              ),
-          },
-        ]}
+        columns={columns}
       />
       <Flex align="center" justify="center" gap={12} style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" data-testid="audit-count">

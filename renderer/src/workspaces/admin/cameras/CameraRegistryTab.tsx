@@ -1,5 +1,4 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Input, Segmented, Table, Typography } from 'antd';
+import { Alert, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +7,11 @@ import { useApiQuery } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { CameraActions } from './CameraActions';
 import { cameraColumns } from './cameraColumns';
-import { CameraExportButtons } from './CameraExportButtons';
 import { CameraFormModal } from './CameraFormModal';
 import { CameraImportModal } from './CameraImportModal';
+import { CameraRegistryToolbar, type EnabledChoice } from './CameraRegistryToolbar';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; camera: Camera } | { kind: 'import' } | null;
-type EnabledChoice = 'all' | 'enabled' | 'disabled';
 
 /** The text filter runs on the hub: wait for a pause in typing rather than query on every key. */
 function useDebounced(value: string, ms: number): string {
@@ -51,53 +49,19 @@ export function CameraRegistryTab() {
 
   return (
     <>
-      <Flex align="center" gap={12} wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('cameras.filter')}
-          style={{ maxWidth: 320 }}
-          data-testid="camera-filter"
-          onChange={(e) => {
-            setText(e.target.value);
-          }}
-        />
-        <Segmented<EnabledChoice>
-          value={enabled}
-          onChange={setEnabled}
-          data-testid="camera-enabled-filter"
-          options={(['all', 'enabled', 'disabled'] as const).map((v) => ({
-            value: v,
-            label: t(`cameras.enabledFilter.${v}`),
-          }))}
-        />
-        {cameras.data && (
-          <Typography.Text type="secondary" data-testid="camera-count">
-            {t('cameras.count', { count: cameras.data.total })}
-          </Typography.Text>
-        )}
-        <Flex gap={8} style={{ marginLeft: 'auto' }} wrap>
-          <CameraExportButtons filter={filter} />
-          <Button
-            icon={<UploadOutlined />}
-            data-testid="camera-import-open"
-            onClick={() => {
-              setDialog({ kind: 'import' });
-            }}
-          >
-            {t('cameras.import.open')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="camera-create"
-            onClick={() => {
-              setDialog({ kind: 'create' });
-            }}
-          >
-            {t('cameras.create')}
-          </Button>
-        </Flex>
-      </Flex>
+      <CameraRegistryToolbar
+        enabled={enabled}
+        setEnabled={setEnabled}
+        setText={setText}
+        total={cameras.data?.total}
+        filter={filter}
+        onImport={() => {
+          setDialog({ kind: 'import' });
+        }}
+        onCreate={() => {
+          setDialog({ kind: 'create' });
+        }}
+      />
       {cameras.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(cameras.error)} />}
       <Table<Camera>
         size="small"

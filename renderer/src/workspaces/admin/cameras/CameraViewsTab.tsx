@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Flex, Table, Typography } from 'antd';
+import { Alert, Flex, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../api';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { dayjs, shanghaiDayStart } from '../../../time/dayjs';
 import { formatDuration } from './duration';
+import { ViewsRangeBar } from './ViewsRangeBar';
 
 type ByCamera = CameraViewsReport['byCamera'][number];
 type ByUser = CameraViewsReport['byUser'][number];
@@ -37,28 +38,7 @@ export function CameraViewsTab() {
 
   return (
     <>
-      <Flex align="center" gap={12} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text>{t('cameras.views.range')}</Typography.Text>
-        <DatePicker.RangePicker
-          value={range}
-          allowClear={false}
-          // The hub refuses ranges over 366 days; a year is the longest useful supervision window.
-          disabledDate={(d, info) => info.from !== undefined && Math.abs(d.diff(info.from, 'day')) > 365}
-          data-testid="camera-views-range"
-          onChange={(next) => {
-            if (next?.[0] && next[1]) setRange([next[0], next[1]]);
-          }}
-        />
-        {data && (
-          <Typography.Text type="secondary" data-testid="camera-views-totals">
-            {t('cameras.views.totals', {
-              views: data.totals.views,
-              duration: duration(data.totals.totalMs),
-              open: data.totals.stillOpen,
-            })}
-          </Typography.Text>
-        )}
-      </Flex>
+      <ViewsRangeBar range={range} setRange={setRange} data={data} />
       {report.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(report.error)} />}
       <Flex gap={16} wrap align="start">
         <div style={{ flex: '1 1 420px', minWidth: 0 }}>
