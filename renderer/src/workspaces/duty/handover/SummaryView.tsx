@@ -1,56 +1,20 @@
-import { Descriptions, Flex, List, Tag, Typography } from 'antd';
+import { Descriptions, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HandoverOrder, HandoverSummary } from '../../../../../common/contract/duty-handover';
-import { useOrderNames } from '../../../orders/display/useOrderNames';
-import { openOrder } from '../../../orders/drawer/store';
+import type { HandoverSummary } from '../../../../../common/contract/duty-handover';
 import { formatDateTime } from '../../../time/dayjs';
 import { useEntryLabels } from '../entryRef';
-
-function OrderLinks({ rows, total, testId }: { rows: readonly HandoverOrder[]; total: number; testId: string }) {
-  const { t } = useTranslation();
-  const names = useOrderNames();
-  if (total === 0) return <Typography.Text type="secondary">{t('duty.summary.none')}</Typography.Text>;
-  return (
-    <Flex vertical gap={2} data-testid={testId}>
-      {rows.map((o) => (
-        <Typography.Link
-          key={o.id}
-          onClick={() => {
-            openOrder(o.id);
-          }}
-        >
-          {o.code} {o.title}（{names.state(o.state)}
-          {o.deadlineAt !== null ? `，${t('duty.summary.deadline', { at: formatDateTime(o.deadlineAt) })}` : ''}）
-        </Typography.Link>
-      ))}
-      {total > rows.length && (
-        <Typography.Text type="secondary">{t('duty.summary.more', { count: total - rows.length })}</Typography.Text>
-      )}
-    </Flex>
-  );
-}
+import { OrderLinks } from './OrderLinks';
+import { ChecklistAnswers, OrdersByState } from './SummaryParts';
 
 /** A handover summary as the incoming chief reads it: orders, incident, cameras, tasks, checklist, notes. */
 export function SummaryView({ summary, showInputs = true }: { summary: HandoverSummary; showInputs?: boolean }) {
   const { t } = useTranslation();
   const labels = useEntryLabels();
-  const names = useOrderNames();
   const { orders } = summary;
   return (
     <Descriptions bordered size="small" column={1} data-testid="handover-summary" styles={{ label: { width: 180 } }}>
       <Descriptions.Item label={t('duty.summary.orders')}>
-        {orders.openTotal === 0 ? (
-          <Typography.Text type="secondary">{t('duty.summary.byStateNone')}</Typography.Text>
-        ) : (
-          <Flex gap={4} wrap align="center" data-testid="handover-by-state">
-            {orders.byState.map((s) => (
-              <Tag key={s.state}>
-                {names.state(s.state)} {s.count}
-              </Tag>
-            ))}
-            <Typography.Text strong>{t('duty.summary.openTotal', { count: orders.openTotal })}</Typography.Text>
-          </Flex>
-        )}
+        <OrdersByState orders={orders} />
       </Descriptions.Item>
       <Descriptions.Item label={t('duty.summary.overdue', { count: orders.overdueTotal })}>
         <OrderLinks rows={orders.overdue} total={orders.overdueTotal} testId="handover-overdue" />
@@ -104,15 +68,7 @@ export function SummaryView({ summary, showInputs = true }: { summary: HandoverS
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('duty.handover.checklist')}>
-            <Flex vertical gap={2}>
-              {summary.checklist.map((c) => (
-                <span key={c.id} data-testid="handover-check" data-done={c.done}>
-                  <Tag color={c.done ? 'green' : 'red'}>{c.done ? t('duty.summary.yes') : t('duty.summary.no')}</Tag>
-                  {c.label}
-                  {c.note !== '' && <Typography.Text type="secondary">（{c.note}）</Typography.Text>}
-                </span>
-              ))}
-            </Flex>
+            <ChecklistAnswers checklist={summary.checklist} />
           </Descriptions.Item>
           <Descriptions.Item label={t('duty.handover.notes')}>
             <span style={{ whiteSpace: 'pre-wrap' }} data-testid="handover-notes">

@@ -1,5 +1,4 @@
-import { Alert, App, Button, Flex, Form, Input, Segmented } from 'antd';
-import { useCallback, useState } from 'react';
+import { Alert, Button, Form, Input, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   DUTY_LOG_AUTHOR_KINDS,
@@ -7,16 +6,10 @@ import {
   type DutyLogAuthorKind,
   type DutyLogEntry,
 } from '../../../../../common/contract/duty-log';
-import { useApiMutation } from '../../../api';
-import { useErrorText } from '../../../i18n/useDisplay';
-import { AttachmentUploader, type UploadState } from '../../../orders/attachments/AttachmentUploader';
 import { useKindName } from '../kinds';
-import { CAMERA_VIEWERS } from '../../../../../common/contract/cameras';
-import { hasAnyRole } from '../../../orders/roles';
-import { useUser } from '../../../stores/session';
-import { CameraPicker } from './CameraPicker';
-import { OrderPicker, type PickedOrder } from './OrderPicker';
 import { useEntryLabels } from '../entryRef';
+import { EntryLinkFields } from './EntryLinkFields';
+import { useEntryComposer } from './useEntryComposer';
 
 /**
  * Writes an entry (or a correction of `correcting`) into the current shift. The form clears only
@@ -25,56 +18,9 @@ import { useEntryLabels } from '../entryRef';
 export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry | null; onDone: () => void }) {
   const { t } = useTranslation();
   const labels = useEntryLabels();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const kindName = useKindName();
-  const [kind, setKind] = useState<DutyLogAuthorKind>('duty');
-  const [text, setText] = useState('');
-  const [orders, setOrders] = useState<PickedOrder[]>([]);
-  const [cameras, setCameras] = useState<string[]>([]);
-  const canSeeCameras = hasAnyRole(useUser().roles, CAMERA_VIEWERS);
-  const [uploads, setUploads] = useState<UploadState>({ ids: [], busy: false });
-  const [uploaderKey, setUploaderKey] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const onUploads = useCallback((state: UploadState) => {
-    setUploads(state);
-  }, []);
-  const append = useApiMutation('duty.log.append', {
-    invalidates: ['duty.log.current', 'duty.log.search', 'duty.handover.preview'],
-    onSuccess: () => {
-      setText('');
-      setOrders([]);
-      setCameras([]);
-      setUploaderKey((k) => k + 1);
-      setError(null);
-      void message.success(t('duty.compose.saved'));
-      onDone();
-    },
-    onError: (e) => {
-      setError(errorText(e));
-    },
-  });
-  const submit = () => {
-    if (text.trim() === '') {
-      setError(t('duty.compose.textRequired'));
-      return;
-    }
-    if (uploads.busy) {
-      setError(t('duty.compose.waitUploads'));
-      return;
-    }
-    const links = {
-      ...(orders.length > 0 ? { orderIds: orders.map((o) => o.id) } : {}),
-      ...(cameras.length > 0 ? { cameraIds: cameras } : {}),
-      ...(uploads.ids.length > 0 ? { attachmentIds: uploads.ids } : {}),
-    };
-    append.mutate({
-      kind: correcting && correcting.kind !== 'system' ? correcting.kind : kind,
-      text,
-      ...(correcting ? { correctsId: correcting.id } : {}),
-      ...(Object.keys(links).length > 0 ? { links } : {}),
-    });
-  };
+  const c = useEntryComposer(correcting, onDone);
+  const { kind, setKind, text, setText, submit, error, append } = c;
   return (
     <Form layout="vertical" data-testid="duty-composer" onFinish={submit}>
       {correcting && (
@@ -120,19 +66,14 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
           }}
         />
       </Form.Item>
-      <Flex gap={16} wrap align="start">
-        <Form.Item label={t('duty.compose.orders')} style={{ marginBottom: 8 }}>
-          <OrderPicker value={orders} onChange={setOrders} />
-        </Form.Item>
-        {canSeeCameras && (
-          <Form.Item label={t('duty.compose.cameras')} style={{ marginBottom: 8 }}>
-            <CameraPicker value={cameras} onChange={setCameras} />
-          </Form.Item>
-        )}
-        <Form.Item label={t('duty.log.attachments')} style={{ marginBottom: 8 }}>
-          <AttachmentUploader key={uploaderKey} testId="duty-attachments" onChange={onUploads} />
-        </Form.Item>
-      </Flex>
+      <EntryLinkFields
+        orders={c.orders}
+        setOrders={c.setOrders}
+        cameras={c.cameras}
+        setCameras={c.setCameras}
+        uploaderKey={c.uploaderKey}
+        onUploads={c.onUploads}
+      />
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="duty-compose-error" />
       )}

@@ -1,6 +1,6 @@
-import { CheckCircleFilled, ScheduleOutlined } from '@ant-design/icons';
-import { Popover, Tooltip } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { ScheduleOutlined } from '@ant-design/icons';
+import { Popover } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodName } from '../../../../../common/contract';
 import { CHIEF_POST } from '../../../../../common/domain/duty/roster';
@@ -9,11 +9,14 @@ import { useUser } from '../../../stores/session';
 import { useNow } from '../../../time/useNow';
 import { CheckInButtons } from './CheckInButtons';
 import { latePeople } from './lateness';
+import { LateBadge } from './LateBadge';
+import { OnDutyChief } from './OnDutyChief';
 import { OnDutyPopover } from './OnDutyPopover';
 import { useDutyChanged } from './useDutyChanged';
 import { useDutyNames } from './useDutyNames';
 import { useMissingCheckInAlerts } from './useMissingCheckInAlerts';
 import { useRosterAccess } from './useRosterAccess';
+import { useTurnoverRefetch } from './useTurnoverRefetch';
 
 const WATCHED: readonly MethodName[] = ['duty.onDuty'];
 /** Check-in opens 30 minutes before a shift: a minute's refresh shows the button in time. */
@@ -36,15 +39,7 @@ export function OnDutyStatus() {
   useDutyChanged(WATCHED);
   useMissingCheckInAlerts(onDuty);
 
-  // Turn over to the next shift the moment this one ends, not up to a minute later.
-  const endsAt = onDuty?.shift?.endsAt;
-  useEffect(() => {
-    if (endsAt === undefined) return;
-    const timer = setTimeout(() => void refetch(), Math.max(0, endsAt - Date.now()) + 1_000);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [endsAt, refetch]);
+  useTurnoverRefetch(onDuty?.shift?.endsAt, refetch);
 
   const late = useMemo(() => latePeople(onDuty, now), [onDuty, now]);
   const lateIds = useMemo(() => new Set(late.map((e) => e.id)), [late]);
@@ -78,44 +73,8 @@ export function OnDutyStatus() {
           <span data-testid="on-duty-shift" data-shift={shift?.code ?? ''}>
             {shift ? `${names.name(shift)} ${names.hours(shift)}` : t('roster.status.noShift')}
           </span>
-          {shift && (
-            <span data-testid="on-duty-chief" data-user={chief?.userId ?? ''}>
-              {chiefPost ? names.name(chiefPost) : t('roster.status.chief')}{' '}
-              {chief ? (
-                <span style={{ color: '#e3eaf4' }}>
-                  {chief.userName}
-                  {chief.checkedInAt !== null && (
-                    <CheckCircleFilled
-                      style={{ color: '#3aa57a', marginInlineStart: 4 }}
-                      aria-label={t('roster.check.in')}
-                    />
-                  )}
-                </span>
-              ) : (
-                <span style={{ color: '#d59b3a' }}>{t('roster.status.noChief')}</span>
-              )}
-            </span>
-          )}
-          {showLate && (
-            <Tooltip title={t('roster.status.late', { names: late.map((e) => e.userName).join('、') })}>
-              <span
-                data-testid="on-duty-missing"
-                data-count={late.length}
-                style={{
-                  minWidth: 18,
-                  padding: '0 5px',
-                  borderRadius: 9,
-                  background: '#e5484d',
-                  color: '#fff',
-                  fontSize: 12,
-                  lineHeight: '18px',
-                  textAlign: 'center',
-                }}
-              >
-                {t('roster.status.lateCount', { n: late.length })}
-              </span>
-            </Tooltip>
-          )}
+          {shift && <OnDutyChief chief={chief} chiefPost={chiefPost} />}
+          {showLate && <LateBadge late={late} />}
         </span>
       </Popover>
       <CheckInButtons mine={onDuty.mine} />

@@ -1,25 +1,13 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DutyPatternDto, ShiftTemplateDto } from '../../../../../common/contract';
-import { defaultPattern } from '../../../../../common/domain/duty/shift-templates';
-import { useApiMutation } from '../../../api';
+import type { DutyPatternDto } from '../../../../../common/contract';
 import { HubErrorAlert } from './HubErrorAlert';
-import { problemShiftCodes } from './hubErrorDetails';
+import { PatternDrawerActions } from './PatternDrawerActions';
+import { usePatternColumns } from './patternColumns';
+import { usePatternDraft, type DraftShift } from './usePatternDraft';
 import { useDutyNames } from './useDutyNames';
-
-interface DraftShift extends ShiftTemplateDto {
-  /** Row key; a new shift has no code until the editor types one. */
-  key: string;
-  /** Saved shifts keep their code: the roster refers to shifts by it. */
-  isNew: boolean;
-}
-
-/** Saved shifts are keyed by their code (unique in a pattern), so rows keep their inputs across renders. */
-const draftOf = (shifts: readonly ShiftTemplateDto[]): DraftShift[] =>
-  shifts.map((s) => ({ ...s, key: `saved:${s.code}`, isNew: false }));
 
 export interface PatternDrawerProps {
   pattern: DutyPatternDto | undefined;
@@ -36,40 +24,9 @@ export interface PatternDrawerProps {
  */
 export function PatternDrawer({ pattern, unitName, open, editable, onClose }: PatternDrawerProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const names = useDutyNames();
-  const [draft, setDraft] = useState<DraftShift[] | null>(null);
-  const save = useApiMutation('duty.pattern.set', {
-    invalidates: ['duty.pattern.get', 'duty.roster.week', 'duty.roster.month', 'duty.onDuty'],
-    onSuccess: () => {
-      setDraft(null);
-      void message.success(t('common.saved'));
-    },
-  });
-  const newKeys = useRef(0);
-  const saved = useMemo(() => (pattern ? draftOf(pattern.shifts) : []), [pattern]);
-  const rows = draft ?? saved;
-  const faulty = save.error ? problemShiftCodes(save.error.body.details) : new Set<string>();
-  const edit = (key: string, patch: Partial<ShiftTemplateDto>) => {
-    setDraft(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-    save.reset();
-  };
-  const input = (r: DraftShift, field: 'code' | 'name' | 'nameEn' | 'start' | 'end', width: number, max: number) => (
-    <Input
-      size="small"
-      value={r[field]}
-      maxLength={max}
-      style={{ width }}
-      status={faulty.has(r.code) ? 'error' : undefined}
-      disabled={!editable || (field === 'code' && !r.isNew)}
-      placeholder={field === 'start' ? '08:00' : field === 'end' ? '16:00' : undefined}
-      data-testid={`pattern-${field}`}
-      onChange={(e) => {
-        edit(r.key, { [field]: e.target.value });
-      }}
-    />
-  );
-
+  const state = usePatternDraft(pattern);
+  const columns = usePatternColumns(state, editable);
   return (
     <Drawer
       open={open}
@@ -87,125 +44,30 @@ export function PatternDrawer({ pattern, unitName, open, editable, onClose }: Pa
         if (visible && editable) {
           document.querySelector<HTMLInputElement>('[data-testid="pattern-drawer"] input:not([disabled])')?.focus();
         }
-        if (!visible) {
-          setDraft(null);
-          save.reset();
-        }
+        if (!visible) state.discard();
       }}
-      extra={
-        editable && (
-          <Flex gap={8}>
-            {pattern && (
-              <Popconfirm
-                title={t('roster.pattern.loadDefaultConfirm')}
-                okText={t('common.ok')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => {
-                  setDraft(draftOf(defaultPattern(pattern.orgKind).shifts));
-                  save.reset();
-                }}
-              >
-                <Button data-testid="pattern-load-default">{t('roster.pattern.loadDefault')}</Button>
-              </Popconfirm>
-            )}
-            <Button
-              type="primary"
-              disabled={draft === null || !pattern}
-              loading={save.isPending}
-              data-testid="pattern-save"
-              onClick={() => {
-                if (!pattern) return;
-                save.mutate({
-                  orgUnitId: pattern.orgUnitId,
-                  shifts: rows.map(({ key: _key, isNew: _isNew, ...s }) => ({ ...s, code: s.code.trim() })),
-                });
-              }}
-            >
-              {t('common.save')}
-            </Button>
-          </Flex>
-        )
-      }
+      extra={editable && <PatternDrawerActions pattern={pattern} state={state} />}
     >
       <Flex vertical gap={12} data-testid="pattern-drawer" data-unit={pattern?.orgUnitId}>
         <Typography.Text type="secondary">
           {t(pattern?.orgKind === 'station' ? 'roster.pattern.ruleStation' : 'roster.pattern.ruleCenter')}
         </Typography.Text>
-        <HubErrorAlert error={save.error} testId="pattern-error" />
+        <HubErrorAlert error={state.save.error} testId="pattern-error" />
         <Table<DraftShift>
           size="small"
           rowKey="key"
           pagination={false}
-          dataSource={rows}
+          dataSource={state.rows}
           loading={!pattern}
           onRow={(r) => ({ 'data-testid': 'pattern-row', 'data-code': r.code }) as HTMLAttributes<HTMLElement>}
-          columns={[
-            { key: 'code', title: t('roster.pattern.code'), width: 130, render: (_, r) => input(r, 'code', 110, 32) },
-            { key: 'name', title: t('roster.pattern.name'), width: 120, render: (_, r) => input(r, 'name', 100, 20) },
-            {
-              key: 'nameEn',
-              title: t('roster.pattern.nameEn'),
-              width: 140,
-              render: (_, r) => input(r, 'nameEn', 120, 40),
-            },
-            { key: 'start', title: t('roster.pattern.start'), width: 90, render: (_, r) => input(r, 'start', 70, 5) },
-            { key: 'end', title: t('roster.pattern.end'), width: 90, render: (_, r) => input(r, 'end', 70, 5) },
-            {
-              key: 'kind',
-              title: t('roster.pattern.kind'),
-              width: 120,
-              render: (_, r) => (
-                <Select<ShiftTemplateDto['kind']>
-                  size="small"
-                  value={r.kind}
-                  disabled={!editable}
-                  style={{ width: 100 }}
-                  data-testid="pattern-kind"
-                  options={[
-                    { value: 'duty', label: t('roster.kind.duty') },
-                    { value: 'standby', label: t('roster.kind.standby') },
-                  ]}
-                  onChange={(kind) => {
-                    edit(r.key, { kind });
-                  }}
-                />
-              ),
-            },
-            ...(editable
-              ? [
-                  {
-                    key: 'remove',
-                    width: 50,
-                    render: (_: unknown, r: DraftShift) => (
-                      <Button
-                        size="small"
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t('roster.pattern.remove')}
-                        data-testid="pattern-remove"
-                        onClick={() => {
-                          setDraft(rows.filter((x) => x.key !== r.key));
-                          save.reset();
-                        }}
-                      />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
         {editable && (
           <Button
             icon={<PlusOutlined />}
             style={{ alignSelf: 'flex-start' }}
             data-testid="pattern-add"
-            onClick={() => {
-              newKeys.current += 1;
-              const blank = { code: '', name: '', nameEn: '', start: '', end: '', kind: 'duty' } as const;
-              setDraft([...rows, { ...blank, key: `new:${newKeys.current}`, isNew: true }]);
-              save.reset();
-            }}
+            onClick={state.add}
           >
             {t('roster.pattern.add')}
           </Button>

@@ -1,23 +1,20 @@
-import { keepPreviousData } from '@tanstack/react-query';
 import { Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodName } from '../../../../../common/contract';
 import { CHIEF_POST } from '../../../../../common/domain/duty/roster';
-import { mondayOf } from '../../../../../common/domain/duty/shift-calendar';
-import { useApiQuery } from '../../../api';
 import { useUser } from '../../../stores/session';
 import { useNow } from '../../../time/useNow';
-import { CopyWeekModal } from './CopyWeekModal';
-import { addDays, addMonths, todayInShanghai, yearMonthOf } from './dates';
+import { todayInShanghai } from './dates';
 import { HubErrorAlert } from './HubErrorAlert';
-import { MonthGrid } from './MonthGrid';
-import { PatternDrawer } from './PatternDrawer';
-import { RosterToolbar, type RosterView } from './RosterToolbar';
-import { ShiftEditorModal } from './ShiftEditorModal';
+import { RosterDialogs } from './RosterDialogs';
+import { RosterGrids } from './RosterGrids';
+import { RosterToolbar } from './RosterToolbar';
 import { useDutyChanged } from './useDutyChanged';
 import { useRosterAccess } from './useRosterAccess';
-import { WeekGrid } from './WeekGrid';
+import { useRosterEditors } from './useRosterEditors';
+import { useRosterNavigation } from './useRosterNavigation';
+import { useRosterQueries } from './useRosterQueries';
 
 /** What this tab shows and must refetch when any console changes a roster, pattern or check-in. */
 const WATCHED: readonly MethodName[] = [
@@ -38,34 +35,19 @@ export function RosterTab({ orgUnitId }: { orgUnitId?: string }) {
   const access = useRosterAccess();
   const today = todayInShanghai(useNow(60_000));
   const [picked, setPicked] = useState<string | undefined>(orgUnitId);
-  const [view, setView] = useState<RosterView>('week');
-  const [anchor, setAnchor] = useState(today);
-  const [editing, setEditing] = useState<{ date: string; code: string } | null>(null);
-  const [copying, setCopying] = useState<string | null>(null);
-  const [patternOpen, setPatternOpen] = useState(false);
+  const { view, setView, anchor, monday, rangeLabel, step, goToday, openDay } = useRosterNavigation(today);
+  const editors = useRosterEditors();
+  const { editing } = editors;
   useDutyChanged(WATCHED);
 
   const own = access.units.find((u) => u.id === user.orgUnitId);
   const unit = access.units.find((u) => u.id === picked) ?? own ?? access.units[0];
-  const unitId = unit?.id ?? '';
-  const { year, month } = yearMonthOf(anchor);
-  const pattern = useApiQuery('duty.pattern.get', { orgUnitId: unitId }, { enabled: unit !== undefined });
-  const week = useApiQuery(
-    'duty.roster.week',
-    { orgUnitId: unitId, date: anchor },
-    { enabled: unit !== undefined && view === 'week', placeholderData: keepPreviousData },
-  );
-  const monthQuery = useApiQuery(
-    'duty.roster.month',
-    { orgUnitId: unitId, year, month },
-    { enabled: unit !== undefined && view === 'month', placeholderData: keepPreviousData },
-  );
+  const { pattern, week, monthQuery } = useRosterQueries(unit?.id, view, anchor);
 
   if (access.loading) return <Spin />;
   if (!unit) return <Typography.Text type="secondary">{t('roster.noUnit')}</Typography.Text>;
 
   const editable = access.canEditRoster(unit.id);
-  const monday = mondayOf(anchor);
   const chiefPost = pattern.data ? CHIEF_POST[pattern.data.orgKind] : '';
   const shown = view === 'week' ? week : monthQuery;
   const editingShift = editing
@@ -79,87 +61,48 @@ export function RosterTab({ orgUnitId }: { orgUnitId?: string }) {
         unitId={unit.id}
         onUnit={(id) => {
           setPicked(id);
-          setEditing(null);
+          editors.closeShift();
         }}
         view={view}
         onView={setView}
-        rangeLabel={
-          view === 'week'
-            ? t('roster.weekLabel', { from: monday, to: addDays(monday, 6).slice(5) })
-            : t('roster.monthLabel', { year, month })
-        }
-        onStep={(direction) => {
-          setAnchor(view === 'week' ? addDays(anchor, 7 * direction) : addMonths(anchor, direction));
-        }}
-        onToday={() => {
-          setAnchor(today);
-        }}
+        rangeLabel={rangeLabel}
+        onStep={step}
+        onToday={goToday}
         onCopyWeek={
           editable && view === 'week'
             ? () => {
-                setCopying(monday);
+                editors.openCopy(monday);
               }
             : null
         }
-        onPattern={() => {
-          setPatternOpen(true);
-        }}
+        onPattern={editors.openPattern}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {editable ? t('roster.hintEditor') : t('roster.hintViewer')}
       </Typography.Text>
       <HubErrorAlert error={shown.error ?? pattern.error} testId="roster-load-error" />
-      <Spin spinning={shown.isFetching && shown.data === undefined}>
-        {view === 'week' && week.data && pattern.data && (
-          <WeekGrid
-            week={week.data}
-            pattern={pattern.data}
-            chiefPost={chiefPost}
-            today={today}
-            editable={editable}
-            onOpenCell={(date, code) => {
-              setEditing({ date, code });
-            }}
-          />
-        )}
-        {view === 'month' && monthQuery.data && (
-          <MonthGrid
-            month={monthQuery.data}
-            chiefPost={chiefPost}
-            today={today}
-            onOpenDay={(date) => {
-              setAnchor(date);
-              setView('week');
-            }}
-          />
-        )}
-      </Spin>
-      {pattern.data && (
-        <ShiftEditorModal
-          unitId={unit.id}
-          pattern={pattern.data}
-          shift={editable ? editingShift : undefined}
-          onClose={() => {
-            setEditing(null);
-          }}
-        />
-      )}
-      <CopyWeekModal
-        unitId={unit.id}
-        unitName={unit.name}
-        monday={copying}
-        onClose={() => {
-          setCopying(null);
-        }}
-      />
-      <PatternDrawer
+      <RosterGrids
+        view={view}
+        week={week.data}
+        month={monthQuery.data}
         pattern={pattern.data}
-        unitName={unit.name}
-        open={patternOpen}
-        editable={access.canEditPattern(unit.id)}
-        onClose={() => {
-          setPatternOpen(false);
-        }}
+        loading={shown.isFetching && shown.data === undefined}
+        chiefPost={chiefPost}
+        today={today}
+        editable={editable}
+        onOpenCell={editors.openShift}
+        onOpenDay={openDay}
+      />
+      <RosterDialogs
+        unit={unit}
+        pattern={pattern.data}
+        editingShift={editable ? editingShift : undefined}
+        onCloseShift={editors.closeShift}
+        copying={editors.copying}
+        onCloseCopy={editors.closeCopy}
+        patternOpen={editors.patternOpen}
+        patternEditable={access.canEditPattern(unit.id)}
+        onClosePattern={editors.closePattern}
       />
     </Flex>
   );

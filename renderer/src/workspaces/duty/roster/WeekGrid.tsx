@@ -1,22 +1,11 @@
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { Flex, Table, Tag, Typography } from 'antd';
+import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DutyPatternDto, RosterShiftDto, RosterWeek } from '../../../../../common/contract';
-import { dayjs } from '../../../time/dayjs';
-import { PersonChip } from './PersonChip';
-import { postName, useDutyNames } from './useDutyNames';
-
-interface ShiftRow {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: 'duty' | 'standby';
-  startsAt: number;
-  endsAt: number;
-}
+import type { DutyPatternDto, RosterWeek } from '../../../../../common/contract';
+import { DayHead, ShiftHead, type ShiftRow } from './WeekGridHeads';
+import { WeekCell } from './WeekCell';
 
 export interface WeekGridProps {
   week: RosterWeek;
@@ -41,30 +30,7 @@ function shiftRows(week: RosterWeek): ShiftRow[] {
 /** 排班 week view: shifts as rows, Monday–Sunday as columns, the people of each post in a cell. */
 export function WeekGrid({ week, pattern, chiefPost, today, editable, onOpenCell }: WeekGridProps) {
   const { t } = useTranslation();
-  const names = useDutyNames();
   const rows = useMemo(() => shiftRows(week), [week]);
-
-  const cell = (shift: RosterShiftDto | undefined) => {
-    if (!shift) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-    const hasChief = shift.assignments.some((a) => a.postCode === chiefPost);
-    return (
-      <Flex vertical gap={2} style={{ minHeight: 44 }}>
-        {shift.assignments.map((a) => (
-          <PersonChip key={a.id} entry={a} postLabel={postName(pattern.posts, a.postCode, names.name)} />
-        ))}
-        {!hasChief && shift.kind === 'duty' && (
-          <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="roster-no-chief">
-            <WarningOutlined /> {t('roster.week.noChief', { post: postName(pattern.posts, chiefPost, names.name) })}
-          </Typography.Text>
-        )}
-        {editable && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            <PlusOutlined /> {t('roster.week.edit')}
-          </Typography.Text>
-        )}
-      </Flex>
-    );
-  };
 
   const columns: ColumnsType<ShiftRow> = [
     {
@@ -72,34 +38,11 @@ export function WeekGrid({ week, pattern, chiefPost, today, editable, onOpenCell
       title: t('roster.week.shift'),
       width: 130,
       fixed: 'left',
-      render: (_, s) => (
-        <Flex vertical>
-          <span style={{ color: '#e3eaf4' }}>
-            {names.name(s)}
-            {s.kind === 'standby' && (
-              <Tag style={{ marginInlineStart: 6 }} color="purple">
-                {t('roster.kind.standby')}
-              </Tag>
-            )}
-          </span>
-          <span className="tabular" style={{ fontSize: 12, color: '#8393aa' }}>
-            {names.hours(s)}
-          </span>
-        </Flex>
-      ),
+      render: (_, s) => <ShiftHead shift={s} />,
     },
     ...week.days.map((day) => ({
       key: day.date,
-      title: (
-        <span data-testid="roster-day-head" data-date={day.date} style={day.date === today ? { color: '#4ea1ff' } : {}}>
-          {dayjs(day.date).format('ddd')} <span className="tabular">{day.date.slice(5)}</span>
-          {day.date === today && (
-            <Tag style={{ marginInlineStart: 6 }} color="blue">
-              {t('roster.today')}
-            </Tag>
-          )}
-        </span>
-      ),
+      title: <DayHead date={day.date} today={today} />,
       onCell: (s: ShiftRow) =>
         ({
           'data-testid': 'roster-cell',
@@ -116,7 +59,14 @@ export function WeekGrid({ week, pattern, chiefPost, today, editable, onOpenCell
               }
             : undefined,
         }) as HTMLAttributes<HTMLElement>,
-      render: (_: unknown, s: ShiftRow) => cell(day.shifts.find((x) => x.code === s.code)),
+      render: (_: unknown, s: ShiftRow) => (
+        <WeekCell
+          shift={day.shifts.find((x) => x.code === s.code)}
+          pattern={pattern}
+          chiefPost={chiefPost}
+          editable={editable}
+        />
+      ),
     })),
   ];
 
