@@ -1,9 +1,10 @@
 import { Alert, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, CameraFilter } from '../../../../../common/contract/cameras';
 import { useApiQuery } from '../../../api';
+import { useDebounced } from '../../../components/useDebounced';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { CameraActions } from './CameraActions';
 import { cameraColumns } from './cameraColumns';
@@ -13,26 +14,13 @@ import { CameraRegistryToolbar, type EnabledChoice } from './CameraRegistryToolb
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; camera: Camera } | { kind: 'import' } | null;
 
-/** The text filter runs on the hub: wait for a pause in typing rather than query on every key. */
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(value);
-    }, ms);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value, ms]);
-  return settled;
-}
-
 export function CameraRegistryTab() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [text, setText] = useState('');
   const [enabled, setEnabled] = useState<EnabledChoice>('all');
   const [dialog, setDialog] = useState<Dialog>(null);
+  // The text filter runs on the hub: wait for a pause in typing rather than query on every key.
   const settledText = useDebounced(text.trim(), 250);
   const filter = useMemo<CameraFilter>(
     () => ({

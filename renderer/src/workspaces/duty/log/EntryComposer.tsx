@@ -66,14 +66,7 @@ export function EntryComposer({ correcting, onDone }: { correcting: DutyLogEntry
           }}
         />
       </Form.Item>
-      <EntryLinkFields
-        orders={c.orders}
-        setOrders={c.setOrders}
-        cameras={c.cameras}
-        setCameras={c.setCameras}
-        uploaderKey={c.uploaderKey}
-        onUploads={c.onUploads}
-      />
+      <EntryLinkFields composer={c} />
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="duty-compose-error" />
       )}

@@ -1,29 +1,16 @@
 import { Flex, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CAMERA_VIEWERS } from '../../../../../common/contract/cameras';
-import { AttachmentUploader, type UploadState } from '../../../orders/attachments/AttachmentUploader';
+import { AttachmentUploader } from '../../../orders/attachments/AttachmentUploader';
 import { hasAnyRole } from '../../../orders/roles';
 import { useUser } from '../../../stores/session';
 import { CameraPicker } from './CameraPicker';
-import { OrderPicker, type PickedOrder } from './OrderPicker';
+import { OrderPicker } from './OrderPicker';
+import type { EntryComposerState } from './useEntryComposer';
 
 /** What an entry links to: orders, cameras (for those who may see them) and attachments. */
-export function EntryLinkFields({
-  orders,
-  setOrders,
-  cameras,
-  setCameras,
-  uploaderKey,
-  onUploads,
-}: {
-  orders: PickedOrder[];
-  setOrders: (orders: PickedOrder[]) => void;
-  cameras: string[];
-  setCameras: (cameras: string[]) => void;
-  /** A new key remounts the uploader empty. */
-  uploaderKey: number;
-  onUploads: (state: UploadState) => void;
-}) {
+export function EntryLinkFields({ composer }: { composer: EntryComposerState }) {
+  const { orders, setOrders, cameras, setCameras, uploaderKey, onUploads } = composer;
   const { t } = useTranslation();
   const canSeeCameras = hasAnyRole(useUser().roles, CAMERA_VIEWERS);
   return (

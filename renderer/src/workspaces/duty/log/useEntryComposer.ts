@@ -77,3 +77,5 @@ export function useEntryComposer(correcting: DutyLogEntry | null, onDone: () => 
     submit,
   };
 }
+
+export type EntryComposerState = ReturnType<typeof useEntryComposer>;
