@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Segmented, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useUser } from '../../stores/session';
 import { ActivateDialog } from './activate/ActivateDialog';
 import { useCurrentIncidents } from './data';
 import { LevelTag } from './display';
+import { IncidentDirect } from './IncidentDirect';
 import { IncidentHistory } from './IncidentHistory';
 import { IncidentPage } from './page/IncidentPage';
 import { INCIDENTS_PATH, incidentIdOf } from './route';
@@ -107,22 +108,7 @@ export function IncidentsWorkspace() {
         {t('incidents.title')}
       </WorkspaceTitle>
       {id !== null ? (
-        <Flex vertical gap={12} align="stretch">
-          <div>
-            <Button
-              type="link"
-              icon={<ArrowLeftOutlined />}
-              style={{ paddingInline: 0 }}
-              data-testid="incident-back"
-              onClick={() => {
-                navigate(INCIDENTS_PATH);
-              }}
-            >
-              {t('incidents.back')}
-            </Button>
-          </div>
-          <IncidentPage key={id} id={id} />
-        </Flex>
+        <IncidentDirect id={id} />
       ) : (
         <Tabs
           activeKey={tab}

@@ -5,6 +5,7 @@ import type { Contact, IncidentNotification } from '../../../../../common/contra
 import { INCIDENT_LEVEL_NAMES, type IncidentLevel } from '../../../../../common/domain/incidents';
 import { NOTIFY_CHANNELS, NOTIFY_CHANNEL_NAMES, type NotifyChannel } from '../../../../../common/domain/contacts';
 import { useBilingual } from '../../../i18n/useDisplay';
+import { PlanContactLabel } from './PlanContactLabel';
 
 export type PlanContactState = 'none' | 'notified' | 'confirmed';
 
@@ -62,23 +63,7 @@ export function PlanNotifyList({
             <List.Item data-testid="plan-notify-row" data-contact-id={id} data-state={state}>
               <Flex vertical gap={4} style={{ width: '100%' }}>
                 <Flex gap={8} align="center" wrap>
-                  {contact ? (
-                    <>
-                      <Typography.Text strong>{contact.name}</Typography.Text>
-                      <Typography.Text type="secondary">
-                        {[contact.title, contact.parentName ?? contact.orgUnitName].filter(Boolean).join(' · ')}
-                      </Typography.Text>
-                      <Typography.Text
-                        className="tabular"
-                        data-testid="plan-notify-phone"
-                        copyable={Boolean(contact.phone ?? contact.mobile)}
-                      >
-                        {contact.phone ?? contact.mobile ?? ''}
-                      </Typography.Text>
-                    </>
-                  ) : (
-                    <Typography.Text type="secondary">{t('incidentPlans.prefill.missing', { id })}</Typography.Text>
-                  )}
+                  <PlanContactLabel id={id} contact={contact} />
                   <Tag color={STATE_TAG[state].color} data-testid="plan-notify-state">
                     {t(STATE_TAG[state].key)}
                   </Tag>

@@ -1,12 +1,11 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_TEXT_MAX, type IncidentReport } from '../../../../../common/contract';
-import { AttachmentUploader, type UploadState } from '../../../orders/attachments/AttachmentUploader';
+import { AttachmentUploader } from '../../../orders/attachments/AttachmentUploader';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { formatDateTime } from '../../../time/dayjs';
-import { useIncidentMutation } from '../data';
 import { useIncidentNames } from '../display';
+import { useRecordReport } from './useRecordReport';
 
 /** The report a form is open for: the incident it belongs to and the deadline as last seen. */
 export interface ReportToRecord {
@@ -25,19 +24,8 @@ export function RecordReportModal({ target, onClose }: { target: ReportToRecord 
   const names = useIncidentNames();
   const errorText = useErrorText();
   const [form] = Form.useForm<{ text?: string }>();
-  const [uploads, setUploads] = useState<UploadState>({ ids: [], busy: false });
-  const onUploads = useCallback((state: UploadState) => {
-    setUploads(state);
-  }, []);
-  const record = useIncidentMutation('incidents.report.record', {
-    onSuccess: () => {
-      onClose();
-    },
-  });
+  const { uploads, onUploads, record, textError } = useRecordReport(onClose);
   const report = target?.report ?? null;
-  // A refusal of the text goes under the field; any other (already recorded, closed, attachments) on top.
-  const issues = (record.error?.body.details as { issues?: { path: string }[] } | undefined)?.issues;
-  const textError = issues?.some((i) => i.path === 'text') === true ? record.error : null;
 
   return (
     <Modal
