@@ -96,4 +96,33 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // Small files with one purpose: no file over 400 lines, and in the product no function over 80 (blank lines and
+  // comments not counted; a test's describe block is a list of cases, not a function to split).
+  { rules: { 'max-lines': ['error', { max: 400 }] } },
+  {
+    files: ['main/**/*.ts', 'common/**/*.ts', 'renderer/**/*.{ts,tsx}', 'preload/**/*.ts', 'scripts/**/*.mjs'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Not split yet — the rest of this work, named in the README's architecture section. Remove a line once done.
+    files: [
+      'renderer/src/workspaces/incidents/IncidentHistory.tsx',
+      'renderer/src/workspaces/incidents/activate/ActivateDialog.tsx',
+      'renderer/src/workspaces/incidents/notifications/IncidentNoticeCenter.tsx',
+      'renderer/src/workspaces/incidents/notifications/IncidentNotificationList.tsx',
+      'renderer/src/workspaces/incidents/notifications/NotifyDialog.tsx',
+      'renderer/src/workspaces/incidents/page/IncidentHeader.tsx',
+      'renderer/src/workspaces/incidents/page/OrdersCard.tsx',
+      'renderer/src/workspaces/incidents/page/ReportsCard.tsx',
+      'renderer/src/workspaces/incidents/plans/ChecklistEditor.tsx',
+      'renderer/src/workspaces/incidents/plans/IncidentPlansWorkspace.tsx',
+      'renderer/src/workspaces/incidents/plans/LevelEditor.tsx',
+      'renderer/src/workspaces/incidents/plans/PlanEditor.tsx',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
+    files: ['tests/unit/scoping-matrix.test.ts', 'tests/unit/open311.test.ts', 'tests/unit/order-query.test.ts'],
+    rules: { 'max-lines': 'off' },
+  },
 );
