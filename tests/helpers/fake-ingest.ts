@@ -15,6 +15,10 @@ export class ManualScheduler implements Scheduler {
       this.timers = this.timers.filter((t) => t !== timer);
     };
   }
+  /** Timers set and not yet fired or cancelled. */
+  pending(): number {
+    return this.timers.length;
+  }
   /** Moves time forward, firing due timers in order (bounded: a timer loop would be a bug). */
   advance(ms: number): void {
     const end = this.time + ms;

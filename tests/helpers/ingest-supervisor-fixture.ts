@@ -4,8 +4,8 @@ import {
   type IngestProcess,
   type IngestState,
   type IngestOutput,
-  type Scheduler,
 } from '../../main/media/ingest';
+import { ManualScheduler } from './fake-ingest';
 
 // The ingest supervisor with a fake ffmpeg and a hand-moved clock. The stderr samples below are real
 // ffmpeg 5.1 (Debian 12) output against GStreamer's RTSP server, credentials as they were typed.
@@ -66,36 +66,8 @@ export function progress(frame: number): string {
   return `frame=${frame}\nfps=0.00\nstream_0_0_q=-1.0\nbitrate= 402.6kbits/s\ntotal_size=2013\nout_time_us=40000\nprogress=continue\n`;
 }
 
-export class ManualScheduler implements Scheduler {
-  private time = 1_000_000;
-  private seq = 0;
-  private timers: { at: number; seq: number; fn: () => void }[] = [];
-  now(): number {
-    return this.time;
-  }
-  after(ms: number, fn: () => void): () => void {
-    const timer = { at: this.time + ms, seq: this.seq++, fn };
-    this.timers.push(timer);
-    return () => {
-      this.timers = this.timers.filter((t) => t !== timer);
-    };
-  }
-  pending(): number {
-    return this.timers.length;
-  }
-  /** Moves time forward, firing due timers in order (bounded: a timer loop would be a bug). */
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (let fired = 0; fired < 1000; fired++) {
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.time = due.at;
-      due.fn();
-    }
-    this.time = end;
-  }
-}
+// The same hand-moved clock as the gateway's tests.
+export { ManualScheduler };
 
 export class FakeProcess implements IngestProcess {
   readonly pid = 4242;
