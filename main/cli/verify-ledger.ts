@@ -47,12 +47,12 @@ function main(): number {
   if (!fs.existsSync(file)) throw new Error(`no database at ${file} (use --data-dir DIR)`);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const hasLedger = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'duty_seals'`).get();
-    if (hasLedger === undefined) {
+    const store = dutyStore(db);
+    if (!store.ledger.exists()) {
       console.log(`${PREFIX} 值班台账完好 / duty ledger intact: 0 个封存班次 / 0 sealed shifts (${file})`);
       return 0;
     }
-    const result = verifyChain(dutyStore(db), sealKey(dataDir));
+    const result = verifyChain(store, sealKey(dataDir));
     for (const head of result.heads ?? []) console.log(headLine(head));
     if (result.ok) {
       console.log(

@@ -103,6 +103,11 @@ export class LedgerRepo extends SqlRepo {
     ).get(orgUnitId) as (HeadFacts & { mac: string }) | undefined;
   }
 
+  /** Whether the database has a ledger at all (migration 0070): a file older than it has no seal to check. */
+  exists(): boolean {
+    return this.hasTable('duty_seals');
+  }
+
   /** Whether the database has keyed seals (migration 0120); a file the hub has not opened since may not. */
   keyed(): boolean {
     return (this.sql(`SELECT name FROM pragma_table_info(?)`).all('duty_seals') as { name: string }[]).some(

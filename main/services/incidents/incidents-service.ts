@@ -9,9 +9,11 @@ import {
 } from '../../../common/domain/incidents';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
+import { scopedOrderRef } from '../orders/order-refs';
 import { canSeeOrder, orderNotFound } from '../orders/order-visibility';
 import type { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
+import { UsersRepo } from '../users/users-repo';
 import { defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
 import type { PlansRepo } from './plans';
 import { recordReport } from './report-record';
@@ -52,7 +54,11 @@ export class IncidentsService {
     private readonly clock: Clock,
   ) {
     this.read = new IncidentReader(db, plans);
+    this.users = new UsersRepo(db);
   }
+
+  /** The commander named at activation is checked against the users domain's rows. */
+  private readonly users: UsersRepo;
 
   /** The incident if the viewer may see it; otherwise the same E_NOT_FOUND as for a missing one. */
   visible(id: number, viewer: Viewer): IncidentRecord {
@@ -85,7 +91,7 @@ export class IncidentsService {
     const areaIds = [...new Set(input.areaIds)];
     const stationIds = stationsOfAreas(this.org.units(), areaIds);
     if (input.commanderUserId !== null) {
-      const user = this.db.prepare('SELECT id FROM users WHERE id = ?').get(input.commanderUserId);
+      const user = this.users.byId(input.commanderUserId);
       if (!user) {
         throw apiError(
           'E_INVALID',
@@ -301,9 +307,7 @@ export class IncidentsService {
     } else {
       this.open(id, actor.viewer);
     }
-    const order = this.db
-      .prepare('SELECT id, code, title, station_id AS stationId FROM orders WHERE id = ?')
-      .get(orderId) as { id: number; code: string; title: string; stationId: string | null } | undefined;
+    const order = scopedOrderRef(this.db, orderId);
     if (!order || (!auto && !canSeeOrder(order, actor.viewer))) throw orderNotFound(orderId, 'orderId');
     const linked = this.db
       .prepare('SELECT incident_id AS incidentId FROM incident_orders WHERE order_id = ?')

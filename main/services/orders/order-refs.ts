@@ -19,3 +19,14 @@ export function orderRefs(db: Db, ids: readonly number[]): Map<number, OrderRef>
     ids,
   );
 }
+
+/** An order as a link to it is checked: its ref and its station (the rule is order-visibility.ts's). */
+export interface ScopedOrderRef extends OrderRef {
+  stationId: string | null;
+}
+
+/** The order `id` as another domain links it (an incident's linked orders), or undefined when there is none. */
+export function scopedOrderRef(db: Db, id: number): ScopedOrderRef | undefined {
+  return db.prepare('SELECT id, code, title, station_id AS stationId FROM orders WHERE id = ?').get(id) as
+    ScopedOrderRef | undefined;
+}
