@@ -15,6 +15,7 @@ import { seedContacts } from './services/contacts/contacts-seed';
 import { ContactsService } from './services/contacts/contacts-service';
 import { Checklists } from './services/duty/checklist';
 import { DutyLog } from './services/duty/duty-log';
+import { dutyStore, type DutyStore } from './services/duty/duty-store';
 import { HandoverService } from './services/duty/handover-service';
 import { RosterService } from './services/duty/roster-service';
 import { DutySystemLog } from './services/duty/system-log';
@@ -106,6 +107,8 @@ export function seedDemoMediaCameras(db: Db, options: HubOptions, clock: Clock, 
 
 /** The duty domain: roster, duty log, checklists, handover, and the system entries of the log. */
 export interface DutyServices {
+  /** The duty domain's repositories, built once (the ledger check and the seal upgrade read them too). */
+  store: DutyStore;
   roster: RosterService;
   dutyLog: DutyLog;
   checklists: Checklists;
@@ -122,12 +125,14 @@ export function openDutyServices(
 ): DutyServices {
   const { services, bus, auth } = core;
   const { clock, org } = services;
-  const roster = new RosterService(db, org, clock);
+  // One set of the duty domain's repositories, shared by its services.
+  const store = dutyStore(db);
+  const roster = new RosterService(store, org, clock);
   // The duty log finds "the current shift" in the unit's own pattern (its default until edited).
-  const dutyLog = new DutyLog(db, clock, (id) => roster.pattern(id));
-  const checklists = new Checklists(db, clock);
+  const dutyLog = new DutyLog(store, clock, (id) => roster.pattern(id));
+  const checklists = new Checklists(store, clock);
   const handover = new HandoverService(
-    db,
+    store,
     clock,
     dutyLog,
     roster,
@@ -145,5 +150,5 @@ export function openDutyServices(
     (options.handoverOpensBeforeMinutes ?? 30) * 60_000,
   );
   const systemLog = new DutySystemLog({ dutyLog, roster, org, events: bus });
-  return { roster, dutyLog, checklists, handover, systemLog };
+  return { store, roster, dutyLog, checklists, handover, systemLog };
 }

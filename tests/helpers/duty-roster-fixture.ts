@@ -7,6 +7,7 @@ import { ApiError } from '../../common/contract';
 import type { Role } from '../../common/domain/roles';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { hashPassword } from '../../main/services/auth/passwords';
+import { dutyStore } from '../../main/services/duty/duty-store';
 import { RosterService } from '../../main/services/duty/roster-service';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
@@ -56,7 +57,7 @@ export function uid(username: string): number {
 beforeEach(async () => {
   db = migratedDb();
   clock = testClock(sh('2026-02-01 12:00'));
-  roster = new RosterService(db, new OrgRepo(db), clock);
+  roster = new RosterService(dutyStore(db), new OrgRepo(db), clock);
   await addUser('chief1', '王值班', 'HQ-C', ['duty_chief']);
   await addUser('chief2', '赵值班', 'HQ-C', ['duty_chief']);
   await addUser('grid1', '李网格', 'HQ-C', ['grid_officer']);

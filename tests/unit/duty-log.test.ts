@@ -30,7 +30,7 @@ function openDb(): Db {
 function setup() {
   const db = openDb();
   const clock = testClock(NOW);
-  const log = new DutyLog(db, clock, (id) => defaultPattern(id === CENTER ? 'center' : 'station'));
+  const log = new DutyLog(dutyStore(db), clock, (id) => defaultPattern(id === CENTER ? 'center' : 'station'));
   const write = (text: string, more: Partial<AppendInput> = {}): DutyLogEntry =>
     log.append({ orgUnitId: CENTER, authorId: null, authorName: '张三', kind: 'duty', text, ...more });
   return { db, clock, log, write };

@@ -1,11 +1,11 @@
 import { mondayOf, shiftInstances, type ShiftOrgKind } from '../../../common/domain/duty';
 import type { DutyLogAuthorKind } from '../../../common/contract/duty-log';
-import type { Db } from '../../db/connection';
 import { Checklists } from '../duty/checklist';
 import { DutyLog } from '../duty/duty-log';
+import type { DutyStore } from '../duty/duty-store';
 import { HandoverService } from '../duty/handover-service';
 import type { RosterService } from '../duty/roster-service';
-import { UsersRepo } from '../users/users-repo';
+import type { UsersRepo } from '../users/users-repo';
 import { onDutyAt } from './demo-rotation';
 import { DEMO_UNITS } from './demo-roster';
 import type { DemoPerson } from './demo-staff';
@@ -141,7 +141,7 @@ function planHandover(
  * going on, stay open.
  */
 export function planDemoDuty(
-  db: Db,
+  store: DutyStore,
   roster: RosterService,
   people: readonly DemoPerson[],
   anchorDate: string,
@@ -152,14 +152,14 @@ export function planDemoDuty(
 ): DemoDuty {
   let t = 0;
   const clock = () => t;
-  const log = new DutyLog(db, clock, (id) => roster.pattern(id));
-  const users = new UsersRepo(db);
-  const checklists = new Checklists(db, clock);
+  const log = new DutyLog(store, clock, (id) => roster.pattern(id));
+  const { users } = store;
+  const checklists = new Checklists(store, clock);
   // The seeding signs with known people, never with a password: verifySigner is not used.
   const noPasswords = {
     verifyCredentials: () => Promise.reject(new Error('the demo seeding checks no passwords')),
   };
-  const handover = new HandoverService(db, clock, log, roster, checklists, noPasswords, sealKey);
+  const handover = new HandoverService(store, clock, log, roster, checklists, noPasswords, sealKey);
   const counts = { logEntries: 0, handovers: 0 };
   const steps: TimedStep[] = [];
   const at = (time: number, run: () => void) => {

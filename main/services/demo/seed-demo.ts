@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '../../../common/domain/time';
 import type { Db } from '../../db/connection';
 import { hashPassword } from '../auth/passwords';
+import { dutyStore } from '../duty/duty-store';
 import { RosterService } from '../duty/roster-service';
 import { OrgRepo } from '../org/org-repo';
 import { SlaService } from '../sla/sla-service';
 import { isDemo } from '../users/bootstrap';
-import { UsersRepo } from '../users/users-repo';
 import { planDemoDuty } from './demo-duty-log';
 import { replayHistory } from './demo-history';
 import { planHistory, showcasePlans, type DemoWorkstation } from './demo-plans';
@@ -58,7 +58,8 @@ export async function seedDemoCenter(hubDb: Db, now: number, sealKey: Buffer): P
   // The hub's own services, on this connection (statement-cache.ts) and the install instant.
   const org = new OrgRepo(db);
   const sla = new SlaService(db);
-  const rosterService = new RosterService(db, org, () => now);
+  const store = dutyStore(db);
+  const rosterService = new RosterService(store, org, () => now);
   const units = org.units();
   const workstations: DemoWorkstation[] = units.flatMap((u) => {
     const grid = u.kind === 'workstation' && u.parentId ? org.unit(u.parentId) : undefined;
@@ -67,12 +68,21 @@ export async function seedDemoCenter(hubDb: Db, now: number, sealKey: Buffer): P
   const result = db.transaction((): DemoCenterResult => {
     // Another start may have got here first (two shells on one data dir): seed once.
     if (seeded()) return { seeded: false };
-    const people = createDemoStaff(new UsersRepo(db), hash, now);
+    const people = createDemoStaff(store.users, hash, now);
     const roster = seedDemoRoster(rosterService, people, date, now, prng(seed ^ 0x5eed));
     const random = prng(seed);
     // Plans keep their order (a merge names its parent by index); the replay sorts the steps by time.
     const plans = [...planHistory(random, now, workstations), ...showcasePlans(random, now, workstations)];
-    const duty = planDemoDuty(db, rosterService, people, date, now, prng(seed ^ 0x106), prng(seed ^ 0x5ea1), sealKey);
+    const duty = planDemoDuty(
+      store,
+      rosterService,
+      people,
+      date,
+      now,
+      prng(seed ^ 0x106),
+      prng(seed ^ 0x5ea1),
+      sealKey,
+    );
     // The ledger's steps run in time order with the orders' (demo-history.ts).
     const history = replayHistory(db, org, sla, people, date, workstations.length > 0 ? plans : [], now, duty.steps);
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(DEMO_CENTER_KEY, date);

@@ -2,8 +2,7 @@ import { apiError } from '../../../common/contract';
 import type { ChecklistItem } from '../../../common/contract/duty-handover';
 import type { ShiftOrgKind } from '../../../common/domain/duty';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/connection';
-import { ChecklistRepo } from './checklist-repo';
+import type { DutyStore } from './duty-store';
 
 /**
  * The handover checklist (交接检查项) a chief ticks before handing over. Each org unit may edit its
@@ -51,13 +50,13 @@ export function cleanChecklist(items: readonly ChecklistItem[]): ChecklistItem[]
 
 /** Each unit's handover checklist: its own once edited (ChecklistRepo), else its kind's default. */
 export class Checklists {
-  private readonly repo: ChecklistRepo;
+  private readonly repo: DutyStore['checklists'];
 
   constructor(
-    db: Db,
+    store: Pick<DutyStore, 'checklists'>,
     private readonly clock: Clock,
   ) {
-    this.repo = new ChecklistRepo(db);
+    this.repo = store.checklists;
   }
 
   items(orgUnitId: string, kind: ShiftOrgKind): ChecklistItem[] {

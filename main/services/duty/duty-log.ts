@@ -15,11 +15,9 @@ import { shiftAt, shiftInstances, type ShiftInstance, type ShiftPattern } from '
 import { dateOfDay, dayNumber, shanghaiDate } from '../../../common/domain/time';
 import { toGrams, toMatchQuery } from '../../../common/domain/text/bigrams';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/connection';
-import { AttachmentsRepo, toAttachmentInfo } from '../attachments/attachments-repo';
-import { cameraRefs } from '../cameras/camera-refs';
-import { orderRefs } from '../orders/order-refs';
-import { DutyLogRepo, type EntryRow } from './duty-log-repo';
+import { toAttachmentInfo } from '../attachments/attachments-repo';
+import type { EntryRow } from './duty-log-repo';
+import type { DutyStore } from './duty-store';
 import { canonicalJson } from './seal';
 
 /** Author name of the entries the hub logs by itself. */
@@ -56,6 +54,9 @@ function parseLinks(stored: string | null): DutyLogLinks | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** What the duty log reads and writes: its entries, and the files, orders and cameras they link. */
+export type DutyLogStore = Pick<DutyStore, 'log' | 'attachments' | 'orderRefs' | 'cameraRefs'>;
+
 /**
  * The duty log (值班日志): append-only entries in the shifts of an org unit. There is deliberately
  * no way to edit or delete an entry; a correction is a new entry pointing at the one it corrects.
@@ -63,16 +64,14 @@ function parseLinks(stored: string | null): DutyLogLinks | null {
  * created on first use.
  */
 export class DutyLog {
-  private readonly repo: DutyLogRepo;
-  private readonly attachmentsRepo: AttachmentsRepo;
+  private readonly repo: DutyLogStore['log'];
 
   constructor(
-    private readonly db: Db,
+    private readonly store: DutyLogStore,
     private readonly clock: Clock,
     private readonly patterns: (orgUnitId: string) => ShiftPattern,
   ) {
-    this.repo = new DutyLogRepo(db);
-    this.attachmentsRepo = new AttachmentsRepo(db);
+    this.repo = store.log;
   }
 
   shift(id: number): DutyShift | undefined {
@@ -195,7 +194,7 @@ export class DutyLog {
 
   private checkAttachments(ids: readonly number[]): void {
     if (ids.length === 0) return;
-    const found = new Set(this.attachmentsRepo.byIds(ids).map((f) => f.id));
+    const found = new Set(this.store.attachments.byIds(ids).map((f) => f.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) {
       throw apiError('E_NOT_FOUND', `附件 ${missing} 不存在`, `Attachment ${missing} does not exist`, {
@@ -276,14 +275,8 @@ export class DutyLog {
     ]);
     const withLinks = rows.map((r) => ({ ...r, links: parseLinks(r.links) }));
     const files = this.attachmentInfos(withLinks.flatMap((r) => r.links?.attachmentIds ?? []));
-    const orders = orderRefs(
-      this.db,
-      withLinks.flatMap((r) => r.links?.orderIds ?? []),
-    );
-    const cameras = cameraRefs(
-      this.db,
-      withLinks.flatMap((r) => r.links?.cameraIds ?? []),
-    );
+    const orders = this.store.orderRefs(withLinks.flatMap((r) => r.links?.orderIds ?? []));
+    const cameras = this.store.cameraRefs(withLinks.flatMap((r) => r.links?.cameraIds ?? []));
     return withLinks.map((r) => ({
       ...r,
       correctedBy: byTarget.get(r.id) ?? [],
@@ -296,7 +289,7 @@ export class DutyLog {
   }
 
   private attachmentInfos(ids: readonly number[]): Map<number, AttachmentInfo> {
-    return new Map(this.attachmentsRepo.byIds([...new Set(ids)]).map((r) => [r.id, toAttachmentInfo(r)]));
+    return new Map(this.store.attachments.byIds([...new Set(ids)]).map((r) => [r.id, toAttachmentInfo(r)]));
   }
 
   /**

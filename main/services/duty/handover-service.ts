@@ -9,14 +9,13 @@ import type { DutyShift } from '../../../common/contract/duty-log';
 import type { ShiftOrgKind } from '../../../common/domain/duty';
 import type { Role } from '../../../common/domain/roles';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/connection';
 import type { AuthService } from '../auth/auth-service';
-import { UsersRepo, type StoredUser } from '../users/users-repo';
+import type { StoredUser } from '../users/users-repo';
 import type { ChainHead } from '../../../common/contract/duty-log';
 import type { Checklists } from './checklist';
 import type { DutyLog } from './duty-log';
 import { canSeeUnitLog, type DutyScope } from './duty-visibility';
-import { dutyStore, type DutyStore } from './duty-store';
+import type { DutyStore } from './duty-store';
 import { buildSummary, type SummaryInput, type SummarySources } from './handover-summary';
 import type { RosterService } from './roster-service';
 import { chainHead, sealOf, sealShift } from './seal';
@@ -56,7 +55,8 @@ export interface Caller {
  */
 export class HandoverService {
   constructor(
-    db: Db,
+    /** The duty domain's repositories (one set per hub, dutyStore). */
+    private readonly store: DutyStore,
     private readonly clock: Clock,
     private readonly dutyLog: DutyLog,
     private readonly roster: RosterService,
@@ -68,13 +68,7 @@ export class HandoverService {
     private readonly sources: SummarySources = {},
     /** How long before a shift's end its handover may start (DEFAULT_HANDOVER_OPENS_BEFORE_MS). */
     private readonly opensBeforeMs: number = DEFAULT_HANDOVER_OPENS_BEFORE_MS,
-  ) {
-    this.store = dutyStore(db);
-    this.users = new UsersRepo(db);
-  }
-
-  private readonly store: DutyStore;
-  private readonly users: UsersRepo;
+  ) {}
 
   /** When the handover of `shift` may be started: from shortly before its end until the window after it. */
   window(shift: Pick<DutyShift, 'endsAt'>): { opensAt: number; closesAt: number } {
@@ -317,7 +311,7 @@ export class HandoverService {
     const signerOf = (s: HandoverSignature) => ({
       id: s.userId,
       name: s.userName,
-      username: this.users.byId(s.userId)?.username ?? '',
+      username: this.store.users.byId(s.userId)?.username ?? '',
     });
     sealShift(this.store, this.sealKey, shift.id, summary, [signerOf(outgoing), signerOf(incoming)], now);
     return { state: this.state({ ...shift, status: 'sealed' }), sealed: true, override: overridden };

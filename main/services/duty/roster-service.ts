@@ -27,12 +27,11 @@ import {
 import { MAX_COPY_WEEKS } from '../../../common/domain/duty/shift-calendar';
 import { dateOfDay } from '../../../common/domain/time';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/connection';
 import type { OrgRepo } from '../org/org-repo';
-import { UsersRepo } from '../users/users-repo';
 import { RosterCheckins, type MissingCheckIn } from './roster-checkins';
 import { RosterPatterns, type RosterUnit } from './roster-patterns';
-import { RosterRepo, type RosterRow, type ShiftKey } from './roster-repo';
+import type { DutyStore } from './duty-store';
+import type { RosterRepo, RosterRow, ShiftKey } from './roster-repo';
 import {
   FIRST_ROSTER_YEAR,
   LAST_ROSTER_YEAR,
@@ -63,17 +62,17 @@ export interface AssignInput {
  */
 export class RosterService {
   private readonly repo: RosterRepo;
-  private readonly users: UsersRepo;
+  private readonly users: DutyStore['users'];
   private readonly patterns: RosterPatterns;
   private readonly checkins: RosterCheckins;
 
   constructor(
-    db: Db,
+    store: Pick<DutyStore, 'roster' | 'users'>,
     org: OrgRepo,
     private readonly clock: Clock,
   ) {
-    this.repo = new RosterRepo(db);
-    this.users = new UsersRepo(db);
+    this.repo = store.roster;
+    this.users = store.users;
     this.patterns = new RosterPatterns(this.repo, org, clock);
     this.checkins = new RosterCheckins(this.repo, this.patterns);
   }
