@@ -122,7 +122,7 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': 'off' },
   },
   {
-    files: ['tests/unit/scoping-matrix.test.ts', 'tests/unit/open311.test.ts', 'tests/unit/order-query.test.ts'],
+    files: ['tests/unit/scoping-matrix.test.ts', 'tests/unit/open311.test.ts'],
     rules: { 'max-lines': 'off' },
   },
 );
