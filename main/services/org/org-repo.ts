@@ -2,6 +2,25 @@ import type { Category, Department, OrgUnit } from '../../../common/contract';
 import type { Role } from '../../../common/domain/roles';
 import type { Db } from '../../db/connection';
 
+/** A level-2 or level-3 category with the names of its domain (level 1) and of its parent. */
+export interface FilingCategory {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  level: number;
+  note: string | null;
+  parentName: string | null;
+  domainName: string;
+  domainNameEn: string | null;
+}
+
+const FILING_SELECT = `
+  SELECT c.id, c.name, c.name_en AS nameEn, c.level, c.note, p.name AS parentName,
+         d.name AS domainName, d.name_en AS domainNameEn
+  FROM categories c
+  JOIN categories d ON d.id = substr(c.id, 1, 2) AND d.level = 1
+  LEFT JOIN categories p ON p.id = c.parent_id`;
+
 /** Read access to the organisation and reference data (edited by admins in a later issue). */
 export class OrgRepo {
   constructor(private readonly db: Db) {}
@@ -55,6 +74,28 @@ export class OrgRepo {
          FROM categories ORDER BY sort, id`,
       )
       .all() as Category[];
+  }
+
+  /** Every category an order may be filed under (levels 2 and 3), in reference order (domain, then own sort). */
+  filingCategories(): FilingCategory[] {
+    return this.db
+      .prepare(`${FILING_SELECT} WHERE c.level IN (2, 3) ORDER BY d.sort, d.id, c.sort, c.id`)
+      .all() as FilingCategory[];
+  }
+
+  /** The level-2/3 category `id`, or undefined (a level-1 domain is not one an order is filed under). */
+  filingCategory(id: string): FilingCategory | undefined {
+    return this.db.prepare(`${FILING_SELECT} WHERE c.level IN (2, 3) AND c.id = ?`).get(id) as
+      FilingCategory | undefined;
+  }
+
+  /** A village/residential workstation by id or by exact name (the id wins; then the first by sort). */
+  workstationByRef(ref: string): { id: string; name: string } | undefined {
+    return this.db
+      .prepare(
+        `SELECT id, name FROM org_units WHERE kind = 'workstation' AND (id = ? OR name = ?) ORDER BY id = ? DESC, sort LIMIT 1`,
+      )
+      .get(ref, ref, ref) as { id: string; name: string } | undefined;
   }
 
   roles(): { code: Role; nameZh: string; nameEn: string }[] {
