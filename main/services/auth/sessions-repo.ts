@@ -38,6 +38,22 @@ export class SessionsRepo {
       .run(now, reason, hashToken(token));
   }
 
+  /**
+   * When each of the sessions `tokenHashes` ended (signed out, ended by an administrator, or expired by
+   * `now`), by token hash; live and unknown sessions are left out. Other domains close what a session
+   * held open (the camera viewing record).
+   */
+  endedAt(tokenHashes: readonly string[], now: number): Map<string, number> {
+    if (tokenHashes.length === 0) return new Map();
+    const rows = this.db
+      .prepare(
+        `SELECT token_hash AS tokenHash, coalesce(ended_at, expires_at) AS endedAt FROM sessions
+         WHERE token_hash IN (SELECT value FROM json_each(?)) AND (ended_at IS NOT NULL OR expires_at <= ?)`,
+      )
+      .all(JSON.stringify([...new Set(tokenHashes)]), now) as { tokenHash: string; endedAt: number }[];
+    return new Map(rows.map((r) => [r.tokenHash, r.endedAt]));
+  }
+
   /** Ends every session of a user, except optionally the one given. */
   endAllForUser(userId: number, now: number, reason: SessionEndReason, exceptToken?: string): number {
     const except = exceptToken ? hashToken(exceptToken) : '';

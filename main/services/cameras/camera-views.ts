@@ -1,5 +1,6 @@
 import { apiError, type CameraStream, type CameraViewsReport } from '../../../common/contract';
 import type { Db } from '../../db/connection';
+import type { SessionsRepo } from '../auth/sessions-repo';
 
 /** One viewing of a camera by a console tile. */
 export interface ViewRecord {
@@ -54,6 +55,8 @@ export class CameraViews {
   constructor(
     private readonly db: Db,
     private readonly maxViewMs: number,
+    /** The sessions' ends are the auth domain's (SessionsRepo). */
+    private readonly sessions: Pick<SessionsRepo, 'endedAt'>,
   ) {}
 
   start(v: ViewStart, now: number): ViewRecord {
@@ -96,17 +99,24 @@ export class CameraViews {
   closeStale(now: number): number {
     const params = { now, max: this.maxViewMs };
     return this.db.transaction(() => {
-      const bySession = this.db
+      const open = this.db
         .prepare(
-          `UPDATE camera_views
-           SET ended_at = max(camera_views.started_at,
-                              min(@now, coalesce(s.ended_at, s.expires_at), camera_views.started_at + @max)),
-               closed_by = 'session'
-           FROM sessions s
-           WHERE camera_views.ended_at IS NULL AND s.token_hash = camera_views.session_hash
-             AND (s.ended_at IS NOT NULL OR s.expires_at <= @now)`,
+          'SELECT id, session_hash AS sessionHash FROM camera_views WHERE ended_at IS NULL AND session_hash IS NOT NULL',
         )
-        .run(params).changes;
+        .all() as { id: number; sessionHash: string }[];
+      const ends = this.sessions.endedAt(
+        open.map((v) => v.sessionHash),
+        now,
+      );
+      const close = this.db.prepare(
+        `UPDATE camera_views SET ended_at = max(started_at, min(@now, @end, started_at + @max)), closed_by = 'session'
+         WHERE id = @id`,
+      );
+      let bySession = 0;
+      for (const view of open) {
+        const end = ends.get(view.sessionHash);
+        if (end !== undefined) bySession += close.run({ ...params, end, id: view.id }).changes;
+      }
       const byAge = this.db
         .prepare(
           `UPDATE camera_views SET ended_at = started_at + @max, closed_by = 'timeout'

@@ -100,7 +100,12 @@ export class CamerasRepo {
     private readonly secretKey: Buffer,
   ) {}
 
-  /** Every camera in the order of the org chart (workstation), then by id. */
+  /**
+   * Every camera in the order of the org chart (workstation), then by id. The join reads org_units
+   * only for its sort: reference data, seeded and never written by the console (org/seed.ts), so
+   * the statement stays here rather than sorting in code (SQLite's NOCASE order of the ids, units
+   * sharing a sort value, cameras of an unknown unit first).
+   */
   all(): CameraRow[] {
     const rows = this.db
       .prepare(

@@ -23,6 +23,7 @@ import {
 } from '../../../common/domain/cameras';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
+import { SessionsRepo } from '../auth/sessions-repo';
 import type { OrgRepo } from '../org/org-repo';
 import { placesOf, toCamera, cameraFilter, unknownOnline, type OnlineState } from './camera-dto';
 import { exportCameras, type CameraFile, type CameraFileFormat } from './camera-export';
@@ -88,7 +89,7 @@ export class CamerasService {
     options: CamerasOptions,
   ) {
     this.repo = new CamerasRepo(db, options.secretKey);
-    this.views = new CameraViews(db, options.maxViewMs ?? 12 * 3600_000);
+    this.views = new CameraViews(db, options.maxViewMs ?? 12 * 3600_000, new SessionsRepo(db));
   }
 
   private workstations(): { id: string; name: string }[] {
