@@ -1,5 +1,6 @@
 // Lint: typescript-eslint (type-checked), react-hooks, and the import boundaries of DESIGN.md §1.
 import js from '@eslint/js';
+import path from 'node:path';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -27,6 +28,51 @@ const nodeBuiltins = [
 const forbid = (groups, why) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message: why })) }],
 });
+
+/** The workspace a renderer file belongs to (`renderer/src/workspaces/<name>/…`), or undefined. */
+const workspaceOf = (/** @type {string} */ file) => /(?:^|\/)renderer\/src\/workspaces\/([^/]+)\//.exec(file)?.[1];
+
+/**
+ * One home per domain: a workspace imports no other workspace's files. What two rooms share lives in its domain's
+ * home (`renderer/src/orders/`, `renderer/src/incidents/`, `renderer/src/org/` …) or in `components/`. The import is
+ * resolved against the importing file, so `../../admin/x` and `../../../workspaces/admin/x` are caught alike.
+ * @type {import('eslint').ESLint.Plugin}
+ */
+const rooms = {
+  rules: {
+    'no-cross-workspace': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          cross:
+            "The {{from}} workspace imports the {{to}} workspace's files: move what both use to its domain's home " +
+            '(renderer/src/<domain>/) or to components/.',
+        },
+      },
+      create(context) {
+        const file = context.filename.replaceAll('\\', '/');
+        const own = workspaceOf(file);
+        if (own === undefined) return {};
+        /** @param {{ source?: import('estree').Node | null }} node */
+        const check = (node) => {
+          const source = node.source;
+          if (source?.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return;
+          const other = workspaceOf(`${path.posix.join(path.posix.dirname(file), source.value)}/`);
+          if (other !== undefined && other !== own) {
+            context.report({ node: source, messageId: 'cross', data: { from: own, to: other } });
+          }
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', '.tsbuild/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -63,6 +109,11 @@ export default tseslint.config(
         'The renderer is DOM-only: talk to main through the Api client.',
       ),
     },
+  },
+  {
+    files: ['renderer/src/workspaces/**/*.{ts,tsx}'],
+    plugins: { rooms },
+    rules: { 'rooms/no-cross-workspace': 'error' },
   },
   {
     files: ['common/**/*.ts'],
@@ -106,18 +157,18 @@ export default tseslint.config(
   {
     // Not split yet — the rest of this work, named in the README's architecture section. Remove a line once done.
     files: [
-      'renderer/src/workspaces/incidents/IncidentHistory.tsx',
-      'renderer/src/workspaces/incidents/activate/ActivateDialog.tsx',
-      'renderer/src/workspaces/incidents/notifications/IncidentNoticeCenter.tsx',
-      'renderer/src/workspaces/incidents/notifications/IncidentNotificationList.tsx',
-      'renderer/src/workspaces/incidents/notifications/NotifyDialog.tsx',
-      'renderer/src/workspaces/incidents/page/IncidentHeader.tsx',
-      'renderer/src/workspaces/incidents/page/OrdersCard.tsx',
-      'renderer/src/workspaces/incidents/page/ReportsCard.tsx',
-      'renderer/src/workspaces/incidents/plans/ChecklistEditor.tsx',
-      'renderer/src/workspaces/incidents/plans/IncidentPlansWorkspace.tsx',
-      'renderer/src/workspaces/incidents/plans/LevelEditor.tsx',
-      'renderer/src/workspaces/incidents/plans/PlanEditor.tsx',
+      'renderer/src/incidents/workspace/IncidentHistory.tsx',
+      'renderer/src/incidents/activate/ActivateDialog.tsx',
+      'renderer/src/incidents/notifications/IncidentNoticeCenter.tsx',
+      'renderer/src/incidents/notifications/IncidentNotificationList.tsx',
+      'renderer/src/incidents/notifications/NotifyDialog.tsx',
+      'renderer/src/incidents/page/IncidentHeader.tsx',
+      'renderer/src/incidents/page/OrdersCard.tsx',
+      'renderer/src/incidents/page/ReportsCard.tsx',
+      'renderer/src/incidents/plans/ChecklistEditor.tsx',
+      'renderer/src/incidents/plans/IncidentPlansWorkspace.tsx',
+      'renderer/src/incidents/plans/LevelEditor.tsx',
+      'renderer/src/incidents/plans/PlanEditor.tsx',
     ],
     rules: { 'max-lines-per-function': 'off' },
   },

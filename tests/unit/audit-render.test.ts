@@ -11,10 +11,10 @@ import {
   auditSummary,
   auditTarget,
   errorName,
-  formatDay,
   methodName,
   type AuditRenderContext,
 } from '../../renderer/src/workspaces/admin/audit/render';
+import { formatDay } from '../../renderer/src/time/formatDay';
 import { latinWords } from '../helpers/latin-words';
 import { OPS_SAMPLES } from './audit-ops-samples';
 

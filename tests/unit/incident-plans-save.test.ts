@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput, PlanDto } from '../../common/contract';
 import { PLAN_LIMITS } from '../../common/domain/incidents';
 import type { Hub } from '../../main/hub';
-import {
-  draftProblems,
-  newItem,
-  sameDraft,
-  toDraft,
-  toInput,
-} from '../../renderer/src/workspaces/incidents/plans/draft';
+import { draftProblems, newItem, sameDraft, toDraft, toInput } from '../../renderer/src/incidents/plans/draft';
 import { call, ok, type TestConnection } from '../helpers/hub';
 import { incidentHubs, MIN } from '../helpers/incident-hub';
 

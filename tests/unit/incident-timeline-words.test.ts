@@ -14,7 +14,7 @@ import {
 } from '../../main/services/incidents/timeline-words';
 import { incidentTimelineEn } from '../../renderer/src/i18n/incident-timeline.en';
 import { incidentTimelineZh } from '../../renderer/src/i18n/incident-timeline.zh';
-import { timelineText } from '../../renderer/src/workspaces/incidents/page/timeline-text';
+import { timelineText } from '../../renderer/src/incidents/page/timeline-text';
 import { latinWords } from '../helpers/latin-words';
 import { FLOOD_HQ01, incidentHubs } from '../helpers/incident-hub';
 import { ok } from '../helpers/hub';

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../common/contract';
-import {
-  areaForest,
-  coveredAreas,
-  pickedAreas,
-  toggleArea,
-} from '../../renderer/src/workspaces/incidents/activate/areas';
-import { countdownText, dueState, elapsedText, SOON_MS } from '../../renderer/src/workspaces/incidents/clockText';
-import { incidentIdOf, incidentPath } from '../../renderer/src/workspaces/incidents/route';
+import { areaForest, coveredAreas, pickedAreas, toggleArea } from '../../renderer/src/incidents/activate/areas';
+import { countdownText, dueState, elapsedText, SOON_MS } from '../../renderer/src/incidents/clockText';
+import { incidentIdOf, incidentPath } from '../../renderer/src/incidents/route';
 
 const unit = (id: string, kind: OrgUnit['kind'], parentId: string | null, sort: number): OrgUnit => ({
   id,

@@ -7,10 +7,10 @@ import { navigate } from '../stores/route';
 import { useUser } from '../stores/session';
 import { formatDateTime } from '../time/dayjs';
 import { useNow } from '../time/useNow';
-import { countdownText, dueState, elapsedText } from '../workspaces/incidents/clockText';
-import { levelStyle, useIncidentNames } from '../workspaces/incidents/display';
-import { useCurrentIncidents } from '../workspaces/incidents/data';
-import { incidentPath } from '../workspaces/incidents/route';
+import { countdownText, dueState, elapsedText } from '../incidents/clockText';
+import { levelStyle, useIncidentNames } from '../incidents/display';
+import { useCurrentIncidents } from '../incidents/data';
+import { incidentPath } from '../incidents/route';
 
 /** The banner shows this many deadlines; the incident page has them all. */
 const MAX_REPORTS = 3;

@@ -28,7 +28,7 @@ import { CamerasWorkspace } from '../workspaces/admin/cameras/CamerasWorkspace';
 import { SlaWorkspace } from '../workspaces/admin/sla/SlaWorkspace';
 import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
 import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
-import { INCIDENT_WORKSPACE_ROLES, IncidentsWorkspace } from '../workspaces/incidents/IncidentsWorkspace';
+import { INCIDENT_WORKSPACE_ROLES, IncidentsWorkspace } from '../incidents/workspace/IncidentsWorkspace';
 import { OrdersWorkspace } from '../orders/workspace/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
 import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
@@ -38,7 +38,7 @@ import { InboxWorkspace } from '../workspaces/inbox/InboxWorkspace';
 import { InboxNavBadge, SupervisionNavBadge } from '../workspaces/inbox/InboxBadges';
 import { INBOX_ROLES } from '../../../common/contract/inbox';
 import { WallWorkspace } from '../wall/WallWorkspace';
-import { IncidentPlansWorkspace, PLAN_EDITORS } from '../workspaces/incidents/plans/IncidentPlansWorkspace';
+import { IncidentPlansWorkspace, PLAN_EDITORS } from '../incidents/plans/IncidentPlansWorkspace';
 
 export interface Workspace {
   path: string;

@@ -1,6 +1,6 @@
 import { dutyShortcuts } from '../../workspaces/duty/shortcuts';
 import { intakeShortcuts } from '../../workspaces/intake/shortcuts';
-import { incidentShortcuts } from '../../workspaces/incidents/shortcuts';
+import { incidentShortcuts } from '../../incidents/workspace/shortcuts';
 import { orderShortcuts } from '../../orders/workspace/shortcuts';
 import { wallShortcuts } from '../../wall/shortcuts';
 import { globalShortcuts } from './global';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InboxItem, InboxReport } from '../../../../common/contract';
 import { navigate } from '../../stores/route';
 import { formatDateTime } from '../../time/dayjs';
-import { ReportDueRow } from '../../workspaces/incidents/alerts/ReportDueRow';
+import { ReportDueRow } from '../../incidents/alerts/ReportDueRow';
 import { openOrder } from '../drawer/store';
 import { InboxKindTag } from '../inbox/InboxKindTag';
 import { useInbox } from '../inbox/useInbox';

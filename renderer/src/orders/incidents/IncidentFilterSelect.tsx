@@ -6,8 +6,8 @@ import { useApiQuery } from '../../api';
 import { hasAnyRole } from '../roles';
 import { useUser } from '../../stores/session';
 import { shanghaiDate } from '../../../../common/domain/time';
-import { useCurrentIncidents } from '../../workspaces/incidents/data';
-import { useIncidentNames } from '../../workspaces/incidents/display';
+import { useCurrentIncidents } from '../../incidents/data';
+import { useIncidentNames } from '../../incidents/display';
 
 /** How many closed incidents the filter offers (newest first). */
 const CLOSED_SHOWN = 50;

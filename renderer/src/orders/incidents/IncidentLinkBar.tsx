@@ -9,8 +9,8 @@ import { useErrorText } from '../../i18n/useDisplay';
 import { syncOrderLists } from '../listSync';
 import { hasAnyRole } from '../roles';
 import { useUser } from '../../stores/session';
-import { useCurrentIncidents, useIncidentMutation } from '../../workspaces/incidents/data';
-import { LevelTag, useIncidentNames } from '../../workspaces/incidents/display';
+import { useCurrentIncidents, useIncidentMutation } from '../../incidents/data';
+import { LevelTag, useIncidentNames } from '../../incidents/display';
 import { IncidentOrderTag } from './IncidentOrderTag';
 import { useIncidentOrderSync } from './useIncidentOrderSync';
 

@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IncidentSummary } from '../../../../common/contract';
-import { levelStyle, useIncidentNames } from '../../workspaces/incidents/display';
+import { levelStyle, useIncidentNames } from '../../incidents/display';
 
 /**
  * The mark of an order linked to an incident: 事件 with the incident's type and level in the

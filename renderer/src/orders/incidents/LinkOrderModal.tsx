@@ -7,7 +7,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { useErrorText } from '../../i18n/useDisplay';
 import { syncOrderLists } from '../listSync';
 import { useQueryClient } from '@tanstack/react-query';
-import { useIncidentMutation } from '../../workspaces/incidents/data';
+import { useIncidentMutation } from '../../incidents/data';
 
 /**
  * 关联已有工单 (the incident page's 关联工单 card): find an order by its code or words of its text

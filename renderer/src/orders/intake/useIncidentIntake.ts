@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { IncidentSummary } from '../../../../common/contract';
 import type { ResponseLevel } from '../../../../common/domain/orders/states';
-import { useCurrentIncidents } from '../../workspaces/incidents/data';
+import { useCurrentIncidents } from '../../incidents/data';
 
 export interface IncidentIntake {
   /** 联动响应 while any incident (or drill) runs, else the everyday 巡查响应. */

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../../../../common/contract';
 import { useOrderNames } from '../display/useOrderNames';
-import { useCurrentIncidents } from '../../workspaces/incidents/data';
+import { useCurrentIncidents } from '../../incidents/data';
 import { progressColumns, subjectColumns } from './orderColumns';
 
 /**

@@ -6,7 +6,7 @@ import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { useErrorText } from '../../i18n/useDisplay';
 import { useInbox } from '../../orders/inbox/useInbox';
 import { useNow } from '../../time/useNow';
-import { ReportDueRow } from '../incidents/alerts/ReportDueRow';
+import { ReportDueRow } from '../../incidents/alerts/ReportDueRow';
 import { InboxTable } from './InboxTable';
 
 type Filter = InboxKind | 'report' | 'all';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../../common/contract';
 import { useLanguage } from '../../stores/language';
 import { Highlight } from './Highlight';
-import { buildForest, categoryMatches, collectIds, filterForest, type TreeNode } from './trees';
+import { buildForest, categoryMatches, collectIds, filterForest, type TreeNode } from '../../org/trees';
 
 export function CategoryTree({ categories }: { categories: readonly Category[] }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../../../common/contract';
 import { ORG_UNIT_KINDS } from '../../../../common/domain/org';
 import { Highlight } from './Highlight';
-import { buildForest, collectIds, filterForest, unitMatches, type TreeNode } from './trees';
+import { buildForest, collectIds, filterForest, unitMatches, type TreeNode } from '../../org/trees';
 
 const KIND_COLORS: Record<OrgUnit['kind'], string> = {
   center: 'geekblue',

@@ -11,6 +11,7 @@ import { ORDER_STATE_NAMES, URGENCY_NAMES } from '../../../../../common/domain/o
 import type { Language } from '../../../../../common/domain/org';
 import { ROLE_NAMES } from '../../../../../common/domain/roles';
 import type { AuditTexts } from '../../../i18n/audit.zh';
+import { formatDay } from '../../../time/formatDay';
 
 /**
  * Audit rows in the console's language: the summary from its stored detail
@@ -34,16 +35,6 @@ const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 
 const pick = (language: Language, text: { zh: string; en: string }) => (language === 'en' ? text.en : text.zh);
-
-/** 'YYYY-MM-DD' → 2026年12月2日 / 2 Dec 2026; anything else unchanged. */
-export function formatDay(date: string, language: Language): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  if (language !== 'en') return `${y}年${Number(mo)}月${Number(d)}日`;
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(mo) - 1];
-  return `${Number(d)} ${month ?? mo} ${y}`;
-}
 
 const isBilingual = (v: AuditParam | undefined): v is { zh: string; en: string } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

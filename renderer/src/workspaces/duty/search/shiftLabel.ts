@@ -4,7 +4,7 @@ import type { DutyPatternDto } from '../../../../../common/contract';
 import { DEFAULT_CENTER_PATTERN, DEFAULT_STATION_PATTERN } from '../../../../../common/domain/duty';
 import type { Language } from '../../../../../common/domain/org';
 import { methodKey, useApi } from '../../../api';
-import { formatDay } from '../../admin/audit/render';
+import { formatDay } from '../../../time/formatDay';
 
 /** 「2026年12月2日 早班」 / "2 Dec 2026 Early": a shift as people name it, never its codes. */
 export function shiftLabel(
