@@ -173,7 +173,7 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': 'off' },
   },
   {
-    files: ['tests/unit/scoping-matrix.test.ts', 'tests/unit/open311.test.ts'],
+    files: ['tests/unit/scoping-matrix.test.ts'],
     rules: { 'max-lines': 'off' },
   },
 );

@@ -68,7 +68,7 @@ function allowedOnError(method: MethodName, write: Write): boolean {
 
 function allowed(method: MethodName, username: string | null): boolean {
   const access = contract[method].access;
-  // Partner systems' methods: no console user may call them (an API key is tested in open311.test.ts).
+  // Partner systems' methods: no console user may call them (an API key is tested in open311-post.test.ts).
   if (access === 'apiKey') return false;
   if (access === 'public') return true;
   if (username === null) return false;

@@ -44,7 +44,7 @@ async function sessionFor(role: Role): Promise<TestConnection> {
 
 function allowed(method: MethodName, role: Role | null): boolean {
   const access = contract[method].access;
-  // Partner systems' methods: no console user may call them (an API key is tested in open311.test.ts).
+  // Partner systems' methods: no console user may call them (an API key is tested in open311-post.test.ts).
   if (access === 'apiKey') return false;
   if (access === 'public') return true;
   if (role === null) return false;
