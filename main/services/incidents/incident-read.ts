@@ -17,7 +17,9 @@ import {
   type ReportKind,
 } from '../../../common/domain/incidents';
 import type { Db } from '../../db/connection';
+import { linkedOrderFacts } from '../orders/order-refs';
 import { canSeeOrder } from '../orders/order-visibility';
+import { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
 import type { PlansRepo } from './plans';
 import type { IncidentPorts } from './ports';
@@ -115,10 +117,15 @@ export function reportDto(r: ReportRecord, now: number): IncidentReport {
 
 /** Reads incidents and everything hanging off them; no writes. */
 export class IncidentReader {
+  /** Areas are org units (OrgRepo); linked orders are the orders domain's (orders/order-refs.ts). */
+  private readonly org: OrgRepo;
+
   constructor(
     private readonly db: Db,
     private readonly plans: PlansRepo,
-  ) {}
+  ) {
+    this.org = new OrgRepo(db);
+  }
 
   incident(id: number): IncidentRecord | undefined {
     const row = this.db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`).get(id) as
@@ -203,28 +210,39 @@ export class IncidentReader {
 
   /** Linked orders the viewer may see, newest link first, with their durations at `now`. */
   orders(incidentId: number, viewer: Viewer, now: number): LinkedOrder[] {
-    const rows = this.db
+    const links = this.db
       .prepare(
-        `SELECT o.id, o.code, o.title, o.state, o.urgency, o.created_at AS createdAt, o.closed_at AS closedAt,
-                o.station_id AS stationId, l.linked_at AS linkedAt, l.linked_by_name AS linkedByName, l.auto
-         FROM incident_orders l JOIN orders o ON o.id = l.order_id
-         WHERE l.incident_id = ? ORDER BY l.linked_at DESC, o.id DESC`,
+        `SELECT order_id AS orderId, linked_at AS linkedAt, linked_by_name AS linkedByName, auto
+         FROM incident_orders WHERE incident_id = ? ORDER BY linked_at DESC, order_id DESC`,
       )
-      .all(incidentId) as (Omit<LinkedOrder, 'durationMs' | 'auto'> & { stationId: string | null; auto: number })[];
-    return rows
-      .filter((r) => canSeeOrder(r, viewer))
-      .map(({ stationId: _station, auto, ...r }) => ({
-        ...r,
-        auto: auto === 1,
-        durationMs: Math.max(0, (r.closedAt ?? now) - r.createdAt),
-      }));
+      .all(incidentId) as { orderId: number; linkedAt: number; linkedByName: string; auto: number }[];
+    const orders = linkedOrderFacts(
+      this.db,
+      links.map((l) => l.orderId),
+    );
+    return links.flatMap(({ orderId, auto, ...link }) => {
+      const order = orders.get(orderId);
+      if (!order || !canSeeOrder(order, viewer)) return [];
+      const { stationId: _station, ...facts } = order;
+      return [
+        {
+          ...facts,
+          ...link,
+          auto: auto === 1,
+          durationMs: Math.max(0, (facts.closedAt ?? now) - facts.createdAt),
+        },
+      ];
+    });
   }
 
   areas(ids: readonly string[]): IncidentSummary['areas'] {
-    const rows = this.db
-      .prepare('SELECT id, name, kind FROM org_units WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as IncidentSummary['areas'];
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const wanted = new Set(ids);
+    const byId = new Map(
+      this.org
+        .units()
+        .filter((u) => wanted.has(u.id))
+        .map(({ id, name, kind }) => [id, { id, name, kind }]),
+    );
     return ids.flatMap((id) => {
       const found = byId.get(id);
       return found ? [found] : [];

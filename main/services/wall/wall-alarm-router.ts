@@ -8,7 +8,9 @@ import type { AuditRepo } from '../audit/audit-repo';
 import type { CamerasService } from '../cameras/cameras-service';
 import type { OrgRepo } from '../org/org-repo';
 import { viewerOf } from '../org/viewer';
+import { placedOrderRef, type PlacedOrderRef } from '../orders/order-refs';
 import { canSeeOrder } from '../orders/order-visibility';
+import { UsersRepo } from '../users/users-repo';
 import type { WallAlarms } from './wall-alarms';
 import type { WallRepo } from './wall-repo';
 import type { WallWindowEntry, WallWindows } from './wall-windows';
@@ -51,15 +53,6 @@ export interface WallAlarmRouterDeps {
   send(alarm: WallAlarm, window: WallWindowEntry): void;
 }
 
-interface OrderFacts {
-  id: number;
-  code: string;
-  title: string;
-  stationId: string | null;
-  cameraId: string | null;
-  workstationId: string | null;
-}
-
 /** A camera as the routing needs it: where it is. */
 interface PlacedCamera {
   id: string;
@@ -76,7 +69,12 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * person caused is audited (one row per window, as a wall.push is).
  */
 export class WallAlarmRouter {
-  constructor(private readonly deps: WallAlarmRouterDeps) {}
+  /** Who caused an alarm is asked of the users domain. */
+  private readonly users: UsersRepo;
+
+  constructor(private readonly deps: WallAlarmRouterDeps) {
+    this.users = new UsersRepo(deps.db);
+  }
 
   /**
    * A 特急 order: its own camera, else its workstation's; to alarm windows that may see the order.
@@ -130,9 +128,8 @@ export class WallAlarmRouter {
   /** The creator of a queued order as an alarm names them; null when it was none of the users (Open311). */
   private causeOf(userId: number | null): AlarmCause {
     if (userId === null) return null;
-    const row = this.deps.db.prepare('SELECT display_name AS name FROM users WHERE id = ?').get(userId) as
-      { name: string } | undefined;
-    return row ? { userId, userName: row.name } : null;
+    const user = this.users.byId(userId);
+    return user ? { userId, userName: user.displayName } : null;
   }
 
   private orderAlarms(
@@ -140,12 +137,7 @@ export class WallAlarmRouter {
     by: AlarmCause,
     auditName?: string,
   ): { alarm: WallAlarm; window: WallWindowEntry }[] {
-    const order = this.deps.db
-      .prepare(
-        `SELECT id, code, title, station_id AS stationId, camera_id AS cameraId, workstation_id AS workstationId
-         FROM orders WHERE id = ?`,
-      )
-      .get(orderId) as OrderFacts | undefined;
+    const order = placedOrderRef(this.deps.db, orderId);
     if (!order) return [];
     const cameras = this.orderCameras(order);
     if (cameras.length === 0) return [];
@@ -233,7 +225,7 @@ export class WallAlarmRouter {
     };
   }
 
-  private orderCameras(order: OrderFacts): string[] {
+  private orderCameras(order: PlacedOrderRef): string[] {
     if (order.cameraId !== null) {
       const own = this.deps.cameras.repo.byId(order.cameraId);
       if (own?.enabled) return [own.id];
