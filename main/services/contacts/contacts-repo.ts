@@ -1,5 +1,7 @@
 import type { ContactKind } from '../../../common/domain/contacts';
 import type { Db } from '../../db/connection';
+import { OrgRepo } from '../org/org-repo';
+import { UsersRepo } from '../users/users-repo';
 
 /** A live or deleted contact row with the names of what it points at. */
 export interface ContactRow {
@@ -54,7 +56,14 @@ const ADDED_SORT = 1000;
 
 /** SQL for the 通讯录; ContactsService holds the rules. */
 export class ContactsRepo {
-  constructor(private readonly db: Db) {}
+  /** The units and users a contact points at are asked of their own domains. */
+  private readonly org: OrgRepo;
+  private readonly users: UsersRepo;
+
+  constructor(private readonly db: Db) {
+    this.org = new OrgRepo(db);
+    this.users = new UsersRepo(db);
+  }
 
   /** Every live contact (a town's phone book is hundreds of rows: searched in memory). */
   live(): ContactRow[] {
@@ -70,6 +79,14 @@ export class ContactsRepo {
   byUser(userId: number): ContactRow | undefined {
     return this.db.prepare(`${SELECT} WHERE c.user_id = ? AND c.deleted_at IS NULL`).get(userId) as
       ContactRow | undefined;
+  }
+
+  /** The ids among `ids` of contacts not deleted. */
+  liveIds(ids: readonly number[]): Set<number> {
+    const rows = this.db
+      .prepare('SELECT id FROM contacts WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(ids)])) as { id: number }[];
+    return new Set(rows.map((r) => r.id));
   }
 
   liveChildren(id: number): number {
@@ -106,17 +123,18 @@ export class ContactsRepo {
   }
 
   orgUnitExists(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM org_units WHERE id = ?').get(id) !== undefined;
+    return this.org.unit(id) !== undefined;
   }
 
   /** Units directly below `id` (a grid's workstations, the center's stations). */
   childUnits(id: string): string[] {
-    return (this.db.prepare('SELECT id FROM org_units WHERE parent_id = ?').all(id) as { id: string }[]).map(
-      (r) => r.id,
-    );
+    return this.org
+      .units()
+      .filter((u) => u.parentId === id)
+      .map((u) => u.id);
   }
 
   userExists(id: number): boolean {
-    return this.db.prepare('SELECT 1 FROM users WHERE id = ?').get(id) !== undefined;
+    return this.users.byId(id) !== undefined;
   }
 }

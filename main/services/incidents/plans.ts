@@ -2,6 +2,7 @@ import { apiError } from '../../../common/contract';
 import { planLevelsSchema, type PlanDto } from '../../../common/contract/incidents';
 import { INCIDENT_LEVELS, planProblems, type IncidentType, type Plan } from '../../../common/domain/incidents';
 import type { Db } from '../../db/connection';
+import { ContactsRepo } from '../contacts/contacts-repo';
 import plansSeed from '../../../resources/seed/incident-plans.json';
 
 interface PlanRow {
@@ -25,7 +26,12 @@ const COLUMNS = 'id, type, name, levels, updated_at AS updatedAt, updated_by_nam
  * applied from the plan as it is at that moment (activation, level change).
  */
 export class PlansRepo {
-  constructor(private readonly db: Db) {}
+  /** A plan names contacts to notify: whether they are live is the 通讯录's to say. */
+  private readonly contacts: ContactsRepo;
+
+  constructor(private readonly db: Db) {
+    this.contacts = new ContactsRepo(db);
+  }
 
   list(): PlanDto[] {
     return (this.db.prepare(`SELECT ${COLUMNS} FROM incident_plans ORDER BY id`).all() as PlanRow[]).map(toDto);
@@ -75,13 +81,7 @@ export class PlansRepo {
   /** Contacts to notify that are not (or no longer) in the 通讯录, or listed twice in one level. */
   private contactProblems(levels: Plan['levels']): { field: string; zh: string; en: string }[] {
     const ids = INCIDENT_LEVELS.flatMap((level) => levels[level].notify.map((n) => n.contactId));
-    const live = new Set(
-      (
-        this.db
-          .prepare('SELECT id FROM contacts WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
-          .all(JSON.stringify([...new Set(ids)])) as { id: number }[]
-      ).map((r) => r.id),
-    );
+    const live = this.contacts.liveIds(ids);
     const out: { field: string; zh: string; en: string }[] = [];
     for (const level of INCIDENT_LEVELS) {
       const seen = new Set<number>();
