@@ -243,7 +243,8 @@ export class StreamSlot {
     this.protocolName = 'webrtc';
     const startedAt = Date.now();
     const fallBack = (): void => {
-      if (generation !== this.generation || this.destroyed || this.frameSeen) return;
+      // Once only: the timer and a late refused consume may both call it (a second HLS feed would leak).
+      if (generation !== this.generation || this.destroyed || this.frameSeen || this.protocolName !== 'webrtc') return;
       if (afterRtcFailure(playback) === 'fail') return this.events.failure(this, RTC_ONLY_NO_FRAME);
       rtc.fellBack.set(streamKey(source), Date.now());
       this.dropRtc();
