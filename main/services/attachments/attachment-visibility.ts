@@ -1,42 +1,33 @@
 import { apiError } from '../../../common/contract';
 import type { Db } from '../../db/connection';
 import { dutyLinkedAttachmentIds } from '../duty/duty-refs';
-import { incidentScopeSql } from '../incidents/visibility';
-import { orderScopeSql } from '../orders/order-visibility';
+import { incidentReportAttachmentIds } from '../incidents/visibility';
+import { orderLinkedAttachmentIds } from '../orders/order-visibility';
 import { idsParam, type Viewer } from '../org/viewer';
 
 /**
  * The ids among `ids` of attachments the viewer may see: the ones they uploaded, the ones on an
- * order they may see, the ones linked from a duty log entry of a unit whose log they may see, and the
- * ones recorded with an incident report of an incident they may see (incidents/visibility.ts).
+ * order they may see (orders/order-visibility.ts), the ones linked from a duty log entry of a unit
+ * whose log they may see (duty/duty-refs.ts), and the ones recorded with an incident report of an
+ * incident they may see (incidents/visibility.ts).
  * Built from the order and duty rules themselves, so an attachment is never more visible than the
  * records it hangs on.
  */
 export function visibleAttachmentIds(db: Db, ids: readonly number[], viewer: Viewer): Set<number> {
   if (ids.length === 0) return new Set();
-  const order = orderScopeSql(viewer, 'o');
-  // The duty domain says which are linked from a log the viewer may see.
-  const duty = dutyLinkedAttachmentIds(db, ids, viewer);
-  const incident = incidentScopeSql(viewer, 'i');
+  // Each domain says which hang on a record of its own that the viewer may see.
+  const linked = [
+    ...orderLinkedAttachmentIds(db, ids, viewer),
+    ...dutyLinkedAttachmentIds(db, ids, viewer),
+    ...incidentReportAttachmentIds(db, ids, viewer),
+  ];
   const rows = db
     .prepare(
       `SELECT a.id FROM attachments a
        WHERE a.id IN (SELECT value FROM json_each(?))
-         AND (a.created_by = ?
-           OR EXISTS (SELECT 1 FROM order_attachments oa JOIN orders o ON o.id = oa.order_id
-                      WHERE oa.attachment_id = a.id ${order ? `AND ${order.sql}` : ''})
-           OR a.id IN (SELECT value FROM json_each(?))
-           OR EXISTS (SELECT 1 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id,
-                             json_each(r.attachment_ids) j
-                      WHERE r.attachment_ids IS NOT NULL AND j.value = a.id ${incident ? `AND ${incident.sql}` : ''}))`,
+         AND (a.created_by = ? OR a.id IN (SELECT value FROM json_each(?)))`,
     )
-    .all(
-      idsParam(ids),
-      viewer.userId ?? -1,
-      ...(order?.params ?? []),
-      idsParam([...duty]),
-      ...(incident?.params ?? []),
-    ) as { id: number }[];
+    .all(idsParam(ids), viewer.userId ?? -1, idsParam(linked)) as { id: number }[];
   return new Set(rows.map((r) => r.id));
 }
 

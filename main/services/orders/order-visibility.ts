@@ -25,6 +25,24 @@ export function visibleOrderIds(db: Db, ids: readonly number[], scope: OrderScop
 }
 
 /**
+ * The ids among `ids` of files attached to an order the scope may see: what makes an attachment
+ * visible through the orders (attachments/attachment-visibility.ts).
+ */
+export function orderLinkedAttachmentIds(db: Db, ids: readonly number[], scope: OrderScope): Set<number> {
+  if (ids.length === 0) return new Set();
+  const order = orderScopeSql(scope, 'o');
+  // CAST gives the id integer affinity, so it is compared as with the attachment_id column.
+  const rows = db
+    .prepare(
+      `SELECT x.value AS id FROM json_each(?) x
+       WHERE EXISTS (SELECT 1 FROM order_attachments oa JOIN orders o ON o.id = oa.order_id
+                     WHERE oa.attachment_id = CAST(x.value AS INTEGER) ${order ? `AND ${order.sql}` : ''})`,
+    )
+    .all(idsParam(ids), ...(order?.params ?? [])) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
  * The answer for an order that does not exist or is not visible: the same, so existence does not leak.
  * The text names no order: the caller asked by the internal id, which means nothing to an operator
  * (a console that knows the order's code, e.g. from an alert, says it itself).
