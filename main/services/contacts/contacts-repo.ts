@@ -44,12 +44,13 @@ const SELECT = `
   SELECT c.id, c.kind, c.name, c.parent_id AS parentId, p.name AS parentName, p.sort AS parentSort,
          p.org_unit_id AS parentOrgUnitId,
          c.title, c.org_unit_id AS orgUnitId, o.name AS orgUnitName, c.phone, c.mobile, c.note,
-         c.user_id AS userId, u.display_name AS userName, u.disabled AS userDisabled,
-         c.seed_key AS seedKey, c.sort, c.updated_at AS updatedAt, c.deleted_at AS deletedAt
+         c.user_id AS userId, c.seed_key AS seedKey, c.sort, c.updated_at AS updatedAt, c.deleted_at AS deletedAt
   FROM contacts c
   LEFT JOIN contacts p ON p.id = c.parent_id
-  LEFT JOIN org_units o ON o.id = c.org_unit_id
-  LEFT JOIN users u ON u.id = c.user_id`;
+  LEFT JOIN org_units o ON o.id = c.org_unit_id`;
+
+/** A contact row as selected: the linked user's name and state are added from UsersRepo. */
+type RawContactRow = Omit<ContactRow, 'userName' | 'userDisabled'>;
 
 /** Sort of rows an administrator adds: after the seeded units and departments. */
 const ADDED_SORT = 1000;
@@ -67,18 +68,31 @@ export class ContactsRepo {
 
   /** Every live contact (a town's phone book is hundreds of rows: searched in memory). */
   live(): ContactRow[] {
-    return this.db.prepare(`${SELECT} WHERE c.deleted_at IS NULL`).all() as ContactRow[];
+    return this.withUsers(this.db.prepare(`${SELECT} WHERE c.deleted_at IS NULL`).all() as RawContactRow[]);
   }
 
   /** A contact by id, deleted or not. */
   byId(id: number): ContactRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as ContactRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as RawContactRow | undefined;
+    return row && this.withUsers([row])[0];
   }
 
   /** The live contact linked to a console user. */
   byUser(userId: number): ContactRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE c.user_id = ? AND c.deleted_at IS NULL`).get(userId) as
-      ContactRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE c.user_id = ? AND c.deleted_at IS NULL`).get(userId) as
+      RawContactRow | undefined;
+    return row && this.withUsers([row])[0];
+  }
+
+  /**
+   * The rows with their console user's display name and whether it is disabled (null without a
+   * user). The org unit's name stays a join: org_units is reference data, never written here.
+   */
+  private withUsers(rows: RawContactRow[]): ContactRow[] {
+    return rows.map((row) => {
+      const user = row.userId === null ? undefined : this.users.byId(row.userId);
+      return { ...row, userName: user?.displayName ?? null, userDisabled: user ? (user.disabled ? 1 : 0) : null };
+    });
   }
 
   /** The ids among `ids` of contacts not deleted. */

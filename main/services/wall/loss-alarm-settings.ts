@@ -1,6 +1,7 @@
 import { apiError, LOSS_ALARM_DEFAULT_DELAY_S, type LossAlarmSetting } from '../../../common/contract';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
+import { UsersRepo } from '../users/users-repo';
 
 interface Row {
   gridId: string;
@@ -23,12 +24,13 @@ function settingOf(row: Row): LossAlarmSetting {
   };
 }
 
-// Every grid, with its setting or none (the defaults); the grid's order is the camera tree's.
+// Every grid, with its setting or none (the defaults); the grid's order is the camera tree's. The
+// grids are org_units, reference data read here for this one list; who saved a setting is asked of
+// UsersRepo.
 const SELECT = `SELECT g.id AS gridId, g.name AS gridName, s.enabled, s.delay_s AS delayS,
-  s.updated_by AS userId, u.display_name AS userName, s.updated_at AS updatedAt
+  s.updated_by AS userId, s.updated_at AS updatedAt
   FROM org_units g
   LEFT JOIN camera_loss_alarms s ON s.grid_id = g.id
-  LEFT JOIN users u ON u.id = s.updated_by
   WHERE g.kind = 'grid'`;
 
 /**
@@ -37,18 +39,29 @@ const SELECT = `SELECT g.id AS gridId, g.name AS gridName, s.enabled, s.delay_s 
  * in org_units, which is reference data seeded and owned elsewhere.
  */
 export class LossAlarmSettings {
+  private readonly users: UsersRepo;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.users = new UsersRepo(db);
+  }
 
   list(): LossAlarmSetting[] {
-    return (this.db.prepare(`${SELECT} ORDER BY g.sort, g.id`).all() as Row[]).map(settingOf);
+    return (this.db.prepare(`${SELECT} ORDER BY g.sort, g.id`).all() as Omit<Row, 'userName'>[]).map((row) =>
+      this.settingOf(row),
+    );
   }
 
   get(gridId: string): LossAlarmSetting | undefined {
-    const row = this.db.prepare(`${SELECT} AND g.id = ?`).get(gridId) as Row | undefined;
-    return row && settingOf(row);
+    const row = this.db.prepare(`${SELECT} AND g.id = ?`).get(gridId) as Omit<Row, 'userName'> | undefined;
+    return row && this.settingOf(row);
+  }
+
+  private settingOf(row: Omit<Row, 'userName'>): LossAlarmSetting {
+    const userName = row.userId === null ? null : (this.users.byId(row.userId)?.displayName ?? null);
+    return settingOf({ ...row, userName });
   }
 
   /** Saves the grid's setting; unknown ids (or another kind of org unit) are refused. */
