@@ -172,8 +172,4 @@ export default tseslint.config(
     ],
     rules: { 'max-lines-per-function': 'off' },
   },
-  {
-    files: ['tests/unit/scoping-matrix.test.ts'],
-    rules: { 'max-lines': 'off' },
-  },
 );
