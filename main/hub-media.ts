@@ -1,3 +1,4 @@
+import { ApiError } from '../common/contract/errors';
 import type { CameraOnline } from '../common/domain/cameras';
 import type { EventBus } from './api/event-bus';
 import type { Clock } from './clock';
@@ -11,6 +12,7 @@ import { createHlsProxy } from './media/hls-proxy';
 import type { MediaAnswer, MediaRequest } from './media/media-routes';
 import type { HubKeys } from './security/hub-keys';
 import type { OnlineState } from './services/cameras/camera-dto';
+import { CameraOutages } from './services/duty/camera-outages';
 import type { DutySystemLog } from './services/duty/system-log';
 
 /** The media side of the hub: RTSP ingests, the demo streams over WebRTC, and who is online. */
@@ -98,17 +100,30 @@ export function watchMedia(
       }
     }
   });
-  // Stream states to the connections watching; the tree's online state to everyone when it flips.
+  // Stream states to the connections watching; the tree's online state to everyone when it flips,
+  // and an outage of a camera seen live (and its end) into the duty log, as for the demo streams.
   const treeOnline = new Map<string, CameraOnline>();
+  const outages = new CameraOutages();
   const offGateway = gateway.onState((state, viewers) => {
     if (viewers.length > 0) bus.publish('media.state', state, { connectionIds: viewers });
     const online = gateway.online(state.cameraId);
     if ((treeOnline.get(state.cameraId) ?? 'unknown') === online) return;
     treeOnline.set(state.cameraId, online);
     bus.publish('cameras.changed', { ids: [state.cameraId] });
+    const entry = outages.flip(state.cameraId, online);
+    if (entry) logIngestOutage(services, systemLog, state.cameraId, entry === 'online');
   });
   return () => {
     offMedia?.();
     offGateway();
   };
+}
+
+/** A gateway camera's outage or return in the duty log; a camera deleted meanwhile has nothing to log. */
+function logIngestOutage(services: HubServices, systemLog: DutySystemLog, cameraId: string, online: boolean): void {
+  try {
+    systemLog.cameraOnline(services.cameras.get(cameraId), online);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'E_NOT_FOUND')) throw error;
+  }
 }

@@ -187,6 +187,15 @@ test('an RTSP camera with credentials plays on the wall, never shows its passwor
     // transport, though the switch closed one before it.
     await expect(tile(page).getByTestId('wall-tile-stats')).toHaveAttribute('data-protocol', 'webrtc');
 
+    // The outage and its end are system entries of the center's duty log, as for a demo stream.
+    const chief = await hubClient(page, 'chief');
+    const cameraEntries = async () =>
+      (await chief.call<{ entries: { kind: string; text: string }[] }>('duty.log.current', {})).entries
+        .filter((e) => e.kind === 'system' && e.text.includes(CAMERA_ID))
+        .map((e) => e.text);
+    await expect.poll(cameraEntries).toEqual([expect.stringMatching(/离线$/), expect.stringMatching(/恢复在线$/)]);
+    await chief.close();
+
     // Nothing the page received carries the password: WebSocket frames, playlists, the document.
     received.push(await page.content());
     const leaks = received.filter((text) => text.includes(PASSWORD) || text.includes(encodeURIComponent(PASSWORD)));

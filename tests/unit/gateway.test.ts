@@ -158,6 +158,36 @@ describe('camera gateway in the hub', () => {
     answers.push(a.conn.events, other.conn.events);
   });
 
+  it('reads a camera offline when its watched stream fails, though an idle sub stream last saw it live; the duty log has the outage and its end', async () => {
+    const a = await viewer('monitor', 'conn-a');
+    const chief = await viewer('chief', 'conn-chief');
+    const online = async () => (await ok(hub, chief.conn, 'cameras.get', { id: 'CAM-7001' })).online;
+    await open(a.conn, 'CAM-7001', 'sub');
+    fake.spawned[0]!.frames(1);
+    await ok(hub, a.conn, 'media.release', { cameraId: 'CAM-7001', stream: 'sub' });
+    scheduler.advance(IDLE_MS);
+    expect(fake.spawned[0]!.kills).toEqual(['SIGTERM']);
+    await open(a.conn);
+    fake.spawned[1]!.frames(1);
+    expect(await online()).toBe('online');
+
+    fake.spawned[1]!.end(1);
+    expect(await online()).toBe('offline');
+    // Retrying (connecting) is still an outage.
+    scheduler.advance(60_000);
+    expect(fake.running()).toHaveLength(1);
+    expect(await online()).toBe('offline');
+    fake.running()[0]!.frames(1);
+    expect(await online()).toBe('online');
+
+    const log = await ok(hub, chief.conn, 'duty.log.current', {});
+    const texts = log.entries.filter((e) => e.kind === 'system' && e.text.includes('CAM-7001')).map((e) => e.text);
+    expect(texts).toEqual([
+      expect.stringMatching(/^摄像机 网关测试摄像机（CAM-7001，.+）离线$/),
+      expect.stringMatching(/^摄像机 网关测试摄像机（CAM-7001，.+）恢复在线$/),
+    ]);
+  });
+
   it('never puts the password in an answer, an event or the audit log', async () => {
     const a = await viewer('monitor', 'conn-a');
     await open(a.conn);

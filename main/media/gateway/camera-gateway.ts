@@ -76,6 +76,13 @@ interface Entry {
   known: CameraOnline;
 }
 
+/** Online if any of the streams was last seen live, else offline if one was seen at all. */
+function lastSeen(entries: readonly Entry[]): CameraOnline {
+  const known = entries.map((e) => e.known).filter((k) => k !== 'unknown');
+  if (known.includes('online')) return 'online';
+  return known[0] ?? 'unknown';
+}
+
 /** The engine's producer key (and the gateway's) for a camera stream. */
 export function producerKey(cameraId: string, stream: CameraStream): string {
   return `${cameraId}/${stream}`;
@@ -175,13 +182,20 @@ export class CameraGateway {
     return this.entries.get(producerKey(cameraId, stream))?.dir ?? null;
   }
 
-  /** The camera tree's online state: live on any stream, else the last seen; unknown if never opened. */
+  /**
+   * The camera tree's online state. A stream being watched tells it now: live on any → online; else
+   * what the watched ones last saw (a retrying ingest stays offline). With none watched, the last
+   * seen of any stream (an idle-stopped stream keeps it); unknown if never opened. An idle stream's
+   * old "live" must not hide a watched stream's failure.
+   */
   online(cameraId: string): CameraOnline {
-    const known = (['main', 'sub'] as const)
-      .map((s) => this.entries.get(producerKey(cameraId, s))?.known)
-      .filter((k): k is CameraOnline => k !== undefined && k !== 'unknown');
-    if (known.includes('online')) return 'online';
-    return known[0] ?? 'unknown';
+    const entries = (['main', 'sub'] as const)
+      .map((s) => this.entries.get(producerKey(cameraId, s)))
+      .filter((e): e is Entry => e !== undefined);
+    const watched = entries.filter((e) => e.last.state !== 'idle');
+    if (watched.some((e) => e.last.state === 'live')) return 'online';
+    const now = lastSeen(watched);
+    return now === 'unknown' ? lastSeen(entries) : now;
   }
 
   /**
