@@ -233,14 +233,19 @@ export class IncidentNotifications {
   pending(userId: number): IncidentNotice[] {
     const rows = this.db
       .prepare(
-        `SELECT n.id AS notificationId, n.incident_id AS incidentId, i.name AS incidentName, i.type AS incidentType,
-                i.level, i.drill, n.by_name AS byName, coalesce(n.note, '') AS note, n.at
-         FROM incident_notifications n JOIN incidents i ON i.id = n.incident_id
-         WHERE n.user_id = ? AND n.confirmed_at IS NULL AND i.closed_at IS NULL
-         ORDER BY n.at DESC, n.id DESC`,
+        `SELECT id AS notificationId, incident_id AS incidentId, by_name AS byName, coalesce(note, '') AS note, at
+         FROM incident_notifications WHERE user_id = ? AND confirmed_at IS NULL ORDER BY at DESC, id DESC`,
       )
-      .all(userId) as (Omit<IncidentNotice, 'drill'> & { drill: number })[];
-    return rows.map((r) => ({ ...r, drill: r.drill === 1 }));
+      .all(userId) as Pick<IncidentNotice, 'notificationId' | 'incidentId' | 'byName' | 'note' | 'at'>[];
+    // The incident's name, type and level are the incidents domain's (IncidentReader).
+    const incidents = new Map<number, IncidentRecord | undefined>();
+    return rows.flatMap(({ notificationId, incidentId, ...r }) => {
+      if (!incidents.has(incidentId)) incidents.set(incidentId, this.incidents.read.incident(incidentId));
+      const i = incidents.get(incidentId);
+      if (!i || i.closedAt !== null) return [];
+      const about = { incidentName: i.name, incidentType: i.type, level: i.level, drill: i.drill };
+      return [{ notificationId, incidentId, ...about, ...r }];
+    });
   }
 
   private byId(id: number): NotificationRow {
