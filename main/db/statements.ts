@@ -45,3 +45,21 @@ export function rowsById<K extends number | string, R extends { id: K }>(
   const rows = db.prepare(sql).all(JSON.stringify([...new Set(ids)])) as R[];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/**
+ * The ids among `ids` for which `condition` holds: SQL in which `x.value` is the id (the distinct ids
+ * are bound once as a JSON array, then `params`). How a domain answers "which of these hang on a
+ * record of mine that the viewer may see" (attachments/attachment-visibility.ts).
+ */
+export function idsWhere(
+  db: Db,
+  ids: readonly number[],
+  condition: string,
+  params: readonly (string | number)[] = [],
+): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .prepare(`SELECT x.value AS id FROM json_each(?) x WHERE ${condition}`)
+    .all(JSON.stringify([...new Set(ids)]), ...params) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}

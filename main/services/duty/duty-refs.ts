@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { idsParam } from '../org/viewer';
+import { idsWhere } from '../../db/statements';
 import { unitScopeSql, type DutyScope } from './duty-visibility';
 
 /**
@@ -7,19 +7,17 @@ import { unitScopeSql, type DutyScope } from './duty-visibility';
  * viewer may see (duty-visibility.ts): what makes an attachment visible through the duty log.
  */
 export function dutyLinkedAttachmentIds(db: Db, ids: readonly number[], scope: DutyScope): Set<number> {
-  if (ids.length === 0) return new Set();
   const unit = unitScopeSql(scope, 's.org_unit_id');
   // CAST gives the id integer affinity, so a link is compared as with the attachments.id column.
-  const rows = db
-    .prepare(
-      `SELECT x.value AS id FROM json_each(?) x
-       WHERE EXISTS (SELECT 1 FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id,
-                            json_each(e.links, '$.attachmentIds') j
-                     WHERE e.links IS NOT NULL AND instr(e.links, '"attachmentIds"') > 0
-                       AND j.value = CAST(x.value AS INTEGER) ${unit ? `AND ${unit.sql}` : ''})`,
-    )
-    .all(idsParam(ids), ...(unit?.params ?? [])) as { id: number }[];
-  return new Set(rows.map((r) => r.id));
+  return idsWhere(
+    db,
+    ids,
+    `EXISTS (SELECT 1 FROM duty_log_entries e JOIN duty_shifts s ON s.id = e.shift_id,
+                    json_each(e.links, '$.attachmentIds') j
+             WHERE e.links IS NOT NULL AND instr(e.links, '"attachmentIds"') > 0
+               AND j.value = CAST(x.value AS INTEGER) ${unit ? `AND ${unit.sql}` : ''})`,
+    unit?.params,
+  );
 }
 
 /** How another domain names a shift (the audit log's words for a duty log entry). */

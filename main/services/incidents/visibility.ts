@@ -1,7 +1,8 @@
 import { apiError } from '../../../common/contract';
 import type { OrgUnit } from '../../../common/contract/schemas';
 import type { Db } from '../../db/connection';
-import { idsParam, type Viewer } from '../org/viewer';
+import { idsWhere } from '../../db/statements';
+import type { Viewer } from '../org/viewer';
 
 /**
  * Who may open an incident (docs/architecture.md#security-posture, one rule for lists and reads by id): center users every
@@ -27,19 +28,16 @@ export function incidentScopeSql(viewer: Viewer, alias: string): { sql: string; 
  * an attachment visible through incident mode (attachments/attachment-visibility.ts).
  */
 export function incidentReportAttachmentIds(db: Db, ids: readonly number[], viewer: Viewer): Set<number> {
-  if (ids.length === 0) return new Set();
   const incident = incidentScopeSql(viewer, 'i');
   // CAST gives the id integer affinity, so it is compared as with the ids the reports hold.
-  const rows = db
-    .prepare(
-      `SELECT x.value AS id FROM json_each(?) x
-       WHERE EXISTS (SELECT 1 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id,
-                            json_each(r.attachment_ids) j
-                     WHERE r.attachment_ids IS NOT NULL AND j.value = CAST(x.value AS INTEGER)
-                       ${incident ? `AND ${incident.sql}` : ''})`,
-    )
-    .all(idsParam(ids), ...(incident?.params ?? [])) as { id: number }[];
-  return new Set(rows.map((r) => r.id));
+  return idsWhere(
+    db,
+    ids,
+    `EXISTS (SELECT 1 FROM incident_reports r JOIN incidents i ON i.id = r.incident_id, json_each(r.attachment_ids) j
+             WHERE r.attachment_ids IS NOT NULL AND j.value = CAST(x.value AS INTEGER)
+               ${incident ? `AND ${incident.sql}` : ''})`,
+    incident?.params,
+  );
 }
 
 /** The answer for an incident that does not exist or is not visible: the same, so existence does not leak. */

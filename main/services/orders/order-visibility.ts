@@ -1,5 +1,6 @@
 import { apiError } from '../../../common/contract';
 import type { Db } from '../../db/connection';
+import { idsWhere } from '../../db/statements';
 import { idsParam, type Viewer } from '../org/viewer';
 
 /** What the order rule needs of a viewer: a station user (`stationId` set) sees that station's orders only. */
@@ -29,17 +30,15 @@ export function visibleOrderIds(db: Db, ids: readonly number[], scope: OrderScop
  * visible through the orders (attachments/attachment-visibility.ts).
  */
 export function orderLinkedAttachmentIds(db: Db, ids: readonly number[], scope: OrderScope): Set<number> {
-  if (ids.length === 0) return new Set();
   const order = orderScopeSql(scope, 'o');
   // CAST gives the id integer affinity, so it is compared as with the attachment_id column.
-  const rows = db
-    .prepare(
-      `SELECT x.value AS id FROM json_each(?) x
-       WHERE EXISTS (SELECT 1 FROM order_attachments oa JOIN orders o ON o.id = oa.order_id
-                     WHERE oa.attachment_id = CAST(x.value AS INTEGER) ${order ? `AND ${order.sql}` : ''})`,
-    )
-    .all(idsParam(ids), ...(order?.params ?? [])) as { id: number }[];
-  return new Set(rows.map((r) => r.id));
+  return idsWhere(
+    db,
+    ids,
+    `EXISTS (SELECT 1 FROM order_attachments oa JOIN orders o ON o.id = oa.order_id
+             WHERE oa.attachment_id = CAST(x.value AS INTEGER) ${order ? `AND ${order.sql}` : ''})`,
+    order?.params,
+  );
 }
 
 /**
