@@ -3,7 +3,6 @@
  * the center's and two stations' people, rebuilt before each test of the file importing it.
  */
 import { afterEach, beforeEach } from 'vitest';
-import { ApiError } from '../../common/contract';
 import type { Role } from '../../common/domain/roles';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { hashPassword } from '../../main/services/auth/passwords';
@@ -20,16 +19,6 @@ export function migratedDb(): Db {
   const db = openDatabase(tempDir());
   seedReferenceData(db);
   return db;
-}
-
-export function apiErr(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
 }
 
 export let db: Db;

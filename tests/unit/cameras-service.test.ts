@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../common/contract';
+import type { ApiError } from '../../common/contract';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { SessionsRepo, hashToken } from '../../main/services/auth/sessions-repo';
 import { CamerasService, type CameraCreate } from '../../main/services/cameras/cameras-service';
@@ -8,6 +8,7 @@ import { seedDemoCameras } from '../../main/services/cameras/demo-cameras';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
+import { apiErr } from '../helpers/api-error';
 import { tempDir, testClock } from '../helpers/hub';
 
 let db: Db;
@@ -23,16 +24,6 @@ beforeEach(() => {
   cameras = new CamerasService(db, new OrgRepo(db), clock, { secretKey: SECRET_KEY, maxViewMs: 4 * HOUR });
 });
 afterEach(() => db.close());
-
-function apiErr(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
-}
 
 function codes(err: ApiError): string[] {
   return (err.details as { errors: { field: string; code: string }[] }).errors.map((e) => `${e.field}:${e.code}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, contract } from '../../common/contract';
+import { contract } from '../../common/contract';
 import type { DutyLogEntry, DutyShift } from '../../common/contract/duty-log';
 import { defaultPattern } from '../../common/domain/duty';
 import { openDatabase, type Db } from '../../main/db/connection';
@@ -7,6 +7,7 @@ import { dutyStore } from '../../main/services/duty/duty-store';
 import { DutyLog, SYSTEM_AUTHOR, type AppendInput } from '../../main/services/duty/duty-log';
 import { GENESIS_SEAL_HASH, canonicalJson, sealOf, sealShift, verifyChain } from '../../main/services/duty/seal';
 import { seedReferenceData } from '../../main/services/org/seed';
+import { apiErr } from '../helpers/api-error';
 import { tempDir, testClock } from '../helpers/hub';
 
 const HOUR = 3_600_000;
@@ -36,15 +37,7 @@ function setup() {
   return { db, clock, log, write };
 }
 
-function apiCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err.code;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
-}
+const apiCode = (fn: () => unknown): string => apiErr(fn).code;
 
 /** Three consecutive center shifts, each with two entries, sealed in turn. */
 function threeSealedShifts() {

@@ -6,7 +6,8 @@ import { dutyRosterHandlers } from '../../main/api/handlers/duty-roster-handlers
 import type { HandlerContext, Session } from '../../main/api/handler-types';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { latePeople } from '../../renderer/src/workspaces/duty/roster/lateness';
-import { apiErr, clock, db, roster, uid } from '../helpers/duty-roster-fixture';
+import { apiErr } from '../helpers/api-error';
+import { clock, db, roster, uid } from '../helpers/duty-roster-fixture';
 import { sh } from '../helpers/shift-calendar';
 
 describe('on duty and check-in', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiErr, count, roster, uid } from '../helpers/duty-roster-fixture';
+import { apiErr } from '../helpers/api-error';
+import { count, roster, uid } from '../helpers/duty-roster-fixture';
 import { sh } from '../helpers/shift-calendar';
 
 describe('roster views', () => {
