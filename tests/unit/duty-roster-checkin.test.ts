@@ -212,17 +212,19 @@ describe('roster handlers', () => {
   };
   const parse = (m: keyof typeof dutyRosterMethods, input: unknown): unknown =>
     (dutyRosterMethods[m] as MethodDef).input.parse(input);
+  /** 周站长 on his station's duty-chief post, early shift of Tue 2026-02-03. */
+  const s1ChiefOnEarly = () => ({
+    orgUnitId: 'HQ-S1',
+    date: '2026-02-03',
+    shiftCode: 'early',
+    postCode: 'station_duty_chief',
+    userId: uid('s1chief'),
+  });
 
   it('lets station chiefs edit only their own station and checks the caller in', () => {
     const h = dutyRosterHandlers({ roster, org: new OrgRepo(db), clock });
     const s1 = ctxFor('s1chief', ['station_chief'], 'HQ-S1');
-    const input = {
-      orgUnitId: 'HQ-S1',
-      date: '2026-02-03',
-      shiftCode: 'early',
-      postCode: 'station_duty_chief',
-      userId: uid('s1chief'),
-    };
+    const input = s1ChiefOnEarly();
     const saved = h['duty.roster.assign'](s1, parse('duty.roster.assign', input) as typeof input);
     expect(s1.audit.target).toBe(`roster:${saved.id}`);
     const s2 = ctxFor('s2chief', ['station_chief'], 'HQ-S2');
@@ -293,13 +295,7 @@ describe('roster handlers', () => {
       audience: toStation,
     });
 
-    const input = {
-      orgUnitId: 'HQ-S1',
-      date: '2026-02-03',
-      shiftCode: 'early',
-      postCode: 'station_duty_chief',
-      userId: uid('s1chief'),
-    };
+    const input = s1ChiefOnEarly();
     const saved = h['duty.roster.assign'](s1, input);
     expect(published).toEqual([changed('roster')]);
 

@@ -9,7 +9,8 @@ import { DB_FILE_NAME } from '../../main/db/connection';
 import { LEGACY_SEAL_SCHEME, legacyEntriesHash, legacySealHash } from '../../main/services/duty/seal-content';
 import { dutyStore } from '../../main/services/duty/duty-store';
 import { verifyChain } from '../../main/services/duty/seal-verify';
-import { demoHub, ok, signedIn, testClock } from '../helpers/hub';
+import type { Hub } from '../../main/hub';
+import { demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 import { pdfPageTexts } from '../helpers/pdf-text';
 import { HOUR, START, broken, dropTriggers, rewriteEntry, sealRows, shift, tamper } from '../helpers/ledger-tamper';
 
@@ -82,14 +83,7 @@ describe('duty ledger tamper evidence', () => {
     const legacyHashes = before.prepare('SELECT seal_hash FROM duty_seals ORDER BY id').pluck().all();
     expect(verifyChain(dutyStore(before), intact.key)).toMatchObject({ ok: true, sealed: 3, heads: [] });
     before.close();
-    const hub = await demoHub({
-      dataDir: intact.dir,
-      clock: testClock(START + 30 * HOUR),
-      alertSweepMs: 0,
-      dutySweepMs: 0,
-    });
-    try {
-      const chief = await signedIn(hub, 'chief');
+    await onCopy(intact.dir, async (hub, chief) => {
       expect(await ok(hub, chief, 'duty.ledger.verify', {})).toMatchObject({
         ok: true,
         sealed: 3,
@@ -101,33 +95,20 @@ describe('duty ledger tamper evidence', () => {
         1,
       );
       expect(hub.db.prepare('SELECT count(*) FROM duty_seal_upgrade').pluck().get()).toBe(0);
-    } finally {
-      hub.close();
-    }
+    });
 
     const brokenCopy = legacy(true);
-    const hub2 = await demoHub({
-      dataDir: brokenCopy.dir,
-      clock: testClock(START + 30 * HOUR),
-      alertSweepMs: 0,
-      dutySweepMs: 0,
+    await onCopy(brokenCopy.dir, async (hub, chief) => {
+      expect(await ok(hub, chief, 'duty.ledger.verify', {})).toMatchObject(broken(1, 'entries_changed'));
+      expect(hub.db.prepare('SELECT DISTINCT scheme FROM duty_seals').pluck().all()).toEqual([LEGACY_SEAL_SCHEME]);
     });
-    try {
-      const chief = await signedIn(hub2, 'chief');
-      expect(await ok(hub2, chief, 'duty.ledger.verify', {})).toMatchObject(broken(1, 'entries_changed'));
-      expect(hub2.db.prepare('SELECT DISTINCT scheme FROM duty_seals').pluck().all()).toEqual([LEGACY_SEAL_SCHEME]);
-    } finally {
-      hub2.close();
-    }
   }, 60_000);
 
   it('prints the unit’s chain head on every handover report', async () => {
     const { dir, db } = tamper();
     const newest = db.prepare('SELECT seal_hash FROM duty_seals WHERE shift_id = ?').pluck().get(shift(2).id) as string;
     db.close();
-    const hub = await demoHub({ dataDir: dir, clock: testClock(START + 30 * HOUR), alertSweepMs: 0, dutySweepMs: 0 });
-    try {
-      const chief = await signedIn(hub, 'chief');
+    await onCopy(dir, async (hub, chief) => {
       // The oldest shift's report carries the head as it is when printed: seal no. 3.
       const pdf = await ok(hub, chief, 'duty.handover.report', { shiftId: shift(0).id });
       const text = (await pdfPageTexts(new Uint8Array(Buffer.from(pdf.dataBase64, 'base64'))))
@@ -136,8 +117,16 @@ describe('duty ledger tamper evidence', () => {
       expect(text).toContain(`台账链头合庆镇城市运行综合管理中心第3号封存${shift(2).date}`);
       expect(text).toContain(newest.slice(0, 16));
       expect(text).toContain('封存编号第1号');
-    } finally {
-      hub.close();
-    }
+    });
   });
 });
+
+/** Runs `check` on a hub opened on the ledger copy in `dir` (30 h after START, sweeps off) as the duty chief. */
+async function onCopy(dir: string, check: (hub: Hub, chief: TestConnection) => Promise<void>): Promise<void> {
+  const hub = await demoHub({ dataDir: dir, clock: testClock(START + 30 * HOUR), alertSweepMs: 0, dutySweepMs: 0 });
+  try {
+    await check(hub, await signedIn(hub, 'chief'));
+  } finally {
+    hub.close();
+  }
+}
