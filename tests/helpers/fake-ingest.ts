@@ -33,6 +33,15 @@ export class ManualScheduler implements Scheduler {
   }
 }
 
+/** How a fake ffmpeg answers a signal. */
+export interface FakeProcessOptions {
+  /**
+   * true (the default): a well-behaved ffmpeg, gone on the first signal. false: one that ignores signals (as one
+   * stuck in a network read ignores SIGTERM); it exits only when the test ends it (end()).
+   */
+  exitsOnSignal?: boolean;
+}
+
 /** An ffmpeg that does what the test tells it: print progress or errors, exit. */
 export class FakeProcess implements IngestProcess {
   readonly pid = 4242;
@@ -44,6 +53,7 @@ export class FakeProcess implements IngestProcess {
   constructor(
     readonly command: string,
     readonly args: readonly string[],
+    private readonly options: FakeProcessOptions = {},
   ) {}
   onStdout(l: (t: string) => void): void {
     this.out.push(l);
@@ -56,12 +66,14 @@ export class FakeProcess implements IngestProcess {
   }
   kill(signal: 'SIGTERM' | 'SIGKILL'): void {
     this.kills.push(signal);
-    // A well-behaved ffmpeg: gone on the first signal.
-    if (!this.exited) this.end(null, signal);
+    if (this.options.exitsOnSignal !== false) this.end(null, signal);
+  }
+  stdout(text: string): void {
+    for (const l of this.out) l(text);
   }
   /** `-progress pipe:1` output reporting `frame` frames. */
   frames(frame: number): void {
-    for (const l of this.out) l(`frame=${frame}\nprogress=continue\n`);
+    this.stdout(`frame=${frame}\nprogress=continue\n`);
   }
   stderr(lines: readonly string[]): void {
     for (const l of this.err) l(lines.map((line) => `${line}\n`).join(''));
@@ -73,12 +85,16 @@ export class FakeProcess implements IngestProcess {
   }
 }
 
-export function fakeSpawner(): { spawner: Spawner; spawned: FakeProcess[]; running: () => FakeProcess[] } {
+export function fakeSpawner(options: FakeProcessOptions = {}): {
+  spawner: Spawner;
+  spawned: FakeProcess[];
+  running: () => FakeProcess[];
+} {
   const spawned: FakeProcess[] = [];
   return {
     spawned,
     spawner: (command, args) => {
-      const p = new FakeProcess(command, args);
+      const p = new FakeProcess(command, args, options);
       spawned.push(p);
       return p;
     },

@@ -1,11 +1,5 @@
-import {
-  IngestSupervisor,
-  type IngestOptions,
-  type IngestProcess,
-  type IngestState,
-  type IngestOutput,
-} from '../../main/media/ingest';
-import { ManualScheduler } from './fake-ingest';
+import { IngestSupervisor, type IngestOptions, type IngestState, type IngestOutput } from '../../main/media/ingest';
+import { fakeSpawner, ManualScheduler, type FakeProcess } from './fake-ingest';
 
 // The ingest supervisor with a fake ffmpeg and a hand-moved clock. The stderr samples below are real
 // ffmpeg 5.1 (Debian 12) output against GStreamer's RTSP server, credentials as they were typed.
@@ -66,47 +60,13 @@ export function progress(frame: number): string {
   return `frame=${frame}\nfps=0.00\nstream_0_0_q=-1.0\nbitrate= 402.6kbits/s\ntotal_size=2013\nout_time_us=40000\nprogress=continue\n`;
 }
 
-// The same hand-moved clock as the gateway's tests.
-export { ManualScheduler };
-
-export class FakeProcess implements IngestProcess {
-  readonly pid = 4242;
-  readonly kills: string[] = [];
-  exited = false;
-  private out: ((t: string) => void)[] = [];
-  private err: ((t: string) => void)[] = [];
-  private exit: ((code: number | null, signal: string | null, error?: Error) => void)[] = [];
-  constructor(
-    readonly command: string,
-    readonly args: readonly string[],
-  ) {}
-  onStdout(l: (t: string) => void): void {
-    this.out.push(l);
-  }
-  onStderr(l: (t: string) => void): void {
-    this.err.push(l);
-  }
-  onExit(l: (code: number | null, signal: string | null, error?: Error) => void): void {
-    this.exit.push(l);
-  }
-  kill(signal: 'SIGTERM' | 'SIGKILL'): void {
-    this.kills.push(signal);
-  }
-  stdout(text: string): void {
-    for (const l of this.out) l(text);
-  }
-  stderr(lines: readonly string[]): void {
-    for (const l of this.err) l(lines.map((line) => `${line}\n`).join(''));
-  }
-  end(code: number | null, signal: string | null = null, error?: Error): void {
-    this.exited = true;
-    for (const l of this.exit) l(code, signal, error);
-  }
-}
-
+/**
+ * A supervisor on the same hand-moved clock and fake ffmpeg as the gateway's tests (tests/helpers/fake-ingest.ts);
+ * this ffmpeg ignores signals: a test ends it.
+ */
 export function setup(options: Partial<IngestOptions> = {}) {
   const scheduler = new ManualScheduler();
-  const spawned: FakeProcess[] = [];
+  const { spawner, spawned } = fakeSpawner({ exitsOnSignal: false });
   const logs: string[] = [];
   const states: IngestState[] = [];
   const prepared: { outputs: readonly IngestOutput[]; spawnedBefore: number }[] = [];
@@ -114,11 +74,7 @@ export function setup(options: Partial<IngestOptions> = {}) {
     url: URL,
     outputs: [{ kind: 'hls', dir: '/var/hub/hls/cam-1-sub' }],
     scheduler,
-    spawner: (command, args) => {
-      const p = new FakeProcess(command, args);
-      spawned.push(p);
-      return p;
-    },
+    spawner,
     prepareOutputs: (outputs) => prepared.push({ outputs, spawnedBefore: spawned.length }),
     log: (line) => logs.push(line),
     label: 'cam-1/sub',
