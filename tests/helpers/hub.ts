@@ -83,8 +83,13 @@ export async function ok<M extends MethodName>(
 }
 
 /** A connection attached to the hub's event bus and signed in. */
-export async function signedIn(hub: Hub, username: string, password = DEMO_PASSWORD): Promise<TestConnection> {
-  const conn = connection(`conn-${username}`);
+export async function signedIn(
+  hub: Hub,
+  username: string,
+  password = DEMO_PASSWORD,
+  connectionId = `conn-${username}`,
+): Promise<TestConnection> {
+  const conn = connection(connectionId);
   hub.attach(conn);
   await ok(hub, conn, 'auth.login', { username, password });
   return conn;

@@ -125,6 +125,7 @@ async function start(errors: unknown[]): Promise<Open311Fixture> {
   await bootstrapUsers(db, users, now, { demo: true });
   const auth = new AuthService(users, new SessionsRepo(db), clock, { sessionLifetimeMs: 12 * 3600_000 });
   const bus = new EventBus(auth);
+  const audit = new AuditRepo(db);
   const apiKeys = new ApiKeysService(db, clock);
   const org = new OrgRepo(db);
   const orders = new OrdersService(db, org, sla, clock);
@@ -132,7 +133,7 @@ async function start(errors: unknown[]): Promise<Open311Fixture> {
     db,
     clock,
     auth,
-    audit: new AuditRepo(db),
+    audit,
     bus,
     handlers: {
       ...authHandlers(auth, bus),

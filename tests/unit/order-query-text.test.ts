@@ -100,40 +100,36 @@ describe('OrderQuery', () => {
         state: 'handling' as OrderState,
       };
       const t0 = NOW - 3 * DAY;
+      const { db } = seeded;
       const made = {
-        close: insertOrder(seeded.db, {
+        close: insertOrder(db, {
           ...base,
           title: '向东村川沙路井盖缺失',
           description: '井盖缺失有人掉落风险',
           createdAt: t0,
         }),
-        near: insertOrder(seeded.db, {
+        near: insertOrder(db, {
           ...base,
           title: '向东村川沙路口井盖破损',
           description: '井盖破损',
           createdAt: t0 + HOUR,
         }),
-        far: insertOrder(seeded.db, {
-          ...base,
-          title: '消防栓漏水',
-          description: '水流到路面',
-          createdAt: t0 + 2 * HOUR,
-        }),
-        recentFar: insertOrder(seeded.db, { ...base, title: '路面塌陷', description: '', createdAt: NOW - 2 * HOUR }),
-        closed: insertOrder(seeded.db, { ...base, state: 'closed', title: '向东村川沙路井盖缺失', createdAt: t0 }),
-        otherPlace: insertOrder(seeded.db, {
+        far: insertOrder(db, { ...base, title: '消防栓漏水', description: '水流到路面', createdAt: t0 + 2 * HOUR }),
+        recentFar: insertOrder(db, { ...base, title: '路面塌陷', description: '', createdAt: NOW - 2 * HOUR }),
+        closed: insertOrder(db, { ...base, state: 'closed', title: '向东村川沙路井盖缺失', createdAt: t0 }),
+        otherPlace: insertOrder(db, {
           ...base,
           workstationId: 'HQ-W-HQ05',
           title: '向东村川沙路井盖缺失',
           createdAt: t0,
         }),
-        otherCategory: insertOrder(seeded.db, {
+        otherCategory: insertOrder(db, {
           ...base,
           categoryId: '0200203',
           title: '向东村川沙路井盖缺失',
           createdAt: t0,
         }),
-        old: insertOrder(seeded.db, { ...base, title: '向东村川沙路井盖缺失', createdAt: NOW - 8 * DAY }),
+        old: insertOrder(db, { ...base, title: '向东村川沙路井盖缺失', createdAt: NOW - 8 * DAY }),
       };
       const ask: DuplicatesInput = {
         categoryId: '0200201',

@@ -6,7 +6,7 @@ import type { Hub } from '../../../main/hub';
 import { DEMO_PASSWORD } from '../../../main/services/users/bootstrap';
 import { UsersRepo } from '../../../main/services/users/users-repo';
 import { PNG_1x1 } from '../../helpers/attachment-samples';
-import { connection, ok, quickDemoHash, type TestConnection } from '../../helpers/hub';
+import { ok, quickDemoHash, signedIn, type TestConnection } from '../../helpers/hub';
 import { incidentInput, orderInput, week } from './inputs';
 
 export type Conn = TestConnection;
@@ -37,13 +37,6 @@ export interface World {
   notifications: Record<'s2' | 'drill', number>;
 }
 
-export async function signIn(hub: Hub, username: string, id = `conn-${username}`): Promise<Conn> {
-  const conn = connection(id);
-  hub.attach(conn);
-  await ok(hub, conn, 'auth.login', { username, password: DEMO_PASSWORD });
-  return conn;
-}
-
 export async function upload(hub: Hub, conn: Conn, name: string): Promise<number> {
   const { uploadId } = await ok(hub, conn, 'attachments.begin', { name, size: PNG_1x1.length });
   await ok(hub, conn, 'attachments.chunk', { uploadId, index: 0, dataBase64: PNG_1x1.toString('base64') });
@@ -69,7 +62,7 @@ export async function buildWorld(hub: Hub): Promise<World> {
   const users = { station: idOf('station'), station2: idOf('station2'), chief: idOf('chief'), spare: idOf('spare') };
   const conns: Record<string, Conn> = {};
   for (const u of ['station', 'station2', 'chief', 'hotline', 'monitor', 'grid', 'admin'])
-    conns[u] = await signIn(hub, u);
+    conns[u] = await signedIn(hub, u);
   const c = (u: string) => conns[u]!;
 
   const camera = (
@@ -127,8 +120,12 @@ export async function buildWorld(hub: Hub): Promise<World> {
   const views = { center: await view('chief', '中心私人画面'), s2: await view('station2', '二站私人画面') };
   const tours = { center: await tour('chief', '中心私人轮巡'), s2: await tour('station2', '二站私人轮巡') };
   const wallWindow = async (as: string) =>
-    (await ok(hub, await signIn(hub, as, `wall-${as}`), 'wall.windows.register', { name: `${as} 大屏`, alarm: true }))
-      .windowId;
+    (
+      await ok(hub, await signedIn(hub, as, DEMO_PASSWORD, `wall-${as}`), 'wall.windows.register', {
+        name: `${as} 大屏`,
+        alarm: true,
+      })
+    ).windowId;
   const windows = {
     center: await wallWindow('chief'),
     s2: await wallWindow('station2'),
