@@ -15,14 +15,11 @@ import { verifyChain } from '../../main/services/duty/seal-verify';
 import { rosterNextChief } from './duty-handover';
 import { demoHub, ok, signedIn, tempDir, testClock, type TestConnection } from './hub';
 import type { Hub } from '../../main/hub';
+import { PNG_1x1 } from './attachment-samples';
 
 /** Thu 2026-11-26 10:00 Shanghai: the center's day shift. */
 export const START = Date.UTC(2026, 10, 26, 2, 0, 0);
 export const HOUR = 3600_000;
-export const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 export interface Sealed {
   id: number;

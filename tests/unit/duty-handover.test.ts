@@ -5,6 +5,7 @@ import { HANDOVER_WINDOW_MS } from '../../main/services/duty/handover-service';
 import { rosterNextChief } from '../helpers/duty-handover';
 import { call, demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 import { xlsxFirstSheet, xlsxRows } from '../helpers/xlsx-read';
+import { PNG_1x1 } from '../helpers/attachment-samples';
 
 /** Thu 2026-11-26 10:00 Shanghai: the center's day shift (08:00–16:00). */
 const START = Date.UTC(2026, 10, 26, 2, 0, 0);
@@ -19,11 +20,6 @@ const ORDER: MethodInput<'orders.create'> = {
   source: 'hotline',
   urgency: 'normal',
 };
-
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let hub: Hub | undefined;
 afterEach(() => {

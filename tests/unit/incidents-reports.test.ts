@@ -3,12 +3,9 @@ import type { MethodInput } from '../../common/contract';
 import type { Hub } from '../../main/hub';
 import { call, ok, type TestConnection } from '../helpers/hub';
 import { INCIDENT_TEST_START, incidentHubs, MIN } from '../helpers/incident-hub';
+import { PNG_1x1 } from '../helpers/attachment-samples';
 
 const START = INCIDENT_TEST_START;
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 const setupHub = incidentHubs({ incidentSweepMs: 0 });
 const setup = () => setupHub('coord', 'monitor', 'hotline', 'station', 'admin');
