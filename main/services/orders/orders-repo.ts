@@ -1,6 +1,7 @@
 import type { AttachmentInfo, HistoryEntry, Supervision } from '../../../common/contract';
 import type { OrderState } from '../../../common/domain/orders/states';
 import type { Db } from '../../db/connection';
+import { AttachmentsRepo, toAttachmentInfo } from '../attachments/attachments-repo';
 import { orderSetClause, type OrderUpdate } from './order-columns';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
 import { orderScopeSql, type OrderScope } from './order-visibility';
@@ -51,11 +52,23 @@ interface HistoryDbRow extends Omit<HistoryEntry, 'detail' | 'attachments'> {
   detail: string | null;
 }
 
-const ATTACHMENT_COLUMNS = 'a.id, a.name, a.mime, a.kind, a.size, a.created_at AS createdAt';
-
 /** SQL for orders and their history, attachments links and supervision; the rules live in OrdersService. */
 export class OrdersRepo {
-  constructor(private readonly db: Db) {}
+  /** The linked files themselves are the attachments domain's (AttachmentsRepo). */
+  private readonly files: AttachmentsRepo;
+
+  constructor(private readonly db: Db) {
+    this.files = new AttachmentsRepo(db);
+  }
+
+  /** The files of `links` in their order, as the contract shows them (a link to a missing file is left out). */
+  private linkedFiles<L extends { attachmentId: number }>(links: L[]): (L & { info: AttachmentInfo })[] {
+    const byId = new Map(this.files.byIds([...new Set(links.map((l) => l.attachmentId))]).map((f) => [f.id, f]));
+    return links.flatMap((l) => {
+      const file = byId.get(l.attachmentId);
+      return file ? [{ ...l, info: toAttachmentInfo(file) }] : [];
+    });
+  }
 
   row(id: number): OrderRow | undefined {
     return this.db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.id = ?`).get(id) as OrderRow | undefined;
@@ -121,27 +134,29 @@ export class OrdersRepo {
          WHERE h.order_id IN (${marks}) ORDER BY h.at, h.id`,
       )
       .all(...orderIds) as HistoryDbRow[];
-    const files = this.db
-      .prepare(
-        `SELECT oa.history_id AS historyId, ${ATTACHMENT_COLUMNS}
-         FROM order_attachments oa JOIN attachments a ON a.id = oa.attachment_id
-         WHERE oa.order_id IN (${marks})`,
-      )
-      .all(...orderIds) as (AttachmentInfo & { historyId: number | null })[];
+    const files = this.linkedFiles(
+      this.db
+        .prepare(
+          `SELECT history_id AS historyId, attachment_id AS attachmentId FROM order_attachments
+           WHERE order_id IN (${marks}) ORDER BY order_id, attachment_id`,
+        )
+        .all(...orderIds) as { historyId: number | null; attachmentId: number }[],
+    );
     return rows.map((r) => ({
       ...r,
       detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
-      attachments: files.filter((f) => f.historyId === r.id).map(({ historyId: _h, ...info }) => info),
+      attachments: files.filter((f) => f.historyId === r.id).map((f) => f.info),
     }));
   }
 
   attachments(orderId: number): AttachmentInfo[] {
-    return this.db
-      .prepare(
-        `SELECT ${ATTACHMENT_COLUMNS} FROM order_attachments oa JOIN attachments a ON a.id = oa.attachment_id
-         WHERE oa.order_id = ? ORDER BY a.id`,
-      )
-      .all(orderId) as AttachmentInfo[];
+    return this.linkedFiles(
+      this.db
+        .prepare(
+          'SELECT attachment_id AS attachmentId FROM order_attachments WHERE order_id = ? ORDER BY attachment_id',
+        )
+        .all(orderId) as { attachmentId: number }[],
+    ).map((f) => f.info);
   }
 
   children(parentId: number): { id: number; code: string; title: string }[] {
