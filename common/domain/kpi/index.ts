@@ -1,0 +1,9 @@
+/**
+ * The digital-urban-management KPIs (issue 14), as pure functions over OrderFacts — the one
+ * definition the overview, the dashboard and the reports share. Every ratio carries its numerator
+ * and denominator and is null when the denominator is 0 (shown as "—").
+ */
+export * from './cohorts';
+export * from './derive-facts';
+export * from './order-facts';
+export * from './ratio';
