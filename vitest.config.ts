@@ -19,5 +19,7 @@ export default defineConfig({
     // the suite is mostly module loading and SQLite, so every core pays (≈ 270 s → ≈ 175 s on two).
     maxWorkers: os.availableParallelism(),
     testTimeout: 20_000,
+    // Some files seed a hub in beforeAll; two at once on a busy two-core machine took over the 10-s default.
+    hookTimeout: 30_000,
   },
 });
