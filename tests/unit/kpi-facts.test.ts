@@ -84,6 +84,20 @@ describe('orderFactsOf: an order row and its history as KPI facts', () => {
     expect(f.departmentId).toBe('dep1');
   });
 
+  it('a station solving its own report is a station solution; a 改派 to a department is not', () => {
+    const own = orderFactsOf(orderRow({ code: 'S' }), [step('S', 1 * HOUR, 'self_handle')], NONE);
+    expect(own).toMatchObject({ handledAt: [1 * HOUR], finalHandledAt: 1 * HOUR, dispatchedAt: [] });
+    expect(own.handledInStation).toBe(true);
+    const history = [
+      step('T', 1 * HOUR, 'dispatch', { handlerKind: 'station' }),
+      step('T', 2 * HOUR, 'redispatch', { handlerKind: 'department' }),
+      step('T', 3 * HOUR, 'complete'),
+    ];
+    const sent = orderFactsOf(orderRow({ code: 'T' }), history, NONE);
+    expect(sent.dispatchedAt).toEqual([1 * HOUR]); // 改派 is no new 派遣
+    expect(sent.handledInStation).toBe(false);
+  });
+
   it('a handling followed by a 返工 does not stand until handled again', () => {
     const history = [step('X', 1 * HOUR, 'complete'), step('X', 2 * HOUR, 'verify_fail')];
     expect(orderFactsOf(orderRow({ code: 'X', state: 'handling' }), history, NONE).finalHandledAt).toBeNull();
