@@ -1,33 +1,14 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ApiResult, MethodInput, MethodName, MethodOutput } from '../../common/contract';
 import type { Connection } from '../../main/api/connection';
 import { openHub, type Hub, type HubOptions } from '../../main/hub';
 import type { Db } from '../../main/db/connection';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../main/services/users/bootstrap';
 import { UsersRepo } from '../../main/services/users/users-repo';
+import { connection, tempDir, type TestConnection } from './test-env';
 
-export function tempDir(prefix = 'cityops-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-/** A movable clock for expiry and lockout tests. */
-export function testClock(start = Date.UTC(2026, 10, 26, 2, 0, 0)) {
-  let now = start;
-  const clock = () => now;
-  return Object.assign(clock, { advance: (ms: number) => (now += ms) });
-}
-
-export interface TestConnection extends Connection {
-  events: { event: string; payload: unknown }[];
-}
-
-export function connection(id = 'test'): TestConnection {
-  const events: { event: string; payload: unknown }[] = [];
-  return { id, token: null, events, push: (event, payload) => events.push({ event, payload }) };
-}
+// The utilities that need no hub live in test-env.ts; a test that needs only them imports them from there.
+export { connection, tempDir, testClock, type TestConnection } from './test-env';
 
 let demoHash: string | undefined;
 

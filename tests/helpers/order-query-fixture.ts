@@ -11,7 +11,7 @@ import { OrderQuery, TOTAL_CAP, type OrderScope, type OrderSort } from '../../ma
 import { indexOrderText } from '../../main/services/orders/order-search';
 import type { SlaClock } from '../../main/services/orders/sla-port';
 import { seedReferenceData } from '../../main/services/org/seed';
-import { tempDir } from './hub';
+import { tempDir } from './test-env';
 
 export const NOW = Date.UTC(2026, 10, 26, 2, 0, 0);
 export const HOUR = 3_600_000;

@@ -4,16 +4,17 @@
  * objects of 第二联勤站 and of the center by id; each answer must be a refusal that carries none of
  * their data, and the owner asking the same must succeed (so a check that refuses everyone fails too).
  *
- * The rows are split by domain (rows-*.ts, one test file each: tests/unit/scoping-matrix-*.test.ts); each file
- * builds its own world, and scoping-matrix-coverage.test.ts checks that the rows together cover every id.
+ * The rows are split by domain (rows-*.ts) and run in three test files (tests/unit/scoping-matrix-*.test.ts), each
+ * on a world of its own; scoping-matrix-orders-duty.test.ts also checks that the rows together cover every id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, MethodName } from '../../../common/contract';
 import type { Hub } from '../../../main/hub';
 import { demoHub, testClock } from '../../helpers/hub';
 import type { Input } from './inputs';
-import { MATRIX_TITLE, type Row } from './row';
 import { buildWorld, upload, type Conn, type World } from './world';
+
+export const MATRIX_TITLE = 'scoping matrix: the station chief of 第一联勤站 against 第二联勤站 and the center';
 
 /** Strings of the other units' objects that no refused answer may contain. */
 const SECRETS = [
@@ -25,6 +26,20 @@ const SECRETS = [
   '二站现场照片',
   '二站应急事件机密',
 ];
+
+export interface Row {
+  method: MethodName;
+  /** The id keys of the method this row covers. */
+  covers: string[];
+  /** What the station user sends: against 第二联勤站's object and against the center's. */
+  other: (w: World) => Input;
+  center: (w: World) => Input;
+  /** The refusal expected (default: E_NOT_FOUND). */
+  denied?: string | string[];
+  /** The owner's own call, which must succeed (or, with `ownerMayFail`, fail only for other reasons). */
+  owner: (w: World) => { as: string; input: Input };
+  ownerMayFail?: boolean;
+}
 
 /** A file's hub and world, made before its first test. */
 export interface MatrixContext {

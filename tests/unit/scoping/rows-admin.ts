@@ -1,7 +1,7 @@
 // The scoping matrix's rows (checked by matrix.ts) for administration: users, API keys, the address book
 // (通讯录) and the audit log.
 import { adminUserInput, contactInput } from './inputs';
-import type { Row } from './row';
+import type { Row } from './matrix';
 
 export const ADMIN_ROWS: Row[] = [
   // Administration: administrators only.

@@ -1,7 +1,7 @@
 // The scoping matrix's rows (checked by matrix.ts) for cameras, the video wall, the camera gateway and the demo
 // stream control.
 import { cameraWrite } from './inputs';
-import type { Row } from './row';
+import type { Row } from './matrix';
 
 export const CAMERA_WALL_ROWS: Row[] = [
   // Cameras: shared reference data for every camera-viewing role; viewing records are personal.

@@ -1,7 +1,7 @@
 // The scoping matrix's rows (checked by matrix.ts) for the duty log, the handover and the roster.
 import { DEMO_PASSWORD } from '../../../main/services/users/bootstrap';
 import { week } from './inputs';
-import type { Row } from './row';
+import type { Row } from './matrix';
 
 export const DUTY_ROWS: Row[] = [
   // Duty log: center users see every unit's, everyone else their own unit's (duty-visibility.ts).

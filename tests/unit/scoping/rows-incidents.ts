@@ -1,7 +1,7 @@
 // The scoping matrix's rows (checked by matrix.ts) for incident mode: notifications, the incident itself, its
 // report, its orders and the plans.
 import { incidentInput, planLevels } from './inputs';
-import type { Row } from './row';
+import type { Row } from './matrix';
 
 export const INCIDENT_ROWS: Row[] = [
   {

@@ -1,7 +1,7 @@
 // The scoping matrix's rows (checked by matrix.ts) for orders and their attachments.
 import { PNG_1x1 } from '../../helpers/attachment-samples';
 import { orderInput } from './inputs';
-import type { Row } from './row';
+import type { Row } from './matrix';
 
 export const ORDER_ROWS: Row[] = [
   // Orders: station users see their station's orders (order-visibility.ts).
