@@ -11,7 +11,7 @@ import { RosterService } from '../../main/services/duty/roster-service';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
-import { tempDir, testClock } from './hub';
+import { tempDir, testClock } from './test-env';
 import { sh } from './shift-calendar';
 
 /** A migrated database with the reference data. */

@@ -31,7 +31,7 @@ import { bootstrapUsers, DEMO_PASSWORD } from '../../main/services/users/bootstr
 import { UsersRepo } from '../../main/services/users/users-repo';
 import { open311DepsFrom } from '../../main/shell-web/open311-routes';
 import { startWebShell, type WebShell } from '../../main/shell-web/server';
-import { connection, type TestConnection } from './hub';
+import { connection, type TestConnection } from './test-env';
 
 export const START = Date.UTC(2026, 10, 26, 2, 0, 0); // 10:00 in Shanghai
 export const DAY = 24 * 3600_000;

@@ -15,7 +15,7 @@ import { seedReferenceData } from '../../main/services/org/seed';
 import { bootstrapUsers, DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 import { UsersRepo } from '../../main/services/users/users-repo';
 import { createWallServices, type WallServices } from '../../main/services/wall';
-import { connection, tempDir, type TestConnection } from './hub';
+import { connection, tempDir, type TestConnection } from './test-env';
 
 /**
  * A hub of just what the wall API needs (sign-in, the camera registry, the wall), wired as

@@ -7,7 +7,7 @@ import type { ApiResult } from '../../common/contract';
 import type { ServerFrame } from '../../common/contract/wire';
 import type { Hub } from '../../main/hub';
 import { startWebShell, type WebShell } from '../../main/shell-web/server';
-import { tempDir } from './hub';
+import { tempDir } from './test-env';
 
 /** Clients for the web shell's hardening tests: library, raw HTTP and hand-built WebSocket frames. */
 

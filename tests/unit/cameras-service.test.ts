@@ -9,7 +9,7 @@ import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
 import { apiErr } from '../helpers/api-error';
-import { tempDir, testClock } from '../helpers/hub';
+import { tempDir, testClock } from '../helpers/test-env';
 
 let db: Db;
 let clock: ReturnType<typeof testClock>;

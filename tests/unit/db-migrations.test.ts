@@ -6,7 +6,7 @@ import { backupDatabase } from '../../main/db/backup';
 import { DB_FILE_NAME, openDatabase, type Db } from '../../main/db/connection';
 import { migrate, schemaVersion } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 const open: Db[] = [];
 afterEach(() => {

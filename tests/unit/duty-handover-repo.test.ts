@@ -4,7 +4,7 @@ import { DutyLogRepo } from '../../main/services/duty/duty-log-repo';
 import { HandoverRepo } from '../../main/services/duty/handover-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 let db: Db;
 let shifts: DutyLogRepo;

@@ -10,7 +10,7 @@ import { SealRepo } from '../../main/services/duty/seal-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
 import { insertSeal } from '../helpers/duty-seal';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 let db: Db;
 let log: DutyLogRepo;

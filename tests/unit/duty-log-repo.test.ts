@@ -3,7 +3,7 @@ import { toGrams, toMatchQuery } from '../../common/domain/text/bigrams';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { DutyLogRepo, type NewEntry } from '../../main/services/duty/duty-log-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 let db: Db;
 let repo: DutyLogRepo;

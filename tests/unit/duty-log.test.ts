@@ -8,7 +8,7 @@ import { DutyLog, SYSTEM_AUTHOR, type AppendInput } from '../../main/services/du
 import { GENESIS_SEAL_HASH, canonicalJson, sealOf, sealShift, verifyChain } from '../../main/services/duty/seal';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { apiErr } from '../helpers/api-error';
-import { tempDir, testClock } from '../helpers/hub';
+import { tempDir, testClock } from '../helpers/test-env';
 
 const HOUR = 3_600_000;
 const CENTER = 'HQ-C';

@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../main/db/connection';
 import { dutyLinkedAttachmentIds, dutyShiftRef } from '../../main/services/duty/duty-refs';
 import { DutyLogRepo } from '../../main/services/duty/duty-log-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 let db: Db;
 let log: DutyLogRepo;

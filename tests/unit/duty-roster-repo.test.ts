@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../main/db/connection';
 import { RosterRepo, type NewAssignment } from '../../main/services/duty/roster-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { UsersRepo } from '../../main/services/users/users-repo';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 let db: Db;
 let repo: RosterRepo;

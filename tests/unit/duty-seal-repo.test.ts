@@ -4,7 +4,7 @@ import { DutyLogRepo } from '../../main/services/duty/duty-log-repo';
 import { SealRepo } from '../../main/services/duty/seal-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { insertSeal } from '../helpers/duty-seal';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 let db: Db;
 let shifts: DutyLogRepo;

@@ -11,7 +11,7 @@ import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
 import type { AlertRecord } from '../../main/services/orders/order-alerts';
 import { camera as cameraFixture } from '../helpers/camera';
-import { tempDir, testClock } from '../helpers/hub';
+import { tempDir, testClock } from '../helpers/test-env';
 
 const CENTER = 'HQ-C';
 const STATION = 'HQ-S1';

@@ -11,7 +11,7 @@ import {
   SecretUnreadableError,
   type KeyProtector,
 } from '../../main/security/hub-keys';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 const POSIX = process.platform !== 'win32';
 const mode = (p: string) => fs.statSync(p).mode & 0o777;

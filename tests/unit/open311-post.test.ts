@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../main/api/connection';
-import { connection } from '../helpers/hub';
+import { connection } from '../helpers/test-env';
 import { DAY, expectError, form, JSON_REQUEST, SPEC_REQUEST, useOpen311, type Req } from '../helpers/open311-fixture';
 
 // Open311 (GeoReport v2) POST requests: an order filed through the router with the key's name, or a refusal in the

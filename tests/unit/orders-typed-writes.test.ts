@@ -10,7 +10,7 @@ import type { SlaClock } from '../../main/services/orders/sla-port';
 import { ORDER_STEPS, type StepContext, type StepDeps } from '../../main/services/orders/steps';
 import { clockChanges } from '../../main/services/orders/steps/order-step';
 import { parsePendingDetail } from '../../main/services/orders/steps/pending-requests';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 // Typed writes to `orders`: one map from fields to columns, one step per action.
 

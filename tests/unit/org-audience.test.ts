@@ -3,7 +3,7 @@ import { openDatabase } from '../../main/db/connection';
 import { unitAndCenter, withCenter } from '../../main/services/org/audience';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 /** An org with the given centers (the seed has one; the rule must not assume it). */
 const org = (...centers: string[]) => ({ centerIds: () => [...centers] });

@@ -3,7 +3,7 @@ import { ROLES } from '../../common/domain/roles';
 import { openDatabase } from '../../main/db/connection';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { seedReferenceData } from '../../main/services/org/seed';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 function seeded() {
   const db = openDatabase(tempDir());

@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../main/db/connection';
 import { seedReferenceData } from '../../main/services/org/seed';
 import { seedSla } from '../../main/services/sla/seed';
 import { SlaService } from '../../main/services/sla/sla-service';
-import { tempDir } from '../helpers/hub';
+import { tempDir } from '../helpers/test-env';
 
 function sh(local: string): number {
   return Date.parse(`${local.replace(' ', 'T')}:00+08:00`);

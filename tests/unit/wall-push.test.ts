@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallPushed } from '../../common/contract';
-import type { TestConnection } from '../helpers/hub';
+import type { TestConnection } from '../helpers/test-env';
 import { CAMERA_IDS, take, wallHub, type WallHub } from '../helpers/wall-hub';
 
 const [CAM1, CAM2] = CAMERA_IDS as [string, string];

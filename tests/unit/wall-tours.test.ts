@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../common/contract';
 import { tourPage, tourStepCount, validateTour, type CameraLookup, type WallTourDraft } from '../../common/domain/wall';
-import type { TestConnection } from '../helpers/hub';
+import type { TestConnection } from '../helpers/test-env';
 import { CAMERA_IDS, take, wallHub, type WallHub } from '../helpers/wall-hub';
 
 const lookup: CameraLookup = (id) => CAMERA_IDS.find((c) => c.toLowerCase() === id.toLowerCase());

@@ -8,7 +8,7 @@ import {
   WALL_LAYOUT_TILES,
   type CameraLookup,
 } from '../../common/domain/wall';
-import type { TestConnection } from '../helpers/hub';
+import type { TestConnection } from '../helpers/test-env';
 import { CAMERA_IDS, take, wallHub, type WallHub } from '../helpers/wall-hub';
 
 const [CAM1, CAM2, CAM3] = CAMERA_IDS as [string, string, string];
