@@ -1,17 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Modal, Radio, Space, Typography } from 'antd';
+import { Button, Flex, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentSummary, OrderDetail } from '../../../../common/contract';
 import { INCIDENT_ACTORS } from '../../../../common/contract/incidents';
-import { methodKey, useApi } from '../../api';
-import { useErrorText } from '../../i18n/useDisplay';
-import { syncOrderLists } from '../listSync';
+import { methodKey } from '../../api';
 import { hasAnyRole } from '../roles';
 import { useUser } from '../../stores/session';
-import { useCurrentIncidents, useIncidentMutation } from '../../incidents/data';
+import { useCurrentIncidents } from '../../incidents/data';
 import { LevelTag, useIncidentNames } from '../../incidents/display';
 import { IncidentOrderTag } from './IncidentOrderTag';
+import { LinkModal } from './LinkModal';
 import { useIncidentOrderSync } from './useIncidentOrderSync';
 
 /**
@@ -46,7 +45,7 @@ export function IncidentLinkBar({ order }: { order: OrderDetail }) {
         {t('incidentOrders.link.action')}
       </Button>
       {open && (
-        <LinkModal
+        <LinkIncidentModal
           order={order}
           running={running}
           onClose={() => {
@@ -58,7 +57,8 @@ export function IncidentLinkBar({ order }: { order: OrderDetail }) {
   );
 }
 
-function LinkModal({
+/** Which running incident the order goes to (the choice shown only when a drill runs beside the real one). */
+function LinkIncidentModal({
   order,
   running,
   onClose,
@@ -68,46 +68,22 @@ function LinkModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const api = useApi();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const names = useIncidentNames();
   // The real incident first (incidents.current's order): the usual choice when a drill runs beside it.
   const [chosen, setChosen] = useState<number | undefined>(running[0]?.id);
-  const link = useIncidentMutation('incidents.orders.link', {
-    onSuccess: (detail) => {
-      void queryClient.invalidateQueries({ queryKey: methodKey('orders.get', { id: order.id }) });
-      void syncOrderLists(queryClient, api, new Set([order.id]));
-      void message.success(t('incidentOrders.link.done', { name: detail.incident.name }));
-      onClose();
-    },
-  });
   return (
-    <Modal
-      open
+    <LinkModal
       title={t('incidentOrders.link.title')}
       okText={t('incidentOrders.link.ok')}
-      okButtonProps={{
-        disabled: chosen === undefined,
-        loading: link.isPending,
-        'data-testid': 'order-link-incident-ok',
+      testId="order-link-incident"
+      link={chosen === undefined ? undefined : { id: chosen, orderId: order.id }}
+      doneText={(detail) => t('incidentOrders.link.done', { name: detail.incident.name })}
+      onLinked={() => {
+        void queryClient.invalidateQueries({ queryKey: methodKey('orders.get', { id: order.id }) });
       }}
-      onOk={() => {
-        if (chosen !== undefined) link.mutate({ id: chosen, orderId: order.id });
-      }}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
-      {link.error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="order-link-incident-error"
-          title={errorText(link.error)}
-        />
-      )}
       <Typography.Paragraph>
         {running.length > 1 ? t('incidentOrders.link.choose') : t('incidentOrders.link.confirm', { code: order.code })}
       </Typography.Paragraph>
@@ -132,6 +108,6 @@ function LinkModal({
           ))}
         </Space>
       </Radio.Group>
-    </Modal>
+    </LinkModal>
   );
 }

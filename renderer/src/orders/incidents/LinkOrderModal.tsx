@@ -1,13 +1,10 @@
-import { Alert, App, Form, Modal, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../../common/contract';
-import { useApi, useApiQuery } from '../../api';
+import { useApiQuery } from '../../api';
 import { useDebounced } from '../../components/useDebounced';
-import { useErrorText } from '../../i18n/useDisplay';
-import { syncOrderLists } from '../listSync';
-import { useQueryClient } from '@tanstack/react-query';
-import { useIncidentMutation } from '../../incidents/data';
+import { LinkModal } from './LinkModal';
 
 /**
  * 关联已有工单 (the incident page's 关联工单 card): find an order by its code or words of its text
@@ -15,10 +12,6 @@ import { useIncidentMutation } from '../../incidents/data';
  */
 export function LinkOrderModal({ detail, onClose }: { detail: IncidentDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const errorText = useErrorText();
   const [search, setSearch] = useState('');
   const [orderId, setOrderId] = useState<number | undefined>();
   const text = useDebounced(search.trim(), 250);
@@ -28,40 +21,19 @@ export function LinkOrderModal({ detail, onClose }: { detail: IncidentDetail; on
     { enabled: text.length >= 2, placeholderData: (previous) => previous },
   );
   const rows = text.length >= 2 ? (found.data?.rows ?? []) : [];
-  const link = useIncidentMutation('incidents.orders.link', {
-    onSuccess: (_, input) => {
-      const code = rows.find((o) => o.id === input.orderId)?.code ?? String(input.orderId);
-      void syncOrderLists(queryClient, api, new Set([input.orderId]));
-      void message.success(t('incidentOrders.card.done', { code }));
-      onClose();
-    },
-  });
 
   return (
-    <Modal
-      open
+    <LinkModal
       title={t('incidentOrders.card.title')}
       okText={t('incidentOrders.card.ok')}
-      okButtonProps={{
-        disabled: orderId === undefined,
-        loading: link.isPending,
-        'data-testid': 'incident-link-order-ok',
+      testId="incident-link-order"
+      link={orderId === undefined ? undefined : { id: detail.incident.id, orderId }}
+      doneText={(_, input) => {
+        const code = rows.find((o) => o.id === input.orderId)?.code ?? String(input.orderId);
+        return t('incidentOrders.card.done', { code });
       }}
-      onOk={() => {
-        if (orderId !== undefined) link.mutate({ id: detail.incident.id, orderId });
-      }}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
-      {link.error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="incident-link-order-error"
-          title={errorText(link.error)}
-        />
-      )}
       <Form layout="vertical">
         <Form.Item label={t('incidentOrders.card.order')}>
           <Select<number>
@@ -82,6 +54,6 @@ export function LinkOrderModal({ detail, onClose }: { detail: IncidentDetail; on
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </LinkModal>
   );
 }
