@@ -1,26 +1,9 @@
-import { Alert, App, Checkbox, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { INCIDENT_AREAS_MAX, INCIDENT_TEXT_MAX } from '../../../../common/contract';
-import { INCIDENT_TYPES, type IncidentLevel, type IncidentType } from '../../../../common/domain/incidents';
-import { markServerErrors } from '../../components/form-errors';
 import { useErrorText } from '../../i18n/useDisplay';
 import { useUser } from '../../stores/session';
-import { useIncidentMutation } from '../data';
-import { useIncidentNames } from '../display';
-import { AreaTree } from './AreaTree';
-import { LevelPicker } from './LevelPicker';
-
-interface Fields {
-  type: IncidentType;
-  level: IncidentLevel;
-  name: string;
-  areaIds: string[];
-  commanderName: string;
-  situation: string;
-  drill: boolean;
-}
-
-const FIELDS = ['type', 'level', 'name', 'areaIds', 'commanderName', 'situation', 'drill'] as const;
+import { ActivateFields, type ActivateFieldValues } from './ActivateFields';
+import { useActivateIncident } from './useActivateIncident';
 
 /**
  * 启动应急响应: type, level in its colour, the affected area on the org tree, the
@@ -37,48 +20,10 @@ export function ActivateDialog({
   onActivated: (id: number) => void;
 }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
-  const names = useIncidentNames();
   const errorText = useErrorText();
   const user = useUser();
-  const [form] = Form.useForm<Fields>();
-  const activate = useIncidentMutation('incidents.activate', {
-    onSuccess: (detail) => {
-      form.resetFields();
-      onActivated(detail.incident.id);
-    },
-    onError: (error) => {
-      markServerErrors(form, error, FIELDS);
-    },
-  });
-
-  const submit = (f: Fields) => {
-    const commanderName = f.commanderName.trim();
-    modal.confirm({
-      title: t(f.drill ? 'incidents.activate.confirmDrillTitle' : 'incidents.activate.confirmTitle'),
-      content: t(f.drill ? 'incidents.activate.confirmDrill' : 'incidents.activate.confirm', {
-        type: names.type(f.type),
-        level: names.level(f.level),
-        count: f.areaIds.length,
-      }),
-      okText: t('incidents.activate.confirmOk'),
-      okButtonProps: { danger: !f.drill, 'data-testid': 'incident-activate-confirm' },
-      cancelButtonProps: { 'data-testid': 'incident-activate-confirm-cancel' },
-      onOk: () => {
-        activate.mutate({
-          type: f.type,
-          level: f.level,
-          drill: f.drill,
-          areaIds: f.areaIds,
-          commanderName,
-          // The commander is the signed-in user unless another name was typed.
-          commanderUserId: commanderName === user.displayName ? user.id : null,
-          situation: f.situation.trim(),
-          ...(f.name.trim() && { name: f.name.trim() }),
-        });
-      },
-    });
-  };
+  const [form] = Form.useForm<ActivateFieldValues>();
+  const { activate, submit } = useActivateIncident(form, onActivated);
 
   return (
     <Modal
@@ -103,7 +48,7 @@ export function ActivateDialog({
           data-testid="incident-activate-error"
         />
       )}
-      <Form<Fields>
+      <Form<ActivateFieldValues>
         form={form}
         layout="vertical"
         preserve={false}
@@ -118,58 +63,7 @@ export function ActivateDialog({
         }}
         onFinish={submit}
       >
-        <Form.Item name="type" label={t('incidents.field.type')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button">
-            {INCIDENT_TYPES.map((type) => (
-              <Radio.Button key={type} value={type}>
-                {/* On the label: antd puts extra props on the hidden radio input. */}
-                <span data-testid={`incident-type-${type}`}>{names.type(type)}</span>
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="level" label={t('incidents.field.level')} rules={[{ required: true }]}>
-          <LevelPicker />
-        </Form.Item>
-        <Form.Item
-          name="areaIds"
-          label={t('incidents.field.areas')}
-          rules={[
-            { required: true, type: 'array', min: 1, message: t('incidents.activate.areasRequired') },
-            {
-              type: 'array',
-              max: INCIDENT_AREAS_MAX,
-              message: t('incidents.activate.areasMax', { max: INCIDENT_AREAS_MAX }),
-            },
-          ]}
-        >
-          <AreaTree />
-        </Form.Item>
-        <Form.Item name="name" label={t('incidents.field.name')} extra={t('incidents.activate.nameHint')}>
-          <Input autoFocus maxLength={60} data-testid="incident-name" />
-        </Form.Item>
-        <Form.Item
-          name="commanderName"
-          label={t('incidents.field.commander')}
-          rules={[{ required: true, whitespace: true, message: t('incidents.activate.commanderRequired') }]}
-        >
-          <Input maxLength={40} data-testid="incident-commander" />
-        </Form.Item>
-        <Form.Item
-          name="situation"
-          label={t('incidents.field.situation')}
-          rules={[{ required: true, whitespace: true, message: t('incidents.activate.situationRequired') }]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={INCIDENT_TEXT_MAX}
-            placeholder={t('incidents.activate.situationPlaceholder')}
-            data-testid="incident-situation"
-          />
-        </Form.Item>
-        <Form.Item name="drill" valuePropName="checked" extra={t('incidents.activate.drillHint')}>
-          <Checkbox data-testid="incident-drill">{t('incidents.activate.drill')}</Checkbox>
-        </Form.Item>
+        <ActivateFields />
       </Form>
     </Modal>
   );

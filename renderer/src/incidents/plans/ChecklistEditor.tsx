@@ -1,7 +1,8 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PLAN_LIMITS } from '../../../../common/domain/incidents';
+import { ChecklistRow } from './ChecklistRow';
 import { newItem, type DraftItem } from './draft';
 
 /** The checklist of one level: add, edit the text, remove, reorder. `errors` by row index. */
@@ -24,67 +25,24 @@ export function ChecklistEditor({
   return (
     <Flex vertical gap={6} data-testid="plan-checklist">
       {items.length === 0 && <Typography.Text type="secondary">{t('incidentPlans.checklistEmpty')}</Typography.Text>}
-      {items.map((item, i) => {
-        const error = errors.get(i);
-        return (
-          <div key={item.id} data-testid="plan-checklist-item" data-key={item.key}>
-            <Flex gap={4} align="center">
-              <Typography.Text type="secondary" className="tabular" style={{ width: 24, textAlign: 'right' }}>
-                {i + 1}.
-              </Typography.Text>
-              <Input
-                value={item.text}
-                maxLength={PLAN_LIMITS.textMax + 20}
-                status={error ? 'error' : undefined}
-                placeholder={t('incidentPlans.itemPlaceholder')}
-                aria-label={t('incidentPlans.checklist')}
-                data-testid="plan-checklist-text"
-                onChange={(e) => {
-                  onChange(items.map((c, j) => (j === i ? { ...c, text: e.target.value } : c)));
-                }}
-              />
-              <Tooltip title={t('incidentPlans.moveUp')}>
-                <Button
-                  icon={<ArrowUpOutlined />}
-                  disabled={i === 0}
-                  aria-label={t('incidentPlans.moveUp')}
-                  data-testid="plan-checklist-up"
-                  onClick={() => {
-                    move(i, i - 1);
-                  }}
-                />
-              </Tooltip>
-              <Tooltip title={t('incidentPlans.moveDown')}>
-                <Button
-                  icon={<ArrowDownOutlined />}
-                  disabled={i === items.length - 1}
-                  aria-label={t('incidentPlans.moveDown')}
-                  data-testid="plan-checklist-down"
-                  onClick={() => {
-                    move(i, i + 1);
-                  }}
-                />
-              </Tooltip>
-              <Tooltip title={t('incidentPlans.remove')}>
-                <Button
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('incidentPlans.remove')}
-                  data-testid="plan-checklist-remove"
-                  onClick={() => {
-                    onChange(items.filter((_, j) => j !== i));
-                  }}
-                />
-              </Tooltip>
-            </Flex>
-            {error && (
-              <Typography.Text type="danger" style={{ marginLeft: 28 }} data-testid="plan-checklist-error">
-                {error}
-              </Typography.Text>
-            )}
-          </div>
-        );
-      })}
+      {items.map((item, i) => (
+        <ChecklistRow
+          key={item.id}
+          item={item}
+          index={i}
+          last={i === items.length - 1}
+          error={errors.get(i)}
+          onText={(text) => {
+            onChange(items.map((c, j) => (j === i ? { ...c, text } : c)));
+          }}
+          onMove={(to) => {
+            move(i, to);
+          }}
+          onRemove={() => {
+            onChange(items.filter((_, j) => j !== i));
+          }}
+        />
+      ))}
       <Button
         icon={<PlusOutlined />}
         type="dashed"

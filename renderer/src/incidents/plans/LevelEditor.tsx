@@ -1,10 +1,12 @@
-import { Flex, Form, InputNumber, Select, Typography } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Contact, WallView } from '../../../../common/contract';
-import { PLAN_LIMITS, type IncidentLevel } from '../../../../common/domain/incidents';
+import type { IncidentLevel } from '../../../../common/domain/incidents';
 import { ChecklistEditor } from './ChecklistEditor';
-import type { DraftLevel, DraftReports } from './draft';
+import type { DraftLevel } from './draft';
 import { NotifyEditor } from './NotifyEditor';
+import { PresetViewField } from './PresetViewField';
+import { ReportDeadlines } from './ReportDeadlines';
 
 /** Messages by row index for the paths `${prefix}.<i>…`. */
 function rowErrors(errors: ReadonlyMap<string, string>, prefix: string): Map<number, string> {
@@ -16,12 +18,6 @@ function rowErrors(errors: ReadonlyMap<string, string>, prefix: string): Map<num
   }
   return out;
 }
-
-const REPORT_FIELDS = [
-  { field: 'initialMinutes', label: 'incidentPlans.initial', unit: 'incidentPlans.minutesAfter', min: 1 },
-  { field: 'writtenMinutes', label: 'incidentPlans.written', unit: 'incidentPlans.minutesAfter', min: 1 },
-  { field: 'updateEveryMinutes', label: 'incidentPlans.update', unit: 'incidentPlans.everyMinutes', min: 0 },
-] as const satisfies readonly { field: keyof DraftReports; label: string; unit: string; min: number }[];
 
 /** One response level of a plan: checklist, whom to notify, report deadlines, preset wall view. */
 export function LevelEditor({
@@ -44,8 +40,6 @@ export function LevelEditor({
   const { t } = useTranslation();
   const at = `levels.${level}`;
   const listError = (path: string) => errors.get(path);
-  const presetError = errors.get(`${at}.presetViewId`);
-  const presetKnown = value.presetViewId === null || views.some((v) => v.id === value.presetViewId);
   return (
     <Form layout="vertical" requiredMark={false} data-testid={`plan-level-${level}`} component="div">
       <Form.Item
@@ -75,56 +69,22 @@ export function LevelEditor({
           }}
         />
       </Form.Item>
-      <Typography.Text strong>{t('incidentPlans.reports')}</Typography.Text>
-      <Flex gap={16} wrap style={{ marginTop: 8 }}>
-        {REPORT_FIELDS.map(({ field, label, unit, min }) => {
-          const error = errors.get(`${at}.reports.${field}`);
-          return (
-            <Form.Item
-              key={field}
-              label={t(label)}
-              validateStatus={error ? 'error' : undefined}
-              help={error}
-              style={{ minWidth: 220 }}
-            >
-              <InputNumber<number>
-                min={min}
-                max={PLAN_LIMITS.minutesMax}
-                precision={0}
-                value={value.reports[field]}
-                suffix={t(unit)}
-                style={{ width: 260 }}
-                data-testid={`plan-report-${field}`}
-                onChange={(n) => {
-                  onChange({ ...value, reports: { ...value.reports, [field]: n } });
-                }}
-              />
-            </Form.Item>
-          );
-        })}
-      </Flex>
-      <Form.Item
-        label={t('incidentPlans.presetView')}
-        extra={t('incidentPlans.presetHint')}
-        validateStatus={presetError || !presetKnown ? 'error' : undefined}
-        help={presetError ?? (presetKnown ? undefined : t('incidentPlans.presetMissing', { id: value.presetViewId }))}
-      >
-        <Select<number>
-          value={value.presetViewId ?? 0}
-          style={{ maxWidth: 480 }}
-          options={[
-            { value: 0, label: t('incidentPlans.presetNone') },
-            ...views.map((v) => ({ value: v.id, label: v.name })),
-            ...(presetKnown || value.presetViewId === null
-              ? []
-              : [{ value: value.presetViewId, label: `#${value.presetViewId}` }]),
-          ]}
-          onChange={(id) => {
-            onChange({ ...value, presetViewId: id === 0 ? null : id });
-          }}
-          data-testid="plan-preset-view"
-        />
-      </Form.Item>
+      <ReportDeadlines
+        at={at}
+        value={value.reports}
+        errors={errors}
+        onChange={(reports) => {
+          onChange({ ...value, reports });
+        }}
+      />
+      <PresetViewField
+        value={value.presetViewId}
+        error={errors.get(`${at}.presetViewId`)}
+        views={views}
+        onChange={(presetViewId) => {
+          onChange({ ...value, presetViewId });
+        }}
+      />
     </Form>
   );
 }
