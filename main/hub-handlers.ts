@@ -123,7 +123,7 @@ function dutyFamily({ db, core, duty, keys }: HandlerDeps) {
   const { org, clock } = core.services;
   const { dutyLog, roster, handover, checklists } = duty;
   return {
-    ...dutyLogHandlers({ dutyLog, roster, db, org, clock, sealKey: keys.sealKey }),
+    ...dutyLogHandlers({ dutyLog, roster, db, org, clock, sealKey: keys.sealKey, store: duty.store }),
     ...dutyHandoverHandlers({ handover, checklists, dutyLog, roster, org, db, clock }),
     ...dutyRosterHandlers({ roster, org, clock }),
   };

@@ -21,7 +21,6 @@ import type { AttachmentsService } from './services/attachments/attachments-serv
 import type { AuditRepo } from './services/audit/audit-repo';
 import type { CamerasService } from './services/cameras/cameras-service';
 import { seedDemoCenter } from './services/demo/seed-demo';
-import { dutyStore } from './services/duty/duty-store';
 import { upgradeLegacySeals } from './services/duty/seal-upgrade';
 import type { IncidentsService } from './services/incidents/incidents-service';
 import type { ApiKeysService } from './services/open311/api-keys';
@@ -142,7 +141,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     const media = openMedia(db, options, services, keys, clock);
     const duty = openDutyServices(db, options, core, keys, media);
     // Seals made before keyed seals existed are re-sealed once, if intact (seal-upgrade.ts).
-    upgradeLegacySeals(dutyStore(db), keys.sealKey, clock(), services.audit);
+    upgradeLegacySeals(duty.store, keys.sealKey, clock(), services.audit);
     if (options.demoHistory) await seedDemoHistory(db, clock, keys);
     const wall = createWallServices(db, services.cameras, clock);
     // Alarm to the wall: 特急 orders and incidents to the windows marked for alarms.

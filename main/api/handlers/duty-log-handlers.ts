@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import { dutyLogWords } from '../../services/audit/notes';
 import type { DutyLog } from '../../services/duty/duty-log';
 import { checkLinks, scopeRefs } from '../../services/duty/duty-log-links';
-import { dutyStore } from '../../services/duty/duty-store';
+import type { DutyStore } from '../../services/duty/duty-store';
 import { canSeeUnitLog } from '../../services/duty/duty-visibility';
 import type { RosterService } from '../../services/duty/roster-service';
 import { verifyChain } from '../../services/duty/seal';
@@ -21,6 +21,8 @@ export interface DutyLogDeps {
   clock: Clock;
   /** HMAC key of the seals (hub.keys.sealKey). */
   sealKey: Buffer;
+  /** The duty domain's one store (hub-services.ts): the check reads every seal through it. */
+  store: DutyStore;
 }
 
 /**
@@ -29,7 +31,6 @@ export interface DutyLogDeps {
  */
 export function dutyLogHandlers(deps: DutyLogDeps) {
   const { dutyLog, db, org } = deps;
-  const ledger = dutyStore(db); // built once: the check reads every seal
 
   const current: DutyHandler<'duty.log.current'> = (ctx) => {
     const shift = dutyLog.requireWritableShift(ctx.requireSession().user.orgUnitId);
@@ -76,7 +77,7 @@ export function dutyLogHandlers(deps: DutyLogDeps) {
     });
   };
 
-  const verify: DutyHandler<'duty.ledger.verify'> = () => verifyChain(ledger, deps.sealKey);
+  const verify: DutyHandler<'duty.ledger.verify'> = () => verifyChain(deps.store, deps.sealKey);
 
   return {
     'duty.log.current': current,

@@ -9,7 +9,7 @@ import { callerViewer, type DutyHandler } from './duty-handler';
 import type { DutyLogDeps } from './duty-log-handlers';
 
 /** Searching and exporting the duty log, scoped like every read of it. */
-export function dutyLogSearchHandlers(deps: Omit<DutyLogDeps, 'sealKey'>) {
+export function dutyLogSearchHandlers(deps: Omit<DutyLogDeps, 'sealKey' | 'store'>) {
   const { dutyLog, db, org } = deps;
 
   /** Station users see their own station's log; center users see every org unit's. */

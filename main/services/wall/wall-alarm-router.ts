@@ -93,12 +93,7 @@ export class WallAlarmRouter {
    */
   drainOrders(): WallAlarm[] {
     const sent = this.deps.db.transaction(() => {
-      const due = this.deps.db
-        .prepare(
-          `UPDATE wall_alarm_orders SET alarmed_at = ? WHERE alarmed_at IS NULL
-           RETURNING order_id AS orderId, by_user_id AS byUserId`,
-        )
-        .all(this.deps.clock()) as { orderId: number; byUserId: number | null }[];
+      const due = this.deps.repo.takeQueuedAlarmOrders(this.deps.clock());
       return due
         .sort((a, b) => a.orderId - b.orderId)
         .flatMap(({ orderId, byUserId }) => this.orderAlarms(orderId, this.causeOf(byUserId), '系统'));

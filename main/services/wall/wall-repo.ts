@@ -35,6 +35,12 @@ export interface WallOwner {
 
 export type WallTable = 'wall_views' | 'wall_tours';
 
+/** A 特急 order waiting for its wall alarm, and who created it (null: none of the users, e.g. Open311). */
+export interface QueuedAlarmOrder {
+  orderId: number;
+  byUserId: number | null;
+}
+
 const ITEM_COLUMNS = `id, name, scope, owner_id AS ownerId, owner_name AS ownerName, created_at AS createdAt,
   updated_at AS updatedAt, updated_by_name AS updatedByName`;
 const VIEW_COLUMNS = `${ITEM_COLUMNS}, layout, slots`;
@@ -49,7 +55,7 @@ const toTour = (r: RawTour): WallTourRow => ({ ...r, cameras: JSON.parse(r.camer
 /** Listing order: shared items first (the room's), then by name (code point order; the UI may re-sort). */
 const ORDER = "ORDER BY scope = 'personal', name, id";
 
-/** SQL of saved views and tours (docs/architecture.md#one-hub-many-consoles: kept here so a second store needs no service change). */
+/** SQL of saved views and tours, and the queue of 特急 orders for the alarm (docs/architecture.md#one-hub-many-consoles: kept here so a second store needs no service change). */
 export class WallRepo {
   constructor(private readonly db: Db) {}
 
@@ -157,5 +163,19 @@ export class WallRepo {
 
   delete(table: WallTable, id: number): void {
     this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  }
+
+  /**
+   * The 特急 orders queued for the wall's alarm since the last call (wall_alarm_orders, filled by the
+   * database's triggers), marked sent at `now`: each is answered once. Call inside the transaction
+   * that records their alarms.
+   */
+  takeQueuedAlarmOrders(now: number): QueuedAlarmOrder[] {
+    return this.db
+      .prepare(
+        `UPDATE wall_alarm_orders SET alarmed_at = ? WHERE alarmed_at IS NULL
+         RETURNING order_id AS orderId, by_user_id AS byUserId`,
+      )
+      .all(now) as QueuedAlarmOrder[];
   }
 }
