@@ -140,7 +140,7 @@ export function openDutyServices(
     auth,
     keys.sealKey,
     {
-      incident: (scope, now) => incidentForShift(db, scope.unit, scope.shift.startsAt, now),
+      incident: (scope, now) => incidentForShift(services.incidents.read.repo, scope.unit, scope.shift.startsAt, now),
       camerasOffline: () =>
         services.cameras
           .list({ enabled: true }, 10_000, media.cameraOnline)

@@ -57,7 +57,7 @@ export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError }: SweepDe
   const { org, clock } = services;
   const deadlines = new DeadlineAlerts({ alerts: services.alerts, org, events: bus, systemLog: duty.systemLog });
   const checkIns = new CheckInAlerts({ roster: duty.roster, systemLog: duty.systemLog, events: bus, clock });
-  const reports = new ReportDueAlerts({ db, read: services.incidents.read, org, events: bus, clock });
+  const reports = new ReportDueAlerts({ read: services.incidents.read, org, events: bus, clock });
   return {
     sweepAlerts: () => deadlines.sweep(),
     sweepDuty: () => checkIns.sweep(),

@@ -5,9 +5,10 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/connection';
 import type { IncidentRecord } from '../incidents/incident-read';
 import type { IncidentsService } from '../incidents/incidents-service';
-import { appendTimeline } from '../incidents/timeline';
+import { IncidentTimelineRepo } from '../incidents/timeline-repo';
 import type { Viewer } from '../org/viewer';
 import type { ContactsService } from './contacts-service';
+import { NotificationsRepo, type NotificationRow } from './notifications-repo';
 
 /** The caller: who they are and what the scoping rules see of them. */
 export interface NotifyActor {
@@ -17,27 +18,6 @@ export interface NotifyActor {
   /** Holds a role that may notify (coordinator, duty chief, station chief). */
   notifier: boolean;
 }
-
-interface NotificationRow {
-  id: number;
-  incidentId: number;
-  contactId: number;
-  contactName: string;
-  contactTitle: string | null;
-  contactPhone: string | null;
-  userId: number | null;
-  byUserId: number;
-  byName: string;
-  channel: NotifyChannel;
-  note: string | null;
-  at: number;
-  confirmedAt: number | null;
-  confirmedByName: string | null;
-}
-
-const COLUMNS = `id, incident_id AS incidentId, contact_id AS contactId, contact_name AS contactName,
-  contact_title AS contactTitle, contact_phone AS contactPhone, user_id AS userId, by_user_id AS byUserId,
-  by_name AS byName, channel, note, at, confirmed_at AS confirmedAt, confirmed_by_name AS confirmedByName`;
 
 function dto(r: NotificationRow): IncidentNotification {
   return {
@@ -89,26 +69,29 @@ function noticeOf(
 
 /**
  * Who was told about an incident, each notification and confirmation also a
- * timeline entry (appendTimeline, in the caller's transaction). Rules:
+ * timeline entry (IncidentTimelineRepo, in the caller's transaction). Rules:
  * - notify: the incident must be visible to the caller (the incidents.get rule) and not closed;
  *   'console' needs a contact linked to an enabled console user.
  * - confirm: a console notification only by the notified user; a phone / SMS / in-person one is
  *   the reply heard by whoever answers, recorded by any notifier who may see the incident.
  */
 export class IncidentNotifications {
+  /** The notifications' table (notifications-repo.ts); the entries go to the incident's timeline. */
+  private readonly repo: NotificationsRepo;
+  private readonly timeline: IncidentTimelineRepo;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly incidents: IncidentsService,
     private readonly contacts: ContactsService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.repo = new NotificationsRepo(db);
+    this.timeline = new IncidentTimelineRepo(db);
+  }
 
   forIncident(incidentId: number): IncidentNotification[] {
-    return (
-      this.db
-        .prepare(`SELECT ${COLUMNS} FROM incident_notifications WHERE incident_id = ? ORDER BY at, id`)
-        .all(incidentId) as NotificationRow[]
-    ).map(dto);
+    return this.repo.forIncident(incidentId).map(dto);
   }
 
   notify(
@@ -142,27 +125,20 @@ export class IncidentNotifications {
     const userId = input.channel === 'console' ? contact.userId : null;
     const note = input.note ? input.note : null;
     const at = this.clock();
-    const info = this.db
-      .prepare(
-        `INSERT INTO incident_notifications (incident_id, contact_id, contact_name, contact_title, contact_phone,
-           user_id, by_user_id, by_name, channel, note, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        incident.id,
-        contact.id,
-        contact.name,
-        contact.title,
-        phone,
-        userId,
-        actor.id,
-        actor.name,
-        input.channel,
-        note,
-        at,
-      );
-    const id = Number(info.lastInsertRowid);
-    appendTimeline(this.db, incident.id, {
+    const id = this.repo.insert({
+      incidentId: incident.id,
+      contactId: contact.id,
+      contactName: contact.name,
+      contactTitle: contact.title,
+      contactPhone: phone,
+      userId,
+      byUserId: actor.id,
+      byName: actor.name,
+      channel: input.channel,
+      note,
+      at,
+    });
+    this.timeline.append(incident.id, {
       kind: 'notified',
       ...notifiedWords({ name: contact.name, title: contact.title, channel: input.channel, phone, note }),
       byUserId: actor.id,
@@ -179,9 +155,7 @@ export class IncidentNotifications {
     input: { notificationId: number; note?: string | undefined },
     actor: NotifyActor,
   ): { notification: IncidentNotification; incidentId: number } {
-    const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM incident_notifications WHERE id = ?`)
-      .get(input.notificationId) as NotificationRow | undefined;
+    const row = this.repo.byId(input.notificationId);
     if (!row) throw notificationNotFound(input.notificationId);
     if (row.channel === 'console') {
       if (row.userId !== actor.id) {
@@ -212,13 +186,8 @@ export class IncidentNotifications {
     }
     const at = this.clock();
     const note = input.note ? input.note : null;
-    this.db
-      .prepare(
-        `UPDATE incident_notifications SET confirmed_at = ?, confirmed_by_user_id = ?, confirmed_by_name = ?,
-           confirm_note = ? WHERE id = ?`,
-      )
-      .run(at, actor.id, actor.name, note, row.id);
-    appendTimeline(this.db, row.incidentId, {
+    this.repo.confirm(row.id, actor, note, at);
+    this.timeline.append(row.incidentId, {
       kind: 'confirmed',
       ...confirmedWords({ name: row.contactName, channel: row.channel, note }),
       byUserId: actor.id,
@@ -231,12 +200,7 @@ export class IncidentNotifications {
 
   /** The caller's console notifications still to confirm, of incidents not yet closed; newest first. */
   pending(userId: number): IncidentNotice[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id AS notificationId, incident_id AS incidentId, by_name AS byName, coalesce(note, '') AS note, at
-         FROM incident_notifications WHERE user_id = ? AND confirmed_at IS NULL ORDER BY at DESC, id DESC`,
-      )
-      .all(userId) as Pick<IncidentNotice, 'notificationId' | 'incidentId' | 'byName' | 'note' | 'at'>[];
+    const rows = this.repo.unconfirmedFor(userId);
     // The incident's name, type and level are the incidents domain's (IncidentReader).
     const incidents = new Map<number, IncidentRecord | undefined>();
     return rows.flatMap(({ notificationId, incidentId, ...r }) => {
@@ -249,7 +213,7 @@ export class IncidentNotifications {
   }
 
   private byId(id: number): NotificationRow {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM incident_notifications WHERE id = ?`).get(id) as NotificationRow;
+    return this.repo.byId(id) as NotificationRow;
   }
 
   /** The incident of a notification must be visible to the caller; else the same "not found". */

@@ -1,6 +1,6 @@
 import type { HandoverSummary } from '../../../common/contract/duty-handover';
-import { INCIDENT_LEVEL_NAMES, type IncidentLevel } from '../../../common/domain/incidents';
-import type { Db } from '../../db/connection';
+import { INCIDENT_LEVEL_NAMES } from '../../../common/domain/incidents';
+import type { IncidentsRepo } from './incidents-repo';
 
 /**
  * The incident section of a handover summary (交接班摘要): the incident the unit
@@ -9,21 +9,12 @@ import type { Db } from '../../db/connection';
  * names only incidents of its area.
  */
 export function incidentForShift(
-  db: Db,
+  repo: IncidentsRepo,
   unit: { id: string; kind: 'center' | 'station' },
   shiftStartsAt: number,
   now: number,
 ): NonNullable<HandoverSummary['incident']> | null {
-  const row = db
-    .prepare(
-      `SELECT id, name, level, drill, started_at AS startedAt, closed_at AS closedAt FROM incidents i
-       WHERE started_at <= @now AND (closed_at IS NULL OR closed_at >= @start)
-         AND (@center = 1 OR EXISTS (SELECT 1 FROM json_each(i.station_ids) st WHERE st.value = @unit))
-       ORDER BY drill, closed_at IS NOT NULL, started_at DESC, id DESC LIMIT 1`,
-    )
-    .get({ now, start: shiftStartsAt, center: unit.kind === 'center' ? 1 : 0, unit: unit.id }) as
-    | { id: number; name: string; level: IncidentLevel; drill: number; startedAt: number; closedAt: number | null }
-    | undefined;
+  const row = repo.shiftIncident(unit, shiftStartsAt, now);
   if (!row) return null;
   return {
     id: row.id,

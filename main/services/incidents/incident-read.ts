@@ -5,16 +5,13 @@ import type {
   IncidentSummary,
   LinkedOrder,
 } from '../../../common/contract/incidents';
-import { planLevelSchema } from '../../../common/contract/incidents';
 import {
   INCIDENT_TYPE_NAMES,
   isOpenReport,
   reportStatus,
-  type IncidentLevel,
   type IncidentType,
   type Plan,
   type PlanLevel,
-  type ReportKind,
 } from '../../../common/domain/incidents';
 import type { Db } from '../../db/connection';
 import { linkedOrderFacts } from '../orders/order-refs';
@@ -23,82 +20,10 @@ import { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
 import type { PlansRepo } from './plans';
 import type { IncidentPorts } from './ports';
-import { readTimeline } from './timeline';
+import type { IncidentFilter, IncidentRecord, IncidentsRepo, ReportRecord } from './incidents-repo';
+import type { IncidentTimelineRepo } from './timeline-repo';
 
-/** An incidents row as the service works with it. */
-export interface IncidentRecord {
-  id: number;
-  centerId: string;
-  type: IncidentType;
-  name: string;
-  level: IncidentLevel;
-  drill: boolean;
-  situation: string;
-  areaIds: string[];
-  stationIds: string[];
-  commanderName: string;
-  commanderUserId: number | null;
-  planId: number | null;
-  /**
-   * The plan level as it was when the incident's level took effect (activation, level change): the
-   * running incident keeps it when an administrator edits the plan; the edit applies from the next
-   * level change. Null without a plan (or for an incident from before it was kept).
-   */
-  planLevel: PlanLevel | null;
-  startedAt: number;
-  startedById: number | null;
-  startedByName: string;
-  levelChangedAt: number;
-  closedAt: number | null;
-  closedByName: string | null;
-  summary: string | null;
-}
-
-const INCIDENT_COLUMNS = `id, center_id AS centerId, type, name, level, drill, situation, area_ids AS areaIds,
-  station_ids AS stationIds, commander_name AS commanderName, commander_user_id AS commanderUserId,
-  plan_id AS planId, started_at AS startedAt, started_by_id AS startedById, started_by_name AS startedByName,
-  level_changed_at AS levelChangedAt, closed_at AS closedAt, closed_by_name AS closedByName, summary,
-  plan_level AS planLevel`;
-
-type RawIncident = Omit<IncidentRecord, 'drill' | 'areaIds' | 'stationIds' | 'planLevel'> & {
-  drill: number;
-  areaIds: string;
-  stationIds: string;
-  planLevel: string | null;
-};
-
-function toRecord(r: RawIncident): IncidentRecord {
-  return {
-    ...r,
-    drill: r.drill === 1,
-    areaIds: JSON.parse(r.areaIds) as string[],
-    stationIds: JSON.parse(r.stationIds) as string[],
-    planLevel: r.planLevel === null ? null : planLevelSchema.parse(JSON.parse(r.planLevel)),
-  };
-}
-
-export interface ReportRecord {
-  id: number;
-  incidentId: number;
-  level: IncidentLevel;
-  kind: ReportKind;
-  dueAt: number;
-  recordedAt: number | null;
-  recordedByName: string | null;
-  text: string | null;
-  attachmentIds: number[];
-  supersededAt: number | null;
-  soonAlertedAt: number | null;
-  dueAlertedAt: number | null;
-}
-
-const REPORT_COLUMNS = `id, incident_id AS incidentId, level, kind, due_at AS dueAt, recorded_at AS recordedAt,
-  recorded_by_name AS recordedByName, text, attachment_ids AS attachmentIds, superseded_at AS supersededAt,
-  soon_alerted_at AS soonAlertedAt, due_alerted_at AS dueAlertedAt`;
-
-function toReport(r: Omit<ReportRecord, 'attachmentIds'> & { attachmentIds: string | null }): ReportRecord {
-  return { ...r, attachmentIds: r.attachmentIds === null ? [] : (JSON.parse(r.attachmentIds) as number[]) };
-}
+export type { IncidentRecord, ReportRecord } from './incidents-repo';
 
 export function reportDto(r: ReportRecord, now: number): IncidentReport {
   return {
@@ -122,100 +47,43 @@ export class IncidentReader {
 
   constructor(
     private readonly db: Db,
+    readonly repo: IncidentsRepo,
+    readonly timeline: IncidentTimelineRepo,
     private readonly plans: PlansRepo,
   ) {
     this.org = new OrgRepo(db);
   }
 
   incident(id: number): IncidentRecord | undefined {
-    const row = this.db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`).get(id) as
-      RawIncident | undefined;
-    return row ? toRecord(row) : undefined;
+    return this.repo.incident(id);
   }
 
   /** Active incidents, the real one first, then drills by start. */
   active(): IncidentRecord[] {
-    const rows = this.db
-      .prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE closed_at IS NULL ORDER BY drill, started_at, id`)
-      .all() as RawIncident[];
-    return rows.map(toRecord);
+    return this.repo.active();
   }
 
   /** Newest first, filtered; `limit + 1` rows so the caller can tell there are more. */
-  list(filter: {
-    state?: 'active' | 'closed' | undefined;
-    type?: IncidentType | undefined;
-    drill?: boolean | undefined;
-    from?: number | undefined;
-    to?: number | undefined;
-  }): IncidentRecord[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.state === 'active') where.push('closed_at IS NULL');
-    if (filter.state === 'closed') where.push('closed_at IS NOT NULL');
-    if (filter.type !== undefined) {
-      where.push('type = ?');
-      params.push(filter.type);
-    }
-    if (filter.drill !== undefined) {
-      where.push('drill = ?');
-      params.push(filter.drill ? 1 : 0);
-    }
-    if (filter.from !== undefined) {
-      where.push('started_at >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      where.push('started_at < ?');
-      params.push(filter.to);
-    }
-    const rows = this.db
-      .prepare(
-        `SELECT ${INCIDENT_COLUMNS} FROM incidents ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY started_at DESC, id DESC`,
-      )
-      .all(...params) as RawIncident[];
-    return rows.map(toRecord);
+  list(filter: IncidentFilter): IncidentRecord[] {
+    return this.repo.list(filter);
   }
 
   reports(incidentId: number): ReportRecord[] {
-    const rows = this.db
-      .prepare(`SELECT ${REPORT_COLUMNS} FROM incident_reports WHERE incident_id = ? ORDER BY due_at, id`)
-      .all(incidentId) as (Omit<ReportRecord, 'attachmentIds'> & { attachmentIds: string | null })[];
-    return rows.map(toReport);
+    return this.repo.reports(incidentId);
   }
 
   /** Open reports of open incidents (the sweep's work list), earliest deadline first. */
   openReports(): ReportRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${REPORT_COLUMNS} FROM incident_reports
-         WHERE recorded_at IS NULL AND superseded_at IS NULL
-           AND incident_id IN (SELECT id FROM incidents WHERE closed_at IS NULL)
-         ORDER BY due_at, id`,
-      )
-      .all() as (Omit<ReportRecord, 'attachmentIds'> & { attachmentIds: string | null })[];
-    return rows.map(toReport);
+    return this.repo.openReports();
   }
 
   checklist(incidentId: number): IncidentChecklistItem[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, key, text, level, added_at AS addedAt, done, done_at AS doneAt, done_by_name AS doneByName
-         FROM incident_checklist WHERE incident_id = ? ORDER BY id`,
-      )
-      .all(incidentId) as (Omit<IncidentChecklistItem, 'done'> & { done: number })[];
-    return rows.map((r) => ({ ...r, done: r.done === 1 }));
+    return this.repo.checklist(incidentId);
   }
 
   /** Linked orders the viewer may see, newest link first, with their durations at `now`. */
   orders(incidentId: number, viewer: Viewer, now: number): LinkedOrder[] {
-    const links = this.db
-      .prepare(
-        `SELECT order_id AS orderId, linked_at AS linkedAt, linked_by_name AS linkedByName, auto
-         FROM incident_orders WHERE incident_id = ? ORDER BY linked_at DESC, order_id DESC`,
-      )
-      .all(incidentId) as { orderId: number; linkedAt: number; linkedByName: string; auto: number }[];
+    const links = this.repo.links(incidentId);
     const orders = linkedOrderFacts(
       this.db,
       links.map((l) => l.orderId),
@@ -228,7 +96,7 @@ export class IncidentReader {
         {
           ...facts,
           ...link,
-          auto: auto === 1,
+          auto,
           durationMs: Math.max(0, (facts.closedAt ?? now) - facts.createdAt),
         },
       ];
@@ -281,7 +149,7 @@ export class IncidentReader {
       },
       checklist: this.checklist(i.id),
       reports: reports.map((r) => reportDto(r, now)),
-      timeline: readTimeline(this.db, i.id),
+      timeline: this.timeline.read(i.id),
       orders: this.orders(i.id, viewer, now),
       notifications: ports.notifications(i.id),
       planLevel: appliedPlanLevel(i, plan),

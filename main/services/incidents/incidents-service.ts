@@ -17,7 +17,8 @@ import { UsersRepo } from '../users/users-repo';
 import { defaultIncidentName, IncidentReader, type IncidentRecord } from './incident-read';
 import type { PlansRepo } from './plans';
 import { recordReport } from './report-record';
-import { appendTimeline } from './timeline';
+import { IncidentsRepo } from './incidents-repo';
+import { IncidentTimelineRepo } from './timeline-repo';
 import { activatedWords, closedWords, levelWords, orderLinkedWords, tickWords } from './timeline-words';
 import { canSeeIncident, incidentNotFound, stationsOfAreas } from './visibility';
 
@@ -53,9 +54,15 @@ export class IncidentsService {
     readonly plans: PlansRepo,
     private readonly clock: Clock,
   ) {
-    this.read = new IncidentReader(db, plans);
+    this.repo = new IncidentsRepo(db);
+    this.timeline = new IncidentTimelineRepo(db);
+    this.read = new IncidentReader(db, this.repo, this.timeline, plans);
     this.users = new UsersRepo(db);
   }
+
+  /** The incidents' tables and their timeline (incidents-repo.ts, timeline-repo.ts). */
+  private readonly repo: IncidentsRepo;
+  private readonly timeline: IncidentTimelineRepo;
 
   /** The commander named at activation is checked against the users domain's rows. */
   private readonly users: UsersRepo;
@@ -112,32 +119,23 @@ export class IncidentsService {
     const name = input.name?.trim() || defaultIncidentName(input.type);
     let id: number;
     try {
-      const info = this.db
-        .prepare(
-          `INSERT INTO incidents (center_id, type, name, level, drill, situation, area_ids, station_ids,
-             commander_name, commander_user_id, plan_id, plan_level, started_at, started_by_id, started_by_name,
-             level_changed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          centerId,
-          input.type,
-          name,
-          input.level,
-          input.drill ? 1 : 0,
-          input.situation,
-          JSON.stringify(areaIds),
-          JSON.stringify(stationIds),
-          input.commanderName,
-          input.commanderUserId,
-          plan?.id ?? null,
-          plan ? JSON.stringify(plan.levels[input.level]) : null,
-          now,
-          actor.id,
-          actor.name,
-          now,
-        );
-      id = Number(info.lastInsertRowid);
+      id = this.repo.insert({
+        centerId,
+        type: input.type,
+        name,
+        level: input.level,
+        drill: input.drill,
+        situation: input.situation,
+        areaIds,
+        stationIds,
+        commanderName: input.commanderName,
+        commanderUserId: input.commanderUserId,
+        planId: plan?.id ?? null,
+        planLevel: plan?.levels[input.level] ?? null,
+        startedAt: now,
+        startedById: actor.id,
+        startedByName: actor.name,
+      });
     } catch (err) {
       // Two activations at once: the partial unique index lets one through.
       const other = this.read.active().find((i) => i.centerId === centerId && !i.drill);
@@ -145,7 +143,7 @@ export class IncidentsService {
       throw err;
     }
     const areas = this.read.areas(areaIds).map((a) => a.name);
-    appendTimeline(this.db, id, {
+    this.timeline.append(id, {
       kind: 'activated',
       ...activatedWords({
         drill: input.drill,
@@ -175,18 +173,9 @@ export class IncidentsService {
 
   /** Writes what a plan level adds (checklist items, report deadlines) and supersedes what it replaces. */
   private store(incidentId: number, app: PlanApplication, now: number): void {
-    const addItem = this.db.prepare(
-      'INSERT INTO incident_checklist (incident_id, level, key, text, added_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const item of app.checklist) addItem.run(incidentId, item.level, item.key, item.text, now);
-    const supersede = this.db.prepare(
-      'UPDATE incident_reports SET superseded_at = ? WHERE id = ? AND incident_id = ? AND recorded_at IS NULL',
-    );
-    for (const id of app.supersede) supersede.run(now, id, incidentId);
-    const addReport = this.db.prepare(
-      'INSERT INTO incident_reports (incident_id, level, kind, due_at) VALUES (?, ?, ?, ?)',
-    );
-    for (const r of app.reports) addReport.run(incidentId, r.level, r.kind, r.dueAt);
+    for (const item of app.checklist) this.repo.addChecklistItem(incidentId, item, now);
+    for (const id of app.supersede) this.repo.supersedeReport(incidentId, id, now);
+    for (const r of app.reports) this.repo.addReport(incidentId, r);
   }
 
   setLevel(id: number, level: IncidentLevel, reason: string, actor: IncidentActor): IncidentRecord {
@@ -207,10 +196,8 @@ export class IncidentsService {
     // The plan as it is now: an administrator's edit since the last level change takes effect here.
     const plan = incident.planId === null ? undefined : this.plans.get(incident.planId);
     const current = plan ?? this.plans.forType(incident.type);
-    this.db
-      .prepare('UPDATE incidents SET level = ?, level_changed_at = ?, plan_level = ? WHERE id = ?')
-      .run(level, now, current ? JSON.stringify(current.levels[level]) : null, id);
-    appendTimeline(this.db, id, {
+    this.repo.setLevel(id, level, current ? current.levels[level] : null, now);
+    this.timeline.append(id, {
       kind: 'level',
       ...levelWords(up, incident.level, level, reason),
       byUserId: actor.id,
@@ -230,22 +217,15 @@ export class IncidentsService {
     const incident = this.open(id, actor.viewer);
     const now = this.clock();
     // Deadlines not yet reached end with the incident; missed ones stay missed.
-    this.db
-      .prepare(
-        `UPDATE incident_reports SET superseded_at = ?
-         WHERE incident_id = ? AND recorded_at IS NULL AND superseded_at IS NULL AND due_at > ?`,
-      )
-      .run(now, id, now);
-    appendTimeline(this.db, id, {
+    this.repo.supersedeReportsDueAfter(id, now);
+    this.timeline.append(id, {
       kind: 'closed',
       ...closedWords(incident.drill, summary),
       byUserId: actor.id,
       byName: actor.name,
       at: now,
     });
-    this.db
-      .prepare('UPDATE incidents SET closed_at = ?, closed_by_id = ?, closed_by_name = ?, summary = ? WHERE id = ?')
-      .run(now, actor.id, actor.name, summary, id);
+    this.repo.close(id, actor, summary, now);
     return this.read.incident(id) as IncidentRecord;
   }
 
@@ -265,10 +245,8 @@ export class IncidentsService {
     }
     if (item.done === done) return false;
     const now = this.clock();
-    this.db
-      .prepare('UPDATE incident_checklist SET done = ?, done_at = ?, done_by_id = ?, done_by_name = ? WHERE id = ?')
-      .run(done ? 1 : 0, done ? now : null, done ? actor.id : null, done ? actor.name : null, itemId);
-    appendTimeline(this.db, id, {
+    this.repo.tick(itemId, done ? actor : null, now);
+    this.timeline.append(id, {
       kind: 'checklist',
       ...tickWords(done, item.text),
       byUserId: actor.id,
@@ -309,29 +287,22 @@ export class IncidentsService {
     }
     const order = scopedOrderRef(this.db, orderId);
     if (!order || (!auto && !canSeeOrder(order, actor.viewer))) throw orderNotFound(orderId, 'orderId');
-    const linked = this.db
-      .prepare('SELECT incident_id AS incidentId FROM incident_orders WHERE order_id = ?')
-      .get(orderId) as { incidentId: number } | undefined;
-    if (linked) {
+    const linkedTo = this.repo.incidentOfOrder(orderId);
+    if (linkedTo !== undefined) {
       throw apiError(
         'E_CONFLICT',
-        linked.incidentId === id
+        linkedTo === id
           ? `工单 ${order.code} 已关联到该事件`
-          : `工单 ${order.code} 已关联到另一应急事件（#${linked.incidentId}）`,
-        linked.incidentId === id
+          : `工单 ${order.code} 已关联到另一应急事件（#${linkedTo}）`,
+        linkedTo === id
           ? `Order ${order.code} is already linked to this incident`
-          : `Order ${order.code} is already linked to another incident (#${linked.incidentId})`,
-        { field: 'orderId', incidentId: linked.incidentId },
+          : `Order ${order.code} is already linked to another incident (#${linkedTo})`,
+        { field: 'orderId', incidentId: linkedTo },
       );
     }
     const now = this.clock();
-    this.db
-      .prepare(
-        `INSERT INTO incident_orders (incident_id, order_id, linked_at, linked_by_id, linked_by_name, auto)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, orderId, now, actor.id, actor.name, auto ? 1 : 0);
-    appendTimeline(this.db, id, {
+    this.repo.linkOrder(id, orderId, actor, auto, now);
+    this.timeline.append(id, {
       kind: 'order_linked',
       ...orderLinkedWords(auto, order),
       byUserId: actor.id,
@@ -343,7 +314,7 @@ export class IncidentsService {
 
   note(id: number, text: string, actor: IncidentActor): void {
     this.open(id, actor.viewer);
-    appendTimeline(this.db, id, {
+    this.timeline.append(id, {
       kind: 'note',
       text,
       byUserId: actor.id,

@@ -1,7 +1,6 @@
 import type { Audience } from '../../../common/contract';
 import { INCIDENT_READERS } from '../../../common/contract/incidents';
 import type { Clock } from '../../clock';
-import type { Db } from '../../db/connection';
 import { unitAndCenter, type EventSink } from '../org/audience';
 import type { OrgRepo } from '../org/org-repo';
 import type { IncidentReader } from './incident-read';
@@ -17,7 +16,6 @@ export function reportDueAudiences(org: Pick<OrgRepo, 'centerIds'>, stationIds: 
 }
 
 export interface ReportDueAlertsDeps {
-  db: Db;
   read: IncidentReader;
   org: Pick<OrgRepo, 'centerIds'>;
   events: EventSink;
@@ -30,8 +28,8 @@ export class ReportDueAlerts {
 
   /** Announces deadlines 5 minutes away, reached or missed, once each; how many. */
   sweep(): number {
-    const { db, read, org, events, clock } = this.deps;
-    const alerts: ReportAlert[] = sweepReports(db, read, clock());
+    const { read, org, events, clock } = this.deps;
+    const alerts: ReportAlert[] = sweepReports(read, clock());
     for (const a of alerts) {
       const payload = { incidentId: a.incidentId, reportId: a.reportId, kind: a.kind };
       for (const audience of reportDueAudiences(org, a.stationIds))

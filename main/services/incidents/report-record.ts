@@ -6,7 +6,6 @@ import { requireVisibleAttachments } from '../attachments/attachment-visibility'
 import { appliedPlanLevel, type IncidentReader, type IncidentRecord } from './incident-read';
 import type { IncidentActor } from './incidents-service';
 import type { PlansRepo } from './plans';
-import { appendTimeline } from './timeline';
 import { reportWords } from './timeline-words';
 
 /**
@@ -52,11 +51,8 @@ export function recordReport(
   requireVisibleAttachments(db, ids, actor.viewer, 'attachmentIds');
   const now = clock();
   const late = now > report.dueAt;
-  db.prepare(
-    `UPDATE incident_reports SET recorded_at = ?, recorded_by_id = ?, recorded_by_name = ?, text = ?,
-         attachment_ids = ? WHERE id = ?`,
-  ).run(now, actor.id, actor.name, text, ids.length > 0 ? JSON.stringify(ids) : null, reportId);
-  appendTimeline(db, id, {
+  read.repo.recordReport(reportId, actor, text, ids, now);
+  read.timeline.append(id, {
     kind: 'report',
     ...reportWords(report.kind, late, text),
     byUserId: actor.id,
@@ -70,14 +66,7 @@ export function recordReport(
   if (level) {
     const open = read.reports(id).filter(isOpenReport);
     const next = nextUpdateAfter(level.reports, incident.level, { kind: report.kind, recordedAt: now }, open);
-    if (next) {
-      db.prepare('INSERT INTO incident_reports (incident_id, level, kind, due_at) VALUES (?, ?, ?, ?)').run(
-        id,
-        next.level,
-        next.kind,
-        next.dueAt,
-      );
-    }
+    if (next) read.repo.addReport(id, next);
   }
   return { late };
 }

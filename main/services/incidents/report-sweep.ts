@@ -1,7 +1,5 @@
 import { reportAlertDue } from '../../../common/domain/incidents';
-import type { Db } from '../../db/connection';
 import type { IncidentReader } from './incident-read';
-import { appendTimeline } from './timeline';
 import { reportMissedWords } from './timeline-words';
 
 /** One announcement of the sweep: a report deadline 5 minutes away, reached, or found passed. */
@@ -22,22 +20,18 @@ export const SYSTEM_NAME = '系统';
  * deadline is written into the timeline as report_missed (red) in the same transaction that marks
  * it announced, so a restart neither repeats nor loses it.
  */
-export function sweepReports(db: Db, read: IncidentReader, now: number): ReportAlert[] {
+export function sweepReports(read: IncidentReader, now: number): ReportAlert[] {
   const out: ReportAlert[] = [];
   const stations = new Map<number, string[]>();
-  const markSoon = db.prepare(
-    'UPDATE incident_reports SET soon_alerted_at = ? WHERE id = ? AND soon_alerted_at IS NULL',
-  );
-  const markDue = db.prepare('UPDATE incident_reports SET due_alerted_at = ? WHERE id = ? AND due_alerted_at IS NULL');
-  db.transaction(() => {
+  read.repo.transaction(() => {
     for (const r of read.openReports()) {
       const kind = reportAlertDue(r, now);
       if (kind === null) continue;
       if (kind === 'soon') {
-        if (markSoon.run(now, r.id).changes === 0) continue;
+        if (!read.repo.markSoonAlerted(r.id, now)) continue;
       } else {
-        if (markDue.run(now, r.id).changes === 0) continue;
-        appendTimeline(db, r.incidentId, {
+        if (!read.repo.markDueAlerted(r.id, now)) continue;
+        read.timeline.append(r.incidentId, {
           kind: 'report_missed',
           ...reportMissedWords(r.kind, r.dueAt),
           byUserId: null,
@@ -53,6 +47,6 @@ export function sweepReports(db: Db, read: IncidentReader, now: number): ReportA
       }
       out.push({ incidentId: r.incidentId, reportId: r.id, kind, stationIds: ids });
     }
-  })();
+  });
   return out;
 }

@@ -1,7 +1,7 @@
 import { auditDetailSchema, type AuditDetail } from '../../../common/contract/audit-detail';
 import { timelineRefSchema, type TimelineEntry, type TimelineRef } from '../../../common/contract/incidents';
 import type { TimelineKind } from '../../../common/domain/incidents';
-import type { Db } from '../../db/connection';
+import { SqlRepo } from '../../db/statements';
 
 /** Longest timeline text: a note or report (4000) with the words around it. */
 export const TIMELINE_TEXT_MAX = 4200;
@@ -46,49 +46,32 @@ function toEntry(row: TimelineRow): TimelineEntry {
 }
 
 /**
- * Appends one entry to an incident's timeline (ICS 214) and answers it. The table is append-only by
- * trigger (migration 0150); every part of the hub that records something about an incident — the
- * incident service, the contacts part's notifications and confirmations — writes through here, inside
- * the caller's transaction, and then publishes `incidents.changed {what:'timeline'}` (or its own what).
+ * An incident's timeline (ICS 214), append-only by trigger (migration 0150): every part of the hub
+ * that records something about an incident — the incident service, the contacts part's notifications
+ * and confirmations — appends through here, inside the caller's transaction, and then publishes
+ * `incidents.changed {what:'timeline'}` (or its own what).
  */
-export function appendTimeline(db: Db, incidentId: number, entry: TimelineInput): TimelineEntry {
-  const text = entry.text.trim().slice(0, TIMELINE_TEXT_MAX);
-  const ref = entry.ref ? timelineRefSchema.parse(entry.ref) : null;
-  const detail = entry.detail ? JSON.stringify(auditDetailSchema.parse(entry.detail)) : null;
-  const info = db
-    .prepare(
+export class IncidentTimelineRepo extends SqlRepo {
+  /** Appends one entry and answers it. */
+  append(incidentId: number, entry: TimelineInput): TimelineEntry {
+    const text = entry.text.trim().slice(0, TIMELINE_TEXT_MAX);
+    const parsedRef = entry.ref ? timelineRefSchema.parse(entry.ref) : null;
+    const ref = parsedRef && Object.keys(parsedRef).length > 0 ? JSON.stringify(parsedRef) : null;
+    const detail = entry.detail ? JSON.stringify(auditDetailSchema.parse(entry.detail)) : null;
+    const info = this.sql(
       `INSERT INTO incident_timeline (incident_id, at, kind, text, by_user_id, by_name, ref, detail)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      incidentId,
-      entry.at,
-      entry.kind,
-      text,
-      entry.byUserId,
-      entry.byName,
-      ref && Object.keys(ref).length > 0 ? JSON.stringify(ref) : null,
-      detail,
-    );
-  return toEntry({
-    id: Number(info.lastInsertRowid),
-    at: entry.at,
-    kind: entry.kind,
-    text,
-    byUserId: entry.byUserId,
-    byName: entry.byName,
-    ref: ref && Object.keys(ref).length > 0 ? JSON.stringify(ref) : null,
-    detail,
-  });
-}
+    ).run(incidentId, entry.at, entry.kind, text, entry.byUserId, entry.byName, ref, detail);
+    const { at, kind, byUserId, byName } = entry;
+    return toEntry({ id: Number(info.lastInsertRowid), at, kind, text, byUserId, byName, ref, detail });
+  }
 
-/** An incident's timeline, oldest first. */
-export function readTimeline(db: Db, incidentId: number): TimelineEntry[] {
-  const rows = db
-    .prepare(
+  /** An incident's timeline, oldest first. */
+  read(incidentId: number): TimelineEntry[] {
+    const rows = this.sql(
       `SELECT id, at, kind, text, by_user_id AS byUserId, by_name AS byName, ref, detail
        FROM incident_timeline WHERE incident_id = ? ORDER BY at, id`,
-    )
-    .all(incidentId) as TimelineRow[];
-  return rows.map(toEntry);
+    ).all(incidentId) as TimelineRow[];
+    return rows.map(toEntry);
+  }
 }
