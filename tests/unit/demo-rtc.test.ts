@@ -15,7 +15,11 @@ const CLIPS = path.resolve(import.meta.dirname, '../../resources/demo-clips');
 const IDLE_MS = 30_000;
 
 /** An engine that only records what the feeds push and which producers exist. */
-function recordingEngine(): { engine: MediaEngine; pushed: Map<string, number>; open: Set<string> } {
+function recordingEngine(onPush: (key: string) => void = () => undefined): {
+  engine: MediaEngine;
+  pushed: Map<string, number>;
+  open: Set<string>;
+} {
   const pushed = new Map<string, number>();
   const open = new Set<string>();
   const fail = () => Promise.reject(new Error('not in this test'));
@@ -28,7 +32,9 @@ function recordingEngine(): { engine: MediaEngine; pushed: Map<string, number>; 
       return Promise.resolve({
         producerId: `p-${key}`,
         push: () => {
-          if (open.has(key)) pushed.set(key, (pushed.get(key) ?? 0) + 1);
+          if (!open.has(key)) return;
+          pushed.set(key, (pushed.get(key) ?? 0) + 1);
+          onPush(key);
         },
       });
     },
@@ -225,5 +231,30 @@ describe('demo cameras in the hub over WebRTC', () => {
       payload: { cameraId: camera.id, stream: 'sub', state: 'live', reason: null, codec: 'h264', transcoded: false },
     });
     await ok(hub, monitor, 'media.release', { cameraId: camera.id, stream: 'sub' });
+  });
+
+  it('sends each stream at a phase of its own within a picture time, not all in the same tick', async () => {
+    let now = (): number => 0;
+    const phases = new Map<string, Set<number>>();
+    const { engine } = recordingEngine((key) => {
+      const set = phases.get(key) ?? new Set<number>();
+      set.add(now() % 40);
+      phases.set(key, set);
+    });
+    const s = setup(engine);
+    now = () => s.time.now();
+    s.time.advance(5000);
+    for (let i = 1; i <= 9; i++) {
+      const key = `demo0${i}`;
+      expect(await s.rtc.open('c1', `CAM-000${i}`, 'sub', { key, stream: 'sub' })).toBe(true);
+    }
+    phases.clear(); // the priming burst is sent at once; the steady state is what spreads
+    s.time.advance(2000);
+    expect(phases.size).toBe(9);
+    // Each stream keeps one phase (10-ms ticks: at most two neighbouring ones), and the nine are spread.
+    const firsts = [...phases.values()].map((set) => Math.min(...set));
+    for (const set of phases.values()) expect(set.size).toBeLessThanOrEqual(2);
+    expect(new Set(firsts).size).toBeGreaterThanOrEqual(3);
+    s.rtc.close();
   });
 });

@@ -8,6 +8,9 @@ import { clipSource, type ClipSource } from './clip-source';
 import { DemoFeed } from './feed';
 import { H264Packetizer } from './packetizer';
 
+/** One picture's time at the demo clips' 25 fps. */
+const PICTURE_MS = 40;
+
 /**
  * The demo cameras over WebRTC: each demo stream a console opens is fed into the
  * WebRTC engine as RTP, packetized in the hub from the built-in clips — no ffmpeg. Like the camera
@@ -181,7 +184,10 @@ export class DemoRtc {
       const producer = await engine.packetProducer(entry.producerKey);
       // The engine rewrites SSRC and payload type per consumer; these only have to be consistent.
       const packetizer = new H264Packetizer({ ssrc: crypto.randomBytes(4).readUInt32BE(0), payloadType: 96 });
-      return new DemoFeed(source, loaded.epochMs, packetizer, (rtp) => producer.push(rtp));
+      // Each stream leaves at its own phase within a picture's time: cameras are not in step, and
+      // 36 streams sent in the same millisecond make every console decode them in one burst.
+      const phaseMs = crypto.createHash('sha1').update(entry.producerKey).digest().readUInt16BE(0) % PICTURE_MS;
+      return new DemoFeed(source, loaded.epochMs + phaseMs, packetizer, (rtp) => producer.push(rtp));
     } catch (error) {
       // WebRTC is then unavailable for this stream; its HLS still plays.
       this.options.log?.(`demo ${entry.producerKey}: no WebRTC producer: ${String(error)}`);
