@@ -191,7 +191,8 @@ test('an RTSP camera with credentials plays on the wall, never shows its passwor
     const chief = await hubClient(page, 'chief');
     const cameraEntries = async () =>
       (await chief.call<{ entries: { kind: string; text: string }[] }>('duty.log.current', {})).entries
-        .filter((e) => e.kind === 'system' && e.text.includes(CAMERA_ID))
+        // By the exact id: an earlier spec's camera in this worker's log (CAM-E2E-RTSP-FREEZE) contains it.
+        .filter((e) => e.kind === 'system' && e.text.includes(`（${CAMERA_ID}，`))
         .map((e) => e.text);
     await expect.poll(cameraEntries).toEqual([expect.stringMatching(/离线$/), expect.stringMatching(/恢复在线$/)]);
     await chief.close();
