@@ -100,3 +100,17 @@ export const auditDetailSchema = z.object({
   params: z.record(z.string(), auditParamSchema),
 });
 export type AuditDetail = z.infer<typeof auditDetailSchema>;
+
+/**
+ * A stored detail as JSON text, or null when it does not parse (or holds a key this hub's console
+ * does not know): the record's text then speaks for itself.
+ */
+export function parseAuditDetail(json: string | null): AuditDetail | null {
+  if (json === null) return null;
+  try {
+    const parsed = auditDetailSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import { auditDetailSchema, type AuditDetail, type AuditEntry } from '../../../common/contract';
+import { parseAuditDetail, type AuditDetail, type AuditEntry } from '../../../common/contract';
 import type { Db } from '../../db/connection';
 
 export interface AuditAppend {
@@ -32,17 +32,6 @@ interface AuditRow extends Omit<AuditEntry, 'ok' | 'detail' | 'targetName'> {
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** A stored detail that no longer parses (or never did) is dropped: the row then shows its text. */
-function parseDetail(json: string | null): AuditDetail | null {
-  if (json === null) return null;
-  try {
-    const parsed = auditDetailSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The append-only audit log (UPDATE and DELETE are refused by triggers). */
@@ -102,7 +91,7 @@ export class AuditRepo {
     const entries: AuditEntry[] = page.map((r) => ({
       ...r,
       ok: r.ok === 1,
-      detail: parseDetail(r.detail),
+      detail: parseAuditDetail(r.detail),
       targetName: (r.target && userNames.get(r.target)) ?? null,
     }));
     const last = entries.at(-1);

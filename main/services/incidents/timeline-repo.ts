@@ -1,4 +1,4 @@
-import { auditDetailSchema, type AuditDetail } from '../../../common/contract/audit-detail';
+import { auditDetailSchema, parseAuditDetail, type AuditDetail } from '../../../common/contract/audit-detail';
 import { timelineRefSchema, type TimelineEntry, type TimelineRef } from '../../../common/contract/incidents';
 import type { TimelineKind } from '../../../common/domain/incidents';
 import { SqlRepo } from '../../db/statements';
@@ -29,20 +29,9 @@ interface TimelineRow {
   detail: string | null;
 }
 
-/** A detail that does not parse (or a key this hub's console does not know) leaves the text to speak. */
-function parseDetail(json: string | null): AuditDetail | null {
-  if (json === null) return null;
-  try {
-    const parsed = auditDetailSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 function toEntry(row: TimelineRow): TimelineEntry {
   const parsed = row.ref === null ? null : timelineRefSchema.safeParse(JSON.parse(row.ref));
-  return { ...row, ref: parsed?.success ? parsed.data : null, detail: parseDetail(row.detail) };
+  return { ...row, ref: parsed?.success ? parsed.data : null, detail: parseAuditDetail(row.detail) };
 }
 
 /**
