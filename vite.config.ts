@@ -21,8 +21,9 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // One offline desktop bundle: antd dominates the size and is loaded once from disk.
-    chunkSizeWarningLimit: 2500,
+    // Each workspace is a chunk of its own (app/workspaces.tsx), the wall's with hls.js and
+    // mediasoup-client; antd is split by what uses it, so the sign-in page loads only its own parts.
+    chunkSizeWarningLimit: 1000,
   },
   server: {
     // The renderer imports ../common; allow the whole repository, nothing above it.

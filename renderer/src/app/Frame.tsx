@@ -21,6 +21,7 @@ import { isWallWindowPath } from '../wall/window/windowRoute';
 import { ReportAlerts } from '../incidents/alerts/ReportAlerts';
 import { useIncidentEvents } from '../incidents/useIncidentEvents';
 import { useUserFlag } from './useUserFlag';
+import { WorkspaceView } from './lazyWorkspace';
 import { landingPath, matchWorkspace, visibleWorkspaces } from './workspaces';
 
 function Brand() {
@@ -106,7 +107,7 @@ export function Frame() {
             }
             data-testid="workspace"
           >
-            {current && <current.Component key={current.path} />}
+            {current && <WorkspaceView key={current.path} workspace={current} />}
           </main>
         </Layout.Content>
       </Layout>

@@ -21,24 +21,49 @@ import type { ComponentType, ReactNode } from 'react';
 import { CAMERA_VIEWERS } from '../../../common/contract/cameras';
 import type { Role } from '../../../common/domain/roles';
 import { ORDER_INTAKE, ORDER_OPERATORS } from '../orders/roles';
-import { AccountWorkspace } from '../workspaces/account/AccountWorkspace';
-import { ApiKeysWorkspace } from '../workspaces/admin/apikeys/ApiKeysWorkspace';
-import { AuditWorkspace } from '../workspaces/admin/audit/AuditWorkspace';
-import { CamerasWorkspace } from '../workspaces/admin/cameras/CamerasWorkspace';
-import { SlaWorkspace } from '../workspaces/admin/sla/SlaWorkspace';
-import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
-import { IntakeWorkspace } from '../workspaces/intake/IntakeWorkspace';
-import { INCIDENT_WORKSPACE_ROLES, IncidentsWorkspace } from '../incidents/workspace/IncidentsWorkspace';
-import { OrdersWorkspace } from '../orders/workspace/OrdersWorkspace';
-import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
-import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
-import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';
-import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
-import { InboxWorkspace } from '../workspaces/inbox/InboxWorkspace';
-import { InboxNavBadge, SupervisionNavBadge } from '../workspaces/inbox/InboxBadges';
 import { INBOX_ROLES } from '../../../common/contract/inbox';
-import { WallWorkspace } from '../wall/WallWorkspace';
-import { IncidentPlansWorkspace, PLAN_EDITORS } from '../incidents/plans/IncidentPlansWorkspace';
+import { INCIDENT_WORKSPACE_ROLES } from '../incidents/workspace/roles';
+import { PLAN_EDITORS } from '../incidents/plans/roles';
+import { DUTY_LEDGER_ROLES } from '../workspaces/duty/roles';
+import { InboxNavBadge, SupervisionNavBadge } from '../workspaces/inbox/InboxBadges';
+import { lazyWorkspace } from './lazyWorkspace';
+
+/*
+ * Each workspace is its own chunk, loaded when first opened (Frame shows a neutral spinner
+ * meanwhile): the sign-in page and the first workspace parse a fraction of the bundle, and the
+ * wall's players (hls.js, mediasoup-client) load only with the wall.
+ */
+const OrdersWorkspace = lazyWorkspace(() => import('../orders/workspace/OrdersWorkspace'), 'OrdersWorkspace');
+const InboxWorkspace = lazyWorkspace(() => import('../workspaces/inbox/InboxWorkspace'), 'InboxWorkspace');
+const IncidentsWorkspace = lazyWorkspace(
+  () => import('../incidents/workspace/IncidentsWorkspace'),
+  'IncidentsWorkspace',
+);
+const IntakeWorkspace = lazyWorkspace(() => import('../workspaces/intake/IntakeWorkspace'), 'IntakeWorkspace');
+const SupervisionWorkspace = lazyWorkspace(
+  () => import('../workspaces/supervision/SupervisionWorkspace'),
+  'SupervisionWorkspace',
+);
+const WallWorkspace = lazyWorkspace(() => import('../wall/WallWorkspace'), 'WallWorkspace');
+const DutyWorkspace = lazyWorkspace(() => import('../workspaces/duty/DutyWorkspace'), 'DutyWorkspace');
+const OrgWorkspace = lazyWorkspace(() => import('../workspaces/org/OrgWorkspace'), 'OrgWorkspace');
+const ContactsWorkspace = lazyWorkspace(() => import('../workspaces/contacts/ContactsWorkspace'), 'ContactsWorkspace');
+const SlaWorkspace = lazyWorkspace(() => import('../workspaces/admin/sla/SlaWorkspace'), 'SlaWorkspace');
+const UsersWorkspace = lazyWorkspace(() => import('../workspaces/admin/users/UsersWorkspace'), 'UsersWorkspace');
+const CamerasWorkspace = lazyWorkspace(
+  () => import('../workspaces/admin/cameras/CamerasWorkspace'),
+  'CamerasWorkspace',
+);
+const AuditWorkspace = lazyWorkspace(() => import('../workspaces/admin/audit/AuditWorkspace'), 'AuditWorkspace');
+const ApiKeysWorkspace = lazyWorkspace(
+  () => import('../workspaces/admin/apikeys/ApiKeysWorkspace'),
+  'ApiKeysWorkspace',
+);
+const IncidentPlansWorkspace = lazyWorkspace(
+  () => import('../incidents/plans/IncidentPlansWorkspace'),
+  'IncidentPlansWorkspace',
+);
+const AccountWorkspace = lazyWorkspace(() => import('../workspaces/account/AccountWorkspace'), 'AccountWorkspace');
 
 export interface Workspace {
   path: string;

@@ -6,6 +6,8 @@ export const shellMessagesEn: typeof shellMessagesZh = {
     name: 'Heqing CityOps',
     fullName: 'Heqing Town Urban Operations Center',
     connecting: 'Connecting to the hub…',
+    chunkFailed: 'This screen could not be loaded (the hub may have been updated). Please reload the page.',
+    reload: 'Reload',
   },
   common: {
     ok: 'OK',

@@ -4,6 +4,8 @@ export const shellMessagesZh = {
     name: '合庆城运',
     fullName: '合庆镇城市运行综合管理中心',
     connecting: '正在连接中心…',
+    chunkFailed: '此界面未能载入（中心可能已更新）。请刷新本页。',
+    reload: '刷新',
   },
   common: {
     ok: '确定',

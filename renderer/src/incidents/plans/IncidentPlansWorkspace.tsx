@@ -6,9 +6,6 @@ import { PlanEditor } from './PlanEditor';
 import { PlanList } from './PlanList';
 import { usePlanEditing } from './usePlanEditing';
 
-/** Who edits plans (the hub's incidents.plans.save is the same). */
-export const PLAN_EDITORS = ['admin'] as const;
-
 /**
  * 应急预案, for administrators: per incident type and response level the checklist,
  * whom to notify (通讯录), report deadlines and the preset wall view. A save applies from the next

@@ -2,8 +2,7 @@ import { ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Segmented, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INCIDENT_COMMANDERS, INCIDENT_READERS } from '../../../../common/contract';
-import type { Role } from '../../../../common/domain/roles';
+import { INCIDENT_COMMANDERS } from '../../../../common/contract';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { hasAnyRole } from '../../orders/roles';
 import { navigate, usePath } from '../../stores/route';
@@ -15,9 +14,6 @@ import { IncidentDirect } from './IncidentDirect';
 import { IncidentHistory } from './IncidentHistory';
 import { IncidentPage } from '../page/IncidentPage';
 import { INCIDENTS_PATH, incidentIdOf } from '../route';
-
-/** Who sees the workspace: those who follow incidents (the hub checks the same on every call). */
-export const INCIDENT_WORKSPACE_ROLES: readonly Role[] = INCIDENT_READERS;
 
 /** The running incidents (the real one first, then drills); with several, a switch between them. */
 function CurrentTab({

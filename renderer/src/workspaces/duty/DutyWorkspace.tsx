@@ -13,8 +13,6 @@ import { RosterTab } from './roster/RosterTab';
 import { LogSearchTab } from './search/LogSearchTab';
 import { useDutyEvents } from './useDutyEvents';
 
-/** Who sees the ledger at all: everyone on a duty post, and administrators (roster, search, verify). */
-export const DUTY_LEDGER_ROLES: readonly Role[] = [...DUTY_LOG_WRITERS, 'admin'];
 const VERIFIERS: readonly Role[] = ['duty_chief', 'admin'];
 
 /** 值班台账: the duty log, the handover, the roster and the log search of the caller's unit. */
