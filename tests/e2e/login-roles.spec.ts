@@ -144,6 +144,8 @@ test('the status bar keeps its full height on every workspace at 1440×900', asy
   await page.setViewportSize({ width: 1440, height: 900 });
   await login(page, shell.url, 'admin');
   const status = page.getByTestId('status-bar');
+  // The menu is read once, so only after the console is up (on a loaded machine it read none).
+  await expect(status).toBeVisible();
   const items = page.getByTestId('nav').locator('[data-testid^="nav-"]:not([data-testid$="-count"])');
   const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   expect(ids.length).toBeGreaterThan(5);
