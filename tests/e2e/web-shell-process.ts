@@ -43,17 +43,26 @@ export class WebShellProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout.on('data', (d: Buffer) => (this.output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (this.output += d.toString()));
-    const deadline = Date.now() + (this.options.startTimeoutMs ?? 20_000);
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`web shell exited early:\n${this.output}`);
-      if (this.output.includes('console URL')) return;
-      await new Promise((r) => setTimeout(r, 100));
+    const timeoutMs = this.options.startTimeoutMs ?? 20_000;
+    const ready = new Promise<void>((resolve, reject) => {
+      const take = (d: Buffer) => {
+        this.output += d.toString();
+        if (this.output.includes('console URL')) resolve();
+      };
+      child.stdout.on('data', take);
+      child.stderr.on('data', take);
+      child.once('exit', () => reject(new Error(`web shell exited early:\n${this.output}`)));
+      AbortSignal.timeout(timeoutMs).addEventListener('abort', () =>
+        reject(new Error(`web shell did not start within ${timeoutMs / 1000} s:\n${this.output}`)),
+      );
+    });
+    try {
+      await ready;
+    } catch (err) {
+      // A shell that was slow to start is not left running (and serving) behind the failed test.
+      await this.stop();
+      throw err;
     }
-    throw new Error(
-      `web shell did not start within ${(this.options.startTimeoutMs ?? 20_000) / 1000} s:\n${this.output}`,
-    );
   }
 
   async stop(): Promise<void> {
