@@ -22,7 +22,10 @@ export default defineConfig({
     // A stuck click fails in seconds with its reason, instead of eating the whole test timeout.
     actionTimeout: 15_000,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // A trace records every action's DOM and a screencast of every page: on this CPU-bound suite
+    // that doubled a sign-in's time. CI retries a failed test once, with a trace; locally, ask
+    // for one when a test fails: `npx playwright test <spec> --trace retain-on-failure`.
+    trace: 'on-first-retry',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
       args: [
