@@ -127,8 +127,11 @@ export function registerTestClock(
 }
 
 /**
- * After a move, each console refetches its unit's on-duty view — what it does by its own clock at a
- * shift's end, which in a test's browser has not come.
+ * After a move: the hub's time-driven sweeps (deadline alerts, missed check-ins, incident report
+ * deadlines) run at once, finding what their timers (every 15, 30 and 5 s) would find at their next
+ * tick, so a test that moved the clock past a deadline does not wait for a timer; then each console
+ * refetches its unit's on-duty view — what it does by its own clock at a shift's end, which in a
+ * test's browser has not come.
  */
 export function announceClockMove(hub: {
   bus: {
@@ -139,7 +142,13 @@ export function announceClockMove(hub: {
     ): void;
   };
   services: { org: { units(): { id: string }[] } };
+  sweepAlerts(): number;
+  sweepDuty(): number;
+  sweepIncidents(): number;
 }): void {
+  hub.sweepAlerts();
+  hub.sweepDuty();
+  hub.sweepIncidents();
   for (const { id } of hub.services.org.units()) {
     hub.bus.publish('duty.changed', { orgUnitId: id, what: 'roster' }, { orgUnitIds: [id] });
   }

@@ -6,7 +6,7 @@ import { pdfPageTexts } from '../helpers/pdf-text';
 import { xlsxFirstSheet, xlsxRows } from '../helpers/xlsx-read';
 import { hubClient, rosterOnCurrentShift, settledShift, type HubClient } from './duty-roster-helpers';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
-import { hubNow } from './hub-clock';
+import { advanceHubClock, hubNow } from './hub-clock';
 import { operator } from './orders-helpers';
 
 const SIGN = (shiftId: number, side: 'outgoing' | 'incoming', username: string) => ({
@@ -60,7 +60,7 @@ function beijingClock(at: number): string {
   return new Date(at + 8 * 3_600_000).toISOString().slice(11, 16);
 }
 
-/** Makes an order overdue at the hub's `now`, as the clock would in a few hours; the hub's own sweep then turns it red. */
+/** Makes an order overdue at the hub's `now`, as the clock would in a few hours; the hub's sweep then turns it red. */
 function makeOverdue(dataDir: string, code: string, now: number): void {
   const db = new Database(path.join(dataDir, 'cityops.sqlite'));
   try {
@@ -138,6 +138,8 @@ test('the duty chief keeps the log, hands over with a second chief, and the seal
     urgency: 'normal',
   });
   makeOverdue(shell.dataDir, order.code, await hubNow(shell.url));
+  // A move of the hub's clock runs its deadline sweep now rather than at its next 15-s tick.
+  await advanceHubClock(shell.url, 1);
   const system = page.locator('[data-testid="duty-entry"][data-kind="system"]').filter({ hasText: order.code });
   await expect(system).toBeVisible({ timeout: 40_000 });
   await expect(system).toContainText('已超时（红灯）');

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offsetClock, type OffsetClock } from '../../main/clock';
 import { ConfigError } from '../../main/config';
-import type { Hub } from '../../main/hub';
+import type { Hub, HubOptions } from '../../main/hub';
 import { startWebShell, type WebShell } from '../../main/shell-web/server';
 import { announceClockMove, MAX_ADVANCE_MS, TEST_CLOCK_PATH, testClockFrom } from '../../main/shell-web/test-clock';
-import { call, demoHub, signedIn, tempDir, type TestConnection } from '../helpers/hub';
+import { call, demoHub, ok, signedIn, tempDir, type TestConnection } from '../helpers/hub';
 
 describe('offsetClock', () => {
   it('runs with its base, moves forward only, and never goes back when the base does', () => {
@@ -53,8 +53,11 @@ async function post(shell: WebShell, body: string, headers: Record<string, strin
 }
 
 /** A demo hub on `clock` (the system's when absent) behind a web shell, with the test clock's route when given. */
-async function openShell(clock?: OffsetClock): Promise<{ hub: Hub; shell: WebShell }> {
-  const hub = await demoHub(clock ? { clock } : {});
+async function openShell(
+  clock?: OffsetClock,
+  options: Partial<HubOptions> = {},
+): Promise<{ hub: Hub; shell: WebShell }> {
+  const hub = await demoHub(clock ? { ...options, clock } : options);
   const testClock = clock ? { clock, onMove: () => announceClockMove(hub) } : undefined;
   const shell = await startWebShell({ hub, host: '127.0.0.1', port: 0, staticDir, maxFrameBytes: 4096, testClock });
   return { hub, shell };
@@ -143,5 +146,39 @@ describe('the web shell with the test clock', () => {
     const own = await post(shell, JSON.stringify({ advanceMs: 1_000 }), { origin: shell.url.replace(/\/$/, '') });
     expect(own.status).toBe(200);
     expect(clock.offset()).toBe(offset + 1_000);
+  });
+});
+
+describe('a move of the test clock', () => {
+  it('runs the time-driven sweeps at once: an order whose deadline it passed is alerted without its timer', async () => {
+    // The sweeps' own timers are off: only the move can find the deadline.
+    const { hub, shell } = await openShell(offsetClock(), { alertSweepMs: 0, dutySweepMs: 0, incidentSweepMs: 0 });
+    try {
+      const [hotline, chief, station] = await Promise.all(['hotline', 'chief', 'station'].map((u) => signedIn(hub, u)));
+      const order = await ok(hub, hotline!, 'orders.create', {
+        title: '燃气泄漏',
+        description: '向东村村口闻到燃气味',
+        categoryId: '0200201',
+        workstationId: 'HQ-W-HQ01',
+        address: '向东村村口',
+        source: 'hotline',
+        urgency: 'critical',
+      });
+      await ok(hub, chief!, 'orders.act', { id: order.id, action: 'file' });
+      await ok(hub, chief!, 'orders.act', {
+        id: order.id,
+        action: 'dispatch',
+        handler: { kind: 'station', id: 'HQ-S1' },
+      });
+      const limitMs = (order.deadlineAt ?? 0) - order.createdAt;
+      expect((await post(shell, JSON.stringify({ advanceMs: Math.round(limitMs * 0.85) }))).status).toBe(200);
+      const told = station!.events.filter((e) => e.event === 'orders.alert');
+      expect(told.map((e) => (e.payload as { kind: string }).kind)).toEqual(['yellow']);
+      // Found by the move: the next sweep has nothing left to announce.
+      expect(hub.sweepAlerts()).toBe(0);
+    } finally {
+      await shell.close();
+      hub.close();
+    }
   });
 });
