@@ -69,8 +69,8 @@ export const SLA_OUTCOMES = ['green', 'yellow', 'red'] as const;
 
 export const dashboardSchema = z.object({
   period: z.object({ from: epochMs, to: epochMs }),
-  /** The period of equal length just before: [from − (to − from), from). */
-  previousPeriod: z.object({ from: epochMs, to: epochMs }),
+  /** The period of equal length just before: [from − (to − from), from) (it may start before 1970). */
+  previousPeriod: z.object({ from: z.number().int(), to: epochMs }),
   kpis: dashboardKpisSchema,
   previousKpis: dashboardKpisSchema,
   /** 在办超期 now (open orders, not parked, of the filter): a state, not a period's count. */

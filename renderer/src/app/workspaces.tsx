@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CameraOutlined,
   ClusterOutlined,
@@ -33,6 +34,7 @@ import { OrdersWorkspace } from '../orders/workspace/OrdersWorkspace';
 import { OrgWorkspace } from '../workspaces/org/OrgWorkspace';
 import { ContactsWorkspace } from '../workspaces/contacts/ContactsWorkspace';
 import { DUTY_LEDGER_ROLES, DutyWorkspace } from '../workspaces/duty/DutyWorkspace';
+import { DASHBOARD_ROLES, DashboardWorkspace } from '../workspaces/dashboard/DashboardWorkspace';
 import { SupervisionWorkspace } from '../workspaces/supervision/SupervisionWorkspace';
 import { InboxWorkspace } from '../workspaces/inbox/InboxWorkspace';
 import { InboxNavBadge, SupervisionNavBadge } from '../workspaces/inbox/InboxBadges';
@@ -101,6 +103,14 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ['duty_chief', 'station_chief', 'coordinator'],
     Component: SupervisionWorkspace,
     Badge: SupervisionNavBadge,
+  },
+  {
+    path: '/dashboard',
+    testId: 'nav-dashboard',
+    label: (t) => t('dashboard.nav'),
+    icon: <BarChartOutlined />,
+    roles: DASHBOARD_ROLES,
+    Component: DashboardWorkspace,
   },
   {
     path: '/wall',
