@@ -5,6 +5,7 @@ import { authHandlers } from './api/handlers/auth-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
+import { dashboardHandlers } from './api/handlers/dashboard-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
@@ -80,7 +81,7 @@ function accountHandlers({ db, core }: HandlerDeps) {
   };
 }
 
-/** Orders (Open311's too), the inbox, time limits and attachments; a new 特急 order alarms the wall at once. */
+/** Orders (Open311's too), the inbox, the dashboard, time limits and attachments; a new 特急 order alarms the wall at once. */
 function orderFamily({ db, options, core, wallAlarms, logAlarmError }: HandlerDeps) {
   const { services, bus } = core;
   const { org, clock } = services;
@@ -89,6 +90,7 @@ function orderFamily({ db, options, core, wallAlarms, logAlarmError }: HandlerDe
     ...open311Handlers({ orders: services.orders, repo: new Open311Repo(db), org }),
     ...orderApi,
     ...inboxHandlers({ db, org, incidents: services.incidents.read, clock }),
+    ...dashboardHandlers({ db, org, clock }),
     'orders.create': drainAlarmsAfter(orderApi['orders.create'], wallAlarms, logAlarmError),
     ...slaHandlers(services.sla),
     ...attachmentHandlers(services.attachments, org),

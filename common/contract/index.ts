@@ -3,6 +3,7 @@ import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
 import { cameraMethods } from './cameras';
 import { contactMethods, notifyMethods } from './contacts';
+import { dashboardMethods } from './dashboard';
 import { mediaMethods } from './media';
 import { demoMethods } from './demo';
 import { dutyHandoverMethods } from './duty-handover';
@@ -43,6 +44,7 @@ export * from './incidents';
 export * from './incident-report';
 export * from './contacts';
 export * from './inbox';
+export * from './dashboard';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -68,6 +70,7 @@ export const contract = {
   ...contactMethods,
   ...notifyMethods,
   ...inboxMethods,
+  ...dashboardMethods,
   ...open311Methods,
 } as const;
 

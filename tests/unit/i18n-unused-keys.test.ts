@@ -21,6 +21,11 @@ const DYNAMIC: Readonly<Record<string, 'any' | readonly string[]>> = {
   'cameras.online.': 'any',
   'connection.': 'any',
   'contacts.kind.': 'any',
+  'dashboard.chart.': ['green', 'yellow', 'red'],
+  'dashboard.kpi.': [
+    ...['accepted', 'filed', 'closeRate', 'onTimeCloseRate', 'onTimeHandleRate', 'reworkRate', 'returnRate'],
+    ...['inStationRate', 'handlingAverage', 'handlingP90', 'supervisions', 'supervisionReplyRate', 'satisfactionRate'],
+  ],
   'duty.handover.': ['outgoing', 'incoming'],
   'duty.status.': 'any',
   'inbox.kind.': 'any',

@@ -58,6 +58,7 @@ const REFERENCE = new Set([
   ...['orders.list', 'orders.export'].flatMap((m) =>
     ['domainId', 'categoryId', 'workstationId', 'departmentId'].map((k) => `${m} filter.${k}`),
   ),
+  ...['domainId', 'workstationId', 'departmentId'].map((k) => `dashboard.get ${k}`),
   // Grids are org units (the camera tree's top level, listed to everyone); the method is admin-only.
   'wall.lossAlarms.set gridId',
   'contacts.search orgUnitId',

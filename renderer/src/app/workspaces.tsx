@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CameraOutlined,
   ClusterOutlined,
@@ -21,6 +22,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { CAMERA_VIEWERS } from '../../../common/contract/cameras';
 import type { Role } from '../../../common/domain/roles';
 import { ORDER_INTAKE, ORDER_OPERATORS } from '../orders/roles';
+import { DASHBOARD_ROLES } from '../../../common/contract/dashboard';
 import { INBOX_ROLES } from '../../../common/contract/inbox';
 import { INCIDENT_WORKSPACE_ROLES } from '../incidents/workspace/roles';
 import { PLAN_EDITORS } from '../incidents/plans/roles';
@@ -43,6 +45,10 @@ const IntakeWorkspace = lazyWorkspace(() => import('../workspaces/intake/IntakeW
 const SupervisionWorkspace = lazyWorkspace(
   () => import('../workspaces/supervision/SupervisionWorkspace'),
   'SupervisionWorkspace',
+);
+const DashboardWorkspace = lazyWorkspace(
+  () => import('../workspaces/dashboard/DashboardWorkspace'),
+  'DashboardWorkspace',
 );
 const WallWorkspace = lazyWorkspace(() => import('../wall/WallWorkspace'), 'WallWorkspace');
 const DutyWorkspace = lazyWorkspace(() => import('../workspaces/duty/DutyWorkspace'), 'DutyWorkspace');
@@ -126,6 +132,14 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ['duty_chief', 'station_chief', 'coordinator'],
     Component: SupervisionWorkspace,
     Badge: SupervisionNavBadge,
+  },
+  {
+    path: '/dashboard',
+    testId: 'nav-dashboard',
+    label: (t) => t('dashboard.nav'),
+    icon: <BarChartOutlined />,
+    roles: DASHBOARD_ROLES,
+    Component: DashboardWorkspace,
   },
   {
     path: '/wall',

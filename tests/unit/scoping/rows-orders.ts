@@ -3,6 +3,9 @@ import { PNG_1x1 } from '../../helpers/attachment-samples';
 import { orderInput } from './inputs';
 import type { Row } from './matrix';
 
+/** A dashboard period around the world's orders (2026, within the 366-day limit). */
+const YEAR_2026 = { from: Date.UTC(2025, 11, 31, 16), to: Date.UTC(2026, 11, 31, 16) };
+
 export const ORDER_ROWS: Row[] = [
   // Orders: station users see their station's orders (order-visibility.ts).
   {
@@ -70,6 +73,15 @@ export const ORDER_ROWS: Row[] = [
     center: () => ({ filter: {}, format: 'csv' }),
     denied: 'NO_SECRETS',
     owner: () => ({ as: 'station2', input: { filter: { stationId: 'HQ-S2' }, format: 'csv' } }),
+  },
+  {
+    // 统计分析 counts what the order list shows: another station's orders count as none.
+    method: 'dashboard.get',
+    covers: ['stationId'],
+    other: () => ({ ...YEAR_2026, stationId: 'HQ-S2' }),
+    center: () => YEAR_2026,
+    denied: 'NO_SECRETS',
+    owner: () => ({ as: 'station2', input: { ...YEAR_2026, stationId: 'HQ-S2' } }),
   },
   // Attachments: the uploader, and whoever may see an order or duty log entry they hang on.
   {

@@ -1,0 +1,24 @@
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/connection';
+import { DashboardRepo } from '../../services/dashboard/dashboard-repo';
+import { DashboardService } from '../../services/dashboard/dashboard-service';
+import { IncidentsRepo } from '../../services/incidents/incidents-repo';
+import { OrderFactsRepo } from '../../services/orders/order-facts-repo';
+import type { OrgRepo } from '../../services/org/org-repo';
+import { viewerOf } from '../../services/org/viewer';
+import type { Handler } from '../handler-types';
+
+/** 统计分析: one read, scoped by the caller's station as the order list is. */
+export function dashboardHandlers(deps: { db: Db; org: OrgRepo; clock: Clock }) {
+  const incidents = new IncidentsRepo(deps.db);
+  const service = new DashboardService({
+    repo: new DashboardRepo(deps.db),
+    facts: new OrderFactsRepo(deps.db),
+    org: deps.org,
+    drillIncidentIds: () => incidents.list({ drill: true }).map((i) => i.id),
+    clock: deps.clock,
+  });
+  const get: Handler<'dashboard.get'> = (ctx, input) =>
+    service.get(input, viewerOf(deps.org, ctx.requireSession().user));
+  return { 'dashboard.get': get };
+}

@@ -1,0 +1,71 @@
+import { apiError, dashboardRangeProblem, type Dashboard, type DashboardFilter } from '../../../common/contract';
+import { orderFactsOf, overdueOpen } from '../../../common/domain/kpi';
+import type { Clock } from '../../clock';
+import type { OrderFactsRepo, StatsFilter } from '../orders/order-facts-repo';
+import type { OrgRepo } from '../org/org-repo';
+import type { Viewer } from '../org/viewer';
+import type { DashboardRepo } from './dashboard-repo';
+import { kpiCards } from './kpi-cards';
+import { coveredWorkstations, seriesOf } from './series';
+
+export interface DashboardDeps {
+  repo: DashboardRepo;
+  facts: OrderFactsRepo;
+  org: Pick<OrgRepo, 'units'>;
+  /** The incidents flagged as exercise (演练): their orders never count. */
+  drillIncidentIds: () => readonly number[];
+  clock: Clock;
+}
+
+/** The stable refusal of a bad period (details.reason names it for a program). */
+function checkRange(from: number, to: number): void {
+  const problem = dashboardRangeProblem(from, to);
+  if (problem) throw apiError('E_INVALID', problem.zh, problem.en, { field: 'to', reason: 'dashboard_range' });
+}
+
+/**
+ * 统计分析: the series of a period by GROUP BY (dashboard-repo.ts) and the KPI cards of the period
+ * and the one of equal length before it, from common/domain/kpi over the facts of the orders those
+ * periods touch (loaded in bulk). Scoped as the order list: a station's user sees their station only.
+ */
+export class DashboardService {
+  constructor(private readonly deps: DashboardDeps) {}
+
+  get(input: DashboardFilter, viewer: Pick<Viewer, 'stationId'>): Dashboard {
+    const { from, to, ...rest } = input;
+    checkRange(from, to);
+    const now = this.deps.clock();
+    const filter: StatsFilter = rest;
+    const scope = { stationId: viewer.stationId };
+    const previousPeriod = { from: from - (to - from), to: from };
+    const facts = this.facts(filter, scope, { from: previousPeriod.from, to }, now);
+    const station = viewer.stationId ?? filter.stationId ?? null;
+    const series = seriesOf(
+      this.deps.repo,
+      { from, to, filter, scope, now },
+      coveredWorkstations(this.deps.org.units(), station, filter.workstationId),
+    );
+    return {
+      period: { from, to },
+      previousPeriod,
+      kpis: kpiCards(facts, { from, to }, now),
+      previousKpis: kpiCards(facts, previousPeriod, now),
+      overdueNow: overdueOpen(facts, now),
+      ...series,
+    };
+  }
+
+  /** The facts of every order either period touches, and of every open one (for 在办超期). */
+  private facts(
+    filter: StatsFilter,
+    scope: Pick<Viewer, 'stationId'>,
+    span: { from: number; to: number },
+    now: number,
+  ) {
+    const ids = this.deps.facts.periodOrderIds(filter, scope, span, now, true);
+    const rows = this.deps.facts.rows(ids);
+    const history = this.deps.facts.history(ids);
+    const drills = new Set(this.deps.drillIncidentIds());
+    return rows.map((row) => orderFactsOf(row, history.get(row.id) ?? [], drills));
+  }
+}

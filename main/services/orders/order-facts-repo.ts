@@ -1,0 +1,83 @@
+import type { OrderFilter } from '../../../common/contract';
+import type { KpiHistoryEntry } from '../../../common/domain/kpi';
+import { SqlRepo } from '../../db/statements';
+import { categoryTree, orderConditions } from './order-conditions';
+import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
+import type { OrderScope } from './order-visibility';
+
+/** The filters a statistic may put on the orders (no text, state or light: those are list views). */
+export type StatsFilter = Pick<OrderFilter, 'domainId' | 'stationId' | 'workstationId' | 'departmentId' | 'source'>;
+
+/** No statistic filters by category: the tree is never read. */
+const NO_CATEGORIES = () => categoryTree([]);
+
+/** The SQL condition (orders aliased `o`) of a statistic's filter and the caller's scope; null: nothing matches. */
+export function statsWhere(
+  filter: StatsFilter & Pick<OrderFilter, 'createdFrom' | 'createdTo'>,
+  scope: OrderScope,
+  now: number,
+): { sql: string; params: (string | number)[] } | null {
+  const c = orderConditions(filter, scope, now, NO_CATEGORIES);
+  if (!c) return null;
+  return { sql: c.sql.length > 0 ? c.sql.join(' AND ') : '1 = 1', params: c.params };
+}
+
+interface HistoryDbRow extends Omit<KpiHistoryEntry, 'detail'> {
+  detail: string | null;
+}
+
+/**
+ * What the KPIs read of the orders (common/domain/kpi), in bulk: which orders a period touches,
+ * their rows and their own history — one query each, however many orders.
+ */
+export class OrderFactsRepo extends SqlRepo {
+  /**
+   * The orders of the filter and scope that a KPI of the period [from, to) may count: a step of
+   * their history in it, their deadline in it (应结案) or a 督办 reply due in it — and, with
+   * `open`, every order still open (在办超期 is a state at now, not a period's count).
+   */
+  periodOrderIds(
+    filter: StatsFilter,
+    scope: OrderScope,
+    period: { from: number; to: number },
+    now: number,
+    open: boolean,
+  ): number[] {
+    const where = statsWhere(filter, scope, now);
+    if (!where) return [];
+    const rows = this.sql(
+      `SELECT o.id FROM orders o WHERE ${where.sql} AND (
+         o.id IN (SELECT h.order_id FROM order_history h WHERE h.at >= ? AND h.at < ?)
+         OR (o.deadline_at >= ? AND o.deadline_at < ?)
+         OR o.id IN (SELECT s.order_id FROM order_supervisions s WHERE s.due_at >= ? AND s.due_at < ?)
+         ${open ? 'OR o.closed_at IS NULL' : ''})
+       ORDER BY o.id`,
+    ).all(...where.params, ...Array.from({ length: 3 }, () => [period.from, period.to]).flat()) as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The rows of the given orders (OrdersRepo.row's shape), by id order. */
+  rows(ids: readonly number[]): OrderRow[] {
+    if (ids.length === 0) return [];
+    return this.sql(
+      `SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
+    ).all(JSON.stringify(ids)) as OrderRow[];
+  }
+
+  /** Each order's own history (not its merged children's), what orderFactsOf reads, by order then time. */
+  history(ids: readonly number[]): Map<number, KpiHistoryEntry[]> {
+    const out = new Map<number, KpiHistoryEntry[]>();
+    if (ids.length === 0) return out;
+    const rows = this.sql(
+      `SELECT h.order_id AS orderId, h.at, h.action, h.to_state AS toState, h.detail, o.code AS orderCode
+       FROM order_history h JOIN orders o ON o.id = h.order_id
+       WHERE h.order_id IN (SELECT value FROM json_each(?)) ORDER BY h.order_id, h.at, h.id`,
+    ).all(JSON.stringify(ids)) as (HistoryDbRow & { orderId: number })[];
+    for (const { orderId, detail, ...entry } of rows) {
+      const list = out.get(orderId) ?? [];
+      list.push({ ...entry, detail: detail ? (JSON.parse(detail) as Record<string, unknown>) : null });
+      out.set(orderId, list);
+    }
+    return out;
+  }
+}

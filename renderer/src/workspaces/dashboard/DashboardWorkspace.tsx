@@ -1,0 +1,87 @@
+import { Alert, Col, Empty, Row, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DASHBOARD_ROLES } from '../../../../common/contract/dashboard';
+import { WorkspaceTitle } from '../../components/WorkspaceTitle';
+import { useBilingual, useErrorText } from '../../i18n/useDisplay';
+import { formatDateTime } from '../../time/dayjs';
+import { CategoryChart, DomainChart, WorkstationChart } from './charts/BreakdownCharts';
+import { LightsChart, StatusChart } from './charts/StateCharts';
+import { PerDayChart, PerHourChart } from './charts/TimeCharts';
+import { DashboardFilterBar } from './DashboardFilterBar';
+import { KpiCards } from './KpiCards';
+import { useDashboard, useDashboardFields } from './useDashboard';
+
+export { DASHBOARD_ROLES };
+
+/** 统计分析: the filter bar, the KPI cards with their change, and the charts, each with its table view. */
+export function DashboardWorkspace() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const pick = useBilingual();
+  const [fields, setFields] = useDashboardFields();
+  const { query, problem } = useDashboard(fields);
+  const d = query.data;
+  return (
+    <>
+      <WorkspaceTitle
+        extra={
+          d && (
+            <Typography.Text type="secondary" data-testid="dashboard-updated">
+              {query.isFetching ? (
+                <Spin size="small" />
+              ) : (
+                t('dashboard.updated', { time: formatDateTime(query.dataUpdatedAt) })
+              )}
+            </Typography.Text>
+          )
+        }
+      >
+        {t('dashboard.title')}
+      </WorkspaceTitle>
+      <DashboardFilterBar fields={fields} onChange={setFields} />
+      {problem && (
+        <Alert
+          type="warning"
+          showIcon
+          title={pick(problem)}
+          style={{ marginBottom: 12 }}
+          data-testid="dashboard-range-problem"
+        />
+      )}
+      {query.error && <Alert type="error" showIcon title={errorText(query.error)} style={{ marginBottom: 12 }} />}
+      {!d && query.isLoading && <Spin />}
+      {d && (
+        <div data-testid="dashboard" data-from={d.period.from} data-to={d.period.to}>
+          <KpiCards dashboard={d} />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('dashboard.note')}
+          </Typography.Paragraph>
+          {d.perDay.every((r) => r.count === 0) && <Empty description={t('dashboard.chart.empty')} />}
+          <Row gutter={[12, 12]}>
+            <Col xs={24} xl={12}>
+              <PerDayChart rows={d.perDay} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <PerHourChart rows={d.perHour} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <DomainChart rows={d.byDomain} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <StatusChart rows={d.byState} />
+            </Col>
+            <Col xs={24}>
+              <WorkstationChart rows={d.byWorkstation} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <CategoryChart rows={d.byCategory} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <LightsChart rows={d.lights} />
+            </Col>
+          </Row>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ChartData, ChartOptions } from 'chart.js';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dashboard } from '../../../../../common/contract';
+import { useDashboardLabels } from '../useDashboardLabels';
+import { ChartCard } from './ChartCard';
+import { SERIES_COLOURS } from './chartSetup';
+import { countAxes, countSeries } from './countSeries';
+
+type BarData = ChartData<'bar', number[], string>;
+
+/** A bar chart of counts by name (vertical, or horizontal for long names). */
+function CountBars(props: {
+  id: string;
+  title: string;
+  header: string;
+  labels: readonly string[];
+  counts: readonly number[];
+  colour: string;
+  horizontal?: boolean;
+  height?: number;
+}) {
+  const { t } = useTranslation();
+  const { data, table } = useMemo(
+    () =>
+      countSeries(props.labels, props.counts, { name: props.header, count: t('dashboard.chart.count') }, props.colour),
+    [props.labels, props.counts, props.header, props.colour, t],
+  );
+  const options = useMemo(() => countAxes(props.horizontal) as ChartOptions<'bar'>, [props.horizontal]);
+  return (
+    <ChartCard
+      id={props.id}
+      title={props.title}
+      type="bar"
+      data={data as BarData}
+      options={options}
+      table={table}
+      {...(props.height === undefined ? {} : { height: props.height })}
+    />
+  );
+}
+
+/** 按问题大类 (bar). */
+export function DomainChart({ rows }: { rows: Dashboard['byDomain'] }) {
+  const { t } = useTranslation();
+  const label = useDashboardLabels();
+  const labels = useMemo(() => rows.map((r) => label.category(r.domainId)), [rows, label]);
+  const counts = useMemo(() => rows.map((r) => r.count), [rows]);
+  return (
+    <CountBars
+      id="byDomain"
+      title={t('dashboard.chart.byDomain')}
+      header={t('dashboard.filter.domain')}
+      labels={labels}
+      counts={counts}
+      colour={SERIES_COLOURS[0]}
+    />
+  );
+}
+
+/** 按问题小类 (horizontal bar, most first). */
+export function CategoryChart({ rows }: { rows: Dashboard['byCategory'] }) {
+  const { t } = useTranslation();
+  const label = useDashboardLabels();
+  const sorted = useMemo(() => [...rows].sort((a, b) => b.count - a.count), [rows]);
+  const labels = useMemo(() => sorted.map((r) => label.category(r.categoryId)), [sorted, label]);
+  const counts = useMemo(() => sorted.map((r) => r.count), [sorted]);
+  return (
+    <CountBars
+      id="byCategory"
+      title={t('dashboard.chart.byCategory')}
+      header={t('dashboard.chart.name')}
+      labels={labels}
+      counts={counts}
+      colour={SERIES_COLOURS[3]}
+      horizontal
+      height={Math.max(260, sorted.length * 22)}
+    />
+  );
+}
+
+/** 按村居工作站: every workstation the filter covers, in organisation order (bar). */
+export function WorkstationChart({ rows }: { rows: Dashboard['byWorkstation'] }) {
+  const { t } = useTranslation();
+  const label = useDashboardLabels();
+  const labels = useMemo(() => rows.map((r) => label.unit(r.workstationId)), [rows, label]);
+  const counts = useMemo(() => rows.map((r) => r.count), [rows]);
+  return (
+    <CountBars
+      id="byWorkstation"
+      title={t('dashboard.chart.byWorkstation')}
+      header={t('dashboard.filter.workstation')}
+      labels={labels}
+      counts={counts}
+      colour={SERIES_COLOURS[4]}
+    />
+  );
+}

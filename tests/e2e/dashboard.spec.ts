@@ -1,0 +1,87 @@
+import type { Dashboard, MethodInput } from '../../common/contract';
+import { hubClient } from './duty-roster-helpers';
+import { expect, test } from './fixtures';
+import { operator } from './orders-helpers';
+
+// Issue 14 item 3: the 统计分析 dashboard. As the duty chief, its KPI cards show exactly what
+// dashboard.get answers for the same filter, and a chart's table view shows the chart's numbers.
+
+const ORDER: MethodInput<'orders.create'> = {
+  title: '统计分析测试井盖缺失',
+  categoryId: '0200201',
+  workstationId: 'HQ-W-HQ02',
+  source: 'hotline',
+  urgency: 'normal',
+};
+
+const RATIOS = [
+  'closeRate',
+  'onTimeCloseRate',
+  'onTimeHandleRate',
+  'reworkRate',
+  'returnRate',
+  'inStationRate',
+  'supervisionReplyRate',
+  'satisfactionRate',
+] as const;
+
+test('the duty chief’s KPI cards equal dashboard.get for the same filter; a chart’s table shows its numbers', async ({
+  browser,
+  shell,
+}) => {
+  test.setTimeout(120_000);
+  const page = await operator(await browser.newPage(), shell.url, 'chief');
+  // Something to count in the period: an order taken in and filed today.
+  const hotline = await hubClient(page, 'hotline');
+  const chief = await hubClient(page, 'chief');
+  const made = await hotline.call<{ id: number }>('orders.create', ORDER);
+  await chief.call('orders.act', { id: made.id, action: 'file' });
+
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('workspace-title')).toHaveText('统计分析');
+  const board = page.getByTestId('dashboard');
+  await expect(board).toHaveAttribute('data-from', /\d+/);
+  const from = Number(await board.getAttribute('data-from'));
+  const to = Number(await board.getAttribute('data-to'));
+  // The default period: the last seven Shanghai days, today included.
+  expect(to - from).toBe(7 * 86_400_000);
+  const api = await chief.call<Dashboard>('dashboard.get', { from, to });
+  expect(api.kpis.accepted).toBeGreaterThanOrEqual(1);
+  expect(api.kpis.filed).toBeGreaterThanOrEqual(1);
+
+  const card = (key: string) => page.getByTestId(`dashboard-kpi-${key}`);
+  for (const key of ['accepted', 'filed', 'supervisions'] as const) {
+    await expect(card(key)).toHaveAttribute('data-value', String(api.kpis[key]));
+    await expect(card(key).getByTestId('dashboard-kpi-value')).toHaveText(String(api.kpis[key]));
+    await expect(card(key)).toHaveAttribute('data-previous', String(api.previousKpis[key]));
+  }
+  for (const key of RATIOS) {
+    const r = api.kpis[key];
+    await expect(card(key)).toHaveAttribute('data-numerator', String(r.numerator));
+    await expect(card(key)).toHaveAttribute('data-denominator', String(r.denominator));
+    await expect(card(key)).toHaveAttribute('data-value', r.value === null ? '' : String(r.value));
+    const shown = r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`;
+    await expect(card(key).getByTestId('dashboard-kpi-value')).toHaveText(shown);
+  }
+  const p90 = api.kpis.handlingTime.p90Ms;
+  await expect(card('handlingP90')).toHaveAttribute('data-value', p90 === null ? '' : String(p90));
+  await expect(card('overdue')).toHaveAttribute('data-red', String(api.overdueNow.red));
+  await expect(card('overdue')).toHaveAttribute('data-yellow', String(api.overdueNow.yellow));
+
+  // The table view of the orders per day: one row per day, the same counts.
+  await page.getByTestId('dashboard-table-toggle-perDay').click();
+  const table = page.getByTestId('dashboard-table-perDay');
+  await expect(table.locator('caption')).toHaveText('每日工单量');
+  await expect(table.locator('thead th')).toHaveText(['日期', '工单数']);
+  await expect(table.locator('tbody tr')).toHaveCount(api.perDay.length);
+  for (const [i, day] of api.perDay.entries()) {
+    await expect(table.locator('tbody tr').nth(i).locator('th, td')).toHaveText([day.date, String(day.count)]);
+  }
+  expect(api.perDay.reduce((n, d) => n + d.count, 0)).toBeGreaterThanOrEqual(1);
+  // Back to the chart: the canvas is still the same one.
+  await page.getByTestId('dashboard-table-toggle-perDay').click();
+  await expect(table).toHaveCount(0);
+  await expect(page.getByTestId('dashboard-canvas-perDay')).toBeVisible();
+  await hotline.close();
+  await chief.close();
+});
