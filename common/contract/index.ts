@@ -11,6 +11,7 @@ import { dutyRosterMethods } from './duty-roster';
 import { incidentMethods } from './incidents';
 import { incidentReportMethods } from './incident-report';
 import { inboxMethods } from './inbox';
+import { overviewMethods } from './overview';
 import { orderMethods } from './orders';
 import { slaMethods } from './sla';
 import { authMethods } from './auth';
@@ -43,6 +44,7 @@ export * from './incidents';
 export * from './incident-report';
 export * from './contacts';
 export * from './inbox';
+export * from './overview';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -68,6 +70,7 @@ export const contract = {
   ...contactMethods,
   ...notifyMethods,
   ...inboxMethods,
+  ...overviewMethods,
   ...open311Methods,
 } as const;
 
