@@ -20,6 +20,7 @@ import { incidentPlansEn } from './incident-plans.en';
 import { shortcutsEn } from './shortcuts.en';
 import { placeEn } from './place.en';
 import { inboxEn } from './inbox.en';
+import { overviewEn } from './overview.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -38,6 +39,7 @@ const en: MessageTree = {
   shortcuts: shortcutsEn,
   place: placeEn,
   inbox: inboxEn,
+  overview: overviewEn,
   ...shellMessagesEn,
   ...orgMessagesEn,
   ...usersMessagesEn,

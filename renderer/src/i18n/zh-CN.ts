@@ -20,6 +20,7 @@ import { incidentPlansZh } from './incident-plans.zh';
 import { shortcutsZh } from './shortcuts.zh';
 import { placeZh } from './place.zh';
 import { inboxZh } from './inbox.zh';
+import { overviewZh } from './overview.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -38,6 +39,7 @@ const zhCN = {
   shortcuts: shortcutsZh,
   place: placeZh,
   inbox: inboxZh,
+  overview: overviewZh,
   ...shellMessagesZh,
   ...orgMessagesZh,
   ...usersMessagesZh,
