@@ -92,6 +92,7 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'orders.duplicates': 'Possible duplicates',
   'orders.list': 'List orders',
   'orders.inbox': 'Inbox',
+  'overview.get': 'Situation overview',
   'orders.get': 'View order',
   'orders.act': 'Order action',
   'orders.supervisions.list': 'Supervisions',

@@ -92,6 +92,7 @@ export const auditMethodsZh: Readonly<Record<string, string>> = {
   'orders.duplicates': '疑似重复工单',
   'orders.list': '工单列表',
   'orders.inbox': '待办事项',
+  'overview.get': '态势总览',
   'orders.get': '查看工单',
   'orders.act': '工单流转',
   'orders.supervisions.list': '督办列表',
