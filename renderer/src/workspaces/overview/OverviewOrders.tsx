@@ -8,6 +8,8 @@ import { CountLink } from './CountLink';
 
 const LIGHTS = ['green', 'yellow', 'red'] as const;
 const REQUESTS = ['extension', 'park', 'return'] as const;
+/** A count in a Statistic: the Statistic's own value size. */
+const BIG = { fontSize: 24 };
 
 /** Open orders, new today and the traffic lights. */
 export function OpenCard({ data }: { data: Overview }) {
@@ -19,7 +21,7 @@ export function OpenCard({ data }: { data: Overview }) {
         <Statistic
           title={t('overview.open')}
           valueRender={() => (
-            <CountLink count={data.orders.open} filter={{ states: open }} testId="overview-open-total" />
+            <CountLink count={data.orders.open} filter={{ states: open }} testId="overview-open-total" style={BIG} />
           )}
         />
         <Statistic
@@ -29,6 +31,7 @@ export function OpenCard({ data }: { data: Overview }) {
               count={data.orders.newToday}
               filter={{ createdFrom: data.todayFrom }}
               testId="overview-new-today"
+              style={BIG}
             />
           )}
         />
@@ -42,14 +45,24 @@ export function OpenCard({ data }: { data: Overview }) {
               </span>
             }
             valueRender={() => (
-              <CountLink count={data.orders.byLight[l]} filter={{ light: l }} testId={`overview-light-${l}`} />
+              <CountLink
+                count={data.orders.byLight[l]}
+                filter={{ light: l }}
+                testId={`overview-light-${l}`}
+                style={BIG}
+              />
             )}
           />
         ))}
         <Statistic
           title={t('overview.paused')}
           valueRender={() => (
-            <CountLink count={data.orders.byLight.paused} filter={{ states: ['parked'] }} testId="overview-paused" />
+            <CountLink
+              count={data.orders.byLight.paused}
+              filter={{ states: ['parked'] }}
+              testId="overview-paused"
+              style={BIG}
+            />
           )}
         />
       </Flex>
@@ -92,7 +105,12 @@ export function ApprovalsCard({ data }: { data: Overview }) {
         <Statistic
           title={t('overview.approvalsTotal')}
           valueRender={() => (
-            <CountLink count={data.approvals.total} filter={{ approval: 'any' }} testId="overview-approval-any" />
+            <CountLink
+              count={data.approvals.total}
+              filter={{ approval: 'any' }}
+              testId="overview-approval-any"
+              style={BIG}
+            />
           )}
         />
         {REQUESTS.map((r) => (
@@ -100,7 +118,12 @@ export function ApprovalsCard({ data }: { data: Overview }) {
             key={r}
             title={t(`inbox.request.${r}`)}
             valueRender={() => (
-              <CountLink count={data.approvals[r]} filter={{ approval: r }} testId={`overview-approval-${r}`} />
+              <CountLink
+                count={data.approvals[r]}
+                filter={{ approval: r }}
+                testId={`overview-approval-${r}`}
+                style={BIG}
+              />
             )}
           />
         ))}
