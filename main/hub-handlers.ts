@@ -15,6 +15,7 @@ import { incidentReportHandlers } from './api/handlers/incident-report-handlers'
 import { mediaHandlers, refreshGatewayAfter } from './api/handlers/media-handlers';
 import { open311Handlers } from './api/handlers/open311-handlers';
 import { orderHandlers } from './api/handlers/order-handlers';
+import { overviewHandlers } from './api/handlers/overview-handlers';
 import { referenceHandlers } from './api/handlers/reference-handlers';
 import { slaHandlers } from './api/handlers/sla-handlers';
 import { wallAlarmHandlers } from './api/handlers/wall-alarm-handlers';
@@ -31,6 +32,8 @@ import type { CoreServices, DutyServices } from './hub-services';
 import type { HubKeys } from './security/hub-keys';
 import { IncidentNotifications } from './services/contacts/notifications';
 import { Open311Repo } from './services/open311/open311-repo';
+import { OrderCountsRepo } from './services/orders/order-counts-repo';
+import { OverviewService } from './services/overview/overview-service';
 import { UsersService } from './services/users/users-service';
 import { DEMO_PASSWORD, demoAccounts, isDemo } from './services/users/bootstrap';
 import type { WallAlarmRouter, WallServices } from './services/wall';
@@ -59,6 +62,7 @@ export function hubHandlers(d: HandlerDeps) {
     ...dutyFamily(d),
     ...wallFamily(d),
     ...incidentFamily(d),
+    ...overviewFamily(d),
   } satisfies HandlerMap;
 }
 
@@ -175,4 +179,19 @@ function incidentFamily({ db, core, duty, wall, wallAlarms, logAlarmError }: Han
     'incidents.setLevel': alarm<'incidents.setLevel'>(incidentApi['incidents.setLevel']),
     ...wallIncidentHandlers(wallAlarms, incidents),
   };
+}
+
+/** 态势总览: reads the orders, cameras (with the gateway's online state), the roster and incidents. */
+function overviewFamily({ db, core, duty, media }: HandlerDeps) {
+  const { org, cameras, incidents, clock } = core.services;
+  const overview = new OverviewService({
+    counts: new OrderCountsRepo(db),
+    org,
+    cameras,
+    online: (camera) => media.cameraOnline(camera),
+    roster: duty.roster,
+    incidents: incidents.read,
+    clock,
+  });
+  return overviewHandlers({ overview, org });
 }

@@ -12,6 +12,7 @@ import { dutyRosterMethods } from './duty-roster';
 import { incidentMethods } from './incidents';
 import { incidentReportMethods } from './incident-report';
 import { inboxMethods } from './inbox';
+import { overviewMethods } from './overview';
 import { orderMethods } from './orders';
 import { slaMethods } from './sla';
 import { authMethods } from './auth';
@@ -45,6 +46,7 @@ export * from './incident-report';
 export * from './contacts';
 export * from './inbox';
 export * from './dashboard';
+export * from './overview';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
@@ -71,6 +73,7 @@ export const contract = {
   ...notifyMethods,
   ...inboxMethods,
   ...dashboardMethods,
+  ...overviewMethods,
   ...open311Methods,
 } as const;
 

@@ -134,6 +134,10 @@ export const orderDetailSchema = orderSummarySchema.extend({
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
+/** The approvals filter: any pending request, or one kind (the order list's 待审批). */
+export const ORDER_APPROVALS = ['any', 'extension', 'park', 'return'] as const;
+export type OrderApproval = (typeof ORDER_APPROVALS)[number];
+
 export const orderFilterSchema = z.object({
   states: z.array(orderStateSchema).max(20).optional(),
   domainId: z.string().max(8).optional(),
@@ -153,6 +157,10 @@ export const orderFilterSchema = z.object({
   incidentId: idSchema.optional(),
   /** 回访结果 of the feedback step. */
   feedbackResult: feedbackResultSchema.optional(),
+  /** false: leave out orders linked to a drill incident (drills never count); true: only those. */
+  drill: z.boolean().optional(),
+  /** Waiting for a duty chief's decision (the inbox's 审批): any request, or 延时 / 挂账 / 退单. */
+  approval: z.enum(ORDER_APPROVALS).optional(),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 

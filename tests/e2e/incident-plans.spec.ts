@@ -129,8 +129,11 @@ test('应急预案: the administrator edits 防台防汛 Ⅳ; the next activatio
     await coord.evaluate(() => {
       window.location.hash = '/admin/incident-plans';
     });
-    await expect(coord.getByTestId('workspace-title')).toHaveText('应急指挥');
+    // Refused: back on the coordinator's landing (the overview while no real incident runs).
+    await expect(coord.getByTestId('workspace-title')).toHaveText('态势总览');
     await expect(coord.getByTestId('plan-editor')).toHaveCount(0);
+    await coord.getByTestId('nav-incidents').click();
+    await expect(coord.getByTestId('workspace-title')).toHaveText('应急指挥');
 
     // The coordinator activates 防台防汛 Ⅳ: the plan as saved.
     await coord.getByTestId('incident-activate').click();

@@ -24,8 +24,8 @@ test('incident mode: the coordinator switches the room, every console follows, r
   shell,
 }) => {
   test.setTimeout(420_000);
-  const coord = await operator(await (await browser.newContext()).newPage(), shell.url, 'coord');
-  // The coordinator lands on the incident workspace.
+  // The coordinator lands on the overview; incident mode is a menu entry away.
+  const coord = await operator(await (await browser.newContext()).newPage(), `${shell.url}#/incidents`, 'coord');
   await expect(coord.getByTestId('workspace-title')).toHaveText('应急指挥');
   await expect(coord.getByTestId('incident-none')).toBeVisible();
 

@@ -24,6 +24,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     username: 'chief',
     roleName: '平台值班长',
     nav: [
+      'nav-overview',
       'nav-orders',
       'nav-inbox',
       'nav-incidents',
@@ -66,6 +67,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     username: 'station',
     roleName: '联勤站站长/值班长',
     nav: [
+      'nav-overview',
       'nav-orders',
       'nav-inbox',
       'nav-incidents',
@@ -83,6 +85,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
     username: 'coord',
     roleName: '应急协调',
     nav: [
+      'nav-overview',
       'nav-orders',
       'nav-inbox',
       'nav-incidents',
@@ -130,18 +133,22 @@ test('the status bar shows the time in Asia/Shanghai, ticking', async ({ page, s
   await expect(clock).not.toHaveText(first ?? '', { timeout: 3000 });
 });
 
-test('a video monitor lands on the wall, a duty chief on the orders, a coordinator on incident command', async ({
+test('a video monitor lands on the wall, a station chief on the orders, a duty chief and a coordinator on the overview', async ({
   page,
   shell,
 }) => {
   await login(page, shell.url, 'monitor');
   await expect(page).toHaveURL(/#\/wall$/);
   await page.getByTestId('logout').click();
-  await login(page, shell.url, 'chief');
+  await login(page, shell.url, 'station');
   await expect(page).toHaveURL(/#\/orders$/);
   await page.getByTestId('logout').click();
+  await login(page, shell.url, 'chief');
+  await expect(page).toHaveURL(/#\/overview$/);
+  await page.getByTestId('logout').click();
+  // With no real incident running (one sends the coordinator to incident mode: overview.spec.ts).
   await login(page, shell.url, 'coord');
-  await expect(page).toHaveURL(/#\/incidents$/);
+  await expect(page).toHaveURL(/#\/overview$/);
 });
 
 test('the status bar keeps its full height on every workspace at 1440×900', async ({ page, shell }) => {

@@ -1,6 +1,7 @@
 import type { InboxItem, InboxKind, MethodOutput } from '../../../common/contract';
 import type { Db } from '../../db/connection';
 import type { OrderActor } from './actor';
+import { APPROVAL_SQL } from './order-drill';
 import { orderScopeSql } from './order-visibility';
 
 export type Inbox = MethodOutput<'orders.inbox'>;
@@ -37,7 +38,7 @@ function orderSource(kind: InboxKind, where: string, since: string, byName: stri
 /** Requests a duty chief decides: 延时 and 挂账 (pending on the order) and 退单 (a state). */
 const APPROVALS = orderSource(
   'approval',
-  "(o.pending_request IN ('extension', 'park') OR o.state = 'return_pending') AND o.closed_at IS NULL",
+  APPROVAL_SQL.any,
   `COALESCE(json_extract(o.pending_detail, '$.at'), ${lastStep('at', "'request_return'")}, o.updated_at)`,
   `COALESCE(json_extract(o.pending_detail, '$.byName'), ${lastStep('actor_name', "'request_return'")})`,
   `CASE WHEN o.pending_request IS NOT NULL THEN json_extract(o.pending_detail, '$.reason')

@@ -1,4 +1,5 @@
 import type { OrderFilter } from '../../../common/contract';
+import { APPROVAL_SQL, drillOrderSql } from './order-drill';
 import { canSeeOrder, orderScopeSql, type OrderScope } from './order-visibility';
 import type { Conditions, OrderIndex, Param } from './order-segments';
 
@@ -95,6 +96,8 @@ export function orderConditions(
   if (filter.incidentId !== undefined) {
     add('o.id IN (SELECT order_id FROM incident_orders WHERE incident_id = ?)', filter.incidentId);
   }
+  if (filter.drill !== undefined) add(filter.drill ? drillOrderSql() : `NOT ${drillOrderSql()}`);
+  if (filter.approval !== undefined) add(APPROVAL_SQL[filter.approval]);
   if (filter.createdFrom !== undefined) add('o.created_at >= ?', filter.createdFrom);
   // Inclusive: the renderer sends the last instant of the chosen day.
   if (filter.createdTo !== undefined) add('o.created_at <= ?', filter.createdTo);

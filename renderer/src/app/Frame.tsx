@@ -22,7 +22,8 @@ import { ReportAlerts } from '../incidents/alerts/ReportAlerts';
 import { useIncidentEvents } from '../incidents/useIncidentEvents';
 import { useUserFlag } from './useUserFlag';
 import { WorkspaceView } from './lazyWorkspace';
-import { landingPath, matchWorkspace, visibleWorkspaces } from './workspaces';
+import { useLanding } from './useLanding';
+import { matchWorkspace, visibleWorkspaces } from './workspaces';
 
 function Brand() {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function Frame() {
   const wallWindow = isWallWindowPath(path);
   const workspaces = visibleWorkspaces(user.roles);
   const current = matchWorkspace(workspaces, path);
-  const fallback = landingPath(user.roles);
+  const { fallback, waitForIncidents } = useLanding(user.roles);
   const operator = hasAnyRole(user.roles, ORDER_OPERATORS);
 
   // Moving to another workspace puts the order drawer away; `#/orders/<id>` opens it.
@@ -61,9 +62,10 @@ export function Frame() {
 
   // Unknown or refused routes land on the user's first workspace.
   useEffect(() => {
-    if (!current) redirect(fallback);
-    else if (operator) syncOrderRoute(path);
-  }, [current, fallback, operator, path]);
+    if (!current) {
+      if (!waitForIncidents) redirect(fallback);
+    } else if (operator) syncOrderRoute(path);
+  }, [current, fallback, operator, path, waitForIncidents]);
 
   return (
     <Layout style={{ height: '100%' }}>

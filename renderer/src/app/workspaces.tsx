@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   BookOutlined,
   CameraOutlined,
   ClusterOutlined,
@@ -23,6 +24,7 @@ import { CAMERA_VIEWERS } from '../../../common/contract/cameras';
 import type { Role } from '../../../common/domain/roles';
 import { ORDER_INTAKE, ORDER_OPERATORS } from '../orders/roles';
 import { DASHBOARD_ROLES } from '../../../common/contract/dashboard';
+import { OVERVIEW_ROLES } from '../../../common/contract/overview';
 import { INBOX_ROLES } from '../../../common/contract/inbox';
 import { INCIDENT_WORKSPACE_ROLES } from '../incidents/workspace/roles';
 import { PLAN_EDITORS } from '../incidents/plans/roles';
@@ -46,6 +48,7 @@ const SupervisionWorkspace = lazyWorkspace(
   () => import('../workspaces/supervision/SupervisionWorkspace'),
   'SupervisionWorkspace',
 );
+const OverviewWorkspace = lazyWorkspace(() => import('../workspaces/overview/OverviewWorkspace'), 'OverviewWorkspace');
 const DashboardWorkspace = lazyWorkspace(
   () => import('../workspaces/dashboard/DashboardWorkspace'),
   'DashboardWorkspace',
@@ -90,6 +93,16 @@ export interface Workspace {
 /** In navigation order; the first one a user may see is where they land. */
 export const WORKSPACES: readonly Workspace[] = [
   {
+    path: '/overview',
+    testId: 'nav-overview',
+    label: (t) => t('overview.nav'),
+    icon: <DashboardOutlined />,
+    roles: OVERVIEW_ROLES,
+    Component: OverviewWorkspace,
+    // The room's landing: the chief and the coordinator open the console on the situation.
+    homeFor: ['duty_chief', 'coordinator'],
+  },
+  {
     path: '/orders',
     testId: 'nav-orders',
     label: (t) => t('nav.orders'),
@@ -97,6 +110,8 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ORDER_OPERATORS,
     Component: OrdersWorkspace,
     fullHeight: true,
+    // A station chief works the station's list first (the overview is a menu entry away).
+    homeFor: ['station_chief'],
   },
   {
     path: '/inbox',
@@ -114,7 +129,6 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <ThunderboltOutlined />,
     roles: INCIDENT_WORKSPACE_ROLES,
     Component: IncidentsWorkspace,
-    homeFor: ['coordinator'],
   },
   {
     path: '/intake',
@@ -233,9 +247,14 @@ export const WORKSPACES: readonly Workspace[] = [
   },
 ];
 
-/** Where a user lands after sign-in: a workspace made their home by role, else the first they see. */
-export function landingPath(roles: readonly Role[]): string {
+/**
+ * Where a user lands after sign-in: a workspace made their home by role, else the first they see.
+ * While a real incident runs (`incidentActive`), the coordinator lands in incident mode instead.
+ */
+export function landingPath(roles: readonly Role[], incidentActive = false): string {
   const visible = visibleWorkspaces(roles);
+  const incidents = visible.find((w) => w.path === '/incidents');
+  if (incidentActive && roles.includes('coordinator') && incidents) return incidents.path;
   const home = visible.find((w) => w.homeFor?.some((r) => roles.includes(r)));
   return (home ?? visible[0])?.path ?? '/account';
 }
@@ -244,7 +263,11 @@ export function visibleWorkspaces(roles: readonly Role[]): Workspace[] {
   return WORKSPACES.filter((w) => w.roles === 'all' || w.roles.some((r) => roles.includes(r)));
 }
 
-/** The workspace a path belongs to: its own path or one below it (`/orders/42` → `/orders`). */
+/**
+ * The workspace a path belongs to: its own path or one below it (`/orders/42` → `/orders`); a query
+ * (`/orders?filter=…`, orders/workspace/filterLink.ts) is the workspace's to read.
+ */
 export function matchWorkspace(workspaces: readonly Workspace[], path: string): Workspace | undefined {
-  return workspaces.find((w) => path === w.path || path.startsWith(`${w.path}/`));
+  const bare = path.split('?', 1)[0] ?? path;
+  return workspaces.find((w) => bare === w.path || bare.startsWith(`${w.path}/`));
 }

@@ -93,6 +93,7 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'orders.list': 'List orders',
   'orders.inbox': 'Inbox',
   'dashboard.get': 'Dashboard',
+  'overview.get': 'Situation overview',
   'orders.get': 'View order',
   'orders.act': 'Order action',
   'orders.supervisions.list': 'Supervisions',

@@ -93,6 +93,7 @@ export const auditMethodsZh: Readonly<Record<string, string>> = {
   'orders.list': '工单列表',
   'orders.inbox': '待办事项',
   'dashboard.get': '统计分析',
+  'overview.get': '态势总览',
   'orders.get': '查看工单',
   'orders.act': '工单流转',
   'orders.supervisions.list': '督办列表',

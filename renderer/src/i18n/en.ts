@@ -21,6 +21,7 @@ import { shortcutsEn } from './shortcuts.en';
 import { placeEn } from './place.en';
 import { inboxEn } from './inbox.en';
 import { dashboardEn } from './dashboard.en';
+import { overviewEn } from './overview.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -40,6 +41,7 @@ const en: MessageTree = {
   place: placeEn,
   inbox: inboxEn,
   dashboard: dashboardEn,
+  overview: overviewEn,
   ...shellMessagesEn,
   ...orgMessagesEn,
   ...usersMessagesEn,

@@ -71,6 +71,11 @@ export const ordersMessagesEn: typeof ordersMessagesZh = {
       source: 'Source',
       createdFrom: 'Registered from',
       createdTo: 'to',
+      noDrills: 'Drills left out',
+      onlyDrills: 'Drill orders only',
+      approvalAny: 'Awaiting approval (extension / parking / return)',
+      approval: 'Awaiting approval: {{request}}',
+      linkedHint: 'Set by the link you followed; × removes it',
     },
     export: {
       xlsx: 'Export Excel',

@@ -69,6 +69,11 @@ export const ordersMessagesZh = {
       source: '来源',
       createdFrom: '登记起',
       createdTo: '登记止',
+      noDrills: '不含演练',
+      onlyDrills: '仅演练工单',
+      approvalAny: '待审批（延时 / 挂账 / 退单）',
+      approval: '待审批：{{request}}',
+      linkedHint: '由链接打开的筛选条件，点 × 取消',
     },
     export: {
       xlsx: '导出 Excel',

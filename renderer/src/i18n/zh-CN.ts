@@ -21,6 +21,7 @@ import { shortcutsZh } from './shortcuts.zh';
 import { placeZh } from './place.zh';
 import { inboxZh } from './inbox.zh';
 import { dashboardZh } from './dashboard.zh';
+import { overviewZh } from './overview.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -40,6 +41,7 @@ const zhCN = {
   place: placeZh,
   inbox: inboxZh,
   dashboard: dashboardZh,
+  overview: overviewZh,
   ...shellMessagesZh,
   ...orgMessagesZh,
   ...usersMessagesZh,

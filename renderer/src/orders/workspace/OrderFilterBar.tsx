@@ -1,18 +1,65 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrderFilter } from '../../../../common/contract';
 import { ORDER_STATES, type OrderState } from '../../../../common/domain/orders/states';
 import { useOrderNames } from '../display/useOrderNames';
 import { IncidentFilterSelect } from '../incidents/IncidentFilterSelect';
+import { useOrderReference } from '../reference/useOrderReference';
+import { fieldsOf } from './filterFields';
 import { OrderPlaceFilters, OrderStatusFilters } from './OrderFilterSelects';
-import type { OrderListQuery } from './query';
-import { useOrderFilterFields } from './useOrderFilterFields';
+import type { OrderFilterFields, OrderListQuery } from './query';
+import { useOrderFilterFields, type SetFilterField } from './useOrderFilterFields';
 
-/** Every control applies at once (text after a short pause); the list and the export follow. */
-export function OrderFilterBar({ onChange }: { onChange: (filter: OrderListQuery['filter']) => void }) {
+/** The parts a link sets that have no control of their own (drills, approvals), as removable tags. */
+function LinkedTags({ fields, set }: { fields: OrderFilterFields; set: SetFilterField }) {
+  const { t } = useTranslation();
+  const request = (r: 'extension' | 'park' | 'return') => t(`inbox.request.${r}`);
+  return (
+    <>
+      {fields.drill !== undefined && (
+        <Tooltip title={t('orders.filter.linkedHint')}>
+          <Tag closable data-testid="order-filter-drill" onClose={() => set('drill', undefined)} style={{ margin: 0 }}>
+            {fields.drill ? t('orders.filter.onlyDrills') : t('orders.filter.noDrills')}
+          </Tag>
+        </Tooltip>
+      )}
+      {fields.approval !== undefined && (
+        <Tooltip title={t('orders.filter.linkedHint')}>
+          <Tag
+            closable
+            color="orange"
+            data-testid="order-filter-approval"
+            onClose={() => set('approval', undefined)}
+            style={{ margin: 0 }}
+          >
+            {fields.approval === 'any'
+              ? t('orders.filter.approvalAny')
+              : t('orders.filter.approval', { request: request(fields.approval) })}
+          </Tag>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
+/**
+ * Every control applies at once (text after a short pause); the list and the export follow.
+ * `initial`: a filter opened by a link (filterLink.ts), shown in the controls it maps to.
+ */
+export function OrderFilterBar({
+  onChange,
+  initial = {},
+}: {
+  onChange: (filter: OrderListQuery['filter']) => void;
+  initial?: OrderFilter;
+}) {
   const { t } = useTranslation();
   const names = useOrderNames();
-  const { fields, set, text, setText, applyNow, reset } = useOrderFilterFields(onChange);
+  const ref = useOrderReference();
+  const [start] = useState(() => ({ fields: fieldsOf(initial, ref.categoryById), text: initial.text ?? '' }));
+  const { fields, set, text, setText, applyNow, reset } = useOrderFilterFields(onChange, start);
   return (
     <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="order-filters">
       <Input
@@ -59,6 +106,7 @@ export function OrderFilterBar({ onChange }: { onChange: (filter: OrderListQuery
           set('incidentId', v);
         }}
       />
+      <LinkedTags fields={fields} set={set} />
       <Button data-testid="order-filter-reset" onClick={reset}>
         {t('common.reset')}
       </Button>

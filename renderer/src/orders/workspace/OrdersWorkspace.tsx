@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Flex, Select, Space, Spin, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderFilter } from '../../../../common/contract';
 import { methodKey } from '../../api';
@@ -8,6 +8,8 @@ import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { DEEP_LIST_PAGES } from '../listSync';
 import { useOpenOrderId } from '../drawer/store';
 import { useErrorText } from '../../i18n/useDisplay';
+import { redirect, usePath } from '../../stores/route';
+import { parseOrdersLink } from './filterLink';
 import { ExportButtons } from './ExportButtons';
 import { OrderFilterBar } from './OrderFilterBar';
 import { OrderTable } from './OrderTable';
@@ -15,10 +17,33 @@ import { DEFAULT_QUERY, formatTotal, ORDER_SORTS, type OrderListQuery, type Orde
 import { useIncidentOrderSync } from '../incidents/useIncidentOrderSync';
 import { useOrderList } from './useOrderList';
 
+/**
+ * A link's filter (`#/orders?filter=…`, filterLink.ts) becomes the list's filter and the filter bar's
+ * controls — on opening and while open — and the address goes back to `/orders`, where the order
+ * drawer's routes live. A malformed filter is ignored: the list opens as it was.
+ */
+function useLinkedFilter(apply: (filter: OrderFilter) => void) {
+  const path = usePath();
+  const [linked, setLinked] = useState(() => ({ path, filter: parseOrdersLink(path) ?? {}, n: 0 }));
+  // Adjusted while rendering (not in an effect): a new link resets the bar once, before it paints.
+  if (linked.path !== path) {
+    const filter = parseOrdersLink(path);
+    setLinked((l) => (filter === null ? { ...l, path } : { path, filter, n: l.n + 1 }));
+    if (filter !== null) apply(filter);
+  }
+  useEffect(() => {
+    if (path.startsWith('/orders?')) redirect('/orders');
+  }, [path]);
+  return linked;
+}
+
 export function OrdersWorkspace() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [query, setQuery] = useState<OrderListQuery>(DEFAULT_QUERY);
+  const [query, setQuery] = useState<OrderListQuery>(() => ({
+    ...DEFAULT_QUERY,
+    filter: parseOrdersLink(window.location.hash.replace(/^#/, '')) ?? {},
+  }));
   const list = useOrderList(query);
   useIncidentOrderSync();
   const openId = useOpenOrderId();
@@ -38,6 +63,7 @@ export function OrdersWorkspace() {
   const setFilter = useCallback((filter: OrderFilter) => {
     setQuery((q) => ({ ...q, filter }));
   }, []);
+  const linked = useLinkedFilter(setFilter);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -64,7 +90,7 @@ export function OrdersWorkspace() {
       >
         {t('orders.title')}
       </WorkspaceTitle>
-      <OrderFilterBar onChange={setFilter} />
+      <OrderFilterBar key={linked.n} initial={linked.filter} onChange={setFilter} />
       {list.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorText(list.error)} />}
       <OrderTable
         key={tableKey}

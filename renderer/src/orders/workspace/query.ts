@@ -1,6 +1,6 @@
 import { ORDER_TOTAL_CAP } from '../../../../common/contract/orders';
 import type { Dayjs } from 'dayjs';
-import type { OrderFilter, MethodInput } from '../../../../common/contract';
+import type { OrderApproval, OrderFilter, MethodInput } from '../../../../common/contract';
 import type { FeedbackResult } from '../../../../common/domain/orders/feedback';
 import type { OrderSource, OrderState, Urgency } from '../../../../common/domain/orders/states';
 import { shanghaiDayStart } from '../../time/dayjs';
@@ -35,6 +35,10 @@ export interface OrderFilterFields {
   range?: [Dayjs | null, Dayjs | null] | null;
   /** 关联事件: only the orders linked to this incident (running or closed). */
   incidentId?: number;
+  /** Set by a link (the overview, the dashboards): drills left out (false) or only drills (true). */
+  drill?: boolean;
+  /** Set by a link: waiting for a duty chief's decision. */
+  approval?: OrderApproval;
 }
 
 /** Controls → orders.list filter; empty controls are left out rather than sent as blanks. */
@@ -59,6 +63,8 @@ export function toOrderFilter(fields: OrderFilterFields): OrderFilter {
   if (from) filter.createdFrom = shanghaiDayStart(from).startOf('day').valueOf();
   if (to) filter.createdTo = shanghaiDayStart(to).endOf('day').valueOf();
   if (fields.incidentId !== undefined) filter.incidentId = fields.incidentId;
+  if (fields.drill !== undefined) filter.drill = fields.drill;
+  if (fields.approval) filter.approval = fields.approval;
   return filter;
 }
 

@@ -9,11 +9,14 @@ export type SetFilterField = <K extends keyof OrderFilterFields>(key: K, value: 
 
 /**
  * The filter bar's controls: every change applies at once, the search text after a short pause
- * (or at once on Enter, `applyNow`).
+ * (or at once on Enter, `applyNow`). `initial`: a linked filter's controls (filterFields.ts).
  */
-export function useOrderFilterFields(onChange: (filter: OrderListQuery['filter']) => void) {
-  const [fields, setFields] = useState<OrderFilterFields>({});
-  const [text, setText] = useState('');
+export function useOrderFilterFields(
+  onChange: (filter: OrderListQuery['filter']) => void,
+  initial: { fields: OrderFilterFields; text: string } = { fields: {}, text: '' },
+) {
+  const [fields, setFields] = useState<OrderFilterFields>(initial.fields);
+  const [text, setText] = useState(initial.text);
   const settledText = useDebounced(text, TEXT_DEBOUNCE_MS);
 
   const set: SetFilterField = (key, value) => {
