@@ -2,6 +2,7 @@ import { adminHandlers } from './api/handlers/admin-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
+import { backupHandlers } from './api/handlers/backup-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
@@ -28,6 +29,7 @@ import type { HubOptions } from './hub';
 import type { HubMedia } from './hub-media';
 import type { CoreServices, DutyServices } from './hub-services';
 import type { HubKeys } from './security/hub-keys';
+import type { BackupService } from './services/backups/backup-service';
 import { IncidentNotifications } from './services/contacts/notifications';
 import { Open311Repo } from './services/open311/open311-repo';
 import { UsersService } from './services/users/users-service';
@@ -47,6 +49,7 @@ export interface HandlerDeps {
   wall: WallServices;
   wallAlarms: WallAlarmRouter;
   logAlarmError: (err: unknown) => void;
+  backups: BackupService;
 }
 
 /** Every method of the contract, by domain; wrapped methods (alarms, the gateway) after their own. */
@@ -62,7 +65,7 @@ export function hubHandlers(d: HandlerDeps) {
 }
 
 /** Reference data, sign-in, users and API keys. */
-function accountHandlers({ db, core }: HandlerDeps) {
+function accountHandlers({ db, core, backups }: HandlerDeps) {
   const { services, users, auth, bus } = core;
   const { org, audit, clock } = services;
   return {
@@ -77,6 +80,7 @@ function accountHandlers({ db, core }: HandlerDeps) {
     ...authHandlers(auth, bus),
     ...adminHandlers(new UsersService(users, org, clock), auth, bus),
     ...apiKeyHandlers(services.apiKeys),
+    ...backupHandlers(backups),
   };
 }
 

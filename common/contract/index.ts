@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
+import { backupMethods } from './backups';
 import { cameraMethods } from './cameras';
 import { contactMethods, notifyMethods } from './contacts';
 import { mediaMethods } from './media';
@@ -26,6 +27,7 @@ export * from './control-chars';
 export * from './events';
 export * from './schemas';
 export * from './admin';
+export * from './backups';
 export * from './audit-detail';
 export * from './org';
 export * from './orders';
@@ -52,6 +54,7 @@ export const contract = {
   ...adminMethods,
   ...auditMethods,
   ...apiKeyMethods,
+  ...backupMethods,
   ...orderMethods,
   ...slaMethods,
   ...attachmentMethods,
