@@ -6,6 +6,7 @@ import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
+import { holdHubLock } from './db/hub-lock';
 import { databaseOptions, openBackups } from './hub-backups';
 import { hubHandlers } from './hub-handlers';
 import { openMedia, watchMedia } from './hub-media';
@@ -146,6 +147,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
   const db = openDatabase(options.dataDir, databaseOptions(options, clock));
   try {
     const keys = openHubKeys(db, options);
+    // `npm run restore` refuses while this is held (main/db/hub-lock.ts).
+    const releaseLock = holdHubLock(options.dataDir);
     const core = await openCoreServices(db, options, clock, keys);
     const { services, bus, auth } = core;
     seedDemoMediaCameras(db, options, clock, keys);
@@ -217,6 +220,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         // Sends every ffmpeg its SIGTERM now (SIGKILL after the grace); await hub.gateway.close() to wait.
         void gateway.close();
         db.close();
+        releaseLock();
       },
     };
   } catch (err) {
