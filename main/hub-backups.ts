@@ -1,7 +1,10 @@
 import path from 'node:path';
+import type { EventBus } from './api/event-bus';
 import type { Clock } from './clock';
-import type { OpenDbOptions } from './db/connection';
+import type { Db, OpenDbOptions } from './db/connection';
 import type { HubOptions } from './hub';
+import { HubHealthProbe } from './hub-health';
+import type { CameraGateway } from './media/gateway';
 import { BackupService, type BackupSettings } from './services/backups/backup-service';
 import { backupBeforeUpgrade } from './services/backups/pre-upgrade';
 import { DEFAULT_RETENTION } from './services/backups/retention';
@@ -26,8 +29,28 @@ export function databaseOptions(options: HubOptions, clock: Clock): OpenDbOption
   };
 }
 
+export interface UpkeepDeps {
+  db: Db;
+  systemLog: DutySystemLog;
+  gateway: CameraGateway;
+  bus: EventBus;
+}
+
+/** What keeps the hub safe to leave running: its scheduled backups and its health probe. */
+export function openUpkeep(
+  options: HubOptions,
+  clock: Clock,
+  deps: UpkeepDeps,
+): { backups: BackupService; health: HubHealthProbe } {
+  const { db, gateway, bus } = deps;
+  return {
+    backups: openBackups(options, clock, deps.systemLog, () => db.open),
+    health: new HubHealthProbe({ db, dataDir: options.dataDir, clock, gateway, bus }),
+  };
+}
+
 /** The scheduled backups; a failure goes into the center's duty log while the hub is open. */
-export function openBackups(
+function openBackups(
   options: HubOptions,
   clock: Clock,
   systemLog: DutySystemLog,

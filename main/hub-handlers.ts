@@ -7,6 +7,7 @@ import { cameraHandlers } from './api/handlers/camera-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
+import { healthHandlers } from './api/handlers/health-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
 import { inboxHandlers } from './api/handlers/inbox-handlers';
@@ -26,6 +27,7 @@ import type { Handler, HandlerMap } from './api/handler-types';
 import type { Db } from './db/connection';
 import { schemaVersion } from './db/migrate';
 import type { HubOptions } from './hub';
+import type { HubHealthProbe } from './hub-health';
 import type { HubMedia } from './hub-media';
 import type { CoreServices, DutyServices } from './hub-services';
 import type { HubKeys } from './security/hub-keys';
@@ -50,6 +52,7 @@ export interface HandlerDeps {
   wallAlarms: WallAlarmRouter;
   logAlarmError: (err: unknown) => void;
   backups: BackupService;
+  health: HubHealthProbe;
 }
 
 /** Every method of the contract, by domain; wrapped methods (alarms, the gateway) after their own. */
@@ -64,8 +67,8 @@ export function hubHandlers(d: HandlerDeps) {
   } satisfies HandlerMap;
 }
 
-/** Reference data, sign-in, users and API keys. */
-function accountHandlers({ db, core, backups }: HandlerDeps) {
+/** Reference data, sign-in, users, API keys, backups and the hub's health. */
+function accountHandlers({ db, core, backups, health }: HandlerDeps) {
   const { services, users, auth, bus } = core;
   const { org, audit, clock } = services;
   return {
@@ -81,6 +84,7 @@ function accountHandlers({ db, core, backups }: HandlerDeps) {
     ...adminHandlers(new UsersService(users, org, clock), auth, bus),
     ...apiKeyHandlers(services.apiKeys),
     ...backupHandlers(backups),
+    ...healthHandlers(health),
   };
 }
 

@@ -28,22 +28,29 @@ type Intervals = Pick<
   'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs' | 'backupSweepMs'
 >;
 
-/** Starts the sweeps' timers (an interval of 0 = never by itself); answers the stop. */
-export function startSweeps(sweeps: HubSweeps, options: Intervals): () => void {
-  const timer = (fn: () => unknown, ms: number) => {
+/** Starts the sweeps' timers (an interval of 0 = never by itself); answers the stop. `ran` hears each run. */
+export function startSweeps(
+  sweeps: HubSweeps,
+  options: Intervals,
+  ran: (name: keyof HubSweeps) => void = () => undefined,
+): () => void {
+  const timer = (name: keyof HubSweeps, ms: number) => {
     if (ms <= 0) return undefined;
-    const t = setInterval(fn, ms);
+    const t = setInterval(() => {
+      ran(name);
+      void sweeps[name]();
+    }, ms);
     // A sweep never keeps the process alive.
     t.unref();
     return t;
   };
   const timers = [
-    timer(() => sweeps.sweepAlerts(), options.alertSweepMs ?? 15_000),
-    timer(() => sweeps.sweepDuty(), options.dutySweepMs ?? 30_000),
-    timer(() => sweeps.sweepIncidents(), options.incidentSweepMs ?? 5_000),
-    timer(() => sweeps.sweepWallAlarms(), options.wallAlarmSweepMs ?? 1_000),
-    timer(() => sweeps.sweepViews(), 60_000),
-    timer(() => sweeps.sweepBackups(), options.backupSweepMs ?? 30_000),
+    timer('sweepAlerts', options.alertSweepMs ?? 15_000),
+    timer('sweepDuty', options.dutySweepMs ?? 30_000),
+    timer('sweepIncidents', options.incidentSweepMs ?? 5_000),
+    timer('sweepWallAlarms', options.wallAlarmSweepMs ?? 1_000),
+    timer('sweepViews', 60_000),
+    timer('sweepBackups', options.backupSweepMs ?? 30_000),
   ];
   return () => {
     for (const t of timers) clearInterval(t);

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { holdHubLock } from './db/hub-lock';
-import { databaseOptions, openBackups } from './hub-backups';
+import { databaseOptions, openUpkeep } from './hub-backups';
 import { hubHandlers } from './hub-handlers';
 import { openMedia, watchMedia } from './hub-media';
 import { openCoreServices, openDutyServices, seedDemoMediaCameras } from './hub-services';
@@ -168,8 +168,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         bus.publish('wall.alarm', alarm, { connectionIds: [window.connId], userIds: [window.userId] }),
     });
     const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
-    const backups = openBackups(options, clock, duty.systemLog, () => db.open);
-    const handlers = hubHandlers({ db, options, core, duty, media, keys, wall, wallAlarms, logAlarmError, backups });
+    const upkeep = openUpkeep(options, clock, { db, bus, systemLog: duty.systemLog, gateway: media.gateway });
+    const handlers = hubHandlers({ db, options, core, duty, media, keys, wall, wallAlarms, logAlarmError, ...upkeep });
     const router = new Router({
       db,
       clock,
@@ -180,8 +180,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
     });
-    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups });
-    const stopSweeps = startSweeps(sweeps, options);
+    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups: upkeep.backups });
+    const stopSweeps = startSweeps(sweeps, options, (name) => upkeep.health.sweepRan(name));
     const unwatchMedia = watchMedia(options, media, { services, bus, systemLog: duty.systemLog });
     const { gateway, demoRtc } = media;
     return {
@@ -190,7 +190,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       services,
       // sweepAlerts, sweepDuty, sweepIncidents, sweepWallAlarms, sweepBackups (and sweepViews).
       ...sweeps,
-      backups,
+      backups: upkeep.backups,
+      health: () => upkeep.health.read(),
       wallAlarms,
       bus,
       bootstrap: core.bootstrap,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
 import { backupMethods } from './backups';
+import { healthMethods } from './health';
 import { cameraMethods } from './cameras';
 import { contactMethods, notifyMethods } from './contacts';
 import { mediaMethods } from './media';
@@ -28,6 +29,7 @@ export * from './events';
 export * from './schemas';
 export * from './admin';
 export * from './backups';
+export * from './health';
 export * from './audit-detail';
 export * from './org';
 export * from './orders';
@@ -55,6 +57,7 @@ export const contract = {
   ...auditMethods,
   ...apiKeyMethods,
   ...backupMethods,
+  ...healthMethods,
   ...orderMethods,
   ...slaMethods,
   ...attachmentMethods,

@@ -5,6 +5,7 @@ import {
   CameraOutlined,
   ClusterOutlined,
   ContactsOutlined,
+  DatabaseOutlined,
   FieldTimeOutlined,
   FileProtectOutlined,
   FormOutlined,
@@ -24,6 +25,7 @@ import { ORDER_INTAKE, ORDER_OPERATORS } from '../orders/roles';
 import { AccountWorkspace } from '../workspaces/account/AccountWorkspace';
 import { ApiKeysWorkspace } from '../workspaces/admin/apikeys/ApiKeysWorkspace';
 import { AuditWorkspace } from '../workspaces/admin/audit/AuditWorkspace';
+import { BackupsWorkspace } from '../workspaces/admin/backups/BackupsWorkspace';
 import { CamerasWorkspace } from '../workspaces/admin/cameras/CamerasWorkspace';
 import { SlaWorkspace } from '../workspaces/admin/sla/SlaWorkspace';
 import { UsersWorkspace } from '../workspaces/admin/users/UsersWorkspace';
@@ -175,6 +177,14 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <KeyOutlined />,
     roles: ['admin'],
     Component: ApiKeysWorkspace,
+  },
+  {
+    path: '/admin/backups',
+    testId: 'nav-admin-backups',
+    label: (t) => t('nav.adminBackups'),
+    icon: <DatabaseOutlined />,
+    roles: ['admin'],
+    Component: BackupsWorkspace,
   },
   {
     path: '/admin/incident-plans',
