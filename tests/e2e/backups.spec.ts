@@ -19,6 +19,9 @@ test('an administrator backs up now, sees it listed, and sees a failed backup as
   await expect(row.getByTestId('backup-restore-command')).toContainText(`/backups/${name}`);
   await expect(page.getByTestId('backup-restore-help')).toContainText('该备份时间之后录入的所有数据');
   await expect(page.getByTestId('backup-failure')).toHaveCount(0);
+  // The hub's health, as GET /healthz gives it: this console is one of the windows connected.
+  await expect(page.getByTestId('hub-health-database')).toHaveText('可写入');
+  await expect(page.getByTestId('hub-health-consoles')).not.toHaveText('0');
 
   // The backups folder becomes unusable: a file in its place (root, which runs CI, ignores a read-only mode).
   const dir = path.join(shell.dataDir, 'backups');

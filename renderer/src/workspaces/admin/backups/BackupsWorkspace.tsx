@@ -6,10 +6,11 @@ import type { BackupEntry } from '../../../../../common/contract';
 import { WorkspaceTitle } from '../../../components/WorkspaceTitle';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { BackupStatusCard } from './BackupStatusCard';
+import { HubHealthCard } from './HubHealthCard';
 import { useBackupColumns } from './backupColumns';
 import { useBackups } from './useBackups';
 
-/** 备份与恢复: the hub's backups, their state, "back up now", and the exact command that restores one. */
+/** 备份与恢复: the hub's backups, their state, "back up now", the command that restores one, and the hub's health. */
 export function BackupsWorkspace() {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -52,6 +53,7 @@ export function BackupsWorkspace() {
         columns={columns}
         style={{ marginBottom: 12 }}
       />
+      <HubHealthCard />
       <Alert
         type="info"
         showIcon
