@@ -13,6 +13,7 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'admin.backups.status': 'Backup status',
   'admin.backups.run': 'Back up now',
   'admin.backups.verify': 'Check backup',
+  'admin.health': 'Hub health',
   'open311.requests.create': 'Open311 request filed',
   'attachments.begin': 'Start upload',
   'attachments.chunk': 'Upload chunk',
