@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { EventBus } from './api/event-bus';
 import type { Clock } from './clock';
-import type { Db, OpenDbOptions } from './db/connection';
+import { openDatabase, type Db, type OpenDbOptions } from './db/connection';
+import { holdHubLock } from './db/hub-lock';
 import type { HubOptions } from './hub';
 import { HubHealthProbe } from './hub-health';
 import type { CameraGateway } from './media/gateway';
@@ -17,8 +18,21 @@ export function backupSettings(options: HubOptions): BackupSettings {
   );
 }
 
-/** How the hub opens its database: the database is copied into the backups folder before its schema is upgraded. */
-export function databaseOptions(options: HubOptions, clock: Clock): OpenDbOptions {
+/**
+ * Opens the hub's database — copied into the backups folder first when its schema is about to be upgraded — and
+ * marks the data folder as held by this process (`npm run restore` refuses while it is; main/db/hub-lock.ts).
+ */
+export function openHubDatabase(options: HubOptions, clock: Clock): { db: Db; releaseLock: () => void } {
+  const db = openDatabase(options.dataDir, databaseOptions(options, clock));
+  try {
+    return { db, releaseLock: holdHubLock(options.dataDir) };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function databaseOptions(options: HubOptions, clock: Clock): OpenDbOptions {
   const { dir } = backupSettings(options);
   return {
     nativeBinding: options.sqliteNativeBinding,

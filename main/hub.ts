@@ -5,9 +5,8 @@ import { closeWallWindow } from './api/handlers/wall-handlers';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { openDatabase, type Db } from './db/connection';
-import { holdHubLock } from './db/hub-lock';
-import { databaseOptions, openUpkeep } from './hub-backups';
+import type { Db } from './db/connection';
+import { openHubDatabase, openUpkeep } from './hub-backups';
 import { hubHandlers } from './hub-handlers';
 import { openMedia, watchMedia } from './hub-media';
 import { openCoreServices, openDutyServices, seedDemoMediaCameras } from './hub-services';
@@ -144,11 +143,9 @@ export function hubOptionsFrom(config: Config): HubOptions {
 /** Opens the database and wires services, router and event bus: everything a shell serves. */
 export async function openHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(options.dataDir, databaseOptions(options, clock));
+  const { db, releaseLock } = openHubDatabase(options, clock);
   try {
     const keys = openHubKeys(db, options);
-    // `npm run restore` refuses while this is held (main/db/hub-lock.ts).
-    const releaseLock = holdHubLock(options.dataDir);
     const core = await openCoreServices(db, options, clock, keys);
     const { services, bus, auth } = core;
     seedDemoMediaCameras(db, options, clock, keys);
@@ -226,6 +223,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     };
   } catch (err) {
     db.close();
+    releaseLock();
     throw err;
   }
 }

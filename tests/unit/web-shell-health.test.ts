@@ -87,6 +87,26 @@ describe('GET /healthz', () => {
   });
 });
 
+describe('a hub whose database takes no writes', () => {
+  it('says so, and /healthz answers 503', async () => {
+    const closed = await demoHub();
+    closed.db.close();
+    const health = closed.health?.();
+    expect(health).toMatchObject({ ok: false, database: { writable: false } });
+    const port = { ...hub, health: () => health ?? hub.health!() };
+    const staticDir = tempDir('cityops-static-');
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+    const other = await startWebShell({ hub: port, host: '127.0.0.1', port: 0, staticDir, maxFrameBytes: 4096 });
+    try {
+      const res = await fetch(new URL('/healthz', other.url));
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ok: false, database: { writable: false } });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('the sweeps in the health answer', () => {
   it('are recorded as each timer runs them', () => {
     vi.useFakeTimers();
