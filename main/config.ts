@@ -2,6 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FRAME_BYTES } from '../common/contract/wire';
+import { backupConfig, type BackupConfig } from './config-backups';
+import { ConfigError } from './config-error';
 import { parseAnnounced, parsePortRange, RtcNetworkError, type RtcNetwork } from './media/engine/rtc-network';
 
 export const APP_DIR_NAME = 'cityops-console';
@@ -61,6 +63,8 @@ export interface Config {
   rtc: RtcNetwork;
   /** Limits on the web shell's WebSockets (a hostile page or program opening thousands). */
   ws: WsLimits;
+  /** The hub's scheduled backups: folder, daily time, retention (main/config-backups.ts). */
+  backups: BackupConfig;
 }
 
 export interface WsLimits {
@@ -72,7 +76,7 @@ export interface WsLimits {
   signInTimeoutMs: number;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -144,6 +148,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     args: [...argv],
     options: {
       'data-dir': { type: 'string' },
+      'backup-dir': { type: 'string' },
+      'backup-time': { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       'no-demo': { type: 'boolean' },
@@ -171,8 +177,9 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       `refusing to listen on ${host}: consoles on other machines must be allowed explicitly with --allow-remote (or CITYOPS_ALLOW_REMOTE=1)`,
     );
   }
+  const dataDir = path.resolve(str(values['data-dir']) ?? env.CITYOPS_DATA_DIR ?? defaultDataDir(env));
   return {
-    dataDir: path.resolve(str(values['data-dir']) ?? env.CITYOPS_DATA_DIR ?? defaultDataDir(env)),
+    dataDir,
     demo: !(values['no-demo'] === true || env.CITYOPS_NO_DEMO === '1' || adminPassword !== undefined),
     adminPassword,
     host,
@@ -195,6 +202,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     gatewayIdleMs: positiveNumber('CITYOPS_GATEWAY_IDLE_S', env.CITYOPS_GATEWAY_IDLE_S, 30) * 1000,
     rtc: rtcNetwork(values, env),
     ws: wsLimits(values, env),
+    backups: backupConfig(values, env, dataDir),
   };
 }
 

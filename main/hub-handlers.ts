@@ -2,11 +2,13 @@ import { adminHandlers } from './api/handlers/admin-handlers';
 import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
+import { backupHandlers } from './api/handlers/backup-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import { dashboardHandlers } from './api/handlers/dashboard-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
+import { healthHandlers } from './api/handlers/health-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
 import { dutyRosterHandlers } from './api/handlers/duty-roster-handlers';
 import { inboxHandlers } from './api/handlers/inbox-handlers';
@@ -27,9 +29,11 @@ import type { Handler, HandlerMap } from './api/handler-types';
 import type { Db } from './db/connection';
 import { schemaVersion } from './db/migrate';
 import type { HubOptions } from './hub';
+import type { HubHealthProbe } from './hub-health';
 import type { HubMedia } from './hub-media';
 import type { CoreServices, DutyServices } from './hub-services';
 import type { HubKeys } from './security/hub-keys';
+import type { BackupService } from './services/backups/backup-service';
 import { IncidentNotifications } from './services/contacts/notifications';
 import { Open311Repo } from './services/open311/open311-repo';
 import { OrderCountsRepo } from './services/orders/order-counts-repo';
@@ -51,6 +55,8 @@ export interface HandlerDeps {
   wall: WallServices;
   wallAlarms: WallAlarmRouter;
   logAlarmError: (err: unknown) => void;
+  backups: BackupService;
+  health: HubHealthProbe;
 }
 
 /** Every method of the contract, by domain; wrapped methods (alarms, the gateway) after their own. */
@@ -66,8 +72,8 @@ export function hubHandlers(d: HandlerDeps) {
   } satisfies HandlerMap;
 }
 
-/** Reference data, sign-in, users and API keys. */
-function accountHandlers({ db, core }: HandlerDeps) {
+/** Reference data, sign-in, users, API keys, backups and the hub's health. */
+function accountHandlers({ db, core, backups, health }: HandlerDeps) {
   const { services, users, auth, bus } = core;
   const { org, audit, clock } = services;
   return {
@@ -82,6 +88,8 @@ function accountHandlers({ db, core }: HandlerDeps) {
     ...authHandlers(auth, bus),
     ...adminHandlers(new UsersService(users, org, clock), auth, bus),
     ...apiKeyHandlers(services.apiKeys),
+    ...backupHandlers(backups),
+    ...healthHandlers(health),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from './db/connection';
 import type { HubOptions } from './hub';
 import type { CoreServices, DutyServices } from './hub-services';
+import type { BackupService } from './services/backups/backup-service';
 import { CheckInAlerts } from './services/duty/checkin-alerts';
 import { ReportDueAlerts } from './services/incidents/report-due';
 import { DeadlineAlerts } from './services/orders/deadline-alerts';
@@ -18,25 +19,38 @@ export interface HubSweeps {
   sweepWallAlarms: () => number;
   /** Viewing records of consoles gone without a word (CamerasService.closeStaleViews). */
   sweepViews: () => void;
+  /** The daily backup once its time has come (main/services/backups/backup-service.ts). */
+  sweepBackups: () => Promise<unknown> | null;
 }
 
-type Intervals = Pick<HubOptions, 'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs'>;
+type Intervals = Pick<
+  HubOptions,
+  'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs' | 'backupSweepMs'
+>;
 
-/** Starts the sweeps' timers (an interval of 0 = never by itself); answers the stop. */
-export function startSweeps(sweeps: HubSweeps, options: Intervals): () => void {
-  const timer = (fn: () => unknown, ms: number) => {
+/** Starts the sweeps' timers (an interval of 0 = never by itself); answers the stop. `ran` hears each run. */
+export function startSweeps(
+  sweeps: HubSweeps,
+  options: Intervals,
+  ran: (name: keyof HubSweeps) => void = () => undefined,
+): () => void {
+  const timer = (name: keyof HubSweeps, ms: number) => {
     if (ms <= 0) return undefined;
-    const t = setInterval(fn, ms);
+    const t = setInterval(() => {
+      ran(name);
+      void sweeps[name]();
+    }, ms);
     // A sweep never keeps the process alive.
     t.unref();
     return t;
   };
   const timers = [
-    timer(() => sweeps.sweepAlerts(), options.alertSweepMs ?? 15_000),
-    timer(() => sweeps.sweepDuty(), options.dutySweepMs ?? 30_000),
-    timer(() => sweeps.sweepIncidents(), options.incidentSweepMs ?? 5_000),
-    timer(() => sweeps.sweepWallAlarms(), options.wallAlarmSweepMs ?? 1_000),
-    timer(() => sweeps.sweepViews(), 60_000),
+    timer('sweepAlerts', options.alertSweepMs ?? 15_000),
+    timer('sweepDuty', options.dutySweepMs ?? 30_000),
+    timer('sweepIncidents', options.incidentSweepMs ?? 5_000),
+    timer('sweepWallAlarms', options.wallAlarmSweepMs ?? 1_000),
+    timer('sweepViews', 60_000),
+    timer('sweepBackups', options.backupSweepMs ?? 30_000),
   ];
   return () => {
     for (const t of timers) clearInterval(t);
@@ -49,10 +63,11 @@ export interface SweepDeps {
   duty: DutyServices;
   wallAlarms: WallAlarmRouter;
   logAlarmError: (err: unknown) => void;
+  backups: BackupService;
 }
 
 /** The sweeps of the domain services, as the hub runs them. */
-export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError }: SweepDeps): HubSweeps {
+export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups }: SweepDeps): HubSweeps {
   const { services, bus } = core;
   const { org, clock } = services;
   const deadlines = new DeadlineAlerts({ alerts: services.alerts, org, events: bus, systemLog: duty.systemLog });
@@ -72,5 +87,6 @@ export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError }: SweepDe
       }
     },
     sweepViews: () => services.cameras.closeStaleViews(),
+    sweepBackups: () => (db.open ? backups.tick() : null),
   };
 }

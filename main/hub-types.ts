@@ -1,4 +1,4 @@
-import type { ApiResult } from '../common/contract';
+import type { ApiResult, HubHealth } from '../common/contract';
 import type { Connection } from './api/connection';
 import type { MediaAnswer, MediaRequest } from './media/media-routes';
 
@@ -10,4 +10,6 @@ export interface HubPort {
   close(): void;
   /** Signed media paths (/media/s/…): the answer, or null when the path is not one. */
   routeMedia?(request: MediaRequest): MediaAnswer | null;
+  /** GET /healthz: counts, flags and times only (main/hub-health.ts). */
+  health?(): HubHealth;
 }

@@ -5,7 +5,8 @@ import { closeWallWindow } from './api/handlers/wall-handlers';
 import { Router } from './api/router';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { openDatabase, type Db } from './db/connection';
+import type { Db } from './db/connection';
+import { openHubDatabase, openUpkeep } from './hub-backups';
 import { hubHandlers } from './hub-handlers';
 import { openMedia, watchMedia } from './hub-media';
 import { openCoreServices, openDutyServices, seedDemoMediaCameras } from './hub-services';
@@ -18,6 +19,7 @@ import type { MediaAnswer, MediaRequest } from './media/media-routes';
 import { openHubKeys } from './security/at-rest';
 import type { HubKeys, KeyProtector } from './security/hub-keys';
 import type { AttachmentsService } from './services/attachments/attachments-service';
+import type { BackupService, BackupSettings } from './services/backups/backup-service';
 import type { AuditRepo } from './services/audit/audit-repo';
 import type { CamerasService } from './services/cameras/cameras-service';
 import { seedDemoCenter } from './services/demo/seed-demo';
@@ -56,6 +58,10 @@ export interface HubOptions {
    * to the alarm windows; orders.create sends its own at once. 0 = never by itself (tests call sweepWallAlarms).
    */
   wallAlarmSweepMs?: number;
+  /** How often the backup schedule is looked at (default 30 s); 0 = never by itself (tests call sweepBackups). */
+  backupSweepMs?: number;
+  /** The scheduled backups (default: `<dataDir>/backups`, daily 03:00 Shanghai time, keep 7/4/12). */
+  backups?: BackupSettings | undefined;
   /**
    * Demo mode's working center (main/services/demo): staff, this week's and next week's roster and
    * 60 days of orders on the first start of a demo database. Off unless set (tests open empty hubs).
@@ -94,6 +100,10 @@ export interface Hub extends HubPort {
   readonly wallAlarms: WallAlarmRouter;
   /** Sends the alarms of 特急 orders queued since the last sweep; returns how many alarms went out. */
   sweepWallAlarms(): number;
+  /** The scheduled backups (main/services/backups): status, back up now, the schedule's sweep. */
+  readonly backups: BackupService;
+  /** Starts the scheduled backup when its time has come (also on a timer); answers that run, else null. */
+  sweepBackups(): Promise<unknown> | null;
   /** RTSP cameras' ingests: closed, every ffmpeg with it, by close(). */
   readonly gateway: CameraGateway;
   /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
@@ -125,6 +135,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
     maxAttachmentBytes: config.maxAttachmentBytes,
     duplicateWindowDays: config.duplicateWindowDays,
     handoverOpensBeforeMinutes: config.handoverOpensBeforeMinutes,
+    backups: config.backups,
     gateway: { ffmpegPath: config.ffmpegPath, idleStopMs: config.gatewayIdleMs },
   };
 }
@@ -132,7 +143,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
 /** Opens the database and wires services, router and event bus: everything a shell serves. */
 export async function openHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(options.dataDir, { nativeBinding: options.sqliteNativeBinding });
+  const { db, releaseLock } = openHubDatabase(options, clock);
   try {
     const keys = openHubKeys(db, options);
     const core = await openCoreServices(db, options, clock, keys);
@@ -154,7 +165,8 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         bus.publish('wall.alarm', alarm, { connectionIds: [window.connId], userIds: [window.userId] }),
     });
     const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
-    const handlers = hubHandlers({ db, options, core, duty, media, keys, wall, wallAlarms, logAlarmError });
+    const upkeep = openUpkeep(options, clock, { db, bus, systemLog: duty.systemLog, gateway: media.gateway });
+    const handlers = hubHandlers({ db, options, core, duty, media, keys, wall, wallAlarms, logAlarmError, ...upkeep });
     const router = new Router({
       db,
       clock,
@@ -165,18 +177,18 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
     });
-    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError });
-    const stopSweeps = startSweeps(sweeps, options);
+    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups: upkeep.backups });
+    const stopSweeps = startSweeps(sweeps, options, (name) => upkeep.health.sweepRan(name));
     const unwatchMedia = watchMedia(options, media, { services, bus, systemLog: duty.systemLog });
     const { gateway, demoRtc } = media;
     return {
       db,
       router,
       services,
-      sweepAlerts: sweeps.sweepAlerts,
-      sweepDuty: sweeps.sweepDuty,
-      sweepIncidents: sweeps.sweepIncidents,
-      sweepWallAlarms: sweeps.sweepWallAlarms,
+      // sweepAlerts, sweepDuty, sweepIncidents, sweepWallAlarms, sweepBackups (and sweepViews).
+      ...sweeps,
+      backups: upkeep.backups,
+      health: () => upkeep.health.read(),
       wallAlarms,
       bus,
       bootstrap: core.bootstrap,
@@ -206,10 +218,12 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         // Sends every ffmpeg its SIGTERM now (SIGKILL after the grace); await hub.gateway.close() to wait.
         void gateway.close();
         db.close();
+        releaseLock();
       },
     };
   } catch (err) {
     db.close();
+    releaseLock();
     throw err;
   }
 }

@@ -42,6 +42,7 @@ await Promise.all([
     entryPoints: {
       web: 'main/shell-web/cli.ts',
       backup: 'main/cli/backup.ts',
+      restore: 'main/cli/restore.ts',
       'verify-ledger': 'main/cli/verify-ledger.ts',
     },
     outdir: 'out/node',

@@ -80,6 +80,8 @@ export const AUDIT_DETAIL_KEYS = [
   'incident.linkOrder',
   'incident.planSave',
   'open311.create',
+  'backup.run',
+  'backup.verify',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { adminMethods, apiKeyMethods, auditMethods } from './admin';
 import { attachmentMethods } from './attachments';
+import { backupMethods } from './backups';
+import { healthMethods } from './health';
 import { cameraMethods } from './cameras';
 import { contactMethods, notifyMethods } from './contacts';
 import { dashboardMethods } from './dashboard';
@@ -28,6 +30,8 @@ export * from './control-chars';
 export * from './events';
 export * from './schemas';
 export * from './admin';
+export * from './backups';
+export * from './health';
 export * from './audit-detail';
 export * from './org';
 export * from './orders';
@@ -56,6 +60,8 @@ export const contract = {
   ...adminMethods,
   ...auditMethods,
   ...apiKeyMethods,
+  ...backupMethods,
+  ...healthMethods,
   ...orderMethods,
   ...slaMethods,
   ...attachmentMethods,

@@ -14,6 +14,11 @@ export class EventBus {
 
   constructor(private readonly auth: AuthService) {}
 
+  /** Consoles (windows, wall windows, remote browsers) attached now: the health page's count. */
+  get attachedCount(): number {
+    return this.connections.size;
+  }
+
   attach(conn: Connection): () => void {
     this.connections.add(conn);
     return () => this.connections.delete(conn);

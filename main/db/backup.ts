@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, restrictFile } from '../security/hub-keys';
 
+/** The copy was made but SQLite's integrity_check found it damaged; it was deleted. */
+export class BackupIntegrityError extends Error {}
+
 export interface BackupResult {
   file: string;
   bytes: number;
@@ -34,7 +37,7 @@ export async function backupDatabase(source: string, dest: string): Promise<Back
   check.close();
   if (integrity !== 'ok') {
     fs.rmSync(tmp, { force: true });
-    throw new Error(`backup failed its integrity check: ${String(integrity)}`);
+    throw new BackupIntegrityError(`backup failed its integrity check: ${String(integrity)}`);
   }
   restrictFile(tmp);
   fs.renameSync(tmp, dest);

@@ -9,6 +9,8 @@ export type Db = Database.Database;
 export interface OpenDbOptions {
   /** Compiled better_sqlite3.node for another ABI (Electron); Node's own build otherwise. */
   nativeBinding?: string | undefined;
+  /** Runs before an existing database's schema is upgraded (the hub's pre-upgrade backup); throwing stops it. */
+  beforeUpgrade?: ((db: Db, from: number) => void) | undefined;
 }
 
 export const DB_FILE_NAME = 'cityops.sqlite';
@@ -37,7 +39,7 @@ export function openDatabase(dataDir: string, options: OpenDbOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, options.beforeUpgrade && ((from) => options.beforeUpgrade?.(db, from)));
   } catch (err) {
     db.close();
     throw err;

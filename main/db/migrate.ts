@@ -9,8 +9,14 @@ export function schemaVersion(db: Database): number {
 /**
  * Applies every migration newer than `PRAGMA user_version` in one transaction, so a failed
  * upgrade leaves the database as it was. A database written by newer code is refused.
+ * `beforeUpgrade` runs first when an existing database (version above 0) is about to change: the
+ * hub's backup of the old file; when it throws nothing is migrated.
  */
-export function migrate(db: Database, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[],
+  beforeUpgrade?: (from: number) => void,
+): { from: number; to: number } {
   const latest = migrations.at(-1)?.version ?? 0;
   const from = schemaVersion(db);
   if (from > latest) {
@@ -22,6 +28,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): { from:
   }
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
+  if (from > 0) beforeUpgrade?.(from);
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);

@@ -6,6 +6,7 @@ import { systemScheduler, type Scheduler } from '../media/ingest/scheduler';
 import { createAccessPolicy } from './access-policy';
 import { registerApiSocket } from './api-socket';
 import { createConnectionSlots } from './connection-slots';
+import { registerHealthRoute } from './health-route';
 import { frameworkErrors, installGuards, type RawPathRoute } from './http-guards';
 import { registerMediaRoute } from './media-route';
 import { open311PathRoute, registerOpen311, type Open311Deps } from './open311-routes';
@@ -134,7 +135,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     warn,
   });
   installGuards(app, policy, () => port);
-  app.all('/healthz', (_request, reply) => reply.type('application/json').send('{"ok":true}'));
+  registerHealthRoute(app, options.hub);
   if (options.open311) {
     await registerOpen311(app, options.open311);
     rawPathRoutes.push(open311PathRoute(options.open311));

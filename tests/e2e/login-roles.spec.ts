@@ -16,6 +16,7 @@ const ROLES: { username: string; roleName: string; nav: string[] }[] = [
       'nav-admin-cameras',
       'nav-admin-audit',
       'nav-admin-apikeys',
+      'nav-admin-backups',
       'nav-admin-incident-plans',
       'nav-account',
     ],

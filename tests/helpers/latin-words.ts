@@ -24,6 +24,8 @@ export const LATIN_ALLOWED = [
   'GB',
   'KB',
   'MB',
+  // a backup's file name (cityops-20261203-030000.sqlite) is shown as it is
+  'sqlite',
 ];
 
 export function latinWords(text: string, allowed: readonly string[] = LATIN_ALLOWED): string[] {

@@ -29,6 +29,8 @@ export const OPS_SAMPLES = {
   'incident.notify': d('incident.notify', { name: '张伟', channel: { zh: '电话', en: 'Telephone' } }),
   'incident.notifyConfirm': d('incident.notifyConfirm', { name: '张伟' }),
   'apikey.issue': d('apikey.issue', { name: '市民热线' }),
+  'backup.run': d('backup.run', { name: 'cityops-20261203-030000.sqlite' }),
+  'backup.verify': d('backup.verify', { name: 'cityops-20261203-030000.sqlite' }),
   'apikey.revoke': d('apikey.revoke', { name: '市民热线' }),
   'apikey.alreadyRevoked': d('apikey.alreadyRevoked', { name: '市民热线' }),
   'demo.streamStart': d('demo.streamStart', { stream: 'cam01' }),

@@ -14,6 +14,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const DYNAMIC: Readonly<Record<string, 'any' | readonly string[]>> = {
   'alerts.kind.': 'any',
   'attachments.kind.': 'any',
+  'backups.kind.': ['daily', 'weekly', 'monthly', 'pre-upgrade'],
   'cameras.enabledFilter.': 'any',
   'cameras.export.': 'any',
   'cameras.form.playbackOption.': 'any',

@@ -166,6 +166,13 @@ export class CameraGateway {
     }
   }
 
+  /** How many ingests there are and in which state (the hub's health; main/hub-health.ts). */
+  summary(): Record<StreamState['state'], number> {
+    const counts: Record<StreamState['state'], number> = { idle: 0, connecting: 0, live: 0, offline: 0 };
+    for (const entry of this.entries.values()) counts[entry.last.state] += 1;
+    return counts;
+  }
+
   /** The stream's state; idle for a stream never opened. */
   state(cameraId: string, stream: CameraStream): StreamState {
     const entry = this.entries.get(producerKey(cameraId, stream));

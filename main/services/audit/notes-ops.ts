@@ -79,6 +79,11 @@ export function apiKeyWords(key: 'apikey.issue' | 'apikey.revoke' | 'apikey.alre
   return words(key, zh, { name });
 }
 
+/** "Back up now" and the check of one backup (the 备份与恢复 page). */
+export function backupWords(key: 'backup.run' | 'backup.verify', name: string): AuditWords {
+  return words(key, `${key === 'backup.run' ? '立即备份' : '校验备份'} ${name}`, { name });
+}
+
 export function demoStreamWords(running: boolean, stream: string): AuditWords {
   return words(running ? 'demo.streamStart' : 'demo.streamStop', `${running ? '启动' : '停止'}演示流 ${stream}`, {
     stream,

@@ -7,6 +7,7 @@ import {
 } from '../../../common/domain/incidents';
 import { formatShanghai } from '../../../common/domain/time';
 import type { Camera } from '../../../common/contract/cameras';
+import type { Bilingual } from '../../../common/contract/errors';
 import type { OrgRepo } from '../org/org-repo';
 import { withCenter } from '../org/audience';
 import type { AlertRecord } from '../orders/order-alerts';
@@ -76,4 +77,13 @@ export function logIncident(
         ? `${head}调整响应级别：${detail}`
         : `${head}结束：${detail}`;
   return units.filter((unit) => dutyLog.appendSystem(unit, text, { incidentId: incident.id }) !== null);
+}
+
+/**
+ * A failed backup of the hub is written into the center's log, in both languages (whoever is on duty there
+ * reads it; the administrators see the same reason on the 备份与恢复 page).
+ */
+export function logBackupFailed(dutyLog: DutyLog, org: OrgRepo, reason: Bilingual): string[] {
+  const text = `数据库自动备份失败：${reason.zh}。请通知系统管理员。/ Backup failed: ${reason.en}. Tell the administrator.`;
+  return withCenter(org, []).filter((unit) => dutyLog.appendSystem(unit, text) !== null);
 }

@@ -1,11 +1,12 @@
 import type { Camera } from '../../../common/contract/cameras';
+import type { Bilingual } from '../../../common/contract/errors';
 import type { EventSink } from '../org/audience';
 import { unitAndCenter } from '../org/audience';
 import type { OrgRepo } from '../org/org-repo';
 import type { AlertRecord } from '../orders/order-alerts';
 import type { DutyLog } from './duty-log';
 import type { MissingCheckIn, RosterService } from './roster-service';
-import { logCameraOnline, logIncident, logMissingCheckIn, logOrderOverdue } from './system-entries';
+import { logBackupFailed, logCameraOnline, logIncident, logMissingCheckIn, logOrderOverdue } from './system-entries';
 
 export interface DutySystemLogDeps {
   dutyLog: DutyLog;
@@ -42,6 +43,11 @@ export class DutySystemLog {
   /** A camera going offline or back online (the demo streams' state; main/hub-media-events.ts). */
   cameraOnline(camera: Camera, online: boolean): void {
     this.announce(logCameraOnline(this.deps.dutyLog, this.deps.org, camera, online));
+  }
+
+  /** A failed backup (main/services/backups): written for the center. */
+  backupFailed(reason: Bilingual): void {
+    this.announce(logBackupFailed(this.deps.dutyLog, this.deps.org, reason));
   }
 
   /**

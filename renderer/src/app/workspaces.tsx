@@ -7,6 +7,7 @@ import {
   CameraOutlined,
   ClusterOutlined,
   ContactsOutlined,
+  DatabaseOutlined,
   FieldTimeOutlined,
   FileProtectOutlined,
   FormOutlined,
@@ -62,6 +63,10 @@ const UsersWorkspace = lazyWorkspace(() => import('../workspaces/admin/users/Use
 const CamerasWorkspace = lazyWorkspace(
   () => import('../workspaces/admin/cameras/CamerasWorkspace'),
   'CamerasWorkspace',
+);
+const BackupsWorkspace = lazyWorkspace(
+  () => import('../workspaces/admin/backups/BackupsWorkspace'),
+  'BackupsWorkspace',
 );
 const AuditWorkspace = lazyWorkspace(() => import('../workspaces/admin/audit/AuditWorkspace'), 'AuditWorkspace');
 const ApiKeysWorkspace = lazyWorkspace(
@@ -228,6 +233,14 @@ export const WORKSPACES: readonly Workspace[] = [
     icon: <KeyOutlined />,
     roles: ['admin'],
     Component: ApiKeysWorkspace,
+  },
+  {
+    path: '/admin/backups',
+    testId: 'nav-admin-backups',
+    label: (t) => t('nav.adminBackups'),
+    icon: <DatabaseOutlined />,
+    roles: ['admin'],
+    Component: BackupsWorkspace,
   },
   {
     path: '/admin/incident-plans',

@@ -38,6 +38,8 @@ export const auditEn: AuditTexts = {
     'incident.notify': 'Notified {{name}} ({{channel}})',
     'incident.notifyConfirm': 'Confirmed the notification of {{name}}',
     'apikey.issue': 'Issued Open311 API key “{{name}}”',
+    'backup.run': 'Backed up now: {{name}}',
+    'backup.verify': 'Checked backup {{name}}',
     'apikey.revoke': 'Revoked Open311 API key “{{name}}”',
     'apikey.alreadyRevoked': 'Open311 API key “{{name}}” was already revoked',
     'demo.streamStart': 'Started demo stream {{stream}}',

@@ -5,6 +5,7 @@ import { auditViewMessagesEn } from './audit-view.en';
 import { ordersMessagesEn } from './orders.en';
 import { slaMessagesEn } from './sla.en';
 import { apikeysMessagesEn } from './apikeys.en';
+import { backupsMessagesEn } from './backups.en';
 import { camerasEn } from './cameras.en';
 import { contactsEn } from './contacts.en';
 import { dutyEn } from './duty.en';
@@ -49,6 +50,7 @@ const en: MessageTree = {
   ...ordersMessagesEn,
   ...slaMessagesEn,
   ...apikeysMessagesEn,
+  ...backupsMessagesEn,
 };
 
 export default en;

@@ -70,6 +70,7 @@ export const shellMessagesEn: typeof shellMessagesZh = {
     supervision: 'Supervision',
     adminSla: 'Time limits',
     adminApiKeys: 'Open311 API keys',
+    adminBackups: 'Backups',
     contacts: 'Contacts',
   },
   status: {

@@ -68,6 +68,7 @@ export const shellMessagesZh = {
     supervision: '督办',
     adminSla: '时限与日历',
     adminApiKeys: 'Open311 接口密钥',
+    adminBackups: '备份与恢复',
     contacts: '通讯录',
   },
   status: {

@@ -5,6 +5,7 @@ import { auditViewMessagesZh } from './audit-view.zh';
 import { ordersMessagesZh } from './orders.zh';
 import { slaMessagesZh } from './sla.zh';
 import { apikeysMessagesZh } from './apikeys.zh';
+import { backupsMessagesZh } from './backups.zh';
 import { camerasZh } from './cameras.zh';
 import { contactsZh } from './contacts.zh';
 import { dutyZh } from './duty.zh';
@@ -49,6 +50,7 @@ const zhCN = {
   ...ordersMessagesZh,
   ...slaMessagesZh,
   ...apikeysMessagesZh,
+  ...backupsMessagesZh,
 } satisfies Messages;
 
 /** Nested string records: the shape every language file shares. */

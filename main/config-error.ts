@@ -1,0 +1,2 @@
+/** A setting (flag or environment variable) that cannot be used; the shells print it and exit. */
+export class ConfigError extends Error {}

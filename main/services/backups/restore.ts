@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { apiError, findOddText, oddTextError } from '../../../common/contract';
+import { DB_FILE_NAME, databaseFiles } from '../../db/connection';
+import { runningHubPid } from '../../db/hub-lock';
+import { MIGRATIONS } from '../../db/migrations';
+import { ensurePrivateFile, restrictFile } from '../../security/hub-keys';
+import { copyAttachments, type AttachmentsCopied } from './attachments-copy';
+import { backupFileName } from './backup-names';
+
+export interface RestoreRequest {
+  dataDir: string;
+  /** The configured backups folder: a bare backup name is looked for there. */
+  backupsDir: string;
+  /** A backup's path, or the name of one in the backups folder. */
+  backup: string;
+  now: number;
+}
+
+export interface RestoreResult {
+  backup: string;
+  schemaVersion: number;
+  /** The replaced database files, renamed aside (never deleted). */
+  keptAside: string[];
+  /** Attachments the data folder lacked, copied back from the backups folder. */
+  attachments: AttachmentsCopied;
+}
+
+/** The backup file a request names; hostile text (control characters) is refused before any file is touched. */
+function backupPath(req: RestoreRequest): string {
+  const odd = findOddText(req.backup.replace(/[\t\n\r]/g, '\u0000'), ['backup']);
+  if (odd) throw oddTextError(odd);
+  if (req.backup.trim() === '') throw apiError('E_INVALID', '请给出备份文件', 'Name a backup file');
+  const bare = !req.backup.includes('/') && !req.backup.includes('\\');
+  const file = path.resolve(bare ? path.join(req.backupsDir, req.backup) : req.backup);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    throw apiError('E_NOT_FOUND', `找不到备份文件 ${file}`, `No backup file at ${file}`);
+  }
+  return file;
+}
+
+/** The backup's schema version, after SQLite's integrity_check passed on it. */
+function checkedSchema(file: string): number {
+  let db: Database.Database | undefined;
+  let integrity: string;
+  let version: number;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    integrity = String(db.pragma('integrity_check', { simple: true }));
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (err) {
+    integrity = String(err);
+    version = 0;
+  } finally {
+    db?.close();
+  }
+  if (integrity !== 'ok') {
+    throw apiError(
+      'E_INVALID',
+      `备份文件已损坏（${integrity}），未恢复`,
+      `The backup is damaged (${integrity}); nothing was restored`,
+    );
+  }
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (version > latest) {
+    throw apiError(
+      'E_CONFLICT',
+      `备份的数据库版本 ${version} 高于本程序支持的版本 ${latest}，请先升级程序，未恢复`,
+      `The backup's schema version ${version} is newer than this program supports (${latest}); upgrade the program first. Nothing was restored`,
+    );
+  }
+  return version;
+}
+
+/**
+ * `npm run restore` (main/cli/restore.ts): puts a backup in place of the data folder's database. Refuses while a
+ * hub holds the folder, a damaged backup and one newer than this code, all before touching anything; keeps the
+ * replaced database (and its -wal/-shm) aside under a time-stamped name; brings back attachments the folder lacks.
+ */
+export function restoreBackup(req: RestoreRequest): RestoreResult {
+  const pid = runningHubPid(req.dataDir);
+  if (pid !== null) {
+    throw apiError(
+      'E_CONFLICT',
+      `中枢正在运行（进程 ${pid}），请先关闭桌面控制台或网页服务再恢复`,
+      `The hub is running (process ${pid}); stop the desktop console or the web shell before restoring`,
+    );
+  }
+  const file = backupPath(req);
+  const schemaVersion = checkedSchema(file);
+  const target = path.join(req.dataDir, DB_FILE_NAME);
+  const stamp = backupFileName(req.now, 'scheduled').slice('cityops-'.length, -'.sqlite'.length);
+  const keptAside = databaseFiles(target)
+    .filter((f) => fs.existsSync(f))
+    .map((f) => {
+      const aside = `${f}.replaced-${stamp}`;
+      fs.renameSync(f, aside);
+      return aside;
+    });
+  const incoming = `${target}.restoring`;
+  fs.rmSync(incoming, { force: true });
+  ensurePrivateFile(incoming);
+  fs.copyFileSync(file, incoming);
+  restrictFile(incoming);
+  fs.renameSync(incoming, target);
+  const attachments = copyAttachments(
+    path.join(path.dirname(file), 'attachments'),
+    path.join(req.dataDir, 'attachments'),
+  );
+  return { backup: file, schemaVersion, keptAside, attachments };
+}
