@@ -3,6 +3,7 @@ import { apiKeyHandlers } from './api/handlers/apikey-handlers';
 import { attachmentHandlers } from './api/handlers/attachment-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
+import { clockHandlers } from './api/handlers/clock-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
@@ -77,6 +78,7 @@ function accountHandlers({ db, core }: HandlerDeps) {
     ...authHandlers(auth, bus),
     ...adminHandlers(new UsersService(users, org, clock), auth, bus),
     ...apiKeyHandlers(services.apiKeys),
+    ...clockHandlers(core.clockSanity),
   };
 }
 

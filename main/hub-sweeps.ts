@@ -18,6 +18,8 @@ export interface HubSweeps {
   sweepWallAlarms: () => number;
   /** Viewing records of consoles gone without a word (CamerasService.closeStaleViews). */
   sweepViews: () => void;
+  /** The hub's clock against its monotonic clock (main/services/system/clock-sanity.ts). */
+  sweepClock: () => void;
 }
 
 type Intervals = Pick<HubOptions, 'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs'>;
@@ -37,6 +39,7 @@ export function startSweeps(sweeps: HubSweeps, options: Intervals): () => void {
     timer(() => sweeps.sweepIncidents(), options.incidentSweepMs ?? 5_000),
     timer(() => sweeps.sweepWallAlarms(), options.wallAlarmSweepMs ?? 1_000),
     timer(() => sweeps.sweepViews(), 60_000),
+    timer(() => sweeps.sweepClock(), 10_000),
   ];
   return () => {
     for (const t of timers) clearInterval(t);
@@ -72,5 +75,6 @@ export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError }: SweepDe
       }
     },
     sweepViews: () => services.cameras.closeStaleViews(),
+    sweepClock: () => void core.clockSanity.sweep(),
   };
 }

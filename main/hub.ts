@@ -191,6 +191,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         // A console that goes away stops watching: close its open viewing records.
         return () => {
           detach();
+          core.clockSanity.forget(conn.id);
           closeWallWindow(wall, bus, conn.id);
           gateway.releaseAll(conn.id);
           demoRtc?.releaseAll(conn.id);

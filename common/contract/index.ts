@@ -17,6 +17,7 @@ import { authMethods } from './auth';
 import { open311Methods } from './open311';
 import { orgMethods } from './org';
 import { systemMethods } from './system';
+import { clockMethods } from './clock';
 import { wallMethods } from './wall';
 import { wallLossMethods } from './wall-loss';
 
@@ -43,10 +44,12 @@ export * from './incidents';
 export * from './incident-report';
 export * from './contacts';
 export * from './inbox';
+export * from './clock';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
   ...systemMethods,
+  ...clockMethods,
   ...authMethods,
   ...orgMethods,
   ...adminMethods,
