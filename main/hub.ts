@@ -31,6 +31,7 @@ import type { OrgRepo } from './services/org/org-repo';
 import type { SlaService } from './services/sla/sla-service';
 import type { BootstrapResult } from './services/users/bootstrap';
 import { createWallServices, WallAlarmRouter } from './services/wall';
+import { storageFaultLog } from './db/storage-errors';
 
 export interface HubOptions {
   dataDir: string;
@@ -164,6 +165,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       handlers,
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
+      onStorageFault: storageFaultLog(),
     });
     const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError });
     const stopSweeps = startSweeps(sweeps, options);
