@@ -4,6 +4,7 @@ import { attachmentHandlers } from './api/handlers/attachment-handlers';
 import { authHandlers } from './api/handlers/auth-handlers';
 import { backupHandlers } from './api/handlers/backup-handlers';
 import { cameraHandlers } from './api/handlers/camera-handlers';
+import { clockHandlers } from './api/handlers/clock-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import { dashboardHandlers } from './api/handlers/dashboard-handlers';
@@ -90,6 +91,7 @@ function accountHandlers({ db, core, backups, health }: HandlerDeps) {
     ...apiKeyHandlers(services.apiKeys),
     ...backupHandlers(backups),
     ...healthHandlers(health),
+    ...clockHandlers(core.clockSanity),
   };
 }
 

@@ -76,4 +76,5 @@ export const SWEEP_NAMES: readonly (keyof HubSweeps)[] = [
   'sweepWallAlarms',
   'sweepViews',
   'sweepBackups',
+  'sweepClock',
 ];

@@ -32,6 +32,7 @@ import { seedSla } from './services/sla/seed';
 import { SlaService } from './services/sla/sla-service';
 import { bootstrapUsers, isDemo, type BootstrapResult } from './services/users/bootstrap';
 import { UsersRepo } from './services/users/users-repo';
+import { ClockSanity, clockWarningText } from './services/system/clock-sanity';
 
 /** The services every part of the hub shares, with the users bootstrapped and the bus made. */
 export interface CoreServices {
@@ -41,6 +42,8 @@ export interface CoreServices {
   bus: EventBus;
   contacts: ContactsService;
   bootstrap: BootstrapResult;
+  /** The hub's clock jumps and the consoles' clocks (main/services/system/clock-sanity.ts). */
+  clockSanity: ClockSanity;
 }
 
 /** Seeds the reference data and makes the domain services (main/services/<domain>/). */
@@ -82,7 +85,15 @@ export async function openCoreServices(
     incidents: new IncidentsService(db, org, new PlansRepo(db), clock),
     clock,
   };
-  return { services, users, auth, bus, contacts, bootstrap };
+  const clockSanity = new ClockSanity({
+    wall: () => Date.now(),
+    monotonic: () => performance.now(),
+    warn: (warning) => {
+      console.warn(`[hub] ${clockWarningText(warning)}`);
+      bus.publish('system.clockWarning', warning, { roles: ['admin'] });
+    },
+  });
+  return { services, users, auth, bus, contacts, bootstrap, clockSanity };
 }
 
 /** The demo cameras' live HLS registered as cameras in a demo database. */

@@ -21,6 +21,8 @@ export interface HubSweeps {
   sweepViews: () => void;
   /** The daily backup once its time has come (main/services/backups/backup-service.ts). */
   sweepBackups: () => Promise<unknown> | null;
+  /** The hub's clock against its monotonic clock (main/services/system/clock-sanity.ts). */
+  sweepClock: () => void;
 }
 
 type Intervals = Pick<
@@ -51,6 +53,7 @@ export function startSweeps(
     timer('sweepWallAlarms', options.wallAlarmSweepMs ?? 1_000),
     timer('sweepViews', 60_000),
     timer('sweepBackups', options.backupSweepMs ?? 30_000),
+    timer('sweepClock', 10_000),
   ];
   return () => {
     for (const t of timers) clearInterval(t);
@@ -88,5 +91,6 @@ export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups }
     },
     sweepViews: () => services.cameras.closeStaleViews(),
     sweepBackups: () => (db.open ? backups.tick() : null),
+    sweepClock: () => void core.clockSanity.sweep(),
   };
 }

@@ -33,6 +33,7 @@ import type { OrgRepo } from './services/org/org-repo';
 import type { SlaService } from './services/sla/sla-service';
 import type { BootstrapResult } from './services/users/bootstrap';
 import { createWallServices, WallAlarmRouter } from './services/wall';
+import { storageFaultLog } from './db/storage-errors';
 
 export interface HubOptions {
   dataDir: string;
@@ -176,6 +177,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       handlers,
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
+      onStorageFault: storageFaultLog(),
     });
     const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups: upkeep.backups });
     const stopSweeps = startSweeps(sweeps, options, (name) => upkeep.health.sweepRan(name));
@@ -203,6 +205,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         // A console that goes away stops watching: close its open viewing records.
         return () => {
           detach();
+          core.clockSanity.forget(conn.id);
           closeWallWindow(wall, bus, conn.id);
           gateway.releaseAll(conn.id);
           demoRtc?.releaseAll(conn.id);

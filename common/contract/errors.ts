@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'E_LOCKED',
   /** Too many attempts (sign-in, anonymous writes) from one connection or address; details.retryAfterMs. */
   'E_RATE_LIMITED',
+  /** The hub cannot write its data (disk full, folder read-only, database damaged); details.cause. Reads still work. */
+  'E_STORAGE',
   'E_INTERNAL',
 ] as const;
 

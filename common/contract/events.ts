@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event } from './define';
+import { clockWarningSchema } from './clock';
 import { incidentNoticeSchema } from './contacts';
 import { streamStateSchema } from './media';
 import { idSchema } from './schemas';
@@ -101,6 +102,10 @@ export const events = {
   'wall.lossAcked': event({
     payload: lossAckSchema,
     summary: "A camera's video-loss alarm was acknowledged: every console and wall window showing it clears it",
+  }),
+  'system.clockWarning': event({
+    payload: clockWarningSchema,
+    summary: "The hub's clock jumped, or a console's clock is more than 30 s off the hub's (to administrators)",
   }),
 } as const;
 

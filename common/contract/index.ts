@@ -21,6 +21,7 @@ import { authMethods } from './auth';
 import { open311Methods } from './open311';
 import { orgMethods } from './org';
 import { systemMethods } from './system';
+import { clockMethods } from './clock';
 import { wallMethods } from './wall';
 import { wallLossMethods } from './wall-loss';
 
@@ -51,10 +52,12 @@ export * from './contacts';
 export * from './inbox';
 export * from './dashboard';
 export * from './overview';
+export * from './clock';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {
   ...systemMethods,
+  ...clockMethods,
   ...authMethods,
   ...orgMethods,
   ...adminMethods,

@@ -11,6 +11,7 @@ import {
 } from '../../common/contract';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
+import { storageError, storageFaultOf, type StorageFault } from '../db/storage-errors';
 import type { AuditRepo } from '../services/audit/audit-repo';
 import type { AuthService } from '../services/auth/auth-service';
 import { AnonymousWriteThrottle, anonymousWritesLimited } from './anonymous-writes';
@@ -29,6 +30,8 @@ export interface RouterDeps {
   handlers: HandlerMap;
   /** Called with unexpected errors (bugs), which reach the caller only as E_INTERNAL. */
   onInternalError?: (method: string, err: unknown) => void;
+  /** Called when the store cannot be written (disk full, read-only, damaged): the caller gets E_STORAGE. */
+  onStorageFault?: (method: string, fault: StorageFault, err: unknown) => void;
 }
 
 /** E_INVALID from a schema failure: every issue with its field path, in English and in Chinese. */
@@ -100,15 +103,30 @@ export class Router {
       if (anonymous?.admitted) anonymous.done(false);
       return { ok: true, value };
     } catch (err) {
-      const error =
-        err instanceof ApiError
-          ? err
-          : apiError('E_INTERNAL', '服务内部错误，请联系管理员', 'Internal error; contact the administrator');
-      if (!(err instanceof ApiError)) this.deps.onInternalError?.(method, err);
-      scope.failed(error.code);
+      const error = this.answerFor(method, err);
+      try {
+        scope.failed(error.code);
+      } catch (auditErr) {
+        // A store that refused the call refuses its audit row too; the hub's output has the fault.
+        const fault = storageFaultOf(auditErr);
+        if (!fault) throw auditErr;
+        this.deps.onStorageFault?.(method, fault, auditErr);
+      }
       if (anonymous?.admitted) anonymous.done(true);
       return { ok: false, error: error.toBody() };
     }
+  }
+
+  /** What the caller is told of a failure: its own ApiError, E_STORAGE for a store fault, else E_INTERNAL. */
+  private answerFor(method: string, err: unknown): ApiError {
+    if (err instanceof ApiError) return err;
+    const fault = storageFaultOf(err);
+    if (fault) {
+      this.deps.onStorageFault?.(method, fault, err);
+      return storageError(fault);
+    }
+    this.deps.onInternalError?.(method, err);
+    return apiError('E_INTERNAL', '服务内部错误，请联系管理员', 'Internal error; contact the administrator');
   }
 
   private session(conn: Connection): Session | null {

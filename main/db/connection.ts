@@ -1,8 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ensurePrivateDir, ensurePrivateFile, restrictFile } from '../security/hub-keys';
+import { ensurePrivateDir, ensurePrivateFile, KEY_FILE_NAME, restrictFile } from '../security/hub-keys';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { DatabaseUnusableError, refuseDamagedDatabase, refuseMissingDatabase } from './store-check';
 
 export type Db = Database.Database;
 
@@ -28,11 +29,13 @@ export function databaseFiles(file: string): string[] {
 export function openDatabase(dataDir: string, options: OpenDbOptions = {}): Db {
   ensurePrivateDir(dataDir);
   const file = path.join(dataDir, DB_FILE_NAME);
+  refuseMissingDatabase(dataDir, file, KEY_FILE_NAME);
   // An empty file is an empty database to SQLite; created here so it never exists with a wider mode.
   ensurePrivateFile(file);
   for (const f of databaseFiles(file).slice(1)) restrictFile(f);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    refuseDamagedDatabase(db, file);
     // Deleted and overwritten content (e.g. a re-encrypted credential) is zeroed, not left in free space.
     db.pragma('secure_delete = ON');
     db.pragma('journal_mode = WAL');
@@ -42,6 +45,10 @@ export function openDatabase(dataDir: string, options: OpenDbOptions = {}): Db {
     migrate(db, MIGRATIONS, options.beforeUpgrade && ((from) => options.beforeUpgrade?.(db, from)));
   } catch (err) {
     db.close();
+    // A file that is not a database at all fails already in the first statement.
+    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_NOTADB') {
+      throw new DatabaseUnusableError('damaged', file, err.message);
+    }
     throw err;
   }
   return db;

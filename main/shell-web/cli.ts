@@ -9,6 +9,7 @@ import { KeyFileError } from '../security/hub-keys';
 import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
 import { announceClockMove, testClockFrom, TEST_CLOCK_ENV } from './test-clock';
+import { DatabaseUnusableError } from '../db/store-check';
 
 /** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
 async function main(): Promise<void> {
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(`[cityops] 配置错误 / configuration error: ${err.message}`);
   else if (err instanceof KeyFileError) console.error(`[cityops] 密钥文件 / key file: ${err.message}`);
+  else if (err instanceof DatabaseUnusableError) console.error(`[cityops] 数据库 / database: ${err.message}`);
   else console.error('[cityops] 启动失败 / failed to start:', err);
   process.exit(1);
 });

@@ -36,6 +36,8 @@ const STATUS: Readonly<Record<ApiErrorBody['code'], number>> = {
   E_CONFLICT: 409,
   E_RATE_LIMITED: 429,
   E_LOCKED: 500,
+  // The hub cannot store the request now; the partner may try again later.
+  E_STORAGE: 503,
   E_INTERNAL: 500,
 };
 

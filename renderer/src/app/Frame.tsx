@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redirect, usePath } from '../stores/route';
 import { useUser } from '../stores/session';
+import { ClockWarnings } from './clock/ClockWarnings';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
@@ -119,6 +120,7 @@ export function Frame() {
       {!wallWindow && hasAnyRole(user.roles, INCIDENT_ACTORS) && <ReportAlerts />}
       {/* Anyone may be told about an incident in the console and confirm it here. */}
       <IncidentNoticeCenter />
+      {user.roles.includes('admin') && <ClockWarnings />}
       <StatusBar />
     </Layout>
   );

@@ -9,6 +9,7 @@ import { formatDateTime } from '../time/dayjs';
 import { useNow } from '../time/useNow';
 import { OnDutyStatus } from '../workspaces/duty/roster/OnDutyStatus';
 import { InboxStatus } from '../workspaces/inbox/InboxBadges';
+import { ClockOffMark } from './clock/ClockOffMark';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSignOut } from './useSession';
@@ -51,6 +52,7 @@ export function StatusBar() {
       <InboxStatus />
       {hasAnyRole(user.roles, ORDER_OPERATORS) && <AlertBadge />}
       <ConnectionIndicator />
+      <ClockOffMark />
       <Clock />
       <LanguageSwitch />
       <Button

@@ -113,6 +113,8 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'sla.calendar.list': 'Work calendar',
   'sla.calendar.set': 'Set calendar day',
   'system.info': 'System information',
+  'system.clock.report': 'Report console clock',
+  'system.clock.status': 'Clock status',
   'wall.views.list': 'Wall views',
   'wall.views.save': 'Save wall view',
   'wall.views.delete': 'Delete wall view',

@@ -113,6 +113,8 @@ export const auditMethodsZh: Readonly<Record<string, string>> = {
   'sla.calendar.list': '工作日历',
   'sla.calendar.set': '设置工作日历',
   'system.info': '系统信息',
+  'system.clock.report': '报告本机时钟',
+  'system.clock.status': '时钟状态',
   'wall.views.list': '电视墙画面列表',
   'wall.views.save': '保存电视墙画面',
   'wall.views.delete': '删除电视墙画面',

@@ -170,6 +170,7 @@ export const auditEn: AuditTexts = {
     E_CONFLICT: 'conflict',
     E_LOCKED: 'account locked',
     E_RATE_LIMITED: 'rate limited',
+    E_STORAGE: 'storage fault',
     E_INTERNAL: 'internal error',
   },
 };

@@ -167,6 +167,7 @@ export const auditZh = {
     E_CONFLICT: '状态冲突',
     E_LOCKED: '账号已锁定',
     E_RATE_LIMITED: '过于频繁',
+    E_STORAGE: '存储故障',
     E_INTERNAL: '内部错误',
   } as Record<string, string>,
 };

@@ -76,5 +76,14 @@ export const shellMessagesEn: typeof shellMessagesZh = {
   status: {
     demoTitle: 'Demo mode: demo accounts and demo data are present',
     clockTitle: 'Beijing time (Asia/Shanghai)',
+    clockOff: "This PC's clock is {{seconds}} s off",
+    clockOffTitle:
+      "This PC's clock is {{seconds}} s off the hub's (more than 30 s): times shown here may be wrong; ask an administrator to set the time. Deadlines and shifts follow the hub's clock.",
+  },
+  clockWarning: {
+    title: 'Clock problem',
+    hubJump:
+      "The hub's clock jumped {{seconds}} s: deadlines, shifts and ledger seals depend on it — check its time synchronisation (NTP).",
+    consoleSkew: "{{user}}'s console clock is {{seconds}} s off the hub's: set that PC's time.",
   },
 };

@@ -74,5 +74,13 @@ export const shellMessagesZh = {
   status: {
     demoTitle: '演示模式：包含演示账户和演示数据',
     clockTitle: '北京时间（东八区）',
+    clockOff: '本机时钟偏差 {{seconds}} 秒',
+    clockOffTitle:
+      '本机时钟与中心相差 {{seconds}} 秒（超过 30 秒）：本机显示的时间可能不准，请联系管理员校准时间。工单时限和排班以中心时间为准。',
+  },
+  clockWarning: {
+    title: '时钟异常',
+    hubJump: '中心服务器时钟跳变 {{seconds}} 秒：时限、班次和台账封存都依赖中心时钟，请检查时间同步（NTP）。',
+    consoleSkew: '{{user}} 的控制台时钟与中心相差 {{seconds}} 秒，请校准该电脑的时间。',
   },
 };

@@ -21,6 +21,12 @@ const PATTERNS: Record<AlertKind, { freq: number; ms: number; gap: number }[]> =
 };
 
 let context: AudioContext | null = null;
+/** The context's time when the last scheduled tone ends. */
+let lastToneEnd = 0;
+let quietTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** After the last tone, the audio device is let go: a running context renders silence on its own thread. */
+const SUSPEND_AFTER_S = 0.25;
 
 function audio(): AudioContext | null {
   if (typeof AudioContext === 'undefined') return null;
@@ -28,10 +34,27 @@ function audio(): AudioContext | null {
   return context;
 }
 
+/**
+ * Suspends the context once its last tone has played. A page the operator has used may resume it
+ * again without a new gesture (the browser's sticky activation), so the next alert still sounds.
+ */
+function suspendWhenQuiet(ctx: AudioContext): void {
+  if (quietTimer !== null) clearTimeout(quietTimer);
+  const wait = Math.max(0, lastToneEnd - ctx.currentTime) + SUSPEND_AFTER_S;
+  quietTimer = setTimeout(() => {
+    quietTimer = null;
+    if (ctx.currentTime >= lastToneEnd) void ctx.suspend();
+    else suspendWhenQuiet(ctx);
+  }, wait * 1000);
+}
+
 /** Browsers start audio suspended until the page gets a user gesture; call from one. */
 export function unlockAudio(): void {
   const ctx = audio();
-  if (ctx?.state === 'suspended') void ctx.resume();
+  if (ctx?.state !== 'suspended') return;
+  void ctx.resume().then(() => {
+    suspendWhenQuiet(ctx);
+  });
 }
 
 export function beep(kind: AlertKind): void {
@@ -53,6 +76,8 @@ export function beep(kind: AlertKind): void {
     osc.connect(gain).connect(ctx.destination);
     osc.start(at);
     osc.stop(end + 0.01);
+    lastToneEnd = Math.max(lastToneEnd, end + 0.01);
     at = end + tone.gap / 1000;
   }
+  suspendWhenQuiet(ctx);
 }
