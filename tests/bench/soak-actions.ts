@@ -56,7 +56,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class SoakOperator {
   private readonly down = new Set<string>();
   private readonly recoveries = new Set<Promise<void>>();
-  private touring = false;
   readonly tally = newTally();
 
   constructor(
@@ -82,7 +81,9 @@ export class SoakOperator {
 
   /** One action, counted as done or failed. */
   async step(): Promise<void> {
-    const action = this.nextAction();
+    const picked = this.nextAction();
+    // With enough streams off the air already, the operator does something else instead.
+    const action = picked === 'outage' && this.down.size >= MAX_DOWN ? 'layout' : picked;
     try {
       await this.run(action);
       this.tally.done[action]++;
@@ -96,7 +97,6 @@ export class SoakOperator {
     const { page } = this.world;
     switch (action) {
       case 'view':
-        this.touring = false; // showing a view ends a running tour
         return showView(page, this.pick([...this.world.views.values()]));
       case 'layout':
         return press(page, String(1 + Math.floor(this.rand() * 9)), true);
@@ -128,17 +128,13 @@ export class SoakOperator {
     const running = await this.world.page.evaluate<boolean>(
       `!!document.querySelector('[data-testid="wall-tour-bar"]')`,
     );
-    if (running || this.touring) {
-      this.touring = false;
-      return stopTour(this.world.page);
-    }
+    if (running) return stopTour(this.world.page);
     await startTour(this.world.page, this.world.tourId);
-    this.touring = true;
   }
 
   private async outage(): Promise<void> {
     const up = this.world.cameras.filter((c) => !this.down.has(c));
-    if (this.down.size >= MAX_DOWN || up.length === 0) throw new Error('enough streams off the air already');
+    if (up.length === 0) throw new Error('every demo stream is off the air already');
     const cameraId = this.pick(up);
     await this.world.admin.call('demo.setRunning', { cameraId, running: false });
     this.down.add(cameraId);
@@ -160,7 +156,6 @@ export class SoakOperator {
   /** Waits for every camera taken off the air to be back; stops a running tour. */
   async settle(): Promise<void> {
     await Promise.all([...this.recoveries]);
-    if (this.touring) await stopTour(this.world.page).catch(() => undefined);
-    this.touring = false;
+    await stopTour(this.world.page).catch(() => undefined);
   }
 }

@@ -12,25 +12,32 @@ const byTestId = (id: string, extra = ''): string => `[data-testid="${id}"]${ext
 export async function waitFor(page: CdpPage, selector: string, timeoutMs = 10_000): Promise<{ x: number; y: number }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const at = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    // While a document loads there may be no context to evaluate in: that is "not there yet".
+    const at = await page
+      .evaluate<{ x: number; y: number } | null>(
+        `(() => {
       const el = document.querySelector(${JSON.stringify(selector)});
       if (!el) return null;
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-    })()`);
+    })()`,
+      )
+      .catch(() => null);
     if (at) return at;
     if (Date.now() > deadline) throw new Error(`no ${selector} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-async function mouse(page: CdpPage, type: string, x: number, y: number): Promise<void> {
+/** A mouse event; `held`: the left button is down while the mouse moves (a drag). */
+async function mouse(page: CdpPage, type: string, x: number, y: number, held = false): Promise<void> {
   const pressing = type !== 'mouseMoved';
   await page.send('Input.dispatchMouseEvent', {
     type,
     x,
     y,
-    button: pressing ? 'left' : 'none',
+    button: pressing || held ? 'left' : 'none',
+    buttons: held || type === 'mousePressed' ? 1 : 0,
     ...(pressing ? { clickCount: 1 } : {}),
   });
 }
@@ -77,8 +84,8 @@ export async function drag(page: CdpPage, from: string, to: string): Promise<voi
     const intercepted = page.once('Input.dragIntercepted', 2000);
     await mouse(page, 'mouseMoved', a.x, a.y);
     await mouse(page, 'mousePressed', a.x, a.y);
-    await mouse(page, 'mouseMoved', a.x + 10, a.y + 10);
-    await mouse(page, 'mouseMoved', b.x, b.y);
+    await mouse(page, 'mouseMoved', a.x + 10, a.y + 10, true);
+    await mouse(page, 'mouseMoved', b.x, b.y, true);
     const { data } = await intercepted;
     for (const type of ['dragEnter', 'dragOver', 'drop']) {
       await page.send('Input.dispatchDragEvent', { type, x: b.x, y: b.y, data, modifiers: 0 });
@@ -117,9 +124,10 @@ export async function startTour(page: CdpPage, tourId: number): Promise<void> {
   await waitFor(page, byTestId('wall-tour-bar'), 3000);
 }
 
-/** Stops the running tour (its bar's stop button). */
+/** Stops the running tour (its bar's stop button); nothing when none runs. */
 export async function stopTour(page: CdpPage): Promise<void> {
-  await click(page, byTestId('wall-tour-stop'), 2000);
+  const running = await page.evaluate<boolean>(`!!document.querySelector('[data-testid="wall-tour-bar"]')`);
+  if (running) await click(page, byTestId('wall-tour-stop'), 2000);
 }
 
 /** Empties the wall and waits until no tile has a <video> (every player released). */
