@@ -3,14 +3,22 @@
  * keys and the browser's own drag and drop at an element's place on the screen, and the same steps
  * as bench-console.ts's Playwright ones (sign in, open the wall, show a view, clear it).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { DEMO_PASSWORD } from '../../main/services/users/bootstrap';
 import type { CdpPage } from './soak-cdp';
 
 const byTestId = (id: string, extra = ''): string => `[data-testid="${id}"]${extra}`;
 
-/** Waits until `selector` matches a visible element; returns its centre. */
+/**
+ * Waits until `selector` matches a visible element that stays put between two looks (a menu that
+ * is still sliding open would take the click elsewhere, as Playwright's own stability wait knows);
+ * returns its centre.
+ */
 export async function waitFor(page: CdpPage, selector: string, timeoutMs = 10_000): Promise<{ x: number; y: number }> {
   const deadline = Date.now() + timeoutMs;
+  let last: { x: number; y: number } | null = null;
   for (;;) {
     // While a document loads there may be no context to evaluate in: that is "not there yet".
     const at = await page
@@ -23,7 +31,8 @@ export async function waitFor(page: CdpPage, selector: string, timeoutMs = 10_00
     })()`,
       )
       .catch(() => null);
-    if (at) return at;
+    if (at && last && at.x === last.x && at.y === last.y) return at;
+    last = at;
     if (Date.now() > deadline) throw new Error(`no ${selector} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -96,8 +105,29 @@ export async function drag(page: CdpPage, from: string, to: string): Promise<voi
   }
 }
 
+/** Where the page is and what it says, with a screenshot in the temp folder: for a failed sign-in. */
+async function describe(page: CdpPage): Promise<string> {
+  const file = path.join(os.tmpdir(), 'cityops-wall-soak-failure.png');
+  try {
+    const { data } = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+    fs.writeFileSync(file, Buffer.from(data, 'base64'));
+    const text = await page.evaluate<string>(`location.href + ' — ' + document.body.innerText.slice(0, 400)`);
+    return `${text} (screenshot: ${file})`;
+  } catch (e) {
+    return `(no description: ${(e as Error).message})`;
+  }
+}
+
 /** Signs in through the login screen as `username` and opens the wall workspace. */
 export async function openWall(page: CdpPage, origin: string, username: string): Promise<void> {
+  try {
+    await signIn(page, origin, username);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; the page: ${await describe(page)}`);
+  }
+}
+
+async function signIn(page: CdpPage, origin: string, username: string): Promise<void> {
   await page.send('Page.navigate', { url: `${origin}/` });
   for (const [id, text] of [
     ['login-username', username],
