@@ -77,8 +77,15 @@ async function sampleNow(world: SoakWorld, browser: CdpBrowser, shell: ChildProc
   const viewId = world.views.get(SAMPLED_TILES);
   if (viewId === undefined) throw new Error('no sampling view');
   await stopTour(world.page).catch(() => undefined);
-  await showView(world.page, viewId);
-  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  // A click that missed (a menu still moving) would sample another wall: check, and try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await showView(world.page, viewId).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const shown = await world.page.evaluate<number>(
+      `document.querySelectorAll('[data-testid="wall-tile"]:not([data-camera-id=""])').length`,
+    );
+    if (shown === SAMPLED_TILES) break;
+  }
   return takeSample(world.page, at, browser.pid, shell.pid ?? 0);
 }
 
