@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hubSession } from './bench-console';
-import { argValue, loadavg, startWebShell } from './bench-shell';
+import { argValue, loadavg, startWebShell, VIEWPORT } from './bench-shell';
 import { random, SoakOperator, type SoakWorld } from './soak-actions';
 import { launchCdpChromium, type CdpBrowser } from './soak-cdp';
 import { clearWall, openWall, showView, stopTour } from './soak-page';
@@ -86,6 +86,12 @@ async function sampleNow(world: SoakWorld, browser: CdpBrowser, shell: ChildProc
     );
     if (shown === SAMPLED_TILES) break;
   }
+  // The pointer rests off the toolbar, so no tooltip of the last click is part of the sample.
+  await world.page.send('Input.dispatchMouseEvent', {
+    type: 'mouseMoved',
+    x: VIEWPORT.width / 2,
+    y: VIEWPORT.height - 2,
+  });
   return takeSample(world.page, at, browser.pid, shell.pid ?? 0);
 }
 
