@@ -143,8 +143,16 @@ async function signIn(page: CdpPage, origin: string, username: string): Promise<
 
 /** Shows the saved view `viewId` from the wall's views menu. */
 export async function showView(page: CdpPage, viewId: number): Promise<void> {
+  const item = byTestId('wall-view-item', `[data-view-id="${viewId}"]`);
   await click(page, byTestId('wall-views'));
-  await click(page, byTestId('wall-view-item', `[data-view-id="${viewId}"]`));
+  // The menu may have been open already (an earlier action that failed half-way): then the click
+  // closed it, and a second one opens it.
+  const shown = await waitFor(page, item, 3000).then(
+    () => true,
+    () => false,
+  );
+  if (!shown) await click(page, byTestId('wall-views'));
+  await click(page, item);
 }
 
 /** Runs the tour `tourId` from the tours menu and waits for its bar. */
