@@ -9,7 +9,7 @@ import type { Browser, BrowserType } from '@playwright/test';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const VIEWPORT = { width: 1920, height: 1080 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'];
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
 export function argValue(name: string): string | undefined {
@@ -32,6 +32,13 @@ export function argCounts(name: string, fallback: string, max = 64): number[] {
 /** Loaded at run time, not bundled: esbuild and Playwright are not bundleable (native/binary parts). */
 export async function load<T>(name: string): Promise<T> {
   return (await import(name)) as T;
+}
+
+/** The Chromium the benchmarks run: the system one when there is one, else Playwright's own. */
+export async function chromiumPath(): Promise<string> {
+  if (SYSTEM_CHROMIUM) return SYSTEM_CHROMIUM;
+  const { chromium } = await load<{ chromium: BrowserType }>('@playwright/test');
+  return chromium.executablePath();
 }
 
 export async function launchChromium(): Promise<Browser> {
