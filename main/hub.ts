@@ -8,8 +8,8 @@ import type { Config } from './config';
 import type { Db } from './db/connection';
 import { openHubDatabase, openUpkeep } from './hub-backups';
 import { hubHandlers } from './hub-handlers';
-import { openMedia, watchMedia } from './hub-media';
-import { openCoreServices, openDutyServices, seedDemoMediaCameras } from './hub-services';
+import { openMedia, watchMedia, type HubMedia } from './hub-media';
+import { openCoreServices, openDutyServices, seedDemoMediaCameras, type CoreServices } from './hub-services';
 import { hubSweeps, startSweeps } from './hub-sweeps';
 import type { HubPort } from './hub-types';
 import type { DemoMedia } from './media';
@@ -32,7 +32,7 @@ import type { OrdersService } from './services/orders/orders-service';
 import type { OrgRepo } from './services/org/org-repo';
 import type { SlaService } from './services/sla/sla-service';
 import type { BootstrapResult } from './services/users/bootstrap';
-import { createWallServices, WallAlarmRouter } from './services/wall';
+import { createWallServices, WallAlarmRouter, type WallServices } from './services/wall';
 import { storageFaultLog } from './db/storage-errors';
 
 export interface HubOptions {
@@ -200,20 +200,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
       dataDir: options.dataDir,
       call: (conn: Connection, method: string, input: unknown): Promise<ApiResult<unknown>> =>
         router.call(conn, method, input),
-      attach: (conn: Connection) => {
-        const detach = bus.attach(conn);
-        // A console that goes away stops watching: close its open viewing records.
-        return () => {
-          detach();
-          core.clockSanity.forget(conn.id);
-          closeWallWindow(wall, bus, conn.id);
-          gateway.releaseAll(conn.id);
-          demoRtc?.releaseAll(conn.id);
-          options.engine?.closeOwner(conn.id);
-          // A shell may drop its sockets after the hub has closed.
-          if (db.open) services.cameras.closeConnectionViews(conn.id);
-        };
-      },
+      attach: consoleAttacher({ db, core, wall, media, engine: options.engine }),
       close: () => {
         stopSweeps();
         unwatchMedia();
@@ -229,6 +216,31 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     releaseLock();
     throw err;
   }
+}
+
+/** A console's connection on the bus; what it leaves behind is closed when it goes away. */
+function consoleAttacher(deps: {
+  db: Db;
+  core: CoreServices;
+  wall: WallServices;
+  media: HubMedia;
+  engine: MediaEngine | null | undefined;
+}): (conn: Connection) => () => void {
+  const { db, core, wall, media, engine } = deps;
+  return (conn) => {
+    const detach = core.bus.attach(conn);
+    // A console that goes away stops watching: close its open viewing records.
+    return () => {
+      detach();
+      core.clockSanity.forget(conn.id);
+      closeWallWindow(wall, core.bus, conn.id);
+      media.gateway.releaseAll(conn.id);
+      media.demoRtc?.releaseAll(conn.id);
+      engine?.closeOwner(conn.id);
+      // A shell may drop its sockets after the hub has closed.
+      if (db.open) core.services.cameras.closeConnectionViews(conn.id);
+    };
+  };
 }
 
 /** Demo mode's working center (main/services/demo), on the first start only; printed with its time. */
