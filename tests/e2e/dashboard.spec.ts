@@ -82,6 +82,26 @@ test('the duty chief’s KPI cards equal dashboard.get for the same filter; a ch
   await page.getByTestId('dashboard-table-toggle-perDay').click();
   await expect(table).toHaveCount(0);
   await expect(page.getByTestId('dashboard-canvas-perDay')).toBeVisible();
+
+  // A workstation's bar (here through its row in the table view) opens the order list of exactly its orders.
+  await page.getByTestId('dashboard-table-toggle-byWorkstation').click();
+  const rows = page.getByTestId('dashboard-table-byWorkstation').locator('tbody tr');
+  const index = api.byWorkstation.findIndex((w) => w.workstationId === ORDER.workstationId);
+  expect(index).toBeGreaterThanOrEqual(0);
+  await rows.nth(index).getByTestId('dashboard-link-byWorkstation').click();
+  await expect(page.getByTestId('workspace-title')).toHaveText('工单');
+  const listed = await chief.call<{ total: number; rows: { code: string }[] }>('orders.list', {
+    filter: { createdFrom: from, createdTo: to - 1, workstationId: ORDER.workstationId, drill: false },
+    limit: 100,
+  });
+  expect(listed.total).toBe(api.byWorkstation[index]?.count);
+  await expect(page.getByTestId('order-total')).toHaveAttribute('data-total', String(listed.total), {
+    timeout: 30_000,
+  });
+  const shown = await page
+    .getByTestId('order-row')
+    .evaluateAll((els) => els.map((r) => r.getAttribute('data-code')).sort());
+  expect(shown).toEqual(listed.rows.map((r) => r.code).sort());
   await hotline.close();
   await chief.close();
 });

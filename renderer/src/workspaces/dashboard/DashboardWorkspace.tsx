@@ -19,7 +19,7 @@ export function DashboardWorkspace() {
   const errorText = useErrorText();
   const pick = useBilingual();
   const [fields, setFields] = useDashboardFields();
-  const { query, problem } = useDashboard(fields);
+  const { query, filter, problem } = useDashboard(fields);
   const d = query.data;
   return (
     <>
@@ -65,16 +65,16 @@ export function DashboardWorkspace() {
               <PerHourChart rows={d.perHour} />
             </Col>
             <Col xs={24} xl={12}>
-              <DomainChart rows={d.byDomain} />
+              <DomainChart rows={d.byDomain} filter={filter} />
             </Col>
             <Col xs={24} xl={12}>
               <StatusChart rows={d.byState} />
             </Col>
             <Col xs={24}>
-              <WorkstationChart rows={d.byWorkstation} />
+              <WorkstationChart rows={d.byWorkstation} filter={filter} />
             </Col>
             <Col xs={24} xl={12}>
-              <CategoryChart rows={d.byCategory} />
+              <CategoryChart rows={d.byCategory} filter={filter} />
             </Col>
             <Col xs={24} xl={12}>
               <LightsChart rows={d.lights} />

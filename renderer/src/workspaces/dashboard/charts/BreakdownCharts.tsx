@@ -2,6 +2,8 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../../common/contract';
+import type { DashboardFilter } from '../../../../../common/contract/dashboard';
+import { openOrders } from '../orderLinks';
 import { useDashboardLabels } from '../useDashboardLabels';
 import { ChartCard } from './ChartCard';
 import { SERIES_COLOURS } from './chartSetup';
@@ -19,6 +21,7 @@ function CountBars(props: {
   colour: string;
   horizontal?: boolean;
   height?: number;
+  onPick: (index: number) => void;
 }) {
   const { t } = useTranslation();
   const { data, table } = useMemo(
@@ -35,13 +38,14 @@ function CountBars(props: {
       data={data as BarData}
       options={options}
       table={table}
+      onPick={props.onPick}
       {...(props.height === undefined ? {} : { height: props.height })}
     />
   );
 }
 
 /** 按问题大类 (bar). */
-export function DomainChart({ rows }: { rows: Dashboard['byDomain'] }) {
+export function DomainChart({ rows, filter }: { rows: Dashboard['byDomain']; filter: DashboardFilter }) {
   const { t } = useTranslation();
   const label = useDashboardLabels();
   const labels = useMemo(() => rows.map((r) => label.category(r.domainId)), [rows, label]);
@@ -54,12 +58,16 @@ export function DomainChart({ rows }: { rows: Dashboard['byDomain'] }) {
       labels={labels}
       counts={counts}
       colour={SERIES_COLOURS[0]}
+      onPick={(i) => {
+        const row = rows[i];
+        if (row) openOrders(filter, { domainId: row.domainId });
+      }}
     />
   );
 }
 
 /** 按问题小类 (horizontal bar, most first). */
-export function CategoryChart({ rows }: { rows: Dashboard['byCategory'] }) {
+export function CategoryChart({ rows, filter }: { rows: Dashboard['byCategory']; filter: DashboardFilter }) {
   const { t } = useTranslation();
   const label = useDashboardLabels();
   const sorted = useMemo(() => [...rows].sort((a, b) => b.count - a.count), [rows]);
@@ -73,6 +81,10 @@ export function CategoryChart({ rows }: { rows: Dashboard['byCategory'] }) {
       labels={labels}
       counts={counts}
       colour={SERIES_COLOURS[3]}
+      onPick={(i) => {
+        const row = sorted[i];
+        if (row) openOrders(filter, { categoryId: row.categoryId });
+      }}
       horizontal
       height={Math.max(260, sorted.length * 22)}
     />
@@ -80,7 +92,7 @@ export function CategoryChart({ rows }: { rows: Dashboard['byCategory'] }) {
 }
 
 /** 按村居工作站: every workstation the filter covers, in organisation order (bar). */
-export function WorkstationChart({ rows }: { rows: Dashboard['byWorkstation'] }) {
+export function WorkstationChart({ rows, filter }: { rows: Dashboard['byWorkstation']; filter: DashboardFilter }) {
   const { t } = useTranslation();
   const label = useDashboardLabels();
   const labels = useMemo(() => rows.map((r) => label.unit(r.workstationId)), [rows, label]);
@@ -93,6 +105,10 @@ export function WorkstationChart({ rows }: { rows: Dashboard['byWorkstation'] })
       labels={labels}
       counts={counts}
       colour={SERIES_COLOURS[4]}
+      onPick={(i) => {
+        const row = rows[i];
+        if (row) openOrders(filter, { workstationId: row.workstationId });
+      }}
     />
   );
 }

@@ -1,3 +1,5 @@
+import { Typography } from 'antd';
+
 /** A chart's numbers: a header row and one row per label. */
 export interface TableData {
   columns: readonly string[];
@@ -13,11 +15,14 @@ export function DataTable({
   caption,
   table,
   maxHeight,
+  onPick,
 }: {
   id: string;
   caption: string;
   table: TableData;
   maxHeight: number;
+  /** Each row's name opens its orders (as a click on its bar does). */
+  onPick?: (index: number) => void;
 }) {
   return (
     <div style={{ maxHeight, overflow: 'auto' }}>
@@ -33,12 +38,23 @@ export function DataTable({
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((row) => (
+          {table.rows.map((row, r) => (
             <tr key={String(row[0])}>
               {row.map((cell, i) =>
                 i === 0 ? (
                   <th key={i} scope="row">
-                    {cell}
+                    {onPick ? (
+                      <Typography.Link
+                        data-testid={`dashboard-link-${id}`}
+                        onClick={() => {
+                          onPick(r);
+                        }}
+                      >
+                        {cell}
+                      </Typography.Link>
+                    ) : (
+                      cell
+                    )}
                   </th>
                 ) : (
                   <td key={i}>{cell}</td>
