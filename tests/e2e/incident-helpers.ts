@@ -9,7 +9,9 @@ import type { WebShellProcess } from './web-shell-process';
  * out real minutes. `inMs` from the hub's time (hub-clock.ts). Returns the report's id.
  */
 export async function initialReportDueIn(shell: WebShellProcess, incidentId: number, inMs: number): Promise<number> {
-  const now = await hubNow(shell.url);
+  // The earlier of the hub's clock (a test may have moved it ahead) and this machine's, which the
+  // console's countdowns read: the deadline has passed for both `inMs` after it.
+  const now = Math.min(await hubNow(shell.url), Date.now());
   const db = new Database(path.join(shell.dataDir, 'cityops.sqlite'));
   try {
     db.pragma('busy_timeout = 5000');
