@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { ensurePrivateDir, ensurePrivateFile, KEY_FILE_NAME, restrictFile } from '../security/hub-keys';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { storageFaultOf } from './storage-errors';
 import { DatabaseUnusableError, refuseDamagedDatabase, refuseMissingDatabase } from './store-check';
 
 export type Db = Database.Database;
@@ -46,7 +47,7 @@ export function openDatabase(dataDir: string, options: OpenDbOptions = {}): Db {
   } catch (err) {
     db.close();
     // A file that is not a database at all fails already in the first statement.
-    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_NOTADB') {
+    if (err instanceof Error && storageFaultOf(err) === 'corrupt') {
       throw new DatabaseUnusableError('damaged', file, err.message);
     }
     throw err;

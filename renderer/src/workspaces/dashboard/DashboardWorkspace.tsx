@@ -1,6 +1,5 @@
 import { Alert, Col, Empty, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DASHBOARD_ROLES } from '../../../../common/contract/dashboard';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { useBilingual, useErrorText } from '../../i18n/useDisplay';
 import { formatDateTime } from '../../time/dayjs';
@@ -10,8 +9,6 @@ import { PerDayChart, PerHourChart } from './charts/TimeCharts';
 import { DashboardFilterBar } from './DashboardFilterBar';
 import { KpiCards } from './KpiCards';
 import { useDashboard, useDashboardFields } from './useDashboard';
-
-export { DASHBOARD_ROLES };
 
 /** 统计分析: the filter bar, the KPI cards with their change, and the charts, each with its table view. */
 export function DashboardWorkspace() {

@@ -1,7 +1,5 @@
 import { Alert, Col, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../common/domain/roles';
-import { OVERVIEW_ROLES } from '../../../../common/contract/overview';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { useErrorText } from '../../i18n/useDisplay';
 import { formatDateTime } from '../../time/dayjs';
@@ -10,8 +8,6 @@ import { ApprovalsCard, OpenCard, OverdueCard, StatesCard } from './OverviewOrde
 import { StationsCard, WorkstationsCard } from './OverviewPlaces';
 import { CamerasCard, IncidentsCard, ShiftCard } from './OverviewRoom';
 import { useOverview } from './useOverview';
-
-export const OVERVIEW_WORKSPACE_ROLES: readonly Role[] = OVERVIEW_ROLES;
 
 /**
  * 态势总览: the room at a glance for the duty chief, the coordinator and a station chief (their
