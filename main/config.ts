@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FRAME_BYTES } from '../common/contract/wire';
 import { backupConfig, type BackupConfig } from './config-backups';
 import { ConfigError } from './config-error';
+import { hubLogConfig, lowDiskConfig } from './config-upkeep';
+import type { HubLogPolicy } from './logging/hub-log';
+import type { LowDiskPolicy } from './services/system/disk-space';
 import { parseAnnounced, parsePortRange, RtcNetworkError, type RtcNetwork } from './media/engine/rtc-network';
 
 export const APP_DIR_NAME = 'cityops-console';
@@ -65,6 +68,10 @@ export interface Config {
   ws: WsLimits;
   /** The hub's scheduled backups: folder, daily time, retention (main/config-backups.ts). */
   backups: BackupConfig;
+  /** Low disk space alert (main/config-upkeep.ts): CITYOPS_LOW_DISK_MB / _PERCENT / _REPEAT_HOURS. */
+  lowDisk: LowDiskPolicy;
+  /** The hub's log file `<dataDir>/logs/hub.log` (main/config-upkeep.ts): CITYOPS_LOG_MAX_MB / _KEEP_DAYS. */
+  log: HubLogPolicy;
 }
 
 export interface WsLimits {
@@ -203,6 +210,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     rtc: rtcNetwork(values, env),
     ws: wsLimits(values, env),
     backups: backupConfig(values, env, dataDir),
+    lowDisk: lowDiskConfig(env),
+    log: hubLogConfig(env),
   };
 }
 

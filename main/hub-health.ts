@@ -1,15 +1,16 @@
-import fs from 'node:fs';
 import type { HubHealth } from '../common/contract/health';
 import type { EventBus } from './api/event-bus';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
 import type { HubSweeps } from './hub-sweeps';
+import type { DiskWatch } from './services/system/disk-space';
 import type { CameraGateway } from './media/gateway';
 import { APP_VERSION } from './version';
 
 export interface HealthDeps {
   db: Db;
-  dataDir: string;
+  /** The data and backups folders' disks (main/services/system/disk-space.ts). */
+  disk: Pick<DiskWatch, 'status'>;
   clock: Clock;
   gateway: CameraGateway;
   bus: EventBus;
@@ -38,7 +39,7 @@ export class HubHealthProbe {
       version: APP_VERSION,
       uptimeSeconds: Math.max(0, Math.floor((this.deps.clock() - this.startedAt) / 1000)),
       database: { writable },
-      disk: { freeBytes: this.freeBytes() },
+      disk: this.disk(),
       sweeps,
       mediaGateway: this.deps.gateway.summary(),
       consoles: this.deps.bus.attachedCount,
@@ -59,13 +60,17 @@ export class HubHealthProbe {
     }
   }
 
-  private freeBytes(): number | null {
-    try {
-      const s = fs.statfsSync(this.deps.dataDir);
-      return s.bavail * s.bsize;
-    } catch {
-      return null;
-    }
+  /** Free bytes and the low-disk flag of each folder's disk (no paths: /healthz answers without a session). */
+  private disk(): HubHealth['disk'] {
+    const folders = this.deps.disk.status();
+    const data = folders.find((f) => f.folder === 'data');
+    const backups = folders.find((f) => f.folder === 'backups');
+    return {
+      freeBytes: data?.reading?.freeBytes ?? null,
+      low: data?.low ?? false,
+      backupsFreeBytes: backups?.reading?.freeBytes ?? null,
+      backupsLow: backups?.low ?? false,
+    };
   }
 }
 
@@ -77,4 +82,5 @@ export const SWEEP_NAMES: readonly (keyof HubSweeps)[] = [
   'sweepViews',
   'sweepBackups',
   'sweepClock',
+  'sweepDisk',
 ];

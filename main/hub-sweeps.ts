@@ -5,6 +5,7 @@ import type { BackupService } from './services/backups/backup-service';
 import { CheckInAlerts } from './services/duty/checkin-alerts';
 import { ReportDueAlerts } from './services/incidents/report-due';
 import { DeadlineAlerts } from './services/orders/deadline-alerts';
+import type { DiskWatch } from './services/system/disk-space';
 import type { WallAlarmRouter } from './services/wall';
 
 /** The periodic sweeps: each a domain service's `sweep`, run on a timer and by tests directly. */
@@ -23,11 +24,13 @@ export interface HubSweeps {
   sweepBackups: () => Promise<unknown> | null;
   /** The hub's clock against its monotonic clock (main/services/system/clock-sanity.ts). */
   sweepClock: () => void;
+  /** Free space of the data and backups folders' disks (main/services/system/disk-space.ts). */
+  sweepDisk: () => void;
 }
 
 type Intervals = Pick<
   HubOptions,
-  'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs' | 'backupSweepMs'
+  'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs' | 'backupSweepMs' | 'diskSweepMs'
 >;
 
 /** Starts the sweeps' timers (an interval of 0 = never by itself); answers the stop. `ran` hears each run. */
@@ -54,6 +57,7 @@ export function startSweeps(
     timer('sweepViews', 60_000),
     timer('sweepBackups', options.backupSweepMs ?? 30_000),
     timer('sweepClock', 10_000),
+    timer('sweepDisk', options.diskSweepMs ?? 60_000),
   ];
   return () => {
     for (const t of timers) clearInterval(t);
@@ -67,10 +71,11 @@ export interface SweepDeps {
   wallAlarms: WallAlarmRouter;
   logAlarmError: (err: unknown) => void;
   backups: BackupService;
+  disk: DiskWatch;
 }
 
 /** The sweeps of the domain services, as the hub runs them. */
-export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups }: SweepDeps): HubSweeps {
+export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups, disk }: SweepDeps): HubSweeps {
   const { services, bus } = core;
   const { org, clock } = services;
   const deadlines = new DeadlineAlerts({ alerts: services.alerts, org, events: bus, systemLog: duty.systemLog });
@@ -92,5 +97,6 @@ export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups }
     sweepViews: () => services.cameras.closeStaleViews(),
     sweepBackups: () => (db.open ? backups.tick() : null),
     sweepClock: () => void core.clockSanity.sweep(),
+    sweepDisk: () => void disk.sweep(),
   };
 }

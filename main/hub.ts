@@ -34,6 +34,7 @@ import type { SlaService } from './services/sla/sla-service';
 import type { BootstrapResult } from './services/users/bootstrap';
 import { createWallServices, WallAlarmRouter, type WallServices } from './services/wall';
 import { storageFaultLog } from './db/storage-errors';
+import type { DiskReader, LowDiskPolicy } from './services/system/disk-space';
 
 export interface HubOptions {
   dataDir: string;
@@ -63,6 +64,12 @@ export interface HubOptions {
   backupSweepMs?: number;
   /** The scheduled backups (default: `<dataDir>/backups`, daily 03:00 Shanghai time, keep 7/4/12). */
   backups?: BackupSettings | undefined;
+  /** Low disk space alert (default: below 2048 MB or 5 %, told again every 6 hours while low). */
+  lowDisk?: LowDiskPolicy | undefined;
+  /** How often the data and backups folders' disks are read (default 60 s); 0 = never by itself (tests call sweepDisk). */
+  diskSweepMs?: number;
+  /** Reads a folder's disk (tests); statfs otherwise. */
+  diskReader?: DiskReader | undefined;
   /**
    * Demo mode's working center (main/services/demo): staff, this week's and next week's roster and
    * 60 days of orders on the first start of a demo database. Off unless set (tests open empty hubs).
@@ -105,6 +112,8 @@ export interface Hub extends HubPort {
   readonly backups: BackupService;
   /** Starts the scheduled backup when its time has come (also on a timer); answers that run, else null. */
   sweepBackups(): Promise<unknown> | null;
+  /** Reads the data and backups folders' disks and warns administrators of low space (also on a timer). */
+  sweepDisk(): void;
   /** RTSP cameras' ingests: closed, every ffmpeg with it, by close(). */
   readonly gateway: CameraGateway;
   /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
@@ -137,6 +146,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
     duplicateWindowDays: config.duplicateWindowDays,
     handoverOpensBeforeMinutes: config.handoverOpensBeforeMinutes,
     backups: config.backups,
+    lowDisk: config.lowDisk,
     gateway: { ffmpegPath: config.ffmpegPath, idleStopMs: config.gatewayIdleMs },
   };
 }
@@ -179,7 +189,7 @@ export async function openHub(options: HubOptions): Promise<Hub> {
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
       onStorageFault: storageFaultLog(),
     });
-    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups: upkeep.backups });
+    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, ...upkeep });
     const stopSweeps = startSweeps(sweeps, options, (name) => upkeep.health.sweepRan(name));
     const unwatchMedia = watchMedia(options, media, { services, bus, systemLog: duty.systemLog });
     const { gateway, demoRtc } = media;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { event } from './define';
 import { clockWarningSchema } from './clock';
 import { incidentNoticeSchema } from './contacts';
+import { diskWarningSchema } from './disk';
 import { streamStateSchema } from './media';
 import { idSchema } from './schemas';
 import { wallAlarmSchema, wallPushedSchema } from './wall';
@@ -106,6 +107,10 @@ export const events = {
   'system.clockWarning': event({
     payload: clockWarningSchema,
     summary: "The hub's clock jumped, or a console's clock is more than 30 s off the hub's (to administrators)",
+  }),
+  'system.diskWarning': event({
+    payload: diskWarningSchema,
+    summary: "A disk of the hub's data or backups folder is low on free space, or back to normal (to administrators)",
   }),
 } as const;
 

@@ -13,8 +13,16 @@ export const hubHealthSchema = z.object({
   version: z.string(),
   uptimeSeconds: z.number().int().nonnegative(),
   database: z.object({ writable: z.boolean() }),
-  /** Free bytes of the data folder's disk for this process; null where the OS does not tell. */
-  disk: z.object({ freeBytes: z.number().nonnegative().nullable() }),
+  /**
+   * Free bytes of the data folder's and the backups folder's disks for this process (null where the OS does not
+   * tell), and whether each is below the low-disk threshold (a warning: `ok` stays true).
+   */
+  disk: z.object({
+    freeBytes: z.number().nonnegative().nullable(),
+    low: z.boolean(),
+    backupsFreeBytes: z.number().nonnegative().nullable(),
+    backupsLow: z.boolean(),
+  }),
   /** Each periodic sweep's last run on the hub's clock; null before its first. */
   sweeps: z.record(z.string(), epochMs.nullable()),
   /** The camera gateway's ingests by state. */

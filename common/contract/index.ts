@@ -53,6 +53,7 @@ export * from './inbox';
 export * from './dashboard';
 export * from './overview';
 export * from './clock';
+export * from './disk';
 
 /** Every API method, once. Main routes and validates by it; the renderer is typed by it. */
 export const contract = {

@@ -6,6 +6,7 @@ import { hubOptionsFrom, openHub } from '../hub';
 import { createEngine } from '../media/engine';
 import type { MediaEngine } from '../media/engine/types';
 import { findDemoClipsDir, loadDemoMedia } from '../media';
+import { startHubLog } from '../logging/console-tee';
 import { newKeyRequested } from '../security/at-rest';
 import type { Hub } from '../hub';
 import { applySessionPolicy, hardenWebContents } from './guards';
@@ -34,6 +35,7 @@ let engine: MediaEngine | null = null;
 let disposeIpc: (() => void) | null = null;
 let consoleWindow: BrowserWindow | null = null;
 let quitting = false;
+let stopLog: (() => void) | null = null;
 
 /** argv without the executable (and, unpackaged, without the app path). */
 function userArgs(argv: readonly string[]): string[] {
@@ -64,6 +66,8 @@ async function start(): Promise<void> {
 
   // Same data folder as the web shell by default (config.ts); --data-dir / CITYOPS_DATA_DIR override.
   const config = resolveConfig(userArgs(process.argv), process.env);
+  // The hub's output also goes to <data folder>/logs/hub.log, rotated and redacted (main/logging).
+  stopLog = startHubLog(config.dataDir, config.log);
   // Packaged: resources/demo-clips sits in process.resourcesPath (extraResources); else beside out/.
   const clips = findDemoClipsDir({ moduleDir: __dirname, resourcesPath: process.resourcesPath });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
@@ -112,6 +116,8 @@ function shutdown(): void {
   // ffmpeg ingests got their SIGTERM in close(); the engine's sockets go with the process.
   void engine?.close();
   engine = null;
+  stopLog?.();
+  stopLog = null;
 }
 
 function fatal(error: unknown): void {

@@ -1,5 +1,6 @@
 import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
+import { printOnScreenOnly } from '../logging/console-tee';
 import type { BootstrapResult } from '../services/users/bootstrap';
 
 /**
@@ -13,7 +14,8 @@ export async function showBootstrapNotice(win: BrowserWindow, bootstrap: Bootstr
   }
   const password = bootstrap.generatedAdminPassword;
   if (password === undefined) return;
-  console.log(
+  // On stdout only: a password never goes into the hub's log file.
+  printOnScreenOnly(
     `[cityops] 初始管理员 admin 的密码（只显示这一次，首次登录须修改）/ initial admin password (shown once, change at first sign-in): ${password}`,
   );
   try {

@@ -10,10 +10,13 @@ import { open311DepsFrom } from './open311-routes';
 import { startWebShell } from './server';
 import { announceClockMove, testClockFrom, TEST_CLOCK_ENV } from './test-clock';
 import { DatabaseUnusableError } from '../db/store-check';
+import { printOnScreenOnly, startHubLog } from '../logging/console-tee';
 
 /** `npm run web`: the hub and the web shell in one process, serving consoles in a browser. */
 async function main(): Promise<void> {
   const config = resolveConfig(process.argv.slice(2), process.env);
+  // The hub's output also goes to <data folder>/logs/hub.log, rotated and redacted (main/logging).
+  const stopLog = startHubLog(config.dataDir, config.log);
   // The demo cameras' clips ship with the app; a hub in demo mode serves them (signed paths only).
   const clips = findDemoClipsDir({ moduleDir: import.meta.dirname });
   const demoMedia = clips ? loadDemoMedia(clips, { control: config.demoMediaControl }) : undefined;
@@ -35,7 +38,8 @@ async function main(): Promise<void> {
     console.log('[cityops] 演示模式：已创建演示账号（见 README） / demo mode: demo accounts created (see README)');
   }
   if (hub.bootstrap.generatedAdminPassword) {
-    console.log(
+    // On this screen only: a password never goes into the log file.
+    printOnScreenOnly(
       `[cityops] 初始管理员 admin 的密码（只显示这一次，首次登录须修改）/ initial admin password (shown once, change at first sign-in): ${hub.bootstrap.generatedAdminPassword}`,
     );
   }
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
       .then(async () => {
         hub.close();
         await Promise.allSettled([hub.gateway.close(), engine.close()]);
+        stopLog();
       })
       .finally(() => process.exit(0));
   };

@@ -124,6 +124,7 @@ describe('the sweeps in the health answer', () => {
         sweepViews: () => void calls.push('views'),
         sweepBackups: () => (calls.push('backups'), null),
         sweepClock: () => void calls.push('clock'),
+        sweepDisk: () => void calls.push('disk'),
       };
       const ran: string[] = [];
       const stop = startSweeps(

@@ -52,3 +52,28 @@ export function checkBackupFile(file: string): string {
     db.close();
   }
 }
+
+/** What a backup is good for: restorable (its schema version), damaged, or made by a newer version than this code. */
+export type BackupVerdict =
+  | { ok: true; schemaVersion: number }
+  | { ok: false; problem: 'damaged'; detail: string }
+  | { ok: false; problem: 'newer'; schemaVersion: number; latest: number };
+
+/** integrity_check and the schema version of a backup file (read-only), against the newest schema this code knows. */
+export function verifyBackupFile(file: string, latest: number): BackupVerdict {
+  let db: Database.Database | undefined;
+  let integrity: string;
+  let version = 0;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    integrity = String(db.pragma('integrity_check', { simple: true }));
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (err) {
+    integrity = String(err);
+  } finally {
+    db?.close();
+  }
+  if (integrity !== 'ok') return { ok: false, problem: 'damaged', detail: integrity };
+  if (version > latest) return { ok: false, problem: 'newer', schemaVersion: version, latest };
+  return { ok: true, schemaVersion: version };
+}

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { apiError, findOddText, oddTextError } from '../../../common/contract';
 import { DB_FILE_NAME, databaseFiles } from '../../db/connection';
 import { runningHubPid } from '../../db/hub-lock';
 import { MIGRATIONS } from '../../db/migrations';
 import { ensurePrivateFile, restrictFile } from '../../security/hub-keys';
 import { copyAttachments, type AttachmentsCopied } from './attachments-copy';
+import { verifyBackupFile } from './backup-folder';
 import { backupFileName } from './backup-names';
 
 export interface RestoreRequest {
@@ -42,35 +42,21 @@ function backupPath(req: RestoreRequest): string {
 
 /** The backup's schema version, after SQLite's integrity_check passed on it. */
 function checkedSchema(file: string): number {
-  let db: Database.Database | undefined;
-  let integrity: string;
-  let version: number;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    integrity = String(db.pragma('integrity_check', { simple: true }));
-    version = db.pragma('user_version', { simple: true }) as number;
-  } catch (err) {
-    integrity = String(err);
-    version = 0;
-  } finally {
-    db?.close();
-  }
-  if (integrity !== 'ok') {
+  const verdict = verifyBackupFile(file, MIGRATIONS.at(-1)?.version ?? 0);
+  if (verdict.ok) return verdict.schemaVersion;
+  if (verdict.problem === 'damaged') {
     throw apiError(
       'E_INVALID',
-      `备份文件已损坏（${integrity}），未恢复`,
-      `The backup is damaged (${integrity}); nothing was restored`,
+      `备份文件已损坏（${verdict.detail}），未恢复`,
+      `The backup is damaged (${verdict.detail}); nothing was restored`,
     );
   }
-  const latest = MIGRATIONS.at(-1)?.version ?? 0;
-  if (version > latest) {
-    throw apiError(
-      'E_CONFLICT',
-      `备份的数据库版本 ${version} 高于本程序支持的版本 ${latest}，请先升级程序，未恢复`,
-      `The backup's schema version ${version} is newer than this program supports (${latest}); upgrade the program first. Nothing was restored`,
-    );
-  }
-  return version;
+  const { schemaVersion: version, latest } = verdict;
+  throw apiError(
+    'E_CONFLICT',
+    `备份的数据库版本 ${version} 高于本程序支持的版本 ${latest}，请先升级程序，未恢复`,
+    `The backup's schema version ${version} is newer than this program supports (${latest}); upgrade the program first. Nothing was restored`,
+  );
 }
 
 /**

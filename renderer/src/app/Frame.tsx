@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { redirect, usePath } from '../stores/route';
 import { useUser } from '../stores/session';
 import { ClockWarnings } from './clock/ClockWarnings';
+import { DiskWarnings } from './system/DiskWarnings';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
@@ -121,6 +122,7 @@ export function Frame() {
       {/* Anyone may be told about an incident in the console and confirm it here. */}
       <IncidentNoticeCenter />
       {user.roles.includes('admin') && <ClockWarnings />}
+      {user.roles.includes('admin') && <DiskWarnings />}
       <StatusBar />
     </Layout>
   );

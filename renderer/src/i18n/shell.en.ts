@@ -80,6 +80,14 @@ export const shellMessagesEn: typeof shellMessagesZh = {
     clockOffTitle:
       "This PC's clock is {{seconds}} s off the hub's (more than 30 s): times shown here may be wrong; ask an administrator to set the time. Deadlines and shifts follow the hub's clock.",
   },
+  diskWarning: {
+    lowTitle: 'Low disk space',
+    recoveredTitle: 'Disk space back to normal',
+    low: 'The disk of the {{folders}} has {{free}} free (alert below {{limit}}). Once it is full the hub cannot save data or backups: free space or add disk soon.',
+    recovered: 'The disk of the {{folders}} has {{free}} free again.',
+    folder: { data: 'data folder', backups: 'backups folder' },
+    separator: ', ',
+  },
   clockWarning: {
     title: 'Clock problem',
     hubJump:

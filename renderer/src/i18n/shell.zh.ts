@@ -78,6 +78,14 @@ export const shellMessagesZh = {
     clockOffTitle:
       '本机时钟与中心相差 {{seconds}} 秒（超过 30 秒）：本机显示的时间可能不准，请联系管理员校准时间。工单时限和排班以中心时间为准。',
   },
+  diskWarning: {
+    lowTitle: '磁盘空间不足',
+    recoveredTitle: '磁盘空间已恢复',
+    low: '{{folders}} 所在磁盘仅剩 {{free}}（警戒线 {{limit}}）。磁盘写满后中枢将无法保存数据和备份，请尽快清理或扩容。',
+    recovered: '{{folders}} 所在磁盘剩余 {{free}}，已恢复正常。',
+    folder: { data: '数据文件夹', backups: '备份文件夹' },
+    separator: '、',
+  },
   clockWarning: {
     title: '时钟异常',
     hubJump: '中心服务器时钟跳变 {{seconds}} 秒：时限、班次和台账封存都依赖中心时钟，请检查时间同步（NTP）。',
