@@ -42,7 +42,11 @@ export function lowDiskConfig(env: NodeJS.ProcessEnv): LowDiskPolicy {
 
 /** The hub's own log file (main/logging/hub-log.ts): CITYOPS_LOG_MAX_MB / CITYOPS_LOG_KEEP_DAYS. */
 export function hubLogConfig(env: NodeJS.ProcessEnv): HubLogPolicy {
-  const maxMb = setting(env, 'CITYOPS_LOG_MAX_MB', { fallback: DEFAULT_HUB_LOG.maxBytes / 1024 / 1024, min: 1, max: 1024 });
+  const maxMb = setting(env, 'CITYOPS_LOG_MAX_MB', {
+    fallback: DEFAULT_HUB_LOG.maxBytes / 1024 / 1024,
+    min: 1,
+    max: 1024,
+  });
   return {
     maxBytes: maxMb * 1024 * 1024,
     keepDays: setting(env, 'CITYOPS_LOG_KEEP_DAYS', { fallback: DEFAULT_HUB_LOG.keepDays, min: 1, max: 3650 }),

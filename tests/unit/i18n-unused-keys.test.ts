@@ -23,6 +23,7 @@ const DYNAMIC: Readonly<Record<string, 'any' | readonly string[]>> = {
   'connection.': 'any',
   'contacts.kind.': 'any',
   'dashboard.chart.': ['green', 'yellow', 'red'],
+  'diskWarning.folder.': ['data', 'backups'],
   'dashboard.kpi.': [
     ...['accepted', 'filed', 'closeRate', 'onTimeCloseRate', 'onTimeHandleRate', 'reworkRate', 'returnRate'],
     ...['inStationRate', 'handlingAverage', 'handlingP90', 'supervisions', 'supervisionReplyRate', 'satisfactionRate'],

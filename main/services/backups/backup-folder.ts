@@ -61,6 +61,16 @@ export type BackupVerdict =
 
 /** integrity_check and the schema version of a backup file (read-only), against the newest schema this code knows. */
 export function verifyBackupFile(file: string, latest: number): BackupVerdict {
+  // A backup whose header says WAL gets a -wal and -shm beside it even when opened read-only: removed again after.
+  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  try {
+    return verdictOf(file, latest);
+  } finally {
+    for (const f of sideFiles) fs.rmSync(f, { force: true });
+  }
+}
+
+function verdictOf(file: string, latest: number): BackupVerdict {
   let db: Database.Database | undefined;
   let integrity: string;
   let version = 0;

@@ -49,8 +49,10 @@ export const backupsMessagesEn: typeof backupsMessagesZh = {
       diskFree: 'Free disk of the data folder',
       backupsDiskFree: 'Free disk of the backups folder',
       low: 'low',
-      lowDiskData: "The data folder's disk is low on space: once it is full the hub cannot save anything. Free space or add disk soon.",
-      lowDiskBackups: "The backups folder's disk is low on space: once it is full backups fail. Free space or add disk soon.",
+      lowDiskData:
+        "The data folder's disk is low on space: once it is full the hub cannot save anything. Free space or add disk soon.",
+      lowDiskBackups:
+        "The backups folder's disk is low on space: once it is full backups fail. Free space or add disk soon.",
       unknown: 'Unknown',
       sweeps: 'Periodic checks last ran',
       never: 'Not yet',

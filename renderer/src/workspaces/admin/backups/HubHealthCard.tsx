@@ -63,5 +63,9 @@ export function HubHealthCard() {
 function DiskFree({ bytes, low }: { bytes: number | null; low: boolean }) {
   const { t } = useTranslation();
   if (bytes === null) return <>{t('backups.health.unknown')}</>;
-  return low ? <Tag color="error">{`${formatBytes(bytes)} · ${t('backups.health.low')}`}</Tag> : <>{formatBytes(bytes)}</>;
+  return low ? (
+    <Tag color="error">{`${formatBytes(bytes)} · ${t('backups.health.low')}`}</Tag>
+  ) : (
+    <>{formatBytes(bytes)}</>
+  );
 }
