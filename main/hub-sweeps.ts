@@ -49,6 +49,8 @@ export function startSweeps(
     t.unref();
     return t;
   };
+  // The disks are read at start too: a disk already low is on the hub's output at once.
+  if ((options.diskSweepMs ?? 60_000) > 0) sweeps.sweepDisk();
   const timers = [
     timer('sweepAlerts', options.alertSweepMs ?? 15_000),
     timer('sweepDuty', options.dutySweepMs ?? 30_000),

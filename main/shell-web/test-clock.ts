@@ -128,7 +128,7 @@ export function registerTestClock(
 
 /**
  * After a move: the hub's time-driven sweeps (deadline alerts, missed check-ins, incident report
- * deadlines) run at once, finding what their timers (every 15, 30 and 5 s) would find at their next
+ * deadlines, the low-disk alert's repeat) run at once, finding what their timers (every 15, 30 and 5 s) would find at their next
  * tick, so a test that moved the clock past a deadline does not wait for a timer; then each console
  * refetches its unit's on-duty view — what it does by its own clock at a shift's end, which in a
  * test's browser has not come.
@@ -145,10 +145,12 @@ export function announceClockMove(hub: {
   sweepAlerts(): number;
   sweepDuty(): number;
   sweepIncidents(): number;
+  sweepDisk(): void;
 }): void {
   hub.sweepAlerts();
   hub.sweepDuty();
   hub.sweepIncidents();
+  hub.sweepDisk();
   for (const { id } of hub.services.org.units()) {
     hub.bus.publish('duty.changed', { orgUnitId: id, what: 'roster' }, { orgUnitIds: [id] });
   }

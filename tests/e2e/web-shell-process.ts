@@ -21,7 +21,7 @@ export class WebShellProcess {
    */
   constructor(
     readonly port: number,
-    private readonly options: { demoHistory?: boolean; startTimeoutMs?: number } = {},
+    private readonly options: { demoHistory?: boolean; startTimeoutMs?: number; env?: Record<string, string> } = {},
   ) {}
 
   get url(): string {
@@ -39,6 +39,7 @@ export class WebShellProcess {
         CITYOPS_DEMO_HISTORY: this.options.demoHistory ? '1' : '0',
         // The tests move the hub's time instead of sleeping (hub-clock.ts).
         CITYOPS_TEST_CLOCK: '1',
+        ...this.options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
