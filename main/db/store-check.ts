@@ -43,10 +43,10 @@ function offerText(offer: BackupOffer | undefined): { zh: string; en: string } {
   const time = formatShanghai(at);
   return {
     zh:
-      `最新的完好备份是 ${name}（${time}，已通过完整性检查）。${skipped.zh}请关闭本程序后运行：${command} ` +
+      `最新的完好备份是 ${name}（${time}，已通过完整性检查）。${skipped.zh}恢复方法：在本机运行 ${command} ` +
       `——该备份之后录入的数据将不在数据库中，被替换的数据库会改名保留。程序不会自动恢复。`,
     en:
-      `The newest good backup is ${name} (${time}, integrity check passed).${skipped.en} Stop this program, then run: ${command} ` +
+      `The newest good backup is ${name} (${time}, integrity check passed).${skipped.en} To restore it, run on this machine: ${command} ` +
       `— what was entered after that backup will not be in the database; the replaced database is kept under another name. Nothing is restored automatically.`,
   };
 }
