@@ -54,6 +54,13 @@ test('the chief lands on the overview; a new order counts at once; a number open
   }
   expect(listed.total).toBe(count);
   await api.close();
+
+  // A reload keeps the list the number opened (this window remembers it), filter bar and all.
+  await chief.reload();
+  await expect(chief.getByTestId('workspace-title')).toHaveText('工单', { timeout: 30_000 });
+  await expect(chief.getByTestId('order-filter-states')).toContainText('待立案');
+  await expect(chief.getByTestId('order-filter-drill')).toHaveText('不含演练');
+  await expect(chief.getByTestId('order-total')).toHaveAttribute('data-total', String(count), { timeout: 30_000 });
   await hotline.close();
 });
 

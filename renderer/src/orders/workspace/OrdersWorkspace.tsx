@@ -9,7 +9,9 @@ import { DEEP_LIST_PAGES } from '../listSync';
 import { useOpenOrderId } from '../drawer/store';
 import { useErrorText } from '../../i18n/useDisplay';
 import { redirect, usePath } from '../../stores/route';
+import { useUser } from '../../stores/session';
 import { parseOrdersLink } from './filterLink';
+import { listMemory, type ListMemory } from './listMemory';
 import { ExportButtons } from './ExportButtons';
 import { OrderFilterBar } from './OrderFilterBar';
 import { OrderTable } from './OrderTable';
@@ -22,9 +24,9 @@ import { useOrderList } from './useOrderList';
  * controls — on opening and while open — and the address goes back to `/orders`, where the order
  * drawer's routes live. A malformed filter is ignored: the list opens as it was.
  */
-function useLinkedFilter(apply: (filter: OrderFilter) => void) {
+function useLinkedFilter(initial: OrderFilter, apply: (filter: OrderFilter) => void) {
   const path = usePath();
-  const [linked, setLinked] = useState(() => ({ path, filter: parseOrdersLink(path) ?? {}, n: 0 }));
+  const [linked, setLinked] = useState(() => ({ path, filter: initial, n: 0 }));
   // Adjusted while rendering (not in an effect): a new link resets the bar once, before it paints.
   if (linked.path !== path) {
     const filter = parseOrdersLink(path);
@@ -37,13 +39,24 @@ function useLinkedFilter(apply: (filter: OrderFilter) => void) {
   return linked;
 }
 
+let pageMemory: ListMemory | undefined;
+
+/** A link's filter first; else, once per page load, what this window's list showed before a reload. */
+function initialQuery(userId: number): OrderListQuery {
+  pageMemory ??= listMemory(window.sessionStorage);
+  const linked = parseOrdersLink(window.location.hash.replace(/^#/, ''));
+  const saved = pageMemory.takeSaved(userId);
+  return linked ? { ...DEFAULT_QUERY, filter: linked } : (saved ?? DEFAULT_QUERY);
+}
+
 export function OrdersWorkspace() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [query, setQuery] = useState<OrderListQuery>(() => ({
-    ...DEFAULT_QUERY,
-    filter: parseOrdersLink(window.location.hash.replace(/^#/, '')) ?? {},
-  }));
+  const userId = useUser().id;
+  const [query, setQuery] = useState<OrderListQuery>(() => initialQuery(userId));
+  useEffect(() => {
+    pageMemory?.save(userId, query);
+  }, [userId, query]);
   const list = useOrderList(query);
   useIncidentOrderSync();
   const openId = useOpenOrderId();
@@ -63,7 +76,8 @@ export function OrdersWorkspace() {
   const setFilter = useCallback((filter: OrderFilter) => {
     setQuery((q) => ({ ...q, filter }));
   }, []);
-  const linked = useLinkedFilter(setFilter);
+  const [initialFilter] = useState(query.filter);
+  const linked = useLinkedFilter(initialFilter, setFilter);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
