@@ -31,6 +31,7 @@ export * from './control-chars';
 export * from './events';
 export * from './schemas';
 export * from './admin';
+export * from './bigscreen';
 export * from './backups';
 export * from './health';
 export * from './audit-detail';

@@ -9,6 +9,7 @@ import {
   WALL_SCOPES,
   WALL_TOUR_MODES,
 } from '../domain/wall';
+import { bigScreenDwellSchema } from './bigscreen';
 import { CAMERA_VIEWERS, cameraIdSchema } from './cameras';
 import { empty, epochMs, idSchema } from './schemas';
 import { method } from './define';
@@ -111,6 +112,8 @@ export const wallPushTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('view'), viewId: idSchema }),
   /** `slot`: the tile a 'tile' tour runs on (the window's selected tile when left out). */
   z.object({ kind: z.literal('tour'), tourId: idSchema, slot: wallSlotSchema.optional() }),
+  /** The big screen (大屏) over the whole window until something else is pushed; its panels' dwell. */
+  z.object({ kind: z.literal('bigscreen'), dwellSeconds: bigScreenDwellSchema.optional() }),
 ]);
 export type WallPushTarget = z.infer<typeof wallPushTargetSchema>;
 
@@ -129,6 +132,7 @@ export const wallPushedSchema = z.object({
       tour: wallTourContentSchema,
       slot: wallSlotSchema.optional(),
     }),
+    z.object({ kind: z.literal('bigscreen'), dwellSeconds: bigScreenDwellSchema }),
   ]),
   by: z.object({ userId: idSchema, userName: z.string() }),
   at: epochMs,
@@ -290,6 +294,6 @@ export const wallMethods = {
     output: wallPushedSchema,
     access: WALL_USERS,
     writes: true,
-    summary: 'Show a camera, a saved view or a tour on a wall window',
+    summary: 'Show a camera, a saved view, a tour or the big screen (大屏) on a wall window',
   }),
 } as const;

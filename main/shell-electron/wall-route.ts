@@ -1,10 +1,11 @@
 import { isAppUrl } from './origin';
 
 /**
- * The wall window route of the renderer (renderer/src/wall/window/windowRoute.ts): `#/wall/window/<n>`.
+ * The wall window route of the renderer (renderer/src/wall/window/windowRoute.ts): `#/wall/window/<n>`,
+ * or the same showing the big screen (renderer/src/bigscreen/route.ts): `…?show=bigscreen&dwell=<s>`.
  * No `electron` import here, so the rule can be unit-tested without the runtime.
  */
-const WALL_HASH = /^#\/wall\/window(?:\/(\d{1,2}))?$/;
+const WALL_HASH = /^#\/wall\/window(?:\/(\d{1,2}))?(?:\?show=bigscreen(?:&dwell=\d{1,3})?)?$/;
 
 /** The wall window number `url` asks for, or null when it is not a wall window of this app. */
 export function wallWindowNumber(url: string): number | null {

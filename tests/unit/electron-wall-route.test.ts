@@ -13,6 +13,15 @@ describe('Electron wall windows', () => {
     expect(wallWindowNumber('app://console/#/wall/window/1/../../x')).toBeNull();
   });
 
+  it('opens a wall window showing the big screen (大屏), and no other query', () => {
+    expect(wallWindowNumber('app://console/#/wall/window/2?show=bigscreen&dwell=15')).toBe(2);
+    expect(wallWindowNumber('app://console/#/wall/window/2?show=bigscreen')).toBe(2);
+    expect(wallWindowNumber('app://console/#/wall/window/2?show=orders')).toBeNull();
+    expect(wallWindowNumber('app://console/#/wall/window/2?show=bigscreen&dwell=15&x=1')).toBeNull();
+    expect(wallWindowNumber('app://console/#/wall/window/2?show=bigscreen&dwell=1e9')).toBeNull();
+    expect(wallWindowNumber('https://evil.example/#/wall/window/2?show=bigscreen')).toBeNull();
+  });
+
   it('puts wall window n full screen on the n-th extra display, cycling; a window on a single display', () => {
     const displays = [display(1, 0), display(2, 1920), display(3, 3840)];
     expect(wallWindowPlacement(1, displays, 1)).toEqual({ bounds: displays[1]!.bounds, fullscreen: true });

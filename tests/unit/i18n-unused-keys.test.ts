@@ -15,6 +15,7 @@ const DYNAMIC: Readonly<Record<string, 'any' | readonly string[]>> = {
   'alerts.kind.': 'any',
   'attachments.kind.': 'any',
   'backups.kind.': ['daily', 'weekly', 'monthly', 'pre-upgrade'],
+  'bigscreen.panel.': ['incident', 'situation', 'kpis', 'trends', 'domains'],
   'cameras.enabledFilter.': 'any',
   'cameras.export.': 'any',
   'cameras.form.playbackOption.': 'any',

@@ -1,5 +1,11 @@
-import { apiError, type WallPushed, type WallPushTarget } from '../../../common/contract';
-import type { WallServices, WallUser } from '../../services/wall';
+import {
+  apiError,
+  BIGSCREEN_DWELL_DEFAULT_S,
+  canSeeBigScreen,
+  type WallPushed,
+  type WallPushTarget,
+} from '../../../common/contract';
+import type { WallServices, WallUser, WallWindowEntry } from '../../services/wall';
 import { wallPushWords, type Bilingual } from '../../services/audit/notes-ops';
 import type { Handler } from '../handler-types';
 import { wallActorOf } from './wall-actor';
@@ -13,8 +19,14 @@ export function wallPushHandlers({
   clock,
 }: Pick<WallServices, 'views' | 'tours' | 'windows' | 'cameras' | 'clock'>): { 'wall.push': Handler<'wall.push'> } {
   /** The push target with its content, checked against what the caller may see. */
-  const resolve = (target: WallPushTarget, actor: WallUser): { pushed: WallPushed['target']; what: Bilingual } => {
+  const resolve = (
+    target: WallPushTarget,
+    actor: WallUser,
+    window: WallWindowEntry,
+  ): { pushed: WallPushed['target']; what: Bilingual } => {
     switch (target.kind) {
+      case 'bigscreen':
+        return bigScreen(target.dwellSeconds ?? BIGSCREEN_DWELL_DEFAULT_S, actor, window);
       case 'camera': {
         const row = cameras.repo.byId(target.cameraId);
         if (!row) {
@@ -58,7 +70,7 @@ export function wallPushHandlers({
     'wall.push': (ctx, { windowId, target }) => {
       const actor = wallActorOf(ctx);
       const window = windows.target(windowId, actor);
-      const { pushed, what } = resolve(target, actor);
+      const { pushed, what } = resolve(target, actor, window);
       const payload: WallPushed = {
         windowId: window.windowId,
         target: pushed,
@@ -71,5 +83,32 @@ export function wallPushHandlers({
       ctx.publish('wall.pushed', payload, { connectionIds: [window.connId], userIds: [window.userId] });
       return payload;
     },
+  };
+}
+
+/**
+ * The big screen (大屏) for a wall window: only someone who may see it pushes it, and only to a window
+ * whose own user may (the window reads overview.get and dashboard.get with its own session, so it
+ * shows that user's scope — a station chief's window their station's).
+ */
+function bigScreen(
+  dwellSeconds: number,
+  actor: WallUser,
+  window: WallWindowEntry,
+): { pushed: WallPushed['target']; what: Bilingual } {
+  if (!canSeeBigScreen(actor.roles)) {
+    throw apiError('E_FORBIDDEN', '无权推送大屏', 'You may not push the big screen');
+  }
+  if (!canSeeBigScreen(window.roles)) {
+    throw apiError(
+      'E_CONFLICT',
+      `电视墙窗口“${window.name}”的登录用户（${window.userName}）无权查看大屏`,
+      `The user signed in on wall window “${window.name}” (${window.userName}) may not see the big screen`,
+      { reason: 'bigscreen_viewer' },
+    );
+  }
+  return {
+    pushed: { kind: 'bigscreen', dwellSeconds },
+    what: { zh: `大屏（每 ${dwellSeconds} 秒轮换）`, en: `the big screen (panels every ${dwellSeconds} s)` },
   };
 }

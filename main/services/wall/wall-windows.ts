@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { apiError } from '../../../common/contract';
 import { canPushToWallWindow } from '../../../common/domain/wall';
+import type { Role } from '../../../common/domain/roles';
 import type { Clock } from '../../clock';
 import type { WallUser } from './wall-items';
 
@@ -12,6 +13,8 @@ export interface WallWindowEntry {
   userId: number;
   userName: string;
   orgUnitId: string;
+  /** The roles of the user signed in on it: what the window itself may show (the big screen needs a reader's). */
+  roles: readonly Role[];
   registeredAt: number;
   /** Marked for alarms: 特急 orders and incidents push their cameras here. */
   alarm: boolean;
@@ -46,6 +49,7 @@ export class WallWindows {
       userId: user.id,
       userName: user.displayName,
       orgUnitId: user.orgUnitId,
+      roles: user.roles,
       registeredAt: same ? old.registeredAt : this.clock(),
       alarm: alarm ?? (same ? old.alarm : false),
     };

@@ -20,6 +20,7 @@ import { ShortcutSheet } from './shortcuts/ShortcutSheet';
 import { IncidentBanner } from './IncidentBanner';
 import { INCIDENT_ACTORS } from '../../../common/contract/incidents';
 import { isWallWindowPath } from '../wall/window/windowRoute';
+import { bigScreenOf } from '../bigscreen/route';
 import { ReportAlerts } from '../incidents/alerts/ReportAlerts';
 import { useIncidentEvents } from '../incidents/useIncidentEvents';
 import { useUserFlag } from './useUserFlag';
@@ -48,8 +49,10 @@ export function Frame() {
   const path = usePath();
   useServerEvents();
   useIncidentEvents();
-  // A wall window covers the frame; its incident banner lies over the grid instead.
+  // A wall window covers the frame; its incident banner lies over the grid instead (the big screen
+  // has an incident panel of its own).
   const wallWindow = isWallWindowPath(path);
+  const bigScreen = wallWindow && bigScreenOf(path) !== null;
   const workspaces = visibleWorkspaces(user.roles);
   const current = matchWorkspace(workspaces, path);
   const { fallback, waitForIncidents } = useLanding(user.roles);
@@ -117,7 +120,7 @@ export function Frame() {
       </Layout>
       {operator && <OrderDrawer />}
       {operator && <AlertCenter />}
-      {wallWindow && <IncidentBanner overlay />}
+      {wallWindow && !bigScreen && <IncidentBanner overlay />}
       {!wallWindow && hasAnyRole(user.roles, INCIDENT_ACTORS) && <ReportAlerts />}
       {/* Anyone may be told about an incident in the console and confirm it here. */}
       <IncidentNoticeCenter />

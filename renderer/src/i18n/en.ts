@@ -23,6 +23,7 @@ import { placeEn } from './place.en';
 import { inboxEn } from './inbox.en';
 import { dashboardEn } from './dashboard.en';
 import { overviewEn } from './overview.en';
+import { bigscreenEn } from './bigscreen.en';
 import type { MessageTree } from './zh-CN';
 
 const en: MessageTree = {
@@ -43,6 +44,7 @@ const en: MessageTree = {
   inbox: inboxEn,
   dashboard: dashboardEn,
   overview: overviewEn,
+  bigscreen: bigscreenEn,
   ...shellMessagesEn,
   ...orgMessagesEn,
   ...usersMessagesEn,

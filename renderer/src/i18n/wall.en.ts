@@ -106,6 +106,8 @@ export const wallEn: typeof wallZh = {
     slot: 'Tile',
     slotAuto: 'Automatic',
     slotN: 'Tile {{n}}',
+    dwell: 'Each panel for',
+    seconds: 's',
     done: 'Pushed to {{name}}',
     failed: 'Push failed: {{message}}',
   },

@@ -105,6 +105,8 @@ export const wallZh = {
     slot: '画面位置',
     slotAuto: '自动',
     slotN: '第 {{n}} 格',
+    dwell: '每屏停留',
+    seconds: '秒',
     done: '已推送到 {{name}}',
     failed: '推送失败：{{message}}',
   },

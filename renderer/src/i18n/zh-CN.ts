@@ -23,6 +23,7 @@ import { placeZh } from './place.zh';
 import { inboxZh } from './inbox.zh';
 import { dashboardZh } from './dashboard.zh';
 import { overviewZh } from './overview.zh';
+import { bigscreenZh } from './bigscreen.zh';
 
 /** Chinese (default) UI strings. en.ts is typed by this object, so a missing key fails typecheck. */
 const zhCN = {
@@ -43,6 +44,7 @@ const zhCN = {
   inbox: inboxZh,
   dashboard: dashboardZh,
   overview: overviewZh,
+  bigscreen: bigscreenZh,
   ...shellMessagesZh,
   ...orgMessagesZh,
   ...usersMessagesZh,

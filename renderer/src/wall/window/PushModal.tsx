@@ -1,7 +1,9 @@
 import { Alert, Form, Modal, Radio, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BIGSCREEN_DWELL_DEFAULT_S, canSeeBigScreen } from '../../../../common/contract/bigscreen';
 import { useApiQuery } from '../../api';
+import { useUser } from '../../stores/session';
 import { useAnyErrorText } from '../forms/useAnyErrorText';
 import { PushTargetFields } from './PushTargetFields';
 import { usePushToWindow, type PushFields } from './usePushToWindow';
@@ -10,7 +12,10 @@ export interface PushPreset {
   cameraId?: string;
 }
 
-/** Sends a camera, a saved view or a tour to a wall window (wall.push). */
+/**
+ * Sends a camera, a saved view, a tour or — for those who may see it — the big screen (大屏) to a wall
+ * window (wall.push).
+ */
 export function PushModal({ preset, onClose }: { preset: PushPreset | null; onClose: () => void }) {
   const { t } = useTranslation();
   const errorText = useAnyErrorText();
@@ -20,10 +25,16 @@ export function PushModal({ preset, onClose }: { preset: PushPreset | null; onCl
   const views = useApiQuery('wall.views.list', {}, { enabled: open });
   const tours = useApiQuery('wall.tours.list', {}, { enabled: open });
   const kind = Form.useWatch('kind', form);
+  const bigScreen = canSeeBigScreen(useUser().roles);
 
   const windowRows = windows.data?.rows ?? [];
   const initialValues = useMemo<PushFields>(
-    () => ({ kind: 'camera', slot: -1, ...(preset?.cameraId ? { cameraId: preset.cameraId } : {}) }),
+    () => ({
+      kind: 'camera',
+      slot: -1,
+      dwellSeconds: BIGSCREEN_DWELL_DEFAULT_S,
+      ...(preset?.cameraId ? { cameraId: preset.cameraId } : {}),
+    }),
     [preset],
   );
   return (
@@ -69,6 +80,7 @@ export function PushModal({ preset, onClose }: { preset: PushPreset | null; onCl
               { value: 'camera', label: t('wall.push.camera') },
               { value: 'view', label: t('wall.push.view') },
               { value: 'tour', label: t('wall.push.tour') },
+              ...(bigScreen ? [{ value: 'bigscreen', label: t('bigscreen.open') }] : []),
             ]}
           />
         </Form.Item>

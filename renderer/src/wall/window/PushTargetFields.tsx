@@ -1,4 +1,5 @@
-import { Form, Select } from 'antd';
+import { Form, InputNumber, Select } from 'antd';
+import { BIGSCREEN_DWELL_MAX_S, BIGSCREEN_DWELL_MIN_S } from '../../../../common/contract/bigscreen';
 import { useTranslation } from 'react-i18next';
 import { useCameraMap } from '../cameras/useCameraMap';
 import { MAX_TILES } from '../layouts';
@@ -9,7 +10,7 @@ interface Named {
   name: string;
 }
 
-/** What the push sends, by kind: the camera, view or tour, and the tile (not for a view). */
+/** What the push sends, by kind: the camera, view or tour, and the tile (not for a view); the big screen's dwell. */
 export function PushTargetFields({
   kind,
   views,
@@ -46,7 +47,18 @@ export function PushTargetFields({
           <Select data-testid="wall-push-tour" options={tours.map((v) => ({ value: v.id, label: v.name }))} />
         </Form.Item>
       )}
-      {kind !== 'view' && (
+      {kind === 'bigscreen' && (
+        <Form.Item name="dwellSeconds" label={t('wall.push.dwell')} rules={[{ required: true }]}>
+          <InputNumber
+            min={BIGSCREEN_DWELL_MIN_S}
+            max={BIGSCREEN_DWELL_MAX_S}
+            precision={0}
+            suffix={t('wall.push.seconds')}
+            data-testid="wall-push-dwell"
+          />
+        </Form.Item>
+      )}
+      {(kind === 'camera' || kind === 'tour') && (
         <Form.Item name="slot" label={t('wall.push.slot')}>
           {/* Searchable: an operator types the tile's number (12 → 第 12 格) rather than scrolling 37 rows. */}
           <Select showSearch={{ optionFilterProp: 'label' }} data-testid="wall-push-slot" options={slotOptions} />

@@ -1,5 +1,3 @@
-import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useApiQuery } from '../../api';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +22,8 @@ import { useIncidentWall } from '../takeover/useIncidentWall';
 import { useAlarmSound } from '../takeover/useAlarmSound';
 import { useWallAlarms } from '../takeover/useWallAlarms';
 import { useWallPushes } from './useWallPushes';
+import { BigScreenOrWall, useBigScreenShown } from './WindowBigScreen';
+import { WindowFullscreenButton } from './WindowButtons';
 import { useWallWindowRegistration } from './useWallWindowRegistration';
 import { wallWindowNumber } from './windowRoute';
 
@@ -81,6 +81,7 @@ export function WallWindow() {
   // A wall window alarms for its own tiles too: often the one screen in view. Its
   // 静音 (shown while it is marked for alarms) silences this tone as well.
   useLossAlarms(marked && alarmSettings.muted);
+  const big = useBigScreenShown(path);
 
   return (
     <div
@@ -89,9 +90,12 @@ export function WallWindow() {
       data-testid="wall-window"
       data-window-id={registration.window?.windowId ?? ''}
       data-window-name={name}
+      data-showing={big ? 'bigscreen' : 'wall'}
     >
-      <WallGrid cameras={cameras} loaded={loaded} actions={NO_ACTIONS} />
-      <IncidentMark />
+      <BigScreenOrWall big={big}>
+        <WallGrid cameras={cameras} loaded={loaded} actions={NO_ACTIONS} />
+        <IncidentMark />
+      </BigScreenOrWall>
       <AlarmFrame sound={sound} />
       <LossAlarmCard />
       <div className="wall-window-corner">
@@ -108,14 +112,7 @@ export function WallWindow() {
           onChange={changeAlarmSettings}
         />
         {marked && <AlarmMuteButton muted={sound.muted} onToggle={sound.onToggle} testId="wall-window-alarm-mute" />}
-        <Tooltip title={fullscreen ? t('wall.toolbar.exitFullscreen') : t('wall.toolbar.fullscreen')}>
-          <Button
-            size="small"
-            icon={fullscreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
-            aria-label={t('wall.toolbar.fullscreen')}
-            onClick={toggleFullscreen}
-          />
-        </Tooltip>
+        <WindowFullscreenButton fullscreen={fullscreen} onToggle={toggleFullscreen} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
-import { DesktopOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { DesktopOutlined, FullscreenExitOutlined, FullscreenOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import { useUser } from '../../stores/session';
@@ -32,5 +32,20 @@ export function PushButton({ onClick }: { onClick: () => void }) {
     <Button size="small" icon={<SendOutlined />} data-testid="wall-push" onClick={onClick}>
       {t('wall.push.action')}
     </Button>
+  );
+}
+
+/** A wall window's full-screen switch (in its corner, shown on hover). */
+export function WindowFullscreenButton({ fullscreen, onToggle }: { fullscreen: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={fullscreen ? t('wall.toolbar.exitFullscreen') : t('wall.toolbar.fullscreen')}>
+      <Button
+        size="small"
+        icon={fullscreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
+        aria-label={t('wall.toolbar.fullscreen')}
+        onClick={onToggle}
+      />
+    </Tooltip>
   );
 }

@@ -12,6 +12,8 @@ export interface PushFields {
   cameraId?: string;
   viewId?: number;
   tourId?: number;
+  /** The big screen's panels: seconds each. */
+  dwellSeconds?: number;
   /** -1: the window decides (first free tile, or its selected tile for a tour). */
   slot: number;
 }
@@ -39,6 +41,9 @@ export function usePushToWindow(open: boolean, onClose: () => void) {
     if (f.kind === 'camera' && f.cameraId) target = { kind: 'camera', cameraId: f.cameraId, ...slot };
     if (f.kind === 'view' && f.viewId !== undefined) target = { kind: 'view', viewId: f.viewId };
     if (f.kind === 'tour' && f.tourId !== undefined) target = { kind: 'tour', tourId: f.tourId, ...slot };
+    if (f.kind === 'bigscreen') {
+      target = { kind: 'bigscreen', ...(f.dwellSeconds === undefined ? {} : { dwellSeconds: f.dwellSeconds }) };
+    }
     if (target) push.mutate({ windowId: f.windowId, target });
   };
 

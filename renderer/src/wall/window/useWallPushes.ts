@@ -3,12 +3,23 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallPushed } from '../../../../common/contract';
 import { useApi } from '../../api';
+import { bigScreenOf, routeOf, withBigScreen } from '../../bigscreen/route';
+import { redirect, useRouteStore } from '../../stores/route';
 import { place, placeAnywhere, useWallStore } from '../store';
 import { startTour, stopTour, useTourStore } from '../tours/tourStore';
 import { showView } from '../views/showView';
 
-/** Shows what a console pushed: a camera (in its tile, or the first free one), a view, or a tour. */
+/**
+ * Shows what a console pushed: a camera (in its tile, or the first free one), a view, a tour, or the
+ * big screen — which stays until something else is pushed (the window's address carries it).
+ */
 function apply(target: WallPushed['target']): void {
+  const path = useRouteStore.getState().path;
+  if (target.kind === 'bigscreen') {
+    redirect(withBigScreen(path, target.dwellSeconds));
+    return;
+  }
+  if (bigScreenOf(path)) redirect(routeOf(path));
   switch (target.kind) {
     case 'camera': {
       // A whole-wall tour would overwrite the pushed camera at its next step.
@@ -42,7 +53,9 @@ export function useWallPushes(windowId: string | null): void {
           ? `${t('wall.push.camera')} ${target.cameraId}`
           : target.kind === 'view'
             ? `${t('wall.push.view')}“${target.view.name}”`
-            : `${t('wall.push.tour')}“${target.tour.name}”`;
+            : target.kind === 'tour'
+              ? `${t('wall.push.tour')}“${target.tour.name}”`
+              : t('bigscreen.open');
       void message.info(t('wall.window.pushedBy', { user: pushed.by.userName, what }));
     });
   }, [api, windowId, message, t]);

@@ -7,7 +7,7 @@ import { workstationGroups } from '../../orders/reference/options';
 import { useOrderReference } from '../../orders/reference/useOrderReference';
 import { useUser } from '../../stores/session';
 import type { DashboardFields } from './useDashboard';
-import { useDashboardLabels } from './useDashboardLabels';
+import { useDashboardLabels } from '../../stats/useDashboardLabels';
 
 interface Props {
   fields: DashboardFields;

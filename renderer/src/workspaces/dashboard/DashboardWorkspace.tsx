@@ -1,5 +1,6 @@
-import { Alert, Col, Empty, Row, Spin, Typography } from 'antd';
+import { Alert, Col, Empty, Flex, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BigScreenButton } from '../../bigscreen/BigScreenButton';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { useBilingual, useErrorText } from '../../i18n/useDisplay';
 import { formatDateTime } from '../../time/dayjs';
@@ -22,15 +23,18 @@ export function DashboardWorkspace() {
     <>
       <WorkspaceTitle
         extra={
-          d && (
-            <Typography.Text type="secondary" data-testid="dashboard-updated">
-              {query.isFetching ? (
-                <Spin size="small" />
-              ) : (
-                t('dashboard.updated', { time: formatDateTime(query.dataUpdatedAt) })
-              )}
-            </Typography.Text>
-          )
+          <Flex align="center" gap={12}>
+            {d && (
+              <Typography.Text type="secondary" data-testid="dashboard-updated">
+                {query.isFetching ? (
+                  <Spin size="small" />
+                ) : (
+                  t('dashboard.updated', { time: formatDateTime(query.dataUpdatedAt) })
+                )}
+              </Typography.Text>
+            )}
+            <BigScreenButton />
+          </Flex>
         }
       >
         {t('dashboard.title')}

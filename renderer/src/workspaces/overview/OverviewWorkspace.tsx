@@ -1,5 +1,6 @@
-import { Alert, Col, Row, Skeleton, Typography } from 'antd';
+import { Alert, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BigScreenButton } from '../../bigscreen/BigScreenButton';
 import { WorkspaceTitle } from '../../components/WorkspaceTitle';
 import { useErrorText } from '../../i18n/useDisplay';
 import { formatDateTime } from '../../time/dayjs';
@@ -7,7 +8,7 @@ import { useNow } from '../../time/useNow';
 import { ApprovalsCard, OpenCard, OverdueCard, StatesCard } from './OverviewOrders';
 import { StationsCard, WorkstationsCard } from './OverviewPlaces';
 import { CamerasCard, IncidentsCard, ShiftCard } from './OverviewRoom';
-import { useOverview } from './useOverview';
+import { useOverview } from '../../stats/useOverview';
 
 /**
  * 态势总览: the room at a glance for the duty chief, the coordinator and a station chief (their
@@ -25,11 +26,14 @@ export function OverviewWorkspace() {
     <div data-testid="overview" data-at={data?.at ?? ''}>
       <WorkspaceTitle
         extra={
-          data && (
-            <Typography.Text type="secondary" data-testid="overview-updated">
-              {t('overview.updated', { time: formatDateTime(data.at) })}
-            </Typography.Text>
-          )
+          <Flex align="center" gap={12}>
+            {data && (
+              <Typography.Text type="secondary" data-testid="overview-updated">
+                {t('overview.updated', { time: formatDateTime(data.at) })}
+              </Typography.Text>
+            )}
+            <BigScreenButton />
+          </Flex>
         }
       >
         {station ? t('overview.titleStation', { station }) : t('overview.title')}

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../../common/contract';
 import type { DashboardFilter } from '../../../../../common/contract/dashboard';
 import { openOrders } from '../orderLinks';
-import { useDashboardLabels } from '../useDashboardLabels';
+import { useDashboardLabels } from '../../../stats/useDashboardLabels';
 import { ChartCard } from './ChartCard';
-import { SERIES_COLOURS } from './chartSetup';
-import { countAxes, countSeries } from './countSeries';
+import { SERIES_COLOURS } from '../../../stats/charts/chartSetup';
+import { countAxes, countSeries } from '../../../stats/charts/countSeries';
+import { useDomainSeries } from '../../../stats/charts/series';
 
 type BarData = ChartData<'bar', number[], string>;
 
@@ -44,20 +45,16 @@ function CountBars(props: {
   );
 }
 
-/** 按问题大类 (bar). */
+/** 按问题大类 (bar); a bar opens its orders. */
 export function DomainChart({ rows, filter }: { rows: Dashboard['byDomain']; filter: DashboardFilter }) {
   const { t } = useTranslation();
-  const label = useDashboardLabels();
-  const labels = useMemo(() => rows.map((r) => label.category(r.domainId)), [rows, label]);
-  const counts = useMemo(() => rows.map((r) => r.count), [rows]);
+  const chart = useDomainSeries(rows);
   return (
-    <CountBars
+    <ChartCard
       id="byDomain"
       title={t('dashboard.chart.byDomain')}
-      header={t('dashboard.filter.domain')}
-      labels={labels}
-      counts={counts}
-      colour={SERIES_COLOURS[0]}
+      type="bar"
+      {...chart}
       onPick={(i) => {
         const row = rows[i];
         if (row) openOrders(filter, { domainId: row.domainId });

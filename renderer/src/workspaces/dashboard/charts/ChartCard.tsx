@@ -2,8 +2,8 @@ import { Button, Card } from 'antd';
 import type { ChartData, ChartOptions, ChartType } from 'chart.js';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, type TableData } from './DataTable';
-import { useChart } from './useChart';
+import { DataTable, type TableData } from '../../../stats/charts/DataTable';
+import { useChart } from '../../../stats/charts/useChart';
 
 export interface ChartCardProps<T extends ChartType> {
   /** test ids and the table's id: `dashboard-chart-<id>` */

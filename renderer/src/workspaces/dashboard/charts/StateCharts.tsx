@@ -2,11 +2,11 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../../common/contract';
-import { useDashboardLabels } from '../useDashboardLabels';
+import { useDashboardLabels } from '../../../stats/useDashboardLabels';
 import { ChartCard } from './ChartCard';
-import { LIGHT_COLOURS, SERIES_COLOURS } from './chartSetup';
-import { countAxes, countSeries } from './countSeries';
-import type { TableData } from './DataTable';
+import { LIGHT_COLOURS, SERIES_COLOURS } from '../../../stats/charts/chartSetup';
+import { countAxes, countSeries } from '../../../stats/charts/countSeries';
+import type { TableData } from '../../../stats/charts/DataTable';
 
 const LIGHTS = ['green', 'yellow', 'red'] as const;
 

@@ -12,7 +12,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { FONT_STACK, palette } from '../../../app/theme';
+import { FONT_STACK, palette } from '../../app/theme';
 
 /*
  * chart.js tree-shaken: only the controllers, elements and plugins the dashboard's charts use are

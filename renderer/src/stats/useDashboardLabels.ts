@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
-import { useOrderNames } from '../../orders/display/useOrderNames';
-import { useOrderReference } from '../../orders/reference/useOrderReference';
-import { useLanguage } from '../../stores/language';
+import { useOrderNames } from '../orders/display/useOrderNames';
+import { useOrderReference } from '../orders/reference/useOrderReference';
+import { useLanguage } from '../stores/language';
 
 /** Names for the charts' axes: categories (Chinese, or English where the seed has it), workstations, states. */
 export function useDashboardLabels() {

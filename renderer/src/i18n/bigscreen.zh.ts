@@ -1,0 +1,38 @@
+/** 大屏 (renderer/src/bigscreen): the read-only wall display. */
+export const bigscreenZh = {
+  open: '大屏',
+  openHint: '在新的墙窗口中打开大屏（全屏、自动轮换，适合电视墙远距离观看）',
+  blocked: '浏览器拦截了新窗口，请允许本站弹出窗口',
+  title: '合庆城运 · 大屏',
+  titleStation: '合庆城运 · {{station}} · 大屏',
+  asOf: '数据截至 {{time}}',
+  loading: '正在读取数据…',
+  stale: '数据可能已过期：中枢无法连接',
+  every: '每 {{seconds}} 秒轮换',
+  panel: {
+    incident: '应急事件',
+    situation: '当前态势',
+    kpis: '今日指标',
+    trends: '工单趋势',
+    domains: '按问题大类',
+  },
+  camerasOnline: '摄像机在线',
+  camerasOffline: '离线 {{count}}',
+  oldestOverdue: '超期最久',
+  overdueTotal: '超期工单',
+  overdueNone: '没有超期工单',
+  lights: '红黄绿灯',
+  vsYesterday: '较昨日 {{change}}',
+  yesterday: '昨日 {{value}}',
+  perDayWeek: '近 7 日每日工单量',
+  perHourToday: '今日时段分布',
+  domainsToday: '今日按问题大类',
+  domainsWeek: '近 7 日按问题大类',
+  incidentElapsed: '已持续 {{time}}',
+  incidentCommander: '指挥长 {{name}}',
+  nextReport: '{{kind}} 剩余 {{countdown}}',
+  reportLate: '{{kind}} 已超时 {{countdown}}',
+  drill: '演练',
+};
+
+export type BigscreenMessages = typeof bigscreenZh;
