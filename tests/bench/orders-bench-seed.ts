@@ -56,19 +56,8 @@ function openProbability(ageMs: number): number {
   return 0.06;
 }
 
-export function seed1M(dataDir: string, orders: number): void {
-  // Migrate and load the reference data with the real code, then bulk-load over a plain connection.
-  const migrated = openDatabase(dataDir);
-  seedReferenceData(migrated);
-  migrated.pragma('journal_mode = DELETE');
-  migrated.close();
-
-  const db = new Database(path.join(dataDir, DB_FILE_NAME));
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -400000');
-  db.pragma('temp_store = MEMORY');
-
+/** The seeded city's pickers: leaf categories (Zipf-like within a domain), workstations, departments. */
+export function cityPickers(db: Database.Database) {
   const categories = db.prepare('SELECT id, parent_id AS parentId, name FROM categories').all() as {
     id: string;
     parentId: string | null;
@@ -101,6 +90,24 @@ export function seed1M(dataDir: string, orders: number): void {
     db.prepare('SELECT id, name FROM departments ORDER BY sort').all() as { id: string; name: string }[]
   ).map((d, i) => [d, 1 / (i + 1)] as const);
   const departmentPick = weighted(departments);
+
+  return { categoryPick, workstationPick, departmentPick, domainOf };
+}
+
+export function seed1M(dataDir: string, orders: number): void {
+  // Migrate and load the reference data with the real code, then bulk-load over a plain connection.
+  const migrated = openDatabase(dataDir);
+  seedReferenceData(migrated);
+  migrated.pragma('journal_mode = DELETE');
+  migrated.close();
+
+  const db = new Database(path.join(dataDir, DB_FILE_NAME));
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -400000');
+  db.pragma('temp_store = MEMORY');
+
+  const { categoryPick, workstationPick, departmentPick, domainOf } = cityPickers(db);
 
   // Indexes are built after the bulk load (faster than maintaining them row by row).
   const indexes = db

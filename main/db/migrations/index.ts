@@ -22,6 +22,7 @@ import dutyEntrySeq from './0210_duty_entry_seq.sql';
 import auditDetail from './0220_audit_detail.sql';
 import supervisionFollowups from './0230_supervision_followups.sql';
 import incidentTimelineDetail from './0240_incident_timeline_detail.sql';
+import kpiIndexes from './0250_kpi_indexes.sql';
 
 export interface Migration {
   version: number;
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 220, name: 'audit-detail', sql: auditDetail },
   { version: 230, name: 'supervision-followups', sql: supervisionFollowups },
   { version: 240, name: 'incident-timeline-detail', sql: incidentTimelineDetail },
+  { version: 250, name: 'kpi-indexes', sql: kpiIndexes },
 ];

@@ -30,6 +30,8 @@ export interface OverdueRow {
 const NOT_DRILL = `NOT ${drillOrderSql('o')}`;
 /** Open orders are the partial deadline index (WHERE closed_at IS NULL): walked, never the whole table. */
 const OPEN = `FROM orders o INDEXED BY orders_deadline WHERE o.closed_at IS NULL AND ${NOT_DRILL}`;
+/** The same open orders through the partial index that holds every column a count reads (migration 0250). */
+const OPEN_COUNTED = `FROM orders o INDEXED BY orders_open_counts WHERE o.closed_at IS NULL AND ${NOT_DRILL}`;
 
 const SCOPE = '(@station IS NULL OR o.station_id = @station)';
 /** Red as the list's light filter: running (not parked) and past the deadline. */
@@ -50,7 +52,7 @@ export class OrderCountsRepo extends SqlRepo {
               CASE WHEN o.state = 'return_pending' THEN 'return'
                    WHEN o.pending_request IN ('extension', 'park') THEN o.pending_request END AS approval,
               COUNT(*) AS count
-       ${OPEN} AND ${SCOPE}
+       ${OPEN_COUNTED} AND ${SCOPE}
        GROUP BY 1, 2, 3, 4, 5`,
     ).all({ now, station: stationId }) as OpenGroup[];
   }
@@ -58,7 +60,11 @@ export class OrderCountsRepo extends SqlRepo {
   /** Red open orders, most overdue first (the list's 灯=红 sorted by deadline), and how many in all. */
   overdue(now: number, stationId: string | null, limit: number): { total: number; rows: OverdueRow[] } {
     const where = `${OPEN} AND ${SCOPE} AND ${RED}`;
-    const total = (this.sql(`SELECT COUNT(*) AS n ${where}`).get({ now, station: stationId }) as { n: number }).n;
+    const total = (
+      this.sql(`SELECT COUNT(*) AS n ${OPEN_COUNTED} AND ${SCOPE} AND ${RED}`).get({ now, station: stationId }) as {
+        n: number;
+      }
+    ).n;
     const rows = this.sql(
       `SELECT o.id, o.code, o.title, o.urgency, o.state, o.station_id AS stationId,
               o.workstation_id AS workstationId, o.handler_name AS handlerName, o.deadline_at AS deadlineAt

@@ -45,14 +45,18 @@ export class OrderFactsRepo extends SqlRepo {
   ): number[] {
     const where = statsWhere(filter, scope, now);
     if (!where) return [];
+    // One UNION of index ranges (order_history_at, orders_deadline_all, order_supervisions_due, the
+    // open orders' orders_deadline), then the filter on those ids only: an OR here scanned every
+    // order and the whole history (migration 0250).
     const rows = this.sql(
-      `SELECT o.id FROM orders o WHERE ${where.sql} AND (
-         o.id IN (SELECT h.order_id FROM order_history h WHERE h.at >= ? AND h.at < ?)
-         OR (o.deadline_at >= ? AND o.deadline_at < ?)
-         OR o.id IN (SELECT s.order_id FROM order_supervisions s WHERE s.due_at >= ? AND s.due_at < ?)
-         ${open ? 'OR o.closed_at IS NULL' : ''})
+      `SELECT o.id FROM orders o WHERE o.id IN (
+         SELECT h.order_id FROM order_history h WHERE h.at >= ? AND h.at < ?
+         UNION SELECT d.id FROM orders d INDEXED BY orders_deadline_all WHERE d.deadline_at >= ? AND d.deadline_at < ?
+         UNION SELECT s.order_id FROM order_supervisions s WHERE s.due_at >= ? AND s.due_at < ?
+         ${open ? 'UNION SELECT c.id FROM orders c INDEXED BY orders_deadline WHERE c.closed_at IS NULL' : ''})
+       AND ${where.sql}
        ORDER BY o.id`,
-    ).all(...where.params, ...Array.from({ length: 3 }, () => [period.from, period.to]).flat()) as { id: number }[];
+    ).all(...Array.from({ length: 3 }, () => [period.from, period.to]).flat(), ...where.params) as { id: number }[];
     return rows.map((r) => r.id);
   }
 
