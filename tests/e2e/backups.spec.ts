@@ -72,7 +72,9 @@ test('an administrator restores a backup from the page, signs in again and finds
   await page.keyboard.press('Escape');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await form.getByTestId('user-form-org').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '城运中心' }).first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第二联勤站' }).click();
+  await expect(form.getByTestId('user-form-org')).toContainText('第二联勤站');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await form.getByTestId('user-form-submit').click();
   await expect(page.getByTestId('user-form')).toHaveCount(0);
   await expect(page.locator('[data-testid="user-row"][data-username="after1"]')).toBeVisible();
