@@ -197,16 +197,33 @@ describe('restoring a backup on the running hub', () => {
   it('puts the old database back and keeps the hub on it when opening the restored one fails', async () => {
     const opts = options();
     let opened = 0;
+    let reached: () => void = () => undefined;
+    const swapped = new Promise<void>((resolve) => (reached = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
     // Built by hand, the host is handed an opener that fails once: between the swap and the new hub.
-    const hub = await hostHub(opts, (o, restorer) => {
+    const hub = await hostHub(opts, async (o, restorer) => {
       opened += 1;
-      // The second opening is the restored database's: it fails, as a damaged key or a full disk would.
-      if (opened === 2) return Promise.reject(new Error('injected: cannot open the restored database'));
+      if (opened === 2) {
+        // The second opening is the restored database's: it fails, as a damaged key or a full disk would.
+        reached();
+        await released;
+        throw new Error('injected: cannot open the restored database');
+      }
       return openHubInstance(o, restorer);
     });
     hub.db.prepare('UPDATE users SET password_hash = ?').run(quickDemoHash());
     const { admin, chief, name, dataDir, backups } = await restorableHub(opts, hub);
-    const r = await call(hub, admin, 'admin.backups.restore', { name, confirm: name });
+    const restoring = call(hub, admin, 'admin.backups.restore', { name, confirm: name });
+    await swapped;
+    // Mid-way (the old hub closed, the backup in place) every call is refused, reads included.
+    const meanwhile = await call(hub, chief, 'duty.log.current', {});
+    expect(meanwhile.ok ? null : meanwhile.error).toMatchObject({
+      code: 'E_CONFLICT',
+      details: { restore: 'in-progress' },
+    });
+    release();
+    const r = await restoring;
     expect(r.ok ? null : r.error).toMatchObject({ code: 'E_CONFLICT', details: { restore: 'failed' } });
     expect(opened).toBe(3);
     // The old database is back in place, the hub answers on it, and its consoles are still signed in.
