@@ -32,6 +32,7 @@ import { schemaVersion } from './db/migrate';
 import type { HubOptions } from './hub';
 import type { HubHealthProbe } from './hub-health';
 import type { HubMedia } from './hub-media';
+import type { Restorer } from './hub-restore';
 import type { CoreServices, DutyServices } from './hub-services';
 import type { HubKeys } from './security/hub-keys';
 import type { BackupService } from './services/backups/backup-service';
@@ -58,6 +59,8 @@ export interface HandlerDeps {
   logAlarmError: (err: unknown) => void;
   backups: BackupService;
   health: HubHealthProbe;
+  /** The host's restore from the console (main/hub-restore.ts). */
+  restorer: Restorer;
 }
 
 /** Every method of the contract, by domain; wrapped methods (alarms, the gateway) after their own. */
@@ -74,7 +77,7 @@ export function hubHandlers(d: HandlerDeps) {
 }
 
 /** Reference data, sign-in, users, API keys, backups and the hub's health. */
-function accountHandlers({ db, core, backups, health }: HandlerDeps) {
+function accountHandlers({ db, core, backups, health, restorer }: HandlerDeps) {
   const { services, users, auth, bus } = core;
   const { org, audit, clock } = services;
   return {
@@ -89,7 +92,7 @@ function accountHandlers({ db, core, backups, health }: HandlerDeps) {
     ...authHandlers(auth, bus),
     ...adminHandlers(new UsersService(users, org, clock), auth, bus),
     ...apiKeyHandlers(services.apiKeys),
-    ...backupHandlers(backups),
+    ...backupHandlers({ backups, db, clock, restorer }),
     ...healthHandlers(health),
     ...clockHandlers(core.clockSanity),
   };

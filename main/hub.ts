@@ -8,6 +8,8 @@ import type { Config } from './config';
 import type { Db } from './db/connection';
 import { openHubDatabase, openUpkeep } from './hub-backups';
 import { hubHandlers } from './hub-handlers';
+import { hostHub } from './hub-host';
+import type { Restorer } from './hub-restore';
 import { openMedia, watchMedia, type HubMedia } from './hub-media';
 import { openCoreServices, openDutyServices, seedDemoMediaCameras, type CoreServices } from './hub-services';
 import { hubSweeps, startSweeps } from './hub-sweeps';
@@ -151,8 +153,16 @@ export function hubOptionsFrom(config: Config): HubOptions {
   };
 }
 
-/** Opens the database and wires services, router and event bus: everything a shell serves. */
-export async function openHub(options: HubOptions): Promise<Hub> {
+/**
+ * Opens the database and wires services, router and event bus: everything a shell serves. The hub answers
+ * through its host (main/hub-host.ts), which can close it and open it again on a restored database.
+ */
+export function openHub(options: HubOptions): Promise<Hub> {
+  return hostHub(options, openHubInstance);
+}
+
+/** One hub on the data folder's database as it is now; `restorer` takes a restore from the console to the host. */
+export async function openHubInstance(options: HubOptions, restorer: Restorer): Promise<Hub> {
   const clock = options.clock ?? systemClock;
   const { db, releaseLock } = openHubDatabase(options, clock);
   try {
@@ -177,7 +187,10 @@ export async function openHub(options: HubOptions): Promise<Hub> {
     });
     const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
     const upkeep = openUpkeep(options, clock, { db, bus, systemLog: duty.systemLog, gateway: media.gateway });
-    const handlers = hubHandlers({ db, options, core, duty, media, keys, wall, wallAlarms, logAlarmError, ...upkeep });
+    const handlers = hubHandlers({
+      ...{ db, options, core, duty, media, keys, wall, wallAlarms, logAlarmError, restorer },
+      ...upkeep,
+    });
     const router = new Router({
       db,
       clock,

@@ -82,6 +82,9 @@ export const AUDIT_DETAIL_KEYS = [
   'open311.create',
   'backup.run',
   'backup.verify',
+  'backup.restore',
+  'backup.restored',
+  'backup.restoreFailed',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 

@@ -11,15 +11,21 @@ const bilingualSchema = z.object({ zh: z.string(), en: z.string() });
 export const backupNameSchema = z
   .string()
   .max(64)
-  .regex(/^cityops-\d{8}-\d{6}(-pre-upgrade)?\.sqlite$/, 'a backup file name such as cityops-20261203-030000.sqlite');
+  .regex(
+    /^cityops-\d{8}-\d{6}(-pre-upgrade|-pre-restore)?\.sqlite$/,
+    'a backup file name such as cityops-20261203-030000.sqlite',
+  );
 
-export const backupKindSchema = z.enum(['daily', 'weekly', 'monthly', 'pre-upgrade']);
+export const backupKindSchema = z.enum(['daily', 'weekly', 'monthly', 'pre-upgrade', 'pre-restore']);
 
 export const backupEntrySchema = z.object({
   name: backupNameSchema,
   /** When it was made (the time in its name). */
   at: epochMs,
-  /** The widest period it is kept for, or made before a schema upgrade (never removed by retention). */
+  /**
+   * The widest period it is kept for, or made before a schema upgrade or before a restore from the console
+   * (those two are never removed by retention).
+   */
   kind: backupKindSchema,
   bytes: z.number().int().nonnegative(),
   /** When SQLite's integrity_check last passed on this file; null when this hub never checked it. */
@@ -42,6 +48,41 @@ export const backupStatusSchema = z.object({
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 
+/** What restoring a backup discards: written to the current database after the backup was made. */
+export const restorePreviewSchema = z.object({
+  name: backupNameSchema,
+  /** When the backup was made (the time in its name). */
+  at: epochMs,
+  /** The backup's schema version; an older one is upgraded after the restore. */
+  schemaVersion: z.number().int().nonnegative(),
+  /** The schema version of this hub's code. */
+  currentSchemaVersion: z.number().int().nonnegative(),
+  lost: z.object({
+    /** Orders the backup does not have. */
+    ordersCreated: z.number().int().nonnegative(),
+    /** Orders the backup has, changed since (state, handler, deadline … any step). */
+    ordersChanged: z.number().int().nonnegative(),
+    /** Duty log entries (值班日志) the backup does not have, system entries included. */
+    dutyLogEntries: z.number().int().nonnegative(),
+    /** Audit rows the backup does not have. */
+    auditRows: z.number().int().nonnegative(),
+  }),
+});
+export type RestorePreview = z.infer<typeof restorePreviewSchema>;
+
+/** Typed to confirm a restore: the backup's name, or 恢复. */
+export const RESTORE_CONFIRM_WORD = '恢复';
+
+export const restoreResultSchema = z.object({
+  /** The backup now in use. */
+  name: backupNameSchema,
+  at: epochMs,
+  schemaVersion: z.number().int().nonnegative(),
+  /** The copy of the database as it was just before the restore (restore it to undo this one). */
+  preRestore: backupNameSchema,
+});
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
+
 export const backupMethods = {
   'admin.backups.status': method({
     input: empty,
@@ -63,5 +104,20 @@ export const backupMethods = {
     access: ['admin'],
     writes: true,
     summary: 'Run SQLite’s integrity check on one backup again',
+  }),
+  'admin.backups.restorePreview': method({
+    input: z.object({ name: backupNameSchema }),
+    output: restorePreviewSchema,
+    access: ['admin'],
+    writes: false,
+    summary: 'What restoring one backup would discard: counts written to the current database since it was made',
+  }),
+  'admin.backups.restore': method({
+    input: z.object({ name: backupNameSchema, confirm: z.string().max(80) }),
+    output: restoreResultSchema,
+    access: ['admin'],
+    writes: true,
+    summary:
+      'Restore one backup on the running hub (a pre-restore backup first); every console signs in again afterwards',
   }),
 } as const;

@@ -66,7 +66,7 @@ export const events = {
     summary: 'A gateway camera stream changed state (connecting / live / offline + reason): to its viewers',
   }),
   'session.ended': event({
-    payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired']) }),
+    payload: z.object({ reason: z.enum(['logout', 'disabled', 'password_changed', 'expired', 'restored']) }),
     summary: 'This session is over; the UI returns to the sign-in screen',
   }),
   'wall.pushed': event({

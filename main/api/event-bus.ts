@@ -21,6 +21,9 @@ export class EventBus {
 
   attach(conn: Connection): () => void {
     this.connections.add(conn);
+    // A connection moved from another bus (a restore from the console undone) keeps its session.
+    const user = conn.token ? this.auth.sessionUser(conn.token) : null;
+    if (conn.token && user) this.boundUser.set(conn, user.id);
     return () => this.connections.delete(conn);
   }
 

@@ -18,13 +18,13 @@ const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
 const ROUTE = /^\/open311\/v2\/(services|requests)(?:\/([^/]+?))?\.(json|xml)$/;
 
-const apis = new WeakMap<Open311Deps, Open311Api>();
+const apis = new WeakMap<Open311Deps, { db: Db; api: Open311Api }>();
+/** One Open311Api per database: a restore from the console gives the hub a new one (main/hub-host.ts). */
 function apiFor(deps: Open311Deps): Open311Api {
-  let api = apis.get(deps);
-  if (!api) {
-    api = new Open311Api(deps);
-    apis.set(deps, api);
-  }
+  const made = apis.get(deps);
+  if (made?.db === deps.db) return made.api;
+  const api = new Open311Api(deps);
+  apis.set(deps, { db: deps.db, api });
   return api;
 }
 
@@ -35,20 +35,30 @@ function centerIdOf(org: Pick<OrgRepo, 'centerIds'>): string {
   return center;
 }
 
+/**
+ * Read from the hub at each use, not once: a restore from the console replaces the hub's database and services.
+ * Calls go through the hub's own `call`, so a restore under way refuses them like a console's.
+ */
 export function open311DepsFrom(
   hub: {
     db: Db;
-    router: Open311Deps['router'];
+    call: Open311Deps['router']['call'];
     services: Pick<Open311Deps, 'apiKeys' | 'clock'> & { org: Pick<OrgRepo, 'centerIds'> };
   },
   options: Pick<Open311Deps, 'maxBodyBytes' | 'onInternalError'> = {},
 ): Open311Deps {
   return {
-    db: hub.db,
-    router: hub.router,
-    apiKeys: hub.services.apiKeys,
-    clock: hub.services.clock,
-    centerId: centerIdOf(hub.services.org),
+    get db() {
+      return hub.db;
+    },
+    router: { call: (conn, method, input) => hub.call(conn, method, input) },
+    get apiKeys() {
+      return hub.services.apiKeys;
+    },
+    clock: () => hub.services.clock(),
+    get centerId() {
+      return centerIdOf(hub.services.org);
+    },
     ...options,
   };
 }

@@ -153,7 +153,7 @@ async function start(errors: unknown[]): Promise<Open311Fixture> {
     await rpc(c, 'auth.login', { username: c.id, password: DEMO_PASSWORD });
   }
   const deps = open311DepsFrom(
-    { db, router, services: { apiKeys, clock, org } },
+    { db, call: (conn, method, input) => router.call(conn, method, input), services: { apiKeys, clock, org } },
     { onInternalError: (err) => errors.push(err) },
   );
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-static-'));

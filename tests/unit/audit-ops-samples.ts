@@ -31,6 +31,15 @@ export const OPS_SAMPLES = {
   'apikey.issue': d('apikey.issue', { name: '市民热线' }),
   'backup.run': d('backup.run', { name: 'cityops-20261203-030000.sqlite' }),
   'backup.verify': d('backup.verify', { name: 'cityops-20261203-030000.sqlite' }),
+  'backup.restore': d('backup.restore', { name: 'cityops-20261203-030000.sqlite' }),
+  'backup.restored': d('backup.restored', {
+    name: 'cityops-20261203-030000.sqlite',
+    preRestore: 'cityops-20261203-173000-pre-restore.sqlite',
+  }),
+  'backup.restoreFailed': d('backup.restoreFailed', {
+    name: 'cityops-20261203-030000.sqlite',
+    preRestore: 'cityops-20261203-173000-pre-restore.sqlite',
+  }),
   'apikey.revoke': d('apikey.revoke', { name: '市民热线' }),
   'apikey.alreadyRevoked': d('apikey.alreadyRevoked', { name: '市民热线' }),
   'demo.streamStart': d('demo.streamStart', { stream: 'cam01' }),

@@ -79,9 +79,18 @@ export function apiKeyWords(key: 'apikey.issue' | 'apikey.revoke' | 'apikey.alre
   return words(key, zh, { name });
 }
 
-/** "Back up now" and the check of one backup (the 备份与恢复 page). */
-export function backupWords(key: 'backup.run' | 'backup.verify', name: string): AuditWords {
-  return words(key, `${key === 'backup.run' ? '立即备份' : '校验备份'} ${name}`, { name });
+type BackupAuditKey = 'backup.run' | 'backup.verify' | 'backup.restore' | 'backup.restored' | 'backup.restoreFailed';
+
+/** "Back up now", the check of one backup, and a restore: asked for, done, or undone (the 备份与恢复 page). */
+export function backupWords(key: BackupAuditKey, name: string, preRestore = ''): AuditWords {
+  const zh = {
+    'backup.run': `立即备份 ${name}`,
+    'backup.verify': `校验备份 ${name}`,
+    'backup.restore': `要求从备份 ${name} 恢复`,
+    'backup.restored': `已从备份 ${name} 恢复（恢复前的数据库已备份为 ${preRestore}）`,
+    'backup.restoreFailed': `从备份 ${name} 恢复失败，中枢仍使用原数据库`,
+  }[key];
+  return words(key, zh, preRestore === '' ? { name } : { name, preRestore });
 }
 
 export function demoStreamWords(running: boolean, stream: string): AuditWords {

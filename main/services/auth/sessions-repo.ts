@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/connection';
 
-export type SessionEndReason = 'logout' | 'disabled' | 'password_changed' | 'expired';
+export type SessionEndReason = 'logout' | 'disabled' | 'password_changed' | 'expired' | 'restored';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -52,6 +52,12 @@ export class SessionsRepo {
       )
       .all(JSON.stringify([...new Set(tokenHashes)]), now) as { tokenHash: string; endedAt: number }[];
     return new Map(rows.map((r) => [r.tokenHash, r.endedAt]));
+  }
+
+  /** Ends every live session (a restored database brings back sessions that were live when it was copied). */
+  endAll(now: number, reason: SessionEndReason): number {
+    return this.db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE ended_at IS NULL').run(now, reason)
+      .changes;
   }
 
   /** Ends every session of a user, except optionally the one given. */

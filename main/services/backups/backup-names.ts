@@ -1,7 +1,10 @@
 import { dayNumber, dayStart, shanghaiParts } from '../../../common/domain/time';
 
-/** Why a backup exists: the hub's schedule (or an administrator's "back up now"), or an upgrade of the schema. */
-export type BackupOrigin = 'scheduled' | 'pre-upgrade';
+/**
+ * Why a backup exists: the hub's schedule (or an administrator's "back up now"), an upgrade of the schema, or a
+ * restore from the console (the database as it was just before, to undo the restore with).
+ */
+export type BackupOrigin = 'scheduled' | 'pre-upgrade' | 'pre-restore';
 
 export interface BackupName {
   name: string;
@@ -11,11 +14,11 @@ export interface BackupName {
 }
 
 /**
- * `cityops-20261203-030000.sqlite` (scheduled or made on request) and
- * `cityops-20261203-030000-pre-upgrade.sqlite`: the time in the name is Shanghai time, so a folder listing
+ * `cityops-20261203-030000.sqlite` (scheduled or made on request), `cityops-20261203-030000-pre-upgrade.sqlite`
+ * and `cityops-20261203-030000-pre-restore.sqlite`: the time in the name is Shanghai time, so a folder listing
  * sorts by time and an operator reads the date the console shows. Nothing else in the folder is a backup.
  */
-const NAME_RE = /^cityops-(\d{8}-\d{6})(-pre-upgrade)?\.sqlite$/;
+const NAME_RE = /^cityops-(\d{8}-\d{6})(-pre-upgrade|-pre-restore)?\.sqlite$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -38,7 +41,7 @@ export function parseShanghaiStamp(stamp: string): number | null {
 }
 
 export function backupFileName(at: number, origin: BackupOrigin): string {
-  return `cityops-${shanghaiStamp(at)}${origin === 'pre-upgrade' ? '-pre-upgrade' : ''}.sqlite`;
+  return `cityops-${shanghaiStamp(at)}${origin === 'scheduled' ? '' : `-${origin}`}.sqlite`;
 }
 
 /** The backup a file name stands for, or null when the name is not one the hub writes (hostile text included). */
@@ -46,5 +49,7 @@ export function parseBackupName(name: string): BackupName | null {
   const m = NAME_RE.exec(name);
   const at = m?.[1] === undefined ? null : parseShanghaiStamp(m[1]);
   if (!m || at === null) return null;
-  return { name, at, origin: m[2] ? 'pre-upgrade' : 'scheduled' };
+  const origin: BackupOrigin =
+    m[2] === '-pre-upgrade' ? 'pre-upgrade' : m[2] === '-pre-restore' ? 'pre-restore' : 'scheduled';
+  return { name, at, origin };
 }

@@ -69,22 +69,39 @@ export class BackupService {
 
   /** Backs up now; a failure is recorded (state, duty log) and thrown as E_CONFLICT with its reason. */
   run(): Promise<BackupEntry> {
+    const at = this.deps.clock();
+    return this.start(at, backupFileName(at, 'scheduled'), true);
+  }
+
+  /**
+   * The database as it is now, under the `…-pre-restore.sqlite` name a restore from the console chose
+   * (hub-restore.ts): the way back from that restore. Fails like `run`. Retention is not applied: it could
+   * remove the very backup being restored (an older one of the same day).
+   */
+  backUpBeforeRestore(at: number): Promise<BackupEntry> {
+    return this.start(at, backupFileName(at, 'pre-restore'), false);
+  }
+
+  /** Refuses what `run` would refuse now: a backup running, or one already made this second under `name`. */
+  checkCanStart(name: string): void {
     if (this.running) {
       throw apiError('E_CONFLICT', '正在备份，请稍后再试', 'A backup is running; try again when it has finished');
     }
-    const at = this.deps.clock();
-    const name = backupFileName(at, 'scheduled');
     if (fs.existsSync(path.join(this.deps.settings.dir, name))) {
       throw apiError('E_CONFLICT', '这一秒已有一份备份，请稍后再试', 'A backup was made this second; try again');
     }
-    const run = this.backUp(at, name).finally(() => {
+  }
+
+  private start(at: number, name: string, prune: boolean): Promise<BackupEntry> {
+    this.checkCanStart(name);
+    const run = this.backUp(at, name, prune).finally(() => {
       this.running = null;
     });
     this.running = run;
     return run;
   }
 
-  private async backUp(at: number, name: string): Promise<BackupEntry> {
+  private async backUp(at: number, name: string, prune: boolean): Promise<BackupEntry> {
     const { dir, retention } = this.deps.settings;
     const dest = path.join(dir, name);
     try {
@@ -93,7 +110,7 @@ export class BackupService {
       // Attachments first: a database backup is complete only with the files it names.
       const files = copyAttachments(path.join(this.deps.dataDir, 'attachments'), path.join(dir, 'attachments'));
       const result = await backupDatabase(path.join(this.deps.dataDir, DB_FILE_NAME), dest);
-      const removed = pruneBackups(dir, retention);
+      const removed = prune ? pruneBackups(dir, retention) : [];
       this.update((s) => {
         s.verified = without(s.verified, removed);
         s.verified[name] = this.deps.clock();
@@ -115,10 +132,7 @@ export class BackupService {
 
   /** Checks one listed backup again (integrity_check); a damaged one is reported, never deleted. */
   verify(name: string): BackupEntry {
-    const file = path.join(this.deps.settings.dir, name);
-    if (!this.list().some((b) => b.name === name)) {
-      throw apiError('E_NOT_FOUND', `没有名为 ${name} 的备份`, `No backup named ${name}`);
-    }
+    const file = this.fileOf(name);
     const result = checkBackupFile(file);
     if (result !== 'ok') {
       this.update((s) => {
@@ -130,6 +144,17 @@ export class BackupService {
       s.verified[name] = this.deps.clock();
     });
     return this.entry(name);
+  }
+
+  /**
+   * The path of a backup listed in the backups folder, by its name only (never a path: the contract's name
+   * pattern has already refused anything else); E_NOT_FOUND when the folder has no such backup.
+   */
+  fileOf(name: string): string {
+    if (!this.list().some((b) => b.name === name)) {
+      throw apiError('E_NOT_FOUND', `没有名为 ${name} 的备份`, `No backup named ${name}`);
+    }
+    return path.join(this.deps.settings.dir, name);
   }
 
   status(): BackupStatus {

@@ -40,8 +40,11 @@ function backupPath(req: RestoreRequest): string {
   return file;
 }
 
-/** The backup's schema version, after SQLite's integrity_check passed on it. */
-function checkedSchema(file: string): number {
+/**
+ * The backup's schema version, after SQLite's integrity_check passed on it (E_INVALID when damaged, E_CONFLICT
+ * when newer than this code); used by `npm run restore` and by the console's restore (hub-restore.ts).
+ */
+export function checkedSchema(file: string): number {
   const verdict = verifyBackupFile(file, MIGRATIONS.at(-1)?.version ?? 0);
   if (verdict.ok) return verdict.schemaVersion;
   if (verdict.problem === 'damaged') {
@@ -49,6 +52,7 @@ function checkedSchema(file: string): number {
       'E_INVALID',
       `备份文件已损坏（${verdict.detail}），未恢复`,
       `The backup is damaged (${verdict.detail}); nothing was restored`,
+      { restore: 'damaged' },
     );
   }
   const { schemaVersion: version, latest } = verdict;
@@ -56,6 +60,7 @@ function checkedSchema(file: string): number {
     'E_CONFLICT',
     `备份的数据库版本 ${version} 高于本程序支持的版本 ${latest}，请先升级程序，未恢复`,
     `The backup's schema version ${version} is newer than this program supports (${latest}); upgrade the program first. Nothing was restored`,
+    { restore: 'newer' },
   );
 }
 
@@ -75,24 +80,53 @@ export function restoreBackup(req: RestoreRequest): RestoreResult {
   }
   const file = backupPath(req);
   const schemaVersion = checkedSchema(file);
-  const target = path.join(req.dataDir, DB_FILE_NAME);
-  const stamp = backupFileName(req.now, 'scheduled').slice('cityops-'.length, -'.sqlite'.length);
-  const keptAside = databaseFiles(target)
-    .filter((f) => fs.existsSync(f))
-    .map((f) => {
-      const aside = `${f}.replaced-${stamp}`;
-      fs.renameSync(f, aside);
-      return aside;
-    });
-  const incoming = `${target}.restoring`;
-  fs.rmSync(incoming, { force: true });
-  ensurePrivateFile(incoming);
-  fs.copyFileSync(file, incoming);
-  restrictFile(incoming);
-  fs.renameSync(incoming, target);
-  const attachments = copyAttachments(
-    path.join(path.dirname(file), 'attachments'),
-    path.join(req.dataDir, 'attachments'),
-  );
+  const { keptAside, attachments } = putBackupInPlace(file, req.dataDir, req.now);
   return { backup: file, schemaVersion, keptAside, attachments };
+}
+
+/**
+ * The checked backup `file` in place of the data folder's database, the replaced files renamed aside
+ * (`….replaced-YYYYMMDD-HHmmss`); the database must be closed. A failure part-way puts the replaced files back
+ * before it is thrown, so the folder holds the old database or the backup, never half of either.
+ */
+export function putBackupInPlace(
+  file: string,
+  dataDir: string,
+  now: number,
+): { keptAside: string[]; attachments: AttachmentsCopied } {
+  const target = path.join(dataDir, DB_FILE_NAME);
+  const stamp = backupFileName(now, 'scheduled').slice('cityops-'.length, -'.sqlite'.length);
+  const keptAside: string[] = [];
+  try {
+    for (const f of databaseFiles(target).filter((f) => fs.existsSync(f))) {
+      const aside = `${f}.replaced-${stamp}`;
+      if (fs.existsSync(aside)) throw apiError('E_CONFLICT', `${aside} 已存在`, `${aside} exists; try again`);
+      fs.renameSync(f, aside);
+      keptAside.push(aside);
+    }
+    const incoming = `${target}.restoring`;
+    fs.rmSync(incoming, { force: true });
+    ensurePrivateFile(incoming);
+    fs.copyFileSync(file, incoming);
+    restrictFile(incoming);
+    fs.renameSync(incoming, target);
+  } catch (err) {
+    fs.rmSync(`${target}.restoring`, { force: true });
+    undoRestore(dataDir, keptAside);
+    throw err;
+  }
+  const attachments = copyAttachments(path.join(path.dirname(file), 'attachments'), path.join(dataDir, 'attachments'));
+  return { keptAside, attachments };
+}
+
+/**
+ * Puts the database files `putBackupInPlace` renamed aside back in place, the restored database (and any -wal/-shm
+ * it grew) removed first: the data folder as it was before the restore. Attachments brought back stay (each is
+ * named by its content, so an extra one is never a wrong one).
+ */
+export function undoRestore(dataDir: string, keptAside: readonly string[]): void {
+  const target = path.join(dataDir, DB_FILE_NAME);
+  if (keptAside.length === 0) return;
+  for (const f of databaseFiles(target)) fs.rmSync(f, { force: true });
+  for (const aside of keptAside) fs.renameSync(aside, aside.replace(/\.replaced-\d{8}-\d{6}$/, ''));
 }

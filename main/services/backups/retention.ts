@@ -10,7 +10,7 @@ export interface RetentionPolicy {
 
 export const DEFAULT_RETENTION: RetentionPolicy = { daily: 7, weekly: 4, monthly: 12 };
 
-export type BackupKind = 'daily' | 'weekly' | 'monthly' | 'pre-upgrade';
+export type BackupKind = 'daily' | 'weekly' | 'monthly' | 'pre-upgrade' | 'pre-restore';
 
 export interface RetentionPlan {
   /** Each kept backup's name and the widest period it stands for. */
@@ -29,21 +29,22 @@ export function shanghaiMonth(at: number): number {
   return p.year * 12 + (p.month - 1);
 }
 
-const PERIODS: readonly { kind: Exclude<BackupKind, 'pre-upgrade'>; bucket: (at: number) => number }[] = [
-  { kind: 'monthly', bucket: shanghaiMonth },
-  { kind: 'weekly', bucket: shanghaiWeek },
-  { kind: 'daily', bucket: shanghaiDay },
-];
+const PERIODS: readonly { kind: Exclude<BackupKind, 'pre-upgrade' | 'pre-restore'>; bucket: (at: number) => number }[] =
+  [
+    { kind: 'monthly', bucket: shanghaiMonth },
+    { kind: 'weekly', bucket: shanghaiWeek },
+    { kind: 'daily', bucket: shanghaiDay },
+  ];
 
 /**
  * Which backups to keep: for each period (day, week, month in Shanghai time) the newest backup of each of
  * the `n` newest periods that have one — a gap (the hub was off) does not use up a slot. A backup may stand
- * for several periods; it is labelled with the widest. Backups made before a schema upgrade are never
- * removed here: they are the way back from that version.
+ * for several periods; it is labelled with the widest. Backups made before a schema upgrade or a restore are
+ * never removed here: they are the way back from that version, or from that restore.
  */
 export function planRetention(backups: readonly BackupName[], policy: RetentionPolicy): RetentionPlan {
   const keep = new Map<string, BackupKind>();
-  for (const b of backups) if (b.origin === 'pre-upgrade') keep.set(b.name, 'pre-upgrade');
+  for (const b of backups) if (b.origin !== 'scheduled') keep.set(b.name, b.origin);
   const scheduled = backups
     .filter((b) => b.origin === 'scheduled')
     .sort((a, b) => b.at - a.at || (a.name < b.name ? 1 : -1));

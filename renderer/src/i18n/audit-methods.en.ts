@@ -13,6 +13,8 @@ export const auditMethodsEn: Readonly<Record<string, string>> = {
   'admin.backups.status': 'Backup status',
   'admin.backups.run': 'Back up now',
   'admin.backups.verify': 'Check backup',
+  'admin.backups.restorePreview': 'Restore preview',
+  'admin.backups.restore': 'Restore a backup',
   'admin.health': 'Hub health',
   'open311.requests.create': 'Open311 request filed',
   'attachments.begin': 'Start upload',

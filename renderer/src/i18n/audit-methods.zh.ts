@@ -13,6 +13,8 @@ export const auditMethodsZh: Readonly<Record<string, string>> = {
   'admin.backups.status': '备份状态',
   'admin.backups.run': '立即备份',
   'admin.backups.verify': '校验备份',
+  'admin.backups.restorePreview': '恢复前预览',
+  'admin.backups.restore': '从备份恢复',
   'admin.health': '中枢状态',
   'open311.requests.create': 'Open311 报件',
   'attachments.begin': '开始上传附件',

@@ -25,13 +25,14 @@ export const backupsMessagesEn: typeof backupsMessagesZh = {
       kind: 'Kind',
       size: 'Size',
       verified: 'Integrity check',
-      restore: 'Restore command',
+      restore: 'Restore',
     },
     kind: {
       daily: 'Daily',
       weekly: 'Weekly',
       monthly: 'Monthly',
       'pre-upgrade': 'Before upgrade',
+      'pre-restore': 'Before a restore',
     },
     verifiedAt: 'Passed ({{at}})',
     unverified: 'Not checked',
@@ -63,6 +64,24 @@ export const backupsMessagesEn: typeof backupsMessagesZh = {
     },
     restoreTitle: 'How to restore',
     restoreHelp:
-      'The console cannot restore a running hub. Stop the desktop console or the web shell, then run the backup’s restore command on the hub’s computer. After the restore, everything entered after the backup was made (orders, duty log entries, audit rows …) is no longer in the database; the replaced database is kept, renamed, in the data folder, never deleted. The key file hub.key is not in the backup: keep it separately.',
+      'Press “Restore this backup” on a backup: the hub first backs up the current database as a “before a restore” backup (restore that one to undo), then puts the chosen backup in place; every console then signs in again. Everything entered after the backup was made (orders, duty log entries, audit rows …) is no longer in the database; the replaced database is kept, renamed, in the data folder, never deleted. If the restore fails the hub stays on its database. With the hub stopped, the restore command in the table does the same on the hub’s computer. The key file hub.key is not in the backup: keep it separately.',
+    restore: {
+      open: 'Restore this backup',
+      title: 'Restore backup {{name}}',
+      ok: 'Restore',
+      warning: 'A restore discards what was written after the backup was made, and every console signs in again.',
+      at: 'Backup made at',
+      lost: {
+        ordersCreated: 'New orders lost',
+        ordersChanged: 'Orders set back to their state at the backup',
+        dutyLogEntries: 'Duty log entries lost',
+        auditRows: 'Audit rows lost',
+      },
+      schema: 'Database version',
+      upgrade: 'The backup is version {{from}}; it is upgraded to {{to}} after the restore',
+      after:
+        'Before the restore the hub backs up the current database as a “before a restore” backup; the replaced database file is kept in the data folder too. Attachments are not deleted.',
+      typeToConfirm: 'Type the backup’s name {{name}} or “{{word}}” to confirm.',
+    },
   },
 };

@@ -54,6 +54,8 @@ export const shellMessagesEn: typeof shellMessagesZh = {
       disabled: 'Your account has been disabled and the session has ended.',
       password_changed: 'Your password was changed. Please sign in with the new password.',
       expired: 'Your session has expired. Please sign in again.',
+      restored:
+        'An administrator restored the center’s data from a backup: every console signs in again. What was entered after that backup was made is no longer in the system.',
     },
   },
   nav: {

@@ -52,6 +52,7 @@ export const shellMessagesZh = {
       disabled: '您的账户已被停用，会话已结束。',
       password_changed: '您的密码已被更改，请使用新密码重新登录。',
       expired: '会话已过期，请重新登录。',
+      restored: '管理员已将中心数据恢复到一份备份，所有控制台都须重新登录。该备份时间之后录入的数据已不在系统中。',
     },
   },
   nav: {

@@ -1,22 +1,27 @@
 import { CloudDownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Table } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../../../common/contract';
 import { WorkspaceTitle } from '../../../components/WorkspaceTitle';
 import { useErrorText } from '../../../i18n/useDisplay';
 import { BackupStatusCard } from './BackupStatusCard';
 import { HubHealthCard } from './HubHealthCard';
+import { RestoreDialog } from './RestoreDialog';
 import { useBackupColumns } from './backupColumns';
 import { useBackups } from './useBackups';
 
-/** 备份与恢复: the hub's backups, their state, "back up now", the command that restores one, and the hub's health. */
+/**
+ * 备份与恢复: the hub's backups, their state, "back up now", restoring one (RestoreDialog) or the command that
+ * restores one on a stopped hub, and the hub's health.
+ */
 export function BackupsWorkspace() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { status, run, verify } = useBackups();
   const verifying = verify.isPending ? verify.variables.name : null;
-  const columns = useBackupColumns(status.data?.dir ?? '', (name) => verify.mutate({ name }), verifying);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const columns = useBackupColumns(status.data?.dir ?? '', (name) => verify.mutate({ name }), verifying, setRestoring);
   return (
     <>
       <WorkspaceTitle
@@ -53,6 +58,7 @@ export function BackupsWorkspace() {
         columns={columns}
         style={{ marginBottom: 12 }}
       />
+      {restoring !== null && <RestoreDialog name={restoring} onClose={() => setRestoring(null)} />}
       <HubHealthCard />
       <Alert
         type="info"

@@ -5,11 +5,15 @@ import type { BackupEntry } from '../../../../../common/contract';
 import { formatBytes } from '../../../components/formatBytes';
 import { formatDateTime } from '../../../time/dayjs';
 
-/** The backup table's columns: time, kind, size, the integrity check (and a new one), the restore command. */
+/**
+ * The backup table's columns: time, kind, size, the integrity check (and a new one), and the restore — on the
+ * running hub from here, or the command for a stopped hub.
+ */
 export function useBackupColumns(
   dir: string,
   verify: (name: string) => void,
   verifying: string | null,
+  restore: (name: string) => void,
 ): TableColumnsType<BackupEntry> {
   const { t } = useTranslation();
   return [
@@ -24,7 +28,9 @@ export function useBackupColumns(
       title: t('backups.column.kind'),
       dataIndex: 'kind',
       render: (kind: BackupEntry['kind']) => (
-        <Tag color={kind === 'pre-upgrade' ? 'purple' : undefined}>{t(`backups.kind.${kind}`)}</Tag>
+        <Tag color={kind === 'pre-upgrade' ? 'purple' : kind === 'pre-restore' ? 'orange' : undefined}>
+          {t(`backups.kind.${kind}`)}
+        </Tag>
       ),
     },
     {
@@ -53,9 +59,14 @@ export function useBackupColumns(
       key: 'restore',
       title: t('backups.column.restore'),
       render: (_: unknown, b: BackupEntry) => (
-        <Typography.Text code copyable data-testid="backup-restore-command">
-          {`npm run restore -- ${dir}/${b.name}`}
-        </Typography.Text>
+        <>
+          <Button size="small" danger data-testid="backup-restore" onClick={() => restore(b.name)}>
+            {t('backups.restore.open')}
+          </Button>{' '}
+          <Typography.Text code copyable type="secondary" data-testid="backup-restore-command">
+            {`npm run restore -- ${dir}/${b.name}`}
+          </Typography.Text>
+        </>
       ),
     },
   ];
