@@ -24,6 +24,14 @@ export interface Sample {
   mediaSourcesHeld: number;
   /** RTCPeerConnections not closed. */
   peers: number;
+  /**
+   * antd's click ripples on screen: each is a <div> with a React root of its own (≈147 event
+   * listeners, 2 nodes) until its animation ends (at most 5 s) — not growth, but a sample taken
+   * during one counts it.
+   */
+  waves: number;
+  /** Their RTCRtpTransceivers (one per consumer a transport made, until the browser drops it). */
+  transceivers: number;
   rendererMb: number;
   renderers: number;
   hubMb: number;
@@ -65,7 +73,11 @@ export const PROBE_SCRIPT = `(() => {
         rtcVideos: videos.filter((v) => v.srcObject instanceof MediaStream).length,
         mediaSources: held.filter((m) => m.readyState !== 'closed').length,
         mediaSourcesHeld: held.length,
+        waves: document.querySelectorAll('.ant-wave').length,
         peers: live(peers).filter((p) => p.connectionState !== 'closed').length,
+        transceivers: live(peers)
+          .filter((p) => p.connectionState !== 'closed')
+          .reduce((sum, p) => sum + p.getTransceivers().length, 0),
       };
     },
   });
@@ -113,7 +125,10 @@ export function rendererPids(browserPid: number): number[] {
   return pids;
 }
 
-type PageCounts = Pick<Sample, 'videos' | 'mseVideos' | 'rtcVideos' | 'mediaSources' | 'mediaSourcesHeld' | 'peers'>;
+type PageCounts = Pick<
+  Sample,
+  'videos' | 'mseVideos' | 'rtcVideos' | 'mediaSources' | 'mediaSourcesHeld' | 'peers' | 'transceivers' | 'waves'
+>;
 
 /** Every figure once, after a full garbage collection in the page. */
 export async function takeSample(page: CdpPage, at: number, browserPid: number, hubPid: number): Promise<Sample> {
