@@ -25,11 +25,10 @@ export interface Sample {
   /** RTCPeerConnections not closed. */
   peers: number;
   /**
-   * antd's click ripples on screen: each is a <div> with a React root of its own (≈147 event
-   * listeners, 2 nodes) until its animation ends (at most 5 s) — not growth, but a sample taken
-   * during one counts it.
+   * React roots in the document: the console's own, and one per antd click ripple on screen (a
+   * <div> with a root of its own and React's ≈147 event listeners on it, until its animation ends).
    */
-  waves: number;
+  roots: number;
   /** Their RTCRtpTransceivers (one per consumer a transport made, until the browser drops it). */
   transceivers: number;
   rendererMb: number;
@@ -73,7 +72,9 @@ export const PROBE_SCRIPT = `(() => {
         rtcVideos: videos.filter((v) => v.srcObject instanceof MediaStream).length,
         mediaSources: held.filter((m) => m.readyState !== 'closed').length,
         mediaSourcesHeld: held.length,
-        waves: document.querySelectorAll('.ant-wave').length,
+        roots: [...document.querySelectorAll('div')].filter((d) =>
+          Object.keys(d).some((k) => k.startsWith('__reactContainer$')),
+        ).length,
         peers: live(peers).filter((p) => p.connectionState !== 'closed').length,
         transceivers: live(peers)
           .filter((p) => p.connectionState !== 'closed')
@@ -127,7 +128,7 @@ export function rendererPids(browserPid: number): number[] {
 
 type PageCounts = Pick<
   Sample,
-  'videos' | 'mseVideos' | 'rtcVideos' | 'mediaSources' | 'mediaSourcesHeld' | 'peers' | 'transceivers' | 'waves'
+  'videos' | 'mseVideos' | 'rtcVideos' | 'mediaSources' | 'mediaSourcesHeld' | 'peers' | 'transceivers' | 'roots'
 >;
 
 /** Every figure once, after a full garbage collection in the page. */

@@ -20,7 +20,7 @@ const COLUMNS: { key: keyof Sample; title: string; digits: number }[] = [
   { key: 'mediaSourcesHeld', title: 'MS held', digits: 0 },
   { key: 'peers', title: 'peers', digits: 0 },
   { key: 'transceivers', title: 'transc', digits: 0 },
-  { key: 'waves', title: 'waves', digits: 0 },
+  { key: 'roots', title: 'roots', digits: 0 },
   { key: 'rendererMb', title: 'renderer MB', digits: 1 },
   { key: 'hubMb', title: 'hub MB', digits: 1 },
 ];
