@@ -83,7 +83,8 @@ export async function startWebShell(options: {
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 20_000;
+  // A minute: on a loaded machine (load average 20 on 2 cores) the hub took more than 20 s to start.
+  const deadline = Date.now() + 60_000;
   while (!output.includes('console URL')) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -46,6 +46,16 @@ export function random(seed: number): () => number {
   };
 }
 
+/** `--actions view,swap` (or `none`: an idle wall) as the operator's actions; all of them by default. */
+export function parseActions(arg: string | undefined): Action[] {
+  if (arg === undefined || arg === 'all') return [...ACTIONS];
+  const names = arg.split(',').filter((a) => a !== '' && a !== 'none');
+  const unknown = names.filter((a) => !(ACTIONS as readonly string[]).includes(a));
+  if (unknown.length > 0)
+    throw new Error(`unknown soak action(s): ${unknown.join(', ')} (known: ${ACTIONS.join(', ')})`);
+  return names as Action[];
+}
+
 export function newTally(): Tally {
   const zero = () => Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
   return { done: zero(), failed: zero(), errors: [] };
@@ -61,6 +71,8 @@ export class SoakOperator {
   constructor(
     private readonly world: SoakWorld,
     private readonly rand: () => number,
+    /** The actions this operator does (--actions, to tell which one makes the wall grow). */
+    private readonly allowed: readonly Action[] = ACTIONS,
   ) {}
 
   private pick<T>(items: readonly T[]): T {
@@ -70,19 +82,22 @@ export class SoakOperator {
   }
 
   private nextAction(): Action {
-    const total = ACTIONS.reduce((sum, a) => sum + WEIGHTS[a], 0);
+    const total = this.allowed.reduce((sum, a) => sum + WEIGHTS[a], 0);
     let r = this.rand() * total;
-    for (const a of ACTIONS) {
+    for (const a of this.allowed) {
       r -= WEIGHTS[a];
       if (r < 0) return a;
     }
-    return 'view';
+    return this.allowed[0] ?? 'view';
   }
 
-  /** One action, counted as done or failed. */
-  async step(): Promise<void> {
+  /** One action, counted as done or failed; false when it did none (an idle wall, or waiting). */
+  async step(): Promise<boolean> {
+    if (this.allowed.length === 0) return false;
     const picked = this.nextAction();
-    // With enough streams off the air already, the operator does something else instead.
+    // With enough streams off the air already, the operator does something else instead (waits,
+    // when outages are all it may do).
+    if (picked === 'outage' && this.down.size >= MAX_DOWN && !this.allowed.includes('layout')) return false;
     const action = picked === 'outage' && this.down.size >= MAX_DOWN ? 'layout' : picked;
     try {
       await this.run(action);
@@ -91,6 +106,7 @@ export class SoakOperator {
       this.tally.failed[action]++;
       if (this.tally.errors.length < 5) this.tally.errors.push(`${action}: ${(e as Error).message}`);
     }
+    return true;
   }
 
   private async run(action: Action): Promise<void> {

@@ -24,6 +24,13 @@ export interface Sample {
   mediaSourcesHeld: number;
   /** RTCPeerConnections not closed. */
   peers: number;
+  /**
+   * React roots in the document: the console's own, and one per antd click ripple on screen (a
+   * <div> with a root of its own and React's ≈147 event listeners on it, until its animation ends).
+   */
+  roots: number;
+  /** Their RTCRtpTransceivers (one per consumer a transport made, until the browser drops it). */
+  transceivers: number;
   rendererMb: number;
   renderers: number;
   hubMb: number;
@@ -65,7 +72,13 @@ export const PROBE_SCRIPT = `(() => {
         rtcVideos: videos.filter((v) => v.srcObject instanceof MediaStream).length,
         mediaSources: held.filter((m) => m.readyState !== 'closed').length,
         mediaSourcesHeld: held.length,
+        roots: [...document.querySelectorAll('div')].filter((d) =>
+          Object.keys(d).some((k) => k.startsWith('__reactContainer$')),
+        ).length,
         peers: live(peers).filter((p) => p.connectionState !== 'closed').length,
+        transceivers: live(peers)
+          .filter((p) => p.connectionState !== 'closed')
+          .reduce((sum, p) => sum + p.getTransceivers().length, 0),
       };
     },
   });
@@ -113,7 +126,10 @@ export function rendererPids(browserPid: number): number[] {
   return pids;
 }
 
-type PageCounts = Pick<Sample, 'videos' | 'mseVideos' | 'rtcVideos' | 'mediaSources' | 'mediaSourcesHeld' | 'peers'>;
+type PageCounts = Pick<
+  Sample,
+  'videos' | 'mseVideos' | 'rtcVideos' | 'mediaSources' | 'mediaSourcesHeld' | 'peers' | 'transceivers' | 'roots'
+>;
 
 /** Every figure once, after a full garbage collection in the page. */
 export async function takeSample(page: CdpPage, at: number, browserPid: number, hubPid: number): Promise<Sample> {

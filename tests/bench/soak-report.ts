@@ -19,12 +19,22 @@ const COLUMNS: { key: keyof Sample; title: string; digits: number }[] = [
   { key: 'mediaSources', title: 'MS open', digits: 0 },
   { key: 'mediaSourcesHeld', title: 'MS held', digits: 0 },
   { key: 'peers', title: 'peers', digits: 0 },
+  { key: 'transceivers', title: 'transc', digits: 0 },
+  { key: 'roots', title: 'roots', digits: 0 },
   { key: 'rendererMb', title: 'renderer MB', digits: 1 },
   { key: 'hubMb', title: 'hub MB', digits: 1 },
 ];
 /** The figures whose growth the goal bounds (the element counts are bounded by "not more"). */
 const BOUNDED: (keyof Sample)[] = ['heapMb', 'nodes', 'listeners', 'rendererMb', 'hubMb'];
-const COUNTS: (keyof Sample)[] = ['videos', 'mseVideos', 'rtcVideos', 'mediaSources', 'mediaSourcesHeld', 'peers'];
+const COUNTS: (keyof Sample)[] = [
+  'videos',
+  'mseVideos',
+  'rtcVideos',
+  'mediaSources',
+  'mediaSourcesHeld',
+  'peers',
+  'transceivers',
+];
 const RSS: (keyof Sample)[] = ['rendererMb', 'hubMb'];
 
 const pad = (text: string, width: number): string => text.padStart(width);
@@ -79,7 +89,8 @@ export function printLeftBehind(s: Sample): boolean {
     `\nafter clearing the wall: ${Object.entries(left)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}; MediaSources not yet collected ${s.mediaSourcesHeld}; ` +
-      `open RTCPeerConnections ${s.peers} (the console's WebRTC session, not a player)`,
+      `open RTCPeerConnections ${s.peers} (the console's WebRTC session, not a player) ` +
+      `with ${s.transceivers} transceivers`,
   );
   return Object.values(left).every((v) => v === 0) && s.mediaSourcesHeld === 0;
 }

@@ -29,9 +29,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { hubSession } from './bench-console';
 import { argValue, loadavg, startWebShell, VIEWPORT } from './bench-shell';
-import { random, SoakOperator, type SoakWorld } from './soak-actions';
+import { parseActions, random, SoakOperator, type SoakWorld } from './soak-actions';
 import { launchCdpChromium, type CdpBrowser } from './soak-cdp';
 import { clearWall, openWall, showView, stopTour } from './soak-page';
+import { LISTENER_TALLY_SCRIPT, listenerChanges, listenerTally, type ListenerTally } from './soak-listeners';
 import { PROBE_SCRIPT, takeSample, type Sample } from './soak-probe';
 import { header, printGoal, printGrowth, printLeftBehind, printTally, sampleLine } from './soak-report';
 import { demoCameras, prepareWorkspace } from './wall-workspace';
@@ -42,6 +43,15 @@ const WARMUP_MIN = Math.max(0, Number(argValue('--warmup') ?? 3));
 const HLS = process.argv.includes('--hls');
 const PORT = Number(argValue('--port') ?? 8960);
 const SEED = Number(argValue('--seed') ?? 1);
+/** The operator's actions (`--actions swap,maximise`, or `none`: an idle wall); all by default. */
+const ACTIONS_ALLOWED = parseActions(argValue('--actions'));
+/**
+ * Without the WebRTC tiles' getStats() (every receiver answers an empty report): the stats
+ * overlay's polling out of the picture, to tell whether it is what grows.
+ */
+const NO_RTC_STATS = process.argv.includes('--no-rtc-stats');
+/** Also print, per sample, which listeners (target kind, event type) came or went since the last one. */
+const LISTENERS = process.argv.includes('--listeners');
 /** Between two actions: several a second, with time for the page to answer each. */
 const ACTION_GAP_MS = 150;
 /** The loop also ends after this many actions (at most ~7 a second on any machine). */
@@ -96,12 +106,13 @@ async function sampleNow(world: SoakWorld, browser: CdpBrowser, shell: ChildProc
 }
 
 async function soak(world: SoakWorld, browser: CdpBrowser, shell: ChildProcess): Promise<void> {
-  const operator = new SoakOperator(world, random(SEED));
+  const operator = new SoakOperator(world, random(SEED), ACTIONS_ALLOWED);
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const samples: Sample[] = [];
   let actions = 0;
   let nextSample = 0;
+  let tally: ListenerTally = {};
   console.log(header());
   for (;;) {
     const now = elapsed();
@@ -111,11 +122,16 @@ async function soak(world: SoakWorld, browser: CdpBrowser, shell: ChildProcess):
       const sample = await sampleNow(world, browser, shell, now);
       samples.push(sample);
       console.log(sampleLine(sample, actions, now >= WARMUP_MIN * 60));
+      if (LISTENERS) {
+        const next = await listenerTally(world.page);
+        const changed = listenerChanges(tally, next);
+        if (changed) console.log(`        listeners: ${changed}`);
+        tally = next;
+      }
       nextSample += SAMPLE_S;
       if (over) break;
     }
-    await operator.step();
-    actions++;
+    if (await operator.step()) actions++;
     await new Promise((r) => setTimeout(r, ACTION_GAP_MS));
   }
   printTally(operator.tally, elapsed());
@@ -129,7 +145,9 @@ async function soak(world: SoakWorld, browser: CdpBrowser, shell: ChildProcess):
 async function main(): Promise<void> {
   console.log(
     `wall soak — ${MINUTES} min, a sample every ${SAMPLE_S} s, warm-up ${WARMUP_MIN} min, ` +
-      `${HLS ? 'HLS (no RTCPeerConnection)' : 'as shipped (WebRTC where offered)'}; loadavg before: ${loadavg()}`,
+      (HLS ? 'HLS (no RTCPeerConnection)' : 'as shipped (WebRTC where offered)') +
+      `${NO_RTC_STATS ? ', no WebRTC getStats' : ''}; actions: ${ACTIONS_ALLOWED.join(', ') || 'none'}; ` +
+      `loadavg before: ${loadavg()}`,
   );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-wall-soak-'));
   const watchdog = setTimeout(() => {
@@ -162,7 +180,13 @@ async function main(): Promise<void> {
         source: `Reflect.deleteProperty(window, 'RTCPeerConnection');`,
       });
     }
+    if (NO_RTC_STATS) {
+      await page.send('Page.addScriptToEvaluateOnNewDocument', {
+        source: `RTCRtpReceiver.prototype.getStats = function () { return Promise.resolve(new Map()); };`,
+      });
+    }
     await page.send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE_SCRIPT });
+    if (LISTENERS) await page.send('Page.addScriptToEvaluateOnNewDocument', { source: LISTENER_TALLY_SCRIPT });
     await openWall(page, origin, 'monitor');
     await soak({ page, admin: adminSession, views, tourId, cameras }, browser, shell);
     console.log(`loadavg after: ${loadavg()}`);

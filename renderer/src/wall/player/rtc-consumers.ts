@@ -31,8 +31,11 @@ export class RtcConsumers {
     if (!wallWindow) document.addEventListener('visibilitychange', this.onVisibility);
   }
 
-  /** Takes a consumer the hub made paused: resumed now unless its tile or the page is hidden. */
-  add(consumer: Consumer, transportId: string, hidden: boolean): RtcConsumer {
+  /**
+   * Takes a consumer the hub made paused: resumed now unless its tile or the page is hidden.
+   * `closed` is told once, when the tile closes it.
+   */
+  add(consumer: Consumer, transportId: string, hidden: boolean, closed: () => void = () => undefined): RtcConsumer {
     const failed = new Set<() => void>();
     const entry: Entry = {
       consumer,
@@ -54,6 +57,7 @@ export class RtcConsumers {
         if (!live.delete(consumer.id)) return;
         consumer.close();
         call('media.rtc.closeConsumer', { consumerId: consumer.id }).catch(() => undefined);
+        closed();
       },
       onFailed(listener) {
         failed.add(listener);

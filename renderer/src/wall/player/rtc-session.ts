@@ -1,7 +1,8 @@
 import { Device } from 'mediasoup-client';
-import type { DtlsParameters, Transport } from 'mediasoup-client/types';
+import type { Consumer, DtlsParameters, Transport } from 'mediasoup-client/types';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../common/contract';
 import { RtcConsumers } from './rtc-consumers';
+import { TransportUse } from './rtc-recycle';
 import type { StreamKind } from './types';
 
 /**
@@ -49,6 +50,8 @@ export interface RtcSession {
 interface Link {
   device: Device;
   transport: Transport;
+  /** Its consumers, and when it is worn out and replaced (rtc-recycle.ts). */
+  use: TransportUse;
 }
 
 export function isWallWindow(hash: string = location.hash): boolean {
@@ -79,7 +82,26 @@ async function openLink(
   transport.on('connectionstatechange', (state) => {
     if (state === 'failed' || state === 'closed') gone(transport);
   });
-  return { device, transport };
+  return { device, transport, use: new TransportUse(() => transport.close()) };
+}
+
+/** One paused consumer on `link` (counted on it until it closes, or at once when refused). */
+async function consumeOn(call: RtcCall, link: Link, cameraId: string, stream: StreamKind): Promise<Consumer> {
+  const { device, transport, use } = link;
+  use.begin();
+  try {
+    const answer = await call('media.rtc.consume', {
+      transportId: transport.id,
+      cameraId,
+      stream,
+      rtpCapabilities: device.recvRtpCapabilities,
+      paused: true,
+    });
+    return await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
+  } catch (e) {
+    use.end(false);
+    throw e;
+  }
 }
 
 export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWindow()): RtcSession {
@@ -89,25 +111,37 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
   let engineName: Promise<string> | null = null;
   const consumers = new RtcConsumers(call, wallWindow);
 
-  const capabilities = () => call('media.rtc.capabilities', {});
+  /** Worn transports still playing for some tiles (closed with the session). */
+  const retiring = new Set<Link>();
 
-  const open = (): Promise<Link> =>
-    openLink(
+  const open = (): Promise<Link> => {
+    const opening: Promise<Link> = openLink(
       call,
       (engine) => {
         engineName ??= Promise.resolve(engine);
       },
       (transport) => {
-        // The next consume makes a new transport; every tile on this one reconnects.
-        if (link === current) link = null;
+        // The next consume makes a new transport (unless this one was already replaced); every
+        // tile on this one reconnects.
+        if (link === opening) link = null;
         transport.close();
         consumers.transportFailed(transport.id);
       },
     );
+    return opening;
+  };
 
   /** The set-up that resolved and is still in use, and what it made. */
   let made: Promise<Link> | null = null;
   let madeLink: Link | null = null;
+  /** The made transport is worn: new consumers go to a new one; this one closes once drained. */
+  const retireWorn = (): void => {
+    const worn = made !== null && made === link ? madeLink : null;
+    if (!worn?.use.worn) return;
+    [link, made, madeLink] = [null, null, null];
+    retiring.add(worn);
+    worn.use.retire();
+  };
   const ensure = (): Promise<Link> => {
     if (!link) {
       current = open();
@@ -133,7 +167,7 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     linked: () => made !== null && made === link,
     engine() {
       if (!engineName) {
-        const asked = capabilities().then((caps) => caps.engine);
+        const asked = call('media.rtc.capabilities', {}).then((caps) => caps.engine);
         engineName = asked;
         // No engine on the hub now (E_CONFLICT): ask again next time.
         asked.catch(() => {
@@ -145,22 +179,21 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
     async consume(cameraId, stream, options = {}) {
       // On a made transport the consume goes out now, in the tile's own task, not a microtask later
       // (behind the rest of a wall's render).
-      const { device, transport } = (made !== null && made === link ? madeLink : null) ?? (await ensure());
-      const answer = await call('media.rtc.consume', {
-        transportId: transport.id,
-        cameraId,
-        stream,
-        rtpCapabilities: device.recvRtpCapabilities,
-        paused: true,
+      retireWorn();
+      const mine = (made !== null && made === link ? madeLink : null) ?? (await ensure());
+      const consumer = await consumeOn(call, mine, cameraId, stream);
+      return consumers.add(consumer, mine.transport.id, options.hidden ?? false, () => {
+        mine.use.end(true);
+        if (mine.use.closed) retiring.delete(mine);
       });
-      const consumer = await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
-      return consumers.add(consumer, transport.id, options.hidden ?? false);
     },
     close() {
       consumers.close();
       const closing = link;
-      link = null;
+      [link, made, madeLink] = [null, null, null];
       closing?.then((l) => l.transport.close()).catch(() => undefined);
+      for (const old of retiring) old.transport.close();
+      retiring.clear();
     },
   };
 }
