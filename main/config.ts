@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FRAME_BYTES } from '../common/contract/wire';
 import { backupConfig, type BackupConfig } from './config-backups';
+import { reportConfig } from './config-reports';
+import type { ReportSettings } from './services/kpi-reports/report-service';
 import { ConfigError } from './config-error';
 import { parseAnnounced, parsePortRange, RtcNetworkError, type RtcNetwork } from './media/engine/rtc-network';
 
@@ -65,6 +67,8 @@ export interface Config {
   ws: WsLimits;
   /** The hub's scheduled backups: folder, daily time, retention (main/config-backups.ts). */
   backups: BackupConfig;
+  /** The KPI reports: folder, automatic time, stations (main/config-reports.ts). */
+  reports: ReportSettings;
 }
 
 export interface WsLimits {
@@ -150,6 +154,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       'data-dir': { type: 'string' },
       'backup-dir': { type: 'string' },
       'backup-time': { type: 'string' },
+      'reports-dir': { type: 'string' },
+      'report-time': { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       'no-demo': { type: 'boolean' },
@@ -203,6 +209,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     rtc: rtcNetwork(values, env),
     ws: wsLimits(values, env),
     backups: backupConfig(values, env, dataDir),
+    reports: reportConfig(values, env, dataDir),
   };
 }
 

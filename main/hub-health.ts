@@ -76,5 +76,6 @@ export const SWEEP_NAMES: readonly (keyof HubSweeps)[] = [
   'sweepWallAlarms',
   'sweepViews',
   'sweepBackups',
+  'sweepReports',
   'sweepClock',
 ];

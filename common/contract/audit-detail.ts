@@ -82,6 +82,7 @@ export const AUDIT_DETAIL_KEYS = [
   'open311.create',
   'backup.run',
   'backup.verify',
+  'report.generate',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 

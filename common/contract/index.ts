@@ -13,6 +13,7 @@ import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
 import { incidentMethods } from './incidents';
 import { incidentReportMethods } from './incident-report';
+import { reportMethods } from './kpi-reports';
 import { inboxMethods } from './inbox';
 import { overviewMethods } from './overview';
 import { orderMethods } from './orders';
@@ -51,6 +52,7 @@ export * from './incident-report';
 export * from './contacts';
 export * from './inbox';
 export * from './dashboard';
+export * from './kpi-reports';
 export * from './overview';
 export * from './clock';
 
@@ -82,6 +84,7 @@ export const contract = {
   ...notifyMethods,
   ...inboxMethods,
   ...dashboardMethods,
+  ...reportMethods,
   ...overviewMethods,
   ...open311Methods,
 } as const;

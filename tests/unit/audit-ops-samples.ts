@@ -31,6 +31,7 @@ export const OPS_SAMPLES = {
   'apikey.issue': d('apikey.issue', { name: '市民热线' }),
   'backup.run': d('backup.run', { name: 'cityops-20261203-030000.sqlite' }),
   'backup.verify': d('backup.verify', { name: 'cityops-20261203-030000.sqlite' }),
+  'report.generate': d('report.generate', { name: '日报-2026-12-02-全中心' }),
   'apikey.revoke': d('apikey.revoke', { name: '市民热线' }),
   'apikey.alreadyRevoked': d('apikey.alreadyRevoked', { name: '市民热线' }),
   'demo.streamStart': d('demo.streamStart', { stream: 'cam01' }),
@@ -147,4 +148,5 @@ export const OPS_DATA = [
   '防台防汛预案',
   '路灯不亮',
   '井盖缺失',
+  '日报-2026-12-02-全中心',
 ];

@@ -84,6 +84,11 @@ export function backupWords(key: 'backup.run' | 'backup.verify', name: string): 
   return words(key, `${key === 'backup.run' ? '立即备份' : '校验备份'} ${name}`, { name });
 }
 
+/** A KPI report generated on request (统计分析 → 报表). */
+export function reportWords(name: string): AuditWords {
+  return words('report.generate', `生成报表 ${name}`, { name });
+}
+
 export function demoStreamWords(running: boolean, stream: string): AuditWords {
   return words(running ? 'demo.streamStart' : 'demo.streamStop', `${running ? '启动' : '停止'}演示流 ${stream}`, {
     stream,
