@@ -15,7 +15,9 @@ export const DEFAULT_REPORT_TIME = 7 * 60;
 
 /** The hub's report settings: the configured ones, else `<dataDir>/reports`, the center's at 07:00. */
 export function reportSettings(options: HubOptions): ReportSettings {
-  return options.reports ?? { dir: path.join(options.dataDir, 'reports'), dailyAt: DEFAULT_REPORT_TIME, stations: false };
+  return (
+    options.reports ?? { dir: path.join(options.dataDir, 'reports'), dailyAt: DEFAULT_REPORT_TIME, stations: false }
+  );
 }
 
 export interface HubReports {

@@ -35,9 +35,7 @@ export const reportNameSchema = z
   );
 
 /** 'YYYY-MM-DD' in form; whether it is a real date is the hub's check (a stable E_INVALID). */
-export const reportDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-02');
+export const reportDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-02');
 
 export const reportFileSchema = z.object({
   format: z.enum(REPORT_FORMATS),
@@ -78,7 +76,8 @@ export const reportMethods = {
     output: reportEntrySchema,
     access: DASHBOARD_ROLES,
     writes: true,
-    summary: 'Generate the daily or weekly KPI report (PDF and XLSX) of the center or one station into the reports folder',
+    summary:
+      'Generate the daily or weekly KPI report (PDF and XLSX) of the center or one station into the reports folder',
   }),
   'reports.list': method({
     input: z.object({}).strict(),

@@ -73,7 +73,10 @@ export function buildKpiReport(
     perHour: d.perHour,
     lights: d.lights,
     byDomain: d.byDomain.map((r) => labelled(category(r.domainId), r.count)),
-    byCategory: d.byCategory.map((r) => ({ ...labelled(category(r.categoryId), r.count), domain: category(r.domainId) })),
+    byCategory: d.byCategory.map((r) => ({
+      ...labelled(category(r.categoryId), r.count),
+      domain: category(r.domainId),
+    })),
     byWorkstation: d.byWorkstation.map((r) => ({
       ...labelled(unit(r.workstationId), r.count),
       station: unit(stationOf(r.workstationId)),

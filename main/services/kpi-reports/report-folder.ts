@@ -44,7 +44,9 @@ export class ReportFolder {
     try {
       names = fs.readdirSync(this.dir);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      // No folder yet, or a file in its place (generation says so): nothing to list.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return [];
       throw err;
     }
     const out: FolderFile[] = [];

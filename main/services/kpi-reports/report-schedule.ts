@@ -6,6 +6,7 @@ import type { OrgRepo } from '../org/org-repo';
 import { periodOfDay, mondayOf, type ReportPeriod } from './report-period';
 import type { KpiReportService, ReportSettings } from './report-service';
 import { REPORT_KIND_NAMES } from '../../../common/contract';
+import { reportFailureReason } from './report-failure';
 
 /** Who the automatic reports name as their author. */
 export const SCHEDULED_BY = '系统（定时生成）';
@@ -18,22 +19,6 @@ export interface ReportScheduleDeps {
   /** A report that could not be written (the hub writes it into the center's duty log). */
   onFailure: (what: string, reason: Bilingual) => void;
   log?: (line: string) => void;
-}
-
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOENT']);
-
-/** Why a report could not be written, without a path (it goes into the duty log). */
-export function reportFailureReason(err: unknown): Bilingual {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-  if (code === 'ENOSPC') return { zh: '报表文件夹磁盘空间不足', en: 'the disk of the reports folder is full' };
-  if (UNWRITABLE.has(code)) {
-    return {
-      zh: '报表文件夹不可写（只读、无权限或不是文件夹）',
-      en: 'the reports folder is not writable (read-only, no permission, or not a folder)',
-    };
-  }
-  const tag = code === '' ? '' : ` (${code})`;
-  return { zh: `生成出错${tag}，详见中枢输出`, en: `generation failed${tag}; see the hub's output` };
 }
 
 /**
@@ -64,7 +49,10 @@ export class ReportSchedule {
     const periods: ReportPeriod[] = [periodOfDay('daily', today - 1)];
     if (mondayOf(today) === today) periods.push(periodOfDay('weekly', today - 1));
     const stations = this.deps.settings.stations
-      ? this.deps.org.units().filter((u) => u.kind === 'station').map((u) => u.id)
+      ? this.deps.org
+          .units()
+          .filter((u) => u.kind === 'station')
+          .map((u) => u.id)
       : [];
     const written: ReportEntry[] = [];
     for (const period of periods) {

@@ -1,4 +1,5 @@
 import {
+  ApiError,
   apiError,
   type ReportEntry,
   type ReportFormat,
@@ -12,6 +13,7 @@ import type { OverdueRow } from '../orders/order-counts-repo';
 import type { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
 import { buildKpiReport } from './report-build';
+import { reportFailureReason } from './report-failure';
 import { ReportFolder, type FolderFile } from './report-folder';
 import { parseReportName, reportBaseName, reportFileName, scopeNameOf } from './report-names';
 import { requestedPeriod, type ReportPeriod } from './report-period';
@@ -66,7 +68,16 @@ export class KpiReportService {
   ): ReportEntry {
     const period = requestedPeriod(req.kind, req.date, this.deps.clock());
     const stationId = reportScope(req.stationId, viewer, this.deps.org.units());
-    return this.write(period, stationId, by);
+    try {
+      return this.write(period, stationId, by);
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      console.error('[reports] generation failed:', err);
+      const reason = reportFailureReason(err);
+      throw apiError('E_CONFLICT', `报表生成失败：${reason.zh}`, `The report could not be generated: ${reason.en}`, {
+        reason,
+      });
+    }
   }
 
   /** Generates and writes one report; answers its listing. */

@@ -90,7 +90,16 @@ export function renderKpiReportXlsx(r: KpiReportData): Uint8Array {
       sheet(
         overdue,
         ['工单编号', '标题', '状态', '联勤站', '工作站', '处置人', '处置时限', '已超期'],
-        r.overdue.rows.map((o) => [o.code, o.title, o.state, o.station, o.workstation, o.handler, o.deadline, o.overdueBy]),
+        r.overdue.rows.map((o) => [
+          o.code,
+          o.title,
+          o.state,
+          o.station,
+          o.workstation,
+          o.handler,
+          o.deadline,
+          o.overdueBy,
+        ]),
       ),
     ],
     r.generatedAt,
