@@ -21,6 +21,7 @@ import { incidentPlansEn } from './incident-plans.en';
 import { shortcutsEn } from './shortcuts.en';
 import { placeEn } from './place.en';
 import { inboxEn } from './inbox.en';
+import { kpiReportsEn } from './kpi-reports.en';
 import { dashboardEn } from './dashboard.en';
 import { overviewEn } from './overview.en';
 import type { MessageTree } from './zh-CN';
@@ -42,6 +43,7 @@ const en: MessageTree = {
   place: placeEn,
   inbox: inboxEn,
   dashboard: dashboardEn,
+  kpiReports: kpiReportsEn,
   overview: overviewEn,
   ...shellMessagesEn,
   ...orgMessagesEn,

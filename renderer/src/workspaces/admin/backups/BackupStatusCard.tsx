@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../../../common/contract';
 import { useBilingual } from '../../../i18n/useDisplay';
 import { formatDateTime } from '../../../time/dayjs';
-import { formatBytes } from './backupColumns';
+import { formatBytes } from '../../../components/formatBytes';
 
 /** Last success, next run, the schedule and folder, and a failure more recent than the last success in red. */
 export function BackupStatusCard({ status }: { status: BackupStatus }) {

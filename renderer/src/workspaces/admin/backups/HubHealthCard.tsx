@@ -2,7 +2,7 @@ import { Alert, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api';
 import { formatDateTime } from '../../../time/dayjs';
-import { formatBytes } from './backupColumns';
+import { formatBytes } from '../../../components/formatBytes';
 
 /** The hub's health, the same facts GET /healthz gives a monitoring probe (polled: no event carries them). */
 export function HubHealthCard() {

@@ -2,14 +2,8 @@ import { Button, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../../../common/contract';
+import { formatBytes } from '../../../components/formatBytes';
 import { formatDateTime } from '../../../time/dayjs';
-
-/** 1 234 567 bytes → "1.2 MB": sizes an administrator compares at a glance. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** The backup table's columns: time, kind, size, the integrity check (and a new one), the restore command. */
 export function useBackupColumns(
