@@ -31,7 +31,11 @@ export const OPS_SAMPLES = {
   'apikey.issue': d('apikey.issue', { name: '市民热线' }),
   'backup.run': d('backup.run', { name: 'cityops-20261203-030000.sqlite' }),
   'backup.verify': d('backup.verify', { name: 'cityops-20261203-030000.sqlite' }),
-  'report.generate': d('report.generate', { name: '日报-2026-12-02-全中心' }),
+  'report.generate': d('report.generate', {
+    kind: { zh: '日报', en: 'daily report' },
+    date: '2026-12-02',
+    unit: 'HQ-C',
+  }),
   'apikey.revoke': d('apikey.revoke', { name: '市民热线' }),
   'apikey.alreadyRevoked': d('apikey.alreadyRevoked', { name: '市民热线' }),
   'demo.streamStart': d('demo.streamStart', { stream: 'cam01' }),
@@ -148,5 +152,4 @@ export const OPS_DATA = [
   '防台防汛预案',
   '路灯不亮',
   '井盖缺失',
-  '日报-2026-12-02-全中心',
 ];

@@ -13,7 +13,8 @@ export function kpiReportHandlers(deps: { reports: KpiReportService; org: OrgRep
     ctx.audit.target = `report:${input.kind}:${input.date}`;
     const entry = reports.generate(input, viewerOf(org, user), user.displayName);
     ctx.audit.target = `report:${entry.name}`;
-    Object.assign(ctx.audit, reportWords(entry.name));
+    const center = org.units().find((u) => u.kind === 'center')?.id ?? '';
+    Object.assign(ctx.audit, reportWords(entry.name, { ...entry, unitId: entry.stationId ?? center }));
     return entry;
   };
 

@@ -84,9 +84,13 @@ export function backupWords(key: 'backup.run' | 'backup.verify', name: string): 
   return words(key, `${key === 'backup.run' ? '立即备份' : '校验备份'} ${name}`, { name });
 }
 
-/** A KPI report generated on request (统计分析 → 报表). */
-export function reportWords(name: string): AuditWords {
-  return words('report.generate', `生成报表 ${name}`, { name });
+/** A KPI report generated on request (统计分析 → 报表): its kind, first day and scope (the center's unit, or a station). */
+export function reportWords(
+  name: string,
+  report: { kind: 'daily' | 'weekly'; date: string; unitId: string },
+): AuditWords {
+  const kind = report.kind === 'daily' ? { zh: '日报', en: 'daily report' } : { zh: '周报', en: 'weekly report' };
+  return words('report.generate', `生成报表 ${name}`, { kind, date: report.date, unit: report.unitId });
 }
 
 export function demoStreamWords(running: boolean, stream: string): AuditWords {

@@ -40,7 +40,7 @@ export const auditEn: AuditTexts = {
     'apikey.issue': 'Issued Open311 API key “{{name}}”',
     'backup.run': 'Backed up now: {{name}}',
     'backup.verify': 'Checked backup {{name}}',
-    'report.generate': 'Generated report {{name}}',
+    'report.generate': 'Generated the {{kind}} of {{unit}} for {{date}}',
     'apikey.revoke': 'Revoked Open311 API key “{{name}}”',
     'apikey.alreadyRevoked': 'Open311 API key “{{name}}” was already revoked',
     'demo.streamStart': 'Started demo stream {{stream}}',

@@ -38,7 +38,7 @@ export const auditZh = {
     'apikey.issue': '签发 Open311 API 密钥「{{name}}」',
     'backup.run': '立即备份 {{name}}',
     'backup.verify': '校验备份 {{name}}',
-    'report.generate': '生成报表 {{name}}',
+    'report.generate': '生成{{kind}}：{{unit}} {{date}}',
     'apikey.revoke': '吊销 Open311 API 密钥「{{name}}」',
     'apikey.alreadyRevoked': 'Open311 API 密钥「{{name}}」早已吊销',
     'demo.streamStart': '启动演示流 {{stream}}',

@@ -4,7 +4,6 @@ export const kpiReportsEn: KpiReportsMessages = {
   tabCharts: 'Charts',
   tabReports: 'Reports',
   date: 'Report date',
-  station: 'Scope',
   center: 'Whole center',
   generateDaily: 'Generate daily report',
   generateWeekly: 'Generate weekly report',

@@ -3,7 +3,6 @@ export const kpiReportsZh = {
   tabCharts: '图表',
   tabReports: '报表',
   date: '报表日期',
-  station: '范围',
   center: '全中心',
   generateDaily: '生成日报',
   generateWeekly: '生成周报',

@@ -19,7 +19,8 @@ export function useReportColumns(
       title: t('kpiReports.col.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      render: (kind: ReportEntry['kind']) => t(`kpiReports.kind.${kind}`),
+      render: (kind: ReportEntry['kind']) =>
+        kind === 'daily' ? t('kpiReports.kind.daily') : t('kpiReports.kind.weekly'),
     },
     {
       title: t('kpiReports.col.period'),
