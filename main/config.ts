@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FRAME_BYTES } from '../common/contract/wire';
 import { backupConfig, type BackupConfig } from './config-backups';
+import { reportConfig } from './config-reports';
+import type { ReportSettings } from './services/kpi-reports/report-service';
 import { ConfigError } from './config-error';
 import { hubLogConfig, lowDiskConfig } from './config-upkeep';
 import type { HubLogPolicy } from './logging/hub-log';
@@ -72,6 +74,8 @@ export interface Config {
   lowDisk: LowDiskPolicy;
   /** The hub's log file `<dataDir>/logs/hub.log` (main/config-upkeep.ts): CITYOPS_LOG_MAX_MB / _KEEP_DAYS. */
   log: HubLogPolicy;
+  /** The KPI reports: folder, automatic time, stations (main/config-reports.ts). */
+  reports: ReportSettings;
 }
 
 export interface WsLimits {
@@ -157,6 +161,8 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
       'data-dir': { type: 'string' },
       'backup-dir': { type: 'string' },
       'backup-time': { type: 'string' },
+      'reports-dir': { type: 'string' },
+      'report-time': { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       'no-demo': { type: 'boolean' },
@@ -212,6 +218,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     backups: backupConfig(values, env, dataDir),
     lowDisk: lowDiskConfig(env),
     log: hubLogConfig(env),
+    reports: reportConfig(values, env, dataDir),
   };
 }
 

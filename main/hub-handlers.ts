@@ -8,6 +8,7 @@ import { clockHandlers } from './api/handlers/clock-handlers';
 import { contactHandlers, notifyHandlers } from './api/handlers/contact-handlers';
 import { demoHandlers, forgetDemoAfter } from './api/handlers/demo-handlers';
 import { dashboardHandlers } from './api/handlers/dashboard-handlers';
+import { kpiReportHandlers } from './api/handlers/kpi-report-handlers';
 import { dutyHandoverHandlers } from './api/handlers/duty-handover-handlers';
 import { healthHandlers } from './api/handlers/health-handlers';
 import { dutyLogHandlers } from './api/handlers/duty-log-handlers';
@@ -30,6 +31,7 @@ import type { Handler, HandlerMap } from './api/handler-types';
 import type { Db } from './db/connection';
 import { schemaVersion } from './db/migrate';
 import type { HubOptions } from './hub';
+import type { HubReports } from './hub-reports';
 import type { HubHealthProbe } from './hub-health';
 import type { HubMedia } from './hub-media';
 import type { Restorer } from './hub-restore';
@@ -61,6 +63,7 @@ export interface HandlerDeps {
   health: HubHealthProbe;
   /** The host's restore from the console (main/hub-restore.ts). */
   restorer: Restorer;
+  reports: HubReports;
 }
 
 /** Every method of the contract, by domain; wrapped methods (alarms, the gateway) after their own. */
@@ -98,8 +101,8 @@ function accountHandlers({ db, core, backups, health, restorer }: HandlerDeps) {
   };
 }
 
-/** Orders (Open311's too), the inbox, the dashboard, time limits and attachments; a new 特急 order alarms the wall at once. */
-function orderFamily({ db, options, core, wallAlarms, logAlarmError }: HandlerDeps) {
+/** Orders (Open311's too), the inbox, the dashboard and its reports, time limits and attachments; a new 特急 order alarms the wall at once. */
+function orderFamily({ db, options, core, wallAlarms, logAlarmError, reports }: HandlerDeps) {
   const { services, bus } = core;
   const { org, clock } = services;
   const orderApi = orderHandlers({ ...services, bus, duplicateWindowDays: options.duplicateWindowDays ?? 7 });
@@ -107,7 +110,8 @@ function orderFamily({ db, options, core, wallAlarms, logAlarmError }: HandlerDe
     ...open311Handlers({ orders: services.orders, repo: new Open311Repo(db), org }),
     ...orderApi,
     ...inboxHandlers({ db, org, incidents: services.incidents.read, clock }),
-    ...dashboardHandlers({ db, org, clock }),
+    ...dashboardHandlers({ service: reports.dashboard, org }),
+    ...kpiReportHandlers({ reports: reports.reports, org }),
     'orders.create': drainAlarmsAfter(orderApi['orders.create'], wallAlarms, logAlarmError),
     ...slaHandlers(services.sla),
     ...attachmentHandlers(services.attachments, org),

@@ -81,6 +81,7 @@ export const SWEEP_NAMES: readonly (keyof HubSweeps)[] = [
   'sweepWallAlarms',
   'sweepViews',
   'sweepBackups',
+  'sweepReports',
   'sweepClock',
   'sweepDisk',
 ];

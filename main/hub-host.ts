@@ -86,6 +86,9 @@ class HubHost implements Hub, RestoreHost {
   get backups() {
     return this.current.backups;
   }
+  get reports() {
+    return this.current.reports;
+  }
   get gateway() {
     return this.current.gateway;
   }
@@ -95,6 +98,7 @@ class HubHost implements Hub, RestoreHost {
   sweepWallAlarms = () => this.current.sweepWallAlarms();
   sweepBackups = () => this.current.sweepBackups();
   sweepDisk = () => this.current.sweepDisk();
+  sweepReports = () => this.current.sweepReports();
   routeMedia = (request: MediaRequest) => this.current.routeMedia(request);
 
   health = (): HubHealth => {

@@ -1,7 +1,9 @@
+import type { ReportEntry } from '../common/contract';
 import type { Db } from './db/connection';
 import type { HubOptions } from './hub';
 import type { CoreServices, DutyServices } from './hub-services';
 import type { BackupService } from './services/backups/backup-service';
+import type { ReportSchedule } from './services/kpi-reports/report-schedule';
 import { CheckInAlerts } from './services/duty/checkin-alerts';
 import { ReportDueAlerts } from './services/incidents/report-due';
 import { DeadlineAlerts } from './services/orders/deadline-alerts';
@@ -22,6 +24,8 @@ export interface HubSweeps {
   sweepViews: () => void;
   /** The daily backup once its time has come (main/services/backups/backup-service.ts). */
   sweepBackups: () => Promise<unknown> | null;
+  /** The automatic KPI reports once their time has come (main/services/kpi-reports/report-schedule.ts). */
+  sweepReports: () => ReportEntry[] | null;
   /** The hub's clock against its monotonic clock (main/services/system/clock-sanity.ts). */
   sweepClock: () => void;
   /** Free space of the data and backups folders' disks (main/services/system/disk-space.ts). */
@@ -30,7 +34,13 @@ export interface HubSweeps {
 
 type Intervals = Pick<
   HubOptions,
-  'alertSweepMs' | 'dutySweepMs' | 'incidentSweepMs' | 'wallAlarmSweepMs' | 'backupSweepMs' | 'diskSweepMs'
+  | 'alertSweepMs'
+  | 'dutySweepMs'
+  | 'incidentSweepMs'
+  | 'wallAlarmSweepMs'
+  | 'backupSweepMs'
+  | 'diskSweepMs'
+  | 'reportSweepMs'
 >;
 
 /** Starts the sweeps' timers (an interval of 0 = never by itself); answers the stop. `ran` hears each run. */
@@ -58,6 +68,7 @@ export function startSweeps(
     timer('sweepWallAlarms', options.wallAlarmSweepMs ?? 1_000),
     timer('sweepViews', 60_000),
     timer('sweepBackups', options.backupSweepMs ?? 30_000),
+    timer('sweepReports', options.reportSweepMs ?? 30_000),
     timer('sweepClock', 10_000),
     timer('sweepDisk', options.diskSweepMs ?? 60_000),
   ];
@@ -74,10 +85,12 @@ export interface SweepDeps {
   logAlarmError: (err: unknown) => void;
   backups: BackupService;
   disk: DiskWatch;
+  reports: ReportSchedule;
 }
 
 /** The sweeps of the domain services, as the hub runs them. */
-export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups, disk }: SweepDeps): HubSweeps {
+export function hubSweeps(deps: SweepDeps): HubSweeps {
+  const { db, core, duty, wallAlarms, logAlarmError, backups, disk } = deps;
   const { services, bus } = core;
   const { org, clock } = services;
   const deadlines = new DeadlineAlerts({ alerts: services.alerts, org, events: bus, systemLog: duty.systemLog });
@@ -98,6 +111,7 @@ export function hubSweeps({ db, core, duty, wallAlarms, logAlarmError, backups, 
     },
     sweepViews: () => services.cameras.closeStaleViews(),
     sweepBackups: () => (db.open ? backups.tick() : null),
+    sweepReports: () => (db.open ? deps.reports.tick() : null),
     sweepClock: () => void core.clockSanity.sweep(),
     sweepDisk: () => void disk.sweep(),
   };

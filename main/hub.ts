@@ -1,4 +1,4 @@
-import type { ApiResult } from '../common/contract';
+import type { ApiResult, ReportEntry } from '../common/contract';
 import type { Connection } from './api/connection';
 import type { EventBus } from './api/event-bus';
 import { closeWallWindow } from './api/handlers/wall-handlers';
@@ -10,6 +10,7 @@ import { openHubDatabase, openUpkeep } from './hub-backups';
 import { hubHandlers } from './hub-handlers';
 import { hostHub } from './hub-host';
 import type { Restorer } from './hub-restore';
+import { openReports } from './hub-reports';
 import { openMedia, watchMedia, type HubMedia } from './hub-media';
 import { openCoreServices, openDutyServices, seedDemoMediaCameras, type CoreServices } from './hub-services';
 import { hubSweeps, startSweeps } from './hub-sweeps';
@@ -22,6 +23,7 @@ import { openHubKeys } from './security/at-rest';
 import type { HubKeys, KeyProtector } from './security/hub-keys';
 import type { AttachmentsService } from './services/attachments/attachments-service';
 import type { BackupService, BackupSettings } from './services/backups/backup-service';
+import type { KpiReportService, ReportSettings } from './services/kpi-reports/report-service';
 import type { AuditRepo } from './services/audit/audit-repo';
 import type { CamerasService } from './services/cameras/cameras-service';
 import { seedDemoCenter } from './services/demo/seed-demo';
@@ -72,6 +74,10 @@ export interface HubOptions {
   diskSweepMs?: number;
   /** Reads a folder's disk (tests); statfs otherwise. */
   diskReader?: DiskReader | undefined;
+  /** How often the automatic reports' time is looked at (default 30 s); 0 = never by itself (tests call sweepReports). */
+  reportSweepMs?: number;
+  /** The KPI reports (default: `<dataDir>/reports`, the center's daily/weekly report at 07:00 Shanghai time). */
+  reports?: ReportSettings | undefined;
   /**
    * Demo mode's working center (main/services/demo): staff, this week's and next week's roster and
    * 60 days of orders on the first start of a demo database. Off unless set (tests open empty hubs).
@@ -116,6 +122,10 @@ export interface Hub extends HubPort {
   sweepBackups(): Promise<unknown> | null;
   /** Reads the data and backups folders' disks and warns administrators of low space (also on a timer). */
   sweepDisk(): void;
+  /** The KPI reports (main/services/kpi-reports): generate, list, download. */
+  readonly reports: KpiReportService;
+  /** Writes the automatic reports when their time has come (also on a timer); answers those written, else null. */
+  sweepReports(): ReportEntry[] | null;
   /** RTSP cameras' ingests: closed, every ffmpeg with it, by close(). */
   readonly gateway: CameraGateway;
   /** Signed media paths (/media/s/…, main/media/gateway/signed-routes.ts) for both shells. */
@@ -149,6 +159,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
     handoverOpensBeforeMinutes: config.handoverOpensBeforeMinutes,
     backups: config.backups,
     lowDisk: config.lowDisk,
+    reports: config.reports,
     gateway: { ffmpegPath: config.ffmpegPath, idleStopMs: config.gatewayIdleMs },
   };
 }
@@ -187,9 +198,11 @@ export async function openHubInstance(options: HubOptions, restorer: Restorer): 
     });
     const logAlarmError = (err: unknown) => console.error('[hub] wall alarm failed:', err);
     const upkeep = openUpkeep(options, clock, { db, bus, systemLog: duty.systemLog, gateway: media.gateway });
+    const reports = openReports(options, clock, { db, org: services.org, systemLog: duty.systemLog });
     const handlers = hubHandlers({
       ...{ db, options, core, duty, media, keys, wall, wallAlarms, logAlarmError, restorer },
       ...upkeep,
+      reports,
     });
     const router = new Router({
       db,
@@ -202,7 +215,7 @@ export async function openHubInstance(options: HubOptions, restorer: Restorer): 
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
       onStorageFault: storageFaultLog(),
     });
-    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, ...upkeep });
+    const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, ...upkeep, reports: reports.schedule });
     const stopSweeps = startSweeps(sweeps, options, (name) => upkeep.health.sweepRan(name));
     const unwatchMedia = watchMedia(options, media, { services, bus, systemLog: duty.systemLog });
     const { gateway, demoRtc } = media;
@@ -213,6 +226,7 @@ export async function openHubInstance(options: HubOptions, restorer: Restorer): 
       // sweepAlerts, sweepDuty, sweepIncidents, sweepWallAlarms, sweepBackups (and sweepViews).
       ...sweeps,
       backups: upkeep.backups,
+      reports: reports.reports,
       health: () => upkeep.health.read(),
       wallAlarms,
       bus,

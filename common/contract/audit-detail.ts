@@ -85,6 +85,7 @@ export const AUDIT_DETAIL_KEYS = [
   'backup.restore',
   'backup.restored',
   'backup.restoreFailed',
+  'report.generate',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
 

@@ -13,6 +13,7 @@ import { dutyLogMethods } from './duty-log';
 import { dutyRosterMethods } from './duty-roster';
 import { incidentMethods } from './incidents';
 import { incidentReportMethods } from './incident-report';
+import { reportMethods } from './kpi-reports';
 import { inboxMethods } from './inbox';
 import { overviewMethods } from './overview';
 import { orderMethods } from './orders';
@@ -52,6 +53,7 @@ export * from './incident-report';
 export * from './contacts';
 export * from './inbox';
 export * from './dashboard';
+export * from './kpi-reports';
 export * from './overview';
 export * from './clock';
 export * from './disk';
@@ -84,6 +86,7 @@ export const contract = {
   ...notifyMethods,
   ...inboxMethods,
   ...dashboardMethods,
+  ...reportMethods,
   ...overviewMethods,
   ...open311Methods,
 } as const;

@@ -40,6 +40,11 @@ export const OPS_SAMPLES = {
     name: 'cityops-20261203-030000.sqlite',
     preRestore: 'cityops-20261203-173000-pre-restore.sqlite',
   }),
+  'report.generate': d('report.generate', {
+    kind: { zh: '日报', en: 'daily report' },
+    date: '2026-12-02',
+    unit: 'HQ-C',
+  }),
   'apikey.revoke': d('apikey.revoke', { name: '市民热线' }),
   'apikey.alreadyRevoked': d('apikey.alreadyRevoked', { name: '市民热线' }),
   'demo.streamStart': d('demo.streamStart', { stream: 'cam01' }),

@@ -34,6 +34,7 @@ const SLOW: ReadonlySet<MethodName> = new Set<MethodName>([
   'duty.handover.sign',
   'duty.handover.report',
   'incidents.export',
+  'reports.generate',
   'admin.users.create',
   'admin.users.resetPassword',
 ]);

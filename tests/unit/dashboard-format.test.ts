@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardKpis } from '../../common/contract';
-import { formatChange, formatKpi, kpiViews } from '../../renderer/src/stats/kpiFormat';
+import { formatChange, formatKpi, kpiViews } from '../../common/domain/kpi/kpi-format';
 
 // The dashboard's KPI cards: what a value and its change against the previous period read as.
 

@@ -123,6 +123,7 @@ describe('the sweeps in the health answer', () => {
         sweepWallAlarms: sweep('wall'),
         sweepViews: () => void calls.push('views'),
         sweepBackups: () => (calls.push('backups'), null),
+        sweepReports: () => (calls.push('reports'), null),
         sweepClock: () => void calls.push('clock'),
         sweepDisk: () => void calls.push('disk'),
       };

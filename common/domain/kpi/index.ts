@@ -12,3 +12,4 @@ export * from './order-facts';
 export * from './ratio';
 export * from './satisfaction';
 export * from './volume-kpis';
+export * from './kpi-format';

@@ -8,17 +8,21 @@ import type { OrgRepo } from '../../services/org/org-repo';
 import { viewerOf } from '../../services/org/viewer';
 import type { Handler } from '../handler-types';
 
-/** 统计分析: one read, scoped by the caller's station as the order list is. */
-export function dashboardHandlers(deps: { db: Db; org: OrgRepo; clock: Clock }) {
+/** The dashboard over the hub's database: dashboard.get's and the KPI reports' one source of numbers. */
+export function openDashboard(deps: { db: Db; org: OrgRepo; clock: Clock }): DashboardService {
   const incidents = new IncidentsRepo(deps.db);
-  const service = new DashboardService({
+  return new DashboardService({
     repo: new DashboardRepo(deps.db),
     facts: new OrderFactsRepo(deps.db),
     org: deps.org,
     drillIncidentIds: () => incidents.list({ drill: true }).map((i) => i.id),
     clock: deps.clock,
   });
+}
+
+/** 统计分析: one read, scoped by the caller's station as the order list is. */
+export function dashboardHandlers(deps: { service: DashboardService; org: OrgRepo }) {
   const get: Handler<'dashboard.get'> = (ctx, input) =>
-    service.get(input, viewerOf(deps.org, ctx.requireSession().user));
+    deps.service.get(input, viewerOf(deps.org, ctx.requireSession().user));
   return { 'dashboard.get': get };
 }

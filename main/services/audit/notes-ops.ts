@@ -93,6 +93,15 @@ export function backupWords(key: BackupAuditKey, name: string, preRestore = ''):
   return words(key, zh, preRestore === '' ? { name } : { name, preRestore });
 }
 
+/** A KPI report generated on request (统计分析 → 报表): its kind, first day and scope (the center's unit, or a station). */
+export function reportWords(
+  name: string,
+  report: { kind: 'daily' | 'weekly'; date: string; unitId: string },
+): AuditWords {
+  const kind = report.kind === 'daily' ? { zh: '日报', en: 'daily report' } : { zh: '周报', en: 'weekly report' };
+  return words('report.generate', `生成报表 ${name}`, { kind, date: report.date, unit: report.unitId });
+}
+
 export function demoStreamWords(running: boolean, stream: string): AuditWords {
   return words(running ? 'demo.streamStart' : 'demo.streamStop', `${running ? '启动' : '停止'}演示流 ${stream}`, {
     stream,

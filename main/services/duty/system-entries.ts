@@ -87,3 +87,9 @@ export function logBackupFailed(dutyLog: DutyLog, org: OrgRepo, reason: Bilingua
   const text = `数据库自动备份失败：${reason.zh}。请通知系统管理员。/ Backup failed: ${reason.en}. Tell the administrator.`;
   return withCenter(org, []).filter((unit) => dutyLog.appendSystem(unit, text) !== null);
 }
+
+/** An automatic KPI report that could not be written (main/services/kpi-reports): for the center. */
+export function logReportFailed(dutyLog: DutyLog, org: OrgRepo, what: string, reason: Bilingual): string[] {
+  const text = `自动报表生成失败（${what}）：${reason.zh}。请通知系统管理员，或在“统计分析 → 报表”中重新生成。/ Automatic report failed (${what}): ${reason.en}. Tell the administrator, or generate it again under Dashboard → Reports.`;
+  return withCenter(org, []).filter((unit) => dutyLog.appendSystem(unit, text) !== null);
+}

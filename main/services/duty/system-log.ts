@@ -6,7 +6,14 @@ import type { OrgRepo } from '../org/org-repo';
 import type { AlertRecord } from '../orders/order-alerts';
 import type { DutyLog } from './duty-log';
 import type { MissingCheckIn, RosterService } from './roster-service';
-import { logBackupFailed, logCameraOnline, logIncident, logMissingCheckIn, logOrderOverdue } from './system-entries';
+import {
+  logBackupFailed,
+  logCameraOnline,
+  logIncident,
+  logMissingCheckIn,
+  logOrderOverdue,
+  logReportFailed,
+} from './system-entries';
 
 export interface DutySystemLogDeps {
   dutyLog: DutyLog;
@@ -48,6 +55,11 @@ export class DutySystemLog {
   /** A failed backup (main/services/backups): written for the center. */
   backupFailed(reason: Bilingual): void {
     this.announce(logBackupFailed(this.deps.dutyLog, this.deps.org, reason));
+  }
+
+  /** An automatic KPI report that could not be written (main/services/kpi-reports): for the center. */
+  reportFailed(what: string, reason: Bilingual): void {
+    this.announce(logReportFailed(this.deps.dutyLog, this.deps.org, what, reason));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../common/contract';
-import { formatChange, formatKpi, kpiViews, type KpiView } from '../stats/kpiFormat';
+import { formatChange, formatKpi, kpiViews, type KpiView } from '../../../common/domain/kpi/kpi-format';
 
 /** The indicators read from a distance: the counts and the rates the center is judged by. */
 const SHOWN = [

@@ -43,6 +43,7 @@ export const auditEn: AuditTexts = {
     'backup.restore': 'Asked to restore backup {{name}}',
     'backup.restored': 'Restored backup {{name}} (the database before it was backed up as {{preRestore}})',
     'backup.restoreFailed': 'Restoring backup {{name}} failed; the hub stayed on its database',
+    'report.generate': 'Generated the {{kind}} of {{unit}} for {{date}}',
     'apikey.revoke': 'Revoked Open311 API key “{{name}}”',
     'apikey.alreadyRevoked': 'Open311 API key “{{name}}” was already revoked',
     'demo.streamStart': 'Started demo stream {{stream}}',

@@ -41,6 +41,7 @@ export const auditZh = {
     'backup.restore': '要求从备份 {{name}} 恢复',
     'backup.restored': '已从备份 {{name}} 恢复（恢复前的数据库已备份为 {{preRestore}}）',
     'backup.restoreFailed': '从备份 {{name}} 恢复失败，中枢仍使用原数据库',
+    'report.generate': '生成{{kind}}：{{unit}} {{date}}',
     'apikey.revoke': '吊销 Open311 API 密钥「{{name}}」',
     'apikey.alreadyRevoked': 'Open311 API 密钥「{{name}}」早已吊销',
     'demo.streamStart': '启动演示流 {{stream}}',

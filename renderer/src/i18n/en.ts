@@ -21,6 +21,7 @@ import { incidentPlansEn } from './incident-plans.en';
 import { shortcutsEn } from './shortcuts.en';
 import { placeEn } from './place.en';
 import { inboxEn } from './inbox.en';
+import { kpiReportsEn } from './kpi-reports.en';
 import { dashboardEn } from './dashboard.en';
 import { overviewEn } from './overview.en';
 import { bigscreenEn } from './bigscreen.en';
@@ -43,6 +44,7 @@ const en: MessageTree = {
   place: placeEn,
   inbox: inboxEn,
   dashboard: dashboardEn,
+  kpiReports: kpiReportsEn,
   overview: overviewEn,
   bigscreen: bigscreenEn,
   ...shellMessagesEn,

@@ -21,6 +21,7 @@ import { incidentPlansZh } from './incident-plans.zh';
 import { shortcutsZh } from './shortcuts.zh';
 import { placeZh } from './place.zh';
 import { inboxZh } from './inbox.zh';
+import { kpiReportsZh } from './kpi-reports.zh';
 import { dashboardZh } from './dashboard.zh';
 import { overviewZh } from './overview.zh';
 import { bigscreenZh } from './bigscreen.zh';
@@ -43,6 +44,7 @@ const zhCN = {
   place: placeZh,
   inbox: inboxZh,
   dashboard: dashboardZh,
+  kpiReports: kpiReportsZh,
   overview: overviewZh,
   bigscreen: bigscreenZh,
   ...shellMessagesZh,

@@ -87,16 +87,23 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const STYLE_HEADER = 1;
 const STYLE_DATE = 2;
 
-const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+function contentTypes(sheets: number): string {
+  const overrides = Array.from(
+    { length: sheets },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('\n');
+  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+${overrides}
 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
 <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
 </Types>`;
+}
 
 const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
@@ -104,11 +111,15 @@ const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">
 <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
 </Relationships>`;
 
-const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+/** Sheets are rId1…rIdN; styles and shared strings follow them. */
+function workbookRels(sheets: number): string {
+  const rel = (id: number, type: string, target: string) =>
+    `<Relationship Id="rId${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const sheetRels = Array.from({ length: sheets }, (_, i) => rel(i + 1, 'worksheet', `worksheets/sheet${i + 1}.xml`));
+  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">
+${[...sheetRels, rel(sheets + 1, 'styles', 'styles.xml'), rel(sheets + 2, 'sharedStrings', 'sharedStrings.xml')].join('\n')}
 </Relationships>`;
+}
 
 const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">
 <numFmts count="1"><numFmt numFmtId="164" formatCode="${XLSX_DATE_FORMAT}"/></numFmts>
@@ -127,13 +138,20 @@ const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
-function workbookXml(sheetName: string, lastRef: string): string {
-  const name = xmlText(sheetName);
-  const quoted = `'${name.replace(/'/g, "''")}'`;
+function workbookXml(sheets: readonly { name: string; lastRef: string }[]): string {
+  const entries = sheets.map((sheet, i) => {
+    const name = xmlText(sheet.name);
+    const quoted = `'${name.replace(/'/g, "''")}'`;
+    const range = sheet.lastRef.replace(/([A-Z]+)(\d+)/, '$$$1$$$2');
+    return {
+      sheet: `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+      filter: `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${quoted}!$A$1:${range}</definedName>`,
+    };
+  });
   return `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
 <bookViews><workbookView/></bookViews>
-<sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets>
-<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoted}!$A$1:${lastRef.replace(/([A-Z]+)(\d+)/, '$$$1$$$2')}</definedName></definedNames>
+<sheets>${entries.map((e) => e.sheet).join('')}</sheets>
+<definedNames>${entries.map((e) => e.filter).join('')}</definedNames>
 </workbook>`;
 }
 
@@ -179,7 +197,7 @@ function cellXml(ref: string, cell: XlsxCell, strings: SharedStrings, style = 0)
   return `<c r="${ref}" s="${STYLE_DATE}"><v>${cell.serial}</v></c>`;
 }
 
-function sheetXml(sheet: XlsxSheet, strings: SharedStrings, lastRef: string): string {
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings, lastRef: string, selected: boolean): string {
   const cols = sheet.columns
     .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
     .join('');
@@ -191,7 +209,7 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings, lastRef: string): st
   });
   return `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
 <dimension ref="A1:${lastRef}"/>
-<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>
+<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>
 <sheetFormatPr defaultRowHeight="15"/>
 <cols>${cols}</cols>
 <sheetData>${rows.join('')}</sheetData>
@@ -202,19 +220,29 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings, lastRef: string): st
 
 /** The .xlsx file of one sheet. `created` stamps the document properties and the zip entries. */
 export function writeXlsx(sheet: XlsxSheet, created: number): Uint8Array {
-  const lastRef = `${columnLetter(Math.max(sheet.columns.length - 1, 0))}${sheet.rows.length + 1}`;
+  return writeXlsxBook([sheet], created);
+}
+
+/** The .xlsx file of several sheets (names unique, at most 31 characters, none of []:*?/\\), the first one shown. */
+export function writeXlsxBook(sheets: readonly XlsxSheet[], created: number): Uint8Array {
   const strings = new SharedStrings();
-  const worksheet = sheetXml(sheet, strings, lastRef);
+  const laid = sheets.map((sheet) => ({
+    sheet,
+    lastRef: `${columnLetter(Math.max(sheet.columns.length - 1, 0))}${sheet.rows.length + 1}`,
+  }));
   const files: Zippable = {
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
+    '[Content_Types].xml': strToU8(contentTypes(sheets.length)),
     '_rels/.rels': strToU8(ROOT_RELS),
     'docProps/core.xml': strToU8(coreXml(new Date(created).toISOString().replace(/\.\d{3}Z$/, 'Z'))),
     'docProps/app.xml': strToU8(APP_XML),
-    'xl/workbook.xml': strToU8(workbookXml(sheet.name, lastRef)),
-    'xl/_rels/workbook.xml.rels': strToU8(WORKBOOK_RELS),
+    'xl/workbook.xml': strToU8(workbookXml(laid.map((l) => ({ name: l.sheet.name, lastRef: l.lastRef })))),
+    'xl/_rels/workbook.xml.rels': strToU8(workbookRels(sheets.length)),
     'xl/styles.xml': strToU8(STYLES),
-    'xl/worksheets/sheet1.xml': strToU8(worksheet),
-    'xl/sharedStrings.xml': strToU8(strings.xml()),
   };
+  laid.forEach((l, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(l.sheet, strings, l.lastRef, i === 0));
+  });
+  // The shared strings last: every sheet has added its text.
+  files['xl/sharedStrings.xml'] = strToU8(strings.xml());
   return zipSync(files, { level: 6, mtime: new Date(created) });
 }

@@ -194,6 +194,16 @@ export class Flow {
   }
 
   /**
+   * A block of `height` points drawn by `draw` (a chart), kept whole on one page; `top` is its top
+   * from the page's top, as for drawLine.
+   */
+  drawing(height: number, draw: (page: PdfPage, top: number) => void): void {
+    this.keep(height);
+    draw(this.current(), this.y);
+    this.y += height;
+  }
+
+  /**
    * Fields on one line, left to right: "label：value", or, with no value, "label：" and a ruled
    * blank for a handwritten entry on paper (a signature, the time it was signed).
    */

@@ -4,7 +4,8 @@
  * with the Noto Sans SC font embedded as a subset. Used by the handover and incident reports.
  */
 export { Flow, type Column, type Field, type PageFrame, type TableOptions } from './flow';
-export { CONTENT_WIDTH, MARGIN, type Align } from './page';
+export { CONTENT_WIDTH, MARGIN, drawLine, type Align } from './page';
+export { measure } from './text';
 export { NumberedSections, chineseNumber, decorateReportPage } from './report-page';
 export { hasGlyph } from './font';
-export { A4, type DocumentInfo, type TextStyle } from './writer';
+export { A4, type DocumentInfo, type PdfPage, type TextStyle } from './writer';

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../common/contract';
-import { formatChange, formatKpi, kpiViews, type KpiView } from '../../stats/kpiFormat';
+import { formatChange, formatKpi, kpiViews, type KpiView } from '../../../../common/domain/kpi/kpi-format';
 
 function KpiCard({ view }: { view: KpiView }) {
   const { t } = useTranslation();

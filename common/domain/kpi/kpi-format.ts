@@ -1,4 +1,4 @@
-import type { DashboardKpis } from '../../../common/contract';
+import type { DashboardKpis } from '../../contract/dashboard';
 
 /** What a KPI card shows: its value now and before, and the change ("—" where a side has none). */
 export interface KpiView {
