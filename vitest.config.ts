@@ -23,6 +23,18 @@ function testFiles(): string[] {
 
 const isolatedFiles = testFiles().filter((file) => CHANGES_THE_WORLD.test(readFileSync(file, 'utf8')));
 
+/**
+ * A hook at a helper module's top level runs only for the first file of a worker that imports it (the module is
+ * evaluated once per worker): helpers export a `use…()` that each test file calls instead. Refused here, at once.
+ */
+const TOP_LEVEL_HOOK = /^(beforeAll|afterAll|beforeEach|afterEach)\(/m;
+const helperWithHooks = readdirSync('tests/helpers', { encoding: 'utf8' }).find((name) =>
+  TOP_LEVEL_HOOK.test(readFileSync(path.join('tests/helpers', name), 'utf8')),
+);
+if (helperWithHooks !== undefined) {
+  throw new Error(`tests/helpers/${helperWithHooks} registers a test hook at its top level; export a use…() instead`);
+}
+
 export default defineConfig({
   plugins: [
     {

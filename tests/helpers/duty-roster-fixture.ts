@@ -1,6 +1,6 @@
 /**
  * The roster service's test fixture (duty-roster, duty-roster-checkin): a migrated database with
- * the center's and two stations' people, rebuilt before each test of the file importing it.
+ * the center's and two stations' people, rebuilt before each test of the file calling `useRosterFixture()`.
  */
 import { afterEach, beforeEach } from 'vitest';
 import type { Role } from '../../common/domain/roles';
@@ -43,7 +43,17 @@ export function uid(username: string): number {
   return id;
 }
 
-beforeEach(async () => {
+/**
+ * Rebuilds the fixture before each test of the calling file. Called by each file, not run on import: test files
+ * share a worker's module cache (vitest.config.ts), so hooks registered at a helper's top level would be
+ * registered for the first file that imports it only.
+ */
+export function useRosterFixture(): void {
+  beforeEach(setUp);
+  afterEach(() => db.close());
+}
+
+async function setUp(): Promise<void> {
   db = migratedDb();
   clock = testClock(sh('2026-02-01 12:00'));
   roster = new RosterService(dutyStore(db), new OrgRepo(db), clock);
@@ -57,8 +67,6 @@ beforeEach(async () => {
   await addUser('s2chief', '钱站长', 'HQ-S2', ['station_chief']);
   const gone = await addUser('gone', '孙停用', 'HQ-C', ['grid_officer']);
   new UsersRepo(db).update(gone, { disabled: true }, clock());
-});
-
-afterEach(() => db.close());
+}
 
 export const count = () => (db.prepare('SELECT count(*) AS n FROM roster_assignments').get() as { n: number }).n;

@@ -1,6 +1,6 @@
 /**
  * The sealed ledger the tamper suites attack (ledger-tamper, ledger-downgrade): three center shifts
- * sealed through the real handover flow once per file, and a copy of the data folder per attack.
+ * sealed through the real handover flow once per file (`useSealedLedger()`), and a copy of the data folder per attack.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,7 +54,22 @@ export async function handOver(
   return { id: sealed.shift.id, date: sealed.shift.date, code: sealed.shift.code };
 }
 
-beforeAll(async () => {
+/**
+ * Seals the ledger once for the calling file and removes every copy after it. Called by each file, not run on
+ * import: test files share a worker's module cache (vitest.config.ts), so hooks registered at a helper's top level
+ * would be registered for the first file that imports it only.
+ */
+export function useSealedLedger(): void {
+  beforeAll(sealLedger, 120_000);
+  afterAll(() => {
+    for (const dir of [base, ...copies]) fs.rmSync(dir, { recursive: true, force: true });
+    copies.length = 0;
+  });
+}
+
+async function sealLedger(): Promise<void> {
+  shifts.length = 0;
+  attachmentId = 0;
   base = tempDir('cityops-ledger-');
   const clock = testClock(START);
   // Each shift is sealed at 10:00, 18:00 and 02:00: the handover open all through the shift.
@@ -86,11 +101,7 @@ beforeAll(async () => {
   } finally {
     hub.close();
   }
-}, 120_000);
-
-afterAll(() => {
-  for (const dir of [base, ...copies]) fs.rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A copy of the sealed data folder, its database opened directly, and a check with the real key. */
 export function tamper(): {

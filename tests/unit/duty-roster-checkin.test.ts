@@ -7,8 +7,10 @@ import type { HandlerContext, Session } from '../../main/api/handler-types';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { latePeople } from '../../renderer/src/workspaces/duty/roster/lateness';
 import { apiErr } from '../helpers/api-error';
-import { clock, db, roster, uid } from '../helpers/duty-roster-fixture';
+import { clock, db, roster, uid, useRosterFixture } from '../helpers/duty-roster-fixture';
 import { sh } from '../helpers/shift-calendar';
+
+useRosterFixture();
 
 describe('on duty and check-in', () => {
   beforeEach(() => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiErr } from '../helpers/api-error';
-import { count, roster, uid } from '../helpers/duty-roster-fixture';
+import { count, roster, uid, useRosterFixture } from '../helpers/duty-roster-fixture';
 import { sh } from '../helpers/shift-calendar';
+
+useRosterFixture();
 
 describe('roster views', () => {
   it('shows a month as whole weeks with the assignments of each shift', () => {

@@ -12,7 +12,19 @@ import { verifyChain } from '../../main/services/duty/seal-verify';
 import type { Hub } from '../../main/hub';
 import { demoHub, ok, signedIn, testClock, type TestConnection } from '../helpers/hub';
 import { pdfPageTexts } from '../helpers/pdf-text';
-import { HOUR, START, broken, dropTriggers, rewriteEntry, sealRows, shift, tamper } from '../helpers/ledger-tamper';
+import {
+  HOUR,
+  START,
+  broken,
+  dropTriggers,
+  rewriteEntry,
+  sealRows,
+  shift,
+  tamper,
+  useSealedLedger,
+} from '../helpers/ledger-tamper';
+
+useSealedLedger();
 
 describe('duty ledger tamper evidence', () => {
   it('detects keyed seals rewritten in the unkeyed legacy scheme (downgrade)', () => {

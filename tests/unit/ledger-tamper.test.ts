@@ -17,7 +17,10 @@ import {
   sealRows,
   shift,
   tamper,
+  useSealedLedger,
 } from '../helpers/ledger-tamper';
+
+useSealedLedger();
 
 describe('duty ledger tamper evidence', () => {
   it('verifies the untouched chain and answers its head', () => {
