@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FRAME_BYTES } from '../common/contract/wire';
 import { backupConfig, type BackupConfig } from './config-backups';
 import { ConfigError } from './config-error';
+import { chiefScoreConfig } from './config-kpi';
 import { hubLogConfig, lowDiskConfig } from './config-upkeep';
+import type { ChiefOptions } from '../common/domain/kpi';
 import type { HubLogPolicy } from './logging/hub-log';
 import type { LowDiskPolicy } from './services/system/disk-space';
 import { parseAnnounced, parsePortRange, RtcNetworkError, type RtcNetwork } from './media/engine/rtc-network';
@@ -33,6 +35,8 @@ export interface Config {
   maxFrameBytes: number;
   maxAttachmentBytes: number;
   duplicateWindowDays: number;
+  /** The 值班长 综合指标值: step limits and weights (main/config-kpi.ts; CITYOPS_CHIEF_*). */
+  chiefScore: ChiefOptions;
   /** The handover of a shift may start this many minutes before its end (CITYOPS_HANDOVER_OPENS_MIN, 30). */
   handoverOpensBeforeMinutes: number;
   /**
@@ -212,6 +216,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     backups: backupConfig(values, env, dataDir),
     lowDisk: lowDiskConfig(env),
     log: hubLogConfig(env),
+    chiefScore: chiefScoreConfig(env),
   };
 }
 

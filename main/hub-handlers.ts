@@ -104,7 +104,7 @@ function orderFamily({ db, options, core, wallAlarms, logAlarmError }: HandlerDe
     ...open311Handlers({ orders: services.orders, repo: new Open311Repo(db), org }),
     ...orderApi,
     ...inboxHandlers({ db, org, incidents: services.incidents.read, clock }),
-    ...dashboardHandlers({ db, org, clock }),
+    ...dashboardHandlers({ db, org, clock, chief: options.chiefScore }),
     'orders.create': drainAlarmsAfter(orderApi['orders.create'], wallAlarms, logAlarmError),
     ...slaHandlers(services.sla),
     ...attachmentHandlers(services.attachments, org),

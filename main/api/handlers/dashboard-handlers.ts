@@ -1,4 +1,6 @@
+import type { ChiefOptions } from '../../../common/domain/kpi';
 import type { Clock } from '../../clock';
+import { DEFAULT_CHIEF_OPTIONS } from '../../config-kpi';
 import type { Db } from '../../db/connection';
 import { DashboardRepo } from '../../services/dashboard/dashboard-repo';
 import { DashboardService } from '../../services/dashboard/dashboard-service';
@@ -9,7 +11,7 @@ import { viewerOf } from '../../services/org/viewer';
 import type { Handler } from '../handler-types';
 
 /** 统计分析: one read, scoped by the caller's station as the order list is. */
-export function dashboardHandlers(deps: { db: Db; org: OrgRepo; clock: Clock }) {
+export function dashboardHandlers(deps: { db: Db; org: OrgRepo; clock: Clock; chief?: ChiefOptions | undefined }) {
   const incidents = new IncidentsRepo(deps.db);
   const service = new DashboardService({
     repo: new DashboardRepo(deps.db),
@@ -17,6 +19,7 @@ export function dashboardHandlers(deps: { db: Db; org: OrgRepo; clock: Clock }) 
     org: deps.org,
     drillIncidentIds: () => incidents.list({ drill: true }).map((i) => i.id),
     clock: deps.clock,
+    chief: deps.chief ?? DEFAULT_CHIEF_OPTIONS,
   });
   const get: Handler<'dashboard.get'> = (ctx, input) =>
     service.get(input, viewerOf(deps.org, ctx.requireSession().user));

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../time/dayjs';
 import { CategoryChart, DomainChart, WorkstationChart } from './charts/BreakdownCharts';
 import { LightsChart, StatusChart } from './charts/StateCharts';
 import { PerDayChart, PerHourChart } from './charts/TimeCharts';
+import { ChiefScoreCard } from './ChiefScoreCard';
 import { DashboardFilterBar } from './DashboardFilterBar';
 import { KpiCards } from './KpiCards';
 import { useDashboard, useDashboardFields } from './useDashboard';
@@ -79,6 +80,9 @@ export function DashboardWorkspace() {
             </Col>
             <Col xs={24} xl={12}>
               <LightsChart rows={d.lights} />
+            </Col>
+            <Col xs={24}>
+              <ChiefScoreCard table={d.chiefScore} />
             </Col>
           </Row>
         </div>
