@@ -6,7 +6,9 @@ import { backupConfig, type BackupConfig } from './config-backups';
 import { reportConfig } from './config-reports';
 import type { ReportSettings } from './services/kpi-reports/report-service';
 import { ConfigError } from './config-error';
+import { chiefScoreConfig } from './config-kpi';
 import { hubLogConfig, lowDiskConfig } from './config-upkeep';
+import type { ChiefOptions } from '../common/domain/kpi';
 import type { HubLogPolicy } from './logging/hub-log';
 import type { LowDiskPolicy } from './services/system/disk-space';
 import { parseAnnounced, parsePortRange, RtcNetworkError, type RtcNetwork } from './media/engine/rtc-network';
@@ -35,6 +37,8 @@ export interface Config {
   maxFrameBytes: number;
   maxAttachmentBytes: number;
   duplicateWindowDays: number;
+  /** The 值班长 综合指标值: step limits and weights (main/config-kpi.ts; CITYOPS_CHIEF_*). */
+  chiefScore: ChiefOptions;
   /** The handover of a shift may start this many minutes before its end (CITYOPS_HANDOVER_OPENS_MIN, 30). */
   handoverOpensBeforeMinutes: number;
   /**
@@ -219,6 +223,7 @@ export function resolveConfig(argv: readonly string[], env: NodeJS.ProcessEnv): 
     lowDisk: lowDiskConfig(env),
     log: hubLogConfig(env),
     reports: reportConfig(values, env, dataDir),
+    chiefScore: chiefScoreConfig(env),
   };
 }
 

@@ -33,7 +33,7 @@ export function openReports(
   deps: { db: Db; org: OrgRepo; systemLog: DutySystemLog },
 ): HubReports {
   const { db, org, systemLog } = deps;
-  const dashboard = openDashboard({ db, org, clock });
+  const dashboard = openDashboard({ db, org, clock, chief: options.chiefScore });
   const counts = new OrderCountsRepo(db);
   const settings = reportSettings(options);
   const reports = new KpiReportService({

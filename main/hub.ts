@@ -39,6 +39,7 @@ import type { BootstrapResult } from './services/users/bootstrap';
 import { createWallServices, WallAlarmRouter, type WallServices } from './services/wall';
 import { storageFaultLog } from './db/storage-errors';
 import type { DiskReader, LowDiskPolicy } from './services/system/disk-space';
+import type { ChiefOptions } from '../common/domain/kpi';
 
 export interface HubOptions {
   dataDir: string;
@@ -49,6 +50,8 @@ export interface HubOptions {
   sessionLifetimeMs?: number;
   /** How many days back intake looks for possible duplicates. */
   duplicateWindowDays?: number;
+  /** The 值班长 综合指标值's step limits and weights (default: main/config-kpi.ts's). */
+  chiefScore?: ChiefOptions | undefined;
   /** The handover of a shift may start this many minutes before its end (default 30). */
   handoverOpensBeforeMinutes?: number;
   /** Largest attachment accepted, in bytes. */
@@ -156,6 +159,7 @@ export function hubOptionsFrom(config: Config): HubOptions {
     sessionLifetimeMs: config.sessionLifetimeMs,
     maxAttachmentBytes: config.maxAttachmentBytes,
     duplicateWindowDays: config.duplicateWindowDays,
+    chiefScore: config.chiefScore,
     handoverOpensBeforeMinutes: config.handoverOpensBeforeMinutes,
     backups: config.backups,
     lowDisk: config.lowDisk,

@@ -64,6 +64,28 @@ export const dashboardKpisSchema = z.object({
 });
 export type DashboardKpis = z.infer<typeof dashboardKpisSchema>;
 
+const chiefScoreSchema = z.object({
+  onTimeFiling: ratioSchema,
+  accurateFiling: ratioSchema,
+  onTimeClosing: ratioSchema,
+  /** 0–100; null when a rate has no denominator (shown "—") */
+  score: z.number().nullable(),
+  grade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
+});
+
+/**
+ * 值班长 综合指标值 (common/domain/kpi/chief-breakdown.ts): per chief who filed or closed orders in
+ * the period, and the scope's total; with the step limits (minutes) and weights the hub uses.
+ */
+export const chiefScoreTableSchema = z.object({
+  fileWithinMinutes: z.number().positive(),
+  closeWithinMinutes: z.number().positive(),
+  weights: z.object({ onTimeFiling: z.number(), accurateFiling: z.number(), onTimeClosing: z.number() }),
+  rows: z.array(chiefScoreSchema.extend({ actor: z.object({ id: z.number().int().nullable(), name: z.string() }) })),
+  total: chiefScoreSchema,
+});
+export type ChiefScoreTable = z.infer<typeof chiefScoreTableSchema>;
+
 /** The SLA light an order reached by its end (finished, parked) or by now; orders without a limit have none. */
 export const SLA_OUTCOMES = ['green', 'yellow', 'red'] as const;
 
@@ -75,6 +97,7 @@ export const dashboardSchema = z.object({
   previousKpis: dashboardKpisSchema,
   /** 在办超期 now (open orders, not parked, of the filter): a state, not a period's count. */
   overdueNow: z.object({ yellow: count, red: count }),
+  chiefScore: chiefScoreTableSchema,
   /**
    * The series count the orders reported (created) in the period, by Shanghai time, drills left out.
    * Every day of the period is listed (0 when none), days in Shanghai dates 'YYYY-MM-DD'.
@@ -102,6 +125,6 @@ export const dashboardMethods = {
     access: DASHBOARD_ROLES,
     writes: false,
     summary:
-      'Dashboard: order series (per day, hour, domain, sub-category, workstation, state, SLA light) and the KPI cards of a period and the one before',
+      "Dashboard: order series (per day, hour, domain, sub-category, workstation, state, SLA light) and the KPI cards of a period and the one before, and the duty chiefs' 综合指标值",
   }),
 } as const;

@@ -27,6 +27,7 @@ import { DashboardService } from '../../main/services/dashboard/dashboard-servic
 import { OrderFactsRepo } from '../../main/services/orders/order-facts-repo';
 import { OrgRepo } from '../../main/services/org/org-repo';
 import { IncidentsRepo } from '../../main/services/incidents/incidents-repo';
+import { DEFAULT_CHIEF_OPTIONS } from '../../main/config-kpi';
 import { DAY, NOW } from './orders-bench-seed';
 import { KPI_DAYS, seedKpi } from './kpi-bench-seed';
 import { dashboardParts, overviewParts, type Part } from './kpi-bench-parts';
@@ -159,6 +160,7 @@ function dashboardService(db: Db): DashboardService {
     org: new OrgRepo(db),
     drillIncidentIds: () => incidents.list({ drill: true }).map((i) => i.id),
     clock: () => NOW,
+    chief: DEFAULT_CHIEF_OPTIONS,
   });
 }
 

@@ -68,6 +68,24 @@ test('the duty chief’s KPI cards equal dashboard.get for the same filter; a ch
   await expect(card('overdue')).toHaveAttribute('data-red', String(api.overdueNow.red));
   await expect(card('overdue')).toHaveAttribute('data-yellow', String(api.overdueNow.yellow));
 
+  // 值班长综合指标: one row per chief and the total, exactly dashboard.get's chiefScore ("—" for none).
+  const chiefRows = page.getByTestId('dashboard-table-chief').locator('tbody tr');
+  const rate = (x: { numerator: number; denominator: number; value: number | null }) =>
+    x.value === null ? '—' : `${(x.value * 100).toFixed(1)}% (${x.numerator}/${x.denominator})`;
+  const cells = (x: Dashboard['chiefScore']['total']) => [
+    ...[rate(x.onTimeFiling), rate(x.accurateFiling), rate(x.onTimeClosing)],
+    ...[x.score === null ? '—' : x.score.toFixed(1), x.grade ?? '—'],
+  ];
+  expect(api.chiefScore.rows.length).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('dashboard-table-chief').locator('thead th')).toHaveText([
+    ...['值班长', '按时立案率', '准确立案率', '按时结案率', '综合指标值', '等级'],
+  ]);
+  await expect(chiefRows).toHaveCount(api.chiefScore.rows.length + 1);
+  for (const [i, row] of api.chiefScore.rows.entries()) {
+    await expect(chiefRows.nth(i).locator('th, td')).toHaveText([row.actor.name, ...cells(row)]);
+  }
+  await expect(chiefRows.last().locator('th, td')).toHaveText(['合计', ...cells(api.chiefScore.total)]);
+
   // The table view of the orders per day: one row per day, the same counts.
   await page.getByTestId('dashboard-table-toggle-perDay').click();
   const table = page.getByTestId('dashboard-table-perDay');

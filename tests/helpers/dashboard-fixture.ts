@@ -1,6 +1,6 @@
 import type { MethodInput } from '../../common/contract';
 import { dayNumber, dayStart } from '../../common/domain/time';
-import type { Hub } from '../../main/hub';
+import type { Hub, HubOptions } from '../../main/hub';
 import { addSecondStationChief, demoHub, ok, signedIn, testClock, type TestConnection } from './hub';
 
 /**
@@ -35,10 +35,11 @@ export interface DashboardWorld {
   codes: Record<'A' | 'B' | 'C' | 'D' | 'E', string>;
 }
 
-export async function dashboardWorld(): Promise<DashboardWorld> {
+/** `options`: more hub options (e.g. the 值班长 综合指标值's step limits). */
+export async function dashboardWorld(options: Partial<HubOptions> = {}): Promise<DashboardWorld> {
   const clock = testClock(at('2026-11-24', '10:00'));
   // The story spans days (and a test moves 60 more): sessions outlive it.
-  const hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0, sessionLifetimeMs: 100 * 24 * HOUR });
+  const hub = await demoHub({ clock, alertSweepMs: 0, dutySweepMs: 0, sessionLifetimeMs: 100 * 24 * HOUR, ...options });
   await addSecondStationChief(hub, clock());
   const conns = await Promise.all(USERS.map((u) => signedIn(hub, u)));
   const users = Object.fromEntries(USERS.map((u, i) => [u, conns[i]!])) as Record<User, TestConnection>;

@@ -85,22 +85,30 @@ export function onTimeClosingRate(facts: readonly OrderFacts[], period: Period, 
   return ratio(onTime.length, closed.length);
 }
 
+/** The three rates of a 值班长's 综合指标值. */
+export type ChiefRates = Pick<ChiefScore, 'onTimeFiling' | 'accurateFiling' | 'onTimeClosing'>;
+
 /**
- * The 值班长's 综合指标值 over the period: the weighted sum of the three rates × 100, rounded to
- * 1e-6 (so 0.25·0.9 + 0.4·0.9 + 0.35·0.9 grades as exactly 90), and its grade. Weights that do not
- * sum to 1 are refused (E_INVALID).
+ * The weighted sum of the three rates × 100, rounded to 1e-6 (so 0.25·0.9 + 0.4·0.9 + 0.35·0.9
+ * grades as exactly 90), and its grade; none when a rate has no denominator. Bad weights: E_INVALID.
  */
+export function scoreOf(rates: ChiefRates, weights: ChiefWeights = DEFAULT_CHIEF_WEIGHTS): ChiefScore {
+  checkWeights(weights);
+  const { onTimeFiling: a, accurateFiling: b, onTimeClosing: c } = rates;
+  if (a.value === null || b.value === null || c.value === null) return { ...rates, score: null, grade: null };
+  const w = weights;
+  const raw = 100 * (w.onTimeFiling * a.value + w.accurateFiling * b.value + w.onTimeClosing * c.value);
+  const score = Math.round(raw * 1e6) / 1e6;
+  return { ...rates, score, grade: gradeOf(score) };
+}
+
+/** The 值班长's 综合指标值 over the period (scoreOf the three rates of the facts). */
 export function chiefScore(facts: readonly OrderFacts[], period: Period, options: ChiefOptions): ChiefScore {
-  const w = options.weights ?? DEFAULT_CHIEF_WEIGHTS;
-  checkWeights(w);
+  checkWeights(options.weights ?? DEFAULT_CHIEF_WEIGHTS);
   const rates = {
     onTimeFiling: onTimeFilingRate(facts, period, options.fileWithinMinutes),
     accurateFiling: accurateFilingRate(facts, period),
     onTimeClosing: onTimeClosingRate(facts, period, options.closeWithinMinutes),
   };
-  const { onTimeFiling: a, accurateFiling: b, onTimeClosing: c } = rates;
-  if (a.value === null || b.value === null || c.value === null) return { ...rates, score: null, grade: null };
-  const raw = 100 * (w.onTimeFiling * a.value + w.accurateFiling * b.value + w.onTimeClosing * c.value);
-  const score = Math.round(raw * 1e6) / 1e6;
-  return { ...rates, score, grade: gradeOf(score) };
+  return scoreOf(rates, options.weights);
 }

@@ -3,6 +3,7 @@
  * definition the overview, the dashboard and the reports share. Every ratio carries its numerator
  * and denominator and is null when the denominator is 0 (shown as "—").
  */
+export * from './chief-breakdown';
 export * from './chief-score';
 export * from './cohorts';
 export * from './deadline-kpis';

@@ -1,4 +1,6 @@
+import type { ChiefOptions } from '../../../common/domain/kpi';
 import type { Clock } from '../../clock';
+import { DEFAULT_CHIEF_OPTIONS } from '../../config-kpi';
 import type { Db } from '../../db/connection';
 import { DashboardRepo } from '../../services/dashboard/dashboard-repo';
 import { DashboardService } from '../../services/dashboard/dashboard-service';
@@ -9,7 +11,12 @@ import { viewerOf } from '../../services/org/viewer';
 import type { Handler } from '../handler-types';
 
 /** The dashboard over the hub's database: dashboard.get's and the KPI reports' one source of numbers. */
-export function openDashboard(deps: { db: Db; org: OrgRepo; clock: Clock }): DashboardService {
+export function openDashboard(deps: {
+  db: Db;
+  org: OrgRepo;
+  clock: Clock;
+  chief?: ChiefOptions | undefined;
+}): DashboardService {
   const incidents = new IncidentsRepo(deps.db);
   return new DashboardService({
     repo: new DashboardRepo(deps.db),
@@ -17,6 +24,7 @@ export function openDashboard(deps: { db: Db; org: OrgRepo; clock: Clock }): Das
     org: deps.org,
     drillIncidentIds: () => incidents.list({ drill: true }).map((i) => i.id),
     clock: deps.clock,
+    chief: deps.chief ?? DEFAULT_CHIEF_OPTIONS,
   });
 }
 

@@ -1,5 +1,18 @@
-import { apiError, dashboardRangeProblem, type Dashboard, type DashboardFilter } from '../../../common/contract';
-import { orderFactsOf, overdueOpen } from '../../../common/domain/kpi';
+import {
+  apiError,
+  dashboardRangeProblem,
+  type ChiefScoreTable,
+  type Dashboard,
+  type DashboardFilter,
+} from '../../../common/contract';
+import {
+  chiefBreakdown,
+  DEFAULT_CHIEF_WEIGHTS,
+  orderFactsOf,
+  overdueOpen,
+  type ChiefOptions,
+  type OrderFacts,
+} from '../../../common/domain/kpi';
 import type { Clock } from '../../clock';
 import type { OrderFactsRepo, StatsFilter } from '../orders/order-facts-repo';
 import type { OrgRepo } from '../org/org-repo';
@@ -15,6 +28,8 @@ export interface DashboardDeps {
   /** The incidents flagged as exercise (演练): their orders never count. */
   drillIncidentIds: () => readonly number[];
   clock: Clock;
+  /** The 值班长's step limits and score weights (main/config-kpi.ts; checked at start). */
+  chief: ChiefOptions;
 }
 
 /** The stable refusal of a bad period (details.reason names it for a program). */
@@ -51,7 +66,20 @@ export class DashboardService {
       kpis: kpiCards(facts, { from, to }, now),
       previousKpis: kpiCards(facts, previousPeriod, now),
       overdueNow: overdueOpen(facts, now),
+      chiefScore: this.chiefScore(facts, { from, to }),
       ...series,
+    };
+  }
+
+  /** The 值班长 综合指标值 of the period, per chief (the actors of the 立案 and 结案 steps) and in total. */
+  private chiefScore(facts: readonly OrderFacts[], period: { from: number; to: number }): ChiefScoreTable {
+    const { chief } = this.deps;
+    const actors = this.deps.facts.stepActors(facts.map((f) => f.id));
+    return {
+      fileWithinMinutes: chief.fileWithinMinutes,
+      closeWithinMinutes: chief.closeWithinMinutes,
+      weights: chief.weights ?? DEFAULT_CHIEF_WEIGHTS,
+      ...chiefBreakdown(facts, actors, period, chief),
     };
   }
 

@@ -1,5 +1,5 @@
 import type { OrderFilter } from '../../../common/contract';
-import type { KpiHistoryEntry } from '../../../common/domain/kpi';
+import type { KpiHistoryEntry, OrderActors } from '../../../common/domain/kpi';
 import { SqlRepo } from '../../db/statements';
 import { categoryTree, orderConditions } from './order-conditions';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
@@ -81,6 +81,28 @@ export class OrderFactsRepo extends SqlRepo {
       const list = out.get(orderId) ?? [];
       list.push({ ...entry, detail: detail ? (JSON.parse(detail) as Record<string, unknown>) : null });
       out.set(orderId, list);
+    }
+    return out;
+  }
+
+  /**
+   * Who filed (立案) and who closed (结案) each of the given orders: the actor of its own last such
+   * step (the 值班长's 综合指标值 per chief, common/domain/kpi/chief-breakdown.ts).
+   */
+  stepActors(ids: readonly number[]): Map<number, OrderActors> {
+    const out = new Map<number, OrderActors>();
+    if (ids.length === 0) return out;
+    const rows = this.sql(
+      `SELECT h.order_id AS orderId, h.action, h.actor_id AS id, h.actor_name AS name
+       FROM order_history h
+       WHERE h.order_id IN (SELECT value FROM json_each(?)) AND h.action IN ('file', 'close')
+       ORDER BY h.order_id, h.at, h.id`,
+    ).all(JSON.stringify(ids)) as { orderId: number; action: 'file' | 'close'; id: number | null; name: string }[];
+    for (const { orderId, action, id, name } of rows) {
+      const actors = out.get(orderId) ?? { filedBy: null, closedBy: null };
+      if (action === 'file') actors.filedBy = { id, name };
+      else actors.closedBy = { id, name };
+      out.set(orderId, actors);
     }
     return out;
   }

@@ -55,6 +55,18 @@ export const dashboardEn: DashboardMessages = {
     red: 'Red (overdue)',
     empty: 'No orders in this period',
   },
+  chief: {
+    title: '值班长综合指标 Duty-chief score',
+    name: 'Duty chief',
+    onTimeFiling: 'On-time filing',
+    accurateFiling: 'Accurate filing',
+    onTimeClosing: 'On-time closing',
+    score: 'Score',
+    grade: 'Grade',
+    total: 'Total',
+    empty: 'No duty chief filed or closed an order in this period',
+    rule: 'Filing within {{file}} min of acceptance; closing within {{close}} min of verification. Weights {{w1}} % / {{w2}} % / {{w3}} %; grades A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, E below. No score (—) while a rate has no denominator.',
+  },
   note: 'Charts count the orders reported in the period (Shanghai time); KPIs count each step by when it happened; drills never count.',
   updated: 'Updated {{time}}',
 };

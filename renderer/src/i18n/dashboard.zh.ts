@@ -54,6 +54,18 @@ export const dashboardZh = {
     red: '红灯（超期）',
     empty: '所选区间没有工单',
   },
+  chief: {
+    title: '值班长综合指标',
+    name: '值班长',
+    onTimeFiling: '按时立案率',
+    accurateFiling: '准确立案率',
+    onTimeClosing: '按时结案率',
+    score: '综合指标值',
+    grade: '等级',
+    total: '合计',
+    empty: '本期无值班长立案或结案',
+    rule: '立案限时：受理后 {{file}} 分钟；结案限时：核查通过后 {{close}} 分钟。权重 {{w1}} % / {{w2}} % / {{w3}} %；等级 A ≥ 90，B ≥ 75，C ≥ 60，D ≥ 40，E 以下。任一比率无分母时不计分（—）。',
+  },
   note: '图表统计区间内上报的工单（按上海时间）；指标按各环节发生时间统计；演练工单不计入。',
   updated: '更新于 {{time}}',
 };

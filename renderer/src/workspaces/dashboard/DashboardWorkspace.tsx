@@ -8,6 +8,7 @@ import { formatDateTime } from '../../time/dayjs';
 import { CategoryChart, DomainChart, WorkstationChart } from './charts/BreakdownCharts';
 import { LightsChart, StatusChart } from './charts/StateCharts';
 import { PerDayChart, PerHourChart } from './charts/TimeCharts';
+import { ChiefScoreCard } from './ChiefScoreCard';
 import { DashboardFilterBar } from './DashboardFilterBar';
 import { KpiCards } from './KpiCards';
 import { ReportsPanel } from './reports/ReportsPanel';
@@ -112,6 +113,9 @@ function DashboardBoard({ dashboard, filter }: { dashboard: Dashboard; filter: D
         </Col>
         <Col xs={24} xl={12}>
           <LightsChart rows={dashboard.lights} />
+        </Col>
+        <Col xs={24}>
+          <ChiefScoreCard table={dashboard.chiefScore} />
         </Col>
       </Row>
     </div>
