@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { Dashboard, MethodInput } from '../../common/contract';
+import { KPI_LABELS_ZH } from '../../common/domain/kpi/kpi-labels';
 import { shanghaiDate } from '../../common/domain/time';
 import { pdfPageTexts } from '../helpers/pdf-text';
 import { hubClient } from './duty-roster-helpers';
@@ -101,23 +102,8 @@ test('a chief generates the daily report; its PDF holds the KPI values of the da
   expect(text).toContain('城运中心日报');
   expect(text).toContain(today);
   // Each card's value stands in its KPI row, right after its name, as the card shows it.
-  const labels: Record<(typeof CARDS)[number], string> = {
-    accepted: '受理量',
-    filed: '立案数',
-    closeRate: '结案率',
-    onTimeCloseRate: '按期结案率',
-    onTimeHandleRate: '按期处置率',
-    reworkRate: '返工率',
-    returnRate: '退单率',
-    inStationRate: '站内解决率',
-    handlingAverage: '平均处置时长',
-    handlingP90: 'P90处置时长',
-    supervisions: '督办数',
-    supervisionReplyRate: '督办按期回复率',
-    satisfactionRate: '满意率',
-  };
   for (const key of CARDS) {
-    expect(text, key).toContain(`${labels[key]}${shown[key]?.replace(/\s+/g, '')}`);
+    expect(text, key).toContain(`${KPI_LABELS_ZH[key].replace(/\s+/g, '')}${shown[key]?.replace(/\s+/g, '')}`);
   }
   expect(text).toContain(`红${red}·黄${yellow}`);
   await hotline.close();

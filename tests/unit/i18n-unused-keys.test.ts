@@ -14,7 +14,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const DYNAMIC: Readonly<Record<string, 'any' | readonly string[]>> = {
   'alerts.kind.': 'any',
   'attachments.kind.': 'any',
-  'backups.kind.': ['daily', 'weekly', 'monthly', 'pre-upgrade'],
+  'backups.kind.': ['daily', 'weekly', 'monthly', 'pre-upgrade', 'pre-restore'],
+  'backups.restore.lost.': ['ordersCreated', 'ordersChanged', 'dutyLogEntries', 'auditRows'],
   'bigscreen.panel.': ['incident', 'situation', 'kpis', 'trends', 'domains'],
   'cameras.enabledFilter.': 'any',
   'cameras.export.': 'any',

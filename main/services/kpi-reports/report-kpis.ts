@@ -1,22 +1,6 @@
 import { formatChange, formatKpi, kpiViews, type KpiView } from '../../../common/domain/kpi';
+import { KPI_LABELS_ZH } from '../../../common/domain/kpi/kpi-labels';
 import type { KpiReportData } from './report-model';
-
-/** The KPI names as the dashboard's cards show them in Chinese (renderer/src/i18n/dashboard.zh.ts). */
-export const KPI_LABELS: Record<string, string> = {
-  accepted: '受理量',
-  filed: '立案数',
-  closeRate: '结案率',
-  onTimeCloseRate: '按期结案率',
-  onTimeHandleRate: '按期处置率',
-  reworkRate: '返工率',
-  returnRate: '退单率',
-  inStationRate: '站内解决率',
-  handlingAverage: '平均处置时长',
-  handlingP90: 'P90 处置时长',
-  supervisions: '督办数',
-  supervisionReplyRate: '督办按期回复率',
-  satisfactionRate: '满意率',
-};
 
 /** One KPI of the report: the card's words (value, ratio, previous, change) and its raw value. */
 export interface KpiLine {
@@ -44,7 +28,7 @@ function unit(kind: KpiView['kind'], text: string, change: boolean): string {
 export function kpiLines(r: Pick<KpiReportData, 'kpis' | 'previousKpis'>): KpiLine[] {
   return kpiViews(r.kpis, r.previousKpis).map((v) => ({
     key: v.key,
-    label: KPI_LABELS[v.key] ?? v.key,
+    label: (KPI_LABELS_ZH as Record<string, string>)[v.key] ?? v.key,
     kind: v.kind,
     value: unit(v.kind, formatKpi(v.kind, v.value), false),
     ratio: v.denominator === undefined ? '' : `${v.numerator ?? 0} / ${v.denominator}`,

@@ -6,6 +6,7 @@
  * "第 n / N 页" at the bottom.
  */
 import { REPORT_KIND_NAMES } from '../../../common/contract';
+import { shanghaiDay } from '../../../common/domain/time';
 import { dateTime } from '../duty/report/report-format';
 import { Flow, NumberedSections, decorateReportPage, type Column } from '../reports/pdf';
 import { columns, horizontalBars, line, stackedLights } from './report-charts';
@@ -20,7 +21,8 @@ const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四
 export function periodText(r: Pick<KpiReportData, 'period'>): string {
   const { firstDate, lastDate, from } = r.period;
   if (firstDate === lastDate) {
-    const weekday = WEEKDAYS[new Date(from + 8 * 3_600_000).getUTCDay()] ?? '';
+    // Day 0 (1970-01-01) was a Thursday.
+    const weekday = WEEKDAYS[(shanghaiDay(from) + 4) % 7] ?? '';
     return `${firstDate}（${weekday}）`;
   }
   return `${firstDate} 至 ${lastDate}`;

@@ -1,3 +1,5 @@
+import { KPI_LABELS_ZH } from '../../../common/domain/kpi/kpi-labels';
+
 /** Chinese strings of the 统计分析 dashboard; merged as `dashboard`. */
 export const dashboardZh = {
   nav: '统计分析',
@@ -12,19 +14,7 @@ export const dashboardZh = {
     source: '来源',
   },
   kpi: {
-    accepted: '受理量',
-    filed: '立案数',
-    closeRate: '结案率',
-    onTimeCloseRate: '按期结案率',
-    onTimeHandleRate: '按期处置率',
-    reworkRate: '返工率',
-    returnRate: '退单率',
-    inStationRate: '站内解决率',
-    handlingAverage: '平均处置时长',
-    handlingP90: 'P90 处置时长',
-    supervisions: '督办数',
-    supervisionReplyRate: '督办按期回复率',
-    satisfactionRate: '满意率',
+    ...KPI_LABELS_ZH,
     overdue: '在办超期',
     overdueValue: '红 {{red}} · 黄 {{yellow}}',
     ratioOf: '{{numerator}} / {{denominator}}',

@@ -83,6 +83,15 @@ export const ORDER_ROWS: Row[] = [
     denied: 'NO_SECRETS',
     owner: () => ({ as: 'station2', input: { ...YEAR_2026, stationId: 'HQ-S2' } }),
   },
+  {
+    // 报表: a station's user makes their own station's report only (report-scope.ts).
+    method: 'reports.generate',
+    covers: ['stationId'],
+    other: () => ({ kind: 'daily', date: '2026-11-24', stationId: 'HQ-S2' }),
+    center: () => ({ kind: 'daily', date: '2026-11-24', stationId: 'HQ-C' }),
+    denied: 'E_FORBIDDEN',
+    owner: () => ({ as: 'station2', input: { kind: 'daily', date: '2026-11-24', stationId: 'HQ-S2' } }),
+  },
   // Attachments: the uploader, and whoever may see an order or duty log entry they hang on.
   {
     method: 'attachments.read',
