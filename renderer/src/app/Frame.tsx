@@ -41,8 +41,25 @@ function Brand() {
   );
 }
 
-export function Frame() {
+/** Folds the menu to its icons, or unfolds it. */
+function NavFoldButton({ folded, onToggle }: { folded: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
+  const label = folded ? t('wallLoss.layout.unfoldMenu') : t('wallLoss.layout.foldMenu');
+  return (
+    <Button
+      type="text"
+      block
+      icon={folded ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+      data-testid="nav-fold"
+      data-folded={folded}
+      aria-label={label}
+      title={label}
+      onClick={onToggle}
+    />
+  );
+}
+
+export function Frame() {
   const user = useUser();
   // The menu folds to its icons (remembered per user) so a workspace like the wall can take the width.
   const [navFolded, setNavFolded] = useUserFlag('navFolded');
@@ -89,15 +106,9 @@ export function Frame() {
           trigger={null}
           style={{ borderInlineEnd: `1px solid ${palette.border}` }}
         >
-          <Button
-            type="text"
-            block
-            icon={navFolded ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            data-testid="nav-fold"
-            data-folded={navFolded}
-            aria-label={navFolded ? t('wallLoss.layout.unfoldMenu') : t('wallLoss.layout.foldMenu')}
-            title={navFolded ? t('wallLoss.layout.unfoldMenu') : t('wallLoss.layout.foldMenu')}
-            onClick={() => {
+          <NavFoldButton
+            folded={navFolded}
+            onToggle={() => {
               setNavFolded(!navFolded);
             }}
           />
