@@ -56,7 +56,7 @@ export const dashboardEn: DashboardMessages = {
     empty: 'No orders in this period',
   },
   chief: {
-    title: '值班长综合指标 Duty-chief score',
+    title: 'Duty-chief score',
     name: 'Duty chief',
     onTimeFiling: 'On-time filing',
     accurateFiling: 'Accurate filing',
