@@ -15,7 +15,11 @@ const MAX_LENGTH = 4_000;
 const savedQuerySchema = z.object({ filter: orderFilterSchema.strict(), sort: orderSortSchema }).strict();
 
 export interface ListMemory {
-  /** The query this window's list showed before the page was loaded, once per page load; else null. */
+  /**
+   * The query this window's list showed before the page was loaded, until the list has been shown
+   * once (the first `save`); else null. Asking again before that gives the same answer, because a
+   * render React throws away (a suspended lazy chunk) runs the list's initial state a second time.
+   */
   takeSaved(userId: number): OrderListQuery | null;
   save(userId: number, query: OrderListQuery): void;
 }
@@ -27,22 +31,26 @@ export interface ListMemory {
  * as it always has. Whatever is stored is validated by the contract's schema; anything else is ignored.
  */
 export function listMemory(store: KeyValueStore): ListMemory {
-  let taken = false;
+  let shown = false;
+  const read = new Map<number, OrderListQuery | null>();
+  const load = (userId: number): OrderListQuery | null => {
+    try {
+      const raw = store.getItem(KEY_PREFIX + String(userId));
+      if (raw === null || raw.length > MAX_LENGTH) return null;
+      const parsed = savedQuerySchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
   return {
     takeSaved(userId) {
-      if (taken) return null;
-      taken = true;
-      try {
-        const raw = store.getItem(KEY_PREFIX + String(userId));
-        if (raw === null || raw.length > MAX_LENGTH) return null;
-        const parsed = savedQuerySchema.safeParse(JSON.parse(raw));
-        return parsed.success ? parsed.data : null;
-      } catch {
-        return null;
-      }
+      if (shown) return null;
+      if (!read.has(userId)) read.set(userId, load(userId));
+      return read.get(userId) ?? null;
     },
     save(userId, query) {
-      taken = true;
+      shown = true;
       const key = KEY_PREFIX + String(userId);
       try {
         const unchanged = query.sort === DEFAULT_QUERY.sort && Object.keys(query.filter).length === 0;
