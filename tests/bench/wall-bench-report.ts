@@ -15,7 +15,50 @@ export interface RunResult {
   /** The hub process over the same window (WebRTC moves work from the page into the hub). */
   hubPct: number;
   mainThreadPct: number;
+  /** Per second of the measured window: RENDERING_METRICS' deltas. */
+  rendering: Record<string, number>;
   states: string;
+}
+
+/** Performance.getMetrics names printed per page: how often and how long the page restyles, lays out and runs script. */
+const RENDERING_METRICS = [
+  ['RecalcStyleCount', 'styles/s'],
+  ['RecalcStyleDuration', 'style ms/s'],
+  ['LayoutCount', 'layouts/s'],
+  ['LayoutDuration', 'layout ms/s'],
+  ['ScriptDuration', 'script ms/s'],
+] as const;
+const DURATIONS = new Set(['RecalcStyleDuration', 'LayoutDuration', 'ScriptDuration', 'TaskDuration']);
+
+export function metricDelta(before: Map<string, number>, after: Map<string, number>, name: string): number {
+  return (after.get(name) ?? 0) - (before.get(name) ?? 0);
+}
+
+/** RENDERING_METRICS per second; durations (seconds in CDP) in ms. */
+export function renderingRates(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  seconds: number,
+): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const [name] of RENDERING_METRICS) {
+    const delta = metricDelta(before, after, name) * (DURATIONS.has(name) ? 1000 : 1);
+    rates[name] = delta / seconds;
+  }
+  return rates;
+}
+
+function printRendering(results: RunResult[]): void {
+  console.log(
+    `\nrendering work per second:\n${'tiles'.padStart(5)} ${'page'.padEnd(9)} ` +
+      RENDERING_METRICS.map(([, label]) => label.padStart(12)).join(''),
+  );
+  for (const r of results) {
+    console.log(
+      `${String(r.tiles).padStart(5)} ${r.mode.padEnd(9)} ` +
+        RENDERING_METRICS.map(([name]) => fmt(r.rendering[name] ?? 0, 1).padStart(12)).join(''),
+    );
+  }
 }
 
 const droppedPct = (r: RunResult): number => (r.total > 0 ? (r.dropped / r.total) * 100 : 0);
@@ -49,6 +92,7 @@ export function report(
         `${fmt(r.hubPct).padStart(6)}  ${r.states}`,
     );
   }
+  printRendering(results);
   console.log('\nratios to bare:');
   for (const tiles of TILES) {
     const bare = results.find((r) => r.tiles === tiles && r.mode === 'bare');

@@ -16,6 +16,9 @@
  *   - CPU: utime+stime of every Chromium process over the same window (/proc), as % of one core,
  *     and the renderer main thread's busy time (CDP Performance.getMetrics TaskDuration); beside
  *     it the hub process's own CPU (it serves the HLS, or packetizes and sends the WebRTC);
+ *   - the page's rendering work per second (style recalculations, layouts, and the time in them and
+ *     in script; CDP Performance.getMetrics): counts that a busy machine does not change, so a
+ *     workspace that restyles or lays out more than the plain pages shows it in any run;
  * For the tile counts of `--workspace-tiles` it also opens the console's real wall workspace
  * (wall-workspace.ts: signed in as a monitor, a saved view of as many demo cameras shown from the
  * views menu, the tree and toolbars beside it): "workspace" without RTCPeerConnection, so its tiles
@@ -31,7 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type * as Esbuild from 'esbuild';
-import { report, type Mode, type RunResult } from './wall-bench-report';
+import { metricDelta, renderingRates, report, type Mode, type RunResult } from './wall-bench-report';
 import { hubSession } from './bench-console';
 import { argCounts, argValue, fmt, launchChromium, load, loadavg, ROOT, startWebShell, VIEWPORT } from './bench-shell';
 import { cpuBetween, processCpu, treeCpu } from './wall-bench-cpu';
@@ -209,9 +212,9 @@ async function run(
     const ttffMs = await page.evaluate(() => [...(window as unknown as ProbeWindow).benchProbe.firstFrames.values()]);
     await page.waitForTimeout(SETTLE_S * 1000);
 
-    const mainThread = async (): Promise<number> => {
+    const pageMetrics = async (): Promise<Map<string, number>> => {
       const { metrics } = await cdp.send('Performance.getMetrics');
-      return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+      return new Map(metrics.map((m) => [m.name, m.value]));
     };
     await page.evaluate((selector) => {
       const probe = (window as unknown as ProbeWindow).benchProbe;
@@ -223,14 +226,14 @@ async function run(
     const exclude = shell.pid === undefined ? [] : [shell.pid];
     const cpuBefore = treeCpu(process.pid, exclude);
     const hubBefore = processCpu(shell.pid ?? 0);
-    const taskBefore = await mainThread();
+    const metricsBefore = await pageMetrics();
     const profiled = PROFILE;
     if (profiled) await startProfile(cdp);
     const startedAt = performance.now();
     await page.waitForTimeout(DURATION_S * 1000);
     const cpuAfter = treeCpu(process.pid, exclude);
     const hubAfter = processCpu(shell.pid ?? 0);
-    const taskAfter = await mainThread();
+    const metricsAfter = await pageMetrics();
     if (profiled) await printProfile(cdp);
     const seconds = (performance.now() - startedAt) / 1000;
     const frames = await page.evaluate((selector) => {
@@ -255,7 +258,8 @@ async function run(
       ...frames,
       cpuPct: (cpuBetween(cpuBefore, cpuAfter) / seconds) * 100,
       hubPct: ((hubAfter - hubBefore) / seconds) * 100,
-      mainThreadPct: ((taskAfter - taskBefore) / seconds) * 100,
+      mainThreadPct: (metricDelta(metricsBefore, metricsAfter, 'TaskDuration') / seconds) * 100,
+      rendering: renderingRates(metricsBefore, metricsAfter, seconds),
       states,
     };
   } finally {
