@@ -163,7 +163,7 @@ describe('admin.backups.*', () => {
     const { hub } = await backupHub(DEFAULT_RETENTION, blocked);
     const admin = await signedIn(hub, 'admin');
     const r = await call(hub, admin, 'admin.backups.run', {});
-    expect(r.ok ? null : r.error.code).toBe('E_CONFLICT');
+    expect(r.ok ? null : r.error.code).toBe('E_STORAGE');
     const { lastFailure, lastSuccess } = hub.backups.status();
     expect(lastSuccess).toBeNull();
     expect(lastFailure?.reason.zh).toMatch(/备份文件夹不可写/);
@@ -179,7 +179,7 @@ describe('admin.backups.*', () => {
     const audit: unknown = hub.db
       .prepare("SELECT ok, error_code AS code FROM audit_log WHERE method = 'admin.backups.run'")
       .get();
-    expect(audit).toEqual({ ok: 0, code: 'E_CONFLICT' });
+    expect(audit).toEqual({ ok: 0, code: 'E_STORAGE' });
     fs.rmSync(blocked);
   });
 });

@@ -67,7 +67,7 @@ export class BackupService {
     }
   }
 
-  /** Backs up now; a failure is recorded (state, duty log) and thrown as E_CONFLICT with its reason. */
+  /** Backs up now; a failure is recorded (state, duty log) and thrown as E_STORAGE with its reason. */
   run(): Promise<BackupEntry> {
     const at = this.deps.clock();
     return this.start(at, backupFileName(at, 'scheduled'), true);
@@ -126,7 +126,8 @@ export class BackupService {
       });
       this.log(`备份失败 / backup failed: ${reason.zh} / ${reason.en}: ${String(err)}`);
       this.deps.onFailure(reason);
-      throw apiError('E_CONFLICT', `备份失败：${reason.zh}`, `Backup failed: ${reason.en}`, { reason });
+      // A backup that cannot be written is a storage fault (of the backups folder), not a conflict.
+      throw apiError('E_STORAGE', `备份失败：${reason.zh}`, `Backup failed: ${reason.en}`, { reason });
     }
   }
 
