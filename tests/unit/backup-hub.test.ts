@@ -182,6 +182,35 @@ describe('admin.backups.*', () => {
     expect(audit).toEqual({ ok: 0, code: 'E_STORAGE' });
     fs.rmSync(blocked);
   });
+
+  it('try a failed scheduled backup again an hour later, until one succeeds; then the next day’s time', async () => {
+    const blocked = path.join(tempDir(), 'backups');
+    fs.writeFileSync(blocked, 'a file where the backups folder should be');
+    const { hub, clock } = await backupHub(DEFAULT_RETENTION, blocked);
+    clock.advance(HOUR); // 03:00
+    expect(await hub.sweepBackups()).toBeNull();
+    expect(hub.backups.status().nextRunAt).toBe(sh(2026, 12, 3, 4, 0));
+    clock.advance(HOUR - 1);
+    expect(hub.sweepBackups()).toBeNull();
+    clock.advance(1); // 04:00: fails again, and is tried again at 05:00
+    expect(await hub.sweepBackups()).toBeNull();
+    expect(hub.backups.status().nextRunAt).toBe(sh(2026, 12, 3, 5, 0));
+    fs.rmSync(blocked); // the folder is writable again
+    clock.advance(HOUR);
+    expect((await hub.sweepBackups())?.name).toBe('cityops-20261203-050000.sqlite');
+    expect(hub.backups.status().nextRunAt).toBe(sh(2026, 12, 4, 3, 0));
+    fs.rmSync(blocked, { recursive: true, force: true });
+  });
+
+  it('never push a retry past the next day’s time', async () => {
+    const blocked = path.join(tempDir(), 'backups');
+    fs.writeFileSync(blocked, 'a file where the backups folder should be');
+    const { hub, clock } = await backupHub(DEFAULT_RETENTION, blocked);
+    clock.advance(24 * HOUR + 30 * 60_000); // 02:30 the next day: the 03:00 run of the day before was missed
+    expect(await hub.sweepBackups()).toBeNull();
+    expect(hub.backups.status().nextRunAt).toBe(sh(2026, 12, 4, 3, 0));
+    fs.rmSync(blocked);
+  });
 });
 
 describe('the backup before a schema upgrade', () => {

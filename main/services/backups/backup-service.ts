@@ -33,6 +33,8 @@ export interface BackupServiceDeps {
 }
 
 export const BACKUP_STATE_FILE = 'backup-state.json';
+/** How long after a failed scheduled backup it is tried again. */
+export const BACKUP_RETRY_MS = 60 * 60_000;
 
 /**
  * The hub's online backups (docs: README, "Backup and restore"): on its schedule (`tick`, driven by the
@@ -61,10 +63,25 @@ export class BackupService {
     // A hub that was off (or a clock moved by days) makes one backup, not one per missed day.
     this.nextRun = nextRunAt(now, dailyAt);
     try {
-      return this.run().catch(() => null);
+      return this.run().catch(() => {
+        this.retryLater();
+        return null;
+      });
     } catch {
+      // Refused before it began (a backup on request running, or made this very second).
+      this.retryLater();
       return null;
     }
+  }
+
+  /**
+   * A scheduled backup that failed is tried again BACKUP_RETRY_MS later (each failure recorded and
+   * notified like the first), until one succeeds or the next day's time comes — an unattended hub
+   * whose disk was freed in the morning should not wait a day for its backup.
+   */
+  private retryLater(): void {
+    const retryAt = this.deps.clock() + BACKUP_RETRY_MS;
+    if (this.nextRun !== null && retryAt < this.nextRun) this.nextRun = retryAt;
   }
 
   /** Backs up now; a failure is recorded (state, duty log) and thrown as E_STORAGE with its reason. */
