@@ -1,10 +1,12 @@
+import type { Page } from '@playwright/test';
 import type { Dashboard, MethodInput } from '../../common/contract';
 import { hubClient } from './duty-roster-helpers';
 import { expect, test } from './fixtures';
 import { operator } from './orders-helpers';
 
 // Issue 14 item 3: the 统计分析 dashboard. As the duty chief, its KPI cards show exactly what
-// dashboard.get answers for the same filter, and a chart's table view shows the chart's numbers.
+// dashboard.get answers for the same filter, and a chart's table view shows the chart's numbers;
+// a station chief's shows their own station's numbers only.
 
 const ORDER: MethodInput<'orders.create'> = {
   title: '统计分析测试井盖缺失',
@@ -24,6 +26,28 @@ const RATIOS = [
   'supervisionReplyRate',
   'satisfactionRate',
 ] as const;
+
+/** The KPI cards on `page` show exactly `api`'s numbers (counts, ratios with their parts, p90, overdue now). */
+async function expectCardsOf(page: Page, api: Dashboard): Promise<void> {
+  const card = (key: string) => page.getByTestId(`dashboard-kpi-${key}`);
+  for (const key of ['accepted', 'filed', 'supervisions'] as const) {
+    await expect(card(key)).toHaveAttribute('data-value', String(api.kpis[key]));
+    await expect(card(key).getByTestId('dashboard-kpi-value')).toHaveText(String(api.kpis[key]));
+    await expect(card(key)).toHaveAttribute('data-previous', String(api.previousKpis[key]));
+  }
+  for (const key of RATIOS) {
+    const r = api.kpis[key];
+    await expect(card(key)).toHaveAttribute('data-numerator', String(r.numerator));
+    await expect(card(key)).toHaveAttribute('data-denominator', String(r.denominator));
+    await expect(card(key)).toHaveAttribute('data-value', r.value === null ? '' : String(r.value));
+    const shown = r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`;
+    await expect(card(key).getByTestId('dashboard-kpi-value')).toHaveText(shown);
+  }
+  const p90 = api.kpis.handlingTime.p90Ms;
+  await expect(card('handlingP90')).toHaveAttribute('data-value', p90 === null ? '' : String(p90));
+  await expect(card('overdue')).toHaveAttribute('data-red', String(api.overdueNow.red));
+  await expect(card('overdue')).toHaveAttribute('data-yellow', String(api.overdueNow.yellow));
+}
 
 test('the duty chief’s KPI cards equal dashboard.get for the same filter; a chart’s table shows its numbers', async ({
   browser,
@@ -49,24 +73,7 @@ test('the duty chief’s KPI cards equal dashboard.get for the same filter; a ch
   expect(api.kpis.accepted).toBeGreaterThanOrEqual(1);
   expect(api.kpis.filed).toBeGreaterThanOrEqual(1);
 
-  const card = (key: string) => page.getByTestId(`dashboard-kpi-${key}`);
-  for (const key of ['accepted', 'filed', 'supervisions'] as const) {
-    await expect(card(key)).toHaveAttribute('data-value', String(api.kpis[key]));
-    await expect(card(key).getByTestId('dashboard-kpi-value')).toHaveText(String(api.kpis[key]));
-    await expect(card(key)).toHaveAttribute('data-previous', String(api.previousKpis[key]));
-  }
-  for (const key of RATIOS) {
-    const r = api.kpis[key];
-    await expect(card(key)).toHaveAttribute('data-numerator', String(r.numerator));
-    await expect(card(key)).toHaveAttribute('data-denominator', String(r.denominator));
-    await expect(card(key)).toHaveAttribute('data-value', r.value === null ? '' : String(r.value));
-    const shown = r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`;
-    await expect(card(key).getByTestId('dashboard-kpi-value')).toHaveText(shown);
-  }
-  const p90 = api.kpis.handlingTime.p90Ms;
-  await expect(card('handlingP90')).toHaveAttribute('data-value', p90 === null ? '' : String(p90));
-  await expect(card('overdue')).toHaveAttribute('data-red', String(api.overdueNow.red));
-  await expect(card('overdue')).toHaveAttribute('data-yellow', String(api.overdueNow.yellow));
+  await expectCardsOf(page, api);
 
   // 值班长综合指标: one row per chief and the total, exactly dashboard.get's chiefScore ("—" for none).
   const chiefRows = page.getByTestId('dashboard-table-chief').locator('tbody tr');
@@ -122,4 +129,55 @@ test('the duty chief’s KPI cards equal dashboard.get for the same filter; a ch
   expect(shown).toEqual(listed.rows.map((r) => r.code).sort());
   await hotline.close();
   await chief.close();
+});
+
+test('a station chief’s dashboard shows their station’s numbers only, with no station to choose', async ({
+  browser,
+  shell,
+}) => {
+  test.setTimeout(120_000);
+  const page = await operator(await browser.newPage(), shell.url, 'station');
+  const station = await hubClient(page, 'station');
+  const chief = await hubClient(page, 'chief');
+  const hotline = await hubClient(page, 'hotline');
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('workspace-title')).toHaveText('统计分析');
+  const board = page.getByTestId('dashboard');
+  await expect(board).toHaveAttribute('data-from', /\d+/);
+  const period = {
+    from: Number(await board.getAttribute('data-from')),
+    to: Number(await board.getAttribute('data-to')),
+  };
+  await expect(page.getByTestId('dashboard-filters')).toBeVisible();
+  await expect(page.getByTestId('dashboard-filter-station')).toHaveCount(0);
+
+  // The station's answer is the center's filtered to 第一联勤站, and not the center's whole.
+  const own = await station.call<Dashboard>('dashboard.get', period);
+  const center = await chief.call<Dashboard>('dashboard.get', period);
+  const ownWorkstations = new Set(own.byWorkstation.map((w) => w.workstationId));
+  const outside = center.byWorkstation.find((w) => !ownWorkstations.has(w.workstationId));
+  expect(outside).toBeDefined();
+  // An order taken in for a village of another station counts for the center, never for this station.
+  await hotline.call('orders.create', {
+    ...ORDER,
+    title: '统计分析测试：他站井盖',
+    workstationId: outside?.workstationId,
+  });
+  const after = await station.call<Dashboard>('dashboard.get', period);
+  const centerAfter = await chief.call<Dashboard>('dashboard.get', period);
+  expect(centerAfter.kpis.accepted).toBe(center.kpis.accepted + 1);
+  expect(after.kpis).toEqual(own.kpis);
+  const filtered = await chief.call<Dashboard>('dashboard.get', { ...period, stationId: 'HQ-S1' });
+  expect(after.kpis).toEqual(filtered.kpis);
+  expect(after.byWorkstation).toEqual(filtered.byWorkstation);
+  await expectCardsOf(page, after);
+
+  // Its workstation chart lists its own villages only.
+  await page.getByTestId('dashboard-table-toggle-byWorkstation').click();
+  await expect(page.getByTestId('dashboard-table-byWorkstation').locator('tbody tr')).toHaveCount(
+    after.byWorkstation.length,
+  );
+  await hotline.close();
+  await chief.close();
+  await station.close();
 });
