@@ -15,13 +15,22 @@ export function playlistAdvanced(previous: string | null, current: string | null
   return current !== previous;
 }
 
+/** A probe answer slower than this counts as "not served", and its request is aborted. */
+export const PROBE_TIMEOUT_MS = 3000;
+
+type FetchPlaylist = (url: string, init: RequestInit) => Promise<Response>;
+
 /**
  * The probe of one player: while `url()` names a playlist it is fetched every PROBE_INTERVAL_MS,
  * and `advanced` is told each time an answer differs from the one before (playlistAdvanced).
+ * One request at a time, aborted when the probe stops or after PROBE_TIMEOUT_MS, and the body of
+ * an answer that is not a playlist is cancelled: a tile offline for hours must not leave a request
+ * behind each second (the wall soak found Blink's fetch loaders growing with the outages).
  */
 export class PlaylistProbe {
   private timer: ReturnType<typeof setInterval> | null = null;
   private answer: string | null = null;
+  private inFlight: AbortController | null = null;
 
   constructor(
     /** The playlist to probe now, or null. */
@@ -29,6 +38,7 @@ export class PlaylistProbe {
     private readonly advanced: () => void,
     /** Runs the probe contained (a failing probe must not fail the wall). */
     private readonly contain: (run: () => void) => void,
+    private readonly fetchPlaylist: FetchPlaylist = (url, init) => fetch(url, init),
   ) {}
 
   /** Probes while `wanted` and there is a playlist to probe; stops otherwise. */
@@ -47,16 +57,27 @@ export class PlaylistProbe {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     this.answer = null;
+    this.inFlight?.abort();
+    this.inFlight = null;
   }
 
   private probe(): void {
     const url = this.url();
-    if (!url) return;
-    fetch(url, { cache: 'no-store', credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.text() : null))
+    if (!url || this.inFlight !== null) return;
+    const request = new AbortController();
+    this.inFlight = request;
+    const timeout = setTimeout(() => request.abort(), PROBE_TIMEOUT_MS);
+    this.fetchPlaylist(url, { cache: 'no-store', credentials: 'same-origin', signal: request.signal })
+      .then(async (response) => {
+        if (response.ok) return response.text();
+        await response.body?.cancel();
+        return null;
+      })
       .catch(() => null)
       .then((text) => {
-        if (this.timer === null) return;
+        clearTimeout(timeout);
+        if (this.inFlight !== request) return; // stopped meanwhile
+        this.inFlight = null;
         const advanced = playlistAdvanced(this.answer, text);
         this.answer = text;
         if (advanced) this.advanced();
