@@ -197,7 +197,7 @@ describe('admin.backups.*', () => {
     expect(hub.backups.status().nextRunAt).toBe(sh(2026, 12, 3, 5, 0));
     fs.rmSync(blocked); // the folder is writable again
     clock.advance(HOUR);
-    expect((await hub.sweepBackups())?.name).toBe('cityops-20261203-050000.sqlite');
+    expect(await hub.sweepBackups()).toMatchObject({ name: 'cityops-20261203-050000.sqlite' });
     expect(hub.backups.status().nextRunAt).toBe(sh(2026, 12, 4, 3, 0));
     fs.rmSync(blocked, { recursive: true, force: true });
   });
