@@ -53,7 +53,10 @@ export function summarise(snap: HeapSnapshotJson): HeapSummary {
   let detached = 0;
   for (let n = 0; n + stride <= snap.nodes.length; n += stride) {
     const type = String(typeNames[snap.nodes[n + typeAt] ?? -1] ?? 'unknown');
-    const name = NAMED_TYPES.has(type) ? (snap.strings[snap.nodes[n + nameAt] ?? -1] ?? '?') : `(${type})`;
+    // "system / Context / scope @1234": one group for all of them, not one per object.
+    const name = NAMED_TYPES.has(type)
+      ? (snap.strings[snap.nodes[n + nameAt] ?? -1] ?? '?').replace(/ @\d+$/, '')
+      : `(${type})`;
     const stat = byName.get(name) ?? { name, count: 0, selfSize: 0 };
     stat.count++;
     stat.selfSize += snap.nodes[n + sizeAt] ?? 0;
@@ -88,21 +91,33 @@ export function growth(before: HeapSummary, after: HeapSummary): ConstructorGrow
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const signed = (n: number, text: string): string => (n >= 0 ? `+${text}` : text);
 
-/** The report lines: the `top` constructors by self-size growth, and the detached nodes before and after. */
+const total = (s: HeapSummary, only: (name: string) => boolean = () => true): number =>
+  [...s.byName.values()].filter((c) => only(c.name)).reduce((sum, c) => sum + c.selfSize, 0);
+/** V8's compiled code, bytecode and type feedback: grows as the JIT optimises hot functions, not with kept data. */
+const isCode = (name: string): boolean => name === '(code)';
+const NAME_WIDTH = 60;
+
+/**
+ * The report lines: the `top` constructors by self-size growth, the total and how much of it is
+ * V8's code (the JIT, not data the page keeps), and the detached nodes before and after.
+ */
 export function growthLines(before: HeapSummary, after: HeapSummary, top = 20): string[] {
   const rows = growth(before, after).slice(0, top);
-  const width = Math.max(12, ...rows.map((r) => r.name.length));
+  const width = Math.min(NAME_WIDTH, Math.max(12, ...rows.map((r) => r.name.length)));
+  const [all, code] = [total(after) - total(before), total(after, isCode) - total(before, isCode)];
   return [
     `${'constructor'.padEnd(width)}  ${'count'.padStart(17)}  ${'self size'.padStart(30)}`,
     ...rows.map((r) => {
       const dc = r.countAfter - r.countBefore;
       const ds = r.sizeAfter - r.sizeBefore;
       return (
-        `${r.name.slice(0, 60).padEnd(width)}  ${`${r.countBefore} → ${r.countAfter}`.padStart(17)} ` +
+        `${r.name.slice(0, NAME_WIDTH).padEnd(width)}  ${`${r.countBefore} → ${r.countAfter}`.padStart(17)} ` +
         `${signed(dc, String(dc)).padStart(7)}  ${`${kb(r.sizeBefore)} → ${kb(r.sizeAfter)}`.padStart(22)} ` +
         signed(ds, kb(ds)).padStart(11)
       );
     }),
+    `all nodes: ${kb(total(before))} → ${kb(total(after))} (${signed(all, kb(all))}), of which V8 code ` +
+      `(compiled functions, bytecode, feedback) ${signed(code, kb(code))}`,
     `detached nodes: ${before.detached} → ${after.detached}`,
   ];
 }

@@ -5,7 +5,16 @@ const META = {
   node_fields: ['type', 'name', 'id', 'self_size', 'edge_count', 'trace_node_id', 'detachedness'],
   node_types: [['hidden', 'array', 'string', 'object', 'code', 'closure', 'regexp', 'number', 'native'], 'string'],
 };
-const STRINGS = ['', 'Tile', 'onClick', 'HTMLDivElement', 'hello', 'Map'];
+const STRINGS = [
+  '',
+  'Tile',
+  'onClick',
+  'HTMLDivElement',
+  'hello',
+  'Map',
+  'system / Context / scope @17',
+  'system / Context / scope @23',
+];
 const [OBJECT, CLOSURE, NATIVE, STRING] = [3, 5, 8, 2];
 
 /** One node: [type, name, id, self_size, edge_count, trace_node_id, detachedness]. */
@@ -35,8 +44,16 @@ describe('heap snapshot summary', () => {
         node(NATIVE, 3, 100, 2),
         node(STRING, 4, 24),
         node(OBJECT, 5, 16),
+        node(OBJECT, 6, 8),
+        node(OBJECT, 7, 8),
       ),
     );
+    // V8's per-object suffix is not part of the group's name.
+    expect(s.byName.get('system / Context / scope')).toEqual({
+      name: 'system / Context / scope',
+      count: 2,
+      selfSize: 16,
+    });
     expect(s.byName.get('Tile')).toEqual({ name: 'Tile', count: 2, selfSize: 100 });
     // A closure is grouped as DevTools does, not under its function's name.
     expect(s.byName.get('(closure)')).toEqual({ name: '(closure)', count: 1, selfSize: 32 });
@@ -56,9 +73,12 @@ describe('heap snapshot summary', () => {
     expect(rows[1]).toEqual({ name: 'Tile', countBefore: 1, countAfter: 3, sizeBefore: 40, sizeAfter: 120 });
     expect(rows[3]).toMatchObject({ countBefore: 1, countAfter: 0, sizeAfter: 0 });
     const lines = growthLines(before, after, 2);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[2]).toMatch(/^Tile\s+1 → 3\s+\+2\s+0\.0 KB → 0\.1 KB\s+\+0\.1 KB$/);
-    expect(lines[3]).toBe('detached nodes: 0 → 1');
+    expect(lines[3]).toBe(
+      'all nodes: 0.6 KB → 0.2 KB (-0.3 KB), of which V8 code (compiled functions, bytecode, feedback) +0.0 KB',
+    );
+    expect(lines[4]).toBe('detached nodes: 0 → 1');
   });
 
   it('refuses a snapshot without the fields it reads', () => {
