@@ -30,6 +30,8 @@ export interface HeapSummary {
   byName: Map<string, ConstructorStat>;
   /** Nodes V8 marks detached (DOM nodes no longer in a document but still reachable from JS). */
   detached: number;
+  /** Self size of V8's own nodes (all but type "native": Blink's C++ objects are not in the JS heap). */
+  v8Size: number;
 }
 
 /** Node types whose name is the constructor's (DevTools groups the others by type). */
@@ -51,6 +53,7 @@ export function summarise(snap: HeapSnapshotJson): HeapSummary {
   const [typeAt, nameAt, sizeAt, detachedAt] = [at('type'), at('name'), at('self_size'), at('detachedness')];
   const byName = new Map<string, ConstructorStat>();
   let detached = 0;
+  let v8Size = 0;
   for (let n = 0; n + stride <= snap.nodes.length; n += stride) {
     const type = String(typeNames[snap.nodes[n + typeAt] ?? -1] ?? 'unknown');
     // "system / Context / scope @1234": one group for all of them, not one per object.
@@ -60,10 +63,11 @@ export function summarise(snap: HeapSnapshotJson): HeapSummary {
     const stat = byName.get(name) ?? { name, count: 0, selfSize: 0 };
     stat.count++;
     stat.selfSize += snap.nodes[n + sizeAt] ?? 0;
+    if (type !== 'native') v8Size += snap.nodes[n + sizeAt] ?? 0;
     byName.set(name, stat);
     if (detachedAt >= 0 && snap.nodes[n + detachedAt] === DETACHED) detached++;
   }
-  return { byName, detached };
+  return { byName, detached, v8Size };
 }
 
 /** Constructors ordered by self-size growth from `before` to `after` (largest first), then by count growth. */
@@ -91,10 +95,8 @@ export function growth(before: HeapSummary, after: HeapSummary): ConstructorGrow
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const signed = (n: number, text: string): string => (n >= 0 ? `+${text}` : text);
 
-const total = (s: HeapSummary, only: (name: string) => boolean = () => true): number =>
-  [...s.byName.values()].filter((c) => only(c.name)).reduce((sum, c) => sum + c.selfSize, 0);
 /** V8's compiled code, bytecode and type feedback: grows as the JIT optimises hot functions, not with kept data. */
-const isCode = (name: string): boolean => name === '(code)';
+const codeSize = (s: HeapSummary): number => s.byName.get('(code)')?.selfSize ?? 0;
 const NAME_WIDTH = 60;
 
 /**
@@ -104,7 +106,7 @@ const NAME_WIDTH = 60;
 export function growthLines(before: HeapSummary, after: HeapSummary, top = 20): string[] {
   const rows = growth(before, after).slice(0, top);
   const width = Math.min(NAME_WIDTH, Math.max(12, ...rows.map((r) => r.name.length)));
-  const [all, code] = [total(after) - total(before), total(after, isCode) - total(before, isCode)];
+  const [v8, code] = [after.v8Size - before.v8Size, codeSize(after) - codeSize(before)];
   return [
     `${'constructor'.padEnd(width)}  ${'count'.padStart(17)}  ${'self size'.padStart(30)}`,
     ...rows.map((r) => {
@@ -116,8 +118,8 @@ export function growthLines(before: HeapSummary, after: HeapSummary, top = 20): 
         signed(ds, kb(ds)).padStart(11)
       );
     }),
-    `all nodes: ${kb(total(before))} → ${kb(total(after))} (${signed(all, kb(all))}), of which V8 code ` +
-      `(compiled functions, bytecode, feedback) ${signed(code, kb(code))}`,
+    `V8 heap (all but Blink's native objects): ${kb(before.v8Size)} → ${kb(after.v8Size)} (${signed(v8, kb(v8))}), ` +
+      `of which code (compiled functions, bytecode, feedback) ${signed(code, kb(code))}, the rest ${signed(v8 - code, kb(v8 - code))}`,
     `detached nodes: ${before.detached} → ${after.detached}`,
   ];
 }

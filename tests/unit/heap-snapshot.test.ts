@@ -61,6 +61,8 @@ describe('heap snapshot summary', () => {
     expect(s.byName.get('(string)')?.selfSize).toBe(24);
     expect(s.byName.get('HTMLDivElement')?.count).toBe(1);
     expect(s.detached).toBe(1);
+    // The native (Blink) node is not part of V8's heap.
+    expect(s.v8Size).toBe(40 + 60 + 32 + 24 + 16 + 8 + 8);
   });
 
   it('orders constructors by self-size growth and reports those that appeared or went', () => {
@@ -76,7 +78,8 @@ describe('heap snapshot summary', () => {
     expect(lines).toHaveLength(5);
     expect(lines[2]).toMatch(/^Tile\s+1 → 3\s+\+2\s+0\.0 KB → 0\.1 KB\s+\+0\.1 KB$/);
     expect(lines[3]).toBe(
-      'all nodes: 0.6 KB → 0.2 KB (-0.3 KB), of which V8 code (compiled functions, bytecode, feedback) +0.0 KB',
+      "V8 heap (all but Blink's native objects): 0.6 KB → 0.1 KB (-0.4 KB), " +
+        'of which code (compiled functions, bytecode, feedback) +0.0 KB, the rest -0.4 KB',
     );
     expect(lines[4]).toBe('detached nodes: 0 → 1');
   });
