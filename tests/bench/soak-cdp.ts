@@ -21,6 +21,8 @@ export interface CdpPage {
   send<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
   /** The next `method` event of the page (rejects after `timeoutMs`). */
   once(method: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Calls `listener` on every `method` event until the returned function is called. */
+  on(method: string, listener: (params: Record<string, unknown>) => void): () => void;
   /** Evaluates `expression` in the page (awaiting a promise) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
   close(): void;
@@ -81,6 +83,12 @@ async function connect(url: string): Promise<CdpPage> {
       }, timeoutMs);
       set.add(done);
     });
+  const on = (method: string, listener: Listener): (() => void) => {
+    const set = listeners.get(method) ?? new Set<Listener>();
+    listeners.set(method, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  };
   const evaluate = async <T>(expression: string): Promise<T> => {
     const r = await send<{ result: { value?: unknown }; exceptionDetails?: { text: string; exception?: unknown } }>(
       'Runtime.evaluate',
@@ -90,7 +98,7 @@ async function connect(url: string): Promise<CdpPage> {
       throw new Error(`in the page: ${JSON.stringify(r.exceptionDetails.exception ?? r.exceptionDetails.text)}`);
     return r.result.value as T;
   };
-  return { send, once, evaluate, close: () => ws.close() };
+  return { send, once, on, evaluate, close: () => ws.close() };
 }
 
 /** Waits for Chromium's "DevTools listening on ws://…" line and returns the port. */

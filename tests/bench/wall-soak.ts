@@ -3,6 +3,7 @@
  * and watches what it keeps.
  *
  *   npm run bench:soak -- [--minutes 30] [--sample 60] [--warmup 3] [--hls] [--no-build] [--port 8960] [--seed 1]
+ *                         [--heap-snapshots DIR]
  *
  * Starts the built web shell on 127.0.0.1 in demo mode with demo stream control on
  * (CITYOPS_DEMO_MEDIA_CONTROL=1, for demo.setRunning); through the hub's API the monitor saves
@@ -33,7 +34,9 @@ import { parseActions, random, SoakOperator, type SoakWorld } from './soak-actio
 import { launchCdpChromium, type CdpBrowser } from './soak-cdp';
 import { clearWall, openWall, showView, stopTour } from './soak-page';
 import { LISTENER_TALLY_SCRIPT, listenerChanges, listenerTally, type ListenerTally } from './soak-listeners';
+import { printHeapGrowth, takeHeapSnapshot } from './soak-heap';
 import { PROBE_SCRIPT, takeSample, type Sample } from './soak-probe';
+import type { HeapSummary } from './heap-snapshot';
 import { header, printGoal, printGrowth, printLeftBehind, printTally, sampleLine } from './soak-report';
 import { demoCameras, prepareWorkspace } from './wall-workspace';
 
@@ -52,6 +55,11 @@ const ACTIONS_ALLOWED = parseActions(argValue('--actions'));
 const NO_RTC_STATS = process.argv.includes('--no-rtc-stats');
 /** Also print, per sample, which listeners (target kind, event type) came or went since the last one. */
 const LISTENERS = process.argv.includes('--listeners');
+/**
+ * Where to write a heap snapshot at the end of warm-up and one at the end (and print which
+ * constructors grew between them): what the JS heap keeps.
+ */
+const HEAP_SNAPSHOTS = argValue('--heap-snapshots');
 /** Between two actions: several a second, with time for the page to answer each. */
 const ACTION_GAP_MS = 150;
 /** The loop also ends after this many actions (at most ~7 a second on any machine). */
@@ -113,6 +121,7 @@ async function soak(world: SoakWorld, browser: CdpBrowser, shell: ChildProcess):
   let actions = 0;
   let nextSample = 0;
   let tally: ListenerTally = {};
+  let warmHeap: HeapSummary | null = null;
   console.log(header());
   for (;;) {
     const now = elapsed();
@@ -127,6 +136,14 @@ async function soak(world: SoakWorld, browser: CdpBrowser, shell: ChildProcess):
         const changed = listenerChanges(tally, next);
         if (changed) console.log(`        listeners: ${changed}`);
         tally = next;
+      }
+      if (HEAP_SNAPSHOTS !== undefined && (warmHeap === null ? now >= WARMUP_MIN * 60 : over)) {
+        const summary = await takeHeapSnapshot(
+          world.page,
+          path.join(HEAP_SNAPSHOTS, warmHeap === null ? 'warm.heapsnapshot' : 'end.heapsnapshot'),
+        );
+        if (warmHeap === null) warmHeap = summary;
+        else printHeapGrowth(warmHeap, summary);
       }
       nextSample += SAMPLE_S;
       if (over) break;
