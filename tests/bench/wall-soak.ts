@@ -128,6 +128,10 @@ async function soak(world: SoakWorld, browser: CdpBrowser, shell: ChildProcess):
     const over = now >= MINUTES * 60 || actions >= MAX_ACTIONS;
     if (now >= nextSample || over) {
       await operator.settle();
+      // The warm snapshot comes before the first measured sample, so that sample — the baseline of the
+      // growth — already holds what taking a snapshot costs the renderer (its RSS stays raised after).
+      const warmNow = HEAP_SNAPSHOTS !== undefined && warmHeap === null && now >= WARMUP_MIN * 60;
+      if (warmNow) warmHeap = await takeHeapSnapshot(world.page, path.join(HEAP_SNAPSHOTS, 'warm.heapsnapshot'));
       const sample = await sampleNow(world, browser, shell, now);
       samples.push(sample);
       console.log(sampleLine(sample, actions, now >= WARMUP_MIN * 60));
@@ -137,13 +141,8 @@ async function soak(world: SoakWorld, browser: CdpBrowser, shell: ChildProcess):
         if (changed) console.log(`        listeners: ${changed}`);
         tally = next;
       }
-      if (HEAP_SNAPSHOTS !== undefined && (warmHeap === null ? now >= WARMUP_MIN * 60 : over)) {
-        const summary = await takeHeapSnapshot(
-          world.page,
-          path.join(HEAP_SNAPSHOTS, warmHeap === null ? 'warm.heapsnapshot' : 'end.heapsnapshot'),
-        );
-        if (warmHeap === null) warmHeap = summary;
-        else printHeapGrowth(warmHeap, summary);
+      if (HEAP_SNAPSHOTS !== undefined && warmHeap !== null && over) {
+        printHeapGrowth(warmHeap, await takeHeapSnapshot(world.page, path.join(HEAP_SNAPSHOTS, 'end.heapsnapshot')));
       }
       nextSample += SAMPLE_S;
       if (over) break;
