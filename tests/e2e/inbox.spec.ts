@@ -1,7 +1,7 @@
 import type { MethodOutput } from '../../common/contract';
 import { hubClient } from './duty-roster-helpers';
 import { expect, test } from './fixtures';
-import { initialReportDueIn } from './incident-helpers';
+import { initialReportFallsDue } from './incident-helpers';
 import { closeDrawer, openOrder, operator, step, takeCall } from './orders-helpers';
 
 // Issue 12 item 2: a station's extension request reaches the chief's 待办 live, with a badge, and
@@ -93,7 +93,7 @@ test('an incident report falling due joins the 待办 of those who send it, with
     const before = Number(await coord.getByTestId('nav-inbox-count').getAttribute('data-count'));
 
     // The 初报 falls due: the hub's sweep says so and it joins the 待办 live, with the badges.
-    const reportId = await initialReportDueIn(shell, incident.id, 2_000);
+    const reportId = await initialReportFallsDue(shell, incident.id);
     const row = coord.locator(`[data-testid="inbox-report"][data-report-id="${reportId}"]`);
     await expect(row).toHaveAttribute('data-status', 'missed', { timeout: 45_000 });
     await expect(row).toContainText('初报（口头）已超时');

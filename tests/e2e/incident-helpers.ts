@@ -1,18 +1,19 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { hubNow } from './hub-clock';
+import { advanceHubClock, hubNow } from './hub-clock';
 import type { WebShellProcess } from './web-shell-process';
 
 /**
- * The open initial report of an incident falls due in a few seconds, as the clock would make it after
- * the plan's minutes: the hub's own sweep (incidentSweepMs) then announces it — the test never waits
- * out real minutes. `inMs` from the hub's time (hub-clock.ts). Returns the report's id.
+ * The open initial report of an incident falls due now, as the clock would make it after the plan's
+ * minutes, and the hub's clock is nudged so that its report sweep runs at once (hub-clock.ts) — the
+ * test waits neither for real minutes nor for the sweep's next tick. Returns the report's id.
  */
-export async function initialReportDueIn(shell: WebShellProcess, incidentId: number, inMs: number): Promise<number> {
+export async function initialReportFallsDue(shell: WebShellProcess, incidentId: number): Promise<number> {
   // The earlier of the hub's clock (a test may have moved it ahead) and this machine's, which the
-  // console's countdowns read: the deadline has passed for both `inMs` after it.
+  // console's countdowns read: the deadline has passed for both.
   const now = Math.min(await hubNow(shell.url), Date.now());
   const db = new Database(path.join(shell.dataDir, 'cityops.sqlite'));
+  let reportId: number;
   try {
     db.pragma('busy_timeout = 5000');
     const row = db
@@ -22,9 +23,11 @@ export async function initialReportDueIn(shell: WebShellProcess, incidentId: num
       )
       .get(incidentId) as { id: number } | undefined;
     if (!row) throw new Error(`incident ${incidentId} has no open initial report`);
-    db.prepare('UPDATE incident_reports SET due_at = ? WHERE id = ?').run(now + inMs, row.id);
-    return row.id;
+    db.prepare('UPDATE incident_reports SET due_at = ? WHERE id = ?').run(now, row.id);
+    reportId = row.id;
   } finally {
     db.close();
   }
+  await advanceHubClock(shell.url, 1);
+  return reportId;
 }

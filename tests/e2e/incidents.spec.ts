@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { MethodOutput } from '../../common/contract';
 import { pdfPageTexts } from '../helpers/pdf-text';
 import { hubClient } from './duty-roster-helpers';
-import { initialReportDueIn } from './incident-helpers';
+import { initialReportFallsDue } from './incident-helpers';
 import { expect, login, test } from './fixtures';
 import { operator, PHOTO } from './orders-helpers';
 
@@ -103,7 +103,7 @@ test('incident mode: the coordinator switches the room, every console follows, r
   // The initial report's timer fires: the hub's sweep raises the alert (sound, the status bar's toast)
   // for the coordinator; the report waits in the alert drawer, not over the workspace, and the missed
   // deadline goes red on the timeline and in the reports table.
-  const reportId = await initialReportDueIn(shell, incidentId, 3_000);
+  const reportId = await initialReportFallsDue(shell, incidentId);
   await expect(coord.getByTestId('alert-toast')).toContainText('初报（口头）已到报送时限', { timeout: 45_000 });
   await expect(coord.locator('.ant-notification-notice')).toHaveCount(0);
   await coord.getByTestId('alert-count').click();

@@ -293,7 +293,9 @@ test('a tour pages through its cameras, pauses and resumes; a saved view restore
   await expect(bar).toHaveAttribute('data-step', '1');
   await expect(page.getByTestId('wall-grid')).toHaveAttribute('data-layout', '1');
   await expect(tile(page, a.id)).toHaveAttribute('data-slot', '0');
-  await expect(bar).toHaveAttribute('data-step', '2', { timeout: 8_000 });
+  // A dwell (5 s) passes on the page's clock at once, instead of in real time: the tour steps on.
+  await page.clock.fastForward(5_000);
+  await expect(bar).toHaveAttribute('data-step', '2');
   await expect(tile(page, b.id)).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
   await expect(tile(page, a.id)).toHaveCount(0);
 
@@ -304,7 +306,9 @@ test('a tour pages through its cameras, pauses and resumes; a saved view restore
   await page.clock.fastForward(6_000);
   await expect(bar).toHaveAttribute('data-step', '2', { timeout: 1_000 });
   await bar.getByTestId('wall-tour-resume').click();
-  await expect(bar).toHaveAttribute('data-step', '1', { timeout: 8_000 });
+  await expect(bar).toHaveAttribute('data-paused', 'false');
+  await page.clock.fastForward(5_000);
+  await expect(bar).toHaveAttribute('data-step', '1');
   await expect(tile(page, a.id)).toHaveCount(1);
 
   // Restoring the view stops the whole-wall tour and brings back both tiles.
@@ -319,6 +323,8 @@ test('a tour pages through its cameras, pauses and resumes; a saved view restore
 
 test('a wall window opens from the console and shows what the console pushes to it', async ({ page, shell }) => {
   test.setTimeout(90_000);
+  // The pages' clock (the wall window's too) runs as the real one; the test skips the tour's dwell.
+  await page.context().clock.install();
   await openWall(page, shell.url);
   const hub = await hubClient(page, 'monitor');
   const { playing } = await demoCameras(hub);
@@ -362,10 +368,10 @@ test('a wall window opens from the console and shows what the console pushes to 
   await expect(bar).toHaveAttribute('data-tour-id', String(tour.id));
   const [first, second] = playing.slice(10, 12).map((c) => c.id);
   await expect(wall.locator(`[data-testid="wall-tile"][data-slot="0"]`)).toHaveAttribute('data-camera-id', first ?? '');
+  await wall.clock.fastForward(5_000);
   await expect(wall.locator(`[data-testid="wall-tile"][data-slot="0"]`)).toHaveAttribute(
     'data-camera-id',
     second ?? '',
-    { timeout: 8_000 },
   );
   await wall.close();
   await hub.close();

@@ -61,3 +61,18 @@ export const controlRoomTheme: ThemeConfig = {
     },
   },
 };
+
+/**
+ * The same theme for an operating system set to reduce motion: antd's dialogs, drawers and dropdowns
+ * open and close in 10 ms instead of 100–300 ms. Still animated, not `motion: false`: without motion
+ * antd mounts a dialog's fields before its layer is in the page, and the first field's autoFocus is lost.
+ */
+export const controlRoomThemeStill: ThemeConfig = {
+  ...controlRoomTheme,
+  token: {
+    ...controlRoomTheme.token,
+    motionDurationFast: '0.01s',
+    motionDurationMid: '0.01s',
+    motionDurationSlow: '0.01s',
+  },
+};
