@@ -1,5 +1,5 @@
 import type { OrderFilter } from '../../../common/contract';
-import type { KpiHistoryEntry, OrderActors } from '../../../common/domain/kpi';
+import { orderFactsOf, type KpiHistoryEntry, type OrderActors, type OrderFacts } from '../../../common/domain/kpi';
 import { SqlRepo } from '../../db/statements';
 import { categoryTree, orderConditions } from './order-conditions';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
@@ -83,6 +83,35 @@ export class OrderFactsRepo extends SqlRepo {
       out.set(orderId, list);
     }
     return out;
+  }
+
+  /**
+   * The facts of the given orders (by id order), as orderFactsOf derives them with `drillIncidentIds`:
+   * read from the kept order_facts rows (migration 0260), the drill flag from the order's incident link
+   * now; an order without a kept row (a writer outside OrdersRepo dropped it) is derived from its
+   * history here, so a result never rests on stale facts.
+   */
+  facts(ids: readonly number[], drillIncidentIds: ReadonlySet<number>): OrderFacts[] {
+    if (ids.length === 0) return [];
+    const kept = this.sql(
+      `SELECT j.value AS id, f.facts,
+              (SELECT io.incident_id FROM incident_orders io WHERE io.order_id = j.value) AS incidentId
+       FROM json_each(?) j LEFT JOIN order_facts f ON f.order_id = j.value`,
+    ).all(JSON.stringify(ids)) as { id: number; facts: string | null; incidentId: number | null }[];
+    const out = new Map<number, OrderFacts>();
+    const missing: number[] = [];
+    for (const k of kept) {
+      if (k.facts === null) missing.push(k.id);
+      else {
+        const drill = k.incidentId !== null && drillIncidentIds.has(k.incidentId);
+        out.set(k.id, { ...(JSON.parse(k.facts) as Omit<OrderFacts, 'drill'>), drill });
+      }
+    }
+    const history = this.history(missing);
+    for (const row of this.rows(missing)) {
+      out.set(row.id, orderFactsOf(row, history.get(row.id) ?? [], drillIncidentIds));
+    }
+    return [...ids].sort((a, b) => a - b).flatMap((id) => out.get(id) ?? []);
   }
 
   /**
