@@ -4,7 +4,7 @@ import { DAY_MS } from '../../common/domain/time';
 import { DEFAULT_CHIEF_OPTIONS } from '../../main/config-kpi';
 import { kpiCards } from '../../main/services/dashboard/kpi-cards';
 import { OrderFactsRepo } from '../../main/services/orders/order-facts-repo';
-import { rebuildOrderFacts } from '../../main/services/orders/order-facts-store';
+import { ALL_TIME_END, factsSpan, rebuildOrderFacts } from '../../main/services/orders/order-facts-store';
 import { call, ok, type TestConnection } from '../helpers/hub';
 import { keptFactsWorld, START, type KeptFactsWorld } from '../helpers/kept-facts-fixture';
 
@@ -27,9 +27,9 @@ function derived(w: KeptFactsWorld, stationId: string | null): OrderFacts[] {
   return repo.rows(ids).map((row) => orderFactsOf(row, history.get(row.id) ?? [], drills));
 }
 
-/** The kept rows, as stored (without the drill flag), by order id. */
+/** The kept rows that are not stale, as stored (without the drill flag), by order id. */
 function kept(w: KeptFactsWorld): Map<number, unknown> {
-  const rows = w.hub.db.prepare('SELECT order_id AS id, facts FROM order_facts').all() as {
+  const rows = w.hub.db.prepare('SELECT order_id AS id, facts FROM order_facts WHERE facts IS NOT NULL').all() as {
     id: number;
     facts: string;
   }[];
@@ -48,6 +48,8 @@ const RANGES = [
   { from: START, to: START + DAY_MS },
   { from: START + DAY_MS, to: START + 4 * DAY_MS },
   { from: START - 10 * DAY_MS, to: START + 20 * DAY_MS },
+  // after every step: only the open orders (在办超期) and the deadlines still ahead
+  { from: START + 5 * DAY_MS, to: START + 6 * DAY_MS },
 ];
 
 /** dashboard.get's KPI parts for each range equal the pure functions over the derived facts. */
@@ -81,6 +83,13 @@ describe('dashboard.get over the kept KPI facts', () => {
     expect(byId.get(world.ids.merged)?.mergedAt).not.toBeNull();
     expect(byId.get(world.ids.drill)?.drill).toBe(true);
     expect(byId.get(world.ids.self)?.handledInStation).toBe(true);
+    // A finished order spans its instants (its deadline after its closing included); an open one all time.
+    const spans = world.hub.db.prepare('SELECT first_at AS first, last_at AS last FROM order_facts WHERE order_id = ?');
+    const full = byId.get(world.ids.full)!;
+    expect(spans.get(full.id)).toEqual(factsSpan(full));
+    expect(factsSpan(full).first).toBe(full.createdAt);
+    expect(factsSpan(full).last).toBe(Math.max(full.deadlineAt!, full.feedbackAt!));
+    expect(spans.get(world.ids.open)).toEqual({ first: 0, last: ALL_TIME_END });
   });
 
   it('answers for the center and a station, over several ranges, what the pure KPI functions answer', async () => {
@@ -110,11 +119,13 @@ describe('dashboard.get over the kept KPI facts', () => {
     expectKeptEqualDerived(world);
   });
 
-  it('a write outside the orders repository drops the kept row; the dashboard derives that order again', async () => {
+  it('a write outside the orders repository marks the kept row stale; the dashboard derives that order again', async () => {
     world = await keptFactsWorld();
     const { hub, ids } = world;
     hub.db.prepare("UPDATE orders SET station_id = 'HQ-S2' WHERE id = ?").run(ids.full);
     expect(kept(world).has(ids.full)).toBe(false);
+    const stale = hub.db.prepare('SELECT facts, first_at AS f, last_at AS l FROM order_facts WHERE order_id = ?');
+    expect(stale.get(ids.full)).toEqual({ facts: null, f: 0, l: ALL_TIME_END });
     await expectDashboardExact(world, world.users.chief, null);
     await expectDashboardExact(world, world.users.chief, 'HQ-S2');
   });

@@ -89,7 +89,6 @@ export class DashboardService {
     span: { from: number; to: number },
     now: number,
   ) {
-    const ids = this.deps.facts.periodOrderIds(filter, scope, span, now, true);
-    return this.deps.facts.facts(ids, new Set(this.deps.drillIncidentIds()));
+    return this.deps.facts.periodFacts(filter, scope, span, now, new Set(this.deps.drillIncidentIds()));
   }
 }
