@@ -69,11 +69,6 @@ export class OrderFactsRepo extends SqlRepo {
     return kept.flatMap((k) => out.get(k.id) ?? []);
   }
 
-  /** How many orders periodFacts would read (the benchmark's bound on what it runs). */
-  periodCount(filter: StatsFilter, scope: OrderScope, period: { from: number; to: number }, now: number): number {
-    return this.periodRows<{ n: number }>('COUNT(*) AS n', filter, scope, period, now)[0]?.n ?? 0;
-  }
-
   /** `SELECT <columns>` over the kept facts whose span meets the period, of the filter and scope, by id. */
   private periodRows<R>(
     columns: string,
