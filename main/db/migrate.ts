@@ -8,7 +8,7 @@ export function schemaVersion(db: Database): number {
 
 /**
  * Applies every migration newer than `PRAGMA user_version` in one transaction, so a failed
- * upgrade leaves the database as it was. A database written by newer code is refused.
+ * upgrade leaves the database as it was (a migration's `after` step, its data rebuild, included). A database written by newer code is refused.
  * `beforeUpgrade` runs first when an existing database (version above 0) is about to change: the
  * hub's backup of the old file; when it throws nothing is migrated.
  */
@@ -32,6 +32,7 @@ export function migrate(
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.after?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   })();

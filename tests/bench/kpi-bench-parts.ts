@@ -1,8 +1,9 @@
 /** The KPI benchmark's measured parts: each query behind overview.get and dashboard.get, built as the hub builds them. */
 import { OVERVIEW_OVERDUE_MAX } from '../../common/contract/overview';
-import { orderFactsOf, overdueOpen } from '../../common/domain/kpi';
+import { chiefBreakdown, overdueOpen } from '../../common/domain/kpi';
 import { dayStart, shanghaiDay } from '../../common/domain/time';
 import type { Clock } from '../../main/clock';
+import { DEFAULT_CHIEF_OPTIONS } from '../../main/config-kpi';
 import type { Db } from '../../main/db/connection';
 import { unknownOnline } from '../../main/services/cameras/camera-dto';
 import { CamerasService } from '../../main/services/cameras/cameras-service';
@@ -62,7 +63,7 @@ export function overviewParts(db: Db, clock: Clock) {
   return { service, viewers, parts };
 }
 
-/** dashboard.get's steps (dashboard-service.ts) one by one: the facts' three reads, their derivation, cards, series. */
+/** dashboard.get's steps (dashboard-service.ts) one by one: the kept facts' read, the cards, the chief score, the series. */
 export function dashboardParts(
   db: Db,
   input: { from: number; to: number },
@@ -74,20 +75,16 @@ export function dashboardParts(
   const org = new OrgRepo(db);
   const drillIds = new Set(new IncidentsRepo(db).list({ drill: true }).map((i) => i.id));
   const span = { from: input.from - (input.to - input.from), to: input.to };
-  const ids = facts.periodOrderIds({}, viewer, span, now, true);
-  const rows = facts.rows(ids);
-  const history = facts.history(ids);
-  const all = rows.map((r) => orderFactsOf(r, history.get(r.id) ?? [], drillIds));
+  const all = facts.periodFacts({}, viewer, span, now, drillIds);
+  const ids = all.map((f) => f.id);
+  const actors = facts.stepActors(ids);
   const q = { ...input, filter: {}, scope: viewer, now };
   const ws = coveredWorkstations(org.units(), viewer.stationId, undefined);
   return [
     {
-      label: `facts: order ids of both periods (${ids.length})`,
-      run: () => facts.periodOrderIds({}, viewer, span, now, true),
+      label: `facts: kept rows of both periods (${all.length})`,
+      run: () => facts.periodFacts({}, viewer, span, now, drillIds),
     },
-    { label: 'facts: their rows', run: () => facts.rows(ids) },
-    { label: 'facts: their history', run: () => facts.history(ids) },
-    { label: 'facts: orderFactsOf', run: () => rows.map((r) => orderFactsOf(r, history.get(r.id) ?? [], drillIds)) },
     {
       label: 'KPI cards, both periods + 在办超期',
       run: () => [
@@ -96,6 +93,8 @@ export function dashboardParts(
         overdueOpen(all, now),
       ],
     },
+    { label: 'chief score: step actors', run: () => facts.stepActors(ids) },
+    { label: 'chief score: breakdown', run: () => chiefBreakdown(all, actors, input, DEFAULT_CHIEF_OPTIONS) },
     { label: 'series: per day', run: () => repo.perDay(q) },
     { label: 'series: per hour', run: () => repo.perHour(q) },
     { label: 'series: by domain', run: () => repo.byDomain(q) },

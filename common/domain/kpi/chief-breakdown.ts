@@ -56,7 +56,10 @@ export function chiefBreakdown(
     if (!actor) return;
     const key = keyOf(actor);
     if (!chiefs.has(key)) chiefs.set(key, actor);
-    into.set(key, [...(into.get(key) ?? []), f]);
+    // Pushed in place: copying the list on every order was quadratic (minutes at 150 000 orders).
+    const list = into.get(key);
+    if (list) list.push(f);
+    else into.set(key, [f]);
   };
   for (const f of real(facts)) {
     const who = actors.get(f.id);

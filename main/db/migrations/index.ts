@@ -23,11 +23,16 @@ import auditDetail from './0220_audit_detail.sql';
 import supervisionFollowups from './0230_supervision_followups.sql';
 import incidentTimelineDetail from './0240_incident_timeline_detail.sql';
 import kpiIndexes from './0250_kpi_indexes.sql';
+import orderFacts from './0260_order_facts.sql';
+import { rebuildOrderFacts } from '../../services/orders/order-facts-store';
+import type { Db } from '../connection';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs after `sql` in the same transaction: a rebuild of derived data that SQL alone cannot compute. */
+  after?: (db: Db) => void;
 }
 
 /** Numbered tens apart so a fix can slot in between; never edit one that has shipped. */
@@ -57,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 230, name: 'supervision-followups', sql: supervisionFollowups },
   { version: 240, name: 'incident-timeline-detail', sql: incidentTimelineDetail },
   { version: 250, name: 'kpi-indexes', sql: kpiIndexes },
+  { version: 260, name: 'order-facts', sql: orderFacts, after: rebuildOrderFacts },
 ];

@@ -8,7 +8,6 @@ import {
 import {
   chiefBreakdown,
   DEFAULT_CHIEF_WEIGHTS,
-  orderFactsOf,
   overdueOpen,
   type ChiefOptions,
   type OrderFacts,
@@ -41,7 +40,7 @@ function checkRange(from: number, to: number): void {
 /**
  * 统计分析: the series of a period by GROUP BY (dashboard-repo.ts) and the KPI cards of the period
  * and the one of equal length before it, from common/domain/kpi over the facts of the orders those
- * periods touch (loaded in bulk). Scoped as the order list: a station's user sees their station only.
+ * periods touch (the kept order_facts rows, loaded in bulk). Scoped as the order list: a station's user sees their station only.
  */
 export class DashboardService {
   constructor(private readonly deps: DashboardDeps) {}
@@ -90,10 +89,6 @@ export class DashboardService {
     span: { from: number; to: number },
     now: number,
   ) {
-    const ids = this.deps.facts.periodOrderIds(filter, scope, span, now, true);
-    const rows = this.deps.facts.rows(ids);
-    const history = this.deps.facts.history(ids);
-    const drills = new Set(this.deps.drillIncidentIds());
-    return rows.map((row) => orderFactsOf(row, history.get(row.id) ?? [], drills));
+    return this.deps.facts.periodFacts(filter, scope, span, now, new Set(this.deps.drillIncidentIds()));
   }
 }

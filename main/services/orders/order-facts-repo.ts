@@ -1,5 +1,5 @@
 import type { OrderFilter } from '../../../common/contract';
-import type { KpiHistoryEntry, OrderActors } from '../../../common/domain/kpi';
+import { orderFactsOf, type KpiHistoryEntry, type OrderActors, type OrderFacts } from '../../../common/domain/kpi';
 import { SqlRepo } from '../../db/statements';
 import { categoryTree, orderConditions } from './order-conditions';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
@@ -32,32 +32,58 @@ interface HistoryDbRow extends Omit<KpiHistoryEntry, 'detail'> {
  */
 export class OrderFactsRepo extends SqlRepo {
   /**
-   * The orders of the filter and scope that a KPI of the period [from, to) may count: a step of
-   * their history in it, their deadline in it (应结案) or a 督办 reply due in it — and, with
-   * `open`, every order still open (在办超期 is a state at now, not a period's count).
+   * The kept facts (order_facts, migration 0260) of the orders of the filter and scope that a KPI of
+   * the period [from, to) may count — those whose span of instants meets it, every open one among
+   * them (在办超期 is a state at now) — by id order; the drill flag from the order's incident link now.
+   * A stale row (a writer outside OrdersRepo marked it) is derived from the history here, so a result
+   * never rests on stale facts. The span is a superset: the KPI functions filter by their period.
    */
-  periodOrderIds(
+  periodFacts(
     filter: StatsFilter,
     scope: OrderScope,
     period: { from: number; to: number },
     now: number,
-    open: boolean,
-  ): number[] {
+    drillIncidentIds: ReadonlySet<number>,
+  ): OrderFacts[] {
+    const kept = this.periodRows<{ id: number; facts: string | null; incidentId: number | null }>(
+      `f.order_id AS id, f.facts, (SELECT io.incident_id FROM incident_orders io WHERE io.order_id = f.order_id)
+         AS incidentId`,
+      filter,
+      scope,
+      period,
+      now,
+    );
+    const out = new Map<number, OrderFacts>();
+    const stale: number[] = [];
+    for (const k of kept) {
+      if (k.facts === null) stale.push(k.id);
+      else {
+        const drill = k.incidentId !== null && drillIncidentIds.has(k.incidentId);
+        out.set(k.id, { ...(JSON.parse(k.facts) as Omit<OrderFacts, 'drill'>), drill });
+      }
+    }
+    const history = this.history(stale);
+    for (const row of this.rows(stale)) {
+      out.set(row.id, orderFactsOf(row, history.get(row.id) ?? [], drillIncidentIds));
+    }
+    return kept.flatMap((k) => out.get(k.id) ?? []);
+  }
+
+  /** `SELECT <columns>` over the kept facts whose span meets the period, of the filter and scope, by id. */
+  private periodRows<R>(
+    columns: string,
+    filter: StatsFilter,
+    scope: OrderScope,
+    period: { from: number; to: number },
+    now: number,
+  ): R[] {
     const where = statsWhere(filter, scope, now);
     if (!where) return [];
-    // One UNION of index ranges (order_history_at, orders_deadline_all, order_supervisions_due, the
-    // open orders' orders_deadline), then the filter on those ids only: an OR here scanned every
-    // order and the whole history (migration 0250).
-    const rows = this.sql(
-      `SELECT o.id FROM orders o WHERE o.id IN (
-         SELECT h.order_id FROM order_history h WHERE h.at >= ? AND h.at < ?
-         UNION SELECT d.id FROM orders d INDEXED BY orders_deadline_all WHERE d.deadline_at >= ? AND d.deadline_at < ?
-         UNION SELECT s.order_id FROM order_supervisions s WHERE s.due_at >= ? AND s.due_at < ?
-         ${open ? 'UNION SELECT c.id FROM orders c INDEXED BY orders_deadline WHERE c.closed_at IS NULL' : ''})
-       AND ${where.sql}
-       ORDER BY o.id`,
-    ).all(...Array.from({ length: 3 }, () => [period.from, period.to]).flat(), ...where.params) as { id: number }[];
-    return rows.map((r) => r.id);
+    // The span index's range (last_at from the period's start on), then the filter on those orders only.
+    return this.sql(
+      `SELECT ${columns} FROM order_facts f INDEXED BY order_facts_span JOIN orders o ON o.id = f.order_id
+       WHERE f.last_at >= ? AND f.first_at < ? AND ${where.sql} ORDER BY f.order_id`,
+    ).all(period.from, period.to, ...where.params) as R[];
   }
 
   /** The rows of the given orders (OrdersRepo.row's shape), by id order. */

@@ -5,6 +5,7 @@ import { AttachmentsRepo, toAttachmentInfo } from '../attachments/attachments-re
 import { orderSetClause, type OrderUpdate } from './order-columns';
 import { ORDER_COLUMNS, ORDER_FROM, type OrderRow } from './order-rows';
 import { orderScopeSql, type OrderScope } from './order-visibility';
+import { OrderFactsStore } from './order-facts-store';
 
 export interface HistoryAppend {
   orderId: number;
@@ -56,9 +57,15 @@ interface HistoryDbRow extends Omit<HistoryEntry, 'detail' | 'attachments'> {
 export class OrdersRepo {
   /** The linked files themselves are the attachments domain's (AttachmentsRepo). */
   private readonly files: AttachmentsRepo;
+  /**
+   * The kept KPI facts (order_facts): every write below derives the order's facts again right after
+   * it, in the caller's transaction — the one place that keeps them exact for every order write.
+   */
+  private readonly facts: OrderFactsStore;
 
   constructor(private readonly db: Db) {
     this.files = new AttachmentsRepo(db);
+    this.facts = new OrderFactsStore(db);
   }
 
   /** The files of `links` in their order, as the contract shows them (a link to a missing file is left out). */
@@ -79,6 +86,7 @@ export class OrdersRepo {
     const { sets, params } = orderSetClause(fields);
     sets.push('updated_at = @updatedAt');
     this.db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE id = @id`).run({ ...params, updatedAt: now, id });
+    this.facts.refresh([id]);
   }
 
   /** A new order in state 'reported'; its id. */
@@ -93,7 +101,9 @@ export class OrdersRepo {
            @createdBy, @now, @now, @limitMinutes, @mode, @warnAt, @deadlineAt)`,
       )
       .run(order);
-    return Number(lastInsertRowid);
+    const id = Number(lastInsertRowid);
+    this.facts.refresh([id]);
+    return id;
   }
 
   appendHistory(h: HistoryAppend): number {
@@ -113,6 +123,7 @@ export class OrdersRepo {
         h.reason,
         h.detail ? JSON.stringify(h.detail) : null,
       );
+    this.facts.refresh([h.orderId]);
     return Number(lastInsertRowid);
   }
 
