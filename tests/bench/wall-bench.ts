@@ -2,7 +2,7 @@
  * Benchmark of the video wall: the player layer and the whole wall workspace.
  *
  *   npm run bench:wall -- [--duration 15] [--tiles 16,36] [--workspace-tiles 36] [--settle 2] [--port 8950]
- *                         [--no-build] [--profile]
+ *                         [--no-build] [--profile] [--trace]
  *
  * Starts the built web shell (demo mode, so its demo cameras stream live HLS) on 127.0.0.1 and, for
  * each tile count, opens headless Chromium twice on the same sub streams: (a) "ours" — the wall's
@@ -39,6 +39,7 @@ import { hubSession } from './bench-console';
 import { argCounts, argValue, fmt, launchChromium, load, loadavg, ROOT, startWebShell, VIEWPORT } from './bench-shell';
 import { cpuBetween, processCpu, treeCpu } from './wall-bench-cpu';
 import { printProfile, startProfile } from './wall-profile';
+import { printTrace, startTrace } from './wall-trace';
 import { demoCameras, prepareWorkspace, showWorkspace } from './wall-workspace';
 
 const DURATION_S = Math.max(1, Number(argValue('--duration') ?? 15));
@@ -47,6 +48,8 @@ const WORKSPACE_TILES = argCounts('--workspace-tiles', '36').filter((n) => TILES
 const PORT = Number(argValue('--port') ?? 8950);
 /** Profiles the main thread of every page over the measured window (wall-profile.ts). */
 const PROFILE = process.argv.includes('--profile');
+/** Traces the page over the measured window and prints its main thread's events by name (wall-trace.ts). */
+const TRACE = process.argv.includes('--trace');
 /** Seconds between the last first frame and the measurement, for every page alike. */
 const SETTLE_S = Math.max(0, Number(argValue('--settle') ?? 2));
 const WARMUP_MS = 15_000;
@@ -229,13 +232,15 @@ async function run(
     const metricsBefore = await pageMetrics();
     const profiled = PROFILE;
     if (profiled) await startProfile(cdp);
+    if (TRACE) await startTrace(browser, page);
     const startedAt = performance.now();
     await page.waitForTimeout(DURATION_S * 1000);
     const cpuAfter = treeCpu(process.pid, exclude);
     const hubAfter = processCpu(shell.pid ?? 0);
     const metricsAfter = await pageMetrics();
-    if (profiled) await printProfile(cdp);
     const seconds = (performance.now() - startedAt) / 1000;
+    if (profiled) await printProfile(cdp);
+    if (TRACE) await printTrace(browser, seconds);
     const frames = await page.evaluate((selector) => {
       const probe = (window as unknown as ProbeWindow).benchProbe;
       let dropped = 0;

@@ -225,6 +225,8 @@ test('cameras placed from the tree by keyboard; the tree and the menu fold away 
   const tree = page.getByTestId('wall-tree');
   const pick = async (cameraId: string) => {
     await page.getByTestId('wall-tree-search').fill(cameraId);
+    // The search has applied when the tree shows that camera alone (it was in the whole tree too).
+    await expect(page.getByTestId('wall-tree-camera')).toHaveCount(1);
     await expect(page.locator(`[data-testid="wall-tree-camera"][data-camera-id="${cameraId}"]`)).toHaveCount(1);
     await tree.getByRole('tree').focus();
     for (let i = 0; i < 8; i += 1) {
