@@ -316,6 +316,8 @@ export async function exerciseRosterTab(chief: Page, station: Page, monitor: Pag
   await expect(chief.getByTestId('pattern-error')).toHaveCount(0);
   await expect(chief.getByText('已保存')).toBeVisible();
   await expect(chief.getByTestId('roster-week')).toContainText('白班');
+  // The editor shows what was saved (not the pattern before it) as soon as the save is done.
+  await expect(early.getByTestId('pattern-name')).toHaveValue('白班');
   await early.getByTestId('pattern-name').fill('早班');
   await chief.getByTestId('pattern-save').click();
   await expect(chief.getByTestId('roster-week')).not.toContainText('白班');

@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DutyPatternDto, ShiftTemplateDto } from '../../../../../common/contract';
 import { defaultPattern } from '../../../../../common/domain/duty/shift-templates';
-import { useApiMutation } from '../../../api';
+import { methodKey, useApiMutation } from '../../../api';
 import { problemShiftCodes } from './hubErrorDetails';
 
 export interface DraftShift extends ShiftTemplateDto {
@@ -24,10 +25,14 @@ const draftOf = (shifts: readonly ShiftTemplateDto[]): DraftShift[] =>
 export function usePatternDraft(pattern: DutyPatternDto | undefined) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<DraftShift[] | null>(null);
   const save = useApiMutation('duty.pattern.set', {
     invalidates: ['duty.pattern.get', 'duty.roster.week', 'duty.roster.month', 'duty.onDuty'],
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      // The saved pattern replaces the draft at once: waiting for the refetch would show the old
+      // pattern for a moment, and an edit typed then would start from it.
+      queryClient.setQueryData(methodKey('duty.pattern.get', { orgUnitId: saved.orgUnitId }), saved);
       setDraft(null);
       void message.success(t('common.saved'));
     },
