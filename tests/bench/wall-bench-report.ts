@@ -17,6 +17,8 @@ export interface RunResult {
   mainThreadPct: number;
   /** Per second of the measured window: RENDERING_METRICS' deltas. */
   rendering: Record<string, number>;
+  /** Requests per second over the measured window, by kind (playlist, segment, other). */
+  requests: Record<string, number>;
   states: string;
 }
 
@@ -48,6 +50,14 @@ export function renderingRates(
   return rates;
 }
 
+/** Which kind of media request a URL is: a busy machine does not change how many a page should make. */
+export function requestKind(url: string): 'playlist' | 'segment' | 'other' {
+  const { pathname } = new URL(url);
+  if (pathname.endsWith('.m3u8')) return 'playlist';
+  if (/\.(m4s|mp4|ts|aac)$/.test(pathname)) return 'segment';
+  return 'other';
+}
+
 function printRendering(results: RunResult[]): void {
   console.log(
     `\nrendering work per second:\n${'tiles'.padStart(5)} ${'page'.padEnd(9)} ` +
@@ -58,6 +68,11 @@ function printRendering(results: RunResult[]): void {
       `${String(r.tiles).padStart(5)} ${r.mode.padEnd(9)} ` +
         RENDERING_METRICS.map(([name]) => fmt(r.rendering[name] ?? 0, 1).padStart(12)).join(''),
     );
+  }
+  console.log(`\nrequests per second:\n${'tiles'.padStart(5)} ${'page'.padEnd(9)} playlist  segment    other`);
+  for (const r of results) {
+    const n = (kind: string): string => fmt(r.requests[kind] ?? 0, 1).padStart(9);
+    console.log(`${String(r.tiles).padStart(5)} ${r.mode.padEnd(9)}${n('playlist')}${n('segment')}${n('other')}`);
   }
 }
 

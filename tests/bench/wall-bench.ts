@@ -32,9 +32,9 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Page, Request } from '@playwright/test';
 import type * as Esbuild from 'esbuild';
-import { metricDelta, renderingRates, report, type Mode, type RunResult } from './wall-bench-report';
+import { metricDelta, renderingRates, report, requestKind, type Mode, type RunResult } from './wall-bench-report';
 import { hubSession } from './bench-console';
 import { argCounts, argValue, fmt, launchChromium, load, loadavg, ROOT, startWebShell, VIEWPORT } from './bench-shell';
 import { cpuBetween, processCpu, treeCpu } from './wall-bench-cpu';
@@ -233,8 +233,15 @@ async function run(
     const profiled = PROFILE;
     if (profiled) await startProfile(cdp);
     if (TRACE) await startTrace(browser, page);
+    const requests: Record<string, number> = {};
+    const countRequest = (request: Request): void => {
+      const kind = requestKind(request.url());
+      requests[kind] = (requests[kind] ?? 0) + 1;
+    };
+    page.on('request', countRequest);
     const startedAt = performance.now();
     await page.waitForTimeout(DURATION_S * 1000);
+    page.off('request', countRequest);
     const cpuAfter = treeCpu(process.pid, exclude);
     const hubAfter = processCpu(shell.pid ?? 0);
     const metricsAfter = await pageMetrics();
@@ -265,6 +272,7 @@ async function run(
       hubPct: ((hubAfter - hubBefore) / seconds) * 100,
       mainThreadPct: (metricDelta(metricsBefore, metricsAfter, 'TaskDuration') / seconds) * 100,
       rendering: renderingRates(metricsBefore, metricsAfter, seconds),
+      requests: Object.fromEntries(Object.entries(requests).map(([kind, n]) => [kind, n / seconds])),
       states,
     };
   } finally {
