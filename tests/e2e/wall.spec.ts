@@ -98,6 +98,17 @@ test('16 demo cameras play; one stopped goes offline alone and comes back by its
   for (const id of ids) await putOnWall(page, id);
   for (const id of ids) await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   await expectAdvancing(page, ids);
+  // Nothing across a playing video but its bar: an overlay over the whole tile, an inset outline or
+  // the video's own background made the compositor draw every tile again with each frame (bench:wall).
+  const overlays = await page
+    .locator('[data-testid="wall-tile"][data-state="playing"]:not(.wall-tile-selected)')
+    .first()
+    .evaluate((el) => ({
+      after: getComputedStyle(el, '::after').content,
+      outline: getComputedStyle(el).outlineStyle,
+      videoBackground: getComputedStyle(el.querySelector('video') ?? el).backgroundColor,
+    }));
+  expect(overlays).toEqual({ after: 'none', outline: 'none', videoBackground: 'rgba(0, 0, 0, 0)' });
 
   const victim = sixteen[5];
   if (!victim) throw new Error('no sixth camera');
