@@ -1,7 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Camera, LossAlarmSetting } from '../../common/contract';
 import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
+import { openWall, tile } from './wall-helpers';
 
 // The wall draws the eye, against the demo cameras of a web shell
 // started with CITYOPS_DEMO_MEDIA_CONTROL=1 (a duty chief can take a demo stream off the air): a
@@ -19,16 +20,6 @@ async function demoCameras(hub: HubClient): Promise<Camera[]> {
     const key = DEMO_PATH.exec(c.mainUrl)?.[1];
     return key !== undefined && key !== 'broken' && c.gridId !== null;
   });
-}
-
-function tile(page: Page, cameraId: string): Locator {
-  return page.locator(`[data-testid="wall-tile"][data-camera-id="${cameraId}"]`);
-}
-
-async function openWall(page: Page, url: string): Promise<void> {
-  await login(page, url, 'monitor');
-  await page.getByTestId('nav-wall').click();
-  await expect(page.getByTestId('wall-grid')).toBeVisible({ timeout: 30_000 });
 }
 
 async function putOnWall(page: Page, cameraId: string): Promise<void> {

@@ -1,8 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Camera, OrderDetail } from '../../common/contract';
 import { hubClient, type HubClient } from './duty-roster-helpers';
-import { expect, login, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { choose, chooseByKeys } from './orders-helpers';
+import { NOTHING_OVER_VIDEO, openWall, overVideo, tile } from './wall-helpers';
 
 // The video wall against the demo cameras of a web shell started with
 // CITYOPS_DEMO_MEDIA_CONTROL=1 (web-shell-process.ts): a duty chief can stop and start a demo stream,
@@ -28,12 +29,6 @@ async function demoCameras(hub: HubClient): Promise<{ playing: DemoCamera[]; bro
   return { playing: demo.filter((c) => c !== broken), broken };
 }
 
-async function openWall(page: Page, url: string): Promise<void> {
-  await login(page, url, 'monitor');
-  await page.getByTestId('nav-wall').click();
-  await expect(page.getByTestId('wall-grid')).toBeVisible();
-}
-
 /** Finds a camera in the tree by its id (the search box) and double-clicks it onto the wall. */
 async function putOnWall(page: Page, cameraId: string): Promise<void> {
   await page.getByTestId('wall-tree-search').fill(cameraId);
@@ -41,10 +36,6 @@ async function putOnWall(page: Page, cameraId: string): Promise<void> {
   await expect(node).toHaveCount(1);
   await node.dblclick();
   await expect(tile(page, cameraId)).toHaveCount(1);
-}
-
-function tile(page: Page, cameraId: string): Locator {
-  return page.locator(`[data-testid="wall-tile"][data-camera-id="${cameraId}"]`);
 }
 
 /** currentTime of each camera's <video>, by camera id. */
@@ -98,17 +89,9 @@ test('16 demo cameras play; one stopped goes offline alone and comes back by its
   for (const id of ids) await putOnWall(page, id);
   for (const id of ids) await expect(tile(page, id)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   await expectAdvancing(page, ids);
-  // Nothing across a playing video but its bar: an overlay over the whole tile, an inset outline or
-  // the video's own background made the compositor draw every tile again with each frame (bench:wall).
-  const overlays = await page
-    .locator('[data-testid="wall-tile"][data-state="playing"]:not(.wall-tile-selected)')
-    .first()
-    .evaluate((el) => ({
-      after: getComputedStyle(el, '::after').content,
-      outline: getComputedStyle(el).outlineStyle,
-      videoBackground: getComputedStyle(el.querySelector('video') ?? el).backgroundColor,
-    }));
-  expect(overlays).toEqual({ after: 'none', outline: 'none', videoBackground: 'rgba(0, 0, 0, 0)' });
+  // Nothing over a playing video: each overlay made the compositor redraw the wall with every frame.
+  const unselected = page.locator('[data-testid="wall-tile"][data-state="playing"]:not(.wall-tile-selected)');
+  expect(await overVideo(unselected.first())).toEqual(NOTHING_OVER_VIDEO);
 
   const victim = sixteen[5];
   if (!victim) throw new Error('no sixth camera');
