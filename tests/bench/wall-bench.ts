@@ -2,7 +2,7 @@
  * Benchmark of the video wall: the player layer and the whole wall workspace.
  *
  *   npm run bench:wall -- [--duration 15] [--tiles 16,36] [--workspace-tiles 36] [--settle 2] [--port 8950]
- *                         [--no-build] [--profile] [--trace]
+ *                         [--no-build] [--profile] [--trace] [--pages ours,bare,workspace,ws-rtc]
  *
  * Starts the built web shell (demo mode, so its demo cameras stream live HLS) on 127.0.0.1 and, for
  * each tile count, opens headless Chromium twice on the same sub streams: (a) "ours" — the wall's
@@ -26,6 +26,7 @@
  * first frames count from the click on the view.
  * Prints a table and the ratios to bare, beside the goals: 16 tiles ≤ 1 % dropped and ours/bare
  * ≤ 1.1; 36 tiles in the workspace ≤ 1 % dropped and CPU ≤ 1.05× bare.
+ * `--pages` measures only the pages named (all four by default), e.g. one page traced alone.
  * Each run is bounded (warm-up ≤ 15 s + duration), and a watchdog ends the whole bench.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -50,6 +51,8 @@ const PORT = Number(argValue('--port') ?? 8950);
 const PROFILE = process.argv.includes('--profile');
 /** Traces the page over the measured window and prints its main thread's events by name (wall-trace.ts). */
 const TRACE = process.argv.includes('--trace');
+/** The pages measured (every one by default). */
+const PAGES = argValue('--pages')?.split(',') ?? null;
 /** Seconds between the last first frame and the measurement, for every page alike. */
 const SETTLE_S = Math.max(0, Number(argValue('--settle') ?? 2));
 const WARMUP_MS = 15_000;
@@ -309,7 +312,7 @@ async function main(): Promise<void> {
         'bare',
         ...(WORKSPACE_TILES.includes(tiles) ? (['workspace', 'ws-rtc'] as const) : []),
       ];
-      const order = i % 2 === 0 ? pages : [...pages].reverse();
+      const order = (i % 2 === 0 ? pages : [...pages].reverse()).filter((mode) => PAGES?.includes(mode) ?? true);
       for (const mode of order) {
         process.stdout.write(`  ${tiles} tiles, ${mode} … `);
         const result = await run(shell, origin, oursJs, mode, streams);
