@@ -1,6 +1,7 @@
 import { Device } from 'mediasoup-client';
 import type { Consumer, DtlsParameters, Transport } from 'mediasoup-client/types';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../common/contract';
+import { ConsumeGate } from './rtc-consume-gate';
 import { RtcConsumers } from './rtc-consumers';
 import { TransportUse } from './rtc-recycle';
 import type { StreamKind } from './types';
@@ -52,6 +53,8 @@ interface Link {
   transport: Transport;
   /** Its consumers, and when it is worn out and replaced (rtc-recycle.ts). */
   use: TransportUse;
+  /** The hub's consume answers, let into mediasoup-client together (one renegotiation). */
+  gate: ConsumeGate;
 }
 
 export function isWallWindow(hash: string = location.hash): boolean {
@@ -82,21 +85,23 @@ async function openLink(
   transport.on('connectionstatechange', (state) => {
     if (state === 'failed' || state === 'closed') gone(transport);
   });
-  return { device, transport, use: new TransportUse(() => transport.close()) };
+  return { device, transport, use: new TransportUse(() => transport.close()), gate: new ConsumeGate() };
 }
 
 /** One paused consumer on `link` (counted on it until it closes, or at once when refused). */
 async function consumeOn(call: RtcCall, link: Link, cameraId: string, stream: StreamKind): Promise<Consumer> {
-  const { device, transport, use } = link;
+  const { device, transport, use, gate } = link;
   use.begin();
   try {
-    const answer = await call('media.rtc.consume', {
-      transportId: transport.id,
-      cameraId,
-      stream,
-      rtpCapabilities: device.recvRtpCapabilities,
-      paused: true,
-    });
+    const answer = await gate.through(
+      call('media.rtc.consume', {
+        transportId: transport.id,
+        cameraId,
+        stream,
+        rtpCapabilities: device.recvRtpCapabilities,
+        paused: true,
+      }),
+    );
     return await transport.consume(answer as unknown as Parameters<Transport['consume']>[0]);
   } catch (e) {
     use.end(false);
