@@ -1,16 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Camera } from '../../common/contract';
 import { hubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
+import { tile } from './wall-helpers';
 
 // Demo cameras over WebRTC: the hub packetizes the built-in clips into its embedded
 // engine (no ffmpeg), so nine demo cameras play over WebRTC in one console window.
 
 const DEMO_MAIN = /^\/media\/demo\/(?!broken\/)[a-z0-9-]+\/main\//;
-
-function tile(page: Page, id: string): Locator {
-  return page.locator(`[data-testid="wall-tile"][data-camera-id="${id}"]`);
-}
 
 /** Per tile: when its <video> appeared and when it showed its first frame (performance.now()). */
 function recordFirstFrames(): void {

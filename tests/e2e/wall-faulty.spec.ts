@@ -1,8 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { faultyHlsMissing, startFaultyHls, type FaultyHls } from '../helpers/faulty-hls';
 import { programMissing, rtspServerMissing, startRtspServer, type RtspServer } from '../helpers/rtsp-server';
 import { hubClient, type HubClient } from './duty-roster-helpers';
 import { expect, login, test } from './fixtures';
+import { tile } from './wall-helpers';
 
 // Player robustness against faulty live streams, on the real wall: an HLS camera
 // on another server, with credentials, plays through the hub's proxy, and a freeze of it reads
@@ -14,10 +15,6 @@ test.describe.configure({ mode: 'serial' });
 
 const USER = 'origin-user';
 const PASSWORD = 'Origin#Pass-5521';
-
-function tile(page: Page, id: string): Locator {
-  return page.locator(`[data-testid="wall-tile"][data-camera-id="${id}"]`);
-}
 
 /**
  * Records every data-state the tile takes, with when (page clock, ms, for the printed log only),
