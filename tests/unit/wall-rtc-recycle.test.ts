@@ -66,12 +66,15 @@ let consumeIds = 0;
 let transportIds = 0;
 /** media.rtc.consume answers this error instead (a stream with no producer). */
 let refuse: Error | null = null;
+/** media.rtc.capabilities refuses (the hub has no WebRTC engine now). */
+let noEngine = false;
 const hubCalls: { method: string; transportId?: string }[] = [];
 
 const call = ((method: string, input: { transportId?: string }) => {
   hubCalls.push({ method, ...(input.transportId ? { transportId: input.transportId } : {}) });
   switch (method) {
     case 'media.rtc.capabilities':
+      if (noEngine) return Promise.reject(new Error('E_CONFLICT'));
       return Promise.resolve({ engine: 'embedded', routerRtpCapabilities: {} });
     case 'media.rtc.createTransport':
       transportIds += 1;
@@ -95,6 +98,7 @@ beforeEach(() => {
   consumeIds = 0;
   transportIds = 0;
   refuse = null;
+  noEngine = false;
   vi.stubGlobal('document', new EventTarget());
   return () => vi.unstubAllGlobals();
 });
@@ -186,6 +190,36 @@ describe('rtc-session: the receive transport is replaced after RECYCLE_AFTER_CLO
     session.close();
     await flush();
     expect(transports.map((t) => t.closed)).toEqual([true, true]);
+  });
+});
+
+describe('rtc-session.prepare: the transport is made as the wall opens', () => {
+  it('makes the Device and transport before any tile, once; the first consume goes out on it', async () => {
+    const session = createRtcSession(call, true);
+    session.prepare();
+    session.prepare();
+    await flush();
+    expect(made()).toBe(1);
+    expect(session.linked()).toBe(true);
+    hubCalls.length = 0;
+    await session.consume('cam-1', 'sub');
+    // No set-up left for the tile: its consume is the first thing it asks the hub.
+    expect(hubCalls.map((c) => c.method)).toEqual(['media.rtc.consume', 'media.rtc.resume']);
+    expect(consumedOn()).toEqual(['t1']);
+    session.close();
+  });
+
+  it('a hub without an engine is forgotten: the first tile asks again', async () => {
+    const session = createRtcSession(call, true);
+    noEngine = true;
+    session.prepare();
+    await flush();
+    expect(session.linked()).toBe(false);
+    noEngine = false;
+    await session.consume('cam-1', 'sub');
+    expect(made()).toBe(1);
+    expect(session.linked()).toBe(true);
+    session.close();
   });
 });
 

@@ -67,6 +67,7 @@ function setUp() {
     session: {
       engine: () => Promise.resolve('embedded'),
       linked: () => false,
+      prepare: () => undefined,
       consume: () => consume.promise,
       close: () => undefined,
     },

@@ -26,7 +26,7 @@ export function PlayerManagerProvider({ children }: { children: ReactNode }) {
   // Creating a manager costs nothing until acquire(), so StrictMode's second call is harmless,
   // and destroy() leaves it usable for StrictMode's second mount.
   const api = useApi();
-  // One WebRTC session per window, made lazily by its first WebRTC tile (rtc-session.ts).
+  // One WebRTC session per window; its transport is made as the wall opens (rtc-session.ts).
   const [rtc] = useState<RtcSession | null>(() =>
     typeof RTCPeerConnection === 'function' ? createRtcSession((method, input) => api.call(method, input)) : null,
   );
@@ -43,6 +43,7 @@ export function PlayerManagerProvider({ children }: { children: ReactNode }) {
     }),
   );
   useEffect(() => () => manager.destroy(), [manager]);
+  useEffect(() => rtc?.prepare(), [rtc]);
   return (
     <PlayerManagerContext.Provider value={manager}>
       <RtcSessionContext.Provider value={rtc}>{children}</RtcSessionContext.Provider>

@@ -8,7 +8,9 @@ import type { StreamKind } from './types';
 
 /**
  * The window's WebRTC link to the hub: one mediasoup-client Device and one
- * receive transport, made on the first WebRTC tile and made again after the transport failed; one
+ * receive transport, made when the wall opens (`prepare`, so a view's first tiles need no set-up:
+ * ≈ 0.3 s of a new window's first frame on a wall of 16) or else by the first WebRTC tile, and made
+ * again after the transport failed; one
  * consumer per tile. A consumer is paused (here and on the hub: nothing is sent for it) while its
  * tile is hidden — covered by a maximised tile — or, in the console window only, while the page is
  * hidden; a wall window (#/wall/window/<n>) ignores page visibility — it is watched on a screen
@@ -44,6 +46,11 @@ export interface RtcSession {
   engine(): Promise<string>;
   /** The window's receive transport is made (a consume now costs no set-up). */
   linked(): boolean;
+  /**
+   * Makes the Device and receive transport now (the wall opened) unless made or being made; a
+   * failure (no engine on the hub) is forgotten and the first WebRTC tile tries again.
+   */
+  prepare(): void;
   consume(cameraId: string, stream: StreamKind, options?: ConsumeOptions): Promise<RtcConsumer>;
   close(): void;
 }
@@ -109,11 +116,33 @@ async function consumeOn(call: RtcCall, link: Link, cameraId: string, stream: St
   }
 }
 
+/** The hub's engine, asked once (again after a refusal: no engine now) or learned from the set-up. */
+class EngineName {
+  private name: Promise<string> | null = null;
+
+  constructor(private readonly call: RtcCall) {}
+
+  learned(engine: string): void {
+    this.name ??= Promise.resolve(engine);
+  }
+
+  get(): Promise<string> {
+    if (!this.name) {
+      const asked = this.call('media.rtc.capabilities', {}).then((caps) => caps.engine);
+      this.name = asked;
+      asked.catch(() => {
+        if (this.name === asked) this.name = null;
+      });
+    }
+    return this.name;
+  }
+}
+
 export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWindow()): RtcSession {
   let link: Promise<Link> | null = null;
   /** The set-up in flight or done; `link` forgets it once it failed. */
   let current: Promise<Link> | null = null;
-  let engineName: Promise<string> | null = null;
+  const engineName = new EngineName(call);
   const consumers = new RtcConsumers(call, wallWindow);
 
   /** Worn transports still playing for some tiles (closed with the session). */
@@ -122,9 +151,7 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
   const open = (): Promise<Link> => {
     const opening: Promise<Link> = openLink(
       call,
-      (engine) => {
-        engineName ??= Promise.resolve(engine);
-      },
+      (engine) => engineName.learned(engine),
       (transport) => {
         // The next consume makes a new transport (unless this one was already replaced); every
         // tile on this one reconnects.
@@ -170,17 +197,11 @@ export function createRtcSession(call: RtcCall, wallWindow: boolean = isWallWind
 
   return {
     linked: () => made !== null && made === link,
-    engine() {
-      if (!engineName) {
-        const asked = call('media.rtc.capabilities', {}).then((caps) => caps.engine);
-        engineName = asked;
-        // No engine on the hub now (E_CONFLICT): ask again next time.
-        asked.catch(() => {
-          if (engineName === asked) engineName = null;
-        });
-      }
-      return engineName;
+    prepare() {
+      retireWorn();
+      ensure().catch(() => undefined);
     },
+    engine: () => engineName.get(),
     async consume(cameraId, stream, options = {}) {
       // On a made transport the consume goes out now, in the tile's own task, not a microtask later
       // (behind the rest of a wall's render).
