@@ -2,6 +2,8 @@ import type { HubHealth } from '../common/contract/health';
 import type { EventBus } from './api/event-bus';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
+import { storageFaultLog, type StorageFault } from './db/storage-errors';
+import type { RouterDeps } from './api/router';
 import type { HubSweeps } from './hub-sweeps';
 import type { DiskWatch } from './services/system/disk-space';
 import type { CameraGateway } from './media/gateway';
@@ -20,6 +22,8 @@ export interface HealthDeps {
 export class HubHealthProbe {
   private readonly startedAt: number;
   private readonly lastRun: Partial<Record<keyof HubSweeps, number>> = {};
+  /** The store refused the latest write (the router's storage fault), until a write is stored again. */
+  private refused: StorageFault | null = null;
 
   constructor(private readonly deps: HealthDeps) {
     this.startedAt = deps.clock();
@@ -30,15 +34,26 @@ export class HubHealthProbe {
     this.lastRun[name] = this.deps.clock();
   }
 
+  /** The store refused a write (router.ts onStorageFault). */
+  storageFault(fault: StorageFault): void {
+    this.refused = fault;
+  }
+
+  /** A write was stored: the store takes writes again. */
+  writeStored(): void {
+    this.refused = null;
+  }
+
   read(): HubHealth {
-    const writable = this.writable();
+    const fault = this.refused ?? undefined;
+    const writable = fault === undefined && this.writable();
     const sweeps: Record<string, number | null> = {};
     for (const name of SWEEP_NAMES) sweeps[name] = this.lastRun[name] ?? null;
     return {
       ok: writable,
       version: APP_VERSION,
       uptimeSeconds: Math.max(0, Math.floor((this.deps.clock() - this.startedAt) / 1000)),
-      database: { writable },
+      database: { writable, ...(fault ? { fault } : {}) },
       disk: this.disk(),
       sweeps,
       mediaGateway: this.deps.gateway.summary(),
@@ -85,3 +100,17 @@ export const SWEEP_NAMES: readonly (keyof HubSweeps)[] = [
   'sweepClock',
   'sweepDisk',
 ];
+
+/** The router's store hooks: the hub's output says each fault (at most once a minute), and the health follows the writes. */
+export function storeHooks(
+  health: HubHealthProbe,
+  log = storageFaultLog(),
+): Pick<RouterDeps, 'onStorageFault' | 'onWriteStored'> {
+  return {
+    onStorageFault: (method, fault, err) => {
+      log(method, fault, err);
+      health.storageFault(fault);
+    },
+    onWriteStored: () => health.writeStored(),
+  };
+}

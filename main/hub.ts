@@ -37,9 +37,9 @@ import type { OrgRepo } from './services/org/org-repo';
 import type { SlaService } from './services/sla/sla-service';
 import type { BootstrapResult } from './services/users/bootstrap';
 import { createWallServices, WallAlarmRouter, type WallServices } from './services/wall';
-import { storageFaultLog } from './db/storage-errors';
 import type { DiskReader, LowDiskPolicy } from './services/system/disk-space';
 import type { ChiefOptions } from '../common/domain/kpi';
+import { storeHooks } from './hub-health';
 
 export interface HubOptions {
   dataDir: string;
@@ -217,7 +217,7 @@ export async function openHubInstance(options: HubOptions, restorer: Restorer): 
       handlers,
       onInternalError:
         options.onInternalError ?? ((method, err) => console.error(`[hub] internal error in ${method}:`, err)),
-      onStorageFault: storageFaultLog(),
+      ...storeHooks(upkeep.health),
     });
     const sweeps = hubSweeps({ db, core, duty, wallAlarms, logAlarmError, ...upkeep, reports: reports.schedule });
     const stopSweeps = startSweeps(sweeps, options, (name) => upkeep.health.sweepRan(name));

@@ -12,7 +12,11 @@ export const hubHealthSchema = z.object({
   ok: z.boolean(),
   version: z.string(),
   uptimeSeconds: z.number().int().nonnegative(),
-  database: z.object({ writable: z.boolean() }),
+  /**
+   * `writable`: the write lock can be taken and no write has been refused by the store since the last one that was
+   * stored (a full disk lets the lock be taken and fails the commit); `fault`: that refusal's cause.
+   */
+  database: z.object({ writable: z.boolean(), fault: z.enum(['full', 'readonly', 'io', 'corrupt']).optional() }),
   /**
    * Free bytes of the data folder's and the backups folder's disks for this process (null where the OS does not
    * tell), and whether each is below the low-disk threshold (a warning: `ok` stays true).

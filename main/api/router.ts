@@ -32,6 +32,8 @@ export interface RouterDeps {
   onInternalError?: (method: string, err: unknown) => void;
   /** Called when the store cannot be written (disk full, read-only, damaged): the caller gets E_STORAGE. */
   onStorageFault?: (method: string, fault: StorageFault, err: unknown) => void;
+  /** Called after a writing call was stored (its audit row too). */
+  onWriteStored?: () => void;
 }
 
 /** E_INVALID from a schema failure: every issue with its field path, in English and in Chinese. */
@@ -100,6 +102,7 @@ export class Router {
       if (!parsed.success) throw invalidInput(parsed.error);
       const value = def.output.parse(await handler(scope.ctx, parsed.data));
       scope.succeeded();
+      if (def.writes) this.deps.onWriteStored?.();
       if (anonymous?.admitted) anonymous.done(false);
       return { ok: true, value };
     } catch (err) {

@@ -15,6 +15,7 @@ const DYNAMIC: Readonly<Record<string, 'any' | readonly string[]>> = {
   'alerts.kind.': 'any',
   'attachments.kind.': 'any',
   'backups.kind.': ['daily', 'weekly', 'monthly', 'pre-upgrade', 'pre-restore'],
+  'backups.health.fault.': ['full', 'readonly', 'io', 'corrupt'],
   'backups.restore.lost.': ['ordersCreated', 'ordersChanged', 'dutyLogEntries', 'auditRows'],
   'bigscreen.panel.': ['incident', 'situation', 'kpis', 'trends', 'domains'],
   'cameras.enabledFilter.': 'any',

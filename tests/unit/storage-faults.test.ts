@@ -91,10 +91,16 @@ describe('a hub whose store cannot be written', () => {
     expect(orphanHistory()).toBe(0);
     const list = await ok(hub, hotline, 'orders.list', { filter: {}, limit: 5 });
     expect(list.rows.length).toBeGreaterThan(0);
+    // A full disk still lets the write lock be taken: the health goes by the refused write.
+    expect(hub.health?.()).toMatchObject({ ok: false, database: { writable: false, fault: 'full' } });
+    // A read in between does not make the store writable again.
+    expect(hub.health?.().database.writable).toBe(false);
 
     hub.db.pragma('max_page_count = 1073741823');
     await ok(hub, hotline, 'orders.create', REPORT);
     expect(orderCount()).toBe(kept + 1);
+    expect(hub.health?.()).toMatchObject({ ok: true, database: { writable: true } });
+    expect(hub.health?.().database.fault).toBeUndefined();
   });
 
   it('read-only data: writes fail with E_STORAGE (readonly) while reads keep working', async () => {

@@ -46,6 +46,13 @@ export const backupsMessagesEn: typeof backupsMessagesZh = {
       uptime: 'Running for',
       uptimeValue: '{{hours}} h {{minutes}} min',
       database: 'Database',
+      fault: {
+        full: 'disk full',
+        readonly: 'data folder read-only',
+        io: 'disk I/O error',
+        corrupt: 'database file damaged',
+      },
+      notWritableBecause: 'The database takes no writes ({{cause}})',
       writable: 'Writable',
       diskFree: 'Free disk of the data folder',
       backupsDiskFree: 'Free disk of the backups folder',

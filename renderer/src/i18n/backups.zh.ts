@@ -43,6 +43,8 @@ export const backupsMessagesZh = {
       uptime: '已运行',
       uptimeValue: '{{hours}} 小时 {{minutes}} 分',
       database: '数据库',
+      fault: { full: '磁盘已满', readonly: '数据目录只读', io: '磁盘读写出错', corrupt: '数据库文件损坏' },
+      notWritableBecause: '数据库不可写入（{{cause}}）',
       writable: '可写入',
       diskFree: '数据文件夹磁盘剩余',
       backupsDiskFree: '备份文件夹磁盘剩余',

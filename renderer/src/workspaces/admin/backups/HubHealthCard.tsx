@@ -28,7 +28,11 @@ export function HubHealthCard() {
       <Descriptions size="small" column={2} bordered style={{ marginBottom: 8 }} data-testid="hub-health">
         <Descriptions.Item label={t('backups.health.database')}>
           <Tag color={h.database.writable ? 'success' : 'error'} data-testid="hub-health-database">
-            {h.database.writable ? t('backups.health.writable') : t('backups.health.notWritable')}
+            {h.database.writable
+              ? t('backups.health.writable')
+              : h.database.fault
+                ? t('backups.health.notWritableBecause', { cause: t(`backups.health.fault.${h.database.fault}`) })
+                : t('backups.health.notWritable')}
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('backups.health.diskFree')}>
