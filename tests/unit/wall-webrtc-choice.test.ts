@@ -66,15 +66,20 @@ describe('shouldFallBack', () => {
 describe('consumeEarly (the consumer asked together with media.open)', () => {
   const now = 1_000_000;
   it('only on a window whose transport is up', () => {
-    expect(consumeEarly({ linked: false, offered: true, fellBackAt: null, now })).toBe(false);
-    expect(consumeEarly({ linked: true, offered: true, fellBackAt: null, now })).toBe(true);
+    expect(consumeEarly({ playback: 'auto', linked: false, offered: true, fellBackAt: null, now })).toBe(false);
+    expect(consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: null, now })).toBe(true);
   });
   it('not for a stream media.open said is not offered over WebRTC; a stream never asked about is tried', () => {
-    expect(consumeEarly({ linked: true, offered: false, fellBackAt: null, now })).toBe(false);
-    expect(consumeEarly({ linked: true, offered: null, fellBackAt: null, now })).toBe(true);
+    expect(consumeEarly({ playback: 'auto', linked: true, offered: false, fellBackAt: null, now })).toBe(false);
+    expect(consumeEarly({ playback: 'auto', linked: true, offered: null, fellBackAt: null, now })).toBe(true);
+  });
+  it('not for a camera the registry sets to HLS only (as the console read it); WebRTC-only and auto are tried', () => {
+    expect(consumeEarly({ playback: 'hls', linked: true, offered: null, fellBackAt: null, now })).toBe(false);
+    expect(consumeEarly({ playback: 'webrtc', linked: true, offered: null, fellBackAt: null, now })).toBe(true);
+    expect(consumeEarly({ playback: null, linked: true, offered: null, fellBackAt: null, now })).toBe(true);
   });
   it('not while a stream that fell back to HLS stays on HLS', () => {
-    expect(consumeEarly({ linked: true, offered: true, fellBackAt: now - 1000, now })).toBe(false);
-    expect(consumeEarly({ linked: true, offered: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now })).toBe(true);
+    expect(consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: now - 1000, now })).toBe(false);
+    expect(consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now })).toBe(true);
   });
 });

@@ -18,18 +18,26 @@ describe('cameraSource', () => {
       stream: 'sub',
       url: 'gateway:cam-1/sub',
       gateway: true,
+      playback: 'auto',
     });
     expect(cameraSource(rtsp, 'main')).toEqual({
       cameraId: 'cam-1',
       stream: 'main',
       url: 'gateway:cam-1/main',
       gateway: true,
+      playback: 'auto',
     });
   });
 
   it('asks for the main stream of a camera without a sub stream', () => {
     const rtsp = camera({ protocol: 'rtsp', mainUrl: 'rtsp://10.0.0.5/live' });
     expect(cameraSource(rtsp, 'sub')).toMatchObject({ stream: 'main', url: 'gateway:cam-1/main', gateway: true });
+  });
+
+  it("carries the registry's protocol choice (an HLS-only camera asks for no early WebRTC consumer)", () => {
+    expect(
+      cameraSource(camera({ protocol: 'rtsp', mainUrl: 'rtsp://10.0.0.5/live', playback: 'hls' }), 'main'),
+    ).toMatchObject({ playback: 'hls' });
   });
 
   it('plays the demo cameras through their signed gateway path', () => {
@@ -43,6 +51,7 @@ describe('cameraSource', () => {
       stream: 'main',
       url: 'gateway:cam-1/main',
       gateway: true,
+      playback: 'auto',
     });
     const secret = camera({ mainUrl: 'http://u:***@media.example/a.m3u8', mainHasCredentials: true });
     expect(cameraSource(secret, 'main')).toMatchObject({ url: 'gateway:cam-1/main', gateway: true });

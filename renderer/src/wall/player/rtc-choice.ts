@@ -42,6 +42,8 @@ export function chooseProtocol({ playback, offered, capable, fellBackAt, now }: 
 export interface EarlyInput {
   /** The window's WebRTC transport is up (an early consume makes no transport of its own). */
   linked: boolean;
+  /** The camera's choice in the registry as the console read it; null when the source does not say. */
+  playback: CameraPlayback | null;
   /** What this window last heard from media.open for the stream: WebRTC offered; null: never asked. */
   offered: boolean | null;
   fellBackAt: number | null;
@@ -51,11 +53,11 @@ export interface EarlyInput {
 /**
  * Whether a tile asks for its WebRTC consumer together with media.open rather than after its
  * answer (one round trip less before the first frame on an open wall). Only where WebRTC is
- * likely to be chosen: a stream this window was told is not offered, or one that fell back to HLS
- * lately, waits for media.open as before. A consumer asked for early and then not wanted is closed.
+ * likely to be chosen: a camera the registry sets to HLS only, a stream this window was told is not
+ * offered, or one that fell back to HLS lately, waits for media.open as before. A consumer asked for early and then not wanted is closed.
  */
-export function consumeEarly({ linked, offered, fellBackAt, now }: EarlyInput): boolean {
-  if (!linked || offered === false) return false;
+export function consumeEarly({ linked, playback, offered, fellBackAt, now }: EarlyInput): boolean {
+  if (!linked || playback === 'hls' || offered === false) return false;
   return fellBackAt === null || now - fellBackAt >= RETRY_WEBRTC_AFTER_MS;
 }
 

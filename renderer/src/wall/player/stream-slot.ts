@@ -190,6 +190,7 @@ export class StreamSlot {
       rtc &&
       consumeEarly({
         linked: rtc.session.linked(),
+        playback: source.playback ?? null,
         offered: rtc.offered.get(key) ?? null,
         fellBackAt: rtc.fellBack.get(key) ?? null,
         now: Date.now(),

@@ -1,3 +1,4 @@
+import type { CameraPlayback } from '../../../../common/contract/cameras';
 /**
  * The player layer of the video wall. One PlayerManager per window owns every
  * hls.js instance and <video> element; tiles only borrow a player by key and show its element.
@@ -49,6 +50,11 @@ export interface PlayerSource {
   url: string;
   /** Played through the hub's camera gateway (demo and RTSP cameras): see player/gateway.ts. */
   gateway?: boolean;
+  /**
+   * The registry's protocol choice as this console last read it: a camera set to 'hls' asks for no
+   * WebRTC consumer before media.open answers (rtc-choice.ts consumeEarly); media.open decides.
+   */
+  playback?: CameraPlayback;
 }
 
 /** One playing stream in its own <video> element. */
