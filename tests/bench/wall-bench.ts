@@ -36,12 +36,12 @@ import path from 'node:path';
 import type { Browser, Page, Request } from '@playwright/test';
 import type * as Esbuild from 'esbuild';
 import { metricDelta, renderingRates, report, requestKind, type Mode, type RunResult } from './wall-bench-report';
-import { hubSession } from './bench-console';
 import { argCounts, argValue, fmt, launchChromium, load, loadavg, ROOT, startWebShell, VIEWPORT } from './bench-shell';
 import { cpuBetween, processCpu, treeCpu } from './wall-bench-cpu';
 import { printProfile, startProfile } from './wall-profile';
 import { printTrace, startTrace } from './wall-trace';
-import { demoCameras, prepareWorkspace, showWorkspace } from './wall-workspace';
+import { serveBench, subStreams } from './wall-bench-pages';
+import { prepareWorkspace, showWorkspace } from './wall-workspace';
 
 const DURATION_S = Math.max(1, Number(argValue('--duration') ?? 15));
 const TILES = argCounts('--tiles', '16,36');
@@ -84,27 +84,6 @@ async function bundleOursPage(): Promise<string> {
     logLevel: 'warning',
   });
   return outfile;
-}
-
-/**
- * Signed sub-stream URLs of the demo cameras (the hub serves media through signed, session-checked
- * paths only): signed in as the demo monitor, media.open for each. The paths stay good while that
- * session lives, so the socket may close.
- */
-async function subStreams(origin: string): Promise<{ urls: string[]; fps: number }> {
-  const hub = await hubSession(origin, 'monitor');
-  try {
-    const urls: string[] = [];
-    for (const c of await demoCameras(hub)) {
-      urls.push((await hub.call<{ hlsUrl: string }>('media.open', { cameraId: c.id, stream: 'sub' })).hlsUrl);
-    }
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources/demo-clips/manifest.json'), 'utf8')) as {
-      fps?: number;
-    };
-    return { urls, fps: manifest.fps ?? 25 };
-  } finally {
-    hub.close();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,22 +145,6 @@ function tileStates(page: Page, mode: Mode): Promise<string> {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return [...counts].map(([s, n]) => `${s} ${n}`).join(', ');
-  });
-}
-
-async function serveBench(page: Page, origin: string, oursJs: string): Promise<void> {
-  const files: Record<string, [string, string]> = {
-    '/__bench/wall-ours.html': ['text/html', path.join(ROOT, 'tests/bench/wall-ours.html')],
-    '/__bench/wall-bare.html': ['text/html', path.join(ROOT, 'tests/bench/wall-bare.html')],
-    '/__bench/wall-bench.css': ['text/css', path.join(ROOT, 'tests/bench/wall-bench.css')],
-    '/__bench/wall-ours.js': ['text/javascript', oursJs],
-    '/__bench/hls.mjs': ['text/javascript', path.join(ROOT, 'node_modules/hls.js/dist/hls.mjs')],
-  };
-  // On the shell's origin, so the pages fetch the signed media paths same-origin as the console does.
-  await page.route(`${origin}/__bench/**`, async (route) => {
-    const file = files[new URL(route.request().url()).pathname];
-    if (!file) return route.fulfill({ status: 404 });
-    return route.fulfill({ contentType: file[0], body: fs.readFileSync(file[1]) });
   });
 }
 
