@@ -80,6 +80,8 @@ describe('consumeEarly (the consumer asked together with media.open)', () => {
   });
   it('not while a stream that fell back to HLS stays on HLS', () => {
     expect(consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: now - 1000, now })).toBe(false);
-    expect(consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now })).toBe(true);
+    expect(
+      consumeEarly({ playback: 'auto', linked: true, offered: true, fellBackAt: now - RETRY_WEBRTC_AFTER_MS, now }),
+    ).toBe(true);
   });
 });
