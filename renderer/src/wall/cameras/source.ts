@@ -19,8 +19,8 @@ export function cameraSource(camera: Camera, stream: StreamKind): PlayerSource |
   const kind: StreamKind = useSub ? 'sub' : 'main';
   const url = useSub ? (camera.subUrl ?? camera.mainUrl) : camera.mainUrl;
   if (camera.protocol === 'rtsp' || camera.protocol === 'hls' || DEMO_URL.test(url)) {
-    const source = { cameraId: camera.id, stream: kind, url: `gateway:${camera.id}/${kind}`, gateway: true };
-    return { ...source, playback: camera.playback };
+    const gatewayUrl = `gateway:${camera.id}/${kind}`;
+    return { cameraId: camera.id, stream: kind, url: gatewayUrl, gateway: true, playback: camera.playback };
   }
   return 'protocol';
 }

@@ -54,7 +54,8 @@ export interface EarlyInput {
  * Whether a tile asks for its WebRTC consumer together with media.open rather than after its
  * answer (one round trip less before the first frame on an open wall). Only where WebRTC is
  * likely to be chosen: a camera the registry sets to HLS only, a stream this window was told is not
- * offered, or one that fell back to HLS lately, waits for media.open as before. A consumer asked for early and then not wanted is closed.
+ * offered, or one that fell back to HLS lately, waits for media.open as before. A consumer asked
+ * for early and then not wanted is closed.
  */
 export function consumeEarly({ linked, playback, offered, fellBackAt, now }: EarlyInput): boolean {
   if (!linked || playback === 'hls' || offered === false) return false;

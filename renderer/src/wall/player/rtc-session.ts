@@ -8,13 +8,13 @@ import type { StreamKind } from './types';
 
 /**
  * The window's WebRTC link to the hub: one mediasoup-client Device and one
- * receive transport, made when the wall opens (`prepare`, so a view's first tiles need no set-up:
- * ≈ 0.3 s of a new window's first frame on a wall of 16) or else by the first WebRTC tile, and made
- * again after the transport failed; one
- * consumer per tile. A consumer is paused (here and on the hub: nothing is sent for it) while its
- * tile is hidden — covered by a maximised tile — or, in the console window only, while the page is
- * hidden; a wall window (#/wall/window/<n>) ignores page visibility — it is watched on a screen
- * whatever the browser thinks. On resume the engine starts again from the last keyframe.
+ * receive transport, made when the wall opens (`prepare`: a view's first tiles need no set-up —
+ * bench:rtc, a new window's 16 tiles 0.70 → 0.61 s) or else by the first WebRTC tile, and made
+ * again after the transport failed; one consumer per tile. A consumer is paused (here and on the
+ * hub: nothing is sent for it) while its tile is hidden — covered by a maximised tile — or, in the
+ * console window only, while the page is hidden; a wall window (#/wall/window/<n>) ignores page
+ * visibility — it is watched on a screen whatever the browser thinks. On resume the engine starts
+ * again from the last keyframe.
  *
  * Every consumer is made paused on the hub and resumed here once mediasoup-client has made its
  * receiver (unless its tile is hidden): the resume is what sends the first keyframe, so it reaches
