@@ -1,15 +1,12 @@
 /** The KPI benchmark's measured parts: each query behind overview.get and dashboard.get, built as the hub builds them. */
 import { OVERVIEW_OVERDUE_MAX } from '../../common/contract/overview';
-import { chiefBreakdown, overdueOpen } from '../../common/domain/kpi';
 import { dayStart, shanghaiDay } from '../../common/domain/time';
 import type { Clock } from '../../main/clock';
-import { DEFAULT_CHIEF_OPTIONS } from '../../main/config-kpi';
 import type { Db } from '../../main/db/connection';
 import { unknownOnline } from '../../main/services/cameras/camera-dto';
 import { CamerasService } from '../../main/services/cameras/cameras-service';
-import { DashboardRepo } from '../../main/services/dashboard/dashboard-repo';
-import { kpiCards } from '../../main/services/dashboard/kpi-cards';
-import { coveredWorkstations, seriesOf } from '../../main/services/dashboard/series';
+import { DashboardFromDays } from '../../main/services/dashboard/dashboard-from-days';
+import { DayCountsRepo } from '../../main/services/dashboard/day-counts-repo';
 import { dutyStore } from '../../main/services/duty/duty-store';
 import { RosterService } from '../../main/services/duty/roster-service';
 import { IncidentsRepo } from '../../main/services/incidents/incidents-repo';
@@ -63,45 +60,46 @@ export function overviewParts(db: Db, clock: Clock) {
   return { service, viewers, parts };
 }
 
-/** dashboard.get's steps (dashboard-service.ts) one by one: the kept facts' read, the cards, the chief score, the series. */
+/**
+ * dashboard.get's reads over the per-day counts (dashboard-from-days.ts) one by one: the cards' counts
+ * of both periods (whole 16-day blocks and the days around them), the chief score's per actor, the
+ * histogram's, the series', the drill and stale orders' kept rows, the running day's due orders, the
+ * running orders' lights and 在办超期.
+ */
 export function dashboardParts(
   db: Db,
   input: { from: number; to: number },
   viewer: { stationId: string | null },
   now: number,
 ): Part[] {
+  const counts = new DayCountsRepo(db);
   const facts = new OrderFactsRepo(db);
-  const repo = new DashboardRepo(db);
-  const org = new OrgRepo(db);
+  const days = new DashboardFromDays(counts, facts);
   const drillIds = new Set(new IncidentsRepo(db).list({ drill: true }).map((i) => i.id));
+  const station = viewer.stationId;
+  const d = { from: shanghaiDay(input.from), to: shanghaiDay(input.to) };
+  const before = { from: d.from - (d.to - d.from), to: d.from };
+  const today = shanghaiDay(now);
   const span = { from: input.from - (input.to - input.from), to: input.to };
-  const all = facts.periodFacts({}, viewer, span, now, drillIds);
-  const ids = all.map((f) => f.id);
-  const actors = facts.stepActors(ids);
-  const q = { ...input, filter: {}, scope: viewer, now };
-  const ws = coveredWorkstations(org.units(), viewer.stationId, undefined);
   return [
     {
-      label: `facts: kept rows of both periods (${all.length})`,
-      run: () => facts.periodFacts({}, viewer, span, now, drillIds),
+      label: 'counts: KPI cards, both periods',
+      run: () => [days.counts('k', d, today, station, true), days.counts('k', before, today, station, true)],
     },
+    { label: 'counts: chief score per actor', run: () => days.counts('c', d, d.to, station, false) },
     {
-      label: 'KPI cards, both periods + 在办超期',
-      run: () => [
-        kpiCards(all, input, now),
-        kpiCards(all, { from: span.from, to: input.from }, now),
-        overdueOpen(all, now),
-      ],
+      label: 'counts: 处置时长 histogram, both periods',
+      run: () => [days.counts('h', d, d.to, station, false), days.counts('h', before, before.to, station, false)],
     },
-    { label: 'chief score: step actors', run: () => facts.stepActors(ids) },
-    { label: 'chief score: breakdown', run: () => chiefBreakdown(all, actors, input, DEFAULT_CHIEF_OPTIONS) },
-    { label: 'series: per day', run: () => repo.perDay(q) },
-    { label: 'series: per hour', run: () => repo.perHour(q) },
-    { label: 'series: by domain', run: () => repo.byDomain(q) },
-    { label: 'series: by sub-category', run: () => repo.byCategory(q) },
-    { label: 'series: by workstation', run: () => repo.byWorkstation(q) },
-    { label: 'series: by state', run: () => repo.byState(q) },
-    { label: 'series: lights per day', run: () => repo.lights(q) },
-    { label: 'series: all (seriesOf)', run: () => seriesOf(repo, q, ws) },
+    { label: 'counts: series per day', run: () => counts.perDay('d', d.from, d.to, station) },
+    { label: 'counts: series of the period', run: () => days.counts('s', d, d.to, station, false) },
+    { label: 'drill orders’ kept rows', run: () => counts.drillOrders(span) },
+    { label: 'stale kept rows', run: () => counts.staleOrders() },
+    {
+      label: 'due today: orders and facts',
+      run: () => facts.factsOf(counts.dueIn(dayStart(today), now, station), drillIds),
+    },
+    { label: 'running orders’ lights', run: () => counts.runningLights(input.from, input.to, now, station) },
+    { label: '在办超期 now', run: () => counts.overdueNow(now, station) },
   ];
 }

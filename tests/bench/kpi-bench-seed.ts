@@ -4,6 +4,7 @@
  * incidents with linked orders, bulk-loaded through prepared statements in large transactions.
  */
 import path from 'node:path';
+import { rebuildOrderFacts } from '../../main/services/orders/order-facts-store';
 import Database from 'better-sqlite3';
 import { FINISHED_STATES, type OrderState } from '../../common/domain/orders/states';
 import { DB_FILE_NAME, openDatabase } from '../../main/db/connection';
@@ -222,6 +223,10 @@ export function seedKpi(dataDir: string, orders: number, progress: (line: string
   }
   for (const ix of indexes) db.exec(ix.sql);
   const drillOrders = drills(db);
+  // The rows went in raw (the triggers marked each order's kept facts stale): derive every order's
+  // facts and per-day counts as a hub's migration does.
+  progress('  … deriving the kept facts and per-day counts');
+  db.transaction(() => rebuildOrderFacts(db))();
   db.pragma('journal_mode = WAL');
   db.close();
   return { orders, history, drillOrders };

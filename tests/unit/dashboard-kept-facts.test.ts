@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { chiefBreakdown, orderFactsOf, overdueOpen, type OrderFacts } from '../../common/domain/kpi';
-import { DAY_MS } from '../../common/domain/time';
+import { DAY_MS, dayStart, shanghaiDay } from '../../common/domain/time';
+import { openDashboard } from '../../main/api/handlers/dashboard-handlers';
+import { OrgRepo } from '../../main/services/org/org-repo';
 import { DEFAULT_CHIEF_OPTIONS } from '../../main/config-kpi';
 import { kpiCards } from '../../main/services/dashboard/kpi-cards';
 import { OrderFactsRepo } from '../../main/services/orders/order-facts-repo';
-import { ALL_TIME_END, factsSpan, rebuildOrderFacts } from '../../main/services/orders/order-facts-store';
+import {
+  ALL_TIME_END,
+  factsSpan,
+  OrderFactsStore,
+  rebuildOrderFacts,
+} from '../../main/services/orders/order-facts-store';
 import { call, ok, type TestConnection } from '../helpers/hub';
 import { keptFactsWorld, START, type KeptFactsWorld } from '../helpers/kept-facts-fixture';
 
@@ -29,7 +36,7 @@ function derived(w: KeptFactsWorld, stationId: string | null): OrderFacts[] {
 
 /** The kept rows that are not stale, as stored (without the drill flag), by order id. */
 function kept(w: KeptFactsWorld): Map<number, unknown> {
-  const rows = w.hub.db.prepare('SELECT order_id AS id, facts FROM order_facts WHERE facts IS NOT NULL').all() as {
+  const rows = w.hub.db.prepare('SELECT order_id AS id, facts FROM order_facts WHERE stale = 0').all() as {
     id: number;
     facts: string;
   }[];
@@ -43,6 +50,9 @@ function expectKeptEqualDerived(w: KeptFactsWorld): void {
   for (const { drill: _drill, ...facts } of all) expect(stored.get(facts.id)).toEqual(facts);
 }
 
+/** Shanghai midnight of START's day. */
+const DAY0 = dayStart(shanghaiDay(START));
+
 const RANGES = [
   { from: START - DAY_MS, to: START + 2 * DAY_MS },
   { from: START, to: START + DAY_MS },
@@ -50,6 +60,16 @@ const RANGES = [
   { from: START - 10 * DAY_MS, to: START + 20 * DAY_MS },
   // after every step: only the open orders (在办超期) and the deadlines still ahead
   { from: START + 5 * DAY_MS, to: START + 6 * DAY_MS },
+  // Whole Shanghai days: the per-day counts (kpi_days) answer these
+  ...[
+    [-1, 2],
+    [0, 1],
+    [1, 4],
+    [3, 4],
+    [-10, 20],
+    [5, 6],
+    [-40, 40],
+  ].map(([a = 0, b = 0]) => ({ from: DAY0 + a * DAY_MS, to: DAY0 + b * DAY_MS })),
 ];
 
 /** dashboard.get's KPI parts for each range equal the pure functions over the derived facts. */
@@ -64,7 +84,15 @@ async function expectDashboardExact(w: KeptFactsWorld, conn: TestConnection, sta
     expect(d.overdueNow).toEqual(overdueOpen(facts, now));
     const chief = chiefBreakdown(facts, actors, period, DEFAULT_CHIEF_OPTIONS);
     expect({ rows: d.chiefScore.rows, total: d.chiefScore.total }).toEqual(chief);
+    // The series too: the counts' answer equals the kept facts' and GROUP BY's over the orders.
+    const viewer = { stationId: conn === w.users.station ? 'HQ-S1' : null };
+    expect(d).toEqual(referenceDashboard(w).fromFacts({ ...period, ...(stationId ? { stationId } : {}) }, viewer));
   }
+}
+
+/** The dashboard of the hub's database read from every order's kept facts (the reference for the counts). */
+function referenceDashboard(w: KeptFactsWorld) {
+  return openDashboard({ db: w.hub.db, org: new OrgRepo(w.hub.db), clock: w.clock });
 }
 
 describe('dashboard.get over the kept KPI facts', () => {
@@ -100,6 +128,46 @@ describe('dashboard.get over the kept KPI facts', () => {
     await expectDashboardExact(world, world.users.station, 'HQ-S1');
   });
 
+  it('answers a dashboard narrowed by domain, source, workstation or department exactly too', async () => {
+    world = await keptFactsWorld();
+    const all = derived(world, null);
+    const now = world.clock();
+    const filters = [
+      { domainId: '02' },
+      { source: 'patrol' as const },
+      { workstationId: 'HQ-W-CL01' },
+      { departmentId: 'DEP-WATER' },
+      { domainId: '02', source: 'hotline' as const },
+    ];
+    for (const filter of filters) {
+      const facts = all.filter(
+        (f) =>
+          (filter.domainId === undefined || f.domainId === filter.domainId) &&
+          ('source' in filter ? f.source === filter.source : true) &&
+          ('workstationId' in filter ? f.workstationId === filter.workstationId : true) &&
+          ('departmentId' in filter ? f.departmentId === filter.departmentId : true),
+      );
+      expect(facts.length).toBeGreaterThan(0);
+      for (const period of RANGES) {
+        const d = await ok(world.hub, world.users.chief, 'dashboard.get', { ...period, ...filter });
+        expect(d.kpis).toEqual(kpiCards(facts, period, now));
+        expect(d.previousKpis).toEqual(kpiCards(facts, d.previousPeriod, now));
+        expect(d.overdueNow).toEqual(overdueOpen(facts, now));
+        expect(d).toEqual(referenceDashboard(world).fromFacts({ ...period, ...filter }, { stationId: null }));
+      }
+    }
+  });
+
+  it('answers the same when the orders’ days lie in whole blocks of the counts, three weeks later', async () => {
+    world = await keptFactsWorld();
+    // Every step of the fixture now lies in 16-day blocks wholly before today: the block counts answer.
+    world.clock.advance(25 * DAY_MS);
+    await expectDashboardExact(world, world.users.chief, null);
+    await expectDashboardExact(world, world.users.station, 'HQ-S1');
+    const blocks = world.hub.db.prepare("SELECT count(*) FROM kpi_days WHERE family = 'K'").pluck().get() as number;
+    expect(blocks).toBeGreaterThan(0);
+  });
+
   it('a failed write leaves the facts as they were: they roll back with the order', async () => {
     world = await keptFactsWorld();
     const { hub, users, ids } = world;
@@ -124,17 +192,76 @@ describe('dashboard.get over the kept KPI facts', () => {
     const { hub, ids } = world;
     hub.db.prepare("UPDATE orders SET station_id = 'HQ-S2' WHERE id = ?").run(ids.full);
     expect(kept(world).has(ids.full)).toBe(false);
-    const stale = hub.db.prepare('SELECT facts, first_at AS f, last_at AS l FROM order_facts WHERE order_id = ?');
-    expect(stale.get(ids.full)).toEqual({ facts: null, f: 0, l: ALL_TIME_END });
+    const stale = hub.db.prepare('SELECT stale, first_at AS f, last_at AS l FROM order_facts WHERE order_id = ?');
+    expect(stale.get(ids.full)).toEqual({ stale: 1, f: 0, l: ALL_TIME_END });
     await expectDashboardExact(world, world.users.chief, null);
     await expectDashboardExact(world, world.users.chief, 'HQ-S2');
   });
 
-  it('the migration’s rebuild derives every order’s facts from the existing data', async () => {
+  it('the migration’s rebuild derives every order’s facts and per-day counts from the existing data', async () => {
     world = await keptFactsWorld();
-    world.hub.db.exec('DELETE FROM order_facts');
+    const counts = () =>
+      world!.hub.db.prepare('SELECT * FROM kpi_days ORDER BY family, day, station, metric, actor').all();
+    const handling = () => world!.hub.db.prepare('SELECT * FROM order_handling ORDER BY order_id').all();
+    const keptByWrites = counts();
+    const handlingByWrites = handling();
+    expect(keptByWrites.length).toBeGreaterThan(50);
+    world.hub.db.exec('DELETE FROM order_facts; DELETE FROM kpi_days; DELETE FROM order_handling');
     expect(kept(world).size).toBe(0);
     rebuildOrderFacts(world.hub.db);
     expectKeptEqualDerived(world);
+    // The counts kept write by write equal those made at once from every order.
+    expect(counts()).toEqual(keptByWrites);
+    expect(handling()).toEqual(handlingByWrites);
+  });
+
+  it('the dashboard of whole days reads the per-day counts (a count changed shows), not the facts', async () => {
+    world = await keptFactsWorld();
+    const period = { from: DAY0 - DAY_MS, to: DAY0 + 4 * DAY_MS };
+    const before = await ok(world.hub, world.users.chief, 'dashboard.get', period);
+    world.hub.db.exec("UPDATE kpi_days SET n = n + 1 WHERE family = 'k' AND metric = 'accepted' AND actor = ''");
+    const after = await ok(world.hub, world.users.chief, 'dashboard.get', period);
+    expect(after.kpis.accepted).toBeGreaterThan(before.kpis.accepted);
+    // A period not of whole days is answered from the kept facts, untouched by the counts.
+    const partial = { from: START, to: START + DAY_MS };
+    expect(await ok(world.hub, world.users.chief, 'dashboard.get', partial)).toEqual(
+      referenceDashboard(world).fromFacts(partial, { stationId: null }),
+    );
+  });
+
+  it('counts made with other chief limits are made again when a hub starts with new limits', async () => {
+    world = await keptFactsWorld();
+    const { hub, users } = world;
+    // One order filed 10 minutes after its report: late under a 5-minute limit, in time under 30.
+    const late = await ok(hub, users.hotline, 'orders.create', {
+      title: '路灯不亮',
+      description: '主路路灯不亮',
+      categoryId: '0200201',
+      workstationId: 'HQ-W-HQ01',
+      address: '主路',
+      source: 'hotline',
+      urgency: 'normal',
+    });
+    world.clock.advance(10 * 60_000);
+    await ok(hub, users.chief, 'orders.act', { id: late.id, action: 'file' });
+    const limits = { fileWithinMinutes: 5, closeWithinMinutes: 1 };
+    const store = new OrderFactsStore(world.hub.db);
+    expect(store.ensureLimits(DEFAULT_CHIEF_OPTIONS)).toBe(false);
+    const dash = openDashboard({
+      db: world.hub.db,
+      org: new OrgRepo(world.hub.db),
+      clock: world.clock,
+      chief: { ...DEFAULT_CHIEF_OPTIONS, ...limits },
+    });
+    expect(store.days.limits()).toEqual(limits);
+    const period = { from: DAY0 - DAY_MS, to: DAY0 + 5 * DAY_MS };
+    const facts = derived(world, null);
+    const actors = new OrderFactsRepo(world.hub.db).stepActors(facts.map((f) => f.id));
+    const chief = chiefBreakdown(facts, actors, period, { ...DEFAULT_CHIEF_OPTIONS, ...limits });
+    const d = dash.get(period, { stationId: null });
+    expect({ rows: d.chiefScore.rows, total: d.chiefScore.total }).toEqual(chief);
+    expect(d.chiefScore.total.onTimeFiling.numerator).toBeLessThan(
+      chiefBreakdown(facts, actors, period, DEFAULT_CHIEF_OPTIONS).total.onTimeFiling.numerator,
+    );
   });
 });

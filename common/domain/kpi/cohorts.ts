@@ -12,7 +12,7 @@ export function real(facts: readonly OrderFacts[]): OrderFacts[] {
   return facts.filter((f) => !f.drill);
 }
 
-export function isWithdrawn(f: OrderFacts): boolean {
+export function isWithdrawn(f: Pick<OrderFacts, 'voidedAt' | 'mergedAt' | 'state'>): boolean {
   return f.voidedAt !== null || f.mergedAt !== null || f.state === 'voided' || f.state === 'merged';
 }
 

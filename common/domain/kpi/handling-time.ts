@@ -22,7 +22,9 @@ function parkedWithin(parked: readonly Interval[], start: number, end: number): 
  * 返工), minus the time parked (挂账) in between. Natural time, in ms. Rework time counts: the order
  * was not solved until the handling that stands.
  */
-export function handlingMs(f: OrderFacts): number | null {
+export function handlingMs(
+  f: Pick<OrderFacts, 'finalHandledAt' | 'dispatchedAt' | 'filedAt' | 'createdAt' | 'parked'>,
+): number | null {
   if (f.finalHandledAt === null) return null;
   const start = f.dispatchedAt[0] ?? f.filedAt ?? f.createdAt;
   return f.finalHandledAt - start - parkedWithin(f.parked, start, f.finalHandledAt);

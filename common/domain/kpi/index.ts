@@ -6,6 +6,7 @@
 export * from './chief-breakdown';
 export * from './chief-score';
 export * from './cohorts';
+export * from './day-parts';
 export * from './deadline-kpis';
 export * from './derive-facts';
 export * from './handling-time';

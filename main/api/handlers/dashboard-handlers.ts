@@ -6,6 +6,9 @@ import { DashboardRepo } from '../../services/dashboard/dashboard-repo';
 import { DashboardService } from '../../services/dashboard/dashboard-service';
 import { IncidentsRepo } from '../../services/incidents/incidents-repo';
 import { OrderFactsRepo } from '../../services/orders/order-facts-repo';
+import { OrderFactsStore } from '../../services/orders/order-facts-store';
+import { DashboardFromDays } from '../../services/dashboard/dashboard-from-days';
+import { DayCountsRepo } from '../../services/dashboard/day-counts-repo';
 import type { OrgRepo } from '../../services/org/org-repo';
 import { viewerOf } from '../../services/org/viewer';
 import type { Handler } from '../handler-types';
@@ -18,13 +21,20 @@ export function openDashboard(deps: {
   chief?: ChiefOptions | undefined;
 }): DashboardService {
   const incidents = new IncidentsRepo(deps.db);
+  const chief = deps.chief ?? DEFAULT_CHIEF_OPTIONS;
+  const store = new OrderFactsStore(deps.db);
+  // Counts made with other limits (the hub's CITYOPS_CHIEF_* minutes changed) are made again, once.
+  if (store.ensureLimits(chief)) console.info('[kpi] 值班长 step limits changed: per-day KPI counts rebuilt');
+  const facts = new OrderFactsRepo(deps.db);
   return new DashboardService({
     repo: new DashboardRepo(deps.db),
-    facts: new OrderFactsRepo(deps.db),
+    facts,
     org: deps.org,
     drillIncidentIds: () => incidents.list({ drill: true }).map((i) => i.id),
     clock: deps.clock,
-    chief: deps.chief ?? DEFAULT_CHIEF_OPTIONS,
+    chief,
+    days: new DashboardFromDays(new DayCountsRepo(deps.db), facts),
+    countedLimits: () => store.days.limits(),
   });
 }
 

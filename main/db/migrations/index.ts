@@ -24,6 +24,7 @@ import supervisionFollowups from './0230_supervision_followups.sql';
 import incidentTimelineDetail from './0240_incident_timeline_detail.sql';
 import kpiIndexes from './0250_kpi_indexes.sql';
 import orderFacts from './0260_order_facts.sql';
+import kpiDays from './0270_kpi_days.sql';
 import { rebuildOrderFacts } from '../../services/orders/order-facts-store';
 import type { Db } from '../connection';
 
@@ -62,5 +63,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 230, name: 'supervision-followups', sql: supervisionFollowups },
   { version: 240, name: 'incident-timeline-detail', sql: incidentTimelineDetail },
   { version: 250, name: 'kpi-indexes', sql: kpiIndexes },
-  { version: 260, name: 'order-facts', sql: orderFacts, after: rebuildOrderFacts },
+  // 0260's own rebuild moved to 0270 (the same rebuild, now also of the per-day counts): a database
+  // migrating across both rebuilds once, with the columns 0270 adds.
+  { version: 260, name: 'order-facts', sql: orderFacts },
+  { version: 270, name: 'kpi-days', sql: kpiDays, after: rebuildOrderFacts },
 ];

@@ -17,6 +17,7 @@ import type { OrderFactsRepo, StatsFilter } from '../orders/order-facts-repo';
 import type { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
 import type { DashboardRepo } from './dashboard-repo';
+import { wholeDays, type DashboardFromDays } from './dashboard-from-days';
 import { kpiCards } from './kpi-cards';
 import { coveredWorkstations, seriesOf } from './series';
 
@@ -29,6 +30,10 @@ export interface DashboardDeps {
   clock: Clock;
   /** The 值班长's step limits and score weights (main/config-kpi.ts; checked at start). */
   chief: ChiefOptions;
+  /** The per-day counts' reader (dashboard-from-days.ts). */
+  days: DashboardFromDays;
+  /** The chief's limits the per-day counts were made with (KpiDaysStore.limits). */
+  countedLimits: () => { fileWithinMinutes: number; closeWithinMinutes: number };
 }
 
 /** The stable refusal of a bad period (details.reason names it for a program). */
@@ -46,6 +51,49 @@ export class DashboardService {
   constructor(private readonly deps: DashboardDeps) {}
 
   get(input: DashboardFilter, viewer: Pick<Viewer, 'stationId'>): Dashboard {
+    const { from, to } = input;
+    checkRange(from, to);
+    const station = this.countedStation(input, viewer);
+    if (station === undefined) return this.fromFacts(input, viewer);
+    const now = this.deps.clock();
+    return {
+      period: { from, to },
+      previousPeriod: { from: from - (to - from), to: from },
+      ...this.deps.days.get({
+        from,
+        to,
+        station,
+        now,
+        drillIncidentIds: new Set(this.deps.drillIncidentIds()),
+        workstations: coveredWorkstations(this.deps.org.units(), station, undefined),
+        chief: this.deps.chief,
+      }),
+    };
+  }
+
+  /**
+   * The station whose per-day counts answer the query (null: all; '' is no station's), or undefined
+   * when the counts cannot: a filter by domain, workstation, department or source (the counts are kept
+   * per station only), a period not of whole Shanghai days, or counts made with other chief limits.
+   */
+  private countedStation(input: DashboardFilter, viewer: Pick<Viewer, 'stationId'>): string | null | undefined {
+    const { domainId, workstationId, departmentId, source, stationId } = input;
+    if (domainId !== undefined || workstationId !== undefined || departmentId !== undefined) return undefined;
+    if (source !== undefined || !wholeDays(input.from, input.to)) return undefined;
+    const limits = this.deps.countedLimits();
+    const { fileWithinMinutes, closeWithinMinutes } = this.deps.chief;
+    if (limits.fileWithinMinutes !== fileWithinMinutes || limits.closeWithinMinutes !== closeWithinMinutes) {
+      return undefined;
+    }
+    if (viewer.stationId !== null && stationId !== undefined && stationId !== viewer.stationId) return undefined;
+    return viewer.stationId ?? stationId ?? null;
+  }
+
+  /**
+   * The same dashboard from every order's kept facts: the answer for a filter the per-day counts do
+   * not hold (and the reference the counts are tested against).
+   */
+  fromFacts(input: DashboardFilter, viewer: Pick<Viewer, 'stationId'>): Dashboard {
     const { from, to, ...rest } = input;
     checkRange(from, to);
     const now = this.deps.clock();
@@ -73,7 +121,7 @@ export class DashboardService {
   /** The 值班长 综合指标值 of the period, per chief (the actors of the 立案 and 结案 steps) and in total. */
   private chiefScore(facts: readonly OrderFacts[], period: { from: number; to: number }): ChiefScoreTable {
     const { chief } = this.deps;
-    const actors = this.deps.facts.stepActors(facts.map((f) => f.id));
+    const actors = this.deps.facts.keptActors(facts.map((f) => f.id));
     return {
       fileWithinMinutes: chief.fileWithinMinutes,
       closeWithinMinutes: chief.closeWithinMinutes,

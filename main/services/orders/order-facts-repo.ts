@@ -46,13 +46,21 @@ export class OrderFactsRepo extends SqlRepo {
     drillIncidentIds: ReadonlySet<number>,
   ): OrderFacts[] {
     const kept = this.periodRows<{ id: number; facts: string | null; incidentId: number | null }>(
-      `f.order_id AS id, f.facts, (SELECT io.incident_id FROM incident_orders io WHERE io.order_id = f.order_id)
+      `f.order_id AS id, CASE WHEN f.stale = 1 THEN NULL ELSE f.facts END AS facts, (SELECT io.incident_id FROM incident_orders io WHERE io.order_id = f.order_id)
          AS incidentId`,
       filter,
       scope,
       period,
       now,
     );
+    return this.resolve(kept, drillIncidentIds);
+  }
+
+  /** Kept rows to facts: a stale one (facts null) derived from the history, the drill flag from the incident. */
+  private resolve(
+    kept: readonly { id: number; facts: string | null; incidentId: number | null }[],
+    drillIncidentIds: ReadonlySet<number>,
+  ): OrderFacts[] {
     const out = new Map<number, OrderFacts>();
     const stale: number[] = [];
     for (const k of kept) {
@@ -69,6 +77,17 @@ export class OrderFactsRepo extends SqlRepo {
     return kept.flatMap((k) => out.get(k.id) ?? []);
   }
 
+  /** The facts of the given orders (kept, or derived from the history where the row is stale), by id. */
+  factsOf(ids: readonly number[], drillIncidentIds: ReadonlySet<number>): OrderFacts[] {
+    if (ids.length === 0) return [];
+    const kept = this.sql(
+      `SELECT f.order_id AS id, CASE WHEN f.stale = 1 THEN NULL ELSE f.facts END AS facts,
+              (SELECT io.incident_id FROM incident_orders io WHERE io.order_id = f.order_id) AS incidentId
+       FROM order_facts f WHERE f.order_id IN (SELECT value FROM json_each(?)) ORDER BY f.order_id`,
+    ).all(JSON.stringify(ids)) as { id: number; facts: string | null; incidentId: number | null }[];
+    return this.resolve(kept, drillIncidentIds);
+  }
+
   /** `SELECT <columns>` over the kept facts whose span meets the period, of the filter and scope, by id. */
   private periodRows<R>(
     columns: string,
@@ -79,10 +98,20 @@ export class OrderFactsRepo extends SqlRepo {
   ): R[] {
     const where = statsWhere(filter, scope, now);
     if (!where) return [];
-    // The span index's range (last_at from the period's start on), then the filter on those orders only.
+    // A workstation or a department holds a few percent of the orders: walk its orders (all time) and
+    // test their span. Otherwise the span index's range (last_at from the period's start on), then the
+    // filter on those orders only.
+    const narrow =
+      filter.workstationId !== undefined
+        ? 'orders o INDEXED BY orders_workstation_created'
+        : filter.departmentId !== undefined
+          ? 'orders o INDEXED BY orders_handler'
+          : null;
+    const from = narrow
+      ? `${narrow} JOIN order_facts f ON f.order_id = o.id`
+      : 'order_facts f INDEXED BY order_facts_span JOIN orders o ON o.id = f.order_id';
     return this.sql(
-      `SELECT ${columns} FROM order_facts f INDEXED BY order_facts_span JOIN orders o ON o.id = f.order_id
-       WHERE f.last_at >= ? AND f.first_at < ? AND ${where.sql} ORDER BY f.order_id`,
+      `SELECT ${columns} FROM ${from} WHERE f.last_at >= ? AND f.first_at < ? AND ${where.sql} ORDER BY f.order_id`,
     ).all(period.from, period.to, ...where.params) as R[];
   }
 
@@ -108,6 +137,23 @@ export class OrderFactsRepo extends SqlRepo {
       list.push({ ...entry, detail: detail ? (JSON.parse(detail) as Record<string, unknown>) : null });
       out.set(orderId, list);
     }
+    return out;
+  }
+
+  /**
+   * stepActors of the given orders from their kept rows (part_inputs holds who filed and closed as of
+   * the last refresh, migration 0270), the history read only for stale rows and rows without inputs.
+   */
+  keptActors(ids: readonly number[]): Map<number, OrderActors> {
+    const out = new Map<number, OrderActors>();
+    if (ids.length === 0) return out;
+    const rows = this.sql(
+      `SELECT order_id AS id, json_extract(part_inputs, '$.actors') AS actors FROM order_facts
+       WHERE order_id IN (SELECT value FROM json_each(?)) AND stale = 0 AND part_inputs IS NOT NULL`,
+    ).all(JSON.stringify(ids)) as { id: number; actors: string | null }[];
+    for (const r of rows) if (r.actors !== null) out.set(r.id, JSON.parse(r.actors) as OrderActors);
+    const rest = ids.filter((id) => !out.has(id));
+    for (const [id, actors] of this.stepActors(rest)) out.set(id, actors);
     return out;
   }
 
