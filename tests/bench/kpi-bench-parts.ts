@@ -5,7 +5,8 @@ import type { Clock } from '../../main/clock';
 import type { Db } from '../../main/db/connection';
 import { unknownOnline } from '../../main/services/cameras/camera-dto';
 import { CamerasService } from '../../main/services/cameras/cameras-service';
-import { DashboardFromDays } from '../../main/services/dashboard/dashboard-from-days';
+import type { DashboardFilter } from '../../common/contract';
+import { countsScope, DashboardFromDays } from '../../main/services/dashboard/dashboard-from-days';
 import { DayCountsRepo } from '../../main/services/dashboard/day-counts-repo';
 import { dutyStore } from '../../main/services/duty/duty-store';
 import { RosterService } from '../../main/services/duty/roster-service';
@@ -68,15 +69,16 @@ export function overviewParts(db: Db, clock: Clock) {
  */
 export function dashboardParts(
   db: Db,
-  input: { from: number; to: number },
+  input: DashboardFilter,
   viewer: { stationId: string | null },
   now: number,
 ): Part[] {
+  const at = countsScope(input, viewer);
+  if (!at) throw new Error('the per-day counts do not answer this query');
   const counts = new DayCountsRepo(db);
   const facts = new OrderFactsRepo(db);
   const days = new DashboardFromDays(counts, facts);
   const drillIds = new Set(new IncidentsRepo(db).list({ drill: true }).map((i) => i.id));
-  const station = viewer.stationId;
   const d = { from: shanghaiDay(input.from), to: shanghaiDay(input.to) };
   const before = { from: d.from - (d.to - d.from), to: d.from };
   const today = shanghaiDay(now);
@@ -84,22 +86,22 @@ export function dashboardParts(
   return [
     {
       label: 'counts: KPI cards, both periods',
-      run: () => [days.counts('k', d, today, station, true), days.counts('k', before, today, station, true)],
+      run: () => [days.counts('k', d, today, at, true), days.counts('k', before, today, at, true)],
     },
-    { label: 'counts: chief score per actor', run: () => days.counts('c', d, d.to, station, false) },
+    { label: 'counts: chief score per actor', run: () => days.counts('c', d, d.to, at, false) },
     {
       label: 'counts: 处置时长 histogram, both periods',
-      run: () => [days.counts('h', d, d.to, station, false), days.counts('h', before, before.to, station, false)],
+      run: () => [days.counts('h', d, d.to, at, false), days.counts('h', before, before.to, at, false)],
     },
-    { label: 'counts: series per day', run: () => counts.perDay('d', d.from, d.to, station) },
-    { label: 'counts: series of the period', run: () => days.counts('s', d, d.to, station, false) },
+    { label: 'counts: series per day', run: () => counts.perDay('d', d.from, d.to, at) },
+    { label: 'counts: series of the period', run: () => days.counts('s', d, d.to, at, false) },
     { label: 'drill orders’ kept rows', run: () => counts.drillOrders(span) },
     { label: 'stale kept rows', run: () => counts.staleOrders() },
     {
       label: 'due today: orders and facts',
-      run: () => facts.factsOf(counts.dueIn(dayStart(today), now, station), drillIds),
+      run: () => facts.factsOf(counts.dueIn(dayStart(today), now, at), drillIds),
     },
-    { label: 'running orders’ lights', run: () => counts.runningLights(input.from, input.to, now, station) },
-    { label: '在办超期 now', run: () => counts.overdueNow(now, station) },
+    { label: 'running orders’ lights', run: () => counts.runningLights(input.from, input.to, now, at) },
+    { label: '在办超期 now', run: () => counts.overdueNow(now, at) },
   ];
 }

@@ -5,9 +5,11 @@
 -- takes the order's previous parts away and adds the new ones in the same transaction as the order.
 -- family: k (the KPI cards), c (the chief score per actor), d (series per day of report), s (series of
 -- the period), h (处置时长 histogram); K, C, S, H the same per block of 16 days. actor: the 值班长's
--- per-actor parts ('' otherwise). station: '' for orders of no station.
+-- per-actor parts ('' otherwise). station: '' for orders of no station. grain: '' (every order), or the one
+-- dashboard filter the count is kept for — d:<domain>, o:<source>, w:<workstation>, p:<department now>.
 CREATE TABLE kpi_days (
   family TEXT NOT NULL,
+  grain TEXT NOT NULL,
   day INTEGER NOT NULL,
   station TEXT NOT NULL,
   metric TEXT NOT NULL,
@@ -15,7 +17,7 @@ CREATE TABLE kpi_days (
   actor_name TEXT NOT NULL,
   n INTEGER NOT NULL,
   ms INTEGER NOT NULL,
-  PRIMARY KEY (family, day, station, metric, actor)
+  PRIMARY KEY (family, grain, day, station, metric, actor)
 ) STRICT, WITHOUT ROWID;
 -- The 处置时长 of each order whose handling stands (the P90's exact value inside its histogram bucket).
 CREATE TABLE order_handling (
@@ -23,7 +25,12 @@ CREATE TABLE order_handling (
   station TEXT NOT NULL,
   day INTEGER NOT NULL,
   bucket INTEGER NOT NULL,
-  ms INTEGER NOT NULL
+  ms INTEGER NOT NULL,
+  -- the dashboard's filters (as the order's facts hold them)
+  domain TEXT NOT NULL,
+  source TEXT NOT NULL,
+  workstation TEXT,
+  department TEXT
 ) STRICT;
 CREATE INDEX order_handling_bucket ON order_handling (bucket, day, station, ms);
 -- The chief's step limits the on-time parts were counted with: a hub started with other limits

@@ -1,4 +1,4 @@
-import type { ChiefScoreTable, Dashboard, DashboardKpis } from '../../../common/contract';
+import type { ChiefScoreTable, Dashboard, DashboardFilter, DashboardKpis } from '../../../common/contract';
 import {
   CARD,
   closeRate,
@@ -20,22 +20,25 @@ import { dateOfDay, dayStart, shanghaiDay } from '../../../common/domain/time';
 import {
   addParts,
   BLOCK_DAYS,
+  GRAIN,
+  grainsOf,
   BLOCK_FAMILY,
   handlingOf,
   partsOf,
   type CountDelta,
   type PartInputs,
 } from '../orders/kpi-days-store';
+import type { StoredFacts } from '../orders/order-facts-store';
 import type { OrderFactsRepo } from '../orders/order-facts-repo';
-import type { DayCount, DayCountsRepo } from './day-counts-repo';
+import type { CountsScope, DayCount, DayCountsRepo } from './day-counts-repo';
 import { periodDays } from './series';
 
 /** What one dashboard read over the per-day counts needs. */
 export interface DaysQuery {
   from: number;
   to: number;
-  /** the station whose orders count ('' those of none), or null for all */
-  station: string | null;
+  /** the station and the one filter whose counts answer */
+  at: CountsScope;
   now: number;
   drillIncidentIds: ReadonlySet<number>;
   workstations: readonly string[];
@@ -66,6 +69,29 @@ export function wholeDays(from: number, to: number): boolean {
 }
 
 /**
+ * The station and grain whose per-day counts answer a dashboard query, or undefined when the counts
+ * cannot: two or more of the filters by domain, source, workstation and department at once (the counts
+ * are kept for one at a time), a period not of whole Shanghai days, or a station filter outside the
+ * caller's own station.
+ */
+export function countsScope(input: DashboardFilter, viewer: { stationId: string | null }): CountsScope | undefined {
+  const { domainId, workstationId, departmentId, source, stationId } = input;
+  const grains = [
+    domainId === undefined ? null : GRAIN.domain(domainId),
+    source === undefined ? null : GRAIN.source(source),
+    workstationId === undefined ? null : GRAIN.workstation(workstationId),
+    departmentId === undefined ? null : GRAIN.department(departmentId),
+  ].filter((g): g is string => g !== null);
+  if (grains.length > 1 || !wholeDays(input.from, input.to)) return undefined;
+  if (viewer.stationId !== null && stationId !== undefined && stationId !== viewer.stationId) return undefined;
+  return {
+    station: viewer.stationId ?? stationId ?? null,
+    grain: grains[0] ?? GRAIN.all,
+    filter: { domainId, source, workstationId, departmentId },
+  };
+}
+
+/**
  * The dashboard of a whole scope over whole Shanghai days from the per-day counts (kpi_days), equal
  * to the pure KPI functions over every order's facts (tests/unit/dashboard-day-counts.test.ts):
  * - the counts hold every order's parts, drills included: the drill orders' parts are taken away
@@ -89,8 +115,8 @@ export class DashboardFromDays {
     const today = shanghaiDay(q.now);
     const kpisOf = (p: Period) => {
       const d = daysOf(p);
-      const cards = this.withFix(this.counts('k', d, today, q.station, true), fix.deltas, 'k');
-      const histogram = this.withFix(this.counts('h', d, d.to, q.station, false), fix.deltas, 'h');
+      const cards = this.withFix(this.counts('k', d, today, q.at, true), fix.deltas, 'k');
+      const histogram = this.withFix(this.counts('h', d, d.to, q.at, false), fix.deltas, 'h');
       const due = this.dueToday(p, q, today);
       return { kpis: this.cards(cards, d, today, due, this.p90(histogram, d, q, fix)), cards };
     };
@@ -98,11 +124,11 @@ export class DashboardFromDays {
     return {
       kpis: current.kpis,
       previousKpis: kpisOf(previous).kpis,
-      overdueNow: this.repo.overdueNow(q.now, q.station),
+      overdueNow: this.repo.overdueNow(q.now, q.at),
       chiefScore: this.chief(
         [
           ...current.cards,
-          ...this.withFix(this.counts('c', daysOf(period), daysOf(period).to, q.station, false), fix.deltas, 'c'),
+          ...this.withFix(this.counts('c', daysOf(period), daysOf(period).to, q.at, false), fix.deltas, 'c'),
         ],
         daysOf(period),
         q.chief,
@@ -111,28 +137,32 @@ export class DashboardFromDays {
     };
   }
 
-  /** The drill orders' parts to take away and the stale orders' parts to replace, of the query's station. */
+  /** The drill orders' parts to take away and the stale orders' parts to replace, of the query's station and grain. */
   private corrections(q: DaysQuery): Fix {
     const deltas: Corrections = new Map();
     const excluded = new Set<number>();
-    /** the 处置时长 of the stale orders derived now, by order (the P90's exact step) */
+    /** the 处置时长 of the stale orders derived now (the P90's exact step) */
     const added: Fix['added'] = [];
-    const ofStation = (inputs: PartInputs | null) =>
-      inputs !== null && (q.station === null || inputs.station === q.station);
+    /** Where the order's parts count in what this query reads, or null when they do not. */
+    const readAt = (facts: StoredFacts | null, inputs: PartInputs | null) => {
+      if (facts === null || inputs === null) return null;
+      if (q.at.station !== null && inputs.station !== q.at.station) return null;
+      return grainsOf(facts).includes(q.at.grain) ? { station: inputs.station, grains: [q.at.grain] } : null;
+    };
     const limits = q.chief;
     // Only the drills with a step in either period can have parts in the counts read.
     const drills = this.repo.drillOrders({ from: q.from - (q.to - q.from), to: q.to });
     const drillIds = new Set(drills.map((d) => d.id));
     for (const d of drills) {
       excluded.add(d.id);
-      if (ofStation(d.inputs)) addParts(deltas, partsOf(d.facts, d.inputs, limits), d.inputs?.station ?? '', -1);
+      const at = readAt(d.facts, d.inputs);
+      if (at) addParts(deltas, partsOf(d.facts, d.inputs, limits), at, -1);
     }
     const stale = this.repo.staleOrders();
     for (const s of stale) {
       excluded.add(s.id);
-      if (ofStation(s.inputs) && !drillIds.has(s.id)) {
-        addParts(deltas, partsOf(s.facts, s.inputs, limits), s.inputs?.station ?? '', -1);
-      }
+      const at = readAt(s.facts, s.inputs);
+      if (at && !drillIds.has(s.id)) addParts(deltas, partsOf(s.facts, s.inputs, limits), at, -1);
     }
     const fresh = stale.filter((s) => !drillIds.has(s.id)).map((s) => s.id);
     const rows = new Map(this.facts.rows(fresh).map((r) => [r.id, r]));
@@ -146,9 +176,10 @@ export class DashboardFromDays {
         pausedAt: row.pausedAt,
         actors: actors.get(f.id) ?? { filedBy: null, closedBy: null },
       };
-      if (!ofStation(inputs)) continue;
       const { drill: _drill, ...stored } = f;
-      addParts(deltas, partsOf(stored, inputs, limits), inputs.station, 1);
+      const at = readAt(stored, inputs);
+      if (!at) continue;
+      addParts(deltas, partsOf(stored, inputs, limits), at, 1);
       const h = handlingOf(stored);
       if (h) added.push(h);
     }
@@ -160,10 +191,10 @@ export class DashboardFromDays {
    * counts (each listed at its first day), the days around them from the day counts. `cut` is today
    * for the cards (a block must not hold a day still running: its 应结案 counts only up to now).
    */
-  counts(family: 'k' | 'c' | 'h' | 's', d: Days, cut: number, station: string | null, byDay: boolean): DayCount[] {
+  counts(family: 'k' | 'c' | 'h' | 's', d: Days, cut: number, at: CountsScope, byDay: boolean): DayCount[] {
     const read = (fam: string, from: number, to: number) => {
       if (from >= to) return [];
-      return byDay ? this.repo.perDay(fam, from, to, station) : this.repo.perMetric(fam, from, to, station);
+      return byDay ? this.repo.perDay(fam, from, to, at) : this.repo.perMetric(fam, from, to, at);
     };
     const first = Math.ceil(d.from / BLOCK_DAYS);
     const last = Math.floor(Math.min(d.to, cut) / BLOCK_DAYS);
@@ -192,7 +223,7 @@ export class DashboardFromDays {
     if (today < d.from || today >= d.to) return out;
     const part = { from: dayStart(today), to: Math.min(p.to, q.now) };
     if (part.to <= part.from) return out;
-    const facts: OrderFacts[] = this.facts.factsOf(this.repo.dueIn(part.from, part.to, q.station), q.drillIncidentIds);
+    const facts: OrderFacts[] = this.facts.factsOf(this.repo.dueIn(part.from, part.to, q.at), q.drillIncidentIds);
     const close = closeRate(facts, part, q.now);
     out.set(CARD.due, close.denominator);
     out.set(CARD.dueClosed, close.numerator);
@@ -262,7 +293,7 @@ export class DashboardFromDays {
         continue;
       }
       const values = this.repo
-        .handlingIn(bucket, d.from, d.to, q.station)
+        .handlingIn(bucket, d.from, d.to, q.at)
         .filter((h) => !fix.excluded.has(h.id))
         .map((h) => h.ms);
       for (const h of fix.added) if (h.bucket === bucket && h.day >= d.from && h.day < d.to) values.push(h.ms);
@@ -310,8 +341,8 @@ export class DashboardFromDays {
   private series(q: DaysQuery, deltas: Corrections) {
     const d = daysOf({ from: q.from, to: q.to });
     const inPeriod = (c: DayCount) => c.day >= d.from && c.day < d.to;
-    const perDay = this.withFix(this.repo.perDay('d', d.from, d.to, q.station), deltas, 'd').filter(inPeriod);
-    const whole = this.withFix(this.counts('s', d, d.to, q.station, false), deltas, 's').filter(inPeriod);
+    const perDay = this.withFix(this.repo.perDay('d', d.from, d.to, q.at), deltas, 'd').filter(inPeriod);
+    const whole = this.withFix(this.counts('s', d, d.to, q.at, false), deltas, 's').filter(inPeriod);
     const sums = new Map<string, number>();
     for (const c of whole) sums.set(c.metric, (sums.get(c.metric) ?? 0) + c.n);
     const byPrefix = (prefix: string) =>
@@ -321,7 +352,7 @@ export class DashboardFromDays {
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const daySums = new Map<string, number>();
     for (const c of perDay) daySums.set(`${c.day}:${c.metric}`, (daySums.get(`${c.day}:${c.metric}`) ?? 0) + c.n);
-    const running = new Map(this.repo.runningLights(q.from, q.to, q.now, q.station).map((r) => [r.day, r]));
+    const running = new Map(this.repo.runningLights(q.from, q.to, q.now, q.at).map((r) => [r.day, r]));
     const subCategory = this.repo.subCategories();
     const categories = new Map<string, { categoryId: string; domainId: string; count: number }>();
     for (const { key, n } of byPrefix('c:')) {

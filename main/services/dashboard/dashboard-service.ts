@@ -17,7 +17,8 @@ import type { OrderFactsRepo, StatsFilter } from '../orders/order-facts-repo';
 import type { OrgRepo } from '../org/org-repo';
 import type { Viewer } from '../org/viewer';
 import type { DashboardRepo } from './dashboard-repo';
-import { wholeDays, type DashboardFromDays } from './dashboard-from-days';
+import { countsScope, type DashboardFromDays } from './dashboard-from-days';
+import type { CountsScope } from './day-counts-repo';
 import { kpiCards } from './kpi-cards';
 import { coveredWorkstations, seriesOf } from './series';
 
@@ -53,8 +54,8 @@ export class DashboardService {
   get(input: DashboardFilter, viewer: Pick<Viewer, 'stationId'>): Dashboard {
     const { from, to } = input;
     checkRange(from, to);
-    const station = this.countedStation(input, viewer);
-    if (station === undefined) return this.fromFacts(input, viewer);
+    const at = this.countedScope(input, viewer);
+    if (at === undefined) return this.fromFacts(input, viewer);
     const now = this.deps.clock();
     return {
       period: { from, to },
@@ -62,31 +63,23 @@ export class DashboardService {
       ...this.deps.days.get({
         from,
         to,
-        station,
+        at,
         now,
         drillIncidentIds: new Set(this.deps.drillIncidentIds()),
-        workstations: coveredWorkstations(this.deps.org.units(), station, undefined),
+        workstations: coveredWorkstations(this.deps.org.units(), at.station, input.workstationId),
         chief: this.deps.chief,
       }),
     };
   }
 
-  /**
-   * The station whose per-day counts answer the query (null: all; '' is no station's), or undefined
-   * when the counts cannot: a filter by domain, workstation, department or source (the counts are kept
-   * per station only), a period not of whole Shanghai days, or counts made with other chief limits.
-   */
-  private countedStation(input: DashboardFilter, viewer: Pick<Viewer, 'stationId'>): string | null | undefined {
-    const { domainId, workstationId, departmentId, source, stationId } = input;
-    if (domainId !== undefined || workstationId !== undefined || departmentId !== undefined) return undefined;
-    if (source !== undefined || !wholeDays(input.from, input.to)) return undefined;
+  /** countsScope, or undefined when the counts were made with other chief limits than the hub's. */
+  private countedScope(input: DashboardFilter, viewer: Pick<Viewer, 'stationId'>): CountsScope | undefined {
     const limits = this.deps.countedLimits();
     const { fileWithinMinutes, closeWithinMinutes } = this.deps.chief;
     if (limits.fileWithinMinutes !== fileWithinMinutes || limits.closeWithinMinutes !== closeWithinMinutes) {
       return undefined;
     }
-    if (viewer.stationId !== null && stationId !== undefined && stationId !== viewer.stationId) return undefined;
-    return viewer.stationId ?? stationId ?? null;
+    return countsScope(input, viewer);
   }
 
   /**

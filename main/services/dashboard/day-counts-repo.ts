@@ -2,7 +2,17 @@ import { FINISHED_STATES } from '../../../common/domain/orders/states';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from '../../../common/domain/time';
 import { SqlRepo } from '../../db/statements';
 import type { PartInputs } from '../orders/kpi-days-store';
+import type { StatsFilter } from '../orders/order-facts-repo';
 import type { StoredFacts } from '../orders/order-facts-store';
+
+/** What a read of the counts covers: a station (null: all; '' the orders of none) and one filter's grain. */
+export interface CountsScope {
+  station: string | null;
+  /** the grain of the one dashboard filter (kpi-days-store.ts GRAIN), '' for none */
+  grain: string;
+  /** that filter, for the reads over the orders themselves */
+  filter: Pick<StatsFilter, 'domainId' | 'source' | 'workstationId' | 'departmentId'>;
+}
 
 /** One summed count of kpi_days for a day (a part family's metric, and its actor for the chief's parts). */
 export interface DayCount {
@@ -35,19 +45,70 @@ const NOT_DRILL = `NOT EXISTS (SELECT 1 FROM incident_orders io JOIN incidents i
 const FINISHED = FINISHED_STATES.map((s) => `'${s}'`).join(', ');
 const DAY_OF = '(o.created_at + CAST(? AS INTEGER)) / CAST(? AS INTEGER)';
 
+/** The SQL condition of each part of a scope, as a table holds it (one `?` each). */
+interface ScopeColumns {
+  station: string;
+  domain: string;
+  source: string;
+  workstation: string;
+  department: string;
+}
+
+const ORDER_COLUMNS: ScopeColumns = {
+  station: "COALESCE(o.station_id, '') = ?",
+  domain: 'o.domain_id = ?',
+  source: 'o.source = ?',
+  workstation: 'o.workstation_id = ?',
+  department: "o.handler_kind = 'department' AND o.handler_id = ?",
+};
+
+const HANDLING_COLUMNS: ScopeColumns = {
+  station: 'station = ?',
+  domain: 'domain = ?',
+  source: 'source = ?',
+  workstation: 'workstation = ?',
+  department: 'department = ?',
+};
+
+/** The scope's station and filter as conditions on the columns, after `base`. */
+function scopeSql(at: CountsScope, columns: ScopeColumns, base: string[]): { sql: string; params: string[] } {
+  const parts: [string, string | null | undefined][] = [
+    [columns.station, at.station],
+    [columns.domain, at.filter.domainId],
+    [columns.source, at.filter.source],
+    [columns.workstation, at.filter.workstationId],
+    [columns.department, at.filter.departmentId],
+  ];
+  const used = parts.filter((p): p is [string, string] => p[1] !== null && p[1] !== undefined);
+  return { sql: [...base, ...used.map(([sql]) => sql)].join(' AND '), params: used.map(([, value]) => value) };
+}
+
 /**
  * The per-day counts (kpi_days, migration 0270) of a station ('' the orders of none) or of all
  * (`station` null), and what the reader needs beside them: the kept rows of drill and stale orders,
  * the orders due today, the open orders' lights and 在办超期 now.
  */
 export class DayCountsRepo extends SqlRepo {
-  private stationSql(station: string | null, column: string): { sql: string; params: string[] } {
-    return station === null ? { sql: '1 = 1', params: [] } : { sql: `${column} = ?`, params: [station] };
+  /** The counts' own rows of the scope: its grain and station. */
+  private countsSql(at: CountsScope): { sql: string; params: string[] } {
+    return at.station === null
+      ? { sql: 'grain = ?', params: [at.grain] }
+      : { sql: 'grain = ? AND station = ?', params: [at.grain, at.station] };
+  }
+
+  /** The orders of the scope (aliased o), drills left out: the station and the filter as the order list's. */
+  private ordersSql(at: CountsScope): { sql: string; params: string[] } {
+    return scopeSql(at, ORDER_COLUMNS, [NOT_DRILL]);
+  }
+
+  /** The 处置时长 rows of the scope (order_handling keeps the filters' columns). */
+  private handlingSql(at: CountsScope): { sql: string; params: string[] } {
+    return scopeSql(at, HANDLING_COLUMNS, ['1 = 1']);
   }
 
   /** The family's counts per day and metric (and actor) for days [fromDay, toDay). */
-  perDay(family: string, fromDay: number, toDay: number, station: string | null): DayCount[] {
-    const s = this.stationSql(station, 'station');
+  perDay(family: string, fromDay: number, toDay: number, at: CountsScope): DayCount[] {
+    const s = this.countsSql(at);
     return this.sql(
       `SELECT day, metric, actor, MAX(actor_name) AS actorName, SUM(n) AS n, SUM(ms) AS ms FROM kpi_days
        WHERE family = ? AND day >= ? AND day < ? AND ${s.sql} GROUP BY day, metric, actor`,
@@ -55,8 +116,8 @@ export class DayCountsRepo extends SqlRepo {
   }
 
   /** The family's counts per metric over days [fromDay, toDay) (day left as fromDay). */
-  perMetric(family: string, fromDay: number, toDay: number, station: string | null): DayCount[] {
-    const s = this.stationSql(station, 'station');
+  perMetric(family: string, fromDay: number, toDay: number, at: CountsScope): DayCount[] {
+    const s = this.countsSql(at);
     return this.sql(
       `SELECT ? AS day, metric, actor, MAX(actor_name) AS actorName, SUM(n) AS n, SUM(ms) AS ms FROM kpi_days
        WHERE family = ? AND day >= ? AND day < ? AND ${s.sql} GROUP BY metric, actor`,
@@ -64,8 +125,8 @@ export class DayCountsRepo extends SqlRepo {
   }
 
   /** The 处置时长 values of one histogram bucket, days [fromDay, toDay), with the orders they belong to. */
-  handlingIn(bucket: number, fromDay: number, toDay: number, station: string | null): { id: number; ms: number }[] {
-    const s = this.stationSql(station, 'station');
+  handlingIn(bucket: number, fromDay: number, toDay: number, at: CountsScope): { id: number; ms: number }[] {
+    const s = this.handlingSql(at);
     return this.sql(
       `SELECT order_id AS id, ms FROM order_handling WHERE bucket = ? AND day >= ? AND day < ? AND ${s.sql}`,
     ).all(bucket, fromDay, toDay, ...s.params) as { id: number; ms: number }[];
@@ -104,8 +165,8 @@ export class DayCountsRepo extends SqlRepo {
    * The ids of the orders of the station (all: null), drills left out, with a deadline or a 督办 reply
    * due in [from, to) — the "due by now" cohorts of the day still running.
    */
-  dueIn(from: number, to: number, station: string | null): number[] {
-    const s = this.stationSql(station, "COALESCE(o.station_id, '')");
+  dueIn(from: number, to: number, at: CountsScope): number[] {
+    const s = this.ordersSql(at);
     return this.sql(
       `SELECT o.id FROM orders o
        WHERE o.id IN (SELECT id FROM orders WHERE deadline_at >= ? AND deadline_at < ?
@@ -113,7 +174,7 @@ export class DayCountsRepo extends SqlRepo {
                       UNION SELECT s.order_id FROM order_supervision_followups f
                               JOIN order_supervisions s ON s.id = f.supervision_id
                             WHERE f.due_at >= ? AND f.due_at < ?)
-         AND ${s.sql} AND ${NOT_DRILL} ORDER BY o.id`,
+         AND ${s.sql} ORDER BY o.id`,
     )
       .pluck()
       .all(from, to, from, to, from, to, ...s.params) as number[];
@@ -123,15 +184,15 @@ export class DayCountsRepo extends SqlRepo {
    * Per Shanghai day of report in [from, to), the light of the running orders (open, not parked:
    * their light moves with the clock, so no part holds it) at `now`, as the order list's light.
    */
-  runningLights(from: number, to: number, now: number, station: string | null) {
-    const s = this.stationSql(station, "COALESCE(o.station_id, '')");
+  runningLights(from: number, to: number, now: number, at: CountsScope) {
+    const s = this.ordersSql(at);
     return this.sql(
       `SELECT day, SUM(red) AS red, SUM(yellow AND NOT red) AS yellow, SUM(NOT yellow AND NOT red) AS green
        FROM (SELECT ${DAY_OF} AS day, ? >= o.deadline_at AS red, ? >= o.warn_at AS yellow
              FROM orders o INDEXED BY orders_open_created
              WHERE o.closed_at IS NULL AND o.paused_at IS NULL AND o.state NOT IN ('voided', 'merged')
                AND o.deadline_at IS NOT NULL AND o.warn_at IS NOT NULL
-               AND o.created_at >= ? AND o.created_at < ? AND ${s.sql} AND ${NOT_DRILL})
+               AND o.created_at >= ? AND o.created_at < ? AND ${s.sql})
        GROUP BY day`,
     ).all(SHANGHAI_OFFSET_MS, DAY_MS, now, now, from, to, ...s.params) as {
       day: number;
@@ -142,15 +203,15 @@ export class DayCountsRepo extends SqlRepo {
   }
 
   /** 在办超期 at `now`: open orders reported by now and not parked, red from the deadline, else yellow from 80 %. */
-  overdueNow(now: number, station: string | null): { yellow: number; red: number } {
-    const s = this.stationSql(station, "COALESCE(o.station_id, '')");
+  overdueNow(now: number, at: CountsScope): { yellow: number; red: number } {
+    const s = this.ordersSql(at);
     const row = this.sql(
       `SELECT COALESCE(SUM(o.deadline_at IS NOT NULL AND ? >= o.deadline_at), 0) AS red,
               COALESCE(SUM(NOT (o.deadline_at IS NOT NULL AND ? >= o.deadline_at)
                            AND o.warn_at IS NOT NULL AND ? >= o.warn_at), 0) AS yellow
        FROM orders o INDEXED BY orders_open_created
        WHERE o.closed_at IS NULL AND o.state NOT IN (${FINISHED}) AND o.paused_at IS NULL AND o.created_at <= ?
-         AND ${s.sql} AND ${NOT_DRILL}`,
+         AND ${s.sql}`,
     ).get(now, now, now, now, ...s.params) as { yellow: number; red: number };
     return { yellow: row.yellow, red: row.red };
   }

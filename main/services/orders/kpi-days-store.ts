@@ -31,6 +31,7 @@ export type KeptFacts = Omit<OrderFacts, 'drill'>;
 /** One count of kpi_days: its key and what to add (negative to take away). */
 export interface CountDelta {
   family: string;
+  grain: string;
   day: number;
   station: string;
   metric: string;
@@ -40,8 +41,28 @@ export interface CountDelta {
   ms: number;
 }
 
-const keyOf = (d: Pick<CountDelta, 'family' | 'day' | 'station' | 'metric' | 'actor'>) =>
-  `${d.family}\u0000${d.day}\u0000${d.station}\u0000${d.metric}\u0000${d.actor}`;
+const keyOf = (d: Pick<CountDelta, 'family' | 'grain' | 'day' | 'station' | 'metric' | 'actor'>) =>
+  `${d.family}\u0000${d.grain}\u0000${d.day}\u0000${d.station}\u0000${d.metric}\u0000${d.actor}`;
+
+/** The dashboard filters the counts are kept for, one at a time (a grain), and the key of each value. */
+export const GRAIN = {
+  all: '',
+  domain: (id: string) => `d:${id}`,
+  source: (source: string) => `o:${source}`,
+  workstation: (id: string) => `w:${id}`,
+  department: (id: string) => `p:${id}`,
+} as const;
+
+/**
+ * The grains an order counts in: all, its domain, its source, its workstation and the department
+ * handling it now (when it has them) — so a dashboard narrowed by one of those filters reads counts too.
+ */
+export function grainsOf(f: Pick<KeptFacts, 'domainId' | 'source' | 'workstationId' | 'departmentId'>): string[] {
+  const out = [GRAIN.all, GRAIN.domain(f.domainId), GRAIN.source(f.source)];
+  if (f.workstationId !== null) out.push(GRAIN.workstation(f.workstationId));
+  if (f.departmentId !== null) out.push(GRAIN.department(f.departmentId));
+  return out;
+}
 
 /**
  * The days of a block: the families summed over a whole period (k, c, h, s) are also kept per block of
@@ -64,23 +85,27 @@ function add(into: Map<string, CountDelta>, d: Omit<CountDelta, 'n' | 'ms' | 'ac
 }
 
 /**
- * Adds the parts (sign 1) or takes them away (sign −1) in the map of deltas, per day, and with
- * `blocks` per block of BLOCK_DAYS days as well (what the store keeps; the reader corrects per day).
+ * Adds the parts (sign 1) or takes them away (sign −1) in the map of deltas, in each of the grains,
+ * per day, and with `blocks` per block of BLOCK_DAYS days as well (what the store keeps; the reader
+ * corrects per day, in the grain it reads).
  */
 export function addParts(
   into: Map<string, CountDelta>,
   parts: readonly DayPart[],
-  station: string,
+  at: { station: string; grains: readonly string[] },
   sign: 1 | -1,
   blocks = false,
 ) {
-  for (const p of parts) {
-    const day = shanghaiDay(p.at);
-    add(into, { family: p.family, day, station, metric: p.metric, actor: p.actor }, p, sign);
-    const blockFamily = BLOCK_FAMILY[p.family];
-    if (blocks && blockFamily !== undefined) {
-      const block = Math.floor(day / BLOCK_DAYS);
-      add(into, { family: blockFamily, day: block, station, metric: p.metric, actor: p.actor }, p, sign);
+  const { station } = at;
+  for (const grain of at.grains) {
+    for (const p of parts) {
+      const day = shanghaiDay(p.at);
+      add(into, { family: p.family, grain, day, station, metric: p.metric, actor: p.actor }, p, sign);
+      const blockFamily = BLOCK_FAMILY[p.family];
+      if (blocks && blockFamily !== undefined) {
+        const block = Math.floor(day / BLOCK_DAYS);
+        add(into, { family: blockFamily, grain, day: block, station, metric: p.metric, actor: p.actor }, p, sign);
+      }
     }
   }
 }
@@ -124,17 +149,19 @@ export class KpiDaysStore extends SqlRepo {
   /** Adds each delta to its count (a count at 0 is removed). */
   apply(deltas: Iterable<CountDelta>): void {
     const upsert = this.sql(
-      `INSERT INTO kpi_days (family, day, station, metric, actor, actor_name, n, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO kpi_days (family, grain, day, station, metric, actor, actor_name, n, ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET n = n + excluded.n, ms = ms + excluded.ms,
          actor_name = CASE WHEN excluded.n > 0 THEN excluded.actor_name ELSE actor_name END`,
     );
     const prune = this.sql(
-      'DELETE FROM kpi_days WHERE family = ? AND day = ? AND station = ? AND metric = ? AND actor = ? AND n = 0 AND ms = 0',
+      `DELETE FROM kpi_days
+       WHERE family = ? AND grain = ? AND day = ? AND station = ? AND metric = ? AND actor = ? AND n = 0 AND ms = 0`,
     );
     for (const d of deltas) {
       if (d.n === 0 && d.ms === 0) continue;
-      upsert.run(d.family, d.day, d.station, d.metric, d.actor, d.actorName, d.n, d.ms);
-      if (d.n <= 0) prune.run(d.family, d.day, d.station, d.metric, d.actor);
+      upsert.run(d.family, d.grain, d.day, d.station, d.metric, d.actor, d.actorName, d.n, d.ms);
+      if (d.n <= 0) prune.run(d.family, d.grain, d.day, d.station, d.metric, d.actor);
     }
   }
 
@@ -143,12 +170,19 @@ export class KpiDaysStore extends SqlRepo {
     const h = handlingOf(facts);
     if (h === null) this.sql('DELETE FROM order_handling WHERE order_id = ?').run(orderId);
     else {
-      this.sql('INSERT OR REPLACE INTO order_handling (order_id, station, day, bucket, ms) VALUES (?, ?, ?, ?, ?)').run(
+      this.sql(
+        `INSERT OR REPLACE INTO order_handling (order_id, station, day, bucket, ms, domain, source, workstation,
+           department) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
         orderId,
         station,
         h.day,
         h.bucket,
         h.ms,
+        facts.domainId,
+        facts.source,
+        facts.workstationId,
+        facts.departmentId,
       );
     }
   }

@@ -2,7 +2,15 @@ import { orderFactsOf, type OrderFacts } from '../../../common/domain/kpi';
 import { isOpen } from '../../../common/domain/orders/states';
 import type { Db } from '../../db/connection';
 import { SqlRepo } from '../../db/statements';
-import { addParts, KpiDaysStore, partsOf, type ChiefLimits, type CountDelta, type PartInputs } from './kpi-days-store';
+import {
+  addParts,
+  grainsOf,
+  KpiDaysStore,
+  partsOf,
+  type ChiefLimits,
+  type CountDelta,
+  type PartInputs,
+} from './kpi-days-store';
 import { OrderFactsRepo } from './order-facts-repo';
 
 /** What the order_facts table holds of an order's facts: all but `drill`, which the reader resolves. */
@@ -32,6 +40,8 @@ export function factsSpan(f: StoredFacts): { first: number; last: number } {
 
 /** The orders the migration's rebuild derives per batch (their rows and history in memory at once). */
 const REBUILD_BATCH = 5000;
+/** The rebuild writes its summed counts out once it holds this many. */
+const REBUILD_FLUSH = 400_000;
 
 interface KeptRow {
   id: number;
@@ -89,15 +99,11 @@ export class OrderFactsStore extends SqlRepo {
       const before = old.get(row.id);
       if (before?.facts && before.partInputs) {
         const inputsBefore = JSON.parse(before.partInputs) as PartInputs;
-        addParts(
-          deltas,
-          partsOf(JSON.parse(before.facts) as StoredFacts, inputsBefore, limits),
-          inputsBefore.station,
-          -1,
-          true,
-        );
+        const factsBefore = JSON.parse(before.facts) as StoredFacts;
+        const at = { station: inputsBefore.station, grains: grainsOf(factsBefore) };
+        addParts(deltas, partsOf(factsBefore, inputsBefore, limits), at, -1, true);
       }
-      addParts(deltas, partsOf(stored, inputs, limits), inputs.station, 1, true);
+      addParts(deltas, partsOf(stored, inputs, limits), { station: inputs.station, grains: grainsOf(stored) }, 1, true);
       put.run(row.id, JSON.stringify(stored satisfies StoredFacts), span.first, span.last, JSON.stringify(inputs));
       this.days.setHandling(row.id, inputs.station, stored);
     }
@@ -131,6 +137,11 @@ export class OrderFactsStore extends SqlRepo {
       this.derive(ids, deltas, false);
       count += ids.length;
       after = last;
+      // Written out now and then: the counts of a million orders would not fit in memory at once.
+      if (deltas.size > REBUILD_FLUSH) {
+        this.days.apply(deltas.values());
+        deltas.clear();
+      }
     }
     this.days.apply(deltas.values());
     return count;
