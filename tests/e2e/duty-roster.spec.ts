@@ -43,11 +43,18 @@ function backdateRostering(dataDir: string, assignmentId: number, at: number): v
   }
 }
 
-/** Opens the on-duty popover (hover) and returns the chip of `userId` on `post`. */
+/**
+ * Opens the on-duty popover (hover) and returns the chip of `userId` on `post`. The hover is repeated
+ * until the popover shows: on a page just signed in, the status bar can still lay out under the
+ * pointer, and one hover then opens nothing (seen once in CI).
+ */
 async function personOnPost(page: Page, post: string, userId: number) {
-  await page.getByTestId('on-duty-status').hover();
   const popover = page.getByTestId('on-duty-popover');
-  await expect(popover).toBeVisible();
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.getByTestId('on-duty-status').hover();
+    await expect(popover).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   return popover.locator(
     `[data-testid="on-duty-post"][data-post="${post}"] [data-testid="roster-person"][data-user="${userId}"]`,
   );
